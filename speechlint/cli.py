@@ -1,0 +1,263 @@
+"""Command line: ``speechlint check | rules | rule CODE | server``.
+
+Exit codes: 0 no findings (or everything fixed), 1 findings, 2 an error (a file
+that could not be checked, a bad option, configuration or rule data).  Errors are
+one line naming the file; ``--verbose`` adds the traceback for bug reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+import traceback
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from .errors import SpeechlintError
+
+#: File suffixes checked when a folder is given.
+SUFFIXES = (".txt", ".md")
+_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
+
+
+def _split_codes(values: list[str] | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values or ():
+        out.extend(c.strip().upper() for c in v.split(",") if c.strip())
+    return tuple(out)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="speechlint",
+        description="讲话稿、公文草稿检查工具 / linter for Chinese official speech drafts",
+    )
+    p.add_argument("--version", action="version", version=f"speechlint {_version()}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    c = sub.add_parser("check", help="检查文件或目录 / check files and folders")
+    c.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files, folders, or - for stdin")
+    c.add_argument("--select", action="append", metavar="CODES", help="enable codes or prefixes (NUM,PUN001)")
+    c.add_argument("--extend-select", action="append", metavar="CODES", help="enable more codes")
+    c.add_argument("--ignore", action="append", metavar="CODES", help="disable codes or prefixes")
+    c.add_argument("--format", default="text", help="output format: text, json")
+    c.add_argument("--show-source", dest="show_source", action="store_true", default=None,
+                   help="show the source line with a marker under each finding")
+    c.add_argument("--no-show-source", dest="show_source", action="store_false")
+    c.add_argument("--stdin-filename", metavar="NAME", help="name used for stdin in reports")
+    c.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    c.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    c.add_argument("--diff", action="store_true", help="print a diff of the fixes; write nothing")
+    c.add_argument("--statistics", action="store_true", help="count findings per code")
+    c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    c.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    c.add_argument("-v", "--verbose", action="store_true", help="tracebacks for bug reports")
+
+    sub.add_parser("rules", help="列出全部规则 / list every rule")
+    r = sub.add_parser("rule", help="显示规则说明 / explain a rule")
+    r.add_argument("code", metavar="CODE")
+    sub.add_parser("server", help="启动语言服务器（stdio）/ start the language server on stdio")
+    return p
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def iter_files(paths: Sequence[str], errors: list[str]) -> Iterator[str]:
+    """Files named on the command line, and the drafts inside named folders."""
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            visited: set[tuple[int, int]] = set()
+            for root, dirs, files in os.walk(p, followlinks=True, onerror=lambda e: errors.append(
+                f"{e.filename}: error: cannot read folder: {e.strerror}")):
+                try:
+                    st = os.stat(root)
+                except OSError:
+                    continue
+                if (st.st_dev, st.st_ino) in visited:
+                    errors.append(f"{root}: error: symlink loop, not followed")
+                    dirs[:] = []
+                    continue
+                visited.add((st.st_dev, st.st_ino))
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    if name.lower().endswith(SUFFIXES):
+                        f = os.path.join(root, name)
+                        if f not in seen:
+                            seen.add(f)
+                            yield f
+        elif raw not in seen:
+            seen.add(raw)
+            yield raw
+
+
+def _check(args: argparse.Namespace) -> int:
+    from . import engine
+    from .config import Config
+    from .io import decode, encode, read_source, write_atomic
+    from .report import FileResult, ReportOptions, renderer
+
+    from .report import FORMATS
+
+    if args.format not in FORMATS:
+        raise SpeechlintError(f"unknown format {args.format!r}; expected one of: {', '.join(FORMATS)}")
+    config = Config()
+    select = _split_codes(args.select)
+    if select:
+        config = config.with_overrides(select=select)
+    if args.extend_select:
+        config = config.with_overrides(extend_select=_split_codes(args.extend_select))
+    if args.ignore:
+        config = config.with_overrides(ignore=_split_codes(args.ignore))
+    from . import registry
+
+    for code in (*config.select, *config.extend_select, *config.ignore):
+        if not registry.valid_prefix(code):
+            raise SpeechlintError(f"unknown rule code or prefix {code!r} (see 'speechlint rules')")
+
+    errors: list[str] = []
+    results: list[FileResult] = []
+    diffs: list[str] = []
+    fixed_files = 0
+    writing = args.fix and not args.diff
+    for path in iter_files(args.paths, errors):
+        name = args.stdin_filename or "-" if path == "-" else path
+        try:
+            if path == "-":
+                raw = sys.stdin.buffer.read()
+                decoded = decode(raw, name)
+            else:
+                raw, decoded = read_source(path, config.max_file_size)
+            filetype = engine.filetype_of(name)
+            text = decoded.text
+            if args.fix or args.diff:
+                result = engine.fix(text, config, unsafe=args.unsafe_fixes, filetype=filetype, path=name)
+                if result.text != text:
+                    if args.diff:
+                        diffs.append(_diff(name, text, result.text))
+                    elif path == "-":
+                        sys.stdout.buffer.write(encode(result.text, decoded.encoding, decoded.bom))
+                    else:
+                        write_atomic(path, encode(result.text, decoded.encoding, decoded.bom), expect=raw)
+                    fixed_files += 1
+                diags = result.remaining if writing else engine.linter_for(config, name).lint(
+                    text, filetype=filetype)
+                if writing:
+                    text = result.text
+            else:
+                diags = engine.linter_for(config, name).lint(text, filetype=filetype)
+            results.append(FileResult(name, text, diags))
+        except SpeechlintError as exc:
+            errors.append(_as_error_line(str(exc)))
+        except Exception as exc:  # never a traceback for one bad file
+            if args.verbose:
+                traceback.print_exc()
+            errors.append(f"{name}: error: internal error: {type(exc).__name__}: {exc}")
+
+    out = sys.stdout
+    color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
+    show_source = args.show_source if args.show_source is not None else out.isatty()
+    if args.diff:
+        out.write("".join(diffs))
+    elif not (args.fix and args.paths == ["-"]):
+        out.write(renderer(args.format)(results, ReportOptions(show_source, color, args.statistics)))
+    for e in errors:
+        print(e, file=sys.stderr)
+    total = sum(len(r.diagnostics) for r in results)
+    if not args.quiet and args.format == "text" and not args.diff:
+        msg = f"共发现 {total} 处问题（{len(results)} 个文件）"
+        if fixed_files and writing:
+            msg += f"，已修复 {fixed_files} 个文件"
+        print(msg, file=sys.stderr)
+    if errors:
+        return 2
+    if args.diff:
+        return 1 if diffs else 0
+    if args.exit_zero:
+        return 0
+    return 1 if total else 0
+
+
+def _as_error_line(message: str) -> str:
+    """'path: problem' -> 'path: error: problem' (one line)."""
+    message = " ".join(message.split("\n"))
+    head, sep, rest = message.partition(": ")
+    if sep and not rest.startswith("error:"):
+        return f"{head}: error: {rest}"
+    return message
+
+
+def _diff(name: str, old: str, new: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+        )
+    )
+
+
+def _rules() -> int:
+    from . import registry
+
+    rules = registry.load_all()
+    print(f"{'代码':<8}{'名称':<34}{'族':<6}{'级别':<9}可修复")
+    for code, r in sorted(rules.items()):
+        print(f"{code:<10}{r.name:<36}{r.family:<7}{r.severity:<10}{r.fix}")
+    return 0
+
+
+def _rule(code: str) -> int:
+    from . import registry
+
+    r = registry.get(code)
+    if r is None:
+        print(f"speechlint: error: unknown rule {code!r} (see 'speechlint rules')", file=sys.stderr)
+        return 2
+    print(f"# {r.code} {r.name}\n")
+    print(f"族 family: {r.family}    级别 severity: {r.severity}    修复 fix: {r.fix}\n")
+    print(r.doc)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    verbose = getattr(args, "verbose", False)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules()
+        if args.command == "rule":
+            return _rule(args.code)
+        if args.command == "server":
+            from .lsp.server import main as serve
+
+            return serve()
+        parser.print_help()
+        return 2
+    except SpeechlintError as exc:
+        print(f"speechlint: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # pragma: no cover - last resort: still one line
+        if verbose:
+            traceback.print_exc()
+        print(f"speechlint: error: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,204 @@
+"""The document model every rule sees.
+
+A :class:`Document` wraps the exact decoded text and offers read-only views
+(lines, paragraphs, sentences), each item carrying a :class:`Span` of code-point
+offsets into ``Document.text``.  Regions that must never be checked (URLs, and
+for Markdown: code, front matter, HTML comments, markup) are replaced in
+``check_text`` by :data:`MASK` characters of the same length, so offsets found in
+``check_text`` are offsets in ``text``.
+
+Lines end at ``\\n``, ``\\r\\n`` or ``\\r`` only -- never ``str.splitlines()``,
+which also breaks at U+2028, form feeds and other characters pasted from word
+processors.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+from .model import Span
+
+#: Replaces masked characters in ``check_text``: a private-use character that no
+#: rule treats as Han, punctuation or space.
+MASK = "\ue000"
+
+#: Character class (without brackets) of Han characters, including 〇.
+HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN_RE = re.compile(f"[{HAN}]")
+
+_EOL = re.compile(r"\r\n|\r|\n")
+_URL = re.compile(
+    r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
+    r"|www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
+)
+_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|…{1,2}[”’」』）)]*")
+_NON_BLANK = re.compile(r"[^\s\u3000" + MASK + r"]")
+
+
+class LineIndex:
+    """Offsets <-> 0-based (line, code-point column), lines ending at \\n, \\r\\n, \\r."""
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: tuple[int, ...] = (0, *(m.end() for m in _EOL.finditer(text)))
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = self.line_of(offset)
+        return line, offset - self.starts[line]
+
+    def line_end(self, line: int) -> int:
+        """Offset of the end of ``line``'s content (before its line ending)."""
+        if line + 1 < len(self.starts):
+            end = self.starts[line + 1]
+            if self.text[end - 1] == "\n":
+                end -= 1
+                if end > self.starts[line] and self.text[end - 1] == "\r":
+                    end -= 1
+            else:  # "\r"
+                end -= 1
+            return end
+        return len(self.text)
+
+    def line_text(self, line: int) -> str:
+        return self.text[self.starts[line] : self.line_end(line)]
+
+    def offset(self, line: int, col: int) -> int:
+        """Inverse of :meth:`line_col`; the column is clamped to the line's content."""
+        return min(self.starts[line] + col, self.line_end(line))
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    index: int  # 0-based line number
+    span: Span  # content, without the line ending
+    text: str  # content of check_text (masked)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A non-blank line: Chinese drafts keep one paragraph per line."""
+
+    index: int  # 0-based paragraph number
+    line: int  # 0-based line number
+    span: Span
+    text: str  # content of check_text (masked)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    text: str
+
+
+class Document:
+    """Immutable view of one draft. Build it with :meth:`from_text`."""
+
+    __slots__ = ("text", "check_text", "filetype", "masked", "__dict__")
+
+    def __init__(
+        self, text: str, check_text: str, filetype: str, masked: tuple[Span, ...]
+    ) -> None:
+        if len(text) != len(check_text):  # pragma: no cover - internal invariant
+            raise ValueError("check_text must keep every offset of text")
+        self.text = text
+        self.check_text = check_text
+        self.filetype = filetype
+        self.masked = masked
+
+    @classmethod
+    def from_text(cls, text: str, filetype: str = "txt") -> Document:
+        spans: list[Span] = [Span(m.start(), m.end()) for m in _URL.finditer(text)]
+        if "speechlint-" in text:
+            from .markdown import comment_masks
+
+            spans.extend(comment_masks(text))
+        if filetype == "md":
+            from .markdown import markdown_masks
+
+            spans.extend(markdown_masks(text))
+        check = mask_text(text, spans) if spans else text
+        return cls(text, check, filetype, tuple(sorted(spans)))
+
+    # ----------------------------------------------------------------- lines
+    @cached_property
+    def index(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @property
+    def line_starts(self) -> tuple[int, ...]:
+        return self.index.starts
+
+    @cached_property
+    def lines(self) -> tuple[Line, ...]:
+        starts = self.line_starts
+        text = self.check_text
+        out: list[Line] = []
+        eols = [m.start() for m in _EOL.finditer(text)]
+        eols.append(len(text))
+        for i, (start, end) in enumerate(zip(starts, eols)):
+            out.append(Line(i, Span(start, end), text[start:end]))
+        return tuple(out)
+
+    def line_of(self, offset: int) -> int:
+        """0-based line containing ``offset`` (an offset at a line end belongs to that line)."""
+        return self.index.line_of(offset)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """0-based (line, code-point column) of ``offset``."""
+        return self.index.line_col(offset)
+
+    def offset(self, line: int, col: int) -> int:
+        """Inverse of :meth:`line_col`; the column is clamped to the line's content."""
+        return self.index.offset(line, col)
+
+    # ------------------------------------------------------------ paragraphs
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        out: list[Paragraph] = []
+        for ln in self.lines:
+            if _NON_BLANK.search(ln.text):
+                out.append(Paragraph(len(out), ln.index, ln.span, ln.text))
+        return tuple(out)
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        line = self.line_of(offset)
+        for p in self.paragraphs:  # paragraphs are few; callers needing speed index themselves
+            if p.line == line:
+                return p
+        return None
+
+    # ------------------------------------------------------------- sentences
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Sentences within paragraphs, split after 。！？；… with closing quotes attached."""
+        out: list[Sentence] = []
+        for p in self.paragraphs:
+            start = 0
+            for m in _SENTENCE_END.finditer(p.text):
+                out.append(Sentence(Span(p.span.start + start, p.span.start + m.end()), p.text[start : m.end()]))
+                start = m.end()
+            if start < len(p.text) and _NON_BLANK.search(p.text, start):
+                out.append(Sentence(Span(p.span.start + start, p.span.end), p.text[start:]))
+        return tuple(out)
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+
+def mask_text(text: str, spans: list[Span]) -> str:
+    """Replace each span's characters by :data:`MASK`, keeping line endings."""
+    chars = list(text)
+    for sp in spans:
+        for i in range(sp.start, sp.end):
+            if chars[i] not in "\r\n":
+                chars[i] = MASK
+    return "".join(chars)

@@ -1,0 +1,249 @@
+"""Run the selected rules over a document: the only door into the checks.
+
+``Linter`` holds what is expensive to prepare (the selected rules and their
+validated data) so that the language server can re-lint on every keystroke, and
+a CLI run over a thousand files prepares it once.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from . import registry
+from .config import DEFAULT, Config
+from .document import Document
+from .model import Diagnostic, RuleFailure, Severity, Span
+
+log = logging.getLogger("speechlint")
+
+
+def filetype_of(path: str | None) -> str:
+    """'md' for Markdown names, 'txt' for anything else."""
+    if path and PurePath(path).suffix.lower() in (".md", ".markdown"):
+        return "md"
+    return "txt"
+
+
+def per_file_ignores(config: Config, path: str | None) -> tuple[str, ...]:
+    if not path or not config.per_file_ignores:
+        return ()
+    p = PurePath(path).as_posix()
+    out: list[str] = []
+    for pattern, codes in config.per_file_ignores.items():
+        if fnmatch.fnmatch(p, pattern) or fnmatch.fnmatch(PurePath(p).name, pattern) or fnmatch.fnmatch(
+            p, "*/" + pattern
+        ):
+            out.extend(codes)
+    return tuple(out)
+
+
+class Linter:
+    """Selected rules with their data, ready to check many documents."""
+
+    def __init__(self, config: Config | None = None, path: str | None = None) -> None:
+        from .data import family_data
+
+        self.config = config or DEFAULT
+        select = (*self.config.select, *self.config.extend_select)
+        ignore = (*self.config.ignore, *per_file_ignores(self.config, path))
+        rules = registry.load_all()
+        self.rules: tuple[registry.Rule, ...] = tuple(
+            r for code, r in sorted(rules.items()) if registry.is_selected(code, select, ignore)
+        )
+        self.data: dict[str, Any] = {}
+        for r in self.rules:
+            if r.data is not None:
+                self.data[r.code] = family_data(r.family)[r.code]
+        self._reported: set[str] = set()
+        self._severity = {r.code: self._severity_of(r) for r in self.rules}
+
+    def _severity_of(self, r: registry.Rule) -> Severity:
+        best, sev = 0, r.severity
+        for prefix, value in self.config.severity.items():
+            n = registry.matches(r.code, [prefix])
+            if n > best:
+                best, sev = n, value
+        return sev
+
+    # ------------------------------------------------------------------ run
+    def run(
+        self,
+        doc: Document,
+        *,
+        scope: str | None = None,
+        failures: list[RuleFailure] | None = None,
+    ) -> list[Diagnostic]:
+        """Raw findings of the selected rules (of one ``scope`` when given)."""
+        out: list[Diagnostic] = []
+        for r in self.rules:
+            if scope is not None and r.scope != scope:
+                continue
+            try:
+                if r.data is not None:
+                    found = list(r.check(doc, self.data[r.code]))
+                else:
+                    found = list(r.check(doc))
+            except Exception as exc:  # a broken rule must not stop the others
+                failure = RuleFailure(r.code, f"{type(exc).__name__}: {exc}")
+                if failures is not None:
+                    failures.append(failure)
+                if r.code not in self._reported:
+                    self._reported.add(r.code)
+                    log.error("rule %s failed: %s", r.code, failure.error, exc_info=True)
+                continue
+            out.extend(found)
+        return out
+
+    def finish(self, doc: Document, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+        """Stamp severities, drop allowed words and suppressed findings, sort."""
+        allowed = _allowed_spans(doc.text, self.config.allow) if self.config.allow else ()
+        suppressed = None
+        out: list[Diagnostic] = []
+        for d in diagnostics:
+            if allowed and any(a.contains(d.span) for a in allowed):
+                continue
+            if suppressed is None:
+                suppressed = _suppressions(doc)
+            if suppressed and _is_suppressed(doc, d, suppressed):
+                continue
+            sev = self._severity.get(d.code, d.severity)
+            if sev != d.severity:
+                d = Diagnostic(d.code, d.span, d.message, d.fix, sev, d.extra)
+            out.append(d)
+        out.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+        return out
+
+    def lint(
+        self,
+        text: str,
+        *,
+        filetype: str = "txt",
+        failures: list[RuleFailure] | None = None,
+    ) -> list[Diagnostic]:
+        doc = Document.from_text(text, filetype)
+        return self.finish(doc, self.run(doc, failures=failures))
+
+
+def _allowed_spans(text: str, words: Sequence[str]) -> list[Span]:
+    spans: list[Span] = []
+    for w in words:
+        if not w:
+            continue
+        i = text.find(w)
+        while i >= 0:
+            spans.append(Span(i, i + len(w)))
+            i = text.find(w, i + 1)
+    return spans
+
+
+def _suppressions(doc: Document) -> list[Any]:
+    if "speechlint-" not in doc.text:
+        return []
+    from .markdown import suppressions
+
+    return suppressions(doc)
+
+
+def _is_suppressed(doc: Document, d: Diagnostic, rules: list[Any]) -> bool:
+    from .markdown import is_suppressed
+
+    return is_suppressed(doc, d, rules)
+
+
+# ------------------------------------------------------------------- caching
+_LINTERS: dict[tuple[Any, ...], Linter] = {}
+
+
+def linter_for(config: Config | None = None, path: str | None = None) -> Linter:
+    """A cached :class:`Linter` for this configuration (and path's per-file ignores)."""
+    cfg = config or DEFAULT
+    key = (
+        cfg.select,
+        cfg.extend_select,
+        cfg.ignore,
+        per_file_ignores(cfg, path),
+        tuple(sorted(cfg.severity.items())),
+        cfg.allow,
+        cfg.packs,
+        cfg.language,
+    )
+    lt = _LINTERS.get(key)
+    if lt is None:
+        if len(_LINTERS) > 64:
+            _LINTERS.clear()
+        lt = _LINTERS[key] = Linter(cfg, path)
+    return lt
+
+
+# --------------------------------------------------------------------- fixes
+@dataclass(frozen=True, slots=True)
+class FixResult:
+    text: str
+    applied: int  # number of fixes applied over all passes
+    remaining: list[Diagnostic]  # findings left after the last pass
+
+
+def apply_fixes(
+    text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False
+) -> tuple[str, int]:
+    """Apply the non-overlapping fixes of ``diagnostics`` in one pass.
+
+    Returns the new text and the number of fixes applied.  When two fixes touch
+    overlapping spans (or insert at the same point), the first one (by position,
+    then code) wins and the other waits for the next pass.
+    """
+    fixes = [
+        d.fix
+        for d in sorted(diagnostics, key=lambda d: (d.span.start, d.code))
+        if d.fix is not None and (d.fix.applicability == "safe" or unsafe)
+    ]
+    fixes.sort(key=lambda f: (f.span.start, f.span.end))
+    chosen: list[Any] = []
+    last_end = -1
+    for f in fixes:
+        if f.span.start < last_end or (f.span.start == last_end and chosen and f.span.start == f.span.end):
+            continue
+        edits = sorted(f.edits, key=lambda e: e.span.start)
+        if any(a.span.end > b.span.start for a, b in zip(edits, edits[1:])):
+            continue  # a malformed fix with overlapping edits is never applied
+        chosen.append(edits)
+        last_end = max(last_end, f.span.end)
+    if not chosen:
+        return text, 0
+    parts: list[str] = []
+    pos = 0
+    for edits in chosen:
+        for e in edits:
+            parts.append(text[pos : e.span.start])
+            parts.append(e.text)
+            pos = e.span.end
+    parts.append(text[pos:])
+    return "".join(parts), len(chosen)
+
+
+def fix(
+    text: str,
+    config: Config | None = None,
+    *,
+    unsafe: bool = False,
+    filetype: str = "txt",
+    path: str | None = None,
+    max_passes: int = 8,
+) -> FixResult:
+    """Apply fixes, re-lint and repeat until nothing changes (at most ``max_passes``)."""
+    lt = linter_for(config, path)
+    applied = 0
+    diags = lt.lint(text, filetype=filetype)
+    for _ in range(max_passes):
+        new, n = apply_fixes(text, diags, unsafe=unsafe)
+        if n == 0 or new == text:
+            break
+        applied += n
+        text = new
+        diags = lt.lint(text, filetype=filetype)
+    return FixResult(text, applied, diags)

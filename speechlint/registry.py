@@ -1,0 +1,153 @@
+"""The code table: every rule registers here with a permanent code.
+
+A rule is a pure function ``(doc: Document, data) -> Iterable[Diagnostic]``
+decorated with :func:`rule`.  Its docstring is its documentation, in the fixed
+sections listed in :data:`DOC_SECTIONS`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from .model import Diagnostic, Severity
+
+FixKind = Literal["none", "safe", "unsafe", "sometimes"]
+Scope = Literal["paragraph", "document"]
+
+#: Sections every rule docstring must have, in this order.
+DOC_SECTIONS: tuple[str, ...] = ("检查内容", "为什么", "示例（错 → 对）", "修复安全性", "依据")
+
+#: Family prefix -> module that defines its rules.
+FAMILIES: dict[str, str] = {
+    "NUM": "speechlint.checks.num",
+    "DUP": "speechlint.checks.dup",
+    "PH": "speechlint.checks.ph",
+    "PUN": "speechlint.checks.pun",
+    "WRD": "speechlint.checks.wrd",
+}
+
+#: Retired or renamed codes -> their replacement (codes are never reused).
+REDIRECTS: dict[str, str] = {}
+
+_CODE = re.compile(r"^([A-Z]{2,4})(\d{3})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    family: str
+    check: Callable[..., Iterable[Diagnostic]]
+    data: type | None
+    severity: Severity
+    fix: FixKind
+    scope: Scope
+    doc: str
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else self.name
+
+    def section(self, title: str) -> str:
+        """The text of one ``## title`` section of the documentation ('' when absent)."""
+        m = re.search(rf"^##\s*{re.escape(title)}\s*$(.*?)(?=^##\s|\Z)", self.doc, re.M | re.S)
+        return m.group(1).strip() if m else ""
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    data: type | None = None,
+    severity: Severity = "warning",
+    fix: FixKind = "none",
+    scope: Scope = "paragraph",
+) -> Callable[[Callable[..., Iterable[Diagnostic]]], Callable[..., Iterable[Diagnostic]]]:
+    """Register a rule.
+
+    ``scope="paragraph"`` promises that every finding depends only on the text of
+    the paragraph (line) it lies in, so the language server may re-run the rule on
+    a changed paragraph alone.  Rules that look across paragraphs (numbering
+    sequences, quotes spanning paragraphs) declare ``scope="document"``.
+    """
+    m = _CODE.match(code)
+    if not m:
+        raise ValueError(f"bad rule code {code!r}: family prefix + 3 digits expected")
+    family = m.group(1)
+
+    def deco(func: Callable[..., Iterable[Diagnostic]]) -> Callable[..., Iterable[Diagnostic]]:
+        if code in RULES:
+            raise ValueError(f"rule code {code} registered twice")
+        RULES[code] = Rule(
+            code=code,
+            name=name,
+            family=family,
+            check=func,
+            data=data,
+            severity=severity,
+            fix=fix,
+            scope=scope,
+            doc=inspect.cleandoc(func.__doc__ or ""),
+        )
+        return func
+
+    return deco
+
+
+_loaded = False
+
+
+def load_all() -> dict[str, Rule]:
+    """Import every family module (idempotent) and return the code table."""
+    global _loaded
+    if not _loaded:
+        for module in FAMILIES.values():
+            try:
+                importlib.import_module(module)
+            except ModuleNotFoundError as exc:  # a family not written yet
+                if exc.name != module:
+                    raise
+        _loaded = True
+    return RULES
+
+
+def get(code: str) -> Rule | None:
+    rules = load_all()
+    code = code.upper()
+    return rules.get(REDIRECTS.get(code, code))
+
+
+def matches(code: str, prefixes: Iterable[str]) -> int:
+    """Length of the longest prefix in ``prefixes`` that selects ``code`` (0: none)."""
+    best = 0
+    for p in prefixes:
+        p = p.upper()
+        if p == "ALL":
+            best = max(best, 1)
+        elif code.startswith(p):
+            best = max(best, len(p) + 1)
+    return best
+
+
+def is_selected(code: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
+    """ruff semantics: the more specific of select/ignore wins; on a tie, ignore wins."""
+    s = matches(code, select)
+    return s > 0 and s > matches(code, ignore)
+
+
+def valid_prefix(prefix: str) -> bool:
+    """True when ``prefix`` selects at least one known rule (or is ALL)."""
+    p = prefix.upper()
+    return p == "ALL" or any(c.startswith(p) for c in load_all()) or p in REDIRECTS
+
+
+def rule_data_fields(rule_: Rule) -> dict[str, Any]:
+    return dict(getattr(rule_.data, "__dataclass_fields__", {}))

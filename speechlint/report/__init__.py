@@ -1,0 +1,50 @@
+"""Reporters: one output format per module, each a ``render(results, options) -> str``."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..document import LineIndex
+from ..model import Diagnostic
+
+
+@dataclass
+class FileResult:
+    """What one checked (or unreadable) file produced."""
+
+    path: str
+    text: str = ""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None  # one-line message when the file could not be checked
+    #: For Word files: the paragraph number is the line; reporters say "paragraph".
+    location_kind: str = "line"
+
+    @cached_property
+    def index(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and 1-based code-point column of ``offset``."""
+        line, col = self.index.line_col(offset)
+        return line + 1, col + 1
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    show_source: bool = False
+    color: bool = False
+    statistics: bool = False
+
+
+FORMATS: dict[str, str] = {
+    "text": "speechlint.report.text",
+    "json": "speechlint.report.json",
+}
+
+
+def renderer(name: str) -> Callable[[Sequence[FileResult], ReportOptions], str]:
+    module = importlib.import_module(FORMATS[name])
+    return module.render  # type: ignore[no-any-return]

@@ -1,0 +1,50 @@
+"""``path:line:col: CODE message``, optionally with the source line and a marker."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from . import FileResult, ReportOptions
+
+
+def _width(s: str) -> int:
+    """Display width on a terminal: wide and full-width characters take two cells."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _source(res: FileResult, start: int, end: int, color: bool) -> list[str]:
+    line0, col0 = res.index.line_col(start)
+    text = res.index.line_text(line0).replace("\t", " ")
+    end_col = min(end - res.index.starts[line0], len(text))
+    end_col = max(end_col, col0 + 1) if col0 < len(text) else col0 + 1
+    pad = _width(text[:col0])
+    marks = max(1, _width(text[col0:end_col]))
+    marker = " " * pad + "^" * marks
+    if color:
+        marker = " " * pad + "\x1b[31m" + "^" * marks + "\x1b[0m"
+    return [f"    {text}", f"    {marker}"]
+
+
+def render(results: Sequence[FileResult], options: ReportOptions) -> str:
+    out: list[str] = []
+    for res in results:
+        if res.error:
+            continue  # errors go to stderr, printed by the CLI
+        for d in res.diagnostics:
+            line, col = res.position(d.span.start)
+            code = f"\x1b[1;31m{d.code}\x1b[0m" if options.color else d.code
+            where = f"{res.path}:{line}:{col}:"
+            if options.color:
+                where = f"\x1b[1m{where}\x1b[0m"
+            fixable = " [*]" if d.fix is not None and d.fix.applicability == "safe" else ""
+            out.append(f"{where} {code}{fixable} {d.message}")
+            if options.show_source:
+                out.extend(_source(res, d.span.start, d.span.end, options.color))
+    if options.statistics:
+        from collections import Counter
+
+        counts = Counter(d.code for r in results for d in r.diagnostics)
+        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append(f"{n:6d}  {code}")
+    return "\n".join(out) + ("\n" if out else "")
