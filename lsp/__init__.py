@@ -1,0 +1,1 @@
+"""Language server (pygls); see server.py."""

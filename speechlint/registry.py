@@ -28,7 +28,9 @@ FAMILIES: dict[str, str] = {
     "DUP": "speechlint.checks.dup",
     "PH": "speechlint.checks.ph",
     "PUN": "speechlint.checks.pun",
-    "WRD": "speechlint.checks.wrd",
+    "WRD": "speechlint.checks.wrd",  # word usage: 的/地/得, misused words, term consistency
+    "FIG": "speechlint.checks.fig",  # number usage (GB/T 15835-2011)
+    "DOC": "speechlint.checks.doc",  # document elements (GB/T 9704-2012)
 }
 
 #: Retired or renamed codes -> their replacement (codes are never reused).
