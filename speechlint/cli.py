@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
@@ -50,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     c.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     c.add_argument("--diff", action="store_true", help="print a diff of the fixes; write nothing")
+    c.add_argument("--exit-non-zero-on-fix", action="store_true",
+                   help="exit 1 when --fix changed a file, even if nothing remains (pre-commit fixers)")
     c.add_argument("--statistics", action="store_true", help="count findings per code")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     c.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
@@ -129,6 +132,7 @@ def _check(args: argparse.Namespace) -> int:
     results: list[FileResult] = []
     diffs: list[str] = []
     fixed_files = 0
+    fixed_count = 0
     writing = args.fix and not args.diff
     for path in iter_files(args.paths, errors):
         name = args.stdin_filename or "-" if path == "-" else path
@@ -149,7 +153,11 @@ def _check(args: argparse.Namespace) -> int:
                         sys.stdout.buffer.write(encode(result.text, decoded.encoding, decoded.bom))
                     else:
                         write_atomic(path, encode(result.text, decoded.encoding, decoded.bom), expect=raw)
+                        if not args.quiet:
+                            print(f"{name}: 已修复 {result.applied} 处 / fixed {result.applied}",
+                                  file=sys.stderr)
                     fixed_files += 1
+                    fixed_count += result.applied
                 diags = result.remaining if writing else engine.linter_for(config, name).lint(
                     text, filetype=filetype)
                 if writing:
@@ -177,12 +185,14 @@ def _check(args: argparse.Namespace) -> int:
     if not args.quiet and args.format == "text" and not args.diff:
         msg = f"共发现 {total} 处问题（{len(results)} 个文件）"
         if fixed_files and writing:
-            msg += f"，已修复 {fixed_files} 个文件"
+            msg = f"已修复 {fixed_count} 处（{fixed_files} 个文件），剩余 {total} 处问题（{len(results)} 个文件）"
         print(msg, file=sys.stderr)
     if errors:
         return 2
     if args.diff:
         return 1 if diffs else 0
+    if args.exit_non_zero_on_fix and writing and fixed_files:
+        return 1  # a pre-commit fixer fails when it changed a file (pre-commit-hooks convention)
     if args.exit_zero:
         return 0
     return 1 if total else 0
@@ -197,12 +207,24 @@ def _as_error_line(message: str) -> str:
     return message
 
 
+_EOL_SPLIT = re.compile(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)")
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings, split at \\n, \\r\\n and \\r only (never str.splitlines)."""
+    return [ln for ln in _EOL_SPLIT.split(text) if ln]
+
+
 def _diff(name: str, old: str, new: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{name}", f"b/{name}"
-        )
-    )
+    """A unified diff that ``patch``/``git apply`` accept, line endings shown as they are."""
+    a, b = (name, name) if os.path.isabs(name) or name == "-" else (f"a/{name}", f"b/{name}")
+    out: list[str] = []
+    for line in difflib.unified_diff(_lines(old), _lines(new), a, b):
+        if line.endswith(("\n", "\r")):
+            out.append(line)
+        else:  # the last line of a file without a final line ending
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def _rules() -> int:

@@ -188,14 +188,32 @@ class FixResult:
     remaining: list[Diagnostic]  # findings left after the last pass
 
 
+def _touches(edit_span: Span, protected: Sequence[Span]) -> bool:
+    """Whether an edit changes a character of a protected span (or inserts inside one)."""
+    a, b = edit_span.start, edit_span.end
+    for p in protected:
+        if a == b:
+            if p.start < a < p.end:
+                return True
+        elif a < p.end and p.start < b:
+            return True
+    return False
+
+
 def apply_fixes(
-    text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False
+    text: str,
+    diagnostics: Iterable[Diagnostic],
+    *,
+    unsafe: bool = False,
+    protected: Sequence[Span] = (),
 ) -> tuple[str, int]:
     """Apply the non-overlapping fixes of ``diagnostics`` in one pass.
 
     Returns the new text and the number of fixes applied.  When two fixes touch
     overlapping spans (or insert at the same point), the first one (by position,
-    then code) wins and the other waits for the next pass.
+    then code) wins and the other waits for the next pass.  A fix with an edit
+    outside the text, or changing a ``protected`` span (the document's masks:
+    URLs, Markdown markup and code, suppression comments), is never applied.
     """
     fixes = [
         d.fix
@@ -211,6 +229,10 @@ def apply_fixes(
         edits = sorted(f.edits, key=lambda e: e.span.start)
         if any(a.span.end > b.span.start for a, b in zip(edits, edits[1:])):
             continue  # a malformed fix with overlapping edits is never applied
+        if any(not 0 <= e.span.start <= e.span.end <= len(text) for e in edits):
+            continue  # nor one reaching outside the text
+        if protected and any(_touches(e.span, protected) for e in edits):
+            continue  # fixes never change masked text (markup, code, URLs)
         chosen.append(edits)
         last_end = max(last_end, f.span.end)
     if not chosen:
@@ -238,12 +260,14 @@ def fix(
     """Apply fixes, re-lint and repeat until nothing changes (at most ``max_passes``)."""
     lt = linter_for(config, path)
     applied = 0
-    diags = lt.lint(text, filetype=filetype)
+    doc = Document.from_text(text, filetype)
+    diags = lt.finish(doc, lt.run(doc))
     for _ in range(max_passes):
-        new, n = apply_fixes(text, diags, unsafe=unsafe)
+        new, n = apply_fixes(text, diags, unsafe=unsafe, protected=doc.masked)
         if n == 0 or new == text:
             break
         applied += n
         text = new
-        diags = lt.lint(text, filetype=filetype)
+        doc = Document.from_text(text, filetype)
+        diags = lt.finish(doc, lt.run(doc))
     return FixResult(text, applied, diags)
