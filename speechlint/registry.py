@@ -8,7 +8,6 @@ sections listed in :data:`DOC_SECTIONS`.
 from __future__ import annotations
 
 import importlib
-import inspect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -97,11 +96,24 @@ def rule(
             severity=severity,
             fix=fix,
             scope=scope,
-            doc=inspect.cleandoc(func.__doc__ or ""),
+            doc=_cleandoc(func.__doc__ or ""),
         )
         return func
 
     return deco
+
+
+def _cleandoc(doc: str) -> str:
+    """inspect.cleandoc without importing inspect (a few ms of start-up)."""
+    lines = doc.expandtabs().split("\n")
+    indents = [len(ln) - len(ln.lstrip()) for ln in lines[1:] if ln.strip()]
+    margin = min(indents) if indents else 0
+    out = [lines[0].strip()] + [ln[margin:].rstrip() for ln in lines[1:]]
+    while out and not out[-1]:
+        out.pop()
+    while out and not out[0]:
+        out.pop(0)
+    return "\n".join(out)
 
 
 _loaded = False
