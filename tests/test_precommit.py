@@ -1,0 +1,177 @@
+"""The pre-commit hooks, driven by the real ``pre-commit`` (no mocks).
+
+A temporary git repository gets the ``.pre-commit-config.yaml`` snippet from the README's
+"pre-commit 钩子 / pre-commit hooks" section, pointed at this checkout (``repo:`` = its path,
+``rev:`` = its HEAD commit: pre-commit clones that commit, so uncommitted work is not seen).
+pre-commit builds the hook's virtualenv by pip-installing the checkout once per test session
+(``PRE_COMMIT_HOME`` in a session temp folder); only the package registry is needed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+SECTION = "## pre-commit 钩子 / pre-commit hooks"
+
+pytest.importorskip("pre_commit")
+if shutil.which("git") is None:  # pragma: no cover - CI has git
+    pytest.skip("git is not installed", allow_module_level=True)
+
+# Every defect here has a safe fix, so the fixer leaves a clean draft.
+DEFECTS = "同志们，，今天召开全市工作会议。。\r\n我们要认真学习，，扎实推进各项工作。\r\n"
+FIXED = "同志们，今天召开全市工作会议。\r\n我们要认真学习，扎实推进各项工作。\r\n"
+
+
+def _checkout_head() -> str:
+    proc = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True
+    )
+    if proc.returncode != 0:
+        pytest.skip(f"{ROOT} is not a git checkout: pre-commit needs a commit to install")
+    return proc.stdout.strip()
+
+
+def readme_snippet() -> str:
+    """The first ```yaml block of the README's pre-commit section."""
+    text = README.read_text(encoding="utf-8")
+    assert SECTION in text, f"README.md lacks the section {SECTION!r}"
+    section = text.split(SECTION, 1)[1].split("\n## ", 1)[0]
+    m = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert m, "the README's pre-commit section has no ```yaml block"
+    return m.group(1)
+
+
+@pytest.fixture(scope="session")
+def precommit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+@pytest.fixture
+def repo(tmp_path: Path, precommit_home: Path) -> tuple[Path, dict[str, str]]:
+    """A fresh git repository with the README's hook configuration, hooks installed."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+    env.update(
+        PRE_COMMIT_HOME=str(precommit_home),
+        GIT_CONFIG_GLOBAL=os.devnull,  # no user hooksPath, signing or templates
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_CONFIG_COUNT="1",
+        GIT_CONFIG_KEY_0="safe.directory",
+        GIT_CONFIG_VALUE_0="*",
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.com",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.com",
+        NO_COLOR="1",
+    )
+    rev = _checkout_head()
+    config = readme_snippet()
+    config, n_repo = re.subn(r"(?m)^(\s*-\s*repo:\s*)\S+.*$", lambda m: m.group(1) + str(ROOT), config)
+    config, n_rev = re.subn(r"(?m)^(\s*rev:\s*)\S+.*$", lambda m: m.group(1) + rev, config)
+    assert n_repo == 1 and n_rev == 1, config
+    work = tmp_path / "drafts"
+    work.mkdir()
+    run(["git", "init", "-q"], work, env)
+    (work / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    run([sys.executable, "-m", "pre_commit", "install"], work, env)
+    run(["git", "add", ".pre-commit-config.yaml"], work, env)
+    return work, env
+
+
+def run(
+    cmd: list[str], cwd: Path, env: dict[str, str], check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8")
+    if check and proc.returncode != 0:
+        raise AssertionError(f"{cmd} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def test_readme_snippet_names_both_hooks() -> None:
+    import yaml
+
+    config = yaml.safe_load(readme_snippet())
+    assert [h["id"] for h in config["repos"][0]["hooks"]] == ["speechlint", "speechlint-fix"]
+
+
+def test_hooks_file_declares_both_hooks() -> None:
+    import yaml
+
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))}
+    assert set(hooks) == {"speechlint", "speechlint-fix"}
+    for h in hooks.values():
+        assert h["language"] == "python" and h["require_serial"] is True
+        assert h["entry"].startswith("speechlint check")
+        assert re.search(h["files"], "a/讲话稿.txt") and re.search(h["files"], "b.md")
+        assert not re.search(h["files"], "setup.py")
+    assert "--fix" in hooks["speechlint-fix"]["entry"]
+    assert "--exit-non-zero-on-fix" in hooks["speechlint-fix"]["entry"]
+    assert "--fix" not in hooks["speechlint"]["entry"]
+
+
+def test_commit_refused_then_fixed(repo: tuple[Path, dict[str, str]]) -> None:
+    work, env = repo
+    draft = work / "讲话稿.txt"
+    draft.write_bytes(DEFECTS.encode("utf-8"))
+    (work / "notes.py").write_text("x = 1,,2\n", encoding="utf-8")  # not a draft: never checked
+    run(["git", "add", "-A"], work, env)
+
+    # 1. the commit is refused: `speechlint` lists the findings, `speechlint-fix` repairs them
+    commit = run(["git", "commit", "-q", "-m", "draft"], work, env, check=False)
+    out = commit.stdout + commit.stderr
+    assert commit.returncode != 0, out
+    assert "讲话稿.txt:1:5: DUP003" in out, out
+    assert "讲话稿.txt:2:9: DUP003" in out, out
+    assert "files were modified by this hook" in out, out
+    assert run(["git", "rev-parse", "--verify", "-q", "HEAD"], work, env, check=False).returncode != 0
+    assert draft.read_bytes() == FIXED.encode("utf-8")  # CRLF kept, only the marks removed
+    assert (work / "notes.py").read_text(encoding="utf-8") == "x = 1,,2\n"
+
+    # 2. a second run of both hooks is clean, and the commit goes through
+    again = run([sys.executable, "-m", "pre_commit", "run", "--all-files"], work, env, check=False)
+    assert again.returncode == 0, again.stdout + again.stderr
+    run(["git", "add", "-A"], work, env)
+    run(["git", "commit", "-q", "-m", "draft"], work, env)
+    assert draft.read_bytes() == FIXED.encode("utf-8")
+
+
+def test_fix_hook_alone(repo: tuple[Path, dict[str, str]]) -> None:
+    """`pre-commit run speechlint-fix`: fixes, fails because it changed the file; then passes."""
+    work, env = repo
+    draft = work / "讲话稿.txt"
+    draft.write_bytes(DEFECTS.encode("utf-8"))
+    run(["git", "add", "-A"], work, env)
+    cmd = [sys.executable, "-m", "pre_commit", "run", "speechlint-fix", "--all-files"]
+    fixer = run(cmd, work, env, check=False)
+    out = fixer.stdout + fixer.stderr
+    assert fixer.returncode == 1, out
+    assert "files were modified by this hook" in out and "讲话稿.txt: 已修复 3 处" in out, out
+    assert draft.read_bytes() == FIXED.encode("utf-8")
+    second = run(cmd, work, env, check=False)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert draft.read_bytes() == FIXED.encode("utf-8")
+
+
+def test_fixer_keeps_markdown_code_and_urls(repo: tuple[Path, dict[str, str]]) -> None:
+    """Through the hook, a Markdown draft's code span and URL keep their doubled marks."""
+    work, env = repo
+    draft = work / "plain.md"
+    # DUP003 is fixable; the masked code span and URL must survive untouched
+    body = "# 标题\n\n会议要求，，抓好落实。见 `a，，b` 与 https://example.com/a,,b\n"
+    draft.write_text(body, encoding="utf-8")
+    run(["git", "add", "-A"], work, env)
+    proc = run([sys.executable, "-m", "pre_commit", "run", "speechlint-fix", "--files", "plain.md"],
+               work, env, check=False)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert draft.read_text(encoding="utf-8") == body.replace("要求，，", "要求，", 1)
+    clean = run([sys.executable, "-m", "pre_commit", "run", "speechlint", "--files", "plain.md"],
+                work, env, check=False)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
