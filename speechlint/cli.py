@@ -3,18 +3,28 @@
 Exit codes: 0 no findings (or everything fixed), 1 findings, 2 an error (a file
 that could not be checked, a bad option, configuration or rule data).  Errors are
 one line naming the file; ``--verbose`` adds the traceback for bug reports.
+
+One bad file never stops the rest.  Each problem is one line on stderr:
+
+* ``path: error: …`` -- a draft that could not be checked: unreadable, undecodable,
+  larger than ``--max-file-size`` (default 20MB), a broken link, an unreadable
+  folder, or a fix that could not be written.  Any such line makes the exit code 2.
+* ``path: note: …`` -- skipped on purpose, nothing lost: a binary file (known magic
+  number or NUL bytes) is not a draft, and a symbolic link loop leads only to
+  folders already checked.  Notes do not change the exit code (``-q`` hides them).
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import errno
 import os
 import re
+import stat
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
 
 from .errors import SpeechlintError
 
@@ -56,7 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--statistics", action="store_true", help="count findings per code")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     c.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
-    c.add_argument("-v", "--verbose", action="store_true", help="tracebacks for bug reports")
+    c.add_argument("--max-file-size", metavar="SIZE", type=_size_arg,
+                   help="report larger files instead of checking them (default 20MB; 0: no limit)")
+    c.add_argument("-v", "--verbose", action="store_true",
+                   help="tracebacks of internal errors, for bug reports")
 
     sub.add_parser("rules", help="列出全部规则 / list every rule")
     r = sub.add_parser("rule", help="显示规则说明 / explain a rule")
@@ -65,49 +78,118 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _size_arg(value: str) -> int:
+    from .io import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _version() -> str:
     from . import __version__
 
     return __version__
 
 
-def iter_files(paths: Sequence[str], errors: list[str]) -> Iterator[str]:
-    """Files named on the command line, and the drafts inside named folders."""
-    seen: set[str] = set()
+def iter_files(
+    paths: Sequence[str], errors: list[str], notes: list[str] | None = None
+) -> Iterator[str]:
+    """Files named on the command line, and the drafts inside named folders.
+
+    Never raises and never loops: a folder that cannot be read adds a line to
+    ``errors`` (its drafts could not be checked); a symbolic link back to an
+    enclosing folder, or a draft-named entry that is not a regular file, adds a
+    line to ``notes`` (nothing behind it is lost).  Folders reached twice through
+    links are walked once, files reached twice are yielded once.  Named paths
+    are yielded as given, even when missing: reading them reports the problem.
+    """
+    from .io import is_temp_file
+
+    note = notes.append if notes is not None else (lambda _line: None)
+    seen_paths: set[str] = set()
+    seen_ids: set[tuple[int, int]] = set()
     for raw in paths:
         if raw == "-":
             yield raw
             continue
-        p = Path(raw)
-        if p.is_dir():
-            visited: set[tuple[int, int]] = set()
-            for root, dirs, files in os.walk(p, followlinks=True, onerror=lambda e: errors.append(
-                f"{e.filename}: error: cannot read folder: {e.strerror}")):
-                try:
-                    st = os.stat(root)
-                except OSError:
+        try:
+            st = os.stat(raw)
+        except OSError:
+            st = None
+        if st is not None and stat.S_ISDIR(st.st_mode):
+            yield from _walk(raw, st, errors, note, seen_ids, is_temp_file)
+            continue
+        if raw in seen_paths or (st is not None and (st.st_dev, st.st_ino) in seen_ids):
+            continue
+        seen_paths.add(raw)
+        if st is not None:
+            seen_ids.add((st.st_dev, st.st_ino))
+        yield raw
+
+
+def _walk(
+    top: str,
+    top_st: os.stat_result,
+    errors: list[str],
+    note: Callable[[str], None],
+    seen_ids: set[tuple[int, int]],
+    is_temp_file: Callable[[str], bool],
+) -> Iterator[str]:
+    """Depth-first, sorted, following links but never around a loop."""
+    top_id = (top_st.st_dev, top_st.st_ino)
+    if top_id in seen_ids:
+        return
+    seen_ids.add(top_id)
+    stack: list[tuple[str, frozenset[tuple[int, int]]]] = [(top, frozenset([top_id]))]
+    while stack:
+        folder, ancestors = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            errors.append(f"{folder}: error: cannot read folder: {exc.strerror or exc}")
+            continue
+        subfolders: list[tuple[str, frozenset[tuple[int, int]]]] = []
+        for entry in entries:
+            name = entry.name
+            path = entry.path
+            is_draft = name.lower().endswith(SUFFIXES) and not is_temp_file(name)
+            try:
+                st = entry.stat()  # follows links
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    note(f"{path}: note: symbolic link loop, not followed")
+                elif is_draft:
+                    yield path  # a broken link named like a draft: reading reports it
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                if name in _SKIP_DIRS or name.startswith("."):
                     continue
-                if (st.st_dev, st.st_ino) in visited:
-                    errors.append(f"{root}: error: symlink loop, not followed")
-                    dirs[:] = []
-                    continue
-                visited.add((st.st_dev, st.st_ino))
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    if name.lower().endswith(SUFFIXES):
-                        f = os.path.join(root, name)
-                        if f not in seen:
-                            seen.add(f)
-                            yield f
-        elif raw not in seen:
-            seen.add(raw)
-            yield raw
+                ident = (st.st_dev, st.st_ino)
+                if ident in ancestors:
+                    note(f"{path}: note: symbolic link loop (back to an enclosing folder), not followed")
+                elif ident not in seen_ids:  # else: reached before through another link
+                    seen_ids.add(ident)
+                    subfolders.append((path, ancestors | {ident}))
+                continue
+            if not is_draft:
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                note(f"{path}: note: not a regular file, skipped")
+                continue
+            ident = (st.st_dev, st.st_ino)
+            if ident not in seen_ids:
+                seen_ids.add(ident)
+                yield path
+        stack.extend(reversed(subfolders))
 
 
 def _check(args: argparse.Namespace) -> int:
     from . import engine
     from .config import Config
-    from .io import decode, encode, read_source, write_atomic
+    from .io import BinaryFileError, decode, encode, read_source, write_atomic
     from .report import FileResult, ReportOptions, renderer
 
     from .report import FORMATS
@@ -128,17 +210,21 @@ def _check(args: argparse.Namespace) -> int:
         if not registry.valid_prefix(code):
             raise SpeechlintError(f"unknown rule code or prefix {code!r} (see 'speechlint rules')")
 
-    errors: list[str] = []
+    if args.max_file_size is not None:
+        config = config.with_overrides(max_file_size=args.max_file_size)
+
+    errors: list[str] = []  # files (or folders) that could not be checked: exit 2
+    notes: list[str] = []  # skipped on purpose (binary files, link loops): exit code unchanged
     results: list[FileResult] = []
     diffs: list[str] = []
     fixed_files = 0
     fixed_count = 0
     writing = args.fix and not args.diff
-    for path in iter_files(args.paths, errors):
+    for path in iter_files(args.paths, errors, notes):
         name = args.stdin_filename or "-" if path == "-" else path
         try:
             if path == "-":
-                raw = sys.stdin.buffer.read()
+                raw = _read_stdin(name, config.max_file_size)
                 decoded = decode(raw, name)
             else:
                 raw, decoded = read_source(path, config.max_file_size)
@@ -165,12 +251,16 @@ def _check(args: argparse.Namespace) -> int:
             else:
                 diags = engine.linter_for(config, name).lint(text, filetype=filetype)
             results.append(FileResult(name, text, diags))
+        except BinaryFileError as exc:
+            notes.append(_as_error_line(str(exc), "note"))
         except SpeechlintError as exc:
-            errors.append(_as_error_line(str(exc)))
-        except Exception as exc:  # never a traceback for one bad file
             if args.verbose:
                 traceback.print_exc()
-            errors.append(f"{name}: error: internal error: {type(exc).__name__}: {exc}")
+            errors.append(_as_error_line(str(exc)))
+        except Exception as exc:  # noqa: BLE001 - never a traceback for one bad file
+            if args.verbose:
+                traceback.print_exc()
+            errors.append(_as_error_line(f"{name}: internal error: {type(exc).__name__}: {exc}"))
 
     out = sys.stdout
     color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
@@ -179,6 +269,9 @@ def _check(args: argparse.Namespace) -> int:
         out.write("".join(diffs))
     elif not (args.fix and args.paths == ["-"]):
         out.write(renderer(args.format)(results, ReportOptions(show_source, color, args.statistics)))
+    if not args.quiet:
+        for n in notes:
+            print(n, file=sys.stderr)
     for e in errors:
         print(e, file=sys.stderr)
     total = sum(len(r.diagnostics) for r in results)
@@ -198,13 +291,29 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if total else 0
 
 
-def _as_error_line(message: str) -> str:
-    """'path: problem' -> 'path: error: problem' (one line)."""
-    message = " ".join(message.split("\n"))
+def _as_error_line(message: str, kind: str = "error") -> str:
+    """'path: problem' -> 'path: error: problem' (one line, whatever the message holds)."""
+    message = " ".join(message.splitlines())
     head, sep, rest = message.partition(": ")
-    if sep and not rest.startswith("error:"):
-        return f"{head}: error: {rest}"
+    if sep and not rest.startswith(f"{kind}:"):
+        return f"{head}: {kind}: {rest}"
     return message
+
+
+def _read_stdin(name: str, max_size: int | None) -> bytes:
+    """Standard input, bounded like a file."""
+    from .errors import InputError
+    from .io import _too_large
+
+    try:
+        if not max_size:
+            return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(max_size + 1)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_size:
+        raise _too_large(name, None, max_size)
+    return data
 
 
 _EOL_SPLIT = re.compile(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)")

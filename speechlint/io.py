@@ -4,11 +4,22 @@ Decoding tries, in order: a BOM (UTF-8, UTF-16 LE/BE), strict UTF-8, strict
 GB18030 (a superset of GBK and GB2312).  Anything else is an :class:`InputError`,
 never a silent mis-decode.  The decoded text keeps its line endings (no newline
 translation), and :func:`encode` turns it back into the same bytes.
+
+Files that are not text at all (known magic numbers, NUL bytes) raise
+:class:`BinaryFileError`, an :class:`InputError` the CLI reports as a note and
+skips: a binary file is not a draft, so skipping it loses nothing.  Reads are
+bounded by ``max_size`` even when the file grows while it is read.
+
+:func:`write_atomic` never leaves a partial draft: the new bytes go to a
+temporary file ``.NAME.XXXX.speechlint-tmp`` next to the original, which is
+renamed over it only when complete.  A process killed mid-write leaves the
+original intact (and at worst a stale temporary file, which nothing reads).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -39,6 +50,39 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+class BinaryFileError(InputError):
+    """The file is not text (an image, an archive, NUL bytes): skipped, not an error."""
+
+
+#: Suffix of the temporary files :func:`write_atomic` writes next to a draft.
+TEMP_SUFFIX = ".speechlint-tmp"
+
+
+def is_temp_file(name: str) -> bool:
+    """True for a (possibly stale) temporary file of :func:`write_atomic`."""
+    return os.path.basename(name).endswith(TEMP_SUFFIX)
+
+
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def parse_size(value: str | int) -> int:
+    """Bytes of ``20MB``, ``500k``, ``1.5M``, ``1048576`` (units are powers of 1024).
+
+    ``0`` means no limit.  Raises :class:`ValueError` with a readable message.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < 0:
+            raise ValueError(f"invalid size {value!r}: must not be negative")
+        return value
+    m = _SIZE.fullmatch(str(value))
+    if not m:
+        raise ValueError(f"invalid size {value!r}; expected bytes or a number with K, M or G (20MB)")
+    unit = (m.group(2) or "").lower()[:1]
+    return int(float(m.group(1)) * _UNITS[unit])
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     text: str
@@ -56,7 +100,7 @@ def sniff_binary(data: bytes) -> str | None:
     for bom, _ in _BOMS:
         if data.startswith(bom):
             return None
-    if b"\x00" in data[:8192] or b"\x00" in data:
+    if b"\x00" in data:
         return "binary data (NUL bytes)"
     return None
 
@@ -77,7 +121,7 @@ def decode(data: bytes, name: str = "<input>") -> Decoded:
                 ) from None
     what = sniff_binary(data)
     if what:
-        raise InputError(f"{name}: not a text file ({what})")
+        raise BinaryFileError(f"{name}: not a text file ({what}), skipped")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", b"")
     except UnicodeDecodeError as utf8_exc:
@@ -102,30 +146,51 @@ def encode(text: str, encoding: str, bom: bytes = b"") -> bytes:
 
 
 def read_bytes(path: str | os.PathLike[str], max_size: int | None = None) -> bytes:
-    p = Path(path)
+    """The bytes of a regular file (or a pipe), at most ``max_size`` of them.
+
+    Every failure is an :class:`InputError` naming ``path``: never a traceback.
+    ``max_size`` of None or 0 means no limit.
+    """
+    limit = max_size or None
     try:
-        st = p.stat()
-        if not stat.S_ISREG(st.st_mode):
-            raise InputError(f"{path}: not a regular file")
-        if max_size is not None and st.st_size > max_size:
-            raise InputError(
-                f"{path}: file too large ({st.st_size:,} bytes; the limit is {max_size:,}, "
-                "set max-file-size to change it)"
-            )
-        return p.read_bytes()
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if stat.S_ISDIR(st.st_mode):  # pragma: no cover - open() refuses folders on Linux
+                raise InputError(f"{path}: is a directory")
+            if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+                raise InputError(f"{path}: not a regular file")
+            if limit is not None and st.st_size > limit:
+                raise _too_large(path, st.st_size, limit)
+            data = fh.read() if limit is None else fh.read(limit + 1)
+            if limit is not None and len(data) > limit:  # grew while read, or a pipe
+                raise _too_large(path, None, limit)
+            return data
     except InputError:
         raise
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(f"{path}: broken symbolic link") from None
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
+    except MemoryError:
+        raise InputError(f"{path}: out of memory while reading") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
+def _too_large(path: str | os.PathLike[str], size: int | None, limit: int) -> InputError:
+    got = f"{size:,} bytes" if size is not None else "more than the limit"
+    return InputError(
+        f"{path}: file too large ({got}; the limit is {limit:,} bytes, "
+        "raise it with --max-file-size or max-file-size)"
+    )
+
+
 def read_source(path: str | os.PathLike[str], max_size: int | None = None) -> tuple[bytes, Decoded]:
+    """Bytes and decoded text of a draft; :class:`InputError` naming ``path`` when impossible."""
     data = read_bytes(path, max_size)
     return data, decode(data, str(path))
 
@@ -134,24 +199,40 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, expect: bytes | N
     """Replace ``path`` with ``data`` atomically, keeping its permissions.
 
     The bytes go to a temporary file in the same folder, are flushed to disk,
-    then renamed over the original: a reader (or a crash) sees either the old
-    file or the new one, never a half-written one.  When ``expect`` is given and
-    the file no longer holds those bytes (changed on disk since it was read),
-    nothing is written and :class:`InputError` is raised.
+    then renamed over the original: a reader (or a crash, a kill, a full disk)
+    sees either the old file or the new one, never a half-written one.  A
+    symbolic link is followed (the link stays a link).  When ``expect`` is given
+    and the file no longer holds those bytes (changed on disk since it was
+    read), nothing is written and :class:`InputError` is raised.  Every failure
+    is an :class:`InputError` saying the original was left unchanged; the
+    temporary file is removed (only SIGKILL or a power cut can leave one).
     """
-    p = Path(path)
+    real = os.path.realpath(path)
+    p = Path(real)
     try:
         st = p.stat()
     except OSError as exc:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".speechlint-tmp", dir=p.parent)
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{path}: not a regular file; not written")
+    if not os.access(real, os.W_OK):
+        raise InputError(f"{path}: file is read-only; not written")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=TEMP_SUFFIX, dir=p.parent)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}; file unchanged") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        if expect is not None and p.read_bytes() != expect:
+        if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass  # not permitted: the fixed file belongs to whoever fixed it
+        if expect is not None and _changed(p, expect):
             raise InputError(f"{path}: changed on disk since it was read; not written")
         os.replace(tmp, p)
     except InputError:
@@ -159,10 +240,34 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, expect: bytes | N
         raise
     except OSError as exc:
         _unlink(tmp)
-        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}; file unchanged") from None
     except BaseException:
         _unlink(tmp)
         raise
+    _fsync_dir(p.parent)
+
+
+def _changed(p: Path, expect: bytes) -> bool:
+    try:
+        if p.stat().st_size != len(expect):
+            return True
+        return p.read_bytes() != expect
+    except OSError:
+        return True
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable (best effort: some file systems refuse)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _unlink(path: str) -> None:
