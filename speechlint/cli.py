@@ -220,6 +220,10 @@ def _check(args: argparse.Namespace) -> int:
     fixed_files = 0
     fixed_count = 0
     writing = args.fix and not args.diff
+    if writing:
+        from .io import exit_cleanly_on_signals
+
+        exit_cleanly_on_signals()  # SIGTERM mid-write: temp file removed, original untouched
     for path in iter_files(args.paths, errors, notes):
         name = args.stdin_filename or "-" if path == "-" else path
         try:

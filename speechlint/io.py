@@ -270,6 +270,30 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def exit_cleanly_on_signals() -> None:
+    """Make SIGTERM and SIGHUP raise :class:`SystemExit` (128 + signal number).
+
+    Their default action kills the process on the spot; as an exception they
+    unwind through :func:`write_atomic`, which removes its temporary file (the
+    original is untouched either way).  Only handlers still at their default
+    are replaced, and only from the main thread.  SIGKILL cannot be caught: it
+    may leave a stale ``.NAME.XXXX.speechlint-tmp`` file, which nothing reads.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def _exit(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None and signal.getsignal(sig) == signal.SIG_DFL:
+            signal.signal(sig, _exit)
+
+
 def _unlink(path: str) -> None:
     try:
         os.unlink(path)
