@@ -25,11 +25,19 @@ import stat
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 
 from .errors import SpeechlintError
 
 #: File suffixes checked when a folder is given.
-SUFFIXES = (".txt", ".md")
+SUFFIXES: tuple[str, ...] = (".txt", ".md")
+try:  # Word drafts too, when python-docx is installed (speechlint[docx])
+    import importlib.util as _ilu
+
+    if _ilu.find_spec("docx") is not None:
+        SUFFIXES = (*SUFFIXES, ".docx")
+except (ImportError, ValueError):  # pragma: no cover
+    pass
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
@@ -53,7 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--select", action="append", metavar="CODES", help="enable codes or prefixes (NUM,PUN001)")
     c.add_argument("--extend-select", action="append", metavar="CODES", help="enable more codes")
     c.add_argument("--ignore", action="append", metavar="CODES", help="disable codes or prefixes")
-    c.add_argument("--format", default="text", help="output format: text, json")
+    c.add_argument("--format", default="text",
+                   help="output format: text, json, sarif, github, junit, html")
+    c.add_argument("--config", metavar="FILE",
+                   help="use this configuration file instead of discovering one")
+    c.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    c.add_argument("--jobs", "-j", type=int, metavar="N", default=None,
+                   help="worker processes for many files (default: number of CPUs)")
+    c.add_argument("--annotate", metavar="OUT.docx",
+                   help="write a copy of the checked .docx with each finding as a Word comment")
     c.add_argument("--show-source", dest="show_source", action="store_true", default=None,
                    help="show the source line with a marker under each finding")
     c.add_argument("--no-show-source", dest="show_source", action="store_false")
@@ -213,6 +229,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.max_file_size is not None:
         config = config.with_overrides(max_file_size=args.max_file_size)
 
+    settings = _Settings.from_args(args, config)
     errors: list[str] = []  # files (or folders) that could not be checked: exit 2
     notes: list[str] = []  # skipped on purpose (binary files, link loops): exit code unchanged
     results: list[FileResult] = []
@@ -224,9 +241,31 @@ def _check(args: argparse.Namespace) -> int:
         from .io import exit_cleanly_on_signals
 
         exit_cleanly_on_signals()  # SIGTERM mid-write: temp file removed, original untouched
-    for path in iter_files(args.paths, errors, notes):
+    pending = list(iter_files(args.paths, errors, notes))
+    progress = _Progress(len(pending))
+    if not (args.fix or args.diff or args.annotate) and _pool_size(args, pending) > 1:
+        results.extend(_lint_pool(pending, settings, _pool_size(args, pending), errors, notes,
+                                  progress))
+        pending = []
+    annotated: list[str] = []
+    for path in pending:
+        progress.tick()
         name = args.stdin_filename or "-" if path == "-" else path
+        config = settings.for_path(name if path == "-" and args.stdin_filename else path)
+        if settings.excluded(config, path):
+            continue
         try:
+            if path != "-" and _is_docx(path):
+                res = _lint_one(path, settings, config)
+                if res is None:
+                    continue
+                if args.fix or args.diff:
+                    notes.append(f"{path}: note: --fix/--diff do not change .docx files "
+                                 "(use --annotate OUT.docx)")
+                if args.annotate:
+                    _annotate(path, args.annotate, res, annotated, config)
+                results.append(res)
+                continue
             if path == "-":
                 raw = _read_stdin(name, config.max_file_size)
                 decoded = decode(raw, name)
@@ -266,6 +305,7 @@ def _check(args: argparse.Namespace) -> int:
                 traceback.print_exc()
             errors.append(_as_error_line(f"{name}: internal error: {type(exc).__name__}: {exc}"))
 
+    progress.done()
     out = sys.stdout
     color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
     show_source = args.show_source if args.show_source is not None else out.isatty()
@@ -293,6 +333,190 @@ def _check(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return 0
     return 1 if total else 0
+
+
+# ------------------------------------------- configuration, Word files, many files
+class _Settings:
+    """What every file's configuration is built from: the file found for it (or
+    ``--config`` / ``--isolated``), then the command line's selection on top."""
+
+    def __init__(self, config_file: str | None, isolated: bool, cli: dict[str, object],
+                 explicit: tuple[str, ...]) -> None:
+        self.config_file = config_file
+        self.isolated = isolated
+        self.cli = cli
+        self.explicit = explicit  # paths named on the command line: never excluded
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace, cli_config: object) -> _Settings:
+        from .config import DEFAULT
+
+        cli: dict[str, object] = {
+            "select": _split_codes(args.select),
+            "extend_select": _split_codes(args.extend_select),
+            "ignore": _split_codes(args.ignore),
+        }
+        size = getattr(cli_config, "max_file_size", DEFAULT.max_file_size)
+        if size != DEFAULT.max_file_size:
+            cli["max_file_size"] = size
+        self = cls(args.config, args.isolated, cli, tuple(args.paths))
+        if args.config:
+            from . import configfile
+
+            configfile.load(args.config)  # a bad --config file stops the run at once
+        return self
+
+    def for_path(self, path: str):  # type: ignore[no-untyped-def]
+        from . import configfile
+        from .config import DEFAULT
+
+        if self.isolated:
+            base = DEFAULT
+        elif self.config_file:
+            base = configfile.load(self.config_file)
+        else:
+            base = configfile.discover(path if path != "-" else ".")
+        sel = {k: v for k, v in self.cli.items() if k != "max_file_size"}
+        config = configfile.apply_cli(base, **sel)  # type: ignore[arg-type]
+        if "max_file_size" in self.cli:
+            config = config.with_overrides(max_file_size=self.cli["max_file_size"])
+        return config
+
+    def excluded(self, config: object, path: str) -> bool:
+        from . import configfile
+
+        if path == "-" or path in self.explicit:
+            return False
+        return configfile.is_excluded(config, path)  # type: ignore[arg-type]
+
+
+def _is_docx(path: str) -> bool:
+    return path.lower().endswith(".docx")
+
+
+def _lint_one(path: str, settings: _Settings, config: object = None):  # type: ignore[no-untyped-def]
+    """Check one file (check only, no fixes): a FileResult, or None when excluded."""
+    import dataclasses
+
+    from . import engine
+    from .io import read_source
+    from .report import FileResult
+
+    if config is None:
+        config = settings.for_path(path)
+        if settings.excluded(config, path):
+            return None
+    if _is_docx(path):
+        from . import docx
+
+        text = docx.read(path, config.max_file_size).text  # type: ignore[attr-defined]
+        diags = engine.linter_for(config, path).lint(text, filetype="txt")  # type: ignore[arg-type]
+        # fixes cannot be written into a .docx: report them as findings without a fix
+        diags = [dataclasses.replace(d, fix=None) if d.fix else d for d in diags]
+        return FileResult(path, text, diags, location_kind="paragraph")
+    _, decoded = read_source(path, config.max_file_size)  # type: ignore[attr-defined]
+    diags = engine.linter_for(config, path).lint(  # type: ignore[arg-type]
+        decoded.text, filetype=engine.filetype_of(path))
+    return FileResult(path, decoded.text, diags)
+
+
+def _annotate(path: str, target: str, res: object, done: list[str], config: object) -> None:
+    from . import docx
+    from .errors import InputError
+
+    dest = Path(target)
+    if dest.is_dir():
+        dest = dest / (Path(path).stem + ".annotated.docx")
+    elif done:
+        raise InputError(f"{target}: --annotate FILE takes one .docx; give a folder for several")
+    docx.annotate(path, dest, res.diagnostics,  # type: ignore[attr-defined]
+                  max_size=config.max_file_size)  # type: ignore[attr-defined]
+    done.append(str(dest))
+
+
+def _pool_size(args: argparse.Namespace, files: Sequence[str]) -> int:
+    """Worker processes: only for many files (a process costs a start-up)."""
+    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    if jobs <= 1 or "-" in files or len(files) < _POOL_MIN_FILES:
+        return 1
+    return min(jobs, len(files))
+
+
+#: Below this many files one process is faster than starting workers.
+_POOL_MIN_FILES = 16
+
+
+def _pool_task(item: tuple[str, _Settings]) -> tuple[object, str | None, str | None]:
+    path, settings = item
+    from .errors import ConfigError
+    from .io import BinaryFileError
+
+    try:
+        return _lint_one(path, settings), None, None
+    except ConfigError:
+        raise
+    except BinaryFileError as exc:
+        return None, None, _as_error_line(str(exc), "note")
+    except SpeechlintError as exc:
+        return None, _as_error_line(str(exc)), None
+    except Exception as exc:  # never a traceback for one bad file
+        return None, _as_error_line(f"{path}: internal error: {type(exc).__name__}: {exc}"), None
+
+
+def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: list[str],
+               notes: list[str], progress: _Progress) -> list[object]:
+    """Check ``files`` in ``jobs`` processes; results in the order of ``files``."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    out: list[object] = []
+    chunk = max(1, min(32, len(files) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        for res, error, note in pool.map(_pool_task, [(f, settings) for f in files],
+                                         chunksize=chunk):
+            progress.tick()
+            if res is not None:
+                out.append(res)
+            if error:
+                errors.append(error)
+            if note:
+                notes.append(note)
+    return out
+
+
+class _Progress:
+    """A progress bar on stderr: only on a terminal, and only once a run takes over 1 s."""
+
+    def __init__(self, total: int) -> None:
+        import time
+
+        self.total = total
+        self.count = 0
+        self.start = time.monotonic()
+        self.shown = False
+        self.enabled = total > 1 and sys.stderr.isatty() and "CI" not in os.environ
+
+    def tick(self) -> None:
+        if not self.enabled:
+            return
+        import time
+
+        self.count += 1
+        now = time.monotonic()
+        if now - self.start < 1.0:
+            return
+        width = 30
+        done = int(width * self.count / max(1, self.total))
+        sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {self.count}/{self.total}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * 50 + "\r")
+            sys.stderr.flush()
 
 
 def _as_error_line(message: str, kind: str = "error") -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import logging
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -33,11 +34,14 @@ def per_file_ignores(config: Config, path: str | None) -> tuple[str, ...]:
     if not path or not config.per_file_ignores:
         return ()
     p = PurePath(path).as_posix()
+    # globs from a configuration file are anchored at its folder (absolute): match those
+    # against the absolute path as well
+    ap = PurePath(os.path.abspath(path)).as_posix() if path != "-" else p
     out: list[str] = []
     for pattern, codes in config.per_file_ignores.items():
         if fnmatch.fnmatch(p, pattern) or fnmatch.fnmatch(PurePath(p).name, pattern) or fnmatch.fnmatch(
             p, "*/" + pattern
-        ):
+        ) or fnmatch.fnmatch(ap, pattern):
             out.extend(codes)
     return tuple(out)
 

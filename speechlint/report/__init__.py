@@ -42,6 +42,10 @@ class ReportOptions:
 FORMATS: dict[str, str] = {
     "text": "speechlint.report.text",
     "json": "speechlint.report.json",
+    "sarif": "speechlint.report.sarif",
+    "github": "speechlint.report.github",
+    "junit": "speechlint.report.junit",
+    "html": "speechlint.report.html",
 }
 
 

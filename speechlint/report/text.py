@@ -34,7 +34,9 @@ def render(results: Sequence[FileResult], options: ReportOptions) -> str:
         for d in res.diagnostics:
             line, col = res.position(d.span.start)
             code = f"\x1b[1;31m{d.code}\x1b[0m" if options.color else d.code
-            where = f"{res.path}:{line}:{col}:"
+            # Word files: the line is the paragraph number, shown as "draft.docx:¶12:5:"
+            para = "¶" if res.location_kind == "paragraph" else ""
+            where = f"{res.path}:{para}{line}:{col}:"
             if options.color:
                 where = f"\x1b[1m{where}\x1b[0m"
             fixable = " [*]" if d.fix is not None and d.fix.applicability == "safe" else ""

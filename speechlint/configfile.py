@@ -1,0 +1,337 @@
+"""Configuration files: ``[tool.speechlint]`` in ``pyproject.toml``, ``speechlint.toml``,
+``.speechlint.toml``.
+
+Discovery starts in the folder of the checked file and walks upward; the nearest
+folder holding a configuration wins (no merging across folders, like ruff).  In one
+folder ``.speechlint.toml`` beats ``speechlint.toml`` beats ``pyproject.toml``; a
+``pyproject.toml`` without a ``[tool.speechlint]`` table does not count.
+
+Keys (kebab-case, as in ruff)::
+
+    select = ["ALL"]                  # codes or prefixes
+    extend-select = []
+    ignore = ["PUN002"]
+    per-file-ignores = { "附件/*.md" = ["NUM"] }   # globs relative to the config's folder
+    exclude = ["草稿/旧稿/*"]         # globs relative to the config's folder
+    severity = { "DUP" = "error", "PUN003" = "info" }
+    allow = ["研究研究"]              # words never flagged
+    packs = ["house/terms.yaml"]      # extra rule packs, relative to the config file
+    max-file-size = 20971520          # bytes
+    language = "zh"                   # message language: zh | en
+
+Unknown keys and bad values raise :class:`ConfigError` naming the file and the key.
+
+Public API (used by the CLI and the language server): :func:`discover`,
+:func:`load`, :func:`find_config_file`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .config import DEFAULT, Config
+from .errors import ConfigError
+from .model import SEVERITIES
+
+#: Configuration file names, most specific first.
+CONFIG_NAMES: tuple[str, ...] = (".speechlint.toml", "speechlint.toml", "pyproject.toml")
+
+KEYS: tuple[str, ...] = (
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "exclude",
+    "severity",
+    "allow",
+    "packs",
+    "max-file-size",
+    "language",
+)
+
+# folder -> config file found for it (None: none up to the root)
+_FOLDER_CACHE: dict[str, Path | None] = {}
+# config file -> (mtime_ns, size, Config)
+_FILE_CACHE: dict[str, tuple[int, int, Config]] = {}
+
+
+def clear_cache() -> None:
+    """Forget every discovered and loaded configuration (the LSP calls this on file changes)."""
+    _FOLDER_CACHE.clear()
+    _FILE_CACHE.clear()
+
+
+# ------------------------------------------------------------------ discovery
+def _has_section(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return False
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{pyproject}: invalid TOML: {exc}") from None
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "speechlint" in tool
+
+
+def _config_in(folder: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file():
+            if name == "pyproject.toml" and not _has_section(candidate):
+                continue
+            return candidate
+    return None
+
+
+def find_config_file(path: str | os.PathLike[str]) -> Path | None:
+    """The nearest configuration file for ``path`` (a file or a folder), or None."""
+    p = Path(os.path.abspath(path))
+    folder = p if p.is_dir() else p.parent
+    visited: list[str] = []
+    found: Path | None = None
+    current: Path | None = folder
+    while current is not None:
+        key = str(current)
+        if key in _FOLDER_CACHE:
+            found = _FOLDER_CACHE[key]
+            break
+        visited.append(key)
+        found = _config_in(current)
+        if found is not None:
+            break
+        current = current.parent if current.parent != current else None
+    for key in visited:
+        _FOLDER_CACHE[key] = found
+    return found
+
+
+def discover(path: str | os.PathLike[str]) -> Config:
+    """The configuration for ``path``: the nearest config file upward, else the defaults."""
+    found = find_config_file(path)
+    return load(found) if found is not None else DEFAULT
+
+
+# ---------------------------------------------------------------------- loading
+def load(path: str | os.PathLike[str]) -> Config:
+    """Read one configuration file (cached while it is unchanged on disk)."""
+    p = Path(os.path.abspath(path))
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    cached = _FILE_CACHE.get(str(p))
+    if cached and cached[0] == st.st_mtime_ns and cached[1] == st.st_size:
+        return cached[2]
+    try:
+        raw = p.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{p}: configuration is not UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"{p}: cannot read configuration: {exc.strerror or exc}") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{p}: invalid TOML: {exc}") from None
+    if p.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("speechlint", {}) if isinstance(tool, dict) else {}
+        where = "[tool.speechlint]"
+    else:
+        table = data
+        where = ""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{p}: [tool.speechlint] must be a table")
+    config = from_mapping(table, p, where)
+    _FILE_CACHE[str(p)] = (st.st_mtime_ns, st.st_size, config)
+    return config
+
+
+def from_mapping(table: Mapping[str, Any], source: Path, where: str = "") -> Config:
+    """Validate a configuration table and build a :class:`Config`."""
+    from . import registry
+
+    def err(key: str, problem: str) -> ConfigError:
+        label = f"{where}.{key}" if where else key
+        return ConfigError(f"{source}: {label}: {problem}")
+
+    def str_list(key: str) -> tuple[str, ...]:
+        value = table[key]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise err(key, "expected a list of strings")
+        return tuple(value)
+
+    def codes(key: str, value: object) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise err(key, "expected a list of rule codes or prefixes")
+        out = tuple(v.strip().upper() for v in value)
+        for c in out:
+            if not registry.valid_prefix(c):
+                raise err(key, f"unknown rule code or prefix {c!r} (see 'speechlint rules')")
+        return out
+
+    folder = source.parent
+    changes: dict[str, Any] = {"source": str(source)}
+    for key in table:
+        if key not in KEYS:
+            hint = ""
+            alt = key.replace("_", "-")
+            if alt in KEYS:
+                hint = f" (did you mean {alt!r}?)"
+            raise err(key, f"unknown key{hint}; expected one of: {', '.join(KEYS)}")
+
+    handlers: dict[str, Callable[[], None]] = {}
+
+    def h_select() -> None:
+        changes["select"] = codes("select", table["select"])
+
+    def h_extend() -> None:
+        changes["extend_select"] = codes("extend-select", table["extend-select"])
+
+    def h_ignore() -> None:
+        changes["ignore"] = codes("ignore", table["ignore"])
+
+    def h_pfi() -> None:
+        value = table["per-file-ignores"]
+        if not isinstance(value, dict):
+            raise err("per-file-ignores", 'expected a table of glob = ["CODE", ...]')
+        pfi: dict[str, tuple[str, ...]] = {}
+        for glob, cs in value.items():
+            pfi[_anchor(glob, folder)] = codes(f"per-file-ignores.{glob!r}", cs)
+        changes["per_file_ignores"] = MappingProxyType(pfi)
+
+    def h_exclude() -> None:
+        changes["exclude"] = tuple(_anchor(g, folder) for g in str_list("exclude"))
+
+    def h_severity() -> None:
+        value = table["severity"]
+        if not isinstance(value, dict):
+            raise err("severity", 'expected a table of CODE = "error" | "warning" | "info"')
+        sev: dict[str, str] = {}
+        for code, level in value.items():
+            c = str(code).strip().upper()
+            if not registry.valid_prefix(c):
+                raise err(f"severity.{code}", f"unknown rule code or prefix {code!r}")
+            if level not in SEVERITIES:
+                raise err(f"severity.{code}", f"{level!r} is not one of: {', '.join(SEVERITIES)}")
+            sev[c] = level
+        changes["severity"] = MappingProxyType(sev)
+
+    def h_allow() -> None:
+        words = str_list("allow")
+        if any(not w.strip() for w in words):
+            raise err("allow", "empty word")
+        changes["allow"] = words
+
+    def h_packs() -> None:
+        packs: list[str] = []
+        for rel in str_list("packs"):
+            pack = Path(rel).expanduser()
+            if not pack.is_absolute():
+                pack = folder / pack
+            pack = Path(os.path.normpath(pack))
+            if not pack.is_file():
+                raise err("packs", f"rule pack {rel!r} not found (looked for {pack})")
+            packs.append(str(pack))
+        changes["packs"] = tuple(packs)
+
+    def h_size() -> None:
+        value = table["max-file-size"]
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise err("max-file-size", f"expected a positive number of bytes, got {value!r}")
+        changes["max_file_size"] = value
+
+    def h_language() -> None:
+        value = table["language"]
+        if value not in ("zh", "en"):
+            raise err("language", f"expected 'zh' or 'en', got {value!r}")
+        changes["language"] = value
+
+    handlers.update(
+        {
+            "select": h_select,
+            "extend-select": h_extend,
+            "ignore": h_ignore,
+            "per-file-ignores": h_pfi,
+            "exclude": h_exclude,
+            "severity": h_severity,
+            "allow": h_allow,
+            "packs": h_packs,
+            "max-file-size": h_size,
+            "language": h_language,
+        }
+    )
+    for key in table:
+        handlers[key]()
+    return DEFAULT.with_overrides(**changes)
+
+
+def _anchor(glob: str, folder: Path) -> str:
+    """A glob relative to the configuration's folder, made absolute (POSIX form).
+
+    A glob without a slash (``*.md``) matches a file name anywhere below the folder,
+    so it is kept as it is.
+    """
+    g = glob.replace("\\", "/")
+    if "/" not in g.rstrip("/"):
+        return g
+    if os.path.isabs(g):
+        return g
+    g = g.removeprefix("./")
+    return folder.as_posix().rstrip("/") + "/" + g
+
+
+# ---------------------------------------------------------------- command line
+def apply_cli(
+    config: Config,
+    *,
+    select: tuple[str, ...] = (),
+    extend_select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+) -> Config:
+    """Layer command-line selection over a file's configuration (ruff semantics).
+
+    ``--select`` replaces the file's ``select`` and drops its ``ignore`` (a new
+    selection starts afresh); ``--ignore`` and ``--extend-select`` add to it.
+    """
+    if not (select or extend_select or ignore):
+        return config
+    if select:
+        return config.with_overrides(select=select, ignore=ignore, extend_select=extend_select)
+    file_ignore = config.ignore
+    if extend_select:
+        # a code extended on the command line comes after the file's ignore: it wins
+        file_ignore = tuple(i for i in file_ignore if i not in extend_select)
+    return config.with_overrides(
+        extend_select=(*config.extend_select, *extend_select),
+        ignore=(*file_ignore, *ignore),
+    )
+
+
+def is_excluded(config: Config, path: str | os.PathLike[str]) -> bool:
+    """True when ``path`` matches one of the configuration's ``exclude`` globs."""
+    if not config.exclude:
+        return False
+    import fnmatch
+
+    p = Path(os.path.abspath(path))
+    posix = p.as_posix()
+    names = [part for part in p.parts]
+    for g in config.exclude:
+        if "/" in g.rstrip("/"):
+            g2 = g.rstrip("/")
+            if fnmatch.fnmatchcase(posix, g2) or fnmatch.fnmatchcase(posix, g2 + "/*"):
+                return True
+        elif any(fnmatch.fnmatchcase(n, g.rstrip("/")) for n in names):
+            return True
+    return False
