@@ -1,0 +1,625 @@
+"""WRD: word usage -- 的/地/得, misused words, term consistency, canonical expressions.
+
+Every word list lives in ``rules/wrd.yaml``.  The rules find candidates with one
+compiled regular expression over ``doc.check_text``; only the 的/地/得 rules
+need part-of-speech tags, and they ask jieba (imported lazily) about the one
+clause around a candidate, never the whole document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from ..document import Document
+from ..model import Diagnostic, Edit, Fix, Span
+from ..registry import rule
+from . import quote
+
+#: Characters that end a clause for the 的/地/得 rules (jieba sees one clause).
+_CLAUSE_END = "。！？；，、：“”‘’「」『』（）()《》\r\n\ue000"
+_CLAUSE_END_RE = re.compile(f"[{re.escape(_CLAUSE_END)}]")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, str]:
+    """The clause around ``text[start:end]``: (its start offset, its text)."""
+    lo = start
+    while lo > 0 and text[lo - 1] not in _CLAUSE_END:
+        lo -= 1
+    m = _CLAUSE_END_RE.search(text, end)
+    hi = m.start() if m else len(text)
+    return lo, text[lo:hi]
+
+
+@lru_cache(maxsize=4096)
+def _tag(clause: str) -> tuple[tuple[int, int, str, str], ...]:
+    """jieba part-of-speech tags of one clause: (start, end, word, flag) per token."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    out: list[tuple[int, int, str, str]] = []
+    pos = 0
+    for pair in jieba.posseg.dt.cut(clause):
+        word, flag = pair.word, pair.flag
+        out.append((pos, pos + len(word), word, flag))
+        pos += len(word)
+    return tuple(out)
+
+
+def _token_at(tokens: tuple[tuple[int, int, str, str], ...], start: int) -> int:
+    """Index of the token starting at ``start`` (-1: no token starts there)."""
+    for i, t in enumerate(tokens):
+        if t[0] == start:
+            return i
+        if t[0] > start:
+            break
+    return -1
+
+
+def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _allowed(text: str, start: int, end: int, allow: tuple[re.Pattern[str], ...]) -> bool:
+    """True when an allow pattern matches a stretch of ``text`` that covers [start, end)."""
+    if not allow:
+        return False
+    lo, clause = _clause(text, start, end)
+    for p in allow:
+        for m in p.finditer(clause):
+            if m.start() + lo <= start and end <= m.end() + lo:
+                return True
+    return False
+
+
+# ===================================================================== WRD001
+@dataclass(frozen=True)
+class DeAdverbialData:
+    #: Manner adverbials (adjectives, idioms) that take 地 when they modify a verb.
+    adverbials: frozenset[str] = frozenset()
+    #: Prepositions/coverbs: an adverbial followed by 的 + one of these always wants 地.
+    prepositions: frozenset[str] = frozenset()
+    #: Verbs jieba tags ``v`` that are often nouns after 的 (清醒的认识, 坚定的决心).
+    nominal_verbs: frozenset[str] = frozenset()
+    #: Words before the adverbial that make the phrase a noun phrase (以更加清醒的认识).
+    nominalizers: frozenset[str] = frozenset()
+    #: Degree words skipped when looking for a nominalizer (以更加清醒的…).
+    degree: frozenset[str] = frozenset()
+    #: Words after the verb that show it is used as a noun (坚定的推进和…).
+    noun_followers: frozenset[str] = frozenset()
+    #: jieba flags of a token after the verb that make verb + token a compound noun.
+    noun_flags: frozenset[str] = frozenset()
+    #: Words after the verb that show it is a verb (清醒的认识到): these override the above.
+    verb_markers: frozenset[str] = frozenset()
+    #: Regexes (matched within the clause) that exempt a candidate they cover.
+    allow: tuple[re.Pattern[str], ...] = ()
+
+    def validate(self) -> str | None:
+        if not self.adverbials:
+            return "'adverbials' must not be empty"
+        both = self.prepositions & self.nominal_verbs
+        if both:
+            return f"listed both as preposition and nominal verb: {', '.join(sorted(both))}"
+        return None
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(f"(?:{_alternation(self.adverbials)})的")
+
+
+@rule("WRD001", "de-before-verb", data=DeAdverbialData, severity="warning", fix="safe")
+def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]:
+    """状语修饰动词时误用“的”，应为“地”（如“清醒的看到”）。
+
+    ## 检查内容
+    方式状语（“清醒”“坚定不移”“认真”“扎实”等，见 `rules/wrd.yaml` 的 `adverbials`）后接
+    “的”，再接动词或介词时，“的”应为“地”：`清醒的看到`、`坚定不移的推进`、`坚定不移的在……领导下`。
+    只检查高把握的情形：状语来自词表；其后是介词（在、把、向……），或是 jieba 标为动词、且不在
+    “常作名词的动词”表（认识、决心、转变……）中的词；短语前有“以、有、作出、进行”等使之成为
+    名词短语的词时（以更加清醒的认识）不报。
+
+    ## 为什么
+    “的”是定语的标志，“地”是状语的标志。“清醒的看到”把状语写成定语，是讲话稿最常见、
+    也最容易被听众和审稿人注意到的错字之一。
+
+    ## 示例（错 → 对）
+    - 错：`我们也清醒的看到存在的问题` → 对：`我们也清醒地看到存在的问题`
+    - 错：`要坚定不移的推进改革` → 对：`要坚定不移地推进改革`
+    - 不报：`以更加清醒的认识、更加坚决的态度`（“认识”“态度”是名词）
+
+    ## 修复安全性
+    安全：只把这一个“的”换成“地”。
+
+    ## 依据
+    《现代汉语词典》（第7版）“地（de）”条：用在词或词组之后，表示它前面的词或词组是状语；
+    教育部《3500 个常用字》配套语法说明。GB/T 15834 不涉及此项，属用词规范。
+    """
+    text = doc.check_text
+    for m in data.pattern.finditer(text):
+        de = m.end() - 1
+        lo, clause = _clause(text, m.start(), m.end())
+        tokens = _tag(clause)
+        a = _token_at(tokens, m.start() - lo)
+        d = _token_at(tokens, de - lo)
+        if a < 0 or d < 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
+            continue
+        nxt = tokens[d + 1]
+        if nxt[2] in data.prepositions:
+            pass
+        elif nxt[3] == "v":
+            after, after_flag = (tokens[d + 2][2], tokens[d + 2][3]) if d + 2 < len(tokens) else ("", "")
+            if after not in data.verb_markers:
+                if nxt[2] in data.nominal_verbs or after in data.noun_followers:
+                    continue
+                if after_flag in data.noun_flags:
+                    continue  # 扎实的推进措施: verb + noun is a compound noun
+                k = a - 1
+                while k >= 0 and tokens[k][2] in data.degree:
+                    k -= 1
+                if k >= 0 and tokens[k][2] in data.nominalizers:
+                    continue
+        else:
+            continue
+        if _allowed(text, de, de + 1, data.allow):
+            continue
+        span = Span(de, de + 1)
+        phrase = m.group(0) + nxt[2]
+        yield Diagnostic(
+            "WRD001",
+            span,
+            f"{quote(phrase)}中“的”后是动词或介词，前面是状语，应为“地”：{quote(phrase[:-len(nxt[2]) - 1] + '地' + nxt[2])}",
+            Fix.replace(span, "地"),
+        )
+
+
+# ===================================================================== WRD002
+@dataclass(frozen=True)
+class DeComplementData:
+    #: Complements that follow 得 (抓得紧, 落实得好).
+    complements: frozenset[str] = frozenset()
+    #: Degree words that may stand between 得 and the complement (抓得很紧).
+    degree: frozenset[str] = frozenset()
+    #: Verbs before 的 that never start this pattern (有的好, 是的).
+    verb_exceptions: frozenset[str] = frozenset()
+    #: Regexes (matched within the clause) that exempt a candidate they cover (比预期的好).
+    allow: tuple[re.Pattern[str], ...] = ()
+
+    def validate(self) -> str | None:
+        if not self.complements:
+            return "'complements' must not be empty"
+        return None
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        deg = f"(?:{_alternation(self.degree)})?" if self.degree else ""
+        return re.compile(
+            f"(?<=[\u4e00-\u9fff])的{deg}(?:{_alternation(self.complements)})(?=[，。；！？、…”]|$)",
+            re.M,
+        )
+
+
+@rule("WRD002", "de-before-complement", data=DeComplementData, severity="warning", fix="safe")
+def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diagnostic]:
+    """动词后的补语前误用“的”，应为“得”（如“抓的紧”“承诺的好”）。
+
+    ## 检查内容
+    动词 + “的” + （程度词）+ 补语（好、紧、实、扎实、到位……），且补语就在分句末尾时，
+    “的”应为“得”：`抓的紧` → `抓得紧`，`落实的很好` → `落实得很好`。
+    前面的词须被 jieba 标为动词；“有的好”“比预期的好”（比较句）等见 `rules/wrd.yaml` 的例外。
+
+    ## 为什么
+    “得”连接动词和表示程度、结果的补语；写成“的”会被读成“……的（东西）好”，意思走样。
+
+    ## 示例（错 → 对）
+    - 错：`工作抓的紧，落实的好。` → 对：`工作抓得紧，落实得好。`
+    - 错：`嘴上承诺的好，行动上不落实` → 对：`嘴上承诺得好，行动上不落实`
+    - 不报：`成效比预期的好。`
+
+    ## 修复安全性
+    安全：只把这一个“的”换成“得”。
+
+    ## 依据
+    《现代汉语词典》（第7版）“得（de）”条：用在动词或形容词后面，连接表示结果或程度的补语。
+    """
+    text = doc.check_text
+    for m in data.pattern.finditer(text):
+        de = m.start()
+        lo, clause = _clause(text, de, m.end())
+        tokens = _tag(clause)
+        d = _token_at(tokens, de - lo)
+        if d <= 0 or tokens[d][2] != "的":
+            continue
+        verb = tokens[d - 1]
+        if verb[3] != "v" or verb[2] in data.verb_exceptions:
+            continue
+        if _allowed(text, de, de + 1, data.allow):
+            continue
+        span = Span(de, de + 1)
+        phrase = verb[2] + m.group(0)
+        yield Diagnostic(
+            "WRD002",
+            span,
+            f"{quote(phrase)}中动词后接补语，“的”应为“得”：{quote(verb[2] + '得' + m.group(0)[1:])}",
+            Fix.replace(span, "得"),
+        )
+
+
+# ===================================================================== WRD003
+@dataclass(frozen=True)
+class Misuse:
+    #: The misused form as written.
+    wrong: str
+    #: What to write instead.
+    right: str
+    #: Why (shown in the message and the documentation).
+    reason: str
+    #: Optional regex used instead of the literal ``wrong`` (for context lookarounds).
+    pattern: str = ""
+    #: Longer strings containing ``wrong`` in which it is right (一份内容, 省份内).
+    exceptions: tuple[str, ...] = ()
+    #: Fix safety: "safe", "unsafe" or "none".
+    fix: str = "safe"
+
+    def validate(self) -> str | None:
+        if not self.wrong or not self.right:
+            return "'wrong' and 'right' must not be empty"
+        if self.wrong == self.right:
+            return f"'{self.wrong}' maps to itself"
+        if self.fix not in ("safe", "unsafe", "none"):
+            return f"'fix' must be safe, unsafe or none, not {self.fix!r}"
+        for e in self.exceptions:
+            if self.wrong not in e:
+                return f"exception {e!r} does not contain {self.wrong!r}"
+        if self.pattern:
+            try:
+                p = re.compile(self.pattern)
+            except re.error as exc:
+                return f"invalid regex {self.pattern!r}: {exc}"
+            if p.groups:
+                return f"pattern {self.pattern!r} must not have capturing groups"
+        return None
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern or re.escape(self.wrong))
+
+
+def _in_exception(text: str, start: int, end: int, wrong: str, exceptions: tuple[str, ...]) -> bool:
+    for e in exceptions:
+        i = e.find(wrong)
+        while i >= 0:
+            s = start - i
+            if s >= 0 and text.startswith(e, s):
+                return True
+            i = e.find(wrong, i + 1)
+    return False
+
+
+@dataclass(frozen=True)
+class MisuseData:
+    entries: tuple[Misuse, ...] = ()
+
+    def validate(self) -> str | None:
+        seen: set[str] = set()
+        rights = {e.right for e in self.entries}
+        for e in self.entries:
+            if e.wrong in seen:
+                return f"'{e.wrong}' listed twice"
+            seen.add(e.wrong)
+            if e.wrong in rights:
+                return f"'{e.wrong}' is both a wrong and a right form (a cycle)"
+        return None
+
+    @cached_property
+    def literal(self) -> tuple[re.Pattern[str] | None, dict[str, Misuse]]:
+        plain = {e.wrong: e for e in self.entries if not e.pattern}
+        if not plain:
+            return None, plain
+        return re.compile(_alternation(tuple(plain))), plain
+
+    @cached_property
+    def patterned(self) -> tuple[Misuse, ...]:
+        return tuple(e for e in self.entries if e.pattern)
+
+
+def _misuse_diag(m: re.Match[str], e: Misuse) -> Diagnostic:
+    span = Span(m.start(), m.end())
+    fix = None if e.fix == "none" else Fix.replace(span, e.right, "safe" if e.fix == "safe" else "unsafe")
+    return Diagnostic("WRD003", span, f"{quote(m.group(0))}应为{quote(e.right)}：{e.reason}", fix)
+
+
+@rule("WRD003", "misused-word", data=MisuseData, severity="warning", fix="sometimes")
+def misused_word(doc: Document, data: MisuseData) -> Iterator[Diagnostic]:
+    """错别字和误用词（报帐→报账、份内→分内、做为→作为、既使→即使、部份→部分……）。
+
+    ## 检查内容
+    `rules/wrd.yaml` 中 WRD003 的词表：每条写明错误写法、正确写法、理由，以及错误写法
+    作为更长词语的一部分时是对的那些上下文（例外，如“一份内容”“省份内”中的“份内”）。
+    需要看上下文的条目（“既使……又……”是对的，“既使”单用应为“即使”）用正则写出前后文。
+
+    ## 为什么
+    错别字是讲话稿中最“显眼”的错误，也是审稿时最先被挑出来的问题。词表只收确定的错误，
+    每条附理由，宁缺毋滥。
+
+    ## 示例（错 → 对）
+    - 错：`扶贫项目实行报帐制` → 对：`扶贫项目实行报账制`
+    - 错：`是各级党组织的份内职责` → 对：`是各级党组织的分内职责`
+    - 错：`做为一名党员干部，` → 对：`作为一名党员干部，`
+    - 不报：`既使群众得实惠，又使企业受益`
+
+    ## 修复安全性
+    多数条目安全（一对一替换）；词表中 `fix: unsafe` 的条目需要 `--unsafe-fixes`，
+    `fix: none` 的条目不提供修复。
+
+    ## 依据
+    《现代汉语词典》（第7版）；教育部、国家语委《第一批异形词整理表》（2001）；
+    《通用规范汉字表》（2013）。条目由本项目编写，理由逐条写在词表中。
+    """
+    text = doc.check_text
+    regex, plain = data.literal
+    if regex is not None:
+        for m in regex.finditer(text):
+            e = plain[m.group(0)]
+            if not _in_exception(text, m.start(), m.end(), e.wrong, e.exceptions):
+                yield _misuse_diag(m, e)
+    for e in data.patterned:
+        for m in e.regex.finditer(text):
+            if not _in_exception(text, m.start(), m.end(), m.group(0), e.exceptions):
+                yield _misuse_diag(m, e)
+
+
+# ===================================================================== WRD004
+@dataclass(frozen=True)
+class TermGroup:
+    #: Forms of one term; the less used one in a document is reported.
+    forms: tuple[str, ...]
+    #: Why the forms must not be mixed.
+    reason: str
+
+    def validate(self) -> str | None:
+        if len(self.forms) < 2 or len(set(self.forms)) != len(self.forms):
+            return "'forms' needs at least two different forms"
+        for a in self.forms:
+            for b in self.forms:
+                if a != b and a in b:
+                    return f"form {a!r} is part of {b!r}"
+        return None
+
+
+@dataclass(frozen=True)
+class TermData:
+    groups: tuple[TermGroup, ...] = ()
+
+    @cached_property
+    def index(self) -> tuple[re.Pattern[str] | None, dict[str, TermGroup]]:
+        forms = {f: g for g in self.groups for f in g.forms}
+        return (re.compile(_alternation(tuple(forms))) if forms else None), forms
+
+
+def consistency_findings(
+    text: str, groups: tuple[tuple[tuple[str, ...], str], ...], code: str, regex: re.Pattern[str] | None,
+    owner: dict[str, int],
+) -> Iterator[Diagnostic]:
+    """Shared with rule packs: report each use of a minority form of a group.
+
+    ``owner`` maps each form to its group's index in ``groups`` (forms, reason).
+    """
+    if regex is None:
+        return
+    hits: dict[int, dict[str, list[re.Match[str]]]] = {}
+    for m in regex.finditer(text):
+        hits.setdefault(owner[m.group(0)], {}).setdefault(m.group(0), []).append(m)
+    for gi, by_form in hits.items():
+        if len(by_form) < 2:
+            continue
+        ranked = sorted(by_form.items(), key=lambda kv: -len(kv[1]))
+        major, major_hits = ranked[0]
+        if len(ranked[1][1]) == len(major_hits):
+            continue  # a tie: no majority to point to
+        reason = groups[gi][1]
+        for form, ms in ranked[1:]:
+            for m in ms:
+                span = Span(m.start(), m.end())
+                yield Diagnostic(
+                    code,
+                    span,
+                    f"{quote(form)}与本文多数写法{quote(major)}（{len(major_hits)} 处）不一致，"
+                    f"应统一为{quote(major)}：{reason}",
+                    Fix.replace(span, major, "unsafe"),
+                )
+
+
+@rule("WRD004", "inconsistent-term", data=TermData, severity="warning", fix="unsafe", scope="document")
+def inconsistent_term(doc: Document, data: TermData) -> Iterator[Diagnostic]:
+    """同一文稿中同一术语有两种写法（如“党风廉政建设”与“党风廉洁建设”）。
+
+    ## 检查内容
+    `rules/wrd.yaml` 中 WRD004 的每一组写法（同一术语的不同写法）在一篇文稿中同时出现时，
+    报告用得少的写法的每一处，并指出多数写法；两种写法次数相同时不报（无从判断）。
+
+    ## 为什么
+    一篇讲话前后用两种写法，听众会以为说的是两件事；公文要求术语前后一致。
+
+    ## 示例（错 → 对）
+    - 错：`加强党风廉政建设……党风廉政建设……党风廉洁建设` →
+      对：三处都写`党风廉政建设`
+    - 不报：全文只用其中一种写法
+
+    ## 修复安全性
+    不安全：替换为多数写法通常正确，但也可能多数写法才是错的，需要人工确认。
+
+    ## 依据
+    GB/T 15835-2011 第4章总则（同一文本中同类用法保持一致）；GB/T 9704-2012 对公文用语
+    准确、规范的要求。
+    """
+    regex, forms = data.index
+    groups = tuple((g.forms, g.reason) for g in data.groups)
+    owner = {f: data.groups.index(g) for f, g in forms.items()}
+    yield from consistency_findings(doc.check_text, groups, "WRD004", regex, owner)
+
+
+# ===================================================================== WRD005
+@dataclass(frozen=True)
+class Expression:
+    #: The exact, canonical wording.
+    canonical: str
+    #: Altered or truncated forms seen in drafts, each reported.
+    variants: tuple[str, ...]
+    reason: str
+
+    def validate(self) -> str | None:
+        if not self.variants:
+            return "'variants' must not be empty"
+        if self.canonical in self.variants:
+            return f"canonical form {self.canonical!r} listed as a variant"
+        return None
+
+
+@dataclass(frozen=True)
+class FixedSequence:
+    #: Name of the formulation (四个自信).
+    name: str
+    #: Its items in their fixed order.
+    items: tuple[str, ...]
+    reason: str
+    #: Suffixes an item may carry in an enumeration (创新发展、协调发展…).
+    suffixes: tuple[str, ...] = ()
+
+    def validate(self) -> str | None:
+        if len(self.items) < 2 or len(set(self.items)) != len(self.items):
+            return "'items' needs at least two different items"
+        return None
+
+
+@dataclass(frozen=True)
+class ExpressionData:
+    expressions: tuple[Expression, ...] = ()
+    sequences: tuple[FixedSequence, ...] = ()
+    #: An enumeration: items separated by 、 (no other punctuation inside an item).
+    enumeration: re.Pattern[str] = field(default=re.compile(r"[^、，。；：！？\s“”‘’《》（）]{1,12}(?:、[^、，。；：！？\s“”‘’《》（）]{1,12})+"))
+
+    def validate(self) -> str | None:
+        seen: set[str] = set()
+        for e in self.expressions:
+            for v in e.variants:
+                if v in seen:
+                    return f"variant {v!r} listed twice"
+                seen.add(v)
+        return None
+
+    @cached_property
+    def variants(self) -> tuple[re.Pattern[str] | None, dict[str, Expression]]:
+        table = {v: e for e in self.expressions for v in e.variants}
+        return (re.compile(_alternation(tuple(table))) if table else None), table
+
+    @cached_property
+    def first_items(self) -> re.Pattern[str] | None:
+        items = {i for s in self.sequences for i in s.items}
+        return re.compile(_alternation(tuple(items))) if items else None
+
+
+@rule("WRD005", "altered-formulation", data=ExpressionData, severity="error", fix="sometimes")
+def altered_formulation(doc: Document, data: ExpressionData) -> Iterator[Diagnostic]:
+    """规范政治表述被改动、缩略或颠倒顺序（如“以习近平总书记为核心的党中央”）。
+
+    ## 检查内容
+    - `expressions`：规范表述的已知错误变体，例如“以习近平同志为核心的党中央”写成
+      “以习近平总书记为核心的党中央”，“习近平新时代中国特色社会主义思想”漏字，
+      固定表述“四个意识”写成“4个意识”。
+    - `sequences`：有固定顺序的并列表述（四个意识、四个自信、三严三实的前三项、
+      五位一体、新发展理念），全部各项出现在同一个顿号并列中而顺序不对时报告。
+    清单只收确定的表述，宁少勿滥。
+
+    ## 为什么
+    重要政治表述有规范的、统一的写法，改动一个字或调换顺序都是政治性差错，
+    在讲话稿审核中属于必须改正的问题。
+
+    ## 示例（错 → 对）
+    - 错：`在以习近平总书记为核心的党中央领导下` → 对：`在以习近平同志为核心的党中央领导下`
+    - 错：`树牢政治意识、核心意识、大局意识、看齐意识` →
+      对：`树牢政治意识、大局意识、核心意识、看齐意识`
+    - 错：`增强4个意识` → 对：`增强四个意识`
+
+    ## 修复安全性
+    变体替换为规范表述是安全的；调整并列顺序标为不安全（请人工确认并列确指该表述）。
+
+    ## 依据
+    《中国共产党章程》（2022年修改）总纲；党的十八届六中全会公报（“以习近平同志为核心的
+    党中央”）；GB/T 15835-2011 第5.2节（固定表述中的数字用汉字）。
+    """
+    text = doc.check_text
+    regex, table = data.variants
+    if regex is not None:
+        for m in regex.finditer(text):
+            e = table[m.group(0)]
+            span = Span(m.start(), m.end())
+            yield Diagnostic(
+                "WRD005",
+                span,
+                f"{quote(m.group(0))}应为规范表述{quote(e.canonical)}：{e.reason}",
+                Fix.replace(span, e.canonical),
+            )
+    if data.first_items is None or not data.first_items.search(text):
+        return
+    for m in data.enumeration.finditer(text):
+        for s in data.sequences:
+            d = _sequence_finding(m, s)
+            if d is not None:
+                yield d
+
+
+def _sequence_finding(m: re.Match[str], s: FixedSequence) -> Diagnostic | None:
+    """A finding when the enumeration ``m`` holds all of ``s``'s items in another order."""
+    elems: list[tuple[int, str]] = []
+    pos = m.start()
+    for el in m.group(0).split("、"):
+        elems.append((pos, el))
+        pos += len(el) + 1
+    # the first element may carry a verb before the item (树牢政治意识), the last one
+    # words after it (看齐意识的要求): trim them to the item
+    first_pos, first = elems[0]
+    for it in s.items:
+        if first.endswith(it) and first != it:
+            elems[0] = (first_pos + len(first) - len(it), it)
+            break
+    last_pos, last = elems[-1]
+    if _base(last, s) not in s.items:
+        for it in sorted(s.items, key=len, reverse=True):
+            for suf in ("", *s.suffixes):
+                if last.startswith(it + suf):
+                    elems[-1] = (last_pos, it + suf)
+                    break
+            else:
+                continue
+            break
+    idx = [i for i, (_, el) in enumerate(elems) if _base(el, s) in s.items]
+    found = [_base(elems[i][1], s) for i in idx]
+    if len(found) != len(s.items) or set(found) != set(s.items) or found == list(s.items):
+        return None
+    first_i, last_i = idx[0], idx[-1]
+    if last_i - first_i + 1 != len(s.items):
+        return None
+    start = elems[first_i][0]
+    end = elems[last_i][0] + len(elems[last_i][1])
+    order = {it: k for k, it in enumerate(s.items)}
+    run = [el for _, el in elems[first_i : last_i + 1]]
+    fixed = "、".join(sorted(run, key=lambda el: order[_base(el, s)]))
+    span = Span(start, end)
+    return Diagnostic(
+        "WRD005",
+        span,
+        f"“{s.name}”的顺序应为{quote(fixed)}：{s.reason}",
+        Fix((Edit(span, fixed),), "unsafe"),
+    )
+
+
+def _base(el: str, s: FixedSequence) -> str:
+    for suf in s.suffixes:
+        if el.endswith(suf) and el[: -len(suf)] in s.items:
+            return el[: -len(suf)]
+    return el
