@@ -137,20 +137,100 @@ def build(cls: type, node: yaml.Node, path: str, label: str) -> Any:
     return obj
 
 
+#: Limits on a composed YAML document.  Aliases may share nodes but never loop
+#: or multiply (a "billion laughs" file): the size counts every alias expanded.
+MAX_NODES = 1_000_000
+MAX_DEPTH = 64
+_STD = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(
+    _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value")
+)
+
+
+def check_graph(root: yaml.Node, path: str) -> None:
+    """Reject what no rule data needs and what could hang or crash the loader.
+
+    Recursive aliases, more than :data:`MAX_NODES` nodes once aliases are
+    expanded, nesting deeper than :data:`MAX_DEPTH`, tags other than the plain
+    YAML ones (``!!python/...``, local ``!tags``), and lists or mappings used as
+    keys each raise :class:`RuleDataError` naming ``path`` and the line.
+    """
+    size: dict[int, int] = {}
+    on_path: set[int] = set()
+    # (node, depth, children pushed?)
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, expanded = stack.pop()
+        ident = id(node)
+        if expanded:
+            on_path.discard(ident)
+            total = 1 + sum(size[id(c)] for c in _children(node))
+            if total > MAX_NODES:
+                raise RuleDataError(
+                    f"{_at(path, node, 'YAML')}: more than {MAX_NODES:,} values once aliases "
+                    "are expanded"
+                )
+            size[ident] = total
+            continue
+        if ident in size:
+            continue  # an alias to a node already checked
+        if ident in on_path:
+            raise RuleDataError(f"{_at(path, node, 'YAML')}: recursive alias")
+        if depth > MAX_DEPTH:
+            raise RuleDataError(f"{_at(path, node, 'YAML')}: nested more than {MAX_DEPTH} levels")
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag not in _PLAIN_TAGS:
+                raise RuleDataError(f"{_at(path, node, 'YAML')}: tag {node.tag!r} not allowed")
+            size[ident] = 1
+            continue
+        expected = _STD + ("seq" if isinstance(node, yaml.SequenceNode) else "map")
+        if node.tag != expected:
+            raise RuleDataError(f"{_at(path, node, 'YAML')}: tag {node.tag!r} not allowed")
+        if isinstance(node, yaml.MappingNode):
+            for knode, _ in node.value:
+                if not isinstance(knode, yaml.ScalarNode):
+                    raise RuleDataError(
+                        f"{_at(path, knode, 'YAML')}: a key must be a plain value, "
+                        f"not a {_kind(knode)}"
+                    )
+        on_path.add(ident)
+        stack.append((node, depth, True))
+        stack.extend((c, depth + 1, False) for c in reversed(_children(node)))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
 def compose_file(path: Path) -> yaml.Node | None:
+    """The YAML node graph of a rule data file, checked by :func:`check_graph`."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise RuleDataError(f"{path}: rule data file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleDataError(f"{path}: cannot read rule data: {exc}") from None
+    except OSError as exc:
+        raise RuleDataError(f"{path}: cannot read rule data: {exc.strerror or exc}") from None
     try:
-        return yaml.compose(text, Loader=_Loader)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise RuleDataError(f"{path}:{line}: cannot read rule data: not UTF-8") from None
+    try:
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise RuleDataError(f"{path}{line}: invalid YAML: {problem}") from None
+    except RecursionError:
+        raise RuleDataError(f"{path}: invalid YAML: nested too deeply") from None
+    if root is not None:
+        check_graph(root, str(path))
+    return root
 
 
 @lru_cache(maxsize=None)
@@ -176,8 +256,13 @@ def family_data(family: str, path: str | None = None) -> Mapping[str, Any]:
         raise RuleDataError(f"{name}:1: expected a mapping of rule codes")
     else:
         entries = root.value
+    first: dict[str, int] = {}
     for knode, vnode in entries:
         code = str(knode.value)
+        line = knode.start_mark.line + 1
+        if code in first:
+            raise RuleDataError(f"{name}:{line}: {code} given twice (first on line {first[code]})")
+        first[code] = line
         if code not in rules:
             raise RuleDataError(
                 f"{name}:{knode.start_mark.line + 1}: unknown rule code {code!r} in family {family}"
