@@ -17,30 +17,63 @@ With no codes, every rule is suppressed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .model import Diagnostic, Span
 
-_FRONT = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", re.S | re.M)
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
+# "$" in re.M matches only before "\n": every end-of-line test allows a "\r" first (CRLF files).
+_FRONT = re.compile(
+    r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t\r]*$", re.S | re.M
+)
+# a closing fence is the same character, at least as long as the opening one
+_FENCE = re.compile(
+    r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1(?:`*|~*)[ \t\r]*$|\Z)", re.S | re.M
+)
 _INDENTED = re.compile(r"(?:^(?: {4}|\t)[^\n]*(?:\n|$))+", re.M)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.S)
+# a code span may continue on the next line of its paragraph, never past a blank line
+_INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\r?\n[ \t]*\r?\n).)+?(?<!`)\1(?!`)", re.S)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# [text](target "title"), [text][ref], ![alt](src): the brackets, "!" and target are
+# markup; the link text (or alt text) is checked
+_LINK = re.compile(
+    r"(!?\[)(?=[^\[\]\n]*\](?:\(|\[))"
+)
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]")
 _LINK_DEF = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[^\n]*$", re.M)
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t])[ \t]*|[ \t]+#+[ \t]*$", re.M)
+# "## 标题 ##": the opening hashes, and the closing ones on heading lines only
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t]|\r?$)[ \t]*|(?<=\S)[ \t]+#+(?=[ \t\r]*$)", re.M)
 _LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?", re.M)
 _QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M)
 _EMPH = re.compile(r"\*{1,3}|(?<![A-Za-z0-9])_{1,3}(?![A-Za-z0-9])|~~")
-_TABLE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$|\|", re.M)
-_SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-{2,})[ \t]*$", re.M)
-_HR = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$", re.M)
+_TABLE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t\r]*$|\|", re.M)
+_SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-{2,})[ \t\r]*$", re.M)
+_HR = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})\r?$", re.M)
+_HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|\r?$)")
 
 _DIRECTIVE = re.compile(
     r"<!--\s*speechlint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->", re.S
 )
+
+
+class _Taken:
+    """Masked spans so far, merged, for a fast "is this offset already masked?" test."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        merged: list[list[int]] = []
+        for sp in sorted(spans):
+            if merged and sp.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], sp.end)
+            else:
+                merged.append([sp.start, sp.end])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
 
 
 def markdown_masks(text: str) -> list[Span]:
@@ -48,22 +81,29 @@ def markdown_masks(text: str) -> list[Span]:
     spans: list[Span] = []
     for rx in (_FRONT, _FENCE, _COMMENT, _AUTOLINK, _LINK_DEF):
         spans.extend(Span(m.start(), m.end()) for m in rx.finditer(text))
-    taken = sorted(spans)
-
-    def free(m: re.Match[str]) -> bool:
-        return not any(s.start <= m.start() < s.end for s in taken)
-
-    for rx in (_INDENTED,):
+    taken = _Taken(spans)
+    for m in _INDENTED.finditer(text):
+        # an indented block only counts when a blank line precedes it
+        s0 = m.start()
+        if (s0 == 0 or text.endswith("\n\n", 0, s0) or text.endswith("\r\n\r\n", 0, s0)) and (
+            s0 not in taken
+        ):
+            spans.append(Span(s0, m.end()))
+    taken = _Taken(spans)
+    for m in _INLINE_CODE.finditer(text):
+        if m.start() not in taken:
+            spans.append(Span(m.start(), m.end()))
+    taken = _Taken(spans)  # nothing inside code is markup
+    for rx in (_TAG, _LINK, _LINK_TARGET, _HEADING, _LIST, _QUOTE, _EMPH, _TABLE, _SETEXT, _HR):
         for m in rx.finditer(text):
-            # an indented block only counts when a blank line precedes it
-            before = text[: m.start()]
-            if (before == "" or before.endswith("\n\n") or before.endswith("\r\n\r\n")) and free(m):
-                spans.append(Span(m.start(), m.end()))
-    taken = sorted(spans)
-    for rx in (_INLINE_CODE, _TAG, _LINK_TARGET, _HEADING, _LIST, _QUOTE, _EMPH, _TABLE, _SETEXT, _HR):
-        for m in rx.finditer(text):
-            if m.end() > m.start() and free(m):
-                spans.append(Span(m.start(), m.end()))
+            if m.end() <= m.start() or m.start() in taken:
+                continue
+            if rx is _HEADING and text[m.start()] in " \t" and m.start() > 0 and text[m.start() - 1] not in "\r\n":
+                # closing hashes: only on a heading line
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                if not _HEADING_LINE.match(text, line_start):
+                    continue
+            spans.append(Span(m.start(), m.end()))
     return spans
 
 

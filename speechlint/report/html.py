@@ -164,7 +164,10 @@ def _file(res: FileResult, n: int) -> str:
         for ln in range(first, last + 1):
             by_line.setdefault(ln, []).append((i, d))
     lines = []
-    for ln in range(len(idx.starts)):
+    count = len(idx.starts)
+    if count > 1 and idx.starts[-1] == len(res.text):
+        count -= 1  # the empty "line" after a final line ending is not shown
+    for ln in range(count):
         text = idx.line_text(ln)
         start = idx.starts[ln]
         hits = by_line.get(ln, [])
