@@ -1,0 +1,336 @@
+"""FIG: number usage by GB/T 15835-2011 《出版物上数字用法》.
+
+Each rule is one compiled regular expression over ``doc.check_text``; the
+character classes and unit lists come from ``rules/fig.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..document import Document
+from ..model import Diagnostic, Edit, Fix, Span
+from ..registry import rule
+from . import quote
+
+_FULLWIDTH = re.compile("[\uff10-\uff19]+")
+_TO_HALF = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@rule("FIG001", "fullwidth-digit", severity="warning", fix="safe")
+def fullwidth_digit(doc: Document) -> Iterator[Diagnostic]:
+    """使用了全角数字（如“２０２５年”），应为半角阿拉伯数字。
+
+    ## 检查内容
+    全角数字“０”至“９”（U+FF10–U+FF19）。
+
+    ## 为什么
+    国家标准规定阿拉伯数字使用半角形式；全角数字在排版上宽窄不一，检索、统计时也与
+    半角数字不相等（搜索“2025”找不到“２０２５”）。
+
+    ## 示例（错 → 对）
+    - 错：`２０２５年完成目标` → 对：`2025年完成目标`
+
+    ## 修复安全性
+    安全：逐字换为对应的半角数字。
+
+    ## 依据
+    GB/T 15835-2011“阿拉伯数字的使用”一节“书写格式”：阿拉伯数字一般使用正体二分字身（半角）。
+    """
+    for m in _FULLWIDTH.finditer(doc.check_text):
+        span = Span(m.start(), m.end())
+        half = m.group(0).translate(_TO_HALF)
+        yield Diagnostic("FIG001", span, f"全角数字{quote(m.group(0))}应为半角{quote(half)}", Fix.replace(span, half))
+
+
+# ---------------------------------------------------------------- FIG002
+_DATE_ZERO = re.compile(
+    r"(?<=\d年)0(?=[1-9]月)"  # 2012年07月
+    r"|(?<=\d月)0(?=[1-9][日号])"  # 7月01日
+    r"|(?<![\d年.])0(?=[1-9]月[0-3]?\d[日号])"  # 07月1日 without a year
+)
+
+
+@rule("FIG002", "date-leading-zero", severity="warning", fix="safe")
+def date_leading_zero(doc: Document) -> Iterator[Diagnostic]:
+    """“年月日”形式的日期中月、日前补了“0”（如“2012年07月01日”）。
+
+    ## 检查内容
+    “××××年0×月”“×月0×日”中的“0”。全数字形式（`2012-07-01`）可以补零，不检查。
+
+    ## 为什么
+    用汉字“年”“月”“日”的日期，月、日写作自然数，不补零；补零是表格、编号的写法，
+    出现在讲话稿、公文正文中不规范。
+
+    ## 示例（错 → 对）
+    - 错：`2012年07月01日` → 对：`2012年7月1日`
+
+    ## 修复安全性
+    安全：只删除月、日前面的“0”。
+
+    ## 依据
+    GB/T 15835-2011“阿拉伯数字的使用”一节“年月日”；GB/T 9704-2012 第7.3.5.4条：
+    成文日期用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位（即1不编为01）。
+    """
+    for m in _DATE_ZERO.finditer(doc.check_text):
+        span = Span(m.start(), m.end())
+        digit = doc.check_text[m.end()]
+        yield Diagnostic(
+            "FIG002", span, f"日期中的{quote('0' + digit)}不应补零，应为{quote(digit)}", Fix.replace(span, "")
+        )
+
+
+# ---------------------------------------------------------------- FIG003
+@dataclass(frozen=True)
+class RangeUnitData:
+    #: Range marks between the two numbers.
+    marks: str = "～~－-—–"
+    #: Units whose omission on the first number makes the range ambiguous (9～16亿).
+    units: tuple[str, ...] = ("%", "‰", "万亿", "亿", "万")
+
+    def validate(self) -> str | None:
+        if not self.marks or not self.units:
+            return "'marks' and 'units' must not be empty"
+        return None
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
+        return re.compile(
+            rf"(?<![\d.．,，])(\d+(?:\.\d+)?)([{re.escape(self.marks)}])(\d+(?:\.\d+)?)({units})"
+        )
+
+
+@rule("FIG003", "range-missing-unit", data=RangeUnitData, severity="warning", fix="unsafe")
+def range_missing_unit(doc: Document, data: RangeUnitData) -> Iterator[Diagnostic]:
+    """数值范围省略了前一个数的“%”“万”“亿”，造成歧义（如“9～16亿”“15～30%”）。
+
+    ## 检查内容
+    “数字 + 范围号 + 数字 + %／‰／万／亿／万亿”，前一个数没有写单位。范围号包括
+    `～ ~ － - —`。“元”“千克”“页”等计量单位省略前一个不造成歧义，不检查。
+
+    ## 为什么
+    “9～16亿”可以读成“9到16亿”也可以读成“9（个）到16亿”，“15～30%”可以读成“15到30%”
+    也可以读成“15（个）到百分之三十”。国家标准明确规定这几种情况前后两个数都要带上单位。
+
+    ## 示例（错 → 对）
+    - 错：`增长15～30%` → 对：`增长15%～30%`
+    - 错：`投资9～16亿元` → 对：`投资9亿～16亿元`
+
+    ## 修复安全性
+    不安全：在前一个数后补上“%”“万”“亿”，意思通常不变，但请确认原意确为同一单位。
+
+    ## 依据
+    GB/T 15835-2011“阿拉伯数字的使用”一节“数值范围”：省略单位会造成歧义时不应省略，
+    示例“9亿～16亿（不写为9～16亿）”“15%～30%（不写为15～30%）”。
+    """
+    for m in data.pattern.finditer(doc.check_text):
+        unit = m.group(4)
+        at = m.end(1)
+        span = Span(m.start(), m.end())
+        fixed = m.group(1) + unit + m.group(2) + m.group(3) + unit
+        yield Diagnostic(
+            "FIG003",
+            span,
+            f"数值范围{quote(m.group(0))}省略了前一个数的单位，有歧义，应为{quote(fixed)}",
+            Fix((Edit(Span(at, at), unit),), "unsafe"),
+        )
+
+
+# ---------------------------------------------------------------- FIG004
+@dataclass(frozen=True)
+class ApproximateData:
+    #: Chinese numerals in order; two neighbours (n, n+1) form an approximate number.
+    numerals: str = "一二三四五六七八九"
+    #: What may follow the pair for it to be an approximate number (二、三十 / 三、四个).
+    followers: str = "十百千万个名人次天岁倍家项条位件种"
+    #: Characters before the pair that make it an enumeration or an ordinal (第三、四).
+    not_after: str = "第一二三四五六七八九十百千万两、"
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        n = re.escape(self.numerals + "两")
+        return re.compile(
+            rf"(?<=[\u4e00-\u9fff])(?<![{re.escape(self.not_after)}])([{n}])、([{n}])(?=[{re.escape(self.followers)}])"
+        )
+
+
+@rule("FIG004", "approximate-number-comma", data=ApproximateData, severity="warning", fix="safe")
+def approximate_number_comma(doc: Document, data: ApproximateData) -> Iterator[Diagnostic]:
+    """相邻两个数字连用表示概数时用了顿号（如“二、三十人”）。
+
+    ## 检查内容
+    两个相邻的汉字数字（一二、三四、两三……，后一个比前一个大一）之间用了顿号，且后接
+    “十、百、千、万”或“个、名、人、天”等量词，表示概数。行首的“一、”等序号、“第三、四”
+    这样的序数并列、“一、二、三”这样的列举不检查。
+
+    ## 为什么
+    相邻数字连用表示概数（二三十、三四个），中间不加顿号；加了顿号就成了两个数的并列
+    （“二、三十”是“二”和“三十”）。
+
+    ## 示例（错 → 对）
+    - 错：`来了二、三十人` → 对：`来了二三十人`
+    - 错：`用了三、四个月` → 对：`用了三四个月`
+
+    ## 修复安全性
+    安全：删除顿号。
+
+    ## 依据
+    GB/T 15835-2011“汉字数字的使用”一节“概数”：两个数字连用表示的概数，两数之间
+    不用顿号隔开；GB/T 15834-2011 顿号用法的同一说明。
+    """
+    order = {c: i for i, c in enumerate(data.numerals)}
+    order["两"] = order.get("二", 1)
+    for m in data.pattern.finditer(doc.check_text):
+        a, b = m.group(1), m.group(2)
+        if order.get(b, -9) - order.get(a, -9) != 1:
+            continue
+        span = Span(m.start() + 1, m.start() + 2)
+        yield Diagnostic(
+            "FIG004",
+            span,
+            f"概数{quote(m.group(0))}中间不用顿号，应为{quote(a + b)}",
+            Fix.replace(span, ""),
+        )
+
+
+# ---------------------------------------------------------------- FIG005
+@dataclass(frozen=True)
+class MixedNumberData:
+    #: Chinese place words that must not follow Arabic digits (4千, 1百零8).
+    places: str = "千百"
+    #: What after 千/百 makes a unit, not a number (4千米, 2千克, 3千瓦, 10.36百亿亿次).
+    units_after: tuple[str, ...] = ("克", "瓦", "米", "伏", "帕", "焦", "卡", "兆", "赫", "字")
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        units = "|".join(re.escape(u) for u in self.units_after)
+        after = f"(?!{units})" if units else ""
+        return re.compile(rf"(?<![\d.．A-Za-z])\d+(?:\.\d+)?[{re.escape(self.places)}]{after}")
+
+
+@rule("FIG005", "mixed-number-form", data=MixedNumberData, severity="warning")
+def mixed_number_form(doc: Document, data: MixedNumberData) -> Iterator[Diagnostic]:
+    """阿拉伯数字与“千”“百”混写（如“4千”“1百零8”）。
+
+    ## 检查内容
+    阿拉伯数字后紧接“千”“百”作数位。“万”“亿”可以与阿拉伯数字连用（“3.45亿”），不检查；
+    “千米”“千克”“千瓦”等计量单位不检查。
+
+    ## 为什么
+    一个数要么全用阿拉伯数字（4000），要么全用汉字（四千）；“4千”“1百零8”两种写法混用，
+    国家标准明确不允许。
+
+    ## 示例（错 → 对）
+    - 错：`投资4千万元` → 对：`投资4000万元`
+    - 错：`共1百零8项` → 对：`共108项`
+
+    ## 修复安全性
+    不提供修复：写成阿拉伯数字还是汉字数字需要人来选。
+
+    ## 依据
+    GB/T 15835-2011“阿拉伯数字与汉字数字同时使用”一节：数值中的“万”“亿”可以用汉字，
+    此外一般数值不能同时使用阿拉伯数字与汉字数字，示例“4000 可以写作‘四千’，但不能写作‘4千’”，
+    “108 不应写作‘1百零8’”。
+    """
+    for m in data.pattern.finditer(doc.check_text):
+        span = Span(m.start(), m.end())
+        yield Diagnostic(
+            "FIG005",
+            span,
+            f"{quote(m.group(0))}中阿拉伯数字与汉字数位混写，应全用阿拉伯数字或全用汉字",
+        )
+
+
+# ---------------------------------------------------------------- FIG006
+@dataclass(frozen=True)
+class YearZeroData:
+    #: Characters written for the numeral 〇 by mistake.
+    lookalikes: str = "○OoＯｏ0０零"
+
+    def validate(self) -> str | None:
+        if "〇" in self.lookalikes:
+            return "'lookalikes' must not contain 〇 itself"
+        return None
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        digits = "一二三四五六七八九〇" + self.lookalikes
+        return re.compile(
+            rf"(?<![一二三四五六七八九十〇{re.escape(self.lookalikes)}])[一二][{re.escape(digits)}]{{3}}(?=年)"
+        )
+
+
+@rule("FIG006", "year-zero-lookalike", data=YearZeroData, severity="warning", fix="safe")
+def year_zero_lookalike(doc: Document, data: YearZeroData) -> Iterator[Diagnostic]:
+    """汉字年份中的“〇”写成了“○”、字母“O”、数字“0”或“零”（如“二○一二年”）。
+
+    ## 检查内容
+    汉字数字年份（以“一”或“二”开头的四位，后接“年”）中的 `○`（U+25CB 几何图形“白圈”）、
+    `O` `o`（拉丁字母）、`0` `０`（阿拉伯数字）和“零”，应为汉字数字“〇”（U+3007）。
+
+    ## 为什么
+    “○”是几何图形符号，“O”是字母，字形相近但不是数字，输入法里常被误选；
+    汉字数字年份逐位书写，零位用“〇”，不用计量意义的“零”。
+    语料说明提到规范文本中偶有“○”代“〇”：本项目仍然报告，因为标准写法明确，
+    修复安全，而且这种替代在检索、朗读软件中会出错；本仓库测试用的政府工作报告中
+    实际使用的都是“〇”（见 tests/test_fig.py）。
+
+    ## 示例（错 → 对）
+    - 错：`二○一二年` → 对：`二〇一二年`
+    - 错：`二O二五年` → 对：`二〇二五年`
+    - 错：`二零二零年` → 对：`二〇二〇年`
+
+    ## 修复安全性
+    安全：逐字换成“〇”。
+
+    ## 依据
+    GB/T 15835-2011“汉字数字的使用”一节“‘零’和‘〇’”：用作编号（含年份）时“0”的汉字
+    形式为“〇”，示例“二〇一二（不写为‘二零一二’）”。
+    """
+    bad = set(data.lookalikes)
+    for m in data.pattern.finditer(doc.check_text):
+        year = m.group(0)
+        if not any(c in bad for c in year) or not any(c in "一二三四五六七八九" for c in year[1:]):
+            continue
+        for i, c in enumerate(year):
+            if c in bad:
+                span = Span(m.start() + i, m.start() + i + 1)
+                yield Diagnostic(
+                    "FIG006",
+                    span,
+                    f"年份{quote(year + '年')}中的{quote(c)}应为汉字数字“〇”",
+                    Fix.replace(span, "〇"),
+                )
+
+
+# ---------------------------------------------------------------- FIG007
+_SHORT_YEAR = re.compile(r"(?<![\d'’.．/\-年])(\d{2})年(?=\d{1,2}月\d{1,2}[日号])")
+
+
+@rule("FIG007", "abbreviated-year", severity="warning")
+def abbreviated_year(doc: Document) -> Iterator[Diagnostic]:
+    """完整日期中的年份只写了后两位（如“19年5月10日”）。
+
+    ## 检查内容
+    “××年×月×日”中只有两位数字的年份。单独的“19年”（十九年）含义不同，不检查。
+
+    ## 为什么
+    年份简写会产生歧义（19年是1919年还是2019年？），国家标准要求年份写全。
+
+    ## 示例（错 → 对）
+    - 错：`19年5月10日` → 对：`2019年5月10日`
+
+    ## 修复安全性
+    不提供修复：世纪需要人来确认。
+
+    ## 依据
+    GB/T 15835-2011“汉字数字的使用”一节“年份”与“阿拉伯数字的使用”一节“年月日”：
+    年份一般不简写；GB/T 9704-2012 第7.3.5.4条：成文日期“年份应标全称”。
+    """
+    for m in _SHORT_YEAR.finditer(doc.check_text):
+        span = Span(m.start(), m.end())
+        yield Diagnostic("FIG007", span, f"年份{quote(m.group(0))}不应简写，应写出完整的四位年份")
