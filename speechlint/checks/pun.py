@@ -1,0 +1,752 @@
+"""PUN: punctuation (GB/T 15834-2011 《标点符号用法》).
+
+Speed: every search is led by a literal character (``re`` scans for a literal
+about ten times faster than for a character class), and the bracket matcher
+first lets one possessive regex consume every well-formed line in C; only the
+lines where it stops are walked bracket by bracket in Python.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..document import Document
+from ..model import Diagnostic, Edit, Fix, Span
+from ..registry import rule
+from . import HAN, quote
+
+#: Full-width Chinese punctuation (点号 and 标号) that a stray space or a
+#: half-width mark may touch.
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕［］…—～·「」『』"
+#: Han characters and Chinese punctuation: "Chinese text" around a mark.
+ZH = HAN + re.escape(CJK_PUNCT)
+_SPACES = " \u3000\u00a0"
+_EOL = re.compile(r"\r\n|\r|\n")
+
+
+def _line_start(text: str, i: int) -> int:
+    """Offset of the start of the line containing ``i`` (lines end at \\n, \\r\\n, \\r)."""
+    j = text.rfind("\n", 0, i)
+    return max(j, text.rfind("\r", j + 1, i)) + 1
+
+
+def _line_end(text: str, i: int) -> int:
+    m = _EOL.search(text, i)
+    return m.start() if m else len(text)
+
+
+def _next_line(text: str, i: int) -> int:
+    """Start of the line after the one containing ``i`` (len(text) at the end)."""
+    m = _EOL.search(text, i)
+    return m.end() if m else len(text)
+
+
+def _q(s: str) -> str:
+    """Quote punctuation marks for a message: 「“」 reads better than ““”."""
+    return f"「{s}」"
+
+
+def _literal_led(chars: str, body: str) -> list[re.Pattern[str]]:
+    """One compiled pattern per character, each led by that literal (see module doc)."""
+    return [re.compile(re.escape(c) + body.replace("{c}", re.escape(c))) for c in chars]
+
+
+def _scan(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern led by a single literal character.
+
+    ``str.find`` (memchr) skips to a rare character several times faster than ``re``'s
+    own search; when the character turns out to be frequent, ``re`` takes over.
+    """
+    lead = pattern.pattern[0] if pattern.pattern[0] != "\\" else pattern.pattern[1]
+    find = text.find
+    i = find(lead)
+    tries = 0
+    while i >= 0:
+        m = pattern.match(text, i)
+        if m is not None:
+            yield m
+            i = m.end() if m.end() > i else i + 1
+        else:
+            i += 1
+        tries += 1
+        if tries == 256:
+            yield from pattern.finditer(text, i)
+            return
+        i = find(lead, i)
+
+
+# ---------------------------------------------------------------------------
+# PUN001 unpaired-bracket
+
+
+@dataclass(frozen=True)
+class BracketData:
+    #: Opening mark -> closing mark.
+    pairs: Mapping[str, str] = field(
+        default_factory=lambda: {
+            "“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉",
+            "【": "】", "〔": "〕", "［": "］",
+        }
+    )
+    #: Half-width marks that pair with a full-width one (the width mismatch is PUN003's);
+    #: alone they are not reported (``1)`` enumerations).
+    halfwidth: Mapping[str, str] = field(default_factory=lambda: {"(": "（", ")": "）"})
+    #: Outer mark -> the mark to use for a pair nested directly inside it.
+    inner: Mapping[str, str] = field(default_factory=lambda: {"“": "‘", "《": "〈"})
+
+    def validate(self) -> str | None:
+        for o, c in self.pairs.items():
+            if len(o) != 1 or len(c) != 1 or o == c:
+                return f"pairs: {o!r} -> {c!r} must be two different single characters"
+        closers = set(self.pairs.values())
+        for f in self.halfwidth.values():
+            if f not in self.pairs and f not in closers:
+                return f"halfwidth: {f!r} is not a bracket in 'pairs'"
+        for o, i in self.inner.items():
+            if o not in self.pairs or i not in self.pairs:
+                return f"inner: {o!r} -> {i!r} must both be opening marks in 'pairs'"
+        return None
+
+    @cached_property
+    def opener_of(self) -> dict[str, frozenset[str]]:
+        """Closing mark -> the opening marks it may close (half-width ones included)."""
+        out: dict[str, set[str]] = {}
+        for o, c in self.pairs.items():
+            out.setdefault(c, set()).add(o)
+        for h, f in self.halfwidth.items():
+            if f in self.pairs:  # a half-width opener
+                out[self.pairs[f]].add(h)
+        for h, f in self.halfwidth.items():
+            if f in out:  # a half-width closer closes what its full-width twin closes
+                out[h] = set(out[f])
+        return {c: frozenset(o) for c, o in out.items()}
+
+    @cached_property
+    def all_marks(self) -> str:
+        return "".join(dict.fromkeys([*self.pairs, *self.pairs.values(), *self.halfwidth]))
+
+    @cached_property
+    def token(self) -> re.Pattern[str]:
+        return re.compile(f"[{re.escape(self.all_marks)}]")
+
+    @cached_property
+    def well_formed(self) -> re.Pattern[str]:
+        """Consumes text up to the first bracket that is not part of a well-formed
+        structure (pairs within one line, nested at most three deep, no “ directly in “)."""
+        br = re.escape(self.all_marks)
+        plain = f"[^{br}\\r\\n]++"
+        kinds: list[tuple[str, str, str]] = []  # (opener key, opener class, closer class)
+        for o, c in self.pairs.items():
+            opens = o + "".join(h for h, f in self.halfwidth.items() if f == o)
+            closes = c + "".join(h for h, f in self.halfwidth.items() if f == c)
+            kinds.append((o, f"[{re.escape(opens)}]", f"[{re.escape(closes)}]"))
+        level: dict[str | None, str] | None = None
+        for _ in range(3):
+            alts: list[tuple[str, str]] = []
+            for key, oc, cc in kinds:
+                if level is None:
+                    alts.append((key, f"{oc}[^{br}\\r\\n]*+{cc}"))
+                else:
+                    inside = level.get(key, level[None])
+                    alts.append((key, f"{oc}(?:{plain}|{inside})*+{cc}"))
+            new: dict[str | None, str] = {None: "(?:" + "|".join(a for _, a in alts) + ")"}
+            for outer in self.inner:
+                new[outer] = "(?:" + "|".join(a for k, a in alts if k != outer) + ")"
+            level = new
+        assert level is not None
+        return re.compile(f"(?:[^{br}]++|{level[None]})*+")
+
+
+@dataclass
+class _Open:
+    mark: str
+    pos: int
+    nested_in_same: bool = False
+    children: list[tuple[int, int, str]] = field(default_factory=list)  # (open, close, outer)
+
+
+def _walk_paragraph(
+    text: str, start: int, end: int, data: BracketData, stack: list[_Open], out: list[Diagnostic]
+) -> None:
+    """Match the brackets of one paragraph; ``stack`` may carry a quote from the previous one."""
+    line = text[start:end]
+    opener_of = data.opener_of
+    for m in data.token.finditer(line):
+        ch = m.group()
+        pos = start + m.start()
+        if ch in data.pairs or (ch in data.halfwidth and data.halfwidth[ch] in data.pairs):
+            top = stack[-1] if stack else None
+            same = top is not None and ch in data.inner and top.mark == ch
+            stack.append(_Open(ch, pos, same))
+            continue
+        if ch == "’" and 0 < m.start() < len(line) - 1 and line[m.start() - 1].isascii() and (
+            line[m.start() - 1].isalpha() and line[m.start() + 1].isascii() and line[m.start() + 1].isalpha()
+        ):
+            continue  # an apostrophe in English: don’t
+        openers = opener_of.get(ch, frozenset())
+        depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].mark in openers), None)
+        if depth is None:
+            if ch not in data.halfwidth:  # a lone ``1)`` is an enumeration, not a bracket
+                want = "".join(sorted(o for o in openers if o in data.pairs))
+                out.append(
+                    Diagnostic(
+                        "PUN001",
+                        Span(pos, pos + 1),
+                        f"{_q(ch)}前面没有配对的{_q(want)}，请补上或删去",
+                    )
+                )
+            continue
+        for item in stack[depth + 1 :]:
+            _report_unclosed(item, data, out, before=ch)
+        closed = stack[depth]
+        del stack[depth:]
+        for o_pos, c_pos, outer in closed.children:
+            inner = data.inner[outer]
+            out.append(
+                Diagnostic(
+                    "PUN001",
+                    Span(o_pos, o_pos + 1),
+                    f"{_q(outer)}内再用{_q(outer)}，内层应改用{_q(inner + data.pairs[inner])}",
+                    Fix((Edit(Span(o_pos, o_pos + 1), inner), Edit(Span(c_pos, c_pos + 1), data.pairs[inner])), "unsafe"),
+                )
+            )
+        if closed.nested_in_same and stack and closed.mark in data.pairs and ch == data.pairs[closed.mark]:
+            stack[-1].children.append((closed.pos, pos, closed.mark))
+
+
+def _report_unclosed(item: _Open, data: BracketData, out: list[Diagnostic], before: str = "") -> None:
+    if item.mark in data.halfwidth:
+        return
+    close = data.pairs.get(item.mark, "")
+    where = f"，在{_q(before)}之前就结束了" if before else ""
+    out.append(
+        Diagnostic(
+            "PUN001",
+            Span(item.pos, item.pos + 1),
+            f"{_q(item.mark)}没有配对的{_q(close)}{where}，请补上或删去",
+        )
+    )
+
+
+_INDENT = re.compile(f"[{_SPACES}\t]*")
+
+
+def _end(m: re.Match[str] | None) -> int:
+    assert m is not None  # patterns that can match the empty string always match
+    return m.end()
+
+
+@rule("PUN001", "unpaired-bracket", data=BracketData, severity="error", scope="document")
+def unpaired_bracket(doc: Document, data: BracketData) -> Iterator[Diagnostic]:
+    """括号、引号、书名号不成对或嵌套错误。
+
+    ## 检查内容
+    在一个段落内，成对的标号“”‘’（）《》〈〉【】〔〕［］缺少另一半、交叉嵌套（如“（”）），
+    或引号内直接再用双引号、书名号内直接再用书名号。报告落单的那一个符号。
+
+    引文跨段时，按规范每段开头用前引号、只在最后一段末尾用后引号：前一段的“未闭合、下一段
+    以“开头时不报告，直到引文在后面的段落里闭合。半角括号与全角括号混配（`(三）`）视为成对，
+    宽度问题由 PUN003/NUM006 报告；单独的半角`)`（如`1)`）不报告；英文单词中的撇号’不报告。
+
+    ## 为什么
+    漏掉的后引号、后括号会让读者分不清引文或注释在哪里结束；交叉嵌套和层次颠倒的引号、
+    书名号在正式文稿中十分显眼，也常是复制粘贴留下的残迹。
+
+    ## 示例（错 → 对）
+    - 错：`全面落实“一岗双责，构建责任体系。` → 对：`全面落实“一岗双责”，构建责任体系。`
+    - 错：`会议（扩大会议召开。` → 对：`会议（扩大会议）召开。`
+    - 错：`他说：“要落实“两个维护”。”` → 对：`他说：“要落实‘两个维护’。”`
+    - 错：`学习《关于《条例》的说明》` → 对：`学习《关于〈条例〉的说明》`
+
+    ## 修复安全性
+    落单的符号没有自动修复：缺的另一半该补在哪里，需要人来判断。嵌套层次错误给出不安全的
+    修复（把内层的一对改为‘’或〈〉），需 `--unsafe-fixes`。
+
+    ## 依据
+    GB/T 15834-2011《标点符号用法》4.8（引号：双引号在外、单引号在内；多段引文每段开头用
+    前引号，只在最后一段末尾用后引号）、4.9（括号）、4.15（书名号：《》在外、〈〉在内）。
+    """
+    yield from _unpaired(doc.check_text, data)
+
+
+def _unpaired(text: str, data: BracketData, fast: bool = True) -> list[Diagnostic]:
+    """PUN001's findings; ``fast=False`` walks every paragraph (the reference for tests)."""
+    n = len(text)
+    well_formed = data.well_formed
+    out: list[Diagnostic] = []
+    pos = 0
+    while pos < n:
+        stop = _end(well_formed.match(text, pos)) if fast else pos
+        if stop >= n:
+            break
+        start = _line_start(text, stop)
+        stack: list[_Open] = []
+        while True:
+            end = _line_end(text, start)
+            _walk_paragraph(text, start, end, data, stack, out)
+            pos = _next_line(text, end)
+            if not stack:
+                break
+            # a quote running into the next paragraph: legal when the next (non-blank)
+            # paragraph opens with the same quote mark and only the last one closes it
+            nxt = pos
+            while nxt < n:
+                ind = _end(_INDENT.match(text, nxt))
+                if ind < n and text[ind] not in "\r\n":
+                    break
+                nxt = _next_line(text, ind)
+            carried = len(stack) == 1 and stack[0].mark == "“"
+            ind = _end(_INDENT.match(text, nxt)) if nxt < n else n
+            if carried and ind < n and text[ind] == stack[0].mark:
+                start = ind + 1  # the continuation mark reopens nothing
+                continue
+            for item in stack:
+                _report_unclosed(item, data, out)
+            break
+    out.sort(key=lambda d: d.span.start)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# PUN002 halfwidth-punctuation
+
+
+@dataclass(frozen=True)
+class HalfwidthData:
+    #: Half-width mark -> its full-width form in Chinese text.
+    marks: Mapping[str, str] = field(
+        default_factory=lambda: {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+    )
+    #: Characters that count as Latin before a mark followed by Chinese (``GDP,增长``);
+    #: digits are left out on purpose: ``1,000``, ``8:30``, ``3:2`` and the ``1,`` of a
+    #: heading number (NUM's business) are never reported.
+    latin: str = "A-Za-z%"
+
+    def validate(self) -> str | None:
+        for h, f in self.marks.items():
+            if len(h) != 1 or not h.isascii() or len(f) != 1:
+                return f"marks: {h!r} -> {f!r} must map one ASCII mark to one character"
+        return None
+
+    @cached_property
+    def patterns(self) -> list[re.Pattern[str]]:
+        # after Chinese text, or between a Latin word and Chinese text
+        return _literal_led(
+            "".join(self.marks),
+            f"(?:(?<=[{ZH}]{{c}})|(?<=[{self.latin}]{{c}})(?=[{HAN}]))",
+        )
+
+
+@rule("PUN002", "halfwidth-punctuation", data=HalfwidthData, severity="error", fix="safe")
+def halfwidth_punctuation(doc: Document, data: HalfwidthData) -> Iterator[Diagnostic]:
+    """中文里用了半角标点（, ; : ! ?）。
+
+    ## 检查内容
+    紧跟在汉字或中文标点之后的半角`,` `;` `:` `!` `?`，以及夹在英文词和汉字之间的这些
+    符号（`GDP,增长`），应改为全角`，` `；` `：` `！` `？`。
+
+    不报告：小数（`3.14`）、时间（`8:30`）、比分与比例（`3:2`）、千分位（`1,000`）、
+    网址（已屏蔽）、英文句子内部（`Hello, world`）、英文的`?!`连用，以及标题序号`1.`
+    （序号的写法由 NUM 规则检查）。
+
+    ## 为什么
+    中文文稿中的点号应为全角。半角逗号、冒号在汉字间显得局促，排版时还可能与后一个字粘连，
+    是输入法切换不及时留下的典型错误。
+
+    ## 示例（错 → 对）
+    - 错：`分管领导“一岗双责”责任,构建了权责清晰的体系。` → 对：`……责任，构建了……`
+    - 错：`主要任务:一是……` → 对：`主要任务：一是……`
+    - 对（不报）：`上午8:30开会`、`增长3.5%`、`1.推进政府自身改革`
+
+    ## 修复安全性
+    安全：只把该半角符号换成对应的全角符号。
+
+    ## 依据
+    GB/T 15834-2011《标点符号用法》：点号、标号的形式为全角的中文标点（见第 4 章各条及
+    附录关于标点符号位置和书写形式的规定）；半角形式用于外文和数字。
+    """
+    text = doc.check_text
+    found: list[Diagnostic] = []
+    for pattern in data.patterns:
+        for m in _scan(text, pattern):
+            ch = m.group()
+            span = Span(m.start(), m.end())
+            full = data.marks[ch]
+            found.append(
+                Diagnostic(
+                    "PUN002",
+                    span,
+                    f"中文里的半角{quote(ch)}应为全角{quote(full)}",
+                    Fix.replace(span, full),
+                )
+            )
+    found.sort(key=lambda d: d.span.start)
+    yield from found
+
+
+# ---------------------------------------------------------------------------
+# PUN003 halfwidth-bracket
+
+
+@dataclass(frozen=True)
+class HalfwidthBracketData:
+    #: A bracketed heading number at the start of a paragraph: NUM's business (NUM006).
+    heading_number: re.Pattern[str] = re.compile(
+        r"[ \t\u3000]*[（(][ \u3000]*(?:[一二三四五六七八九十百零〇两]+|[0-9]+)[ \u3000]*[）)]"
+    )
+
+
+_BRACKETS = "()（）"
+_BRACKET_RE = re.compile("[()（）]")
+_PAREN_OPEN = re.compile(r"\(")
+_PAREN_CLOSE = re.compile(r"\)")
+_HAN_RE = re.compile(f"[{HAN}]")
+
+
+@rule("PUN003", "halfwidth-bracket", data=HalfwidthBracketData, severity="error", fix="safe")
+def halfwidth_bracket(doc: Document, data: HalfwidthBracketData) -> Iterator[Diagnostic]:
+    """中文里用了半角括号，或一对括号一半全角一半半角。
+
+    ## 检查内容
+    - 括号内含有汉字的一对半角括号`(…)`：应为全角`（…）`；
+    - 宽度不一致的一对括号`（…)`、`(…）`：半角的那一半应改为全角。
+
+    段首的括号序号（`(三）`、`(1)`）不在此报告，由 NUM006 负责，避免同一处报两次。
+    括号内只有字母、数字的半角括号（`(a)`、`(2)`）和单独的`)`也不报告。
+
+    ## 为什么
+    中文文稿中的括号应为全角；半角括号与汉字挤在一起，一对括号宽度不一时尤其醒目。
+
+    ## 示例（错 → 对）
+    - 错：`召开党组(扩大)会议` → 对：`召开党组（扩大）会议`
+    - 错：`落实“两个责任”（主体责任和监督责任)` → 对：`……（主体责任和监督责任）`
+
+    ## 修复安全性
+    安全：只把半角括号换成全角括号，且只在能确定配对的另一半时报告。
+
+    ## 依据
+    GB/T 15834-2011《标点符号用法》4.9（括号）：中文括号为全角形式，一对括号的两半形式相同。
+    """
+    text = doc.check_text
+    if "(" not in text and ")" not in text:
+        return
+    found: list[Diagnostic] = []
+
+    def heading(open_pos: int) -> bool:
+        ls = _line_start(text, open_pos)
+        m = data.heading_number.match(text, ls)
+        return m is not None and m.end() > open_pos
+
+    for m in _PAREN_OPEN.finditer(text):
+        i = m.start()
+        end = _line_end(text, i)
+        nxt = _BRACKET_RE.search(text, i + 1, end)
+        if nxt is None or nxt.group() not in ")）" or heading(i):
+            continue
+        j = nxt.start()
+        content = text[i + 1 : j]
+        if text[j] == "）" or _HAN_RE.search(content):
+            found.append(_bracket_diag(i, "(", "（", text[j]))
+            if text[j] == ")":
+                found.append(_bracket_diag(j, ")", "）", "("))
+    for m in _PAREN_CLOSE.finditer(text):
+        j = m.start()
+        ls = _line_start(text, j)
+        i = max(text.rfind(b, ls, j) for b in _BRACKETS)
+        if i < 0 or text[i] != "（" or heading(i):
+            continue
+        found.append(_bracket_diag(j, ")", "）", "（"))
+    found.sort(key=lambda d: d.span.start)
+    yield from found
+
+
+def _bracket_diag(pos: int, half: str, full: str, partner: str) -> Diagnostic:
+    span = Span(pos, pos + 1)
+    why = "与全角括号混配" if partner in "（）" else "用在中文里"
+    return Diagnostic(
+        "PUN003", span, f"半角括号{quote(half)}{why}，应为全角{quote(full)}", Fix.replace(span, full)
+    )
+
+
+# ---------------------------------------------------------------------------
+# PUN004 stray-space
+
+
+@dataclass(frozen=True)
+class SpaceData:
+    #: A space inside a match of one of these patterns (on its line) is not reported.
+    allow: tuple[re.Pattern[str], ...] = ()
+
+    @cached_property
+    def patterns(self) -> list[re.Pattern[str]]:
+        # a run of spaces after a non-space, ending before Chinese text or the line end;
+        # the rule keeps a run before Chinese text only when Chinese text precedes it too
+        return _literal_led(
+            _SPACES,
+            f"(?<=[^{_SPACES}\\t\\r\\n]{{c}})[{_SPACES}\\t]*+(?:(?=[{ZH}])|(?![^\\r\\n]))",
+        )
+
+
+@rule("PUN004", "stray-space", data=SpaceData, severity="warning", fix="safe")
+def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
+    """中文里多余的空格（半角或全角），以及行尾空格。
+
+    ## 检查内容
+    - 两个汉字之间、汉字与中文标点之间、两个中文标点之间的空格（半角、全角或不换行空格）；
+    - 行尾的空格。
+
+    不报告：段首的缩进（全角“　　”或半角空格）；汉字与英文、数字之间的空格（各单位体例不同）；
+    只含空格的空行；Markdown 文件中表示换行的行尾两个半角空格；`rules/pun.yaml` 中 `allow`
+    列出的体例，默认有两条：
+    - 引号内用一个空格隔开的两段式口号、品牌（`“赤水河谷 中国酱香”`）：这是标语的排版习惯，
+      语料中经专业编辑的政府工作报告也这样写；
+    - 名单中两字人名中间补的一个全角空格（`王　伟`），为与三字人名对齐；
+    - 冒号后留待填写的一段空白（`姓名：　　　　`）：那是未填的空位，归 PH 规则管。
+
+    ## 为什么
+    中文不以空格分词，句中的空格多是从网页、PDF 复制或排版对齐留下的残迹，打印后出现不自然的空隙。
+
+    ## 示例（错 → 对）
+    - 错：`全面 推进从严治党` → 对：`全面推进从严治党`
+    - 错：`同志们， 今天召开会议。` → 对：`同志们，今天召开会议。`
+
+    ## 修复安全性
+    安全：删除这段空格，不改动其他字符。
+
+    ## 依据
+    GB/T 15834-2011《标点符号用法》对各标点的书写位置作了规定（占一个字的位置，不另加空格）；
+    正文中汉字之间不留空格是出版与公文排版的通行做法。
+    """
+    text = doc.check_text
+    n = len(text)
+    found: list[tuple[int, int, str]] = []
+    for pattern in data.patterns:
+        for m in _scan(text, pattern):
+            s, e = m.start(), m.end()
+            if e < n and text[e] not in "\r\n":  # before Chinese text
+                if _ZH_RE.match(text, s - 1):
+                    found.append((s, e, "中文中间"))
+            elif doc.filetype == "md" and m.group().startswith("  ") and m.group().strip(" ") == "":
+                continue  # a Markdown hard line break
+            else:
+                found.append((s, e, "行尾"))
+    found.sort()
+    for start, end, where in found:
+        if data.allow and _allowed(text, start, end, data.allow):
+            continue
+        span = Span(start, end)
+        yield Diagnostic(
+            "PUN004",
+            span,
+            f"{where}多余的空格{quote(text[start:end])}，应删去",
+            Fix.replace(span, ""),
+        )
+
+
+def _allowed(text: str, start: int, end: int, allow: tuple[re.Pattern[str], ...]) -> bool:
+    ls = _line_start(text, start)
+    le = _line_end(text, start)
+    for pattern in allow:
+        for m in pattern.finditer(text, ls, le):
+            if m.start() <= start and end <= m.end():
+                return True
+    return False
+
+
+# ---------------------------------------------------------------------------
+# PUN005 wrong-ellipsis
+
+
+@dataclass(frozen=True)
+class EllipsisData:
+    #: The right form of the ellipsis.
+    ellipsis: str = "……"
+
+    @cached_property
+    def patterns(self) -> list[tuple[re.Pattern[str], bool]]:
+        """(pattern, needs Chinese text on one side)."""
+        return [
+            (re.compile("。(?<!。。)(?=。。)。*+"), False),
+            (re.compile("．(?<!．．)(?=．．)．*+"), False),
+            (re.compile(r"\.(?<!\.\.)(?=\.\.)\.*+"), True),
+            (re.compile("…(?<!……)(?:……)?(?!…)"), True),
+        ]
+
+
+_ZH_RE = re.compile(f"[{ZH}]")
+
+
+@rule("PUN005", "wrong-ellipsis", data=EllipsisData, severity="error", fix="safe")
+def wrong_ellipsis(doc: Document, data: EllipsisData) -> Iterator[Diagnostic]:
+    """省略号写成了“。。。”“...”或单个“…”。
+
+    ## 检查内容
+    中文里的省略号应为两个“…”（U+2026）连写的“……”。报告：三个及以上的句号`。。。`、
+    全角点`．．．`、中文旁的英文省略号`...`、单个或三个连写的`…`。两个句号`。。`是
+    DUP003 的事，这里不报；英文句子里的`...`不报。
+
+    ## 为什么
+    省略号占两个字的位置、六个点；用句号或英文句点拼凑的省略号在正式文稿中不合规范，
+    单个“…”只有三个点，印出来像漏了一半。
+
+    ## 示例（错 → 对）
+    - 错：`要抓好学习、宣传、落实。。。` → 对：`要抓好学习、宣传、落实……`
+    - 错：`我们要...` → 对：`我们要……`
+    - 错：`经济、政治、文化…` → 对：`经济、政治、文化……`
+
+    ## 修复安全性
+    安全：把这一串符号换成“……”。
+
+    ## 依据
+    GB/T 15834-2011《标点符号用法》4.11（省略号）：省略号的形式为“……”，占两个字的位置；
+    整段省略可连用两个省略号（十二个点）。
+    """
+    text = doc.check_text
+    n = len(text)
+    found: list[Diagnostic] = []
+    for pattern, needs_zh in data.patterns:
+        for m in _scan(text, pattern):
+            s, e = m.start(), m.end()
+            if needs_zh and not (
+                (s > 0 and _ZH_RE.match(text, s - 1)) or (e < n and _ZH_RE.match(text, e))
+            ):
+                continue
+            span = Span(s, e)
+            found.append(
+                Diagnostic(
+                    "PUN005",
+                    span,
+                    f"省略号{quote(m.group())}应为{quote(data.ellipsis)}",
+                    Fix.replace(span, data.ellipsis),
+                )
+            )
+    found.sort(key=lambda d: d.span.start)
+    yield from found
+
+
+# ---------------------------------------------------------------------------
+# PUN006 dunhao-between-quotes
+
+
+@dataclass(frozen=True)
+class DunhaoData:
+    #: Report only in documents that elsewhere juxtapose quoted (or titled) items without a
+    #: 顿号 (“A”“B”): see the rule's documentation for why this is the default.
+    only_when_mixed: bool = True
+
+    @cached_property
+    def kinds(self) -> list[tuple[re.Pattern[str], str, str]]:
+        """(pattern of the 顿号, the form without it, a name for the message)."""
+        return [
+            (re.compile("”(?=、“)"), "”“", "引号"),
+            (re.compile("》(?=、《)"), "》《", "书名号"),
+        ]
+
+
+@rule("PUN006", "dunhao-between-quotes", data=DunhaoData, severity="warning", fix="safe", scope="document")
+def dunhao_between_quotes(doc: Document, data: DunhaoData) -> Iterator[Diagnostic]:
+    """并列的引号或书名号之间用了顿号（“A”、“B”，《甲》、《乙》）。
+
+    ## 检查内容
+    两个紧挨着的、各自带引号（或各自带书名号）的并列成分之间的顿号：`“A”、“B”` 应为
+    `“A”“B”`，`《甲》、《乙》` 应为 `《甲》《乙》`。中间有其他成分（如括注）时顿号是对的：
+    `“A”（注）、“B”` 不报告。
+
+    默认只在“体例不一”的文稿中报告：同一篇文稿里别处已经把并列的引号（或书名号）直接连写
+    （`”“`、`》《`），这里却用了顿号。理由：标准的措辞是“通常不用”，并非禁止；在语料的八篇
+    经专业编辑的政府工作报告中，六篇连写，两篇（江苏、宁夏）通篇一律加顿号，是一种稳定的
+    单位体例。同一篇里两种写法并存则肯定是疏漏。要严格按标准检查的单位，可把
+    `rules/pun.yaml` 中 `PUN006.only-when-mixed` 设为 `false`。
+
+    ## 为什么
+    引号、书名号本身已经把并列成分分隔开，再加顿号显得累赘；同一篇文稿两种写法混用更显得不严谨。
+
+    ## 示例（错 → 对）
+    - 错：`坚决做到“两个维护”、“四个意识”……另一处又写“两重”“两新”`
+      → 对：`坚决做到“两个维护”“四个意识”`
+    - 错：`学习《条例》、《规定》` → 对：`学习《条例》《规定》`
+
+    ## 修复安全性
+    安全：只删去两个引号（书名号）之间的顿号。
+
+    ## 依据
+    GB/T 15834-2011《标点符号用法》4.5.3.5：标有引号的并列成分之间、标有书名号的并列成分
+    之间通常不用顿号；若有其他成分插在并列的引号之间或并列的书名号之间（如括注），宜用顿号。
+    """
+    text = doc.check_text
+    for pattern, joined, name in data.kinds:
+        first = pattern.search(text)
+        if first is None or (data.only_when_mixed and joined not in text):
+            continue
+        for m in pattern.finditer(text, first.start()):
+            span = Span(m.end(), m.end() + 1)
+            yield Diagnostic(
+                "PUN006",
+                span,
+                f"并列的{name}之间不用顿号：{_q(text[m.start() : m.end() + 2])}"
+                f"应为{_q(joined)}",
+                Fix.replace(span, ""),
+            )
+
+
+# ---------------------------------------------------------------------------
+# PUN007 wrong-dash
+
+
+@dataclass(frozen=True)
+class DashData:
+    #: The right form of the dash.
+    dash: str = "——"
+
+    @cached_property
+    def patterns(self) -> list[re.Pattern[str]]:
+        return [
+            re.compile(r"-(?<!--)(?=-)-*+"),
+            re.compile("－(?<!－－)(?=－)－*+"),
+        ]
+
+
+@rule("PUN007", "wrong-dash", data=DashData, severity="warning", fix="safe")
+def wrong_dash(doc: Document, data: DashData) -> Iterator[Diagnostic]:
+    """中文里的破折号写成了“--”或“－－”。
+
+    ## 检查内容
+    汉字或中文标点旁边由两个及以上半角连字符`--`、全角减号`－－`拼成的破折号，应为两个
+    U+2014 连写的“——”。单个“—”不报告：它是连接号（`中国—东盟`、`2019—2020年`）；
+    英文和代码里的`--`不报告。
+
+    ## 为什么
+    破折号占两个字的位置、中间不断开；用连字符拼成的横线短而断续，印出来不像破折号。
+
+    ## 示例（错 → 对）
+    - 错：`这是我们的根本任务--发展经济。` → 对：`这是我们的根本任务——发展经济。`
+
+    ## 修复安全性
+    安全：把这一串横线换成“——”。
+
+    ## 依据
+    GB/T 15834-2011《标点符号用法》4.10（破折号）：破折号的形式为“——”，占两个字的位置；
+    4.13（连接号）：一字线“—”、浪纹线“～”、短横线“-”各有其用法。
+    """
+    text = doc.check_text
+    n = len(text)
+    found: list[Diagnostic] = []
+    for pattern in data.patterns:
+        for m in _scan(text, pattern):
+            s, e = m.start(), m.end()
+            if not ((s > 0 and _ZH_RE.match(text, s - 1)) or (e < n and _ZH_RE.match(text, e))):
+                continue
+            span = Span(s, e)
+            found.append(
+                Diagnostic(
+                    "PUN007",
+                    span,
+                    f"破折号{quote(m.group())}应为{quote(data.dash)}",
+                    Fix.replace(span, data.dash),
+                )
+            )
+    found.sort(key=lambda d: d.span.start)
+    yield from found
