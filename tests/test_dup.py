@@ -1,0 +1,136 @@
+"""DUP001/DUP002: doubled characters and words, on the seeds, the clean corpus and the data."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import speechlint
+from speechlint import segment
+from speechlint.config import Config
+from speechlint.data import family_data
+from speechlint.document import LineIndex
+from speechlint.errors import RuleDataError
+
+from .conftest import ROOT, clean_texts, seed
+
+DUP = Config(select=("DUP",))
+
+
+def found(text: str, config: Config = DUP) -> list[tuple[int, int, str]]:
+    index = LineIndex(text)
+    out = []
+    for d in speechlint.lint(text, config):
+        line, col = index.line_col(d.span.start)
+        out.append((line + 1, col + 1, d.code))
+    return out
+
+
+# ------------------------------------------------------------------ seeds
+def test_seed_000_doubled_yao_is_the_only_finding() -> None:
+    text = seed("000")
+    assert found(text) == [(17, 267, "DUP001")]
+    (d,) = speechlint.lint(text, DUP)
+    assert text[d.span.start - 1 : d.span.end + 2] == "要要带头"
+    assert d.message == "“要要”疑为重复，应为“要”"
+    assert d.fix is not None and d.fix.applicability == "safe"
+
+
+@pytest.mark.parametrize("prefix", ["001", "002"])
+def test_other_seeds_have_no_duplicate(prefix: str) -> None:
+    assert found(seed(prefix)) == []
+
+
+def test_seed_reduplications_are_in_the_seeds_and_silent() -> None:
+    """The legitimate forms named in the issue occur in the seeds, and nothing there is reported."""
+    text = seed("000") + seed("001") + seed("002")
+    words = "咬耳朵 扯袖子 红红脸 出出汗 反反复复 常常 层层 时时处处事事 点点滴滴 高高举起 轻轻放下".split()
+    present = [w for w in words if w in text]
+    assert "红红脸" in present and "时时处处事事" in present
+    for w in words:
+        assert found(f"各级干部要{w}，认真落实。") == [], w
+
+
+def test_clean_corpus_has_no_duplicate() -> None:
+    for name, text in clean_texts():
+        assert found(text) == [], name
+
+
+# ------------------------------------------------------------ behaviour
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("我们要要认真学习。", [(1, 4, "DUP001")]),
+        ("我们们要认真落实。", [(1, 3, "DUP001")]),
+        ("我们我们要认真落实。", [(1, 3, "DUP002")]),
+        ("推动高质量高质量发展。", [(1, 6, "DUP002")]),
+        ("领导干部要要求自己。", []),  # 要 + 要求
+        ("深入学习习近平新时代中国特色社会主义思想。", []),  # 学习 + 习近平
+        ("改进工作作风，确保保值增值。", []),
+        ("做到实实在在、的的确确。", []),  # AABB
+        ("编制“十五五”规划。", []),  # numerals
+        ("请各乡镇乡镇长参加。", []),  # 乡镇 + 乡镇长
+        ("这个问题要研究研究。", []),  # ABAB
+    ],
+)
+def test_decisions(text: str, expect: list[tuple[int, int, str]]) -> None:
+    assert found(text) == expect
+
+
+def test_fixes() -> None:
+    assert speechlint.fix("我们我们要要认真落实。", DUP).text == "我们要认真落实。"
+    # 的的 may stand for 的地: the fix is offered but unsafe
+    assert speechlint.fix("这是他的的工作。", DUP).text == "这是他的的工作。"
+    assert speechlint.fix("这是他的的工作。", DUP, unsafe=True).text == "这是他的工作。"
+
+
+# ----------------------------------------------------------------- speed
+def _imports_jieba(text: str) -> bool:
+    code = textwrap.dedent(
+        f"""
+        import sys, speechlint
+        speechlint.lint({text!r})
+        print("jieba" in sys.modules)
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return out.stdout.strip() == "True"
+
+
+def test_jieba_is_not_imported_without_candidates() -> None:
+    assert not _imports_jieba("同志们：\n今天召开全县廉政工作会议，下面我讲三点意见。")
+
+
+def test_jieba_is_not_imported_when_the_data_decides() -> None:
+    # allow-list, AABB, context, and the lexicon (要求, 学习, 作风) settle every candidate
+    assert not _imports_jieba("常常层层，反反复复，红红脸，要要求，学习习近平，工作作风。")
+
+
+def test_jieba_segments_only_what_the_data_cannot_decide() -> None:
+    assert _imports_jieba("各级领导干部要要带头做好表率。")
+
+
+# ------------------------------------------------------------------ data
+def test_lexicon_is_compact_and_leaves_reduplication_to_the_data() -> None:
+    lex = segment.lexicon()
+    assert 10_000 < len(lex) < 100_000
+    assert {"要求", "学习", "作风"} <= lex
+    assert not any(len(w) == 2 and w[0] == w[1] for w in lex)
+    built = segment.build_lexicon(["要求 23944 v", "常常 5147 d", "研究研究 80 v", "要带头 3 v", "AT&T 3 nz"])
+    assert built == ["要求"]
+
+
+def test_allow_lists_are_sorted_unique(tmp_path: Path) -> None:
+    data = family_data("DUP")
+    for code in ("DUP001", "DUP002"):
+        for name in ("allow", "allow_context", "words"):
+            items = list(getattr(data[code], name))
+            assert items == sorted(set(items)), (code, name)
+    bad = tmp_path / "dup.yaml"
+    bad.write_text("DUP001:\n  allow: [常常, 层层]\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match=r"dup.yaml:2: DUP001: 'allow' must be sorted"):
+        family_data("DUP", str(bad))
