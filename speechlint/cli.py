@@ -26,6 +26,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from .errors import SpeechlintError
 
@@ -446,7 +447,7 @@ def _pool_size(args: argparse.Namespace, files: Sequence[str]) -> int:
 _POOL_MIN_FILES = 16
 
 
-def _pool_task(item: tuple[str, _Settings]) -> tuple[object, str | None, str | None]:
+def _pool_task(item: tuple[str, _Settings]) -> tuple[Any, str | None, str | None]:
     path, settings = item
     from .errors import ConfigError
     from .io import BinaryFileError
@@ -459,19 +460,19 @@ def _pool_task(item: tuple[str, _Settings]) -> tuple[object, str | None, str | N
         return None, None, _as_error_line(str(exc), "note")
     except SpeechlintError as exc:
         return None, _as_error_line(str(exc)), None
-    except Exception as exc:  # never a traceback for one bad file
+    except Exception as exc:  # noqa: BLE001 - never a traceback for one bad file
         return None, _as_error_line(f"{path}: internal error: {type(exc).__name__}: {exc}"), None
 
 
 def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: list[str],
-               notes: list[str], progress: _Progress) -> list[object]:
+               notes: list[str], progress: _Progress) -> list[Any]:
     """Check ``files`` in ``jobs`` processes; results in the order of ``files``."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    out: list[object] = []
+    out: list[Any] = []
     chunk = max(1, min(32, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         for res, error, note in pool.map(_pool_task, [(f, settings) for f in files],

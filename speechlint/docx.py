@@ -141,7 +141,7 @@ def _header_footer_parts(doc: Any) -> Iterator[tuple[str, Any]]:
                     if hf.is_linked_to_previous:
                         continue
                     elm = hf._element
-                except Exception:  # a broken relationship: skip that header
+                except Exception:  # noqa: BLE001, S112 - a broken relationship: skip that header
                     continue
                 if id(elm) in seen:
                     continue
@@ -271,7 +271,7 @@ class _Numbering:
         part = doc.part
         try:
             numbering = part.part_related_by(RT.NUMBERING).element
-        except Exception:
+        except Exception:  # noqa: BLE001 - no numbering part
             numbering = None
         try:
             styles = part.part_related_by(RT.STYLES).element
@@ -279,7 +279,7 @@ class _Numbering:
                 sid = s.get(_W + "styleId")
                 if sid:
                     self.styles[sid] = s
-        except Exception:
+        except Exception:  # noqa: BLE001, S110 - no styles part: no style numbering
             pass
         if numbering is None:
             return
@@ -316,7 +316,7 @@ class _Numbering:
         legal = lvl.find(_W + "isLgl")
         return _Level(
             fmt=val("numFmt") or "decimal",
-            text=val("lvlText") if val("lvlText") is not None else "",
+            text=val("lvlText") or "",
             start=_int(val("start"), 1),
             legal=legal is not None and legal.get(_W + "val") not in ("0", "false"),
         )
@@ -439,7 +439,7 @@ def open_document(path: str | os.PathLike[str], max_size: int | None = None) -> 
 
     try:
         return docx.Document(_io.BytesIO(data))
-    except Exception as exc:  # zipfile.BadZipFile, KeyError, lxml errors, ValueError ...
+    except Exception as exc:  # noqa: BLE001 - zipfile.BadZipFile, KeyError, lxml, ValueError ...
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{path}: corrupt or unreadable Word document ({detail})") from None
 
@@ -451,7 +451,7 @@ def read(path: str | os.PathLike[str], max_size: int | None = None) -> WordText:
         return extract(doc)
     except InputError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
         raise InputError(f"{path}: cannot read Word document: {type(exc).__name__}: {exc}") from None
 
 

@@ -24,16 +24,16 @@ from .model import Diagnostic, Span
 
 # "$" in re.M matches only before "\n": every end-of-line test allows a "\r" first (CRLF files).
 _FRONT = re.compile(
-    r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t\r]*$", re.S | re.M
+    r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t\r]*$", re.DOTALL | re.MULTILINE
 )
 # a closing fence is the same character, at least as long as the opening one
 _FENCE = re.compile(
-    r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1(?:`*|~*)[ \t\r]*$|\Z)", re.S | re.M
+    r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1(?:`*|~*)[ \t\r]*$|\Z)", re.DOTALL | re.MULTILINE
 )
-_INDENTED = re.compile(r"(?:^(?: {4}|\t)[^\n]*(?:\n|$))+", re.M)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_INDENTED = re.compile(r"(?:^(?: {4}|\t)[^\n]*(?:\n|$))+", re.MULTILINE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # a code span may continue on the next line of its paragraph, never past a blank line
-_INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\r?\n[ \t]*\r?\n).)+?(?<!`)\1(?!`)", re.S)
+_INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\r?\n[ \t]*\r?\n).)+?(?<!`)\1(?!`)", re.DOTALL)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # [text](target "title"), [text][ref], ![alt](src): the brackets, "!" and target are
 # markup; the link text (or alt text) is checked
@@ -41,20 +41,20 @@ _LINK = re.compile(
     r"(!?\[)(?=[^\[\]\n]*\](?:\(|\[))"
 )
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]")
-_LINK_DEF = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[^\n]*$", re.M)
+_LINK_DEF = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[^\n]*$", re.MULTILINE)
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 # "## 标题 ##": the opening hashes, and the closing ones on heading lines only
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t]|\r?$)[ \t]*|(?<=\S)[ \t]+#+(?=[ \t\r]*$)", re.M)
-_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?", re.M)
-_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M)
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t]|\r?$)[ \t]*|(?<=\S)[ \t]+#+(?=[ \t\r]*$)", re.MULTILINE)
+_LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?", re.MULTILINE)
+_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.MULTILINE)
 _EMPH = re.compile(r"\*{1,3}|(?<![A-Za-z0-9])_{1,3}(?![A-Za-z0-9])|~~")
-_TABLE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t\r]*$|\|", re.M)
-_SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-{2,})[ \t\r]*$", re.M)
-_HR = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})\r?$", re.M)
+_TABLE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t\r]*$|\|", re.MULTILINE)
+_SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-{2,})[ \t\r]*$", re.MULTILINE)
+_HR = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})\r?$", re.MULTILINE)
 _HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|\r?$)")
 
 _DIRECTIVE = re.compile(
-    r"<!--\s*speechlint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->", re.S
+    r"<!--\s*speechlint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->", re.DOTALL
 )
 
 

@@ -131,7 +131,7 @@ def test_per_file_ignores_relative_to_the_config(tmp_path, capsys) -> None:
     a = write(tmp_path / "附件" / "a.txt", BAD)
     b = write(tmp_path / "正文" / "b.txt", BAD)
     c = write(tmp_path / "正文" / "c.md", BAD)
-    code, items, _ = run(capsys, str(a), str(b), str(c))
+    _code, items, _ = run(capsys, str(a), str(b), str(c))
     assert [Path(i["path"]).name for i in items] == ["b.txt"]
 
 
@@ -141,9 +141,9 @@ def test_exclude_skips_files_in_a_folder_walk_but_not_named_ones(tmp_path, capsy
     write(tmp_path / "x.bak.txt", BAD)
     write(tmp_path / "new.txt", BAD)
     monkeypatch.chdir(tmp_path)
-    code, items, _ = run(capsys, ".")
+    _code, items, _ = run(capsys, ".")
     assert sorted(Path(i["path"]).name for i in items) == ["new.txt"]
-    code, items, _ = run(capsys, str(Path("旧稿") / "old.txt"))
+    _code, items, _ = run(capsys, str(Path("旧稿") / "old.txt"))
     assert len(items) == 1
 
 
@@ -221,7 +221,7 @@ def test_pyproject_errors_name_the_table(tmp_path) -> None:
 def test_bad_config_is_one_line_and_exit_2(tmp_path) -> None:
     write(tmp_path / "speechlint.toml", 'ignore = ["DUP003"]\nseverity = { DUP = "loud" }\n')
     f = write(tmp_path / "a.txt", BAD)
-    proc = subprocess.run(
+    proc = subprocess.run(  # noqa: PLW1510 - the return code is asserted
         [sys.executable, "-m", "speechlint", "check", str(f)],
         capture_output=True, text=True, encoding="utf-8", cwd=tmp_path,
     )

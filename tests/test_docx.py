@@ -10,11 +10,11 @@ import pytest
 
 docx = pytest.importorskip("docx", reason="python-docx is not installed (pip install 'speechlint[docx]')")
 
-from docx.oxml import parse_xml  # noqa: E402
-from docx.oxml.ns import nsdecls  # noqa: E402
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
-from speechlint import docx as sdocx  # noqa: E402
-from speechlint.cli import main  # noqa: E402
+from speechlint import docx as sdocx
+from speechlint.cli import main
 
 OPTS = ["--isolated", "--select", "DUP003"]
 
@@ -77,7 +77,7 @@ def test_findings_land_on_the_right_paragraphs(tmp_path: Path, capsys) -> None:
 def test_folder_walk_includes_docx(tmp_path: Path, capsys) -> None:
     make_draft(tmp_path / "a.docx")
     (tmp_path / "b.txt").write_text("好，，\n", encoding="utf-8")
-    code, items, _ = check(capsys, str(tmp_path))
+    _code, items, _ = check(capsys, str(tmp_path))
     assert sorted({Path(i["path"]).name for i in items}) == ["a.docx", "b.txt"]  # type: ignore[union-attr]
 
 
@@ -217,7 +217,7 @@ def test_annotate_refuses_to_overwrite_the_original(tmp_path: Path, capsys) -> N
 def test_fix_does_not_write_docx(tmp_path: Path, capsys) -> None:
     f = make_draft(tmp_path / "draft.docx")
     before = f.read_bytes()
-    code, _, err = check(capsys, "--fix", str(f))
+    _code, _, err = check(capsys, "--fix", str(f))
     assert f.read_bytes() == before
     assert "do not change .docx" in err
 

@@ -62,7 +62,7 @@ def test_gb18030_holds_astral_characters(tmp_path: Path, capsys) -> None:
 def test_markdown_in_gbk(tmp_path: Path, capsys) -> None:
     md = "# 标题，，\n\n```\n代码，，\n```\n"
     (tmp_path / "a.md").write_bytes(md.encode("gbk"))
-    code, items, _ = findings(capsys, tmp_path / "a.md")
+    _code, items, _ = findings(capsys, tmp_path / "a.md")
     assert [(i[0], i[1]) for i in items] == [(1, 6)]
 
 

@@ -116,7 +116,7 @@ def test_github_escapes_properties_and_data() -> None:
 
 # ----------------------------------------------------------------------- junit
 def test_junit_xml(tmp_path, capsys) -> None:
-    code, out, _ = render(capsys, "junit", *drafts(tmp_path))
+    _code, out, _ = render(capsys, "junit", *drafts(tmp_path))
     root = ET.fromstring(out)
     assert root.tag == "testsuites"
     assert (root.get("tests"), root.get("failures")) == ("4", "3")
@@ -130,13 +130,13 @@ def test_junit_xml(tmp_path, capsys) -> None:
 
 # ------------------------------------------------------------------ statistics
 def test_statistics_counts_per_code(tmp_path, capsys) -> None:
-    code, out, _ = render(capsys, "text", "--statistics", *drafts(tmp_path))
+    _code, out, _ = render(capsys, "text", "--statistics", *drafts(tmp_path))
     assert out.splitlines()[-1].split() == ["3", "DUP003"]
 
 
 # ------------------------------------------------------------------------ html
 def test_html_is_one_self_contained_page(tmp_path, capsys) -> None:
-    code, out, _ = render(capsys, "html", *drafts(tmp_path))
+    _code, out, _ = render(capsys, "html", *drafts(tmp_path))
     assert out.startswith("<!DOCTYPE html>")
     assert "<script" not in out and "http" not in out.split("</style>")[0]
     assert out.count("<mark ") == 3
@@ -165,13 +165,15 @@ def test_html_renders_in_headless_chromium(tmp_path, capsys) -> None:
             "--no-first-run", "--disable-component-update", "--disable-sync",
             f"--user-data-dir={profile}",
         ]
-        proc = subprocess.run(
+        proc = subprocess.run(  # noqa: PLW1510
             [*base, f"--screenshot={shot}", "--window-size=1100,900", page.as_uri()],
             capture_output=True, timeout=120,
         )
         assert shot.exists() and shot.stat().st_size > 5000, proc.stderr.decode(errors="replace")[-2000:]
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-        dom = subprocess.run([*base, "--dump-dom", page.as_uri()], capture_output=True, timeout=120)
+        dom = subprocess.run(
+            [*base, "--dump-dom", page.as_uri()], capture_output=True, timeout=120, check=True
+        )
         text = dom.stdout.decode("utf-8", errors="replace")
         assert text.count("<mark ") == 3 and "speechlint 检查报告" in text
         keep = os.environ.get("SPEECHLINT_SCREENSHOT_DIR")
@@ -198,7 +200,7 @@ def test_jobs_in_a_subprocess_with_config(tmp_path) -> None:
     (tmp_path / "speechlint.toml").write_text('[per-file-ignores]\n"d0*.txt" = ["DUP003"]\n', encoding="utf-8")
     for i in range(20):
         (tmp_path / f"d{i:02d}.txt").write_text(A, encoding="utf-8")
-    proc = subprocess.run(
+    proc = subprocess.run(  # noqa: PLW1510 - the return code is asserted
         [sys.executable, "-m", "speechlint", "check", "--select", "DUP003", "--jobs", "2",
          "--format", "json", str(tmp_path)],
         capture_output=True, text=True, encoding="utf-8",

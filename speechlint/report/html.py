@@ -13,9 +13,10 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
-from . import FileResult, ReportOptions
 from ..model import Diagnostic
+from . import FileResult, ReportOptions
 
 FAMILY_NAMES = {
     "NUM": "层次序号",
@@ -91,7 +92,7 @@ def _line_html(text: str, start: int, diags: list[tuple[int, Diagnostic]], ancho
         cuts.update((a, b))
     bounds = sorted(cuts)
     parts: list[str] = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         for i, d in points.pop(a, []):
             parts.append(_mark("", [(i, d)], anchor, point=True))
         covering = [(i, d) for i, d in diags if d.span.start <= a and b <= d.span.end and d.span.start < d.span.end]
