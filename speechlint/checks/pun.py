@@ -182,10 +182,10 @@ def _walk_paragraph(
             same = top is not None and ch in data.inner and top.mark == ch
             stack.append(_Open(ch, pos, same))
             continue
-        if ch == "’" and 0 < m.start() < len(line) - 1 and line[m.start() - 1].isascii() and (
-            line[m.start() - 1].isalpha() and line[m.start() + 1].isascii() and line[m.start() + 1].isalpha()
-        ):
-            continue  # an apostrophe in English: don’t
+        k = m.start()
+        if ch == "’" and 0 < k < len(line) - 1 and _LATIN.match(line, k - 1) and _LATIN.match(line, k + 1):
+            if not any(item.mark == "‘" for item in stack):
+                continue  # an apostrophe in English: don’t
         openers = opener_of.get(ch, frozenset())
         depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].mark in openers), None)
         if depth is None:
@@ -231,6 +231,7 @@ def _report_unclosed(item: _Open, data: BracketData, out: list[Diagnostic], befo
     )
 
 
+_LATIN = re.compile("[A-Za-z]")
 _INDENT = re.compile(f"[{_SPACES}\t]*")
 
 
