@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
@@ -43,6 +43,7 @@ __all__ = [
     "Marker",
     "MarkerSpec",
     "Scheme",
+    "children",
     "chinese_numeral",
     "format_number",
     "markers",
@@ -52,6 +53,7 @@ __all__ = [
 
 # ---------------------------------------------------------------- numerals
 _CN_DIGITS = "一二三四五六七八九"
+_CN_START = _CN_DIGITS + "十"
 #: A Chinese numeral from 1 to 99 (一 … 十 … 十一 … 九十九).
 CN_NUMERAL = f"(?:[{_CN_DIGITS}]?十[{_CN_DIGITS}]?|[{_CN_DIGITS}])"
 #: An Arabic numeral from 1 to 99, half- or full-width, no leading zero.
@@ -123,6 +125,11 @@ class Level:
     def label(self, numeral: str) -> str:
         return f"{self.open}{numeral}{self.close}"
 
+    @cached_property
+    def accepted(self) -> tuple[str, ...]:
+        """Every right closing character: ``close`` and ``also``."""
+        return (self.close, *self.also)
+
 
 @dataclass(frozen=True)
 class Scheme:
@@ -160,12 +167,10 @@ class Scheme:
                 return f"level {lv.name!r}: its delimiter must be listed in bare-delimiters"
         return None
 
-    def level_of(self, numeral_kind: str, bracketed: bool) -> int:
-        """1-based level for a numeral kind and bracketing (0: not in the scheme)."""
-        for i, lv in enumerate(self.levels, 1):
-            if lv.numeral == numeral_kind and lv.bracketed == bracketed:
-                return i
-        return 0
+    @cached_property
+    def level_table(self) -> dict[tuple[bool, bool], tuple[int, Level]]:
+        """(Chinese numeral?, bracketed?) -> (1-based level, Level)."""
+        return {(lv.numeral == "chinese", lv.bracketed): (i, lv) for i, lv in enumerate(self.levels, 1)}
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -226,8 +231,7 @@ class Heading:
     label_span: Span  # the number with its brackets and delimiter
     number_span: Span  # the numeral alone
     title_span: Span
-    parent: int | None  # index of the enclosing heading, None at the top
-    children: tuple[int, ...] = field(default=())
+    parent: int | None  # index of the enclosing heading, None at the top (see children())
 
     @property
     def ok(self) -> bool:
@@ -279,7 +283,7 @@ def headings(doc: Document, scheme: Scheme) -> tuple[Heading, ...]:
     global _cache
     text = doc.check_text
     cached = _cache
-    if cached is not None and cached[0] is text and cached[1] is scheme:
+    if cached is not None and cached[0] is text and cached[1] == scheme:
         return cached[2]
     result = _scan(text, doc.line_starts, scheme)
     _cache = (text, scheme, result)
@@ -295,85 +299,86 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
     matches.extend((scheme.pattern_cr if lone_cr else scheme.pattern).finditer(text))
     if not matches:
         return ()
-    raw: list[Heading] = []
+    by_kind = scheme.level_table
+    find = text.find
+    title_end_search = _TITLE_END.search
+    out: list[Heading] = []
+    stack: list[tuple[int, int]] = []  # (level, index) of the open scheme headings
     for m in matches:
-        indent_start = m.start("indent")
-        line = bisect_right(line_starts, indent_start) - 1
-        line_start = line_starts[line]
-        end = _line_end(text, line_start)
-        g = m.group
-        kind_: Kind
-        if g("bnum") is not None:
-            numeral, kind_ = g("bnum"), "heading"
-            is_cn = numeral[0] in _CN_DIGITS + "十"
-            level = scheme.level_of("chinese" if is_cn else "arabic", True)
-            open_, close, extra = g("open") or "", g("close"), g("extra") or ""
-            num_start = m.start("bnum")
-        elif g("cnum") is not None:
-            numeral, kind_ = g("cnum"), "heading"
-            level = scheme.level_of("chinese", False)
-            open_, close, extra = "", g("cdelim"), ""
-            num_start = m.start("cnum")
-        elif g("anum") is not None:
-            numeral, kind_ = g("anum"), "heading"
-            level = scheme.level_of("arabic", False)
-            open_, close, extra = "", g("adelim"), ""
-            num_start = m.start("anum")
-        else:
-            numeral, kind_ = g("onum"), "ordinal"
-            level = 0
-            open_, close, extra = "第", g("odelim"), ""
-            num_start = m.start("onum")
-        if kind_ == "heading" and level == 0:
-            continue  # a form the scheme has no level for
-        label_start = m.end("indent")
+        _indent, open_, bnum, close, extra, cnum, cdelim, anum, adelim, onum, odelim = m.groups()
+        label_start = m.end(1)
         label_end = m.end()
-        if kind_ == "heading":
-            lv = scheme.levels[level - 1]
-            right_close = close if close in (lv.close, *lv.also) else lv.close
-            expected = f"{lv.open}{numeral}{right_close}"
+        kind: Kind = "heading"
+        if bnum is not None:
+            numeral = bnum
+            bracketed = True
+            open_ = open_ or ""
+            extra = extra or ""
         else:
-            expected = f"第{numeral}，"
-        t = _TITLE_END.search(text, label_end, end)
+            bracketed = False
+            open_, extra = "", ""
+            if cnum is not None:
+                numeral, close = cnum, cdelim
+            elif anum is not None:
+                numeral, close = anum, adelim
+            else:
+                numeral, close, kind = onum, odelim, "ordinal"
+        num_start = label_start + len(open_)
+        line = bisect_right(line_starts, label_start) - 1
+        line_start = line_starts[line]
+        if lone_cr:
+            end = _line_end(text, label_end)
+        else:
+            end = find("\n", label_end)
+            if end < 0:
+                end = len(text)
+            elif text[end - 1] == "\r":
+                end -= 1
+        t = title_end_search(text, label_end, end)
         title_end = t.start() if t else end
-        raw.append(
+        if kind == "heading":
+            level, lv = by_kind.get((numeral[0] in _CN_START, bracketed), (0, None))
+            if lv is None:
+                continue  # a form the scheme has no level for
+            expected = lv.open + numeral + (close if close in lv.accepted else lv.close)
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            parent = stack[-1][1] if stack else None
+            stack.append((level, len(out)))
+        else:
+            level, expected = 0, f"第{numeral}，"
+            parent = stack[-1][1] if stack else None
+        out.append(
             Heading(
-                index=len(raw),
-                kind=kind_,
-                level=level,
-                number=parse_number(numeral),
-                label=text[label_start:label_end],
-                expected_label=expected,
-                numeral=numeral,
-                open=open_,
-                close=close,
-                extra=extra,
-                title=text[label_end:title_end].strip(" \t\u3000"),
-                line=line,
-                span=Span(line_start, end),
-                label_span=Span(label_start, label_end),
-                number_span=Span(num_start, num_start + len(numeral)),
-                title_span=Span(label_end, title_end),
-                parent=None,
+                len(out),
+                kind,
+                level,
+                parse_number(numeral),
+                text[label_start:label_end],
+                expected,
+                numeral,
+                open_,
+                close,
+                extra,
+                text[label_end:title_end].strip(" \t\u3000"),
+                line,
+                Span(line_start, end),
+                Span(label_start, label_end),
+                Span(num_start, num_start + len(numeral)),
+                Span(label_end, title_end),
+                parent,
             )
         )
-    # parents: the nearest preceding heading of a higher level (ordinal items are leaves)
-    parents: list[int | None] = []
-    stack: list[tuple[int, int]] = []  # (level, index) of open scheme headings
-    for i, h in enumerate(raw):
-        lvl = h.level
-        if h.kind == "ordinal":
-            parents.append(stack[-1][1] if stack else None)
-            continue
-        while stack and stack[-1][0] >= lvl:
-            stack.pop()
-        parents.append(stack[-1][1] if stack else None)
-        stack.append((lvl, i))
-    children: list[list[int]] = [[] for _ in raw]
-    for i, p in enumerate(parents):
-        if p is not None:
-            children[p].append(i)
-    return tuple(replace(h, parent=parents[i], children=tuple(children[i])) for i, h in enumerate(raw))
+    return tuple(out)
+
+
+def children(hs: list[Heading] | tuple[Heading, ...]) -> list[list[int]]:
+    """Indices of each heading's children (the inverse of :attr:`Heading.parent`)."""
+    out: list[list[int]] = [[] for _ in hs]
+    for h in hs:
+        if h.parent is not None:
+            out[h.parent].append(h.index)
+    return out
 
 
 # ----------------------------------------------------------------- markers
@@ -418,7 +423,6 @@ class MarkerSpec:
         return tuple(out)
 
 
-_NUM_SUFFIX = re.compile(f"{CN_NUMERAL}$")
 _INDENT_CHARS = " \t\u3000\u00a0\ue000"
 
 
@@ -440,75 +444,69 @@ class Marker:
 def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
     """Enumeration markers at clause starts in the document, in order."""
     text = doc.check_text
-    found: list[tuple[int, int, int, str, str, str, int]] = []  # start, end, number, style, family, delim, dpos
+    # (start, end, number, style, family, delimiter, delimiter start, paragraph-initial)
+    found: list[tuple[int, int, int, str, str, str, int, bool]] = []
+    clause = spec.clause_start
+    exc = spec.exceptions.match
+    numeral_before = _NUM_BEFORE.search
     pats = spec.patterns
     nsuf = len(spec.numeral_suffixes)
     for i, pat in enumerate(pats):
         for m in pat.finditer(text):
             if i < nsuf:
-                end = m.end()
-                window = text[max(0, m.start() - 3) : m.start()]
-                # the longest numeral before the suffix whose start is a clause start
-                best = None
-                for k in (3, 2, 1):
-                    if len(window) >= k and _NUM_SUFFIX.fullmatch(window[-k:]) is not None:
-                        start = m.start() - k
-                        if _clause_start(text, start, spec.clause_start):
-                            best = (start, window[-k:])
-                            break
-                if best is None:
+                # the longest numeral right before the suffix: 二十一是, 十是, 三是
+                suffix_at = m.start()
+                n = numeral_before(text, max(0, suffix_at - 3), suffix_at)
+                if n is None:
                     continue
-                start, numeral = best
-                found.append((start, end, parse_number(numeral), m.group(), "numeral", "", -1))
+                start = n.start()
+                where = _clause_start(text, start, clause)
+                if where and not exc(text, start):
+                    found.append((start, m.end(), parse_number(n.group()), m.group(), "numeral", "", -1, where == 2))
             elif i == nsuf:
-                if not _clause_start(text, m.start(), spec.clause_start):
-                    continue
-                found.append(
-                    (m.start(), m.end("onum"), parse_number(m.group("onum")), "第", "ordinal",
-                     m.group("odelim"), m.start("odelim"))
-                )
+                start = m.start()
+                where = _clause_start(text, start, clause)
+                if where and not exc(text, start):
+                    found.append(
+                        (start, m.end("onum"), parse_number(m.group("onum")), "第", "ordinal",
+                         m.group("odelim"), m.start("odelim"), where == 2)
+                    )
             else:
-                word = text[m.end() - 2 : m.end()]
-                for w in spec.words:
-                    if text.endswith(w, 0, m.end()):
-                        word = w
-                        break
-                start = m.end() - len(word)
-                if not _clause_start(text, start, spec.clause_start):
-                    continue
-                found.append((start, m.end(), spec.words[word], "word", "ordinal", "", -1))
+                end = m.end()
+                word = next(w for w in spec.words if text.endswith(w, 0, end))
+                start = end - len(word)
+                where = _clause_start(text, start, clause)
+                if where and not exc(text, start):
+                    found.append((start, end, spec.words[word], "word", "ordinal", "", -1, where == 2))
     if not found:
         return ()
     found.sort()
-    exc = spec.exceptions
     line_starts = doc.line_starts
-    out: list[Marker] = []
-    for start, end, number, style, family, delim, dpos in found:
-        if exc.match(text, start):
-            continue
-        line = bisect_right(line_starts, start) - 1
-        initial = text[line_starts[line] : start].strip(_INDENT_CHARS) == ""
-        out.append(
-            Marker(
-                span=Span(start, end),
-                number=number,
-                style=style,
-                family=family,
-                delimiter=delim,
-                delimiter_span=Span(dpos, dpos + len(delim)) if delim else None,
-                initial=initial,
-                line=line,
-                text=text[start:end],
-            )
+    return tuple(
+        Marker(
+            Span(start, end),
+            number,
+            style,
+            family,
+            delim,
+            Span(dpos, dpos + len(delim)) if delim else None,
+            initial,
+            bisect_right(line_starts, start) - 1,
+            text[start:end],
         )
-    return tuple(out)
+        for start, end, number, style, family, delim, dpos, initial in found
+    )
 
 
-def _clause_start(text: str, pos: int, clause_chars: str) -> bool:
-    """True when ``pos`` starts a paragraph (after indentation) or follows a clause mark."""
+_NUM_BEFORE = re.compile(f"{CN_NUMERAL}\\Z")
+
+
+def _clause_start(text: str, pos: int, clause_chars: str) -> int:
+    """2 when ``pos`` starts a paragraph (after indentation), 1 when it follows a clause
+    mark, else 0."""
     j = pos
     while j > 0 and text[j - 1] in _INDENT_CHARS:
         j -= 1
     if j == 0 or text[j - 1] in _EOL_CHARS:
-        return True
-    return j == pos and text[pos - 1] in clause_chars
+        return 2
+    return 1 if j == pos and text[pos - 1] in clause_chars else 0

@@ -89,7 +89,7 @@ def _sequence_findings(doc: Document, scheme: Scheme) -> tuple[_SeqFinding, ...]
     """Gaps, repeats and continued numbering of every sibling group (shared by NUM001-003)."""
     global _seq_cache
     cached = _seq_cache
-    if cached is not None and cached[0] is doc.check_text and cached[1] is scheme:
+    if cached is not None and cached[0] is doc.check_text and cached[1] == scheme:
         return cached[2]
     hs = headings(doc, scheme)
     out: list[_SeqFinding] = []
@@ -436,7 +436,7 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
     """Build enumeration series; sections restart at every scheme heading."""
     global _enum_cache
     cached = _enum_cache
-    if cached is not None and cached[0] is doc.check_text and cached[1] is spec:
+    if cached is not None and cached[0] is doc.check_text and cached[1] == spec:
         return cached[2]
     ms = markers(doc, spec)
     hs = headings(doc, scheme)
@@ -460,8 +460,14 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
                 stack.append(s)
             all_series.append(s)
             continue
-        # a marker continues the innermost open series it follows on from
-        hit = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].last + 1 == n), None)
+        # a marker continues an open series it follows on from: preferably one of the same
+        # style (是/要, 第/首先), then one started the same way (paragraph-initial or
+        # inline), then the innermost
+        hit = max(
+            (i for i in range(len(stack)) if stack[i].last + 1 == n),
+            key=lambda i: (stack[i].markers[-1].style == m.style, stack[i].initial == m.initial, i),
+            default=None,
+        )
         if hit is not None:
             del stack[hit + 1 :]
             stack[hit].markers.append(m)

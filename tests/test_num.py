@@ -1,0 +1,188 @@
+"""NUM: heading numbering and enumerations, on the seeds, the clean corpus and made-up drafts."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import speechlint
+from speechlint import registry
+from speechlint.config import Config
+from speechlint.document import LineIndex
+from speechlint.engine import apply_fixes
+from speechlint.model import Diagnostic
+from speechlint.outline import chinese_numeral, outline
+
+from .conftest import clean_texts, seed
+
+NUM = Config(select=("NUM",))
+
+
+def _found(text: str, config: Config = NUM) -> list[tuple[int, int, str]]:
+    index = LineIndex(text)
+    out = []
+    for d in speechlint.lint(text, config):
+        line, col = index.line_col(d.span.start)
+        out.append((line + 1, col + 1, d.code))
+    return out
+
+
+def _lint(text: str, *codes: str) -> list[Diagnostic]:
+    return speechlint.lint(text, Config(select=codes or ("NUM",)))
+
+
+# ------------------------------------------------------------------- seeds
+def test_seed_000_half_width_bracket_heading() -> None:
+    text = seed("000")
+    assert _found(text) == [(18, 1, "NUM006")]
+    (d,) = _lint(text)
+    assert d.fix is not None and d.fix.applicability == "safe"
+    fixed, n = apply_fixes(text, [d])
+    assert n == 1
+    # the heading is understood as （三）: its children restart at 1 and nothing else is found
+    hs = outline(fixed)
+    third = next(h for h in hs if h.level == 2 and h.number == 3)
+    assert third.label == "（三）" and third.ok
+    assert [hs[i].number for i in range(len(hs)) if hs[i].parent == third.index] == [1, 2, 3]
+    assert _found(fixed) == []
+
+
+def test_seed_000_outline() -> None:
+    hs = outline(seed("000"))
+    assert [(h.level, h.number) for h in hs] == [
+        (1, 1), (2, 1), (2, 2), (3, 1), (3, 2), (3, 3), (3, 4), (3, 5), (2, 3), (3, 1), (3, 2), (3, 3), (1, 2)
+    ]
+    # "1.推进政府自身改革。主要抓好…" is a correct level-3 heading
+    assert hs[3].line == 12 and hs[3].label == "1." and hs[3].ok
+
+
+def test_seed_001_odd_ordinal_delimiter() -> None:
+    text = seed("001")
+    assert _found(text) == [(17, 3, "NUM008")]
+    (d,) = _lint(text)
+    assert d.fix is not None and d.fix.applicability == "safe"
+    fixed, _ = apply_fixes(text, [d])
+    assert fixed[d.span.start] == "，"
+    assert _found(fixed) == []
+
+
+def test_seed_002_nothing_false() -> None:
+    # 一要/一是 series restart under each heading; inline 一是…六是 and 首先…其次 are fine
+    assert _found(seed("002")) == []
+
+
+# ------------------------------------------------------------------ corpus
+def test_clean_corpus_gives_no_numbering_findings() -> None:
+    found = {}
+    for name, text in clean_texts():
+        diags = _found(text)
+        if diags:
+            found[name] = diags
+        assert len(outline(text)) > 5, f"{name}: the outline should list the report's headings"
+    assert found == {}
+
+
+# ---------------------------------------------------------- rule metadata
+def test_scopes_and_severities() -> None:
+    rules = registry.load_all()
+    for code in ("NUM001", "NUM002", "NUM003", "NUM004", "NUM007", "NUM008"):
+        assert rules[code].scope == "document", code
+    for code in ("NUM005", "NUM006"):
+        assert rules[code].scope == "paragraph", code
+    assert rules["NUM004"].severity == "warning"
+    assert rules["NUM001"].severity == "error"
+
+
+def test_skipped_level_is_a_warning() -> None:
+    (d,) = speechlint.lint("一、总体要求\n1.加强领导\n2.明确责任", NUM)
+    assert (d.code, d.severity) == ("NUM004", "warning")
+
+
+# ------------------------------------------------------------- renumbering
+def test_renumbering_fixes_the_level_under_its_parent() -> None:
+    text = "一、甲\n（一）a\n（二）b\n二、乙\n四、丙\n（一）c\n（二）d\n五、丁\n（一）e"
+    assert _found(text) == [(5, 1, "NUM001")]
+    result = speechlint.fix(text, Config(select=("NUM001",)), unsafe=True)
+    # 四、 and the later 五、 are renumbered; the children keep their numbers
+    assert result.text == "一、甲\n（一）a\n（二）b\n二、乙\n三、丙\n（一）c\n（二）d\n四、丁\n（一）e"
+    assert result.remaining == []
+    # without --unsafe-fixes nothing changes
+    assert speechlint.fix(text, Config(select=("NUM001",))).text == text
+
+
+def test_renumbering_touches_only_the_numbers() -> None:
+    text = "一、甲\n二、乙\n二、丙\n（一）a\n（三）b\n三、丁"
+    (d,) = _lint(text, "NUM002")
+    assert d.fix is not None and d.fix.applicability == "unsafe"
+    assert [text[e.span.start : e.span.end] for e in d.fix.edits] == ["二", "三"]
+    fixed, _ = apply_fixes(text, [d], unsafe=True)
+    assert fixed == "一、甲\n二、乙\n三、丙\n（一）a\n（三）b\n四、丁"  # （三） belongs to another group
+
+
+def test_fixes_are_idempotent() -> None:
+    text = "一、甲\n二、乙\n四、丙\n(一）a\n（一）、b\n1、c\n第一，d\n第二、e\n第三，f"
+    once = speechlint.fix(text, NUM, unsafe=True).text
+    assert speechlint.fix(once, NUM, unsafe=True).text == once
+    assert _found(once) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=30), min_size=1, max_size=12), st.sampled_from(["一", "（一）", "1", "（1）"]))
+def test_renumbering_property(numbers: list[int], form: str) -> None:
+    def label(n: int) -> str:
+        return {"一": f"{chinese_numeral(n)}、", "（一）": f"（{chinese_numeral(n)}）", "1": f"{n}.", "（1）": f"（{n}）"}[form]
+
+    lines = [f"{label(n)}标题{i}" for i, n in enumerate(numbers)]
+    text = "\n".join(lines)
+    cfg = Config(select=("NUM001", "NUM002", "NUM003"))
+    result = speechlint.fix(text, cfg, unsafe=True)
+    fixed_lines = result.text.split("\n")
+    # every title is kept; the numbers run 1, 2, 3 … (a top level may restart at 1)
+    assert [ln.split("标题")[1] for ln in fixed_lines] == [str(i) for i in range(len(numbers))]
+    nums = [h.number for h in outline(result.text)]
+    for prev, cur in zip(nums, nums[1:]):
+        assert cur in (prev + 1, 1)  # the top level of a draft may start again (an attachment)
+    assert nums[0] == 1
+    assert result.remaining == []
+
+
+# ------------------------------------------------------------ enumerations
+def test_enumeration_gap_repeat_and_orphan() -> None:
+    assert _found("一是加强领导；二是明确责任；四是严格考核。") == [(1, 15, "NUM007")]
+    assert _found("一要扛牢责任。二要紧盯时限。二要建章立制。") == [(1, 15, "NUM007")]
+    assert _found("会议指出，二是要加强监督。") == [(1, 6, "NUM007")]
+    assert _found("第一，甲。第三，乙。") == [(1, 6, "NUM007")]
+
+
+def test_enumerations_restart_under_each_heading() -> None:
+    text = "一、甲\n一要a。\n二要b。\n二、乙\n一要c。\n二要d。\n三要e。\n三、丙\n一是f。\n二是g。"
+    assert _found(text) == []
+
+
+def test_nested_enumerations() -> None:
+    text = "一是学习。首先，要读书；其次，要思考。\n二是实践：一要深入基层；二要解决问题。\n三是总结。"
+    assert _found(text) == []
+    # two lists in one paragraph, each from 一是
+    assert _found("在产业方面，一是强龙头；二是补链条。在民生方面，一是稳就业；二是兜底线。") == []
+
+
+def test_words_that_only_look_like_markers() -> None:
+    text = "统一是前提，唯一是根本。实事求是，一是一、二是二。创新是第一动力。第一、二产业较快增长。再次强调，要抓好落实。最后，谢谢大家。"
+    assert _found(text) == []
+
+
+def test_mixed_series() -> None:
+    assert _found("首先，要学习。第二，要实践。第三，要总结。") == [(1, 1, "NUM008")]
+    assert _found("一是加强领导；二要明确责任；三是严格考核。") == [(1, 8, "NUM008")]
+    # a tie in delimiters falls back to the comma of GB/T 15834
+    (d,) = _lint("第一、要学习。第二，要实践。", "NUM008")
+    assert d.fix is not None
+    assert apply_fixes("第一、要学习。第二，要实践。", [d])[0] == "第一，要学习。第二，要实践。"
+
+
+def test_large_draft_is_linear() -> None:
+    # many sections: every one restarts, nothing is found (no timing asserted)
+    part = "{n}、部分\n（一）甲\n1.a\n2.b\n（二）乙\n一是c；二是d。\n第一，e。第二，f。\n"
+    text = "".join(part.format(n=chinese_numeral(n)) for n in range(1, 100))
+    assert _found(text) == []
+    assert len(outline(text)) == 99 * 6  # five headings and one 第一， item a part
