@@ -183,9 +183,14 @@ def _walk_paragraph(
             stack.append(_Open(ch, pos, same))
             continue
         k = m.start()
-        if ch == "’" and 0 < k < len(line) - 1 and _LATIN.match(line, k - 1) and _LATIN.match(line, k + 1):
-            if not any(item.mark == "‘" for item in stack):
-                continue  # an apostrophe in English: don’t
+        if (
+            ch == "’"
+            and 0 < k < len(line) - 1
+            and _LATIN.match(line, k - 1)
+            and _LATIN.match(line, k + 1)
+            and not any(item.mark == "‘" for item in stack)
+        ):
+            continue  # an apostrophe in English: don’t
         openers = opener_of.get(ch, frozenset())
         depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].mark in openers), None)
         if depth is None:
@@ -751,3 +756,78 @@ def wrong_dash(doc: Document, data: DashData) -> Iterator[Diagnostic]:
             )
     found.sort(key=lambda d: d.span.start)
     yield from found
+
+
+# ---------------------------------------------------------------------------
+# PUN008 halfwidth-quote
+
+
+@dataclass(frozen=True)
+class HalfwidthQuoteData:
+    #: The full-width pair that replaces straight double quotes in Chinese text.
+    opening: str = "“"
+    closing: str = "”"
+
+    def validate(self) -> str | None:
+        if len(self.opening) != 1 or len(self.closing) != 1:
+            return "'opening' and 'closing' must be single characters"
+        return None
+
+
+_STRAIGHT = re.compile('"')
+_STRAIGHT_Q = _q('"')
+
+
+@rule("PUN008", "halfwidth-quote", data=HalfwidthQuoteData, severity="error", fix="sometimes")
+def halfwidth_quote(doc: Document, data: HalfwidthQuoteData) -> Iterator[Diagnostic]:
+    """中文里用了半角直引号（"…"）。
+
+    ## 检查内容
+    一行里的半角双引号`"`，只要其中有一个紧挨着汉字或中文标点（`落实"一岗双责"`），这一行
+    的半角双引号就都应改为全角引号“”。没有一个挨着中文的行（英文句子、`{"a": 1}`）不报告；
+    单引号`'`不报告（多为英文撇号）。
+
+    ## 为什么
+    中文引号有前后之分，半角直引号不分前后，在中文排版中显得又小又偏，是用英文输入法打字
+    留下的典型错误。
+
+    ## 示例（错 → 对）
+    - 错：`全面落实"一岗双责"要求` → 对：`全面落实“一岗双责”要求`
+
+    ## 修复安全性
+    一行里半角双引号的个数为偶数时安全：依次改为前引号、后引号。个数为奇数时无法确定
+    哪一个是前引号，不给修复。
+
+    ## 依据
+    GB/T 15834-2011《标点符号用法》4.8（引号）：中文引号的形式为“”和‘’，前后成对。
+    """
+    text = doc.check_text
+    if '"' not in text:
+        return
+    groups: list[list[int]] = []
+    line_end = -1
+    for m in _scan(text, _STRAIGHT):
+        i = m.start()
+        if i > line_end:
+            groups.append([])
+            line_end = _line_end(text, i)
+        groups[-1].append(i)
+    n = len(text)
+    for group in groups:
+        if not any(
+            (i > 0 and _ZH_RE.match(text, i - 1)) or (i + 1 < n and _ZH_RE.match(text, i + 1))
+            for i in group
+        ):
+            continue
+        even = len(group) % 2 == 0
+        for k, i in enumerate(group):
+            full = data.opening if k % 2 == 0 else data.closing
+            span = Span(i, i + 1)
+            if even:
+                yield Diagnostic(
+                    "PUN008", span, f"中文里的半角引号{_STRAIGHT_Q}应为{_q(full)}", Fix.replace(span, full)
+                )
+            else:
+                yield Diagnostic(
+                    "PUN008", span, f"中文里的半角引号{_STRAIGHT_Q}应改为全角引号“”（本行个数为奇数，请核对）"
+                )
