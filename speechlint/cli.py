@@ -473,17 +473,24 @@ def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: lis
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     out: list[Any] = []
-    chunk = max(1, min(32, len(files) // (jobs * 8)))
+
+    def take(res: Any, error: str | None, note: str | None) -> None:
+        progress.tick()
+        if res is not None:
+            out.append(res)
+        if error:
+            errors.append(error)
+        if note:
+            notes.append(note)
+
+    # The first file is checked here: it loads the rules, their data and the word
+    # segmenter once, and forked workers inherit them instead of each loading them again.
+    take(*_pool_task((files[0], settings)))
+    rest = files[1:]
+    chunk = max(1, min(32, len(rest) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        for res, error, note in pool.map(_pool_task, [(f, settings) for f in files],
-                                         chunksize=chunk):
-            progress.tick()
-            if res is not None:
-                out.append(res)
-            if error:
-                errors.append(error)
-            if note:
-                notes.append(note)
+        for item in pool.map(_pool_task, [(f, settings) for f in rest], chunksize=chunk):
+            take(*item)
     return out
 
 
@@ -498,6 +505,10 @@ class _Progress:
         self.start = time.monotonic()
         self.shown = False
         self.enabled = total > 1 and sys.stderr.isatty() and "CI" not in os.environ
+        try:  # seconds before the bar appears (tests set 0)
+            self.after = float(os.environ.get("SPEECHLINT_PROGRESS_AFTER", "1"))
+        except ValueError:
+            self.after = 1.0
 
     def tick(self) -> None:
         if not self.enabled:
@@ -506,7 +517,7 @@ class _Progress:
 
         self.count += 1
         now = time.monotonic()
-        if now - self.start < 1.0:
+        if now - self.start < self.after:
             return
         width = 30
         done = int(width * self.count / max(1, self.total))

@@ -208,3 +208,42 @@ def test_jobs_in_a_subprocess_with_config(tmp_path) -> None:
     items = json.loads(proc.stdout)
     assert {Path(i["path"]).name[:2] for i in items} == {"d1"}
     assert len(items) == 20
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path) -> None:
+    import pty
+
+    for i in range(20):
+        (tmp_path / f"d{i:02d}.txt").write_text(A, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env["SPEECHLINT_PROGRESS_AFTER"] = "0"
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run(  # noqa: PLW1510 - the return code is asserted
+            [sys.executable, "-m", "speechlint", "check", *OPTS, "-q", "--jobs", "1", str(tmp_path)],
+            stdout=subprocess.PIPE, stderr=slave, env=env, timeout=120,
+        )
+        os.close(slave)
+        slave = -1
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+    finally:
+        if slave >= 0:
+            os.close(slave)
+        os.close(master)
+    err = b"".join(chunks).decode("utf-8", errors="replace")
+    assert proc.returncode == 1
+    assert "20/20" in err and "[####" in err
+    # not a terminal: no bar
+    piped = subprocess.run(  # noqa: PLW1510
+        [sys.executable, "-m", "speechlint", "check", *OPTS, "-q", str(tmp_path)],
+        capture_output=True, env=env, timeout=120,
+    )
+    assert b"20/20" not in piped.stderr
