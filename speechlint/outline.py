@@ -150,6 +150,9 @@ class Scheme:
     not_after_arabic: re.Pattern[str] = re.compile("$^")
     #: Paragraph-initial ordinal items listed in the outline: 第 + numeral + one of these.
     ordinal_delimiters: str = "，、,：:"
+    #: A line that opens a numbered list which is no heading ("附件：1.…"): the
+    #: numbered lines right after it (2.… 3.…) are list items, not headings.
+    list_lead: re.Pattern[str] = re.compile("$^")
 
     def validate(self) -> str | None:
         if not self.levels:
@@ -304,10 +307,16 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
     title_end_search = _TITLE_END.search
     out: list[Heading] = []
     stack: list[tuple[int, int]] = []  # (level, index) of the open scheme headings
+    list_lead = scheme.list_lead.match
+    in_list = -2  # last line of a list opened by a list_lead line ("附件：1.…")
     for m in matches:
         _indent, open_, bnum, close, extra, cnum, cdelim, anum, adelim, onum, odelim = m.groups()
         label_start = m.end(1)
         label_end = m.end()
+        line = bisect_right(line_starts, label_start) - 1
+        if line > 0 and (in_list == line - 1 or list_lead(text, line_starts[line - 1], line_starts[line])):
+            in_list = line
+            continue
         kind: Kind = "heading"
         if bnum is not None:
             numeral = bnum
@@ -324,7 +333,6 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
             else:
                 numeral, close, kind = onum, odelim, "ordinal"
         num_start = label_start + len(open_)
-        line = bisect_right(line_starts, label_start) - 1
         line_start = line_starts[line]
         if lone_cr:
             end = _line_end(text, label_end)
@@ -389,6 +397,9 @@ class MarkerSpec:
     #: A marker only counts at the start of a clause: at the start of a paragraph or
     #: right after one of these characters (so 统一是、唯一是 never count).
     clause_start: str = "。；：，！？!?;:,"
+    #: Opening quotes and brackets: a marker right after one counts when the opener
+    #: itself starts a clause (他说：“一是…), not inside a phrase (提升“六要素”).
+    openers: str = "“‘（(「『"
     #: Characters that make a numeral a marker: 一是 二是 …, 一要 二要 … (one series
     #: family: mixing 一是…二要 is reported by NUM008).
     numeral_suffixes: str = "是要"
@@ -446,7 +457,6 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
     text = doc.check_text
     # (start, end, number, style, family, delimiter, delimiter start, paragraph-initial)
     found: list[tuple[int, int, int, str, str, str, int, bool]] = []
-    clause = spec.clause_start
     exc = spec.exceptions.match
     numeral_before = _NUM_BEFORE.search
     pats = spec.patterns
@@ -460,12 +470,12 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
                 if n is None:
                     continue
                 start = n.start()
-                where = _clause_start(text, start, clause)
+                where = _clause_start(text, start, spec)
                 if where and not exc(text, start):
                     found.append((start, m.end(), parse_number(n.group()), m.group(), "numeral", "", -1, where == 2))
             elif i == nsuf:
                 start = m.start()
-                where = _clause_start(text, start, clause)
+                where = _clause_start(text, start, spec)
                 if where and not exc(text, start):
                     found.append(
                         (start, m.end("onum"), parse_number(m.group("onum")), "第", "ordinal",
@@ -475,7 +485,7 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
                 end = m.end()
                 word = next(w for w in spec.words if text.endswith(w, 0, end))
                 start = end - len(word)
-                where = _clause_start(text, start, clause)
+                where = _clause_start(text, start, spec)
                 if where and not exc(text, start):
                     found.append((start, end, spec.words[word], "word", "ordinal", "", -1, where == 2))
     if not found:
@@ -501,12 +511,32 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
 _NUM_BEFORE = re.compile(f"{CN_NUMERAL}\\Z")
 
 
-def _clause_start(text: str, pos: int, clause_chars: str) -> int:
-    """2 when ``pos`` starts a paragraph (after indentation), 1 when it follows a clause
-    mark, else 0."""
+def _clause_start(text: str, pos: int, spec: MarkerSpec) -> int:
+    """2 when ``pos`` starts a paragraph (after indentation), 1 when it starts a clause,
+    else 0.
+
+    A clause starts after a clause mark (``clause_start``), after an opening quote or
+    bracket (``openers``) that itself starts a clause (“一是…” but not 提升“六要素”),
+    and right after a paragraph-initial heading number (（三）一是…).
+    """
     j = pos
     while j > 0 and text[j - 1] in _INDENT_CHARS:
         j -= 1
     if j == 0 or text[j - 1] in _EOL_CHARS:
         return 2
-    return 1 if j == pos and text[pos - 1] in clause_chars else 0
+    if j != pos:
+        return 0
+    c = text[pos - 1]
+    if c in spec.clause_start:
+        return 1
+    if c in spec.openers:
+        return 1 if _clause_start(text, pos - 1, spec) else 0
+    if c in _LABEL_ENDS:
+        line_start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+        if pos - line_start <= 12 and _LABEL_AT_START.fullmatch(text, line_start, pos):
+            return 1
+    return 0
+
+
+_LABEL_ENDS = "）)、.．"
+_LABEL_AT_START = re.compile(f"{INDENT}(?:[（(]?(?:{CN_NUMERAL}|{AR_NUMERAL})[）)]|{CN_NUMERAL}、|{AR_NUMERAL}[.．])")

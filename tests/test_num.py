@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -140,7 +142,7 @@ def test_renumbering_property(numbers: list[int], form: str) -> None:
     # every title is kept; the numbers run 1, 2, 3 … (a top level may restart at 1)
     assert [ln.split("标题")[1] for ln in fixed_lines] == [str(i) for i in range(len(numbers))]
     nums = [h.number for h in outline(result.text)]
-    for prev, cur in zip(nums, nums[1:]):
+    for prev, cur in itertools.pairwise(nums):
         assert cur in (prev + 1, 1)  # the top level of a draft may start again (an attachment)
     assert nums[0] == 1
     assert result.remaining == []
@@ -166,9 +168,22 @@ def test_nested_enumerations() -> None:
     assert _found("在产业方面，一是强龙头；二是补链条。在民生方面，一是稳就业；二是兜底线。") == []
 
 
+def test_markers_after_quotes_and_heading_numbers() -> None:
+    assert _found("他说：“一是要学习；二是要实践。”") == []
+    assert _found("（一）一是加强领导；二是明确责任。\n（二）一要抓好落实；二要强化考核。") == []
+
+
+def test_attachment_list_is_no_heading() -> None:
+    text = "一、总体要求\n（一）指导思想\n附件：1.关于方案\n　　　2.关于办法\n　　　3.关于细则"
+    assert _found(text) == []
+    assert [h.label for h in outline(text)] == ["一、", "（一）"]
+
+
 def test_words_that_only_look_like_markers() -> None:
     text = "统一是前提，唯一是根本。实事求是，一是一、二是二。创新是第一动力。第一、二产业较快增长。再次强调，要抓好落实。最后，谢谢大家。"
     assert _found(text) == []
+    # a numeral + 是/要 inside a quoted term, and ranks such as 居全国第二，
+    assert _found("全面提升“六要素”品质，突出“三要素”：资金、人才、技术。增速居全国第二，总量居全国第一，") == []
 
 
 def test_mixed_series() -> None:
