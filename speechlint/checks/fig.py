@@ -100,7 +100,7 @@ class RangeUnitData:
     def pattern(self) -> re.Pattern[str]:
         units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
         return re.compile(
-            rf"(?<![\d.．,，])(\d+(?:\.\d+)?)([{re.escape(self.marks)}])(\d+(?:\.\d+)?)({units})"
+            rf"(?<![\d.．,])(\d+(?:\.\d+)?)([{re.escape(self.marks)}])(\d+(?:\.\d+)?)({units})"
         )
 
 

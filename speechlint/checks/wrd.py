@@ -96,8 +96,21 @@ class DeAdverbialData:
     noun_flags: frozenset[str] = frozenset()
     #: Words after the verb that show it is a verb (清醒的认识到): these override the above.
     verb_markers: frozenset[str] = frozenset()
+    #: Nouns that, right after 的, end the candidate before any tagging (积极的财政政策).
+    nouns: frozenset[str] = frozenset()
     #: Regexes (matched within the clause) that exempt a candidate they cover.
     allow: tuple[re.Pattern[str], ...] = ()
+
+    @cached_property
+    def noun_start(self) -> re.Pattern[str]:
+        """A noun, or a nominal verb not followed by a verb marker (认识 but not 认识到)."""
+        parts = []
+        if self.nouns:
+            parts.append(f"(?:{_alternation(self.nouns)})")
+        if self.nominal_verbs:
+            marker = f"(?!{_alternation(self.verb_markers)})" if self.verb_markers else ""
+            parts.append(f"(?:{_alternation(self.nominal_verbs)}){marker}")
+        return re.compile("|".join(parts) or "(?!)")
 
     def validate(self) -> str | None:
         if not self.adverbials:
@@ -142,6 +155,9 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     text = doc.check_text
     for m in data.pattern.finditer(text):
         de = m.end() - 1
+        # cheap checks first: most candidates in edited text end here, without jieba
+        if _allowed(text, de, de + 1, data.allow) or data.noun_start.match(text, m.end()):
+            continue
         lo, clause = _clause(text, m.start(), m.end())
         tokens = _tag(clause)
         a = _token_at(tokens, m.start() - lo)
@@ -164,8 +180,6 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
                 if k >= 0 and tokens[k][2] in data.nominalizers:
                     continue
         else:
-            continue
-        if _allowed(text, de, de + 1, data.allow):
             continue
         span = Span(de, de + 1)
         phrase = m.group(0) + nxt[2]
@@ -199,7 +213,7 @@ class DeComplementData:
         deg = f"(?:{_alternation(self.degree)})?" if self.degree else ""
         return re.compile(
             f"(?<=[\u4e00-\u9fff])的{deg}(?:{_alternation(self.complements)})(?=[，。；！？、…”]|$)",
-            re.M,
+            re.MULTILINE,
         )
 
 
@@ -229,6 +243,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     text = doc.check_text
     for m in data.pattern.finditer(text):
         de = m.start()
+        if _allowed(text, de, de + 1, data.allow):
+            continue
         lo, clause = _clause(text, de, m.end())
         tokens = _tag(clause)
         d = _token_at(tokens, de - lo)
@@ -236,8 +252,6 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             continue
         verb = tokens[d - 1]
         if verb[3] != "v" or verb[2] in data.verb_exceptions:
-            continue
-        if _allowed(text, de, de + 1, data.allow):
             continue
         span = Span(de, de + 1)
         phrase = verb[2] + m.group(0)

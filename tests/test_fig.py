@@ -1,0 +1,53 @@
+"""FIG behaviour beyond the fixtures: the 〇 decision, ranges, approximate numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+import speechlint
+from speechlint.config import Config
+from speechlint.data import family_data
+from speechlint.errors import RuleDataError
+
+from .conftest import CLEAN
+
+
+def _hits(text: str, code: str) -> list[str]:
+    return [text[d.span.start : d.span.end] for d in speechlint.lint(text, Config(select=(code,)))]
+
+
+def test_every_zero_lookalike_in_a_year_is_reported() -> None:
+    for c in "○OoＯｏ0０零":
+        text = f"二{c}一二年"
+        assert _hits(text, "FIG006") == [c], c
+        assert speechlint.fix(text, Config(select=("FIG006",))).text == "二〇一二年"
+
+
+def test_zero_in_counting_numbers_is_not_a_year() -> None:
+    # 零 is right in counted numbers; only four-digit year numerals before 年 are checked
+    assert _hits("一百零八年的历史，三千零五十年。", "FIG006") == []
+
+
+def test_the_corpus_writes_year_numerals_with_the_real_numeral() -> None:
+    """The decision documented in FIG006: ○ for 〇 is reported; the edited corpus has none."""
+    if not CLEAN.is_dir():
+        pytest.skip("../shared/corpus/clean/ is not present")
+    for f in sorted(CLEAN.glob("*.txt")):
+        assert _hits(f.read_text(encoding="utf-8"), "FIG006") == [], f.name
+
+
+def test_range_units_only_for_ambiguous_units() -> None:
+    assert _hits("增长15～30%，投资9～16亿元，13～17万元。", "FIG003") == ["15～30%", "9～16亿", "13～17万"]
+    assert _hits("2021—2025年，1—11月，100～150元，3-5年。", "FIG003") == []
+
+
+def test_approximate_numbers_need_neighbouring_numerals() -> None:
+    assert _hits("有二、三十人", "FIG004") == ["、"]
+    assert _hits("有三、五十人，一、二季度，第三、四个。", "FIG004") == []
+
+
+def test_bad_fig_data_names_file_rule_key(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "fig.yaml"
+    path.write_text("FIG006:\n  lookalikes: '〇○'\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match=r"fig\.yaml:2: FIG006: 'lookalikes' must not contain 〇"):
+        family_data.__wrapped__("FIG", str(path))
