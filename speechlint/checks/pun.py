@@ -61,6 +61,8 @@ def _scan(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
     own search; when the character turns out to be frequent, ``re`` takes over.
     """
     lead = pattern.pattern[0] if pattern.pattern[0] != "\\" else pattern.pattern[1]
+    if lead in "([" or (pattern.pattern[0] == "\\" and lead.isalnum()):
+        raise ValueError(f"pattern {pattern.pattern!r} is not led by a literal character")
     find = text.find
     i = find(lead)
     tries = 0
@@ -330,6 +332,10 @@ class HalfwidthData:
     #: digits are left out on purpose: ``1,000``, ``8:30``, ``3:2`` and the ``1,`` of a
     #: heading number (NUM's business) are never reported.
     latin: str = "A-Za-z%"
+    #: The full stop for a half-width ``.`` right after a Han character.
+    period: str = "。"
+    #: A heading number with a half-width point at the start of a paragraph (``一.``): NUM's.
+    heading_number: re.Pattern[str] = re.compile(r"[ \t\u3000]*[一二三四五六七八九十百零〇两]+\.")
 
     def validate(self) -> str | None:
         for h, f in self.marks.items():
@@ -348,11 +354,12 @@ class HalfwidthData:
 
 @rule("PUN002", "halfwidth-punctuation", data=HalfwidthData, severity="error", fix="safe")
 def halfwidth_punctuation(doc: Document, data: HalfwidthData) -> Iterator[Diagnostic]:
-    """中文里用了半角标点（, ; : ! ?）。
+    """中文里用了半角标点（, ; : ! ? .）。
 
     ## 检查内容
     紧跟在汉字或中文标点之后的半角`,` `;` `:` `!` `?`，以及夹在英文词和汉字之间的这些
-    符号（`GDP,增长`），应改为全角`，` `；` `：` `！` `？`。
+    符号（`GDP,增长`），应改为全角`，` `；` `：` `！` `？`；紧跟在汉字之后的单个半角句点
+    `.` 应为`。`（三个点是省略号，归 PUN005；段首的`一.`是标题序号，归 NUM）。
 
     不报告：小数（`3.14`）、时间（`8:30`）、比分与比例（`3:2`）、千分位（`1,000`）、
     网址（已屏蔽）、英文句子内部（`Hello, world`）、英文的`?!`连用，以及标题序号`1.`
@@ -368,7 +375,8 @@ def halfwidth_punctuation(doc: Document, data: HalfwidthData) -> Iterator[Diagno
     - 对（不报）：`上午8:30开会`、`增长3.5%`、`1.推进政府自身改革`
 
     ## 修复安全性
-    安全：只把该半角符号换成对应的全角符号。
+    安全：只把该半角符号换成对应的全角符号。例外：汉字后的`.`若后面还有文字，修复为`。`
+    不安全（也可能本应是间隔号`·`，如`马克思.韦伯`），需 `--unsafe-fixes`。
 
     ## 依据
     GB/T 15834-2011《标点符号用法》：点号、标号的形式为全角的中文标点（见第 4 章各条及
@@ -389,8 +397,30 @@ def halfwidth_punctuation(doc: Document, data: HalfwidthData) -> Iterator[Diagno
                     Fix.replace(span, full),
                 )
             )
+    n = len(text)
+    for m in _scan(text, _HALF_PERIOD):
+        i = m.start()
+        ls = _line_start(text, i)
+        h = data.heading_number.match(text, ls)
+        if h is not None and h.end() == i + 1:
+            continue
+        span = Span(i, i + 1)
+        # at a sentence end the full stop is certain; before more text it may have been
+        # meant as a 间隔号 (马克思.韦伯 -> 马克思·韦伯)
+        safe = i + 1 >= n or text[i + 1] in "\r\n”’）》" + _SPACES
+        found.append(
+            Diagnostic(
+                "PUN002",
+                span,
+                f"中文里的半角{quote('.')}应为{quote(data.period)}",
+                Fix.replace(span, data.period, "safe" if safe else "unsafe"),
+            )
+        )
     found.sort(key=lambda d: d.span.start)
     yield from found
+
+
+_HALF_PERIOD = re.compile(f"\\.(?<=[{HAN}]\\.)(?!\\.)")
 
 
 # ---------------------------------------------------------------------------
