@@ -26,15 +26,15 @@ NEW_FAMILIES = Config(select=("WRD", "FIG", "DOC"))
 #: (seed, 1-based line, code, the quoted wrong text in the message, why it is right to report)
 SEED_FINDINGS: list[tuple[str, int, str, str, str]] = [
     ("000", 9, "WRD005", "以习近平总书记为核心的党中央",
-     "the canonical formulation is 以习近平同志为核心的党中央; the same draft uses it itself in its "
-     "closing paragraph, so this is both an altered formulation and an inconsistency"),
+     ("the canonical formulation is 以习近平同志为核心的党中央; the same draft uses it itself in its "
+     "closing paragraph, so this is both an altered formulation and an inconsistency")),
     ("000", 10, "WRD001", "清醒的看到", "issue 6: adverbial before a verb takes 地"),
     ("000", 15, "WRD001", "坚定不移的在", "issue 6: adverbial before a prepositional phrase takes 地"),
     ("001", 9, "WRD003", "报帐", "issue 6: 报账 (money and accounts take 账)"),
     ("002", 27, "WRD003", "份内", "issue 6: 分内 (the same draft writes 分内之事 correctly earlier)"),
     ("002", 40, "WRD002", "承诺的好",
-     "verb + degree complement: 嘴上承诺得好，行动上不落实 -- 'promises well in words'; with 的 it "
-     "would read 'what is promised is good', which is not what the sentence says"),
+     ("verb + degree complement: 嘴上承诺得好，行动上不落实 -- 'promises well in words'; with 的 it "
+     "would read 'what is promised is good', which is not what the sentence says")),
 ]
 
 
@@ -67,8 +67,8 @@ def test_seed_findings_are_fixable_to_the_right_words() -> None:
 #: Every finding of WRD/FIG/DOC on the clean corpus: (file, line, code, matched text, why right).
 CORPUS_FINDINGS: list[tuple[str, int, str, str, str]] = [
     ("gwr2026_heilongjiang.txt", 41, "FIG003", "4.5-5%",
-     "GB/T 15835-2011 (数值范围): 15%～30% is not written 15～30%; '4.5-5%' can be read as "
-     "4.5 (percentage points? units?) to 5% -- the standard asks for 4.5%～5%"),
+     ("GB/T 15835-2011 (数值范围): 15%～30% is not written 15～30%; '4.5-5%' can be read as "
+     "4.5 (percentage points? units?) to 5% -- the standard asks for 4.5%～5%")),
 ]
 
 
