@@ -10,7 +10,9 @@ The scanner also recognises the wrong forms of each number (``1、`` ``一.``
 every heading records the form the scheme wants (:attr:`Heading.expected_label`).
 Paragraph-initial ordinal items ``第一，`` / ``第一、`` are listed as well
 (``kind="ordinal"``, level 0): they are no level of the scheme but show up in an
-editor's outline.
+editor's outline.  Numbered lines right after a list lead such as ``附件：1.…``
+are list items (``kind="item"``): their form is checked, their numbering is not
+part of the heading hierarchy.
 
 The scheme (levels, numerals, brackets, delimiters) is data: ``rules/num.yaml``.
 :func:`outline` does not depend on which rules are selected; the language server
@@ -211,7 +213,7 @@ class Scheme:
 
 
 # ----------------------------------------------------------------- outline
-Kind = Literal["heading", "ordinal"]
+Kind = Literal["heading", "ordinal", "item"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,8 +221,10 @@ class Heading:
     """One numbered heading (or paragraph-initial ordinal item) of a draft."""
 
     index: int  # position in the outline list
-    kind: Kind  # "heading": a level of the scheme; "ordinal": a 第一， item
-    level: int  # 1-based scheme level (1: 一、 … 4: （1）); 0 for ordinal items
+    #: "heading": a level of the scheme; "ordinal": a paragraph-initial 第一， item;
+    #: "item": a numbered line of a list that is no heading (after "附件：1.…")
+    kind: Kind
+    level: int  # 1-based scheme level (1: 一、 … 4: （1）) of the number's form; 0 for 第一，
     number: int  # the value of the numeral: "(三）" → 3
     label: str  # the number as written, e.g. "(三）", "1、", "第四、"
     expected_label: str  # the scheme's form of it, e.g. "（三）", "1.", "第四，"
@@ -314,10 +318,10 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
         label_start = m.end(1)
         label_end = m.end()
         line = bisect_right(line_starts, label_start) - 1
+        kind: Kind = "heading"
         if line > 0 and (in_list == line - 1 or list_lead(text, line_starts[line - 1], line_starts[line])):
             in_list = line
-            continue
-        kind: Kind = "heading"
+            kind = "item"
         if bnum is not None:
             numeral = bnum
             bracketed = True
@@ -330,6 +334,8 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
                 numeral, close = cnum, cdelim
             elif anum is not None:
                 numeral, close = anum, adelim
+            elif kind == "item":
+                continue
             else:
                 numeral, close, kind = onum, odelim, "ordinal"
         num_start = label_start + len(open_)
@@ -344,15 +350,18 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
                 end -= 1
         t = title_end_search(text, label_end, end)
         title_end = t.start() if t else end
-        if kind == "heading":
+        if kind != "ordinal":
             level, lv = by_kind.get((numeral[0] in _CN_START, bracketed), (0, None))
             if lv is None:
                 continue  # a form the scheme has no level for
             expected = lv.open + numeral + (close if close in lv.accepted else lv.close)
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            parent = stack[-1][1] if stack else None
-            stack.append((level, len(out)))
+            if kind == "heading":
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                parent = stack[-1][1] if stack else None
+                stack.append((level, len(out)))
+            else:
+                parent = None
         else:
             level, expected = 0, f"第{numeral}，"
             parent = stack[-1][1] if stack else None

@@ -229,28 +229,17 @@ def heading_level_order(doc: Document, data: HeadingData) -> Iterator[Diagnostic
     if not levels:
         return
     top = min(levels)
-    seen_top = False
-    reported: set[int] = set()
-    for h in hs:
-        if h.kind != "heading":
+    for group in _groups(hs):
+        h = group[0]
+        if h.parent is not None or h.level == top:
             continue
-        if h.level == top:
-            seen_top = True
-        if h.parent is None and h.level > top and h.level not in reported:
-            # a level below the document's top level with nothing above it yet
-            first_top = next((x for x in hs if x.kind == "heading" and x.level < h.level), None)
-            if first_top is None:
-                continue
-            reported.add(h.level)
-            where = "第一个" if not seen_top else ""
-            yield Diagnostic(
-                "NUM003",
-                h.label_span,
-                f"{quote(h.label)}出现在{where}上级标题{quote(first_top.label)}之前，"
-                f"下级标题应位于上级标题之下",
-            )
-        elif h.parent is not None:
-            reported.discard(h.level)
+        # a level below the draft's top level with no heading above it yet
+        above = next(x for x in hs[h.index + 1 :] if x.kind == "heading" and x.level < h.level)
+        yield Diagnostic(
+            "NUM003",
+            h.label_span,
+            f"{quote(h.label)}出现在上级标题{quote(above.label)}之前，下级标题应位于上级标题之下",
+        )
 
 
 @rule("NUM004", "heading-level-skipped", data=HeadingData, severity="warning", scope="document")
@@ -323,7 +312,7 @@ def heading_delimiter(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
     """
     levels = data.scheme.levels
     for h in headings(doc, data.scheme):
-        if h.kind != "heading":
+        if h.kind == "ordinal":
             continue
         lv = levels[h.level - 1]
         if not lv.bracketed and h.close != lv.close and h.close not in lv.also:
@@ -371,7 +360,7 @@ def heading_bracket(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
     """
     levels = data.scheme.levels
     for h in headings(doc, data.scheme):
-        if h.kind != "heading":
+        if h.kind == "ordinal":
             continue
         lv = levels[h.level - 1]
         if not lv.bracketed:
