@@ -32,7 +32,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .model import Span
 
@@ -446,9 +446,9 @@ class MarkerSpec:
 _INDENT_CHARS = " \t\u3000\u00a0\ue000"
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
-    """An enumeration marker: 一是, 二要, 第三，, 首先, 其次."""
+class Marker(NamedTuple):
+    """An enumeration marker: 一是, 二要, 第三，, 首先, 其次 (immutable; a named tuple
+    because a draft may hold thousands and they are made in one pass)."""
 
     span: Span  # the marker without its delimiter: "一是", "第三", "首先"
     number: int
@@ -541,8 +541,11 @@ def _clause_start(text: str, pos: int, spec: MarkerSpec) -> int:
     if c in spec.openers:
         return 1 if _clause_start(text, pos - 1, spec) else 0
     if c in _LABEL_ENDS:
-        line_start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
-        if pos - line_start <= 12 and _LABEL_AT_START.fullmatch(text, line_start, pos):
+        # a heading number is short: look back a few characters only
+        window = max(0, pos - 12)
+        eol = max(text.rfind("\n", window, pos), text.rfind("\r", window, pos))
+        line_start = eol + 1 if eol >= 0 else window
+        if (eol >= 0 or window == 0) and _LABEL_AT_START.fullmatch(text, line_start, pos):
             return 1
     return 0
 

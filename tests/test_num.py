@@ -164,6 +164,11 @@ def test_enumerations_restart_under_each_heading() -> None:
 def test_nested_enumerations() -> None:
     text = "一是学习。首先，要读书；其次，要思考。\n二是实践：一要深入基层；二要解决问题。\n三是总结。"
     assert _found(text) == []
+    # 首先…其次 paragraphs inside the item 第一，; a second list under the same heading
+    assert _found("第一，要学习。\n首先，要读书。\n其次，要思考。\n第二，要实践。\n第三，要总结。") == []
+    assert _found("一是a。\n二是b。\n三是c。\n这是过渡。\n一是d。\n二是e。\n三是f。\n四是g。") == []
+    # a real repeat after a nested list is still found
+    assert _found("一是a：一要x；二要y。\n二是b。\n二是c。") == [(3, 1, "NUM007")]
     # two lists in one paragraph, each from 一是
     assert _found("在产业方面，一是强龙头；二是补链条。在民生方面，一是稳就业；二是兜底线。") == []
 

@@ -410,6 +410,9 @@ class _EnumResult:
 
 _enum_cache: tuple[str, MarkerSpec, _EnumResult] | None = None
 
+#: Open series kept per family: enough for lists nested in lists.
+_MAX_DEPTH = 8
+
 
 def _marker_text(m: Marker, number: int, spec: MarkerSpec) -> str:
     if m.family == "numeral":
@@ -442,11 +445,10 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
         stack = stacks.setdefault(m.family, [])
         n = m.number
         if n == 1:
+            # a new series, possibly nested in an item of the open ones
             s = _Series([m], m.initial)
-            if m.initial:
-                stack[:] = [s]
-            else:
-                stack.append(s)
+            stack.append(s)
+            del stack[:-_MAX_DEPTH]
             all_series.append(s)
             continue
         # a marker continues an open series it follows on from: preferably one of the same
@@ -462,7 +464,7 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
             stack[hit].markers.append(m)
             continue
         if m.initial:
-            # a paragraph-initial marker belongs to the paragraph-level series
+            # a paragraph-initial marker closes the lists inside the previous paragraph
             while stack and not stack[-1].initial:
                 stack.pop()
         if not stack:
@@ -472,6 +474,9 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
             stack.append(s)
             all_series.append(s)
             continue
+        # compare with the innermost series of the same style (else the innermost one)
+        at = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].markers[-1].style == m.style), len(stack) - 1)
+        del stack[at + 1 :]
         top = stack[-1]
         prev = top.last
         if m.style == "word" and top.markers[-1].style == "word" and n > prev:
