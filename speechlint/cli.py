@@ -276,6 +276,8 @@ def _check(args: argparse.Namespace) -> int:
             text = decoded.text
             if args.fix or args.diff:
                 result = engine.fix(text, config, unsafe=args.unsafe_fixes, filetype=filetype, path=name)
+                if writing and path == "-" and result.text == text:
+                    sys.stdout.buffer.write(raw)  # a filter always passes the draft on
                 if result.text != text:
                     if args.diff:
                         diffs.append(_diff(name, text, result.text))
@@ -314,6 +316,8 @@ def _check(args: argparse.Namespace) -> int:
         out.write("".join(diffs))
     elif not (args.fix and args.paths == ["-"]):
         out.write(renderer(args.format)(results, ReportOptions(show_source, color, args.statistics)))
+    else:  # stdout carries the fixed draft: what remains goes to stderr (as ruff does)
+        sys.stderr.write(renderer(args.format)(results, ReportOptions(False, False, args.statistics)))
     if not args.quiet:
         for n in notes:
             print(n, file=sys.stderr)

@@ -164,3 +164,28 @@ def test_fix_api_converges_on_adjacent_defects() -> None:
     first = speechlint.fix(text)
     assert speechlint.fix(first.text).applied == 0
     assert first.text.endswith("\r\n") and "，，" not in first.text and "。。" not in first.text
+
+
+# ------------------------------------------------------------------ stdin filter
+def _stdin(data: bytes, *args: str) -> "subprocess.CompletedProcess[bytes]":
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "speechlint", "check", "--fix", *args, "-"],
+                          input=data, capture_output=True)
+
+
+def test_stdin_fix_is_a_filter() -> None:
+    clean = "同志们，好。\r\n".encode("gb18030")
+    proc = _stdin(clean)
+    assert (proc.returncode, proc.stdout) == (0, clean)  # unchanged drafts pass through too
+    proc = _stdin("同志们，，好。\n".encode("utf-8"))
+    assert (proc.returncode, proc.stdout) == (0, "同志们，好。\n".encode("utf-8"))
+
+
+def test_stdin_fix_reports_what_remains_on_stderr() -> None:
+    needs("PH001")
+    proc = _stdin("同志们，，今天是X月X日。\n".encode("utf-8"), "--stdin-filename", "稿.txt")
+    assert proc.returncode == 1
+    assert proc.stdout.decode("utf-8") == "同志们，今天是X月X日。\n"
+    assert "稿.txt:1:" in proc.stderr.decode("utf-8") and "PH001" in proc.stderr.decode("utf-8")
