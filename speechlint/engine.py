@@ -63,6 +63,12 @@ class Linter:
         for r in self.rules:
             if r.data is not None:
                 self.data[r.code] = family_data(r.family)[r.code]
+        if self.config.packs:  # user rule packs: loaded and validated once per Linter
+            from .packs import load_packs
+
+            extra = [(r, d) for r, d in load_packs(self.config.packs) if registry.is_selected(r.code, select, ignore)]
+            self.rules = (*self.rules, *(r for r, _ in extra))
+            self.data.update((r.code, d) for r, d in extra)
         self._reported: set[str] = set()
         self._severity = {r.code: self._severity_of(r) for r in self.rules}
 

@@ -62,6 +62,9 @@ class Rule:
 
 RULES: dict[str, Rule] = {}
 
+#: Rules of user rule packs loaded in this process (code -> Rule); see speechlint.packs.
+PACK_RULES: dict[str, Rule] = {}
+
 
 def rule(
     code: str,
@@ -136,7 +139,12 @@ def load_all() -> dict[str, Rule]:
 def get(code: str) -> Rule | None:
     rules = load_all()
     code = code.upper()
-    return rules.get(REDIRECTS.get(code, code))
+    found = rules.get(REDIRECTS.get(code, code))
+    if found is None and not any(code.startswith(f) for f in FAMILIES):
+        from .packs import discover_rule  # a rule of a pack loaded here or configured in cwd
+
+        found = discover_rule(code)
+    return found
 
 
 def matches(code: str, prefixes: Iterable[str]) -> int:
@@ -160,7 +168,13 @@ def is_selected(code: str, select: Iterable[str], ignore: Iterable[str]) -> bool
 def valid_prefix(prefix: str) -> bool:
     """True when ``prefix`` selects at least one known rule (or is ALL)."""
     p = prefix.upper()
-    return p == "ALL" or any(c.startswith(p) for c in load_all()) or p in REDIRECTS
+    if p == "ALL" or any(c.startswith(p) for c in load_all()) or p in REDIRECTS:
+        return True
+    if not any(c.startswith(p) for c in PACK_RULES):
+        from .packs import discover  # the packs configured for the current folder
+
+        discover()
+    return any(c.startswith(p) for c in PACK_RULES)
 
 
 def rule_data_fields(rule_: Rule) -> dict[str, Any]:
