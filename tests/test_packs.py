@@ -184,3 +184,10 @@ def test_evil_patterns_cannot_hang_and_other_rules_keep_running() -> None:
         assert f.code in ("EVL001", "EVL002")
         assert "took longer than 0.1 s on line 2" in f.error
     assert "EVL002" in [f.code for f in failures]
+
+
+def test_readme_shows_the_example_pack_verbatim() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## 规则包 / Rule packs", 1)[1]
+    block = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert block == EXAMPLE.read_text(encoding="utf-8")
