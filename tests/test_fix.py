@@ -4,6 +4,8 @@ and what the exit code says, on real files; and the engine's guarantees behind t
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -167,25 +169,22 @@ def test_fix_api_converges_on_adjacent_defects() -> None:
 
 
 # ------------------------------------------------------------------ stdin filter
-def _stdin(data: bytes, *args: str) -> "subprocess.CompletedProcess[bytes]":
-    import subprocess
-    import sys
-
+def _stdin(data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "speechlint", "check", "--fix", *args, "-"],
-                          input=data, capture_output=True)
+                          input=data, capture_output=True, check=False)
 
 
 def test_stdin_fix_is_a_filter() -> None:
     clean = "同志们，好。\r\n".encode("gb18030")
     proc = _stdin(clean)
     assert (proc.returncode, proc.stdout) == (0, clean)  # unchanged drafts pass through too
-    proc = _stdin("同志们，，好。\n".encode("utf-8"))
-    assert (proc.returncode, proc.stdout) == (0, "同志们，好。\n".encode("utf-8"))
+    proc = _stdin("同志们，，好。\n".encode())
+    assert (proc.returncode, proc.stdout) == (0, "同志们，好。\n".encode())
 
 
 def test_stdin_fix_reports_what_remains_on_stderr() -> None:
     needs("PH001")
-    proc = _stdin("同志们，，今天是X月X日。\n".encode("utf-8"), "--stdin-filename", "稿.txt")
+    proc = _stdin("同志们，，今天是X月X日。\n".encode(), "--stdin-filename", "稿.txt")
     assert proc.returncode == 1
     assert proc.stdout.decode("utf-8") == "同志们，今天是X月X日。\n"
     assert "稿.txt:1:" in proc.stderr.decode("utf-8") and "PH001" in proc.stderr.decode("utf-8")

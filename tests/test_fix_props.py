@@ -170,7 +170,7 @@ def fixable(text: str, filetype: str, unsafe: bool = False) -> list[speechlint.D
 
 def locality_pattern(segments: list[str]) -> re.Pattern[str]:
     """The base segments in order, each defect site replaced by a few non-EOL characters."""
-    return re.compile("[^\r\n]{0,4}?".join(re.escape(s) for s in segments), re.S)
+    return re.compile("[^\r\n]{0,4}?".join(re.escape(s) for s in segments), re.DOTALL)
 
 
 # ------------------------------------------------------------------ properties
@@ -277,7 +277,7 @@ def test_apply_fixes_keeps_everything_it_does_not_edit(
             current += text[i]
     segments.append(current)
     pattern = ".*?".join(re.escape(s) for s in segments)
-    assert re.fullmatch(pattern, new, re.S), (text, new, diags, protected)
+    assert re.fullmatch(pattern, new, re.DOTALL), (text, new, diags, protected)
     for p in protected:
         assert text[p.start : p.end] in new
     # applying again with the same (now stale) diagnostics is not the engine's job; re-linting is

@@ -33,7 +33,7 @@ FIXED = "同志们，今天召开全市工作会议。\r\n我们要认真学习�
 
 def _checkout_head() -> str:
     proc = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True
+        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=False
     )
     if proc.returncode != 0:
         pytest.skip(f"{ROOT} is not a git checkout: pre-commit needs a commit to install")
@@ -45,7 +45,7 @@ def readme_snippet() -> str:
     text = README.read_text(encoding="utf-8")
     assert SECTION in text, f"README.md lacks the section {SECTION!r}"
     section = text.split(SECTION, 1)[1].split("\n## ", 1)[0]
-    m = re.search(r"```yaml\n(.*?)```", section, re.S)
+    m = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)
     assert m, "the README's pre-commit section has no ```yaml block"
     return m.group(1)
 
@@ -89,7 +89,8 @@ def repo(tmp_path: Path, precommit_home: Path) -> tuple[Path, dict[str, str]]:
 def run(
     cmd: list[str], cwd: Path, env: dict[str, str], check: bool = True
 ) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8")
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8",
+                          check=False)
     if check and proc.returncode != 0:
         raise AssertionError(f"{cmd} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
     return proc
@@ -112,9 +113,21 @@ def test_hooks_file_declares_both_hooks() -> None:
         assert h["entry"].startswith("speechlint check")
         assert re.search(h["files"], "a/讲话稿.txt") and re.search(h["files"], "b.md")
         assert not re.search(h["files"], "setup.py")
+    assert re.search(hooks["speechlint"]["files"], "报告.docx")  # Word drafts are checked...
+    assert not re.search(hooks["speechlint-fix"]["files"], "报告.docx")  # ...never rewritten
+    # one environment for both hooks: the same extra dependencies
+    assert hooks["speechlint"]["additional_dependencies"] == hooks["speechlint-fix"][
+        "additional_dependencies"]
     assert "--fix" in hooks["speechlint-fix"]["entry"]
     assert "--exit-non-zero-on-fix" in hooks["speechlint-fix"]["entry"]
     assert "--fix" not in hooks["speechlint"]["entry"]
+
+
+def test_manifest_is_valid() -> None:
+    proc = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest",
+                           str(ROOT / ".pre-commit-hooks.yaml")], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_commit_refused_then_fixed(repo: tuple[Path, dict[str, str]]) -> None:
@@ -175,3 +188,20 @@ def test_fixer_keeps_markdown_code_and_urls(repo: tuple[Path, dict[str, str]]) -
     clean = run([sys.executable, "-m", "pre_commit", "run", "speechlint", "--files", "plain.md"],
                 work, env, check=False)
     assert clean.returncode == 0, clean.stdout + clean.stderr
+
+
+def test_word_draft_is_checked(repo: tuple[Path, dict[str, str]]) -> None:
+    """A .docx is checked by `speechlint` (python-docx comes with the hook) and never rewritten."""
+    docx = pytest.importorskip("docx")
+    work, env = repo
+    path = work / "报告.docx"
+    document = docx.Document()
+    document.add_paragraph("同志们，，今天开会。")
+    document.save(str(path))
+    data = path.read_bytes()
+    run(["git", "add", "-A"], work, env)
+    commit = run(["git", "commit", "-q", "-m", "word"], work, env, check=False)
+    out = commit.stdout + commit.stderr
+    assert commit.returncode != 0, out
+    assert "报告.docx:" in out and "DUP003" in out, out
+    assert path.read_bytes() == data

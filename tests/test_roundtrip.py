@@ -133,7 +133,7 @@ def test_diff_applies_with_patch(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 def test_undecodable_file_is_exit_2_and_untouched(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
-    data = "同志们，，".encode("utf-8") + b"\x81\x20\xff"  # neither UTF-8 nor GB18030
+    data = "同志们，，".encode() + b"\x81\x20\xff"  # neither UTF-8 nor GB18030
     bad.write_bytes(data)
     odd = tmp_path / "odd.txt"
     odd_data = b"\xff\xfe" + "同志们，，".encode("utf-16-le") + b"\x00\xd8"  # lone surrogate
@@ -149,7 +149,7 @@ def test_undecodable_file_is_exit_2_and_untouched(tmp_path: Path) -> None:
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root may write anything")
 def test_unwritable_file_is_exit_2_and_untouched(tmp_path: Path) -> None:
     path = tmp_path / "稿.txt"
-    data = "同志们，，好。".encode("utf-8")
+    data = "同志们，，好。".encode()
     path.write_bytes(data)
     path.chmod(0o444)
     try:
@@ -166,7 +166,7 @@ def test_symlink_stays_a_link(tmp_path: Path) -> None:
     link.symlink_to(target)
     assert run_cli("--fix", str(link)) == 0
     assert link.is_symlink()
-    assert target.read_bytes() == "同志们，好。\r\n".encode("utf-8")
+    assert target.read_bytes() == "同志们，好。\r\n".encode()
 
 
 def test_stdin_fix_keeps_encoding() -> None:
@@ -174,7 +174,7 @@ def test_stdin_fix_keeps_encoding() -> None:
     data = b"\xff\xfe" + "同志们，，好。\r\n".encode("utf-16-le")
     proc = subprocess.run(
         [sys.executable, "-m", "speechlint", "check", "--select", "DUP003", "--fix", "-"],
-        input=data, capture_output=True,
+        input=data, capture_output=True, check=False,
     )
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
     assert proc.stdout == b"\xff\xfe" + "同志们，好。\r\n".encode("utf-16-le")
