@@ -205,3 +205,13 @@ def test_word_draft_is_checked(repo: tuple[Path, dict[str, str]]) -> None:
     assert commit.returncode != 0, out
     assert "报告.docx:" in out and "DUP003" in out, out
     assert path.read_bytes() == data
+
+
+def test_hooks_read_the_projects_configuration(repo: tuple[Path, dict[str, str]]) -> None:
+    """The same configuration as the CLI: `[tool.speechlint]` in the project's pyproject.toml."""
+    work, env = repo
+    (work / "pyproject.toml").write_text('[tool.speechlint]\nignore = ["DUP003"]\n', encoding="utf-8")
+    (work / "稿.txt").write_text("同志们，，好。\n", encoding="utf-8")
+    run(["git", "add", "-A"], work, env)
+    run(["git", "commit", "-q", "-m", "ignored"], work, env)  # DUP003 is ignored: no refusal
+    assert (work / "稿.txt").read_text(encoding="utf-8") == "同志们，，好。\n"  # nor a fix
