@@ -188,3 +188,35 @@ def test_stdin_fix_reports_what_remains_on_stderr() -> None:
     assert proc.returncode == 1
     assert proc.stdout.decode("utf-8") == "同志们，今天是X月X日。\n"
     assert "稿.txt:1:" in proc.stderr.decode("utf-8") and "PH001" in proc.stderr.decode("utf-8")
+
+
+# ------------------------------------------------------------ real drafts (shared)
+def test_fix_on_seed_drafts_is_local_and_stable() -> None:
+    """Real drafts with real defects: each change lies at a finding's fix, nothing new appears."""
+    import difflib
+    import re
+    from collections import Counter
+
+    from .conftest import SEEDS
+
+    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if not files:
+        pytest.skip("../shared/seeds/ is not present")
+    for f in files:
+        text = f.read_bytes().decode("utf-8")
+        before = speechlint.lint(text)
+        spans = [d.fix.span for d in before if d.fix and d.fix.applicability == "safe"]
+        result = speechlint.fix(text)
+        for op, a, b, _, _ in difflib.SequenceMatcher(None, text, result.text, autojunk=False).get_opcodes():
+            if op != "equal":
+                assert any(s.start - 2 <= a and b <= s.end + 2 for s in spans), (f.name, text[a - 5:b + 5])
+        assert re.findall(r"\r\n|\r|\n", result.text) == re.findall(r"\r\n|\r|\n", text)
+        assert not Counter(d.code for d in result.remaining) - Counter(d.code for d in before)
+        assert speechlint.fix(result.text).text == result.text
+
+
+def test_fix_leaves_professionally_edited_text_alone() -> None:
+    from .conftest import clean_texts
+
+    for name, text in clean_texts():
+        assert speechlint.fix(text).text == text, name
