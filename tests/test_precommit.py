@@ -2,7 +2,8 @@
 
 A temporary git repository gets the ``.pre-commit-config.yaml`` snippet from the README's
 "pre-commit 钩子 / pre-commit hooks" section, pointed at this checkout (``repo:`` = its path,
-``rev:`` = its HEAD commit: pre-commit clones that commit, so uncommitted work is not seen).
+``rev:`` = its HEAD commit: pre-commit clones that commit, so uncommitted work is not seen; a
+checkout that is not a git repository is first committed into a temporary one).
 pre-commit builds the hook's virtualenv by pip-installing the checkout once per test session
 (``PRE_COMMIT_HOME`` in a session temp folder); only the package registry is needed.
 """
@@ -31,13 +32,30 @@ DEFECTS = "同志们，，今天召开全市工作会议。。\r\n我们要认�
 FIXED = "同志们，今天召开全市工作会议。\r\n我们要认真学习，扎实推进各项工作。\r\n"
 
 
-def _checkout_head() -> str:
-    proc = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=False
-    )
-    if proc.returncode != 0:
-        pytest.skip(f"{ROOT} is not a git checkout: pre-commit needs a commit to install")
-    return proc.stdout.strip()
+#: What pip needs to build speechlint, copied when the checkout is not a git repository.
+_SOURCES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "speechlint", "rules", "lsp")
+
+
+def _hook_repo(tmp: Path, env: dict[str, str]) -> tuple[str, str]:
+    """(repo, rev) for the hook configuration: this checkout at HEAD, or, for a checkout that
+    is not a git repository (an unpacked archive), a one-commit repository of its sources."""
+    proc = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--show-toplevel", "HEAD"],
+                          capture_output=True, text=True, check=False, env=env)
+    lines = proc.stdout.split()
+    if proc.returncode == 0 and Path(lines[0]).resolve() == ROOT:
+        return str(ROOT), lines[1]
+    repo = tmp / "speechlint-src"
+    for name in _SOURCES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            repo.mkdir(exist_ok=True)
+            shutil.copy2(src, repo / name)
+    run(["git", "init", "-q"], repo, env)
+    run(["git", "add", "-A"], repo, env)
+    run(["git", "commit", "-q", "-m", "speechlint sources"], repo, env)
+    return str(repo), run(["git", "rev-parse", "HEAD"], repo, env).stdout.strip()
 
 
 def readme_snippet() -> str:
@@ -50,17 +68,10 @@ def readme_snippet() -> str:
     return m.group(1)
 
 
-@pytest.fixture(scope="session")
-def precommit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("pre-commit-home")
-
-
-@pytest.fixture
-def repo(tmp_path: Path, precommit_home: Path) -> tuple[Path, dict[str, str]]:
-    """A fresh git repository with the README's hook configuration, hooks installed."""
+def _env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
     env.update(
-        PRE_COMMIT_HOME=str(precommit_home),
+        PRE_COMMIT_HOME=str(home),
         GIT_CONFIG_GLOBAL=os.devnull,  # no user hooksPath, signing or templates
         GIT_CONFIG_NOSYSTEM="1",
         GIT_CONFIG_COUNT="1",
@@ -72,9 +83,24 @@ def repo(tmp_path: Path, precommit_home: Path) -> tuple[Path, dict[str, str]]:
         GIT_COMMITTER_EMAIL="t@example.com",
         NO_COLOR="1",
     )
-    rev = _checkout_head()
+    return env
+
+
+@pytest.fixture(scope="session")
+def session_setup(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], str, str]:
+    """One PRE_COMMIT_HOME per test session (pre-commit builds the hook environment once)."""
+    tmp = tmp_path_factory.mktemp("pre-commit")
+    env = _env(tmp / "home")
+    repo, rev = _hook_repo(tmp, env)
+    return env, repo, rev
+
+
+@pytest.fixture
+def repo(tmp_path: Path, session_setup: tuple[dict[str, str], str, str]) -> tuple[Path, dict[str, str]]:
+    """A fresh git repository with the README's hook configuration, hooks installed."""
+    env, hook_repo, rev = session_setup
     config = readme_snippet()
-    config, n_repo = re.subn(r"(?m)^(\s*-\s*repo:\s*)\S+.*$", lambda m: m.group(1) + str(ROOT), config)
+    config, n_repo = re.subn(r"(?m)^(\s*-\s*repo:\s*)\S+.*$", lambda m: m.group(1) + hook_repo, config)
     config, n_rev = re.subn(r"(?m)^(\s*rev:\s*)\S+.*$", lambda m: m.group(1) + rev, config)
     assert n_repo == 1 and n_rev == 1, config
     work = tmp_path / "drafts"
