@@ -2,8 +2,8 @@
 
 A draft is built from pieces (words, marks, heading numbers, Markdown markup, code spans,
 URLs); defects are injected at chosen pieces: a doubled mark (，，), a half-width comma between
-Han characters, a doubled character (发展展), a doubled word (发展发展).  The base draft has no
-finding with a fix, so whatever the fixer changes must be at an injected defect:
+Han characters, a doubled character (发展展), a doubled word (发展发展), a stray space.  The
+base draft has no finding with a fix, so whatever the fixer changes must be at a defect:
 
 1. every character outside the defects is unchanged (heading numbers, markup, code, URLs,
    line endings included), in order;
@@ -131,7 +131,7 @@ def injected(draw: st.DrawFn, pieces: list[Piece]) -> Injected:
     for i in chosen:
         p = pieces[i]
         options = {
-            "word": ["doubled-word", "doubled-char"],
+            "word": ["doubled-word", "doubled-char", "stray-space"],
             "comma": ["doubled-mark", "half-width"],
             "stop": ["doubled-mark"],
         }[p.kind]
@@ -153,7 +153,8 @@ def injected(draw: st.DrawFn, pieces: list[Piece]) -> Injected:
             continue
         segments.append("".join(current))
         current = []
-        extra = {"doubled-word": p.text, "doubled-char": p.text[-1], "doubled-mark": p.text}[kind]
+        extra = {"doubled-word": p.text, "doubled-char": p.text[-1], "doubled-mark": p.text,
+                 "stray-space": " "}[kind]
         doubled += kind == "doubled-mark"
         text.append(extra)
     segments.append("".join(current))
