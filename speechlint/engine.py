@@ -138,6 +138,59 @@ class Linter:
         doc = Document.from_text(text, filetype)
         return self.finish(doc, self.run(doc, failures=failures))
 
+    def lint_cached(
+        self,
+        text: str,
+        cache: dict[tuple[str, str], tuple[Diagnostic, ...]],
+        *,
+        filetype: str = "txt",
+        failures: list[RuleFailure] | None = None,
+    ) -> list[Diagnostic]:
+        """Same result as :meth:`lint`, re-running paragraph-scope rules on changed lines only.
+
+        ``cache`` maps (line text, masked line text) to the paragraph-scope findings on that
+        line (line-relative spans); the caller keeps one per document and this Linter, and it
+        is pruned to the current lines.  Document-scope rules always see the whole text.
+        """
+        doc = Document.from_text(text, filetype)
+        found = self.run(doc, scope="document", failures=failures)
+        if not any(r.scope == "paragraph" for r in self.rules):
+            return self.finish(doc, found)
+        check = doc.check_text
+        starts = doc.index.starts
+        fresh: dict[tuple[str, str], tuple[Diagnostic, ...]] = {}
+        n = len(starts)
+        for i, start in enumerate(starts):
+            end = doc.index.line_end(i) if i + 1 < n else len(text)
+            key = (text[start:end], check[start:end])
+            hit = fresh.get(key)
+            if hit is None:
+                hit = cache.get(key)
+                if hit is None:
+                    hit = self._run_line(doc, start, end, key, failures)
+                fresh[key] = hit
+            if hit:
+                found.extend(d.shifted(start) if start else d for d in hit)
+        cache.clear()
+        cache.update(fresh)
+        return self.finish(doc, found)
+
+    def _run_line(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        key: tuple[str, str],
+        failures: list[RuleFailure] | None,
+    ) -> tuple[Diagnostic, ...]:
+        masked = tuple(
+            Span(max(s.start, start) - start, min(s.end, end) - start)
+            for s in doc.masked
+            if s.start < end and s.end > start
+        ) if doc.masked else ()
+        line = Document(key[0], key[1], doc.filetype, masked)
+        return tuple(self.run(line, scope="paragraph", failures=failures))
+
 
 def _allowed_spans(text: str, words: Sequence[str]) -> list[Span]:
     spans: list[Span] = []

@@ -1,0 +1,755 @@
+"""speechlint's language server (pygls 2): ``speechlint server`` speaks LSP on stdio.
+
+What it offers:
+
+* diagnostics pushed on open, change and save, and pulled with ``textDocument/diagnostic``;
+  clients that can pull get no pushes (no duplicates), and a ``workspace/diagnostic/refresh``
+  when the configuration changes;
+* incremental text sync, positions in the negotiated encoding (UTF-16 unless the client
+  offers UTF-32 or UTF-8), lines broken at ``\\n``, ``\\r\\n`` and ``\\r`` only;
+* code actions: each finding's fix (``quickfix``, preferred when safe), every safe fix of the
+  file (``source.fixAll.speechlint``), and "ignore this rule here" (a
+  ``<!-- speechlint-disable-next-line CODE -->`` line above);
+* hover: the rule's documentation; document symbols: the heading outline;
+* configuration: the file's own configuration file (found from its folder upward), with
+  ``select`` / ``ignore`` / ``extendSelect`` from ``initializationOptions`` and
+  ``workspace/didChangeConfiguration`` on top.
+
+The server only converts and does I/O: findings come from the engine (``speechlint.engine``),
+positions are converted in :mod:`speechlint.lsp.convert`.  Responsiveness: the engine's
+paragraph-scope rules are re-run only on changed lines (``Linter.lint_cached``); a change is
+linted as soon as the server is idle, and changes already waiting in the input are applied
+together first.  When linting a document is slow (a huge file), changes are debounced.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import re
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
+
+import speechlint
+from speechlint import engine, registry
+from speechlint.config import DEFAULT, Config
+from speechlint.model import Diagnostic, RuleFailure, Span
+
+from . import convert
+from .convert import Positions
+
+log = logging.getLogger("speechlint.lsp")
+
+FIX_ALL_KIND = "source.fixAll.speechlint"
+SUPPRESS = "<!-- speechlint-disable-next-line {codes} -->"
+_SUPPRESS_LINE = re.compile(r"^(\s*)<!--\s*speechlint-disable-next-line\b([^>]*?)\s*-->\s*$")
+#: Lint at once when the last lint of the document took less than this (seconds) ...
+CHEAP = 0.025
+#: ... else wait this long after the last change (bounded), so bursts are linted once.
+MAX_DEBOUNCE = 0.5
+
+
+# --------------------------------------------------------------------- protocol
+class SpeechlintProtocol(LanguageServerProtocol):
+    """pygls's protocol with our own document store and a fast path for notifications.
+
+    Text documents are kept by the server (``SpeechlintServer.docs``), not by pygls's
+    workspace, whose line splitting counts U+2028 and form feeds as line breaks.
+    """
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams) -> Any:
+        if (h := self.fm.features.get(types.TEXT_DOCUMENT_DID_OPEN)) is not None:
+            yield h, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> Any:
+        if (h := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield h, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams) -> Any:
+        if (h := self.fm.features.get(types.TEXT_DOCUMENT_DID_CLOSE)) is not None:
+            yield h, (params,), None
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        """Malformed params of a request get an InvalidParams error response (pygls only
+        logs them, leaving the client waiting)."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcException:
+            if "id" in data and "method" in data and "jsonrpc" in data:
+                self._send_response(
+                    data["id"],
+                    error=types.ResponseError(
+                        code=JsonRpcInvalidParams.CODE,
+                        message=f"invalid params for {data.get('method')!r}",
+                    ),
+                )
+            raise
+
+    def send_json(self, payload: dict[str, Any]) -> None:
+        """Write a plain JSON-ready message (no attrs/cattrs round trip)."""
+        if self.writer is None:
+            return
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if self._include_headers:
+            body = b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+        res = self.writer.write(body)
+        if asyncio.iscoroutine(res):
+            asyncio.ensure_future(res)
+
+
+# ---------------------------------------------------------------------- state
+@dataclass
+class OpenDoc:
+    uri: str
+    text: str
+    version: int | None
+    filetype: str
+    path: str | None
+    index: Any = None  # LineIndex of text, kept up to date incrementally
+    cache: dict[tuple[str, str], tuple[Diagnostic, ...]] = field(default_factory=dict)
+    cache_owner: Any = None  # the Linter the cache belongs to
+    linted_text: str | None = None
+    linted_version: int | None = None
+    findings: list[Diagnostic] = field(default_factory=list)
+    lsp: list[dict[str, Any]] = field(default_factory=list)
+    positions: Positions | None = None  # of linted_text
+    result_id: int = 0
+    timer: asyncio.TimerHandle | asyncio.Handle | None = None
+    cost: float = 0.0  # seconds the last lint took
+
+
+class SpeechlintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("speechlint", speechlint.__version__, protocol_cls=SpeechlintProtocol)
+        self.docs: dict[str, OpenDoc] = {}
+        self.settings: dict[str, Any] = {}
+        self.encoding = convert.UTF16
+        self.pull = False  # the client pulls diagnostics: do not push
+        self.refresh = False  # the client accepts workspace/diagnostic/refresh
+        self.reported_failures: set[str] = set()
+        self.shown_errors: set[str] = set()
+        self.last_good: dict[str, Config] = {}  # config file -> last config that loaded
+        self._hrefs: dict[str, str | None] = {}
+        self._linter_keys: dict[str, Any] = {}
+
+    @property
+    def proto(self) -> SpeechlintProtocol:
+        return self.protocol  # type: ignore[return-value]
+
+    # ----------------------------------------------------------- messages
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """Errors outside requests (a bad notification, malformed JSON): log, never a popup."""
+        log.error("%s: %s", getattr(source, "__name__", source), error)
+        try:
+            self.window_log_message(
+                types.LogMessageParams(type=types.MessageType.Error, message=f"speechlint: {error}")
+            )
+        except Exception:  # pragma: no cover - the transport is gone
+            pass
+
+    def log_to_client(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
+        log.info("%s", message)
+        self.proto.send_json(
+            {"jsonrpc": "2.0", "method": "window/logMessage",
+             "params": {"type": int(kind), "message": message}}
+        )
+
+    def show_error_once(self, message: str) -> None:
+        if message in self.shown_errors:
+            return
+        self.shown_errors.add(message)
+        log.error("%s", message)
+        self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=message))
+
+    # ------------------------------------------------------------- config
+    def set_settings(self, raw: Any) -> bool:
+        """Validate editor settings (select/ignore/extendSelect); keep the old ones if bad."""
+        try:
+            settings = parse_settings(raw)
+        except ValueError as exc:
+            self.show_error_once(f"speechlint: 编辑器配置无效 / invalid editor settings: {exc}")
+            return False
+        self.settings = settings
+        return True
+
+    def config_for(self, doc: OpenDoc) -> Config | None:
+        """The configuration for one document (None: the file is excluded)."""
+        cfg = DEFAULT
+        if doc.path:
+            try:
+                from speechlint import configfile
+            except ImportError:  # pragma: no cover - configfile not present
+                configfile = None  # type: ignore[assignment]
+            if configfile is not None:
+                source = None
+                try:
+                    found = configfile.find_config_file(doc.path)
+                    source = str(found) if found else None
+                    cfg = configfile.load(found) if found else DEFAULT
+                    if source:
+                        self.last_good[source] = cfg
+                except Exception as exc:  # ConfigError or anything unexpected
+                    self.show_error_once(f"speechlint: 配置文件有误，沿用上次的配置 / bad configuration, "
+                                         f"keeping the last good one: {exc}")
+                    cfg = self.last_good.get(source or "", DEFAULT) if source else DEFAULT
+                    if source is None:
+                        cfg = next(iter(self.last_good.values()), DEFAULT) if len(self.last_good) == 1 else DEFAULT
+                try:
+                    if cfg.exclude and configfile.is_excluded(cfg, doc.path):
+                        return None
+                except Exception:  # pragma: no cover
+                    pass
+        overrides = {k: v for k, v in self.settings.items() if k in ("select", "ignore", "extend_select")}
+        if overrides:
+            cfg = cfg.with_overrides(**overrides)
+        return cfg
+
+    # --------------------------------------------------------------- lint
+    def lint(self, doc: OpenDoc) -> None:
+        """Bring ``doc.findings``/``doc.lsp`` up to date with ``doc.text``."""
+        if doc.linted_text is doc.text and doc.linted_version == doc.version and doc.positions:
+            return
+        t0 = time.perf_counter()
+        failures: list[RuleFailure] = []
+        cfg = self.config_for(doc)
+        if cfg is None:
+            findings: list[Diagnostic] = []
+        else:
+            linter = engine.linter_for(cfg, doc.path)
+            if doc.cache_owner is not linter:
+                doc.cache.clear()
+                doc.cache_owner = linter
+            try:
+                findings = linter.lint_cached(doc.text, doc.cache, filetype=doc.filetype, failures=failures)
+            except Exception as exc:  # never die: report and publish nothing new
+                log.exception("linting %s failed", doc.uri)
+                self.log_to_client(f"speechlint: 检查失败 / lint failed: {type(exc).__name__}: {exc}",
+                                   types.MessageType.Error)
+                findings = []
+        for f in failures:
+            if f.code not in self.reported_failures:
+                self.reported_failures.add(f.code)
+                self.log_to_client(f"speechlint: 规则 {f.code} 出错，已跳过 / rule {f.code} failed "
+                                   f"and was skipped: {f.error}", types.MessageType.Error)
+        pos = Positions(doc.text, self.encoding, doc.index)
+        doc.findings = findings
+        doc.lsp = [convert.diagnostic(d, pos, self.href(d.code)) for d in findings]
+        doc.positions = pos
+        doc.linted_text = doc.text
+        doc.linted_version = doc.version
+        doc.result_id += 1
+        doc.cost = time.perf_counter() - t0
+
+    def publish(self, doc: OpenDoc) -> None:
+        if self.pull:
+            return
+        params: dict[str, Any] = {"uri": doc.uri, "diagnostics": doc.lsp}
+        if doc.version is not None:
+            params["version"] = doc.version
+        self.proto.send_json({"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+                              "params": params})
+
+    def schedule(self, doc: OpenDoc) -> None:
+        """Lint and publish when idle; debounce when linting this document is slow."""
+        if doc.timer is not None:
+            doc.timer.cancel()
+        loop = asyncio.get_running_loop()
+        if doc.cost < CHEAP:
+            doc.timer = loop.call_soon(self._lint_and_publish, doc.uri)
+        else:
+            doc.timer = loop.call_later(min(MAX_DEBOUNCE, doc.cost), self._lint_and_publish, doc.uri)
+
+    def _lint_and_publish(self, uri: str) -> None:
+        doc = self.docs.get(uri)
+        if doc is None:
+            return
+        doc.timer = None
+        try:
+            self.lint(doc)
+            self.publish(doc)
+        except Exception:  # pragma: no cover - never let a callback kill the loop
+            log.exception("publishing diagnostics for %s failed", uri)
+
+    def relint_all(self) -> None:
+        for doc in list(self.docs.values()):
+            doc.linted_text = None
+            self.schedule(doc)
+        if self.pull and self.refresh:
+            self.workspace_diagnostic_refresh(None)
+
+    def current(self, uri: str) -> OpenDoc | None:
+        """The open document, linted (None when not open)."""
+        doc = self.docs.get(uri)
+        if doc is not None:
+            self.lint(doc)
+        return doc
+
+    def href(self, code: str) -> str | None:
+        """codeDescription link: the rule's page (docs/rules/CODE.md in a source checkout,
+        else a page generated once into the user's cache folder)."""
+        if code in self._hrefs:
+            return self._hrefs[code]
+        url: str | None = None
+        template = self.settings.get("rule_docs_url")
+        if template:
+            url = str(template).replace("{code}", code)
+        else:
+            try:
+                url = _rule_page(code)
+            except Exception:  # pragma: no cover - read-only cache folder etc.
+                log.exception("no documentation page for %s", code)
+        self._hrefs[code] = url
+        return url
+
+
+def _rule_page(code: str) -> str | None:
+    here = Path(__file__).resolve().parent
+    for root in (here.parent, here.parent.parent):  # lsp/ in a checkout, speechlint/lsp installed
+        page = root / "docs" / "rules" / f"{code}.md"
+        if page.is_file():
+            return page.as_uri()
+    r = registry.get(code)
+    if r is None:
+        return None
+    from speechlint import docgen
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    page = base / "speechlint" / speechlint.__version__ / "rules" / f"{code}.md"
+    if not page.is_file():
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(docgen.page(r), encoding="utf-8")
+    return page.as_uri()
+
+
+def parse_settings(raw: Any) -> dict[str, Any]:
+    """Editor settings -> {'select', 'ignore', 'extend_select', 'rule_docs_url'}.
+
+    Accepts ``{"select": [...], "ignore": [...], "extendSelect": [...]}``, optionally under a
+    ``"speechlint"`` key; codes as lists or comma-separated strings.
+    """
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ValueError(f"expected an object, got {type(raw).__name__}")
+    if isinstance(raw.get("speechlint"), dict):
+        raw = raw["speechlint"]
+    out: dict[str, Any] = {}
+    for key, name in (("select", "select"), ("ignore", "ignore"), ("extendSelect", "extend_select"),
+                      ("extend_select", "extend_select"), ("extend-select", "extend_select")):
+        if key not in raw or raw[key] is None:
+            continue
+        value = raw[key]
+        if isinstance(value, str):
+            value = [v for v in re.split(r"[\s,]+", value) if v]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"'{key}' must be a list of rule codes")
+        codes = tuple(v.strip().upper() for v in value if v.strip())
+        bad = [c for c in codes if not registry.valid_prefix(c)]
+        if bad:
+            raise ValueError(f"unknown rule code or prefix {bad[0]!r} in '{key}'")
+        out[name] = codes
+    if isinstance(raw.get("ruleDocsUrl"), str):
+        out["rule_docs_url"] = raw["ruleDocsUrl"]
+    return out
+
+
+server = SpeechlintServer()
+
+
+# ------------------------------------------------------------------ lifecycle
+@server.feature(types.INITIALIZE)
+def initialize(ls: SpeechlintServer, params: types.InitializeParams) -> None:
+    ls.encoding = str(ls.workspace.position_encoding or convert.UTF16)
+    if ls.encoding not in convert.ENCODINGS:  # pragma: no cover - pygls chose something odd
+        ls.encoding = convert.UTF16
+    caps = params.capabilities
+    td = caps.text_document if caps else None
+    ls.pull = bool(td and td.diagnostic is not None)
+    ws = caps.workspace if caps else None
+    ls.refresh = bool(ws and ws.diagnostics and ws.diagnostics.refresh_support)
+    ls.set_settings(params.initialization_options)
+
+
+@server.feature(types.SHUTDOWN)
+def shutdown(ls: SpeechlintServer, *args: Any) -> None:
+    for doc in ls.docs.values():
+        if doc.timer is not None:
+            doc.timer.cancel()
+
+
+# ------------------------------------------------------------------ documents
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: SpeechlintServer, params: types.DidOpenTextDocumentParams) -> None:
+    td = params.text_document
+    from speechlint.document import LineIndex
+
+    doc = OpenDoc(
+        uri=td.uri,
+        text=td.text,
+        version=td.version,
+        filetype=convert.filetype_of_uri(td.uri, td.language_id),
+        path=convert.path_of(td.uri),
+        index=LineIndex(td.text),
+    )
+    old = ls.docs.get(td.uri)
+    if old is not None and old.timer is not None:
+        old.timer.cancel()
+    ls.docs[td.uri] = doc
+    ls.schedule(doc)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: SpeechlintServer, params: types.DidChangeTextDocumentParams) -> None:
+    doc = ls.docs.get(params.text_document.uri)
+    if doc is None:
+        log.warning("didChange for a document that is not open: %s", params.text_document.uri)
+        return
+    from speechlint.document import LineIndex
+
+    text, index = doc.text, doc.index
+    for change in params.content_changes:
+        if isinstance(change, types.TextDocumentContentChangePartial):
+            pos = Positions(text, ls.encoding, index)
+            sp = pos.span(change.range)
+            text = text[: sp.start] + change.text + text[sp.end :]
+            index = convert.updated_index(index, text, sp, len(change.text))
+        else:
+            text = change.text
+            index = LineIndex(text)
+    doc.text, doc.index, doc.version = text, index, params.text_document.version
+    ls.schedule(doc)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+def did_save(ls: SpeechlintServer, params: types.DidSaveTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    name = uri.rsplit("/", 1)[-1]
+    if name in (".speechlint.toml", "speechlint.toml", "pyproject.toml"):
+        ls.relint_all()  # a configuration file changed: every open draft may change
+        return
+    doc = ls.docs.get(uri)
+    if doc is None:
+        return
+    if params.text is not None and params.text != doc.text:
+        from speechlint.document import LineIndex
+
+        doc.text, doc.index = params.text, LineIndex(params.text)
+    doc.linted_text = None  # the configuration file may have changed too
+    ls.schedule(doc)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: SpeechlintServer, params: types.DidCloseTextDocumentParams) -> None:
+    doc = ls.docs.pop(params.text_document.uri, None)
+    if doc is None:
+        return
+    if doc.timer is not None:
+        doc.timer.cancel()
+    if not ls.pull:
+        ls.proto.send_json({"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+                            "params": {"uri": doc.uri, "diagnostics": []}})
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+def did_change_configuration(ls: SpeechlintServer, params: types.DidChangeConfigurationParams) -> None:
+    settings = params.settings
+    caps = ls.client_capabilities.workspace
+    if not settings and caps and caps.configuration:
+        # "pull" style clients (VS Code) send nothing: ask for our section
+        asyncio.ensure_future(_fetch_configuration(ls))
+        return
+    _apply_settings(ls, settings)
+
+
+async def _fetch_configuration(ls: SpeechlintServer) -> None:
+    try:
+        got = await ls.workspace_configuration_async(
+            types.ConfigurationParams(items=[types.ConfigurationItem(section="speechlint")])
+        )
+    except Exception as exc:
+        log.warning("workspace/configuration failed: %s", exc)
+        got = None
+    _apply_settings(ls, got[0] if got else None)
+
+
+def _apply_settings(ls: SpeechlintServer, settings: Any) -> None:
+    if not settings or ls.set_settings(settings):
+        try:
+            from speechlint import configfile
+
+            configfile.clear_cache()
+        except (ImportError, AttributeError):  # pragma: no cover
+            pass
+        ls.relint_all()
+
+
+# ---------------------------------------------------------------- diagnostics
+@server.feature(
+    types.TEXT_DOCUMENT_DIAGNOSTIC,
+    types.DiagnosticOptions(identifier="speechlint", inter_file_dependencies=False,
+                            workspace_diagnostics=False),
+)
+def pull_diagnostics(ls: SpeechlintServer, params: types.DocumentDiagnosticParams) -> Any:
+    doc = ls.current(params.text_document.uri)
+    if doc is None:
+        return types.RelatedFullDocumentDiagnosticReport(items=[])
+    result_id = f"{id(doc)}:{doc.result_id}"
+    if params.previous_result_id == result_id:
+        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
+    items = [ls.proto._converter.structure(d, types.Diagnostic) for d in doc.lsp]
+    return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=result_id)
+
+
+# ---------------------------------------------------------------- code actions
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(
+        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll, FIX_ALL_KIND],
+        resolve_provider=False,
+    ),
+)
+def code_action(ls: SpeechlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    doc = ls.current(params.text_document.uri)
+    if doc is None or doc.positions is None:
+        return []
+    pos = doc.positions
+    only = params.context.only
+    out: list[types.CodeAction] = []
+
+    def wanted(kind: str) -> bool:
+        return not only or any(kind == k or kind.startswith(k + ".") for k in only)
+
+    if wanted(types.CodeActionKind.QuickFix):
+        sp = pos.span(params.range)
+        hits = [(d, lsp) for d, lsp in zip(doc.findings, doc.lsp) if convert.overlaps(d.span, sp)]
+        for d, lsp in hits:
+            diag = ls.proto._converter.structure(lsp, types.Diagnostic)
+            if d.fix is not None:
+                edits = [types.TextEdit(range=_rng(pos, e.span), new_text=e.text) for e in d.fix.edits]
+                out.append(types.CodeAction(
+                    title=f"修复 {d.code}：{d.message}",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diag],
+                    is_preferred=d.fix.applicability == "safe",
+                    edit=_workspace_edit(doc, edits),
+                ))
+        seen: set[tuple[str, int]] = set()
+        for d, lsp in hits:
+            line = doc.index.line_of(d.span.start)
+            if (d.code, line) in seen:
+                continue
+            seen.add((d.code, line))
+            out.append(types.CodeAction(
+                title=f"在此处忽略 {d.code} / ignore {d.code} here",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[ls.proto._converter.structure(lsp, types.Diagnostic)],
+                edit=_workspace_edit(doc, [_suppress_edit(doc, line, d.code)]),
+            ))
+    if wanted(FIX_ALL_KIND) and any(d.fix is not None and d.fix.applicability == "safe" for d in doc.findings):
+        cfg = ls.config_for(doc) or DEFAULT
+        fixed = speechlint.fix(doc.text, cfg, filetype=doc.filetype, path=doc.path).text
+        change = convert.minimal_edit(doc.text, fixed)
+        if change is not None:
+            sp, new = change
+            out.append(types.CodeAction(
+                title="修复全部可安全修复的问题 / fix all safe findings (speechlint)",
+                kind=FIX_ALL_KIND,
+                edit=_workspace_edit(doc, [types.TextEdit(range=_rng(pos, sp), new_text=new)]),
+            ))
+    return out
+
+
+def _rng(pos: Positions, span: Span) -> types.Range:
+    (sl, sc), (el, ec) = pos.position(span.start), pos.position(span.end)
+    return types.Range(start=types.Position(line=sl, character=sc), end=types.Position(line=el, character=ec))
+
+
+def _workspace_edit(doc: OpenDoc, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+    if doc.version is None:
+        return types.WorkspaceEdit(changes={doc.uri: edits})
+    return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
+        text_document=types.OptionalVersionedTextDocumentIdentifier(uri=doc.uri, version=doc.version),
+        edits=list(edits),
+    )])
+
+
+def _suppress_edit(doc: OpenDoc, line: int, code: str) -> types.TextEdit:
+    """Insert ``<!-- speechlint-disable-next-line CODE -->`` above ``line`` (or add the code
+    to such a comment already there)."""
+    assert doc.positions is not None
+    pos, index = doc.positions, doc.index
+    if line > 0:
+        above = index.line_text(line - 1)
+        m = _SUPPRESS_LINE.match(above)
+        if m:
+            codes = m.group(2).split()
+            if codes:  # a bare directive already silences everything
+                start = index.starts[line - 1]
+                new = f"{m.group(1)}{SUPPRESS.format(codes=' '.join([*codes, code]))}"
+                return types.TextEdit(range=_rng(pos, Span(start, start + len(above))), new_text=new)
+    start = index.starts[line]
+    text = index.line_text(line)
+    indent = re.match(r"[ \t\u3000]*", text).group(0)  # type: ignore[union-attr]
+    if doc.filetype == "md" and len(indent) >= 4:
+        indent = ""  # four spaces would make the comment a code block
+    new = f"{indent}{SUPPRESS.format(codes=code)}{convert.eol_of(doc.text)}"
+    return types.TextEdit(range=_rng(pos, Span(start, start)), new_text=new)
+
+
+# ------------------------------------------------------------------- hover
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: SpeechlintServer, params: types.HoverParams) -> types.Hover | None:
+    doc = ls.current(params.text_document.uri)
+    if doc is None or doc.positions is None:
+        return None
+    pos = doc.positions
+    at = pos.offset(params.position.line, params.position.character)
+    here = [d for d in doc.findings if d.span.start <= at <= d.span.end]
+    if not here:
+        return None
+    parts: list[str] = []
+    for code in dict.fromkeys(d.code for d in here):
+        r = registry.get(code)
+        msgs = "\n".join(f"- {d.message}" for d in here if d.code == code)
+        if r is None:
+            parts.append(f"**{code}**\n\n{msgs}")
+            continue
+        fix = {"safe": "可安全自动修复 / safe fix", "unsafe": "修复需确认 / unsafe fix",
+               "sometimes": "部分可自动修复 / sometimes fixable", "none": "需人工修改 / no automatic fix"}
+        parts.append(f"**{r.code}** `{r.name}` — {fix.get(r.fix, r.fix)}\n\n{msgs}\n\n{_doc_markdown(r.doc)}")
+    first = min(here, key=lambda d: d.span.start)
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
+        range=_rng(pos, first.span),
+    )
+
+
+def _doc_markdown(doc: str) -> str:
+    # rule docs use '## section' headings; shrink them so the hover stays compact
+    return re.sub(r"^##\s*(.+)$", r"#### \1", doc, flags=re.M)
+
+
+# ------------------------------------------------------------------ outline
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def document_symbol(ls: SpeechlintServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+    doc = ls.docs.get(params.text_document.uri)
+    if doc is None:
+        return []
+    try:
+        from speechlint.outline import outline  # written by the NUM checks
+    except ImportError:
+        return []
+    try:
+        headings = list(outline(doc.text, doc.filetype))
+    except TypeError:  # pragma: no cover - older signature
+        headings = list(outline(doc.text))  # type: ignore[call-arg]
+    pos = Positions(doc.text, ls.encoding, doc.index)
+    roots: list[types.DocumentSymbol] = []
+    stack: list[tuple[int, types.DocumentSymbol]] = []
+    for h in headings:
+        full, sel = _heading_spans(h, doc)
+        number = str(getattr(h, "number", "") or "")
+        title = str(getattr(h, "title", "") or "").strip()
+        name = f"{number}{title}".strip() or doc.text[full.start:full.end].strip() or "?"
+        sym = types.DocumentSymbol(
+            name=name,
+            kind=types.SymbolKind.String if getattr(h, "level", 1) > 1 else types.SymbolKind.Namespace,
+            range=_rng(pos, full),
+            selection_range=_rng(pos, sel),
+            children=[],
+        )
+        level = int(getattr(h, "level", 1) or 1)
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        (stack[-1][1].children if stack else roots).append(sym)  # type: ignore[union-attr]
+        stack.append((level, sym))
+    return roots
+
+
+def _heading_spans(h: Any, doc: OpenDoc) -> tuple[Span, Span]:
+    """(whole heading line, the part to select) of a heading from ``speechlint.outline``."""
+    spans = getattr(h, "spans", None)
+    span = getattr(h, "span", None)
+    cand: list[Span] = []
+    if isinstance(spans, Span):
+        cand = [spans]
+    elif isinstance(spans, dict):
+        cand = [s for s in spans.values() if isinstance(s, Span)]
+    elif isinstance(spans, (list, tuple)):
+        cand = [s for s in spans if isinstance(s, Span)]
+    if isinstance(span, Span):
+        cand.insert(0, span)
+    if not cand:
+        line = int(getattr(h, "line", 0) or 0)
+        start = doc.index.starts[min(line, len(doc.index.starts) - 1)]
+        cand = [Span(start, doc.index.line_end(doc.index.line_of(start)))]
+    full = Span(min(s.start for s in cand), max(s.end for s in cand))
+    line = doc.index.line_of(full.start)
+    line_span = Span(doc.index.starts[line], doc.index.line_end(line))
+    if line_span.contains(full):
+        full = line_span
+    return full, cand[0] if full.contains(cand[0]) else full
+
+
+# -------------------------------------------------------------------- main
+async def _serve_pipe(ls: SpeechlintServer) -> bool:
+    """Read stdin with an asyncio pipe: messages already waiting are handled back to back
+    (so a burst of changes is linted once), without a thread hop per line."""
+    from pygls.io_ import StdoutWriter, run_async
+
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader(limit=2**24)
+    try:
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin.buffer)
+    except (ValueError, OSError, NotImplementedError):
+        return False  # stdin is not a pipe (a file, a Windows console)
+    ls._stop_event = threading.Event()
+    ls.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
+    await run_async(
+        stop_event=ls._stop_event,
+        reader=reader,  # type: ignore[arg-type]
+        protocol=ls.protocol,
+        logger=logging.getLogger("pygls.io_"),
+        error_handler=ls.report_server_error,
+    )
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``speechlint server``: serve LSP on stdin/stdout until ``exit``."""
+    logging.basicConfig(level=os.environ.get("SPEECHLINT_LOG", "WARNING").upper(), stream=sys.stderr,
+                        format="speechlint-server %(levelname)s %(name)s: %(message)s")
+    registry.load_all()  # import the rules before the first keystroke
+    try:
+        if not asyncio.run(_serve_pipe(server)):
+            log.info("stdin is not a pipe; using pygls's threaded reader")
+            server.start_io()
+        return 0
+    except SystemExit as exc:  # the 'exit' notification
+        return int(exc.code or 0)
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        try:
+            server.shutdown()
+        except Exception:  # pragma: no cover
+            pass
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
