@@ -271,8 +271,19 @@ def from_mapping(table: Mapping[str, Any], source: Path, where: str = "") -> Con
             "language": h_language,
         }
     )
+    # packs first: codes of the configuration's own packs (XZ001 ...) are valid below
+    if "packs" in table:
+        handlers["packs"]()
+        if changes["packs"]:
+            try:
+                from .packs import load_packs
+            except ImportError:  # pragma: no cover - rule packs not available
+                pass
+            else:
+                load_packs(changes["packs"])  # registers the pack's codes; errors name the pack
     for key in table:
-        handlers[key]()
+        if key != "packs":
+            handlers[key]()
     return DEFAULT.with_overrides(**changes)
 
 

@@ -158,7 +158,7 @@ def test_severity_override_and_allow(tmp_path, capsys) -> None:
 
 
 def test_packs_resolve_relative_to_the_config_file(tmp_path) -> None:
-    write(tmp_path / "house" / "terms.yaml", "WRD001: {}\n")
+    write(tmp_path / "house" / "terms.yaml", PACK)
     f = write(tmp_path / "cfg" / "speechlint.toml", 'packs = ["../house/terms.yaml"]\n')
     cfg = configfile.load(f)
     assert cfg.packs == (str(tmp_path / "house" / "terms.yaml"),)
@@ -166,18 +166,43 @@ def test_packs_resolve_relative_to_the_config_file(tmp_path) -> None:
 
 
 def test_custom_pack_adds_a_term(tmp_path, capsys) -> None:
-    """A unit's own pack (same format as rules/) makes a new term flagged."""
-    packs = pytest.importorskip("speechlint.packs", reason="rule packs (speechlint/packs.py) not present yet")
-    pack = tmp_path / "house.yaml"
-    fmt = getattr(packs, "EXAMPLE", None)
-    if fmt is None:
-        pytest.skip("speechlint.packs exposes no EXAMPLE pack format to build a term from")
-    pack.write_text(fmt, encoding="utf-8")
-    write(tmp_path / "speechlint.toml", 'packs = ["house.yaml"]\n')
-    sample = getattr(packs, "EXAMPLE_TEXT", "")
-    f = write(tmp_path / "a.txt", sample)
+    """A unit's own pack (same YAML format as rules/) makes a new term flagged."""
+    pytest.importorskip("speechlint.packs", reason="rule packs (speechlint/packs.py) not present")
+    write(tmp_path / "house" / "terms.yaml", PACK)
+    f = write(tmp_path / "drafts" / "a.txt", "据说这个项目已经完工。\n")
+    assert [i["code"] for i in run(capsys, "--isolated", str(f))[1]] == []
+    write(tmp_path / "speechlint.toml", 'packs = ["house/terms.yaml"]\n[severity]\nQT001 = "error"\n')
     code, items, _ = run(capsys, str(f))
-    assert code == 1 and items
+    hits = [(i["code"], i["line"], i["column"], i["severity"]) for i in items if i["code"] == "QT001"]
+    assert code == 1 and hits == [("QT001", 1, 1, "error")]
+    # the pack's codes are valid in the same file's select/ignore
+    write(tmp_path / "speechlint.toml", 'packs = ["house/terms.yaml"]\nignore = ["QT001"]\n')
+    configfile.clear_cache()
+    assert [i for i in run(capsys, str(f))[1] if i["code"] == "QT001"] == []
+
+
+def test_a_broken_pack_is_a_config_time_error(tmp_path) -> None:
+    pytest.importorskip("speechlint.packs", reason="rule packs (speechlint/packs.py) not present")
+    write(tmp_path / "bad.yaml", "name: x\nprefix: QB\nrulez: {}\n")
+    f = write(tmp_path / "speechlint.toml", 'packs = ["bad.yaml"]\n')
+    with pytest.raises(Exception, match=r"bad\.yaml:3: .*unknown key 'rulez'"):
+        configfile.load(f)
+
+
+PACK = (
+    "name: 测试单位用语\n"
+    "prefix: QT\n"
+    "rules:\n"
+    "  QT001:\n"
+    "    kind: existence\n"
+    "    name: banned-word\n"
+    "    summary: 不使用道听途说的说法\n"
+    "    reason: 讲话稿表述要有依据\n"
+    "    words: [据说]\n"
+    "    examples:\n"
+    "      bad: [\"据说项目已经完工。\"]\n"
+    "      good: [\"据统计项目已经完工。\"]\n"
+)
 
 
 def test_max_file_size_from_the_config(tmp_path, capsys) -> None:
