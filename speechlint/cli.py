@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--config", metavar="FILE",
                    help="use this configuration file instead of discovering one")
     c.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    c.add_argument("--force-exclude", action="store_true",
+                   help="apply the configuration's exclude to files named on the command line too "
+                        "(for pre-commit)")
     c.add_argument("--jobs", "-j", type=int, metavar="N", default=None,
                    help="worker processes for many files (default: number of CPUs)")
     c.add_argument("--annotate", metavar="OUT.docx",
@@ -364,7 +367,8 @@ class _Settings:
         size = getattr(cli_config, "max_file_size", DEFAULT.max_file_size)
         if size != DEFAULT.max_file_size:
             cli["max_file_size"] = size
-        self = cls(args.config, args.isolated, cli, tuple(args.paths))
+        explicit = () if getattr(args, "force_exclude", False) else tuple(args.paths)
+        self = cls(args.config, args.isolated, cli, explicit)
         if args.config:
             from . import configfile
 

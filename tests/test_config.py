@@ -145,6 +145,9 @@ def test_exclude_skips_files_in_a_folder_walk_but_not_named_ones(tmp_path, capsy
     assert sorted(Path(i["path"]).name for i in items) == ["new.txt"]
     _code, items, _ = run(capsys, str(Path("旧稿") / "old.txt"))
     assert len(items) == 1
+    # --force-exclude (pre-commit passes file names): excluded even when named
+    _code, items, _ = run(capsys, "--force-exclude", str(Path("旧稿") / "old.txt"), "x.bak.txt", "new.txt")
+    assert [Path(i["path"]).name for i in items] == ["new.txt"]
 
 
 def test_severity_override_and_allow(tmp_path, capsys) -> None:
