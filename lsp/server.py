@@ -55,10 +55,13 @@ log = logging.getLogger("speechlint.lsp")
 FIX_ALL_KIND = "source.fixAll.speechlint"
 SUPPRESS = "<!-- speechlint-disable-next-line {codes} -->"
 _SUPPRESS_LINE = re.compile(r"^(\s*)<!--\s*speechlint-disable-next-line\b([^>]*?)\s*-->\s*$")
-#: Lint at once when the last lint of the document took less than this (seconds) ...
-CHEAP = 0.025
-#: ... else wait this long after the last change (bounded), so bursts are linted once.
-MAX_DEBOUNCE = 0.5
+#: Lint as soon as the server is idle when the last lint of the document took less than
+#: this (seconds); changes already waiting in the input are applied first, so a burst from
+#: the client is linted once anyway ...
+CHEAP = 0.1
+#: ... else (a huge document) wait as long as a lint takes (at most this) after the last
+#: change, so that typing is not queued behind one lint per keystroke.
+MAX_DEBOUNCE = 1.0
 
 
 # --------------------------------------------------------------------- protocol
