@@ -4,6 +4,7 @@ bracket matcher's fast path agreeing with a full walk."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +12,9 @@ import speechlint
 from speechlint.checks import pun
 from speechlint.config import Config
 from speechlint.data import family_data
-from speechlint.document import LineIndex
+from speechlint.document import Document, LineIndex
+from speechlint.errors import RuleDataError
+from speechlint.model import Fix, Span
 
 from .conftest import clean_texts, seed
 
@@ -151,3 +154,28 @@ def test_long_line_does_not_crash() -> None:
     text = "文“" * 50_000
     diags = speechlint.lint(text, Config(select=("PUN001",)))
     assert len(diags) == 50_000
+
+
+# ------------------------------------------------------------------- data
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        ("PUN004:\n  allow:\n    - '(unclosed'\n", r"pun\.yaml:3: PUN004: key 'allow': invalid regex"),
+        ("PUN001:\n  pairs:\n    '“': '“'\n", r"pun\.yaml:2: PUN001: pairs: .* two different single characters"),
+        ("PUN001:\n  inner:\n    '“': '「'\n", r"pun\.yaml:2: PUN001: inner: .* opening marks"),
+        ("PUN002:\n  marks:\n    ',': '，，'\n", r"pun\.yaml:2: PUN002: marks: .* one ASCII mark to one character"),
+        ("PUN006:\n  only-when-mixed: maybe\n", r"pun\.yaml:2: PUN006: key 'only-when-mixed': expected bool"),
+    ],
+)
+def test_bad_pun_data_is_refused(tmp_path: Path, yaml_text: str, message: str) -> None:
+    path = tmp_path / "pun.yaml"
+    path.write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(RuleDataError, match=message):
+        family_data("PUN", str(path))
+
+
+def test_dunhao_strict_mode() -> None:
+    text = "坚持“两个确立”、“两个维护”。"
+    assert list(pun.dunhao_between_quotes(Document.from_text(text), pun.DunhaoData())) == []
+    strict = list(pun.dunhao_between_quotes(Document.from_text(text), pun.DunhaoData(only_when_mixed=False)))
+    assert [(d.span.start, d.fix) for d in strict] == [(8, Fix.replace(Span(8, 9), ""))]
