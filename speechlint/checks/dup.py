@@ -113,14 +113,19 @@ def _han_run(text: str, s: int, e: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _exempt(text: str, s: int, e: int, data: DupData) -> bool:
-    """True when the data says the doubled form ``text[s:e]`` is legitimate here."""
+def _allowed(text: str, s: int, e: int, data: DupData) -> bool:
+    """True when an allow-list says the doubled form ``text[s:e]`` is legitimate here."""
     form = text[s:e]
     if form in data.allowed:
         return True
     for ctx, off in data.contexts.get(form, ()):
         if s - off >= 0 and text.startswith(ctx, s - off):
             return True
+    return False
+
+
+def _exempt(text: str, s: int, e: int, data: DupData) -> bool:
+    """True when an exempt pattern (AABB, numerals) covers ``[s, e)``."""
     for pattern in data.exempt:
         for start in range(max(0, s - _REACH), s + 1):
             m = pattern.match(text, start)
@@ -181,11 +186,14 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
             s, e = m.start(), m.end()
             if not _HAN_RUN.fullmatch(unit) or (n > 1 and unit == unit[0] * n):
                 continue
-            if any(a < e and s < b for a, b in taken) or _exempt(text, s, e, data):
+            if any(a < e and s < b for a, b in taken) or _allowed(text, s, e, data):
                 continue
             lo, hi = _han_run(text, s, e)
             bound = n == 1 and unit in data.bound
+            # cheapest first: the lexicon settles most candidates, then the exempt patterns
             if not _doubled(_lexicon_crosses(text, lo, hi, data.extra_words), s, n, bound):
+                continue
+            if _exempt(text, s, e, data):
                 continue
             # The lexicon found no word crossing a copy: a slip, or a word too rare for it.
             if not _doubled(_jieba_crosses(text, lo, hi, data), s, n, bound):
@@ -284,7 +292,8 @@ class DupPunctuationData:
     def pattern(self) -> re.Pattern[str]:
         cls = re.escape(self.marks)
         # exactly two of the same mark: three or more 。 are an ellipsis (PUN rules)
-        return re.compile(rf"(?<![{cls}])([{cls}])\1(?![{cls}])")
+        # the lookbehind follows the first mark so that the scan can skip to candidate marks
+        return re.compile(rf"([{cls}])(?<![{cls}].)\1(?![{cls}])")
 
 
 @rule("DUP003", "duplicated-punctuation", data=DupPunctuationData, severity="error", fix="safe")

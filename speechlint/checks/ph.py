@@ -184,13 +184,20 @@ def _delete_line(doc: Document, line: Line) -> Fix:
     return Fix((Edit(Span(start, end), ""),), "unsafe")
 
 
+def _residue(line: Line, data: ResidueData) -> Span | None:
+    """The content span of ``line`` when it is a residue line."""
+    if len(line.text) > data.max_length and len(line.text.strip(_BLANK)) > data.max_length:
+        return None  # a real paragraph (checked cheaply: most lines are long)
+    span = _content(line)
+    if span is None or span.end - span.start > data.max_length or not data.pattern.search(line.text):
+        return None
+    return span
+
+
 def _residue_lines(doc: Document, data: ResidueData) -> Iterator[tuple[Line, Span]]:
-    pattern = data.pattern
     for line in doc.lines:
-        span = _content(line)
-        if span is None or span.end - span.start > data.max_length:
-            continue
-        if pattern.search(line.text):
+        span = _residue(line, data)
+        if span is not None:
             yield line, span
 
 
@@ -272,17 +279,19 @@ def template_residue_block(doc: Document, data: ResidueBlockData) -> Iterator[Di
     GB/T 9704-2012 规定公文由版头、主体、版记等要素组成；广告、站名不属于任何要素。
     """
     lines = doc.lines
-    residue = {line.index for line, _ in _residue_lines(doc, data.residue)}
-    if not residue:
-        return
-    # The top region: lines before the real draft starts.
+    # The top region: lines before the real draft starts (only these are looked at).
     top: list[Line] = []
+    residue: set[int] = set()
     for line in lines:
         span = _content(line)
-        if span is not None and line.index not in residue:
-            if span.end - span.start > data.max_length or data.start.search(line.text):
+        if span is not None:
+            if _residue(line, data.residue) is not None:
+                residue.add(line.index)
+            elif span.end - span.start > data.max_length or data.start.search(line.text):
                 break
         top.append(line)
+    if not residue:
+        return
     block: set[int] = set()
     # Runs of non-blank lines; within each, short lines between two residue lines, or
     # (in the first run at the very top) before the first residue line.
@@ -299,10 +308,10 @@ def template_residue_block(doc: Document, data: ResidueBlockData) -> Iterator[Di
                 if ln.index not in residue and span is not None and span.end - span.start <= data.max_block_line:
                     block.add(ln.index)
         run = []
-    for line in lines:
-        if line.index in block:
-            span = _content(line)
-            assert span is not None
+    for index in sorted(block):
+        line = lines[index]
+        span = _content(line)
+        if span is not None:
             yield Diagnostic(
                 "PH004",
                 span,
