@@ -613,7 +613,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     verbose = getattr(args, "verbose", False)
     try:
         if args.command == "check":
-            return _check(args)
+            from . import _cache
+
+            _cache.install()  # compiled regexes from the last run: a faster start
+            try:
+                return _check(args)
+            finally:
+                _cache.save()
         if args.command == "rules":
             return _rules()
         if args.command == "rule":

@@ -22,7 +22,7 @@ import re
 import types
 import typing
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -113,8 +113,7 @@ def build(cls: type, node: yaml.Node, path: str, label: str) -> Any:
     """
     if not isinstance(node, yaml.MappingNode):
         raise RuleDataError(f"{_at(path, node, label)}: expected a mapping, got a {_kind(node)}")
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints, fields = _shape(cls)
     values: dict[str, Any] = {}
     for knode, vnode in node.value:
         key = str(knode.value)
@@ -135,6 +134,12 @@ def build(cls: type, node: yaml.Node, path: str, label: str) -> Any:
         if problem:
             raise RuleDataError(f"{_at(path, node, label)}: {problem}")
     return obj
+
+
+@cache
+def _shape(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """Type hints and fields of a data class (resolving the hints is slow: once per class)."""
+    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
 
 
 #: Limits on a composed YAML document.  Aliases may share nodes but never loop
@@ -247,6 +252,12 @@ def family_data(family: str, path: str | None = None) -> Mapping[str, Any]:
     needs = {c: r for c, r in rules.items() if r.data is not None}
     if not needs and not file.exists():
         return types.MappingProxyType({})
+    if path is None:  # the command line's start-up cache (speechlint._cache)
+        from . import _cache
+
+        cached = _cache.load_family(family, str(file))
+        if cached is not None:
+            return types.MappingProxyType(cached)
     root = compose_file(file)
     name = file.name if path is None else str(file)
     out: dict[str, Any] = {}
@@ -277,6 +288,10 @@ def family_data(family: str, path: str | None = None) -> Mapping[str, Any]:
                 out[code] = r.data()  # type: ignore[misc]
             except TypeError:
                 raise RuleDataError(f"{name}: missing entry for {code}") from None
+    if path is None:
+        from . import _cache
+
+        _cache.store_family(family, str(file), out)
     return types.MappingProxyType(out)
 
 
