@@ -412,7 +412,11 @@ class MarkerSpec:
     #: Characters that make a numeral a marker: 一是 二是 …, 一要 二要 … (one series
     #: family: mixing 一是…二要 is reported by NUM008).
     numeral_suffixes: str = "是要"
-    #: Delimiters after 第 + numeral: 第一， 第二、 (the first one is the right one).
+    #: Prefixes of ordinal numerals: 第一 第二 …, 其一 其二 … (one series family with
+    #: the ordinal words; GB/T 15834-2011 treats 第-, 其- and 首先-series as separate
+    #: sets that are not mixed).
+    ordinal_prefixes: str = "第其"
+    #: Delimiters after prefix + numeral: 第一， 第二、 (the first one is the right one).
     ordinal_delimiters: str = "，、,：:"
     #: Ordinal words and the position they stand for (首先 = 1, 其次 = 2 …).
     words: dict[str, int] = field(default_factory=lambda: {"首先": 1, "其次": 2})
@@ -430,10 +434,12 @@ class MarkerSpec:
 
     @cached_property
     def patterns(self) -> tuple[re.Pattern[str], ...]:
-        """Literal-first scans: one per numeral suffix, one for 第, one per word ending."""
+        """Literal-first scans: one per numeral suffix, one per ordinal prefix, one per
+        word ending."""
         out = [re.compile(f"{re.escape(s)}(?<=[{_CN_DIGITS}十]{re.escape(s)})") for s in self.numeral_suffixes]
         od = re.escape(self.ordinal_delimiters)
-        out.append(re.compile(f"第(?P<onum>{CN_NUMERAL})(?P<odelim>[{od}])"))
+        for p in self.ordinal_prefixes:
+            out.append(re.compile(f"{re.escape(p)}(?P<onum>{CN_NUMERAL})(?P<odelim>[{od}])"))
         groups: dict[tuple[str, int], list[str]] = {}
         for w in sorted(self.words):
             groups.setdefault((w[-1], len(w)), []).append(w)
@@ -452,9 +458,9 @@ class Marker(NamedTuple):
 
     span: Span  # the marker without its delimiter: "一是", "第三", "首先"
     number: int
-    style: str  # the suffix ("是", "要"), "第" or "word"
+    style: str  # the suffix ("是", "要"), the prefix ("第", "其") or "word" (首先, 其次)
     family: str  # "numeral" (一是/一要) or "ordinal" (第一/首先)
-    delimiter: str  # "，" of "第一，" (ordinal 第 style only), else ''
+    delimiter: str  # "，" of "第一，" (prefixed ordinals only), else ''
     delimiter_span: Span | None
     initial: bool  # at the start of its paragraph
     line: int
@@ -470,6 +476,7 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
     numeral_before = _NUM_BEFORE.search
     pats = spec.patterns
     nsuf = len(spec.numeral_suffixes)
+    nord = nsuf + len(spec.ordinal_prefixes)
     for i, pat in enumerate(pats):
         for m in pat.finditer(text):
             if i < nsuf:
@@ -482,12 +489,12 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
                 where = _clause_start(text, start, spec)
                 if where and not exc(text, start):
                     found.append((start, m.end(), parse_number(n.group()), m.group(), "numeral", "", -1, where == 2))
-            elif i == nsuf:
+            elif i < nord:
                 start = m.start()
                 where = _clause_start(text, start, spec)
                 if where and not exc(text, start):
                     found.append(
-                        (start, m.end("onum"), parse_number(m.group("onum")), "第", "ordinal",
+                        (start, m.end("onum"), parse_number(m.group("onum")), text[start], "ordinal",
                          m.group("odelim"), m.start("odelim"), where == 2)
                     )
             else:

@@ -307,8 +307,9 @@ def heading_delimiter(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
     安全：只替换（或删去）序号后的那一个标点，其余字符不变。
 
     ## 依据
-    GB/T 9704-2012《党政机关公文格式》7.3.3；GB/T 15834-2011《标点符号用法》附录 A：
-    汉字序号后用顿号，阿拉伯数字序号后用下脚点，括号序号后不再加标点。
+    GB/T 9704-2012《党政机关公文格式》7.3.3；GB/T 15834-2011《标点符号用法》附录 B
+    （序次语之后的标点用法）：不带括号的汉字数字序次语后用顿号，不带括号的阿拉伯数字
+    序次语后用下脚点，加括号的序次语后不用任何点号。
     """
     levels = data.scheme.levels
     for h in headings(doc, data.scheme):
@@ -421,7 +422,7 @@ def _marker_text(m: Marker, number: int, spec: MarkerSpec) -> str:
         for w, n in spec.words.items():
             if n == number:
                 return w
-    return "第" + chinese_numeral(number)
+    return m.style + chinese_numeral(number)
 
 
 def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResult:
@@ -501,7 +502,8 @@ def enumeration_sequence(doc: Document, data: MarkerData) -> Iterator[Diagnostic
     """段内或段首列举的序号不连续或重复（如“一是…二是…四是”）。
 
     ## 检查内容
-    讲话稿常用“一是…二是…三是”“一要…二要…”“第一，…第二，…”“首先…其次…”列举。
+    讲话稿常用“一是…二是…三是”“一要…二要…”“第一，…第二，…”“其一，…其二，…”
+    “首先…其次…”列举。
     这些词只在分句开头才算序号（段首，或“。；：，！？”之后），所以“统一是”“唯一是”
     不算。报告跳号（“一是…二是…四是”）、重复（“二是…二是”）、颠倒和没有“一是”就出现的
     “二是”。从“一是”重新开始视为新的一组列举；段首的“一是/一要”系列在每个标题之下重新
@@ -518,8 +520,8 @@ def enumeration_sequence(doc: Document, data: MarkerData) -> Iterator[Diagnostic
     无自动修复：跳号也可能是漏写了一项，需人工确认。
 
     ## 依据
-    GB/T 15834-2011《标点符号用法》附录 A（序次语）；GB/T 9704-2012《党政机关公文格式》
-    7.3.3 层次序数连续编排的要求同样适用于段内列举。
+    GB/T 15834-2011《标点符号用法》附录 B（序次语）；GB/T 9704-2012《党政机关公文格式》
+    7.3.3 层次序数依次编排的要求同样适用于段内列举。
     """
     for m, message in _enumerations(doc, data.markers, data.scheme).findings:
         yield Diagnostic("NUM007", m.span, message)
@@ -532,7 +534,8 @@ def enumeration_delimiter(doc: Document, data: MarkerData) -> Iterator[Diagnosti
     ## 检查内容
     - 一组“第一，…第二，…”中个别序次语后的标点与其他不同（“第一，…第三，…第四、…第五，”）：
       报告少数派，修复为多数派的标点（各占一半时以“，”为准）；
-    - 一组列举混用不同的序次语：“首先…第二…第三…”“一是…二要…三是…”：报告少数派。
+    - 一组列举混用不同的序次语：“首先…第二…第三…”“其一…第二…”“一是…二要…三是…”：
+      报告少数派。
 
     ## 为什么
     同一组列举的写法应当一致；“第四、”夹在一串“第X，”中间多为录入时的笔误。
@@ -546,8 +549,8 @@ def enumeration_delimiter(doc: Document, data: MarkerData) -> Iterator[Diagnosti
     统一成哪一种需人工决定。
 
     ## 依据
-    GB/T 15834-2011《标点符号用法》附录 A：“第一”“首先”等序次语之后用逗号；同一组序次语
-    不宜混用。
+    GB/T 15834-2011《标点符号用法》附录 B（序次语之后的标点用法）：“第一”“其一”“首先”
+    等序次语之后用逗号；“第”字头、“其”字头与“首先”类是各自独立的几套序次语，不宜混用。
     """
     spec = data.markers
     for series in _enumerations(doc, spec, data.scheme).series:
