@@ -589,6 +589,9 @@ def altered_formulation(doc: Document, data: ExpressionData) -> Iterator[Diagnos
 
 def _sequence_finding(m: re.Match[str], s: FixedSequence) -> Diagnostic | None:
     """A finding when the enumeration ``m`` holds all of ``s``'s items in another order."""
+    whole = m.group(0)
+    if not all(it in whole for it in s.items):
+        return None  # every element found below is a part of the match: an item is missing
     elems: list[tuple[int, str]] = []
     pos = m.start()
     for el in m.group(0).split("、"):
