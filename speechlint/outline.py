@@ -9,10 +9,10 @@ The scanner also recognises the wrong forms of each number (``1、`` ``一.``
 ``一，`` ``（一）、`` ``(一)`` ``(一）`` ``1)`` …), so that rules can report them;
 every heading records the form the scheme wants (:attr:`Heading.expected_label`).
 Paragraph-initial ordinal items ``第一，`` / ``第一、`` are listed as well
-(``kind="ordinal"``, level 0): they are no level of the scheme but show up in an
-editor's outline.  Numbered lines right after a list lead such as ``附件：1.…``
-are list items (``kind="item"``): their form is checked, their numbering is not
-part of the heading hierarchy.
+(``kind="ordinal"``, one level below their enclosing heading): they are no level
+of the scheme but show up in an editor's outline.  Numbered lines right after a
+list lead such as ``附件：1.…`` are list items (``kind="item"``): the rules check
+their form, but they are no part of the hierarchy and :func:`outline` leaves them out.
 
 The scheme (levels, numerals, brackets, delimiters) is data: ``rules/num.yaml``.
 :func:`outline` does not depend on which rules are selected; the language server
@@ -224,7 +224,9 @@ class Heading:
     #: "heading": a level of the scheme; "ordinal": a paragraph-initial 第一， item;
     #: "item": a numbered line of a list that is no heading (after "附件：1.…")
     kind: Kind
-    level: int  # 1-based scheme level (1: 一、 … 4: （1）) of the number's form; 0 for 第一，
+    #: 1-based scheme level (1: 一、 … 4: （1）) of the number's form; for a 第一， item,
+    #: one below its enclosing heading (its depth in the outline)
+    level: int
     number: int  # the value of the numeral: "(三）" → 3
     label: str  # the number as written, e.g. "(三）", "1、", "第四、"
     expected_label: str  # the scheme's form of it, e.g. "（三）", "1.", "第四，"
@@ -282,7 +284,7 @@ def outline(doc_or_text: Document | str, filetype: str = "txt", scheme: Scheme |
         doc = Document.from_text(doc_or_text, filetype)
     else:
         doc = doc_or_text
-    return list(headings(doc, scheme or _default_scheme()))
+    return [h for h in headings(doc, scheme or _default_scheme()) if h.kind != "item"]
 
 
 def headings(doc: Document, scheme: Scheme) -> tuple[Heading, ...]:
@@ -363,7 +365,8 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
             else:
                 parent = None
         else:
-            level, expected = 0, f"第{numeral}，"
+            # one level below the enclosing heading: its depth in the outline
+            level, expected = (stack[-1][0] + 1 if stack else 1), f"第{numeral}，"
             parent = stack[-1][1] if stack else None
         out.append(
             Heading(

@@ -47,13 +47,15 @@ def test_levels_numbers_and_parents() -> None:
         ("heading", 4, 1, "（1）", 4),
         ("heading", 4, 2, "（2）", 4),
         ("heading", 1, 2, "二、", None),
-        ("ordinal", 0, 1, "第一，", 7),
-        ("ordinal", 0, 2, "第二，", 7),
+        ("ordinal", 2, 1, "第一，", 7),
+        ("ordinal", 2, 2, "第二，", 7),
     ]
     assert [h.index for h in hs] == list(range(len(hs)))
     assert children(hs)[0] == [1, 2]
     assert children(hs)[4] == [5, 6]
     assert all(h.ok for h in hs)
+    # levels nest the same way as parents (an editor may build the tree from either)
+    assert all(h.parent is None or hs[h.parent].level < h.level for h in hs)
 
 
 def test_paragraph_initial_numbered_item_is_a_level_3_heading() -> None:
@@ -103,8 +105,8 @@ def test_every_line_ending(eol: str) -> None:
         ("(1)严格考核", 4, 1, "（1）"),
         ("（1）、严格考核", 4, 1, "（1）"),
         ("1)严格考核", 4, 1, "（1）"),
-        ("第四、要坚持", 0, 4, "第四，"),
-        ("第一，要坚持", 0, 1, "第一，"),
+        ("第四、要坚持", 1, 4, "第四，"),
+        ("第一，要坚持", 1, 1, "第一，"),
     ],
 )
 def test_wrong_forms_are_understood(line: str, level: int, number: int, expected: str) -> None:
