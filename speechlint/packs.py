@@ -38,6 +38,7 @@ from typing import Any
 import yaml
 
 from . import registry
+from .checks.wrd import WordFinder, consistency_findings
 from .data import _convert, build, compose_file
 from .document import Document
 from .errors import RuleDataError
@@ -175,12 +176,9 @@ class PackRule:
         return regex.compile(self.pattern, regex.V0)
 
     @cached_property
-    def literal(self) -> re.Pattern[str] | None:
-        words: list[str] = list(self.words) or list(self.swap) or [f for g in self.groups for f in g]
-        if not words:
-            return None
+    def literal(self) -> WordFinder:
         # literals cannot backtrack: the standard engine is enough
-        return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))))
+        return WordFinder(list(self.words) or list(self.swap) or [f for g in self.groups for f in g])
 
 
 def _compile_problem(pattern: str) -> str | None:
@@ -314,26 +312,22 @@ def _check(spec: PackRule, code: str) -> Any:
 
         def existence(doc: Document, data: PackRule) -> Iterator[Diagnostic]:
             text = doc.check_text
-            assert data.literal is not None
-            for m in data.literal.finditer(text):
-                if not _exempt(text, m.start(), m.group(0), data.exceptions):
-                    span = Span(m.start(), m.end())
-                    yield Diagnostic(
-                        code, span, _message(data, "{match}不宜使用：{reason}", match=_quote(m.group(0))), None
-                    )
+            for start, end, word in data.literal.finditer(text):
+                if not _exempt(text, start, word, data.exceptions):
+                    span = Span(start, end)
+                    yield Diagnostic(code, span, _message(data, "{match}不宜使用：{reason}", match=_quote(word)), None)
 
         return existence
     if spec.kind == "substitution":
 
         def substitution(doc: Document, data: PackRule) -> Iterator[Diagnostic]:
             text = doc.check_text
-            assert data.literal is not None
-            for m in data.literal.finditer(text):
-                if _exempt(text, m.start(), m.group(0), data.exceptions):
+            for start, end, word in data.literal.finditer(text):
+                if _exempt(text, start, word, data.exceptions):
                     continue
-                right = data.swap[m.group(0)]
-                span = Span(m.start(), m.end())
-                msg = _message(data, "{match}应为{replacement}：{reason}", match=_quote(m.group(0)),
+                right = data.swap[word]
+                span = Span(start, end)
+                msg = _message(data, "{match}应为{replacement}：{reason}", match=_quote(word),
                                replacement=_quote(right))
                 yield Diagnostic(code, span, msg, _fix(data, span, right))
 
@@ -341,8 +335,6 @@ def _check(spec: PackRule, code: str) -> Any:
     if spec.kind == "consistency":
 
         def consistency(doc: Document, data: PackRule) -> Iterator[Diagnostic]:
-            from .checks.wrd import consistency_findings
-
             groups = tuple((g, data.reason) for g in data.groups)
             owner = {f: i for i, g in enumerate(data.groups) for f in g}
             for d in consistency_findings(doc.check_text, groups, code, data.literal, owner):

@@ -16,11 +16,30 @@ from ..registry import rule
 from . import quote
 
 
+def _line_bounds(text: str, pos: int, cr: bool) -> tuple[int, int]:
+    """Start and end (before the line ending) of the line holding ``pos``; ``cr``: the text
+    has a \r (searching for one in a text without any would scan it all, every time)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    if end < 0:
+        end = len(text)
+    if cr:
+        start = max(start, text.rfind("\r", start, pos) + 1)
+        r = text.find("\r", pos, end)
+        if r >= 0:
+            end = r
+    return start, end
+
+
 # ---------------------------------------------------------------- DOC001
+#: Where a document number may end: the pattern is tried only there.
+_DIGIT_HAO = re.compile(r"号(?<=\d号)")
+
 @dataclass(frozen=True)
 class DocNumberData:
-    #: A document number: organ code, bracketed year, serial, 号.  Named groups
-    #: ``open``, ``year``, ``close``, ``di`` (第), ``zeros`` and ``serial`` are required.
+    #: A document number: organ code, bracketed year, serial, 号 (tried where a digit is
+    #: followed by 号).  Named groups ``open``, ``year``, ``close``, ``di`` (第), ``zeros``
+    #: and ``serial`` are required.
     pattern: re.Pattern[str]
 
     def validate(self) -> str | None:
@@ -55,7 +74,12 @@ def document_number_form(doc: Document, data: DocNumberData) -> Iterator[Diagnos
     年份、发文顺序号用阿拉伯数字标注；年份应标全称，用六角括号“〔〕”括入；
     发文顺序号不加“第”字，不编虚位（即1不编为01），在阿拉伯数字后加“号”。
     """
-    for m in data.pattern.finditer(doc.check_text):
+    text = doc.check_text
+    for hint in _DIGIT_HAO.finditer(text):  # a fast scan for 号 after a digit
+        end = hint.end()
+        m = next((x for x in data.pattern.finditer(text, max(0, end - 24), end) if x.end() == end), None)
+        if m is None:
+            continue
         year = m.group("year")
         if m.group("open") != "〔" or m.group("close") != "〕":
             o, c = m.span("open"), m.span("close")
@@ -85,6 +109,10 @@ def document_number_form(doc: Document, data: DocNumberData) -> Iterator[Diagnos
 
 
 # ---------------------------------------------------------------- DOC002
+#: Where the date patterns are tried (they must match the whole line there).
+_CN_YEAR = re.compile(r"年(?<=[〇○零O０一二三四五六七八九]{4}年)")
+_NUM_DATE = re.compile(r"[./](?<=(?:19|20)\d\d[./])\d{1,2}[./]\d{1,2}(?![\d./])")
+
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "０": 0}
 
 
@@ -106,7 +134,8 @@ def _cn_number(s: str) -> int | None:
 
 @dataclass(frozen=True)
 class DateLineData:
-    #: A line that holds only a date written with Chinese numerals.
+    #: A line that holds only a date written with Chinese numerals (tried on lines where
+    #: four numerals precede 年).
     chinese: re.Pattern[str]
     #: A line that holds only a date written with dots, slashes or hyphens.
     numeric: re.Pattern[str]
@@ -144,7 +173,11 @@ def document_date_form(doc: Document, data: DateLineData) -> Iterator[Diagnostic
     年份应标全称，月、日不编虚位（即1不编为01）。
     """
     text = doc.check_text
-    for m in data.chinese.finditer(text):
+    cr = "\r" in text
+    for hint in _CN_YEAR.finditer(text):  # fast scans first; the line is then matched whole
+        m = data.chinese.match(text, *_line_bounds(text, hint.start(), cr))
+        if m is None:
+            continue
         y = "".join(str(_CN_DIGITS.get(c, "")) for c in m.group("y"))
         mo, d = _cn_number(m.group("m")), _cn_number(m.group("d"))
         if len(y) != 4 or not mo or not d or mo > 12 or d > 31:
@@ -154,7 +187,10 @@ def document_date_form(doc: Document, data: DateLineData) -> Iterator[Diagnostic
         yield Diagnostic(
             "DOC002", span, f"成文日期{quote(m.group('date'))}应用阿拉伯数字：{quote(fixed)}", Fix.replace(span, fixed)
         )
-    for m in data.numeric.finditer(text):
+    for hint in _NUM_DATE.finditer(text):
+        m = data.numeric.match(text, *_line_bounds(text, hint.start(), cr))
+        if m is None:
+            continue
         mo, d = int(m.group("m")), int(m.group("d"))
         if not 1 <= mo <= 12 or not 1 <= d <= 31:
             continue
@@ -205,6 +241,8 @@ def attachment_name_punctuation(doc: Document, data: AttachmentData) -> Iterator
     ## 依据
     GB/T 9704-2012 第7.3.4条（附件说明）：附件名称后不加标点符号。
     """
+    if "附件" not in doc.check_text:
+        return
     in_note = False
     for line in doc.lines:
         m = data.first.match(line.text)
@@ -232,10 +270,15 @@ def attachment_name_punctuation(doc: Document, data: AttachmentData) -> Iterator
 
 
 # ---------------------------------------------------------------- DOC004
+#: Lines the heading pattern is tried on: a numeral + 、, or a Markdown heading.
+_NUMBERED = re.compile(r"、(?<=[一二三四五六七八九十]、)")
+_MD_HEADING = re.compile(r"#(?<![^\r\n]#)")
+
 @dataclass(frozen=True)
 class HeadingStopData:
     #: A heading line: a first-level number (一、) or a Markdown heading (group ``md``,
-    #: masked markup starting with ``#`` in the text), then its text.
+    #: masked markup starting with ``#`` in the text), then its text.  Tried on the lines
+    #: holding a numeral + 、 or starting with ``#``; it must match the whole line.
     pattern: re.Pattern[str]
 
     def validate(self) -> str | None:
@@ -267,7 +310,15 @@ def heading_full_stop(doc: Document, data: HeadingStopData) -> Iterator[Diagnost
     GB/T 15834-2011 第4.1条（句号用于句末）及“标题末尾通常不用句号”的惯例；
     GB/T 9704-2012 第7.3.3条（正文结构层次序数）。
     """
-    for m in data.pattern.finditer(doc.check_text):
+    text = doc.check_text
+    cr = "\r" in text
+    lines = {_line_bounds(text, h.start(), cr) for h in _NUMBERED.finditer(text)}
+    if "#" in doc.text:
+        lines.update(_line_bounds(text, h.start(), cr) for h in _MD_HEADING.finditer(doc.text))
+    for bounds in sorted(lines):
+        m = data.pattern.match(text, *bounds)
+        if m is None:
+            continue
         if "md" in data.pattern.groupindex and m.group("md") and not doc.text.startswith("#", m.start("md")):
             continue  # masked Markdown markup that is not a heading (a list item, a quote)
         span = Span(*m.span("stop"))

@@ -40,17 +40,21 @@ def fullwidth_digit(doc: Document) -> Iterator[Diagnostic]:
     ## 依据
     GB/T 15835-2011“阿拉伯数字的使用”一节“书写格式”：阿拉伯数字一般使用正体二分字身（半角）。
     """
-    for m in _FULLWIDTH.finditer(doc.check_text):
+    text = doc.check_text
+    if not any(d in text for d in "０１２３４５６７８９"):  # ten substring searches beat a class scan
+        return
+    for m in _FULLWIDTH.finditer(text):
         span = Span(m.start(), m.end())
         half = m.group(0).translate(_TO_HALF)
         yield Diagnostic("FIG001", span, f"全角数字{quote(m.group(0))}应为半角{quote(half)}", Fix.replace(span, half))
 
 
 # ---------------------------------------------------------------- FIG002
+# the literal 0 first (a fast scan), the context is checked after it
 _DATE_ZERO = re.compile(
-    r"(?<=\d年)0(?=[1-9]月)"  # 2012年07月
-    r"|(?<=\d月)0(?=[1-9][日号])"  # 7月01日
-    r"|(?<![\d年.])0(?=[1-9]月[0-3]?\d[日号])"  # 07月1日 without a year
+    r"0(?:(?<=\d年0)(?=[1-9]月)"  # 2012年07月
+    r"|(?<=\d月0)(?=[1-9][日号])"  # 7月01日
+    r"|(?<![\d年.]0)(?=[1-9]月[0-3]?\d[日号]))"  # 07月1日 without a year
 )
 
 
@@ -84,6 +88,8 @@ def date_leading_zero(doc: Document) -> Iterator[Diagnostic]:
 
 
 # ---------------------------------------------------------------- FIG003
+_NUMBER_BEFORE = re.compile(r"\d+(?:\.\d+)?$")
+
 @dataclass(frozen=True)
 class RangeUnitData:
     #: Range marks between the two numbers.
@@ -97,10 +103,12 @@ class RangeUnitData:
         return None
 
     @cached_property
-    def pattern(self) -> re.Pattern[str]:
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        """From the range mark on: mark, second number, unit -- one pattern per mark, each
+        starting with its literal mark (a fast substring search)."""
         units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
-        return re.compile(
-            rf"(?<![\d.．,])(\d+(?:\.\d+)?)([{re.escape(self.marks)}])(\d+(?:\.\d+)?)({units})"
+        return tuple(
+            re.compile(rf"({re.escape(c)})(?<=\d{re.escape(c)})(\d+(?:\.\d+)?)({units})") for c in self.marks
         )
 
 
@@ -127,15 +135,22 @@ def range_missing_unit(doc: Document, data: RangeUnitData) -> Iterator[Diagnosti
     GB/T 15835-2011“阿拉伯数字的使用”一节“数值范围”：省略单位会造成歧义时不应省略，
     示例“9亿～16亿（不写为9～16亿）”“15%～30%（不写为15～30%）”。
     """
-    for m in data.pattern.finditer(doc.check_text):
-        unit = m.group(4)
-        at = m.end(1)
-        span = Span(m.start(), m.end())
-        fixed = m.group(1) + unit + m.group(2) + m.group(3) + unit
+    text = doc.check_text
+    found = [m for p in data.patterns for m in p.finditer(text)]
+    found.sort(key=lambda m: m.start())
+    for m in found:
+        first = _NUMBER_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if first is None or (first.start() > 0 and text[first.start() - 1] in "0123456789.．,"):
+            continue
+        unit = m.group(3)
+        at = m.start()
+        span = Span(first.start(), m.end())
+        whole = text[span.start : span.end]
+        fixed = first.group(0) + unit + m.group(1) + m.group(2) + unit
         yield Diagnostic(
             "FIG003",
             span,
-            f"数值范围{quote(m.group(0))}省略了前一个数的单位，有歧义，应为{quote(fixed)}",
+            f"数值范围{quote(whole)}省略了前一个数的单位，有歧义，应为{quote(fixed)}",
             Fix((Edit(Span(at, at), unit),), "unsafe"),
         )
 
@@ -153,8 +168,10 @@ class ApproximateData:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         n = re.escape(self.numerals + "两")
+        # the 顿号 first (a fast scan); the numeral before it and what precedes it are checked
+        # by lookbehinds after it
         return re.compile(
-            rf"(?<=[\u4e00-\u9fff])(?<![{re.escape(self.not_after)}])([{n}])、([{n}])(?=[{re.escape(self.followers)}])"
+            rf"、(?<=(?![{re.escape(self.not_after)}])[\u4e00-\u9fff][{n}]、)([{n}])(?=[{re.escape(self.followers)}])"
         )
 
 
@@ -184,15 +201,16 @@ def approximate_number_comma(doc: Document, data: ApproximateData) -> Iterator[D
     """
     order = {c: i for i, c in enumerate(data.numerals)}
     order["两"] = order.get("二", 1)
-    for m in data.pattern.finditer(doc.check_text):
-        a, b = m.group(1), m.group(2)
+    text = doc.check_text
+    for m in data.pattern.finditer(text):
+        a, b = text[m.start() - 1], m.group(1)
         if order.get(b, -9) - order.get(a, -9) != 1:
             continue
-        span = Span(m.start() + 1, m.start() + 2)
+        span = Span(m.start(), m.start() + 1)
         yield Diagnostic(
             "FIG004",
             span,
-            f"概数{quote(m.group(0))}中间不用顿号，应为{quote(a + b)}",
+            f"概数{quote(a + '、' + b)}中间不用顿号，应为{quote(a + b)}",
             Fix.replace(span, ""),
         )
 
@@ -206,10 +224,11 @@ class MixedNumberData:
     units_after: tuple[str, ...] = ("克", "瓦", "米", "伏", "帕", "焦", "卡", "兆", "赫", "字")
 
     @cached_property
-    def pattern(self) -> re.Pattern[str]:
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
         units = "|".join(re.escape(u) for u in self.units_after)
         after = f"(?!{units})" if units else ""
-        return re.compile(rf"(?<![\d.．A-Za-z])\d+(?:\.\d+)?[{re.escape(self.places)}]{after}")
+        # the place word first (a fast scan), a digit right before it
+        return tuple(re.compile(f"{re.escape(p)}(?<=\\d{re.escape(p)}){after}") for p in self.places)
 
 
 @rule("FIG005", "mixed-number-form", data=MixedNumberData, severity="warning")
@@ -236,13 +255,21 @@ def mixed_number_form(doc: Document, data: MixedNumberData) -> Iterator[Diagnost
     此外一般数值不能同时使用阿拉伯数字与汉字数字，示例“4000 可以写作‘四千’，但不能写作‘4千’”，
     “108 不应写作‘1百零8’”。
     """
-    for m in data.pattern.finditer(doc.check_text):
-        span = Span(m.start(), m.end())
+    text = doc.check_text
+    found = sorted((m for p in data.patterns for m in p.finditer(text)), key=lambda m: m.start())
+    for m in found:
+        num = _NUMBER_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if num is None or (num.start() > 0 and text[num.start() - 1] in "0123456789.．" + _LATIN):
+            continue
+        span = Span(num.start(), m.end())
         yield Diagnostic(
             "FIG005",
             span,
-            f"{quote(m.group(0))}中阿拉伯数字与汉字数位混写，应全用阿拉伯数字或全用汉字",
+            f"{quote(text[span.start : span.end])}中阿拉伯数字与汉字数位混写，应全用阿拉伯数字或全用汉字",
         )
+
+
+_LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 # ---------------------------------------------------------------- FIG006
@@ -258,9 +285,10 @@ class YearZeroData:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        digits = "一二三四五六七八九〇" + self.lookalikes
+        digits = re.escape("一二三四五六七八九〇" + self.lookalikes)
+        # 年 first (a fast scan), the four numerals before it by a lookbehind
         return re.compile(
-            rf"(?<![一二三四五六七八九十〇{re.escape(self.lookalikes)}])[一二][{re.escape(digits)}]{{3}}(?=年)"
+            rf"年(?<=(?<![一二三四五六七八九十{digits}])[一二][{digits}]{{3}}年)"
         )
 
 
@@ -292,13 +320,15 @@ def year_zero_lookalike(doc: Document, data: YearZeroData) -> Iterator[Diagnosti
     形式为“〇”，示例“二〇一二（不写为‘二零一二’）”。
     """
     bad = set(data.lookalikes)
-    for m in data.pattern.finditer(doc.check_text):
-        year = m.group(0)
+    text = doc.check_text
+    for y in data.pattern.finditer(text):
+        at = y.start() - 4
+        year = text[at : y.start()]
         if not any(c in bad for c in year) or not any(c in "一二三四五六七八九" for c in year[1:]):
             continue
         for i, c in enumerate(year):
             if c in bad:
-                span = Span(m.start() + i, m.start() + i + 1)
+                span = Span(at + i, at + i + 1)
                 yield Diagnostic(
                     "FIG006",
                     span,
@@ -308,7 +338,7 @@ def year_zero_lookalike(doc: Document, data: YearZeroData) -> Iterator[Diagnosti
 
 
 # ---------------------------------------------------------------- FIG007
-_SHORT_YEAR = re.compile(r"(?<![\d'’.．/\-年])(\d{2})年(?=\d{1,2}月\d{1,2}[日号])")
+_SHORT_YEAR = re.compile(r"年(?<=(?<![\d'’.．/\-年])\d\d年)(?=\d{1,2}月\d{1,2}[日号])")
 
 
 @rule("FIG007", "abbreviated-year", severity="warning")
@@ -331,6 +361,7 @@ def abbreviated_year(doc: Document) -> Iterator[Diagnostic]:
     GB/T 15835-2011“汉字数字的使用”一节“年份”与“阿拉伯数字的使用”一节“年月日”：
     年份一般不简写；GB/T 9704-2012 第7.3.5.4条：成文日期“年份应标全称”。
     """
-    for m in _SHORT_YEAR.finditer(doc.check_text):
-        span = Span(m.start(), m.end())
-        yield Diagnostic("FIG007", span, f"年份{quote(m.group(0))}不应简写，应写出完整的四位年份")
+    text = doc.check_text
+    for m in _SHORT_YEAR.finditer(text):
+        span = Span(m.start() - 2, m.end())
+        yield Diagnostic("FIG007", span, f"年份{quote(text[span.start : span.end])}不应简写，应写出完整的四位年份")

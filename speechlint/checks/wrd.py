@@ -65,6 +65,76 @@ def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
+#: Characters too frequent in Chinese text to anchor a search on (a speed hint only:
+#: any character works, rare ones make fewer candidate positions).
+COMMON_CHARS = frozenset(
+    "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过"
+    "发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前"
+    "开但因只从想实日者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并"
+    "物手应向头文体政美相见被利二等产或新己制身果加月话合回特代内信表化给位次度门任常先海通原东声"
+    "提立及比员解水名真论处走义各入口认条平系气题活更打变四总何电数安少报才结反受目量再感建务做接"
+    "必场件计管期市直德资命山指许统区保至队形社便空决治展科五基书非则白界达光放强即难且权思设推服"
+    "质规划项效领导党委议施县省乡镇村改革坚持深化加快提升推动落实完善健全构建着力全面"
+)
+
+
+class WordFinder:
+    """Finds every occurrence of a fixed set of words in one fast scan.
+
+    ``re`` scans for a literal or a small character set at C speed but tries an
+    alternation of many words branch by branch at each position; so each word is
+    found through one of its rarer characters (its anchor) with lookarounds that
+    confirm the rest.  Matches are leftmost, longest first, never overlapping.
+    """
+
+    def __init__(self, words: tuple[str, ...] | frozenset[str] | list[str]) -> None:
+        self.groups: dict[str, list[tuple[str, int]]] = {}
+        for w in sorted(set(words), key=lambda w: (-len(w), w)):
+            if not w:
+                continue
+            rare = [i for i, c in enumerate(w) if c not in COMMON_CHARS]
+            i = rare[-1] if rare else len(w) - 1
+            self.groups.setdefault(w[i], []).append((w, i))
+        parts = []
+        for c, ws in self.groups.items():
+            alts = []
+            for w, i in ws:
+                behind = f"(?<={re.escape(w[: i + 1])})" if i else ""
+                ahead = f"(?={re.escape(w[i + 1 :])})" if w[i + 1 :] else ""
+                alts.append(behind + ahead)
+            parts.append(re.escape(c) + ("(?:" + "|".join(alts) + ")" if "" not in alts else ""))
+        # a pattern that starts with one literal is found by a fast substring search; a set
+        # of first characters is tested character by character: with few anchors, one
+        # search per anchor is faster than one search for all
+        if len(parts) <= 6:
+            self.regexes = tuple(re.compile(p) for p in parts)
+        else:
+            self.regexes = (re.compile("|".join(parts)),)
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:
+        """(start, end, word) of each occurrence in ``text[pos:endpos]``."""
+        cands: list[tuple[int, int, str]] = []
+        end = len(text) if endpos is None else endpos
+        for regex in self.regexes:
+            for m in regex.finditer(text, pos, end):
+                p = m.start()
+                for w, i in self.groups[text[p]]:
+                    s = p - i
+                    if s >= pos and s + len(w) <= end and text.startswith(w, s):
+                        cands.append((s, -len(w), w))
+        if not cands:
+            return
+        cands.sort()
+        last = -1
+        for s, neg, w in cands:
+            if s >= last:
+                last = s - neg
+                yield s, last, w
+
+
 def _allowed(text: str, start: int, end: int, allow: tuple[re.Pattern[str], ...]) -> bool:
     """True when an allow pattern matches a stretch of ``text`` that covers [start, end)."""
     if not allow:
@@ -122,7 +192,12 @@ class DeAdverbialData:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        return re.compile(f"(?:{_alternation(self.adverbials)})的")
+        # the literal 的 first (fast scan), then one lookbehind per adverbial length
+        by_len: dict[int, list[str]] = {}
+        for a in self.adverbials:
+            by_len.setdefault(len(a), []).append(a)
+        behind = "|".join(f"(?<=(?:{_alternation(tuple(ws))})的)" for _, ws in sorted(by_len.items()))
+        return re.compile(f"的(?:{behind})")
 
 
 @rule("WRD001", "de-before-verb", data=DeAdverbialData, severity="warning", fix="safe")
@@ -153,14 +228,19 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     教育部《3500 个常用字》配套语法说明。GB/T 15834 不涉及此项，属用词规范。
     """
     text = doc.check_text
+    longest = max(map(len, data.adverbials))
     for m in data.pattern.finditer(text):
-        de = m.end() - 1
+        de = m.start()
+        adverbial = next(
+            text[de - n : de] for n in range(longest, 0, -1) if text[max(0, de - n) : de] in data.adverbials
+        )
+        start = de - len(adverbial)
         # cheap checks first: most candidates in edited text end here, without jieba
-        if _allowed(text, de, de + 1, data.allow) or data.noun_start.match(text, m.end()):
+        if _allowed(text, de, de + 1, data.allow) or data.noun_start.match(text, de + 1):
             continue
-        lo, clause = _clause(text, m.start(), m.end())
+        lo, clause = _clause(text, start, de + 1)
         tokens = _tag(clause)
-        a = _token_at(tokens, m.start() - lo)
+        a = _token_at(tokens, start - lo)
         d = _token_at(tokens, de - lo)
         if a < 0 or d < 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
             continue
@@ -182,7 +262,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
         else:
             continue
         span = Span(de, de + 1)
-        phrase = m.group(0) + nxt[2]
+        phrase = adverbial + "的" + nxt[2]
         yield Diagnostic(
             "WRD001",
             span,
@@ -212,7 +292,7 @@ class DeComplementData:
     def pattern(self) -> re.Pattern[str]:
         deg = f"(?:{_alternation(self.degree)})?" if self.degree else ""
         return re.compile(
-            f"(?<=[\u4e00-\u9fff])的{deg}(?:{_alternation(self.complements)})(?=[，。；！？、…”]|$)",
+            f"的(?<=[\u4e00-\u9fff]的){deg}(?:{_alternation(self.complements)})(?=[，。；！？、…”]|$)",
             re.MULTILINE,
         )
 
@@ -272,7 +352,8 @@ class Misuse:
     right: str
     #: Why (shown in the message and the documentation).
     reason: str
-    #: Optional regex used instead of the literal ``wrong`` (for context lookarounds).
+    #: Optional regex tried where ``wrong`` occurs (lookarounds for context); it must
+    #: match there, starting with the word.
     pattern: str = ""
     #: Longer strings containing ``wrong`` in which it is right (一份内容, 省份内).
     exceptions: tuple[str, ...] = ()
@@ -330,21 +411,14 @@ class MisuseData:
         return None
 
     @cached_property
-    def literal(self) -> tuple[re.Pattern[str] | None, dict[str, Misuse]]:
-        plain = {e.wrong: e for e in self.entries if not e.pattern}
-        if not plain:
-            return None, plain
-        return re.compile(_alternation(tuple(plain))), plain
-
-    @cached_property
-    def patterned(self) -> tuple[Misuse, ...]:
-        return tuple(e for e in self.entries if e.pattern)
+    def finder(self) -> tuple[WordFinder, dict[str, Misuse]]:
+        table = {e.wrong: e for e in self.entries}
+        return WordFinder(tuple(table)), table
 
 
-def _misuse_diag(m: re.Match[str], e: Misuse) -> Diagnostic:
-    span = Span(m.start(), m.end())
+def _misuse_diag(span: Span, wrong: str, e: Misuse) -> Diagnostic:
     fix = None if e.fix == "none" else Fix.replace(span, e.right, "safe" if e.fix == "safe" else "unsafe")
-    return Diagnostic("WRD003", span, f"{quote(m.group(0))}应为{quote(e.right)}：{e.reason}", fix)
+    return Diagnostic("WRD003", span, f"{quote(wrong)}应为{quote(e.right)}：{e.reason}", fix)
 
 
 @rule("WRD003", "misused-word", data=MisuseData, severity="warning", fix="sometimes")
@@ -375,16 +449,16 @@ def misused_word(doc: Document, data: MisuseData) -> Iterator[Diagnostic]:
     《通用规范汉字表》（2013）。条目由本项目编写，理由逐条写在词表中。
     """
     text = doc.check_text
-    regex, plain = data.literal
-    if regex is not None:
-        for m in regex.finditer(text):
-            e = plain[m.group(0)]
-            if not _in_exception(text, m.start(), m.end(), e.wrong, e.exceptions):
-                yield _misuse_diag(m, e)
-    for e in data.patterned:
-        for m in e.regex.finditer(text):
-            if not _in_exception(text, m.start(), m.end(), m.group(0), e.exceptions):
-                yield _misuse_diag(m, e)
+    finder, table = data.finder
+    for start, end, wrong in finder.finditer(text):
+        e = table[wrong]
+        if e.pattern:  # the context pattern is tried where the word occurs
+            m = e.regex.match(text, start)
+            if m is None:
+                continue
+            end = m.end()
+        if not _in_exception(text, start, end, text[start:end], e.exceptions):
+            yield _misuse_diag(Span(start, end), text[start:end], e)
 
 
 # ===================================================================== WRD004
@@ -410,24 +484,22 @@ class TermData:
     groups: tuple[TermGroup, ...] = ()
 
     @cached_property
-    def index(self) -> tuple[re.Pattern[str] | None, dict[str, TermGroup]]:
-        forms = {f: g for g in self.groups for f in g.forms}
-        return (re.compile(_alternation(tuple(forms))) if forms else None), forms
+    def index(self) -> tuple[WordFinder, dict[str, int]]:
+        owner = {f: i for i, g in enumerate(self.groups) for f in g.forms}
+        return WordFinder(tuple(owner)), owner
 
 
 def consistency_findings(
-    text: str, groups: tuple[tuple[tuple[str, ...], str], ...], code: str, regex: re.Pattern[str] | None,
+    text: str, groups: tuple[tuple[tuple[str, ...], str], ...], code: str, finder: WordFinder,
     owner: dict[str, int],
 ) -> Iterator[Diagnostic]:
     """Shared with rule packs: report each use of a minority form of a group.
 
     ``owner`` maps each form to its group's index in ``groups`` (forms, reason).
     """
-    if regex is None:
-        return
-    hits: dict[int, dict[str, list[re.Match[str]]]] = {}
-    for m in regex.finditer(text):
-        hits.setdefault(owner[m.group(0)], {}).setdefault(m.group(0), []).append(m)
+    hits: dict[int, dict[str, list[tuple[int, int]]]] = {}
+    for start, end, form in finder.finditer(text):
+        hits.setdefault(owner[form], {}).setdefault(form, []).append((start, end))
     for gi, by_form in hits.items():
         if len(by_form) < 2:
             continue
@@ -437,8 +509,8 @@ def consistency_findings(
             continue  # a tie: no majority to point to
         reason = groups[gi][1]
         for form, ms in ranked[1:]:
-            for m in ms:
-                span = Span(m.start(), m.end())
+            for start, end in ms:
+                span = Span(start, end)
                 yield Diagnostic(
                     code,
                     span,
@@ -471,10 +543,9 @@ def inconsistent_term(doc: Document, data: TermData) -> Iterator[Diagnostic]:
     GB/T 15835-2011 第4章总则（同一文本中同类用法保持一致）；GB/T 9704-2012 对公文用语
     准确、规范的要求。
     """
-    regex, forms = data.index
+    finder, owner = data.index
     groups = tuple((g.forms, g.reason) for g in data.groups)
-    owner = {f: data.groups.index(g) for f, g in forms.items()}
-    yield from consistency_findings(doc.check_text, groups, "WRD004", regex, owner)
+    yield from consistency_findings(doc.check_text, groups, "WRD004", finder, owner)
 
 
 # ===================================================================== WRD005
@@ -527,14 +598,15 @@ class ExpressionData:
         return None
 
     @cached_property
-    def variants(self) -> tuple[re.Pattern[str] | None, dict[str, Expression]]:
+    def variants(self) -> tuple[WordFinder, dict[str, Expression]]:
         table = {v: e for e in self.expressions for v in e.variants}
-        return (re.compile(_alternation(tuple(table))) if table else None), table
+        return WordFinder(tuple(table)), table
 
     @cached_property
-    def first_items(self) -> re.Pattern[str] | None:
+    def hint(self) -> re.Pattern[str] | None:
+        """A 顿号 followed by an item: where an enumeration of a sequence may be."""
         items = {i for s in self.sequences for i in s.items}
-        return re.compile(_alternation(tuple(items))) if items else None
+        return re.compile(f"、(?:{_alternation(tuple(items))})") if items else None
 
 
 @rule("WRD005", "altered-formulation", data=ExpressionData, severity="error", fix="sometimes")
@@ -567,24 +639,37 @@ def altered_formulation(doc: Document, data: ExpressionData) -> Iterator[Diagnos
     党中央”）；GB/T 15835-2011 第5.2节（固定表述中的数字用汉字）。
     """
     text = doc.check_text
-    regex, table = data.variants
-    if regex is not None:
-        for m in regex.finditer(text):
-            e = table[m.group(0)]
-            span = Span(m.start(), m.end())
-            yield Diagnostic(
-                "WRD005",
-                span,
-                f"{quote(m.group(0))}应为规范表述{quote(e.canonical)}：{e.reason}",
-                Fix.replace(span, e.canonical),
-            )
-    if data.first_items is None or not data.first_items.search(text):
+    finder, table = data.variants
+    for start, end, variant in finder.finditer(text):
+        e = table[variant]
+        span = Span(start, end)
+        yield Diagnostic(
+            "WRD005",
+            span,
+            f"{quote(variant)}应为规范表述{quote(e.canonical)}：{e.reason}",
+            Fix.replace(span, e.canonical),
+        )
+    if data.hint is None:
         return
-    for m in data.enumeration.finditer(text):
-        for s in data.sequences:
-            d = _sequence_finding(m, s)
-            if d is not None:
-                yield d
+    done = -1
+    for h in data.hint.finditer(text):
+        if h.start() < done:
+            continue
+        lo = h.start()
+        while lo > 0 and text[lo - 1] not in _ENUM_STOP:
+            lo -= 1
+        stop = _ENUM_STOP_RE.search(text, h.end())
+        hi = stop.start() if stop else len(text)
+        done = hi
+        for m in data.enumeration.finditer(text, lo, hi):
+            for s in data.sequences:
+                d = _sequence_finding(m, s)
+                if d is not None:
+                    yield d
+
+
+_ENUM_STOP = "，。；：！？“”‘’《》（）\r\n\t \u3000"
+_ENUM_STOP_RE = re.compile(f"[{re.escape(_ENUM_STOP)}]")
 
 
 def _sequence_finding(m: re.Match[str], s: FixedSequence) -> Diagnostic | None:
