@@ -161,6 +161,14 @@ def test_enumerations_restart_under_each_heading() -> None:
     assert _found(text) == []
 
 
+def test_paragraph_items_with_subheadings_between_them() -> None:
+    # 第一，… paragraphs used as the top structure, with （一） subheadings inside each
+    assert _found("第一，要提高认识。\n（一）甲\n（二）乙\n第二，要加强领导。\n（一）丙\n第三，要严格考核。") == []
+    assert _found("一、总体\n第一，a。\n（一）甲\n第二，b。") == []
+    # but a list does not go on under the next heading of the same level
+    assert _found("一、甲\n一要a。\n二要b。\n二、乙\n三要c。") == [(5, 1, "NUM007")]
+
+
 def test_nested_enumerations() -> None:
     text = "一是学习。首先，要读书；其次，要思考。\n二是实践：一要深入基层；二要解决问题。\n三是总结。"
     assert _found(text) == []

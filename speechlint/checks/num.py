@@ -397,6 +397,7 @@ def heading_bracket(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
 class _Series:
     markers: list[Marker]
     initial: bool  # started at the start of a paragraph
+    level: int = 0  # level of the heading it started under (0: none)
 
     @property
     def last(self) -> int:
@@ -433,21 +434,31 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
         return cached[2]
     ms = markers(doc, spec)
     hs = headings(doc, scheme)
-    section_starts = [h.span.start for h in hs if h.kind == "heading"]
+    section_heads = [h for h in hs if h.kind == "heading"]
+    section_starts = [h.span.start for h in section_heads]
+    section_level = 0
     findings: list[tuple[Marker, str]] = []
     all_series: list[_Series] = []
     stacks: dict[str, list[_Series]] = {}
+    carry: dict[str, _Series] = {}
     section = -1
     for m in ms:
         sec = bisect_right(section_starts, m.span.start)
         if sec != section:
             section = sec
+            section_level = section_heads[sec - 1].level if sec else 0
+            # the innermost paragraph-initial series of each family may go on after a
+            # subheading; everything else restarts under a new heading
+            for fam, st in stacks.items():
+                initial = [x for x in st if x.initial]
+                if initial:
+                    carry[fam] = initial[-1]
             stacks = {}
         stack = stacks.setdefault(m.family, [])
         n = m.number
         if n == 1:
             # a new series, possibly nested in an item of the open ones
-            s = _Series([m], m.initial)
+            s = _Series([m], m.initial, section_level)
             stack.append(s)
             del stack[:-_MAX_DEPTH]
             all_series.append(s)
@@ -469,9 +480,15 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
             while stack and not stack[-1].initial:
                 stack.pop()
         if not stack:
+            carried = carry.get(m.family)
+            if m.initial and carried is not None and carried.last + 1 == n and section_level > carried.level:
+                # paragraph-initial items (第一，… 第二，…) with subheadings between them
+                carried.markers.append(m)
+                stack.append(carried)
+                continue
             if m.style != "word":
                 findings.append((m, f"{quote(m.text)}之前没有{quote(_marker_text(m, 1, spec))}，序号不完整"))
-            s = _Series([m], m.initial)
+            s = _Series([m], m.initial, section_level)
             stack.append(s)
             all_series.append(s)
             continue
