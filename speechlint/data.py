@@ -25,16 +25,34 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .errors import RuleDataError
 
-try:  # libyaml when available: much faster start-up
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+if TYPE_CHECKING:
+    import yaml
+else:
+
+    class _LazyYAML:
+        """``yaml``, imported on first use: a start with cached rule data never needs it."""
+
+        def __getattr__(self, name: str) -> Any:
+            import yaml as module
+
+            value = getattr(module, name)
+            setattr(self, name, value)
+            return value
+
+    yaml = _LazyYAML()
+
+
+@cache
+def _loader() -> Any:
+    """libyaml's safe loader when available: much faster start-up."""
+    try:
+        return yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover
+        return yaml.SafeLoader
 
 
 def rules_dir() -> Path:
@@ -47,7 +65,9 @@ def _at(path: str, node: yaml.Node, label: str) -> str:
     return f"{path}:{node.start_mark.line + 1}: {label}"
 
 
-_CONSTRUCTOR = yaml.SafeLoader("")
+@cache
+def _constructor() -> Any:
+    return yaml.SafeLoader("")
 
 
 def _kind(node: yaml.Node) -> str:
@@ -61,7 +81,7 @@ def _convert(node: yaml.Node, tp: Any, path: str, label: str) -> Any:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if tp is Any:
-        return _CONSTRUCTOR.construct_object(node, deep=True)
+        return _constructor().construct_object(node, deep=True)
     if origin in (typing.Union, types.UnionType):
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
             return None
@@ -77,7 +97,7 @@ def _convert(node: yaml.Node, tp: Any, path: str, label: str) -> Any:
             raise RuleDataError(f"{_at(path, node, label)}: expected {tp.__name__}, got a {_kind(node)}")
         if tp is str:
             return str(node.value)  # never let YAML 1.1 turn 'yes' or '010' into something else
-        v = _CONSTRUCTOR.construct_object(node)
+        v = _constructor().construct_object(node)
         if tp is float and isinstance(v, int) and not isinstance(v, bool):
             v = float(v)
         if not isinstance(v, tp) or (tp is int and isinstance(v, bool)):
@@ -225,7 +245,7 @@ def compose_file(path: Path) -> yaml.Node | None:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise RuleDataError(f"{path}:{line}: cannot read rule data: not UTF-8") from None
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
