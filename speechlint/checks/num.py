@@ -100,11 +100,15 @@ def _sequence_findings(doc: Document, scheme: Scheme) -> tuple[_SeqFinding, ...]
         previous = last_group_of_level.get(first.level)
         last_group_of_level[first.level] = group
         prev_n = 0
-        for h in group:
+        for i, h in enumerate(group):
             n = h.number
-            if n == prev_n + 1:
-                pass
-            elif prev_n == 0 and previous is not None and previous[-1].number == n - 1 and first.parent is not None:
+            want = prev_n + 1
+            if n == want:
+                prev_n = n
+                continue
+            # a mistyped number: the next sibling goes on as if this one were right
+            typo = i + 1 < len(group) and group[i + 1].number == want + 1
+            if prev_n == 0 and previous is not None and previous[-1].number == n - 1 and first.parent is not None:
                 parent = hs[first.parent]
                 out.append(
                     _SeqFinding(
@@ -115,22 +119,19 @@ def _sequence_findings(doc: Document, scheme: Scheme) -> tuple[_SeqFinding, ...]
                         fix,
                     )
                 )
-            elif n > prev_n + 1:
-                missing = "、".join(quote(_label(h, k)) for k in range(prev_n + 1, min(n, prev_n + 4)))
-                more = "等" if n - prev_n - 1 > 3 else ""
+            elif typo:
+                code = "NUM001" if n > want else "NUM002"
+                out.append(_SeqFinding(code, h, f"序号{quote(h.label)}有误，按前后顺序应为{quote(_label(h, want))}", fix))
+                n = want
+            elif n > want:
+                missing = "、".join(quote(_label(h, k)) for k in range(want, min(n, want + 3)))
+                more = "等" if n - want > 3 else ""
                 out.append(_SeqFinding("NUM001", h, f"{quote(h.label)}之前缺少{missing}{more}，序号不连续", fix))
             elif n == prev_n:
-                out.append(
-                    _SeqFinding("NUM002", h, f"序号{quote(h.label)}重复，应为{quote(_label(h, prev_n + 1))}", fix)
-                )
+                out.append(_SeqFinding("NUM002", h, f"序号{quote(h.label)}重复，应为{quote(_label(h, want))}", fix))
             else:
                 out.append(
-                    _SeqFinding(
-                        "NUM002",
-                        h,
-                        f"序号{quote(h.label)}出现在{quote(_label(h, prev_n))}之后，顺序颠倒",
-                        fix,
-                    )
+                    _SeqFinding("NUM002", h, f"序号{quote(h.label)}出现在{quote(_label(h, prev_n))}之后，顺序颠倒", fix)
                 )
             prev_n = n
     result = tuple(out)
@@ -369,14 +370,19 @@ def heading_bracket(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
         close_pos = h.number_span.end
         right = f"{lv.open}{h.numeral}{lv.close}"
         if not h.open:
-            span = Span(h.number_span.start, close_pos + 1)
-            fix = Fix(
-                (Edit(Span(h.number_span.start, h.number_span.start), lv.open), Edit(Span(close_pos, close_pos + 1), lv.close)),
-                "unsafe",
-            ) if h.close != lv.close else Fix.replace(Span(h.number_span.start, h.number_span.start), lv.open, "unsafe")
-            yield Diagnostic("NUM006", span, f"标题序号{quote(h.numeral + h.close)}缺少左括号，应为{quote(right)}", fix)
+            # 一） 1) : insert the opening bracket (and widen the closing one)
+            at = h.number_span.start
+            edits = [Edit(Span(at, at), lv.open)]
+            if h.close != lv.close:
+                edits.append(Edit(Span(close_pos, close_pos + 1), lv.close))
+            yield Diagnostic(
+                "NUM006",
+                Span(at, close_pos + 1),
+                f"标题序号{quote(h.numeral + h.close)}缺少左括号，应为{quote(right)}",
+                Fix(tuple(edits), "unsafe"),
+            )
             continue
-        edits: list[Edit] = []
+        edits = []
         open_pos = h.number_span.start - 1
         if h.open != lv.open:
             edits.append(Edit(Span(open_pos, open_pos + 1), lv.open))
