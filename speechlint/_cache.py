@@ -171,13 +171,20 @@ def save() -> None:
 
 
 # ------------------------------------------------------------------ rule data
+def _hasher(data: bytes) -> Any:
+    """BLAKE2b from the built-in module (importing hashlib loads OpenSSL: several ms)."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
+    return blake2b(data)
+
+
 def _code_digest() -> bytes:
     """Hash of every module of the package (the data classes and their validation)."""
-    import hashlib
-
     global _CODE_DIGEST
     if _CODE_DIGEST is None:
-        h = hashlib.sha256(sys.version.encode())
+        h = _hasher(sys.version.encode())
         root = os.path.dirname(os.path.abspath(__file__))
         for folder in (root, os.path.join(root, "checks")):
             for name in sorted(os.listdir(folder)):
@@ -195,14 +202,12 @@ def _family_key(family: str, data_file: str) -> tuple[str, str] | None:
     """(cache file, key) for a family's rule data, or None when caching is off."""
     if _installed_pid is None or _path is None:
         return None
-    import hashlib
-
     try:
         with open(data_file, "rb") as f:
             raw = f.read()
     except OSError:
         return None
-    key = hashlib.sha256(_code_digest() + b"\0" + raw).hexdigest()
+    key = _hasher(_code_digest() + b"\0" + raw).hexdigest()
     return os.path.join(os.path.dirname(_path), f"data-{family.lower()}.pickle"), key
 
 
