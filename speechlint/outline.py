@@ -208,7 +208,8 @@ class Scheme:
             f"|(?P<anum>{AR_NUMERAL})(?P<adelim>[{bd}])(?!{ar_no})"
             # paragraph-initial ordinal item: 第一， 第一、
             f"|第(?P<onum>{CN_NUMERAL})(?P<odelim>[{od}])(?!{cn_no})"
-            ")"
+            # the title (up to the first 。！？) and the rest of the line
+            ")(?P<title>[^。！？!?\\r\\n]*)[^\\r\\n]*"
         )
 
 
@@ -248,16 +249,7 @@ class Heading:
         return self.label == self.expected_label
 
 
-_TITLE_END = re.compile("[。！？!?]")
 _EOL_CHARS = "\r\n"
-
-
-def _line_end(text: str, pos: int) -> int:
-    n = text.find("\n", pos)
-    r = text.find("\r", pos, n if n >= 0 else len(text))
-    if r >= 0:
-        return r
-    return n if n >= 0 else len(text)
 
 
 def _default_scheme() -> Scheme:
@@ -309,16 +301,15 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
     if not matches:
         return ()
     by_kind = scheme.level_table
-    find = text.find
-    title_end_search = _TITLE_END.search
     out: list[Heading] = []
     stack: list[tuple[int, int]] = []  # (level, index) of the open scheme headings
     list_lead = scheme.list_lead.match
     in_list = -2  # last line of a list opened by a list_lead line ("附件：1.…")
     for m in matches:
-        _indent, open_, bnum, close, extra, cnum, cdelim, anum, adelim, onum, odelim = m.groups()
+        _indent, open_, bnum, close, extra, cnum, cdelim, anum, adelim, onum, odelim, title = m.groups()
         label_start = m.end(1)
-        label_end = m.end()
+        label_end, title_end = m.span(12)
+        end = m.end()
         line = bisect_right(line_starts, label_start) - 1
         kind: Kind = "heading"
         if line > 0 and (in_list == line - 1 or list_lead(text, line_starts[line - 1], line_starts[line])):
@@ -342,16 +333,6 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
                 numeral, close, kind = onum, odelim, "ordinal"
         num_start = label_start + len(open_)
         line_start = line_starts[line]
-        if lone_cr:
-            end = _line_end(text, label_end)
-        else:
-            end = find("\n", label_end)
-            if end < 0:
-                end = len(text)
-            elif text[end - 1] == "\r":
-                end -= 1
-        t = title_end_search(text, label_end, end)
-        title_end = t.start() if t else end
         if kind != "ordinal":
             level, lv = by_kind.get((numeral[0] in _CN_START, bracketed), (0, None))
             if lv is None:
@@ -380,7 +361,7 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
                 open_,
                 close,
                 extra,
-                text[label_end:title_end].strip(" \t\u3000"),
+                title.strip(" \t\u3000"),
                 line,
                 Span(line_start, end),
                 Span(label_start, label_end),
