@@ -145,7 +145,7 @@ def _emit(doc: Document, data: HeadingData, code: str) -> Iterator[Diagnostic]:
             yield Diagnostic(code, f.heading.number_span, f.message, f.fix)
 
 
-@rule("NUM001", "heading-sequence-gap", data=HeadingData, severity="error", fix="sometimes", scope="document")
+@rule("NUM001", "heading-sequence-gap", data=HeadingData, severity="error", fix="unsafe", scope="document")
 def heading_sequence_gap(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
     """标题序号不连续（如“一、二、四、”缺少“三、”）。
 
@@ -174,7 +174,7 @@ def heading_sequence_gap(doc: Document, data: HeadingData) -> Iterator[Diagnosti
     yield from _emit(doc, data, "NUM001")
 
 
-@rule("NUM002", "heading-sequence-repeat", data=HeadingData, severity="error", fix="sometimes", scope="document")
+@rule("NUM002", "heading-sequence-repeat", data=HeadingData, severity="error", fix="unsafe", scope="document")
 def heading_sequence_repeat(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
     """标题序号重复或顺序颠倒（如“一、二、二、”）。
 
