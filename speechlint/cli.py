@@ -312,6 +312,8 @@ def _check(args: argparse.Namespace) -> int:
             errors.append(_as_error_line(f"{name}: internal error: {type(exc).__name__}: {exc}"))
 
     progress.done()
+    if args.annotate and not annotated and not errors:
+        notes.append(f"{args.annotate}: note: no .docx file was checked; nothing annotated")
     out = sys.stdout
     color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
     show_source = args.show_source if args.show_source is not None else out.isatty()
@@ -434,6 +436,8 @@ def _annotate(path: str, target: str, res: object, done: list[str], config: obje
     from .errors import InputError
 
     dest = Path(target)
+    if target.endswith(("/", os.sep)) and not dest.exists():
+        dest.mkdir(parents=True, exist_ok=True)  # "out/": a folder for the annotated copies
     if dest.is_dir():
         dest = dest / (Path(path).stem + ".annotated.docx")
     elif done:
