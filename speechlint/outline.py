@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -276,11 +276,24 @@ def outline(doc_or_text: Document | str, filetype: str = "txt", scheme: Scheme |
         doc = Document.from_text(doc_or_text, filetype)
     else:
         doc = doc_or_text
-    return [h for h in headings(doc, scheme or _default_scheme()) if h.kind != "item"]
+    hs = headings(doc, scheme or _default_scheme())
+    if all(h.kind != "item" for h in hs):
+        return list(hs)
+    # leave the list items out, renumbering indices and parents
+    new_index: dict[int, int] = {}
+    for h in hs:
+        if h.kind != "item":
+            new_index[h.index] = len(new_index)
+    return [
+        replace(h, index=new_index[h.index], parent=None if h.parent is None else new_index[h.parent])
+        for h in hs
+        if h.kind != "item"
+    ]
 
 
 def headings(doc: Document, scheme: Scheme) -> tuple[Heading, ...]:
-    """:func:`outline` of a document; the last result is remembered (rules share it)."""
+    """Every numbered line of a document, list items included (``kind="item"``), as the
+    rules see it; the last result is remembered, so the rules of a run share one scan."""
     global _cache
     text = doc.check_text
     cached = _cache

@@ -190,6 +190,8 @@ def test_attachment_list_is_no_heading() -> None:
     text = "一、总体要求\n（一）指导思想\n附件：1.关于方案\n　　　2.关于办法\n　　　3.关于细则"
     assert _found(text) == []
     assert [h.label for h in outline(text)] == ["一、", "（一）"]
+    after = outline(text + "\n二、保障措施\n（一）加强领导")
+    assert [(h.label, h.index, h.parent) for h in after] == [("一、", 0, None), ("（一）", 1, 0), ("二、", 2, None), ("（一）", 3, 2)]
     # the form of a list item is still checked
     assert _found(text.replace("3.", "3、")) == [(5, 5, "NUM005")]
 
