@@ -325,7 +325,12 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
         end = m.end()
         line = bisect_right(line_starts, label_start) - 1
         kind: Kind = "heading"
-        if line > 0 and (in_list == line - 1 or list_lead(text, line_starts[line - 1], line_starts[line])):
+        if (
+            anum is not None
+            and line > 0
+            and (in_list == line - 1 or list_lead(text, line_starts[line - 1], line_starts[line]))
+        ):
+            # 2.… 3.… right after "附件：1.…": attachment names, not headings
             in_list = line
             kind = "item"
         if bnum is not None:
@@ -340,8 +345,6 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
                 numeral, close = cnum, cdelim
             elif anum is not None:
                 numeral, close = anum, adelim
-            elif kind == "item":
-                continue
             else:
                 numeral, close, kind = onum, odelim, "ordinal"
         num_start = label_start + len(open_)
