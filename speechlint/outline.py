@@ -153,7 +153,7 @@ class Scheme:
     #: Paragraph-initial ordinal items listed in the outline: 第 + numeral + one of these.
     ordinal_delimiters: str = "，、,：:"
     #: A line that opens a numbered list which is no heading ("附件：1.…"): the
-    #: numbered lines right after it (2.… 3.…) are list items, not headings.
+    #: Arabic-numbered lines right after it (2.… 3.…) are list items, not headings.
     list_lead: re.Pattern[str] = re.compile("$^")
 
     def validate(self) -> str | None:
