@@ -47,6 +47,7 @@ __all__ = [
     "Scheme",
     "children",
     "chinese_numeral",
+    "enclosed_kind",
     "format_number",
     "markers",
     "outline",
@@ -67,8 +68,30 @@ _TO_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 INDENT = "[ \\t\\u3000\\u00a0\\ue000]*"
 
 
+#: Enclosed numerals pasted from word processors: ⑴ … ⒇ stand for （1）…（20）,
+#: ⒈ … ⒛ for 1. … 20.
+_PAREN_DIGITS = (0x2474, 0x2487)
+_STOP_DIGITS = (0x2488, 0x249B)
+ENCLOSED = "\u2474-\u249b"
+
+
+def enclosed_kind(s: str) -> str:
+    """'paren' for ⑴…⒇, 'stop' for ⒈…⒛, '' for anything else."""
+    if len(s) == 1:
+        c = ord(s)
+        if _PAREN_DIGITS[0] <= c <= _PAREN_DIGITS[1]:
+            return "paren"
+        if _STOP_DIGITS[0] <= c <= _STOP_DIGITS[1]:
+            return "stop"
+    return ""
+
+
 def parse_number(s: str) -> int:
-    """Value of a Chinese (一 … 九十九) or Arabic (1 … 99, full-width too) numeral."""
+    """Value of a Chinese (一 … 九十九), Arabic (1 … 99, full-width too) or enclosed
+    (⑴ ⒈) numeral."""
+    kind = enclosed_kind(s)
+    if kind:
+        return ord(s) - (_PAREN_DIGITS[0] if kind == "paren" else _STOP_DIGITS[0]) + 1
     if s and s[0] in "0123456789０１２３４５６７８９":
         return int(s.translate(_FULL_DIGITS))
     if s == "十":
@@ -93,7 +116,12 @@ def chinese_numeral(n: int) -> str:
 
 
 def format_number(n: int, like: str) -> str:
-    """``n`` written the way the numeral ``like`` is written (Chinese, Arabic, full-width)."""
+    """``n`` written the way the numeral ``like`` is written (Chinese, Arabic, full-width,
+    enclosed up to 20)."""
+    kind = enclosed_kind(like)
+    if kind:
+        base = _PAREN_DIGITS[0] if kind == "paren" else _STOP_DIGITS[0]
+        return chr(base + n - 1) if n <= 20 else str(n)
     if like and like[0] in "０１２３４５６７８９":
         return str(n).translate(_TO_FULL)
     if like and like[0] in "0123456789":
@@ -208,6 +236,8 @@ class Scheme:
             f"|(?P<anum>{AR_NUMERAL})(?P<adelim>[{bd}])(?!{ar_no})"
             # paragraph-initial ordinal item: 第一， 第一、
             f"|第(?P<onum>{CN_NUMERAL})(?P<odelim>[{od}])(?!{cn_no})"
+            # enclosed numerals from word processors: ⑴ ⒈
+            f"|(?P<enum>[{ENCLOSED}])"
             # the title (up to the first 。！？) and the rest of the line
             ")(?P<title>[^。！？!?\\r\\n]*)[^\\r\\n]*"
         )
@@ -319,9 +349,9 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
     list_lead = scheme.list_lead.match
     in_list = -2  # last line of a list opened by a list_lead line ("附件：1.…")
     for m in matches:
-        _indent, open_, bnum, close, extra, cnum, cdelim, anum, adelim, onum, odelim, title = m.groups()
+        _indent, open_, bnum, close, extra, cnum, cdelim, anum, adelim, onum, odelim, enum, title = m.groups()
         label_start = m.end(1)
-        label_end, title_end = m.span(12)
+        label_end, title_end = m.span(13)
         end = m.end()
         line = bisect_right(line_starts, label_start) - 1
         kind: Kind = "heading"
@@ -345,6 +375,9 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
                 numeral, close = cnum, cdelim
             elif anum is not None:
                 numeral, close = anum, adelim
+            elif enum is not None:
+                numeral, close = enum, ""
+                bracketed = enclosed_kind(enum) == "paren"
             else:
                 numeral, close, kind = onum, odelim, "ordinal"
         num_start = label_start + len(open_)
@@ -353,7 +386,8 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
             level, lv = by_kind.get((numeral[0] in _CN_START, bracketed), (0, None))
             if lv is None:
                 continue  # a form the scheme has no level for
-            expected = lv.open + numeral + (close if close in lv.accepted else lv.close)
+            plain = str(parse_number(numeral)) if enum is not None else numeral
+            expected = lv.open + plain + (close if close in lv.accepted else lv.close)
             if kind == "heading":
                 while stack and stack[-1][0] >= level:
                     stack.pop()

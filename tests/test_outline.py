@@ -105,6 +105,8 @@ def test_every_line_ending(eol: str) -> None:
         ("(1)严格考核", 4, 1, "（1）"),
         ("（1）、严格考核", 4, 1, "（1）"),
         ("1)严格考核", 4, 1, "（1）"),
+        ("⑶严格考核", 4, 3, "（3）"),
+        ("⒓推进改革", 3, 12, "12."),
         ("第四、要坚持", 1, 4, "第四，"),
         ("第一，要坚持", 1, 1, "第一，"),
     ],
@@ -145,6 +147,7 @@ def test_numerals_up_to_99() -> None:
         assert (h.level, h.number) == (4, n)
     assert [chinese_numeral(n) for n in (1, 10, 11, 20, 21, 99)] == ["一", "十", "十一", "二十", "二十一", "九十九"]
     assert parse_number("１２") == 12 and format_number(3, "１") == "３" and format_number(3, "1") == "3"
+    assert parse_number("⒇") == 20 and format_number(3, "⑴") == "⑶" and format_number(3, "⒈") == "⒊"
     with pytest.raises(ValueError):
         chinese_numeral(100)
 

@@ -19,6 +19,7 @@ from ..outline import (
     MarkerSpec,
     Scheme,
     chinese_numeral,
+    enclosed_kind,
     format_number,
     headings,
     markers,
@@ -41,7 +42,8 @@ class MarkerData:
 # ------------------------------------------------------------------ headings
 def _label(h: Heading, number: int) -> str:
     """The label of heading ``h`` renumbered to ``number``, in the scheme's form."""
-    return h.expected_label.replace(h.numeral, format_number(number, h.numeral), 1)
+    plain = str(h.number) if enclosed_kind(h.numeral) else h.numeral
+    return h.expected_label.replace(plain, format_number(number, plain), 1)
 
 
 def _groups(hs: Sequence[Heading]) -> list[list[Heading]]:
@@ -295,6 +297,7 @@ def heading_delimiter(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
     - 汉字序号后用了“.”“，”“：”等（应为“、”）：`一.` `一，`
     - 阿拉伯数字序号后用了“、”“，”“：”等（应为“.”）：`1、` `1，`
     - 括号序号后又加了标点：`（一）、` `（1）.`
+    - 用了文字处理软件的合成字符“⒈”“⒉”（应为“1.”“2.”）
 
     ## 为什么
     标题序号的写法是公文格式中最显眼的部分，混用“1、”与“1.”、“（一）、”与“（一）”
@@ -306,7 +309,7 @@ def heading_delimiter(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
     - 错：`（二）、突出重点` → 对：`（二）突出重点`
 
     ## 修复安全性
-    安全：只替换（或删去）序号后的那一个标点，其余字符不变。
+    安全：只替换（或删去）序号后的那一个标点（合成字符“⒈”换成“1.”），其余字符不变。
 
     ## 依据
     GB/T 9704-2012《党政机关公文格式》7.3.3；GB/T 15834-2011《标点符号用法》附录 B
@@ -318,7 +321,14 @@ def heading_delimiter(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
         if h.kind == "ordinal":
             continue
         lv = levels[h.level - 1]
-        if not lv.bracketed and h.close != lv.close and h.close not in lv.also:
+        if enclosed_kind(h.numeral) == "stop":
+            yield Diagnostic(
+                "NUM005",
+                h.number_span,
+                f"标题序号{quote(h.label)}是一个合成字符，应写作{quote(h.expected_label)}",
+                Fix.replace(h.number_span, h.expected_label),
+            )
+        elif not lv.bracketed and h.close != lv.close and h.close not in lv.also:
             span = Span(h.number_span.end, h.number_span.end + 1)
             yield Diagnostic(
                 "NUM005",
@@ -344,6 +354,7 @@ def heading_bracket(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
     二级、四级标题序号应使用全角圆括号：“（一）”“（1）”。报告
     - 半角括号或一半角一全角：`(三）` `（三)` `(1)`
     - 缺左括号：`一）` `1)`
+    - 用了文字处理软件的合成字符“⑴”“⑵”（应为“（1）”“（2）”）
 
     ## 为什么
     半角括号与汉字混排时宽度不一，一半角一全角更是明显的录入差错，打印出来十分醒目。
@@ -354,7 +365,7 @@ def heading_bracket(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
     - 错：`1)严格考核` → 对：`（1）严格考核`
 
     ## 修复安全性
-    括号宽度错误：安全，只替换用错的括号字符。缺左括号：不安全，补上左括号后序号变为
+    括号宽度错误、合成字符：安全，只替换用错的字符。缺左括号：不安全，补上左括号后序号变为
     “（1）”这一层级，而作者也可能想写“1.”，需人工确认。
 
     ## 依据
@@ -370,6 +381,14 @@ def heading_bracket(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
             continue
         close_pos = h.number_span.end
         right = f"{lv.open}{h.numeral}{lv.close}"
+        if enclosed_kind(h.numeral) == "paren":
+            yield Diagnostic(
+                "NUM006",
+                h.number_span,
+                f"标题序号{quote(h.label)}是一个合成字符，应写作{quote(h.expected_label)}",
+                Fix.replace(h.number_span, h.expected_label),
+            )
+            continue
         if not h.open:
             # 一） 1) : insert the opening bracket (and widen the closing one)
             at = h.number_span.start
