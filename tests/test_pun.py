@@ -53,14 +53,14 @@ def test_seed_001_three_halfwidth_commas() -> None:
 def test_seed_002_stray_spaces() -> None:
     # Lines 1 and 5 are watermark/advertising residue (PH reports the lines); the stray
     # space inside line 1 and the trailing one on line 5 are real.  The long blanks after
-    # the colons on line 9 are unfilled fields ("会员群：      "), not stray spaces.
+    # the colons on line 9 are unfilled fields of a form, not stray spaces.
     text = seed("002")
     assert found(text) == [(1, 5, "PUN004"), (5, 18, "PUN004")]
 
 
 # ------------------------------------------------------------ edited corpus
 #: Findings we decide to keep reporting on the professionally edited corpus, with why.
-#: (none: the corpus's debatable spots -- the slogan “赤水河谷 中国酱香”, the 顿号 between
+#: (none: the corpus's debatable spots -- a space inside a quoted slogan, the 顿号 between
 #: quoted items in two reports -- are house styles the rules accept; see PUN004, PUN006.)
 KEPT: dict[str, list[tuple[int, int, str]]] = {}
 
@@ -102,7 +102,7 @@ def test_correct_text_is_silent(text: str) -> None:
 
 def test_heading_number_brackets_left_to_num() -> None:
     # the "(三）" heading number is NUM006's; the same mixed pair inside a sentence is ours
-    assert found("(三）加强领导") == []
+    assert found("(三）强化监督") == []
     assert found("详见附件(三）。") == [(1, 5, "PUN003")]
 
 
