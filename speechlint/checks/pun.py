@@ -139,27 +139,29 @@ class BracketData:
         """Consumes text up to the first bracket that is not part of a well-formed
         structure (pairs within one line, nested at most three deep, no “ directly in “)."""
         br = re.escape(self.all_marks)
-        plain = f"[^{br}\\r\\n]++"
+        plain = f"[^{br}\\r\\n]*+"
         kinds: list[tuple[str, str, str]] = []  # (opener key, opener class, closer class)
         for o, c in self.pairs.items():
             opens = o + "".join(h for h, f in self.halfwidth.items() if f == o)
             closes = c + "".join(h for h, f in self.halfwidth.items() if f == c)
             kinds.append((o, f"[{re.escape(opens)}]", f"[{re.escape(closes)}]"))
+        common = "“（《〔【"  # try the frequent pairs first
+        kinds.sort(key=lambda k: common.find(k[0]) % (len(common) + 1))
         level: dict[str | None, str] | None = None
         for _ in range(3):
             alts: list[tuple[str, str]] = []
             for key, oc, cc in kinds:
                 if level is None:
                     alts.append((key, f"{oc}[^{br}\\r\\n]*+{cc}"))
-                else:
+                else:  # "unrolled": one loop turn per nested pair, no alternation
                     inside = level.get(key, level[None])
-                    alts.append((key, f"{oc}(?:{plain}|{inside})*+{cc}"))
+                    alts.append((key, f"{oc}{plain}(?:{inside}{plain})*+{cc}"))
             new: dict[str | None, str] = {None: "(?:" + "|".join(a for _, a in alts) + ")"}
             for outer in self.inner:
                 new[outer] = "(?:" + "|".join(a for k, a in alts if k != outer) + ")"
             level = new
         assert level is not None
-        return re.compile(f"(?:[^{br}]++|{level[None]})*+")
+        return re.compile(f"[^{br}]*+(?:{level[None]}[^{br}]*+)*+")
 
 
 @dataclass
