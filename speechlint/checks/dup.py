@@ -53,8 +53,9 @@ class DupData:
     exempt: tuple[re.Pattern[str], ...] = ()
     #: Words missing from the compact lexicon (乡镇长): evidence that a word crosses a copy.
     words: tuple[str, ...] = ()
-    #: Characters that never stand alone: doubled after a word they are still a slip (我们们).
-    bound: str = ""
+    #: Characters doubled by mistake even after a word ending in them (我们们, 就是是, 完成了了):
+    #: reported unless the second one starts a word (为了了解).
+    slip_after_word: str = ""
     #: Characters whose doubling may hide another slip (的的 for 的地): the fix is unsafe.
     unsafe_fix: str = ""
     #: jieba tokens rarer than this are ignored (its full dictionary has noise: 要带头 = 3).
@@ -171,7 +172,7 @@ def _doubled(crosses: Crosses, s: int, n: int, bound: bool) -> bool:
     if crosses(s + 2 * n):  # the second copy starts a longer word: 要 + 要求
         return False
     if crosses(s):  # the first copy ends a longer word: 学习 + 习近平; 主要 + 要 …
-        return bound  # … but 们 never stands alone: 我们们
+        return bound  # … but 们 never stands alone (我们们), 就是是 is a slip
     return True
 
 
@@ -189,7 +190,7 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
             if any(a < e and s < b for a, b in taken) or _allowed(text, s, e, data):
                 continue
             lo, hi = _han_run(text, s, e)
-            bound = n == 1 and unit in data.bound
+            bound = n == 1 and unit in data.slip_after_word
             # cheapest first: the lexicon settles most candidates, then the exempt patterns
             if not _doubled(_lexicon_crosses(text, lo, hi, data.extra_words), s, n, bound):
                 continue
