@@ -48,7 +48,8 @@ def test_other_seeds_have_no_duplicate(prefix: str) -> None:
 def test_seed_reduplications_are_in_the_seeds_and_silent() -> None:
     """The legitimate forms named in the issue occur in the seeds, and nothing there is reported."""
     text = seed("000") + seed("001") + seed("002")
-    words = "咬耳朵 扯袖子 红红脸 出出汗 反反复复 常常 层层 时时处处事事 点点滴滴 高高举起 轻轻放下".split()
+    words = ["咬耳朵", "扯袖子", "红红脸", "出出汗", "反反复复", "常常", "层层"]
+    words += ["时时处处事事", "点点滴滴", "高高举起", "轻轻放下"]
     present = [w for w in words if w in text]
     assert "红红脸" in present and "时时处处事事" in present
     for w in words:

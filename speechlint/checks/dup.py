@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 from .. import segment
 from ..document import HAN, HAN_RE, Document
@@ -34,10 +35,9 @@ _REACH = 8
 
 
 def _sorted_unique(name: str, items: tuple[str, ...]) -> str | None:
-    if list(items) != sorted(set(items)):
-        for a, b in zip(items, items[1:]):
-            if a >= b:
-                return f"'{name}' must be sorted and unique: {a!r} then {b!r}"
+    for a, b in pairwise(items):
+        if a >= b:
+            return f"'{name}' must be sorted and unique: {a!r} then {b!r}"
     return None
 
 
@@ -78,7 +78,7 @@ class DupData:
 
     @cached_property
     def candidates(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(rf"({'.' * n})\1", re.S) for n in range(self.min_unit, self.max_unit + 1))
+        return tuple(re.compile(rf"({'.' * n})\1", re.DOTALL) for n in range(self.min_unit, self.max_unit + 1))
 
     @cached_property
     def allowed(self) -> frozenset[str]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 from ..document import Document, Line
 from ..model import Diagnostic, Edit, Fix, Span
@@ -31,7 +32,7 @@ def _contexts(allow: tuple[str, ...], marks: str) -> dict[str, tuple[tuple[str, 
 
 
 def _sorted_unique(name: str, items: tuple[str, ...]) -> str | None:
-    for a, b in zip(items, items[1:]):
+    for a, b in pairwise(items):
         if a >= b:
             return f"'{name}' must be sorted and unique: {a!r} then {b!r}"
     return None
@@ -296,9 +297,9 @@ def template_residue_block(doc: Document, data: ResidueBlockData) -> Iterator[Di
     # Runs of non-blank lines; within each, short lines between two residue lines, or
     # (in the first run at the very top) before the first residue line.
     run: list[Line] = []
-    for line in [*top, None]:
-        if line is not None and _content(line) is not None:
-            run.append(line)
+    for item in [*top, None]:
+        if item is not None and _content(item) is not None:
+            run.append(item)
             continue
         marks = [i for i, ln in enumerate(run) if ln.index in residue]
         if marks:
