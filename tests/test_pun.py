@@ -132,13 +132,14 @@ def test_quote_spanning_paragraphs_needs_continuation_marks() -> None:
 # --------------------------------------------- fast path == full bracket walk
 def test_bracket_fast_path_agrees_with_full_walk() -> None:
     data = family_data("PUN")["PUN001"]
-    alphabet = list("“”‘’（）《》〈〉【】〔〕［］()") + ["文"] * 12 + ["\n", "\r\n", "　", "a’b"]
+    alphabet = list("“”‘’（）《》〈〉【】〔〕［］()") + ["文"] * 12 + ["\n", "\r\n", "\n\n", "　", "a’b", "\ue000"]
     rng = random.Random(15834)
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
-        fast = [(d.span, d.message) for d in pun._unpaired(text, data, fast=True)]
-        slow = [(d.span, d.message) for d in pun._unpaired(text, data, fast=False)]
-        assert fast == slow, text
+        for wrap in (False, True):
+            fast = [(d.span, d.message) for d in pun._unpaired(text, data, True, wrap)]
+            slow = [(d.span, d.message) for d in pun._unpaired(text, data, False, wrap)]
+            assert fast == slow, (text, wrap)
 
 
 def test_bracket_fast_path_on_well_formed_structures() -> None:

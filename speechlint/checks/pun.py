@@ -16,7 +16,7 @@ from functools import cached_property
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule
-from . import HAN, quote
+from . import HAN, MASK, quote
 
 #: Full-width Chinese punctuation (点号 and 标号) that a stray space or a
 #: half-width mark may touch.
@@ -42,6 +42,28 @@ def _next_line(text: str, i: int) -> int:
     """Start of the line after the one containing ``i`` (len(text) at the end)."""
     m = _EOL.search(text, i)
     return m.end() if m else len(text)
+
+
+_LATIN_RUN = re.compile("[A-Za-z]+")
+_HAN_RUN = re.compile(f"[{HAN}]+")
+
+
+class _English:
+    """Whether the line holding an offset is mostly English (more Latin letters than Han):
+    a bilingual note's English sentence may quote Chinese words with English punctuation."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[int, bool] = {}
+
+    def __call__(self, i: int) -> bool:
+        ls = _line_start(self.text, i)
+        hit = self.cache.get(ls)
+        if hit is None:
+            line = self.text[ls : _line_end(self.text, i)]
+            latin = sum(map(len, _LATIN_RUN.findall(line)))
+            hit = self.cache[ls] = latin > sum(map(len, _HAN_RUN.findall(line)))
+        return hit
 
 
 def _q(s: str) -> str:
@@ -241,6 +263,7 @@ def _report_unclosed(item: _Open, data: BracketData, out: list[Diagnostic], befo
 
 
 _LATIN = re.compile("[A-Za-z]")
+_BLANK = re.compile(f"[{_SPACES}\t{MASK}]*+(?![^\r\n])")
 _INDENT = re.compile(f"[{_SPACES}\t]*")
 
 
@@ -256,6 +279,8 @@ def unpaired_bracket(doc: Document, data: BracketData) -> Iterator[Diagnostic]:
     ## 检查内容
     在一个段落内，成对的标号“”‘’（）《》〈〉【】〔〕［］缺少另一半、交叉嵌套（如“（”）），
     或引号内直接再用双引号、书名号内直接再用书名号。报告落单的那一个符号。
+
+    Markdown 文件中一个段落可以折成多行（到空行为止），括号可以在同一段落的后面几行里闭合。
 
     引文跨段时，按规范每段开头用前引号、只在最后一段末尾用后引号：前一段的“未闭合、下一段
     以“开头时不报告，直到引文在后面的段落里闭合。半角括号与全角括号混配（`(三）`）视为成对，
@@ -279,11 +304,17 @@ def unpaired_bracket(doc: Document, data: BracketData) -> Iterator[Diagnostic]:
     GB/T 15834-2011《标点符号用法》4.8（引号：双引号在外、单引号在内；多段引文每段开头用
     前引号，只在最后一段末尾用后引号）、4.9（括号）、4.15（书名号：《》在外、〈〉在内）。
     """
-    yield from _unpaired(doc.check_text, data)
+    yield from _unpaired(doc.check_text, data, soft_wrap=doc.filetype == "md")
 
 
-def _unpaired(text: str, data: BracketData, fast: bool = True) -> list[Diagnostic]:
-    """PUN001's findings; ``fast=False`` walks every paragraph (the reference for tests)."""
+def _unpaired(
+    text: str, data: BracketData, fast: bool = True, soft_wrap: bool = False
+) -> list[Diagnostic]:
+    """PUN001's findings; ``fast=False`` walks every paragraph (the reference for tests).
+
+    ``soft_wrap`` (Markdown): a paragraph runs on until a blank line, so a bracket may
+    close on a later line of the same paragraph.
+    """
     n = len(text)
     well_formed = data.well_formed
     out: list[Diagnostic] = []
@@ -300,6 +331,9 @@ def _unpaired(text: str, data: BracketData, fast: bool = True) -> list[Diagnosti
             pos = _next_line(text, end)
             if not stack:
                 break
+            if soft_wrap and pos < n and _BLANK.match(text, pos) is None:
+                start = pos
+                continue
             # a quote running into the next paragraph: legal when the next (non-blank)
             # paragraph opens with the same quote mark and only the last one closes it
             nxt = pos
@@ -364,8 +398,9 @@ def halfwidth_punctuation(doc: Document, data: HalfwidthData) -> Iterator[Diagno
     `.` 应为`。`（三个点是省略号，归 PUN005；段首的`一.`是标题序号，归 NUM）。
 
     不报告：小数（`3.14`）、时间（`8:30`）、比分与比例（`3:2`）、千分位（`1,000`）、
-    网址（已屏蔽）、英文句子内部（`Hello, world`）、英文的`?!`连用，以及标题序号`1.`
-    （序号的写法由 NUM 规则检查）。
+    网址（已屏蔽）、英文句子内部（`Hello, world`）、英文的`?!`连用、标题序号`1.`
+    （序号的写法由 NUM 规则检查），以及以英文为主的行（拉丁字母多于汉字：双语说明里
+    英文句子夹用的中文词，如 `drafts (讲话稿, 公文)`）。
 
     ## 为什么
     中文文稿中的点号应为全角。半角逗号、冒号在汉字间显得局促，排版时还可能与后一个字粘连，
@@ -385,9 +420,12 @@ def halfwidth_punctuation(doc: Document, data: HalfwidthData) -> Iterator[Diagno
     附录关于标点符号位置和书写形式的规定）；半角形式用于外文和数字。
     """
     text = doc.check_text
+    english = _English(text)
     found: list[Diagnostic] = []
     for pattern in data.patterns:
         for m in _scan(text, pattern):
+            if english(m.start()):
+                continue
             ch = m.group()
             span = Span(m.start(), m.end())
             full = data.marks[ch]
@@ -402,6 +440,8 @@ def halfwidth_punctuation(doc: Document, data: HalfwidthData) -> Iterator[Diagno
     n = len(text)
     for m in _scan(text, _HALF_PERIOD):
         i = m.start()
+        if english(i):
+            continue
         ls = _line_start(text, i)
         h = data.heading_number.match(text, ls)
         if h is not None and h.end() == i + 1:
@@ -453,7 +493,8 @@ def halfwidth_bracket(doc: Document, data: HalfwidthBracketData) -> Iterator[Dia
     - 宽度不一致的一对括号`（…)`、`(…）`：半角的那一半应改为全角。
 
     段首的括号序号（`(三）`、`(1)`）不在此报告，由 NUM006 负责，避免同一处报两次。
-    括号内只有字母、数字的半角括号（`(a)`、`(2)`）和单独的`)`也不报告。
+    括号内只有字母、数字的半角括号（`(a)`、`(2)`）、单独的`)`，以及以英文为主的行
+    （拉丁字母多于汉字，如 `Chinese drafts (讲话稿) are checked`）也不报告。
 
     ## 为什么
     中文文稿中的括号应为全角；半角括号与汉字挤在一起，一对括号宽度不一时尤其醒目。
@@ -471,6 +512,7 @@ def halfwidth_bracket(doc: Document, data: HalfwidthBracketData) -> Iterator[Dia
     text = doc.check_text
     if "(" not in text and ")" not in text:
         return
+    english = _English(text)
     found: list[Diagnostic] = []
 
     def heading(open_pos: int) -> bool:
@@ -482,7 +524,7 @@ def halfwidth_bracket(doc: Document, data: HalfwidthBracketData) -> Iterator[Dia
         i = m.start()
         end = _line_end(text, i)
         nxt = _BRACKET_RE.search(text, i + 1, end)
-        if nxt is None or nxt.group() not in ")）" or heading(i):
+        if nxt is None or nxt.group() not in ")）" or heading(i) or english(i):
             continue
         j = nxt.start()
         content = text[i + 1 : j]
@@ -494,7 +536,7 @@ def halfwidth_bracket(doc: Document, data: HalfwidthBracketData) -> Iterator[Dia
         j = m.start()
         ls = _line_start(text, j)
         i = max(text.rfind(b, ls, j) for b in _BRACKETS)
-        if i < 0 or text[i] != "（" or heading(i):
+        if i < 0 or text[i] != "（" or heading(i) or english(i):
             continue
         found.append(_bracket_diag(j, ")", "）", "（"))
     found.sort(key=lambda d: d.span.start)
