@@ -199,6 +199,8 @@ def test_attachment_list_is_no_heading() -> None:
 def test_words_that_only_look_like_markers() -> None:
     text = "统一是前提，唯一是根本。实事求是，一是一、二是二。创新是第一动力。第一、二产业较快增长。再次强调，要抓好落实。最后，谢谢大家。"
     assert _found(text) == []
+    # …but 一是一批… is a marker
+    assert _found("一是一批重大项目加快推进；二是二十个园区建成投产；四是…") == [(1, 26, "NUM007")]
     # a numeral + 是/要 inside a quoted term, and ranks such as 居全国第二，
     assert _found("全面提升“六要素”品质，突出“三要素”：资金、人才、技术。增速居全国第二，总量居全国第一，") == []
 
