@@ -235,7 +235,7 @@ class Scheme:
             # bare Arabic: 1. 1、 1，
             f"|(?P<anum>{AR_NUMERAL})(?P<adelim>[{bd}])(?!{ar_no})"
             # paragraph-initial ordinal item: 第一， 第一、
-            f"|第(?P<onum>{CN_NUMERAL})(?P<odelim>[{od}])(?!{cn_no})"
+            f"|第(?P<onum>{CN_NUMERAL})(?P<odelim>[{od}])(?!{cn_no})(?!(?<=、)第?[{_CN_START}])"
             # enclosed numerals from word processors: ⑴ ⒈
             f"|(?P<enum>[{ENCLOSED}])"
             # the title (up to the first 。！？) and the rest of the line

@@ -129,6 +129,8 @@ def test_wrong_forms_are_understood(line: str, level: int, number: int, expected
         "100.推进改革",
         "一是加强领导。",
         "第一次会议",
+        "第一、二产业增加值分别增长3%和5%。",
+        "第一、第二批试点已经完成。",
         "统一思想，一致行动。",
     ],
 )
