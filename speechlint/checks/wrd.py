@@ -89,12 +89,22 @@ class WordFinder:
 
     def __init__(self, words: tuple[str, ...] | frozenset[str] | list[str]) -> None:
         self.groups: dict[str, list[tuple[str, int]]] = {}
-        for w in sorted(set(words), key=lambda w: (-len(w), w)):
-            if not w:
-                continue
-            rare = [i for i, c in enumerate(w) if c not in COMMON_CHARS]
-            i = rare[-1] if rare else len(w) - 1
-            self.groups.setdefault(w[i], []).append((w, i))
+        todo = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+        # greedy cover: as few anchor characters as possible, rare ones only when a word has any
+        options = {w: {c for c in w if c not in COMMON_CHARS} or set(w) for w in todo}
+        anchors: list[str] = []
+        left = set(todo)
+        while left:
+            count: dict[str, int] = {}
+            for w in left:
+                for c in options[w]:
+                    count[c] = count.get(c, 0) + 1
+            best = max(count, key=lambda c: (count[c], c not in COMMON_CHARS, c))
+            anchors.append(best)
+            left = {w for w in left if best not in options[w]}
+        for w in todo:
+            c = next(a for a in anchors if a in options[w])
+            self.groups.setdefault(c, []).append((w, w.rindex(c)))
         parts = []
         for c, ws in self.groups.items():
             alts = []
@@ -106,7 +116,7 @@ class WordFinder:
         # a pattern that starts with one literal is found by a fast substring search; a set
         # of first characters is tested character by character: with few anchors, one
         # search per anchor is faster than one search for all
-        if len(parts) <= 6:
+        if len(parts) <= 8:
             self.regexes = tuple(re.compile(p) for p in parts)
         else:
             self.regexes = (re.compile("|".join(parts)),)
@@ -232,8 +242,10 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     for m in data.pattern.finditer(text):
         de = m.start()
         adverbial = next(
-            text[de - n : de] for n in range(longest, 0, -1) if text[max(0, de - n) : de] in data.adverbials
+            (text[de - n : de] for n in range(longest, 0, -1) if text[max(0, de - n) : de] in data.adverbials), ""
         )
+        if not adverbial:  # pragma: no cover - the pattern's lookbehind guarantees one
+            continue
         start = de - len(adverbial)
         # cheap checks first: most candidates in edited text end here, without jieba
         if _allowed(text, de, de + 1, data.allow) or data.noun_start.match(text, de + 1):
