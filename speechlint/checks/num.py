@@ -436,7 +436,7 @@ class _EnumResult:
     series: tuple[tuple[Marker, ...], ...]
 
 
-_enum_cache: tuple[str, MarkerSpec, _EnumResult] | None = None
+_enum_cache: tuple[str, MarkerSpec, Scheme, _EnumResult] | None = None
 
 #: Open series kept per family: enough for lists nested in lists.
 _MAX_DEPTH = 8
@@ -456,8 +456,8 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
     """Build enumeration series; sections restart at every scheme heading."""
     global _enum_cache
     cached = _enum_cache
-    if cached is not None and cached[0] is doc.check_text and cached[1] == spec:
-        return cached[2]
+    if cached is not None and cached[0] is doc.check_text and cached[1] == spec and cached[2] == scheme:
+        return cached[3]
     ms = markers(doc, spec)
     hs = headings(doc, scheme)
     section_heads = [h for h in hs if h.kind == "heading"]
@@ -536,7 +536,7 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
             )
         top.markers.append(m)
     result = _EnumResult(tuple(findings), tuple(tuple(s.markers) for s in all_series))
-    _enum_cache = (doc.check_text, spec, result)
+    _enum_cache = (doc.check_text, spec, scheme, result)
     return result
 
 
