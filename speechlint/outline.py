@@ -103,15 +103,33 @@ def parse_number(s: str) -> int:
 
 
 def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九."""
-    if not 1 <= n <= 99:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九, 105 → 一百零五.
+
+    Headings are numbered up to 99; larger numbers only arise when a fix renumbers a
+    very long series, and are written in full (up to 9999, then in Arabic digits).
+    """
+    if n < 1:
         raise ValueError(f"no heading numeral for {n}")
-    tens, ones = divmod(n, 10)
-    out = ""
-    if tens:
-        out = ("" if tens == 1 else _CN_DIGITS[tens - 1]) + "十"
-    if ones:
-        out += _CN_DIGITS[ones - 1]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        out = ""
+        if tens:
+            out = ("" if tens == 1 else _CN_DIGITS[tens - 1]) + "十"
+        if ones:
+            out += _CN_DIGITS[ones - 1]
+        return out
+    if n >= 10000:
+        return str(n)
+    out, zero = "", False
+    for unit, value in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+        digit, n = divmod(n, value)
+        if digit:
+            if zero:
+                out += "零"
+            out += _CN_DIGITS[digit - 1] + unit
+            zero = False
+        elif out:
+            zero = True
     return out
 
 

@@ -150,8 +150,9 @@ def test_numerals_up_to_99() -> None:
     assert [chinese_numeral(n) for n in (1, 10, 11, 20, 21, 99)] == ["一", "十", "十一", "二十", "二十一", "九十九"]
     assert parse_number("１２") == 12 and format_number(3, "１") == "３" and format_number(3, "1") == "3"
     assert parse_number("⒇") == 20 and format_number(3, "⑴") == "⑶" and format_number(3, "⒈") == "⒊"
+    assert [chinese_numeral(n) for n in (100, 105, 110, 1010, 2300)] == ["一百", "一百零五", "一百一十", "一千零一十", "二千三百"]
     with pytest.raises(ValueError):
-        chinese_numeral(100)
+        chinese_numeral(0)
 
 
 def test_text_and_document_give_the_same_outline() -> None:
