@@ -220,3 +220,23 @@ def test_large_draft_is_linear() -> None:
     text = "".join(part.format(n=chinese_numeral(n)) for n in range(1, 100))
     assert _found(text) == []
     assert len(outline(text)) == 99 * 6  # five headings and one 第一， item a part
+
+
+TOKENS = [
+    "一、", "二、", "四、", "十一、", "九十九、", "（一）", "(二)", "（三)", "1.", "2、", "3．", "（1）", "(2)", "1)",
+    "一）", "⑴", "⒉", "第一，", "第二、", "第三，", "其一，", "一是", "二是", "四是", "一要", "三要", "首先，",
+    "其次，", "甲", "乙。", "，", "；", "：", "。", "\n", "\r\n", "\r", "　　", "“", "”", "附件：", "1.5", "、二季度",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=40))
+def test_any_numbering_is_handled_and_fixes_settle(tokens: list[str]) -> None:
+    text = "".join(tokens)
+    failures: list[object] = []
+    diags = speechlint.lint(text, NUM, failures=failures)  # type: ignore[arg-type]
+    assert failures == []
+    for d in diags:
+        assert 0 <= d.span.start <= d.span.end <= len(text)
+    once = speechlint.fix(text, NUM, unsafe=True).text
+    assert speechlint.fix(once, NUM, unsafe=True).text == once
