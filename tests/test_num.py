@@ -12,7 +12,7 @@ from speechlint import registry
 from speechlint.config import Config
 from speechlint.document import LineIndex
 from speechlint.engine import apply_fixes
-from speechlint.model import Diagnostic
+from speechlint.model import Diagnostic, RuleFailure
 from speechlint.outline import chinese_numeral, outline
 
 from .conftest import clean_texts, seed
@@ -233,8 +233,8 @@ TOKENS = [
 @given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=40))
 def test_any_numbering_is_handled_and_fixes_settle(tokens: list[str]) -> None:
     text = "".join(tokens)
-    failures: list[object] = []
-    diags = speechlint.lint(text, NUM, failures=failures)  # type: ignore[arg-type]
+    failures: list[RuleFailure] = []
+    diags = speechlint.lint(text, NUM, failures=failures)
     assert failures == []
     for d in diags:
         assert 0 <= d.span.start <= d.span.end <= len(text)
