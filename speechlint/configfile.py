@@ -337,7 +337,14 @@ def is_excluded(config: Config, path: str | os.PathLike[str]) -> bool:
 
     p = Path(os.path.abspath(path))
     posix = p.as_posix()
-    names = [part for part in p.parts]
+    # a glob without "/" matches a file or folder name below the configuration's folder
+    # (never a folder above it: "tmp" must not exclude a project that lives in /tmp)
+    names: tuple[str, ...] = p.parts
+    if config.source:
+        try:
+            names = p.relative_to(Path(config.source).parent).parts
+        except ValueError:
+            names = (p.name,)
     for g in config.exclude:
         if "/" in g.rstrip("/"):
             g2 = g.rstrip("/")

@@ -150,6 +150,14 @@ def test_exclude_skips_files_in_a_folder_walk_but_not_named_ones(tmp_path, capsy
     assert [Path(i["path"]).name for i in items] == ["new.txt"]
 
 
+def test_exclude_names_only_below_the_config_folder(tmp_path) -> None:
+    root = tmp_path / "tmp" / "proj"
+    cfg = configfile.load(write(root / "speechlint.toml", 'exclude = ["tmp", "旧稿"]\n'))
+    assert not configfile.is_excluded(cfg, root / "a.txt")
+    assert configfile.is_excluded(cfg, root / "旧稿" / "a.txt")
+    assert configfile.is_excluded(cfg, root / "sub" / "tmp" / "a.txt")
+
+
 def test_severity_override_and_allow(tmp_path, capsys) -> None:
     write(tmp_path / "speechlint.toml", '[severity]\nDUP = "info"\n')
     f = write(tmp_path / "a.txt", BAD)
