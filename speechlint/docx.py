@@ -255,6 +255,7 @@ class _Level:
     text: str = "%1."
     start: int = 1
     legal: bool = False
+    style: str | None = None  # w:pStyle: the paragraph style linked to this level
 
 
 class _Numbering:
@@ -319,6 +320,7 @@ class _Numbering:
             text=val("lvlText") or "",
             start=_int(val("start"), 1),
             legal=legal is not None and legal.get(_W + "val") not in ("0", "false"),
+            style=val("pStyle"),
         )
 
     def _num_pr(self, p: Any) -> tuple[str, int] | None:
@@ -335,6 +337,7 @@ class _Numbering:
                 ilvl = _int(e.get(_W + "val"), 0) if e is not None else None
             ps = ppr.find(_W + "pStyle")
             style_id = ps.get(_W + "val") if ps is not None else None
+        own_style = style_id
         hops = 0
         while (num_id is None or ilvl is None) and style_id and hops < 10:
             hops += 1
@@ -354,6 +357,13 @@ class _Numbering:
             style_id = based.get(_W + "val") if based is not None else None
         if not num_id or num_id == "0" or num_id not in self.nums:
             return None
+        if ilvl is None and own_style:
+            # headings linked to a multilevel list: the level is the one naming the style
+            _, levels, _ = self._levels(num_id)
+            for i, lvl in sorted(levels.items()):
+                if lvl.style == own_style:
+                    ilvl = i
+                    break
         return num_id, ilvl or 0
 
     def _levels(self, num_id: str) -> tuple[str, dict[int, _Level], dict[int, int]]:

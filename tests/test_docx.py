@@ -155,6 +155,36 @@ def test_list_number_style_numbering(tmp_path: Path) -> None:
     assert [p.text for p in sdocx.read(f).paragraphs] == ["1.第一项", "2.第二项"]
 
 
+def test_headings_linked_to_a_multilevel_list(tmp_path: Path) -> None:
+    """Government templates link 标题 1/2 to one list; the level comes from the w:lvl's pStyle."""
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:pStyle w:val="Heading1"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:pStyle w:val="Heading2"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        "</w:abstractNum>"
+    ))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    for name in ("Heading 1", "Heading 2"):
+        style = d.styles[name].element
+        style.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="91"/></w:numPr>')
+        )
+    d.add_heading("总体要求", 1)
+    d.add_heading("指导思想", 2)
+    d.add_heading("工作目标", 2)
+    d.add_heading("重点任务", 1)
+    d.add_heading("加强领导", 2)
+    f = tmp_path / "headings.docx"
+    d.save(str(f))
+    assert [p.text for p in sdocx.read(f).paragraphs] == [
+        "一、总体要求", "（一）指导思想", "（二）工作目标", "二、重点任务", "（一）加强领导",
+    ]
+
+
 @pytest.mark.parametrize(
     ("n", "fmt", "want"),
     [
