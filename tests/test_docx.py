@@ -274,3 +274,15 @@ def test_not_a_zip(tmp_path: Path, capsys) -> None:
     f.write_text("这不是 Word 文件", encoding="utf-8")
     code, _, err = check(capsys, str(f))
     assert code == 2 and "not a Word .docx file" in err
+
+
+def test_sarif_for_word_files_is_valid(tmp_path: Path, capsys) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    f = make_draft(tmp_path / "draft.docx")
+    _code, out, _ = check(capsys, str(f), fmt="sarif")
+    log = json.loads(out)  # type: ignore[arg-type]
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(log)
+    region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (2, 12)
+    assert region["properties"] == {"locationKind": "paragraph"}
