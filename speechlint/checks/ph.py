@@ -118,6 +118,8 @@ def unfilled_placeholder(doc: Document, data: PlaceholderData) -> Iterator[Diagn
 class BlankData:
     #: Runs of underscores left as a blank to fill in (not inside identifiers).
     pattern: re.Pattern[str] = re.compile("x^")
+    #: A run inside a match of one of these is not a blank (a separator line ________).
+    exempt: tuple[re.Pattern[str], ...] = ()
 
 
 @rule("PH002", "underscore-blank", data=BlankData, severity="error")
@@ -126,7 +128,8 @@ def underscore_blank(doc: Document, data: BlankData) -> Iterator[Diagnostic]:
 
     ## 检查内容
     两个及以上连续的下划线 `__`、`____`（含全角 `＿＿`），如 `会议定于____年__月召开`。
-    网址、代码（Markdown）已被屏蔽；与字母数字相连的下划线（`file__name`）不报告。
+    网址、代码（Markdown）已被屏蔽；与字母数字相连的下划线（`file__name`）和只由下划线
+    组成的分隔行不报告。
 
     ## 为什么
     下划线空白是模板中留给起草人填写的位置，留在成稿中说明内容没有填完。
@@ -141,7 +144,10 @@ def underscore_blank(doc: Document, data: BlankData) -> Iterator[Diagnostic]:
     GB/T 9704-2012 规定成文的版式与要素；模板中的空白栏属于尚未形成正式文本的部分，
     成文中不应出现（参照该标准式样中的“XXXX”占位说明）。
     """
-    for m in data.pattern.finditer(doc.check_text):
+    text = doc.check_text
+    for m in data.pattern.finditer(text):
+        if _in_exempt(text, m.start(), m.end(), data.exempt):
+            continue
         yield Diagnostic(
             "PH002",
             Span(m.start(), m.end()),
