@@ -4,8 +4,9 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.segment`)
 
 1. one compiled regex over ``doc.check_text`` finds the candidates (``AA``, ``ABAB`` …);
 2. the rule data settles most of them: allow-lists of legitimate reduplications
-   (``常常`` ``研究研究``), longer strings that contain one (``红红脸``), and exempt
-   patterns (``AABB``, runs of Chinese numerals);
+   (``常常`` ``研究研究``), longer strings that contain one (``红红脸``), the AABB
+   form of a word AB (``反复`` → ``反反复复``, but not ``要要牢牢``), and exempt
+   patterns (runs of Chinese numerals, ``一步一步``);
 3. the compact lexicon says whether a word crosses the edge of a copy: in
    ``要要求`` the word ``要求`` starts inside the second ``要``, so the two 要 merely
    touch; in ``学习习近平`` the word ``学习`` ends inside the first ``习``;
@@ -165,6 +166,24 @@ def _jieba_crosses(text: str, lo: int, hi: int, data: DupData) -> Crosses:
     return crosses
 
 
+def _aabb(text: str, s: int, extra: frozenset[str]) -> bool:
+    """True when the pair at ``s`` is half of the AABB form of a word AB (反复 → 反反复复).
+
+    Only a word makes AABB legitimate: in 要要牢牢 the 要 is a slip before the adverb 牢牢.
+    """
+    lex = segment.lexicon()
+    a = text[s]
+    if s + 3 < len(text) and text[s + 2] == text[s + 3] and text[s + 2] != a:
+        w = a + text[s + 2]
+        if w in lex or w in extra:
+            return True
+    if s >= 2 and text[s - 2] == text[s - 1] and text[s - 2] != a:
+        w = text[s - 2] + a
+        if w in lex or w in extra:
+            return True
+    return False
+
+
 def _doubled(crosses: Crosses, s: int, n: int, bound: bool) -> bool:
     """True when each copy of the unit ``[s, s+n)`` ``[s+n, s+2n)`` is a word of its own."""
     if n == 1 and crosses(s + 1):  # the pair is (part of) one word: 沉甸甸
@@ -188,6 +207,8 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
             if not _HAN_RUN.fullmatch(unit) or (n > 1 and unit == unit[0] * n):
                 continue
             if any(a < e and s < b for a, b in taken) or _allowed(text, s, e, data):
+                continue
+            if n == 1 and _aabb(text, s, data.extra_words):
                 continue
             lo, hi = _han_run(text, s, e)
             bound = n == 1 and unit in data.slip_after_word
@@ -225,7 +246,8 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     下列情形是正当的叠用或只是两词相邻，不报告：
     - 叠音词和重叠式（AA）：常常、层层、人人、天天、谢谢、看看、紧紧、牢牢；
     - AAB、ABB、AABB：红红脸、出出汗、咬咬牙、沉甸甸、反反复复、点点滴滴、的的确确、
-      时时处处事事、高高举起、轻轻放下；
+      时时处处事事、高高举起、轻轻放下（AABB 须由词 AB 重叠而来：反复 → 反反复复；
+      “要要牢牢”中的“要要”仍报告）；
     - 两词相邻：要要求（要 + 要求）、学习习近平（学习 + 习近平）、工作作风（工作 + 作风）；
     - 汉字数字：“十五五”、二〇二二年。
 
