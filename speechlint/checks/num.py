@@ -432,7 +432,7 @@ class _Series:
 
 @dataclass(frozen=True, slots=True)
 class _EnumResult:
-    findings: tuple[tuple[Marker, str], ...]  # NUM007 (marker, message)
+    findings: tuple[tuple[Marker, str, Fix | None], ...]  # NUM007 (marker, message, fix)
     series: tuple[tuple[Marker, ...], ...]
 
 
@@ -443,13 +443,29 @@ _MAX_DEPTH = 8
 
 
 def _marker_text(m: Marker, number: int, spec: MarkerSpec) -> str:
+    """How marker ``m`` reads with ``number``: 三是, 第三, 其次 ('' when no word says it)."""
     if m.family == "numeral":
         return chinese_numeral(number) + m.style
     if m.style == "word":
-        for w, n in spec.words.items():
-            if n == number:
-                return w
+        return next((w for w, n in spec.words.items() if n == number), "")
     return m.style + chinese_numeral(number)
+
+
+def _renumber_markers(series: Sequence[Marker]) -> Fix | None:
+    """Unsafe fix: number a series 1, 2, 3 … touching only the numerals that change
+    (none when an ordinal word such as 其次 would have to change)."""
+    edits: list[Edit] = []
+    for i, m in enumerate(series, 1):
+        if m.number == i:
+            continue
+        if m.family == "numeral":  # 三是: the numeral before the suffix
+            span = Span(m.span.start, m.span.end - 1)
+        elif m.style != "word":  # 第三: the numeral after the prefix
+            span = Span(m.span.start + 1, m.span.end)
+        else:
+            return None
+        edits.append(Edit(span, chinese_numeral(i)))
+    return Fix(tuple(edits), "unsafe") if edits else None
 
 
 def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResult:
@@ -463,7 +479,7 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
     section_heads = [h for h in hs if h.kind == "heading"]
     section_starts = [h.span.start for h in section_heads]
     section_level = 0
-    findings: list[tuple[Marker, str]] = []
+    findings: list[tuple[Marker, str, _Series]] = []
     all_series: list[_Series] = []
     stacks: dict[str, list[_Series]] = {}
     carry: dict[str, _Series] = {}
@@ -512,9 +528,9 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
                 carried.markers.append(m)
                 stack.append(carried)
                 continue
-            if m.style != "word":
-                findings.append((m, f"{quote(m.text)}之前没有{quote(_marker_text(m, 1, spec))}，序号不完整"))
             s = _Series([m], m.initial, section_level)
+            if m.style != "word":
+                findings.append((m, f"{quote(m.text)}之前没有{quote(_marker_text(m, 1, spec))}，序号不完整", s))
             stack.append(s)
             all_series.append(s)
             continue
@@ -527,20 +543,26 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
             pass  # 首先…其次 with nothing between: not a numbered gap
         elif n > prev + 1:
             missing = "、".join(quote(_marker_text(m, k, spec)) for k in range(prev + 1, min(n, prev + 4)))
-            findings.append((m, f"{quote(m.text)}之前缺少{missing}，序号不连续"))
+            findings.append((m, f"{quote(m.text)}之前缺少{missing}，序号不连续", top))
         elif n == prev:
-            findings.append((m, f"{quote(m.text)}重复，应为{quote(_marker_text(m, prev + 1, spec))}"))
+            right = _marker_text(m, prev + 1, spec)
+            findings.append((m, f"{quote(m.text)}重复" + (f"，应为{quote(right)}" if right else ""), top))
         else:
-            findings.append(
-                (m, f"{quote(m.text)}出现在{quote(_marker_text(m, prev, spec))}之后，顺序颠倒")
-            )
+            findings.append((m, f"{quote(m.text)}出现在{quote(_marker_text(m, prev, spec))}之后，顺序颠倒", top))
         top.markers.append(m)
-    result = _EnumResult(tuple(findings), tuple(tuple(s.markers) for s in all_series))
+    fixes: dict[int, Fix | None] = {}
+    for _, _, series in findings:
+        if id(series) not in fixes:
+            fixes[id(series)] = _renumber_markers(series.markers)
+    result = _EnumResult(
+        tuple((m, message, fixes[id(series)]) for m, message, series in findings),
+        tuple(tuple(s.markers) for s in all_series),
+    )
     _enum_cache = (doc.check_text, spec, scheme, result)
     return result
 
 
-@rule("NUM007", "enumeration-sequence", data=MarkerData, severity="error", scope="document")
+@rule("NUM007", "enumeration-sequence", data=MarkerData, severity="error", fix="sometimes", scope="document")
 def enumeration_sequence(doc: Document, data: MarkerData) -> Iterator[Diagnostic]:
     """段内或段首列举的序号不连续或重复（如“一是…二是…四是”）。
 
@@ -560,14 +582,16 @@ def enumeration_sequence(doc: Document, data: MarkerData) -> Iterator[Diagnostic
     - 错：`第一，…。第二，…。第二，…。` → 对：`第一，…。第二，…。第三，…。`
 
     ## 修复安全性
-    无自动修复：跳号也可能是漏写了一项，需人工确认。
+    不安全：修复把这一组列举按“一是、二是、三是……”（“第一、第二……”）重新编号，包括
+    后面的各项，只改序号数字；跳号也可能是漏写了一项，需人工确认。“首先”“其次”等序次词
+    需要改动时不给修复。
 
     ## 依据
     GB/T 15834-2011《标点符号用法》附录 B（序次语）；GB/T 9704-2012《党政机关公文格式》
     7.3.3 层次序数依次编排的要求同样适用于段内列举。
     """
-    for m, message in _enumerations(doc, data.markers, data.scheme).findings:
-        yield Diagnostic("NUM007", m.span, message)
+    for m, message, fix in _enumerations(doc, data.markers, data.scheme).findings:
+        yield Diagnostic("NUM007", m.span, message, fix)
 
 
 @rule("NUM008", "enumeration-delimiter", data=MarkerData, severity="error", fix="sometimes", scope="document")
@@ -607,11 +631,12 @@ def enumeration_delimiter(doc: Document, data: MarkerData) -> Iterator[Diagnosti
             example = next(m for m in series if m.style == major)
             for m in series:
                 if m.style != major:
+                    right = _marker_text(example, m.number, spec)
                     yield Diagnostic(
                         "NUM008",
                         m.span,
                         f"同一组列举混用了{quote(m.text)}与{quote(example.text)}，"
-                        f"应统一为{quote(_marker_text(example, m.number, spec))}",
+                        + (f"应统一为{quote(right)}" if right else "应统一用同一套序次语"),
                     )
         delims = Counter(m.delimiter for m in series if m.delimiter)
         if len(delims) < 2:
