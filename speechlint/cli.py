@@ -8,7 +8,9 @@ One bad file never stops the rest.  Each problem is one line on stderr:
 
 * ``path: error: …`` -- a draft that could not be checked: unreadable, undecodable,
   larger than ``--max-file-size`` (default 20MB), a broken link, an unreadable
-  folder, or a fix that could not be written.  Any such line makes the exit code 2.
+  folder, a fix that could not be written, or a rule that failed on it (a pack
+  pattern over its time limit; the other rules' findings are still reported).
+  Any such line makes the exit code 2.
 * ``path: note: …`` -- skipped on purpose, nothing lost: a binary file (known magic
   number or NUL bytes) is not a draft, and a symbolic link loop leads only to
   folders already checked.  Notes do not change the exit code (``-q`` hides them).
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import errno
+import logging
 import os
 import re
 import stat
@@ -210,6 +213,7 @@ def _check(args: argparse.Namespace) -> int:
     from . import engine
     from .config import Config
     from .io import BinaryFileError, decode, encode, read_source, write_atomic
+    from .model import RuleFailure
     from .report import FileResult, ReportOptions, renderer
 
     from .report import FORMATS
@@ -234,6 +238,7 @@ def _check(args: argparse.Namespace) -> int:
         config = config.with_overrides(max_file_size=args.max_file_size)
 
     settings = _Settings.from_args(args, config)
+    _route_engine_log(args.verbose)
     errors: list[str] = []  # files (or folders) that could not be checked: exit 2
     notes: list[str] = []  # skipped on purpose (binary files, link loops): exit code unchanged
     results: list[FileResult] = []
@@ -241,10 +246,6 @@ def _check(args: argparse.Namespace) -> int:
     fixed_files = 0
     fixed_count = 0
     writing = args.fix and not args.diff
-    if writing:
-        from .io import exit_cleanly_on_signals
-
-        exit_cleanly_on_signals()  # SIGTERM mid-write: temp file removed, original untouched
     pending = list(iter_files(args.paths, errors, notes))
     progress = _Progress(len(pending))
     if not (args.fix or args.diff or args.annotate) and _pool_size(args, pending) > 1:
@@ -258,6 +259,8 @@ def _check(args: argparse.Namespace) -> int:
         config = settings.for_path(name if path == "-" and args.stdin_filename else path)
         if settings.excluded(config, path):
             continue
+        failed: list[RuleFailure] = []  # rules that raised on this file (they are skipped)
+        sink = engine.failure_sink.set(failed)
         try:
             if path != "-" and _is_docx(path):
                 res = _lint_one(path, settings, config)
@@ -310,6 +313,9 @@ def _check(args: argparse.Namespace) -> int:
             if args.verbose:
                 traceback.print_exc()
             errors.append(_as_error_line(f"{name}: internal error: {type(exc).__name__}: {exc}"))
+        finally:
+            engine.failure_sink.reset(sink)
+            errors.extend(_failure_lines(name, failed))  # the file was not fully checked
 
     progress.done()
     if args.annotate and not annotated and not errors:
@@ -550,6 +556,28 @@ def _as_error_line(message: str, kind: str = "error") -> str:
     if sep and not rest.startswith(f"{kind}:"):
         return f"{head}: {kind}: {rest}"
     return message
+
+
+def _failure_lines(name: str, failed: Sequence[RuleFailure]) -> list[str]:
+    """One line per rule that raised on this file (fix passes may repeat it)."""
+    first: dict[str, str] = {}
+    for f in failed:
+        first.setdefault(f.code, f.error)
+    return [_as_error_line(f"{name}: rule {code} failed: {error}") for code, error in first.items()]
+
+
+_log_handler: logging.Handler | None = None
+
+
+def _route_engine_log(verbose: bool) -> None:
+    """Rule failures are reported per file by ``check``; the engine's log record of
+    one (with its traceback) reaches stderr only with ``--verbose``."""
+    global _log_handler
+    logger = logging.getLogger("speechlint")
+    if _log_handler is not None:
+        logger.removeHandler(_log_handler)
+    _log_handler = logging.StreamHandler(sys.stderr) if verbose else logging.NullHandler()
+    logger.addHandler(_log_handler)
 
 
 def _read_stdin(name: str, max_size: int | None) -> bytes:

@@ -11,6 +11,7 @@ import fnmatch
 import logging
 import os
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -21,6 +22,13 @@ from .document import Document
 from .model import Diagnostic, RuleFailure, Severity, Span
 
 log = logging.getLogger("speechlint")
+
+#: Where rule failures go when ``failures`` is not passed: the CLI sets a list per
+#: file, so that however a file is linted (check, fix passes) a failed rule is
+#: reported as one line naming the file.
+failure_sink: ContextVar[list[RuleFailure] | None] = ContextVar(
+    "speechlint_failure_sink", default=None
+)
 
 
 def filetype_of(path: str | None) -> str:
@@ -100,8 +108,9 @@ class Linter:
                     found = list(r.check(doc))
             except Exception as exc:  # a broken rule must not stop the others
                 failure = RuleFailure(r.code, f"{type(exc).__name__}: {exc}")
-                if failures is not None:
-                    failures.append(failure)
+                sink = failures if failures is not None else failure_sink.get()
+                if sink is not None:
+                    sink.append(failure)
                 if r.code not in self._reported:
                     self._reported.add(r.code)
                     log.error("rule %s failed: %s", r.code, failure.error, exc_info=True)

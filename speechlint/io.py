@@ -22,8 +22,11 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 
@@ -217,6 +220,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, expect: bytes | N
         raise InputError(f"{path}: not a regular file; not written")
     if not os.access(real, os.W_OK):
         raise InputError(f"{path}: file is read-only; not written")
+    with _signals_unwind():
+        _replace(path, p, st, data, expect)
+    _fsync_dir(p.parent)
+
+
+def _replace(path: str | os.PathLike[str], p: Path, st: os.stat_result, data: bytes,
+             expect: bytes | None) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=TEMP_SUFFIX, dir=p.parent)
     except OSError as exc:
@@ -244,7 +254,6 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, expect: bytes | N
     except BaseException:
         _unlink(tmp)
         raise
-    _fsync_dir(p.parent)
 
 
 def _changed(p: Path, expect: bytes) -> bool:
@@ -270,28 +279,38 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def exit_cleanly_on_signals() -> None:
-    """Make SIGTERM and SIGHUP raise :class:`SystemExit` (128 + signal number).
+@contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """While a temporary file exists, SIGTERM and SIGHUP raise :class:`SystemExit`.
 
     Their default action kills the process on the spot; as an exception they
     unwind through :func:`write_atomic`, which removes its temporary file (the
-    original is untouched either way).  Only handlers still at their default
-    are replaced, and only from the main thread.  SIGKILL cannot be caught: it
-    may leave a stale ``.NAME.XXXX.speechlint-tmp`` file, which nothing reads.
+    original is untouched either way), and the process then exits with 128 +
+    the signal number.  Only handlers still at their default are replaced, only
+    in the main thread, and only for the duration of one write: worker processes
+    forked later never inherit them.  SIGKILL cannot be caught: it may leave a
+    stale ``.NAME.XXXX.speechlint-tmp`` file, which nothing reads.
     """
     import signal
     import threading
 
     if threading.current_thread() is not threading.main_thread():
+        yield
         return
 
     def _exit(signum: int, _frame: object) -> None:
         raise SystemExit(128 + signum)
 
+    saved: list[tuple[int, Any]] = []
     for name in ("SIGTERM", "SIGHUP"):
         sig = getattr(signal, name, None)
         if sig is not None and signal.getsignal(sig) == signal.SIG_DFL:
-            signal.signal(sig, _exit)
+            saved.append((sig, signal.signal(sig, _exit)))
+    try:
+        yield
+    finally:
+        for sig, old in saved:
+            signal.signal(sig, old)
 
 
 def _unlink(path: str) -> None:
