@@ -467,11 +467,15 @@ _POOL_MIN_FILES = 16
 
 def _pool_task(item: tuple[str, _Settings]) -> tuple[Any, str | None, str | None]:
     path, settings = item
+    from . import engine
     from .errors import ConfigError
     from .io import BinaryFileError
+    from .model import RuleFailure
 
+    failed: list[RuleFailure] = []  # rules that raised on this file, one error line each
+    sink = engine.failure_sink.set(failed)
     try:
-        return _lint_one(path, settings), None, None
+        res = _lint_one(path, settings)
     except ConfigError:
         raise
     except BinaryFileError as exc:
@@ -480,6 +484,9 @@ def _pool_task(item: tuple[str, _Settings]) -> tuple[Any, str | None, str | None
         return None, _as_error_line(str(exc)), None
     except Exception as exc:  # noqa: BLE001 - never a traceback for one bad file
         return None, _as_error_line(f"{path}: internal error: {type(exc).__name__}: {exc}"), None
+    finally:
+        engine.failure_sink.reset(sink)
+    return res, "\n".join(_failure_lines(path, failed)) or None, None
 
 
 def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: list[str],
@@ -497,7 +504,7 @@ def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: lis
         if res is not None:
             out.append(res)
         if error:
-            errors.append(error)
+            errors.extend(error.split("\n"))  # one line per problem (failed rules)
         if note:
             notes.append(note)
 

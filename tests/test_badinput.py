@@ -681,3 +681,18 @@ def test_write_atomic_leaves_signal_handlers_as_it_found_them(tmp_path: Path) ->
     with pytest.raises(io.InputError):
         io.write_atomic(f, b"newer", expect=b"old")
     assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)) == before
+
+
+def test_evil_regex_pack_with_worker_processes(folder: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many files go to worker processes (--jobs): failed rules are still one line per file."""
+    _project(folder, EVIL_PACK)
+    for i in range(20):
+        (folder / f"d{i:02d}.txt").write_text(f"第{i}段，，文字。\n", encoding="utf-8")
+    (folder / "evil.txt").write_text(f"据说如此。\n{EVIL_LINE}\n", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    rc, out, err = run(capsys, "--jobs", "2", ".")
+    assert rc == 2
+    assert problems(err) == [f"./evil.txt: error: {EVIL_FAILURE}"]
+    assert "./evil.txt:1:1: HS002" in out and "./good.txt:1:5: DUP003" in out
+    assert len([ln for ln in out.splitlines() if ": DUP003" in ln]) == 21
