@@ -210,14 +210,16 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                 continue
             if n == 1 and _aabb(text, s, data.extra_words):
                 continue
-            lo, hi = _han_run(text, s, e)
             bound = n == 1 and unit in data.slip_after_word
             # cheapest first: the lexicon settles most candidates, then the exempt patterns
-            if not _doubled(_lexicon_crosses(text, lo, hi, data.extra_words), s, n, bound):
+            # (lexicon words are all Han, so no need to find the edges of the Han run here)
+            near = _lexicon_crosses(text, max(0, s - 3), min(len(text), e + 3), data.extra_words)
+            if not _doubled(near, s, n, bound):
                 continue
             if _exempt(text, s, e, data):
                 continue
             # The lexicon found no word crossing a copy: a slip, or a word too rare for it.
+            lo, hi = _han_run(text, s, e)
             if not _doubled(_jieba_crosses(text, lo, hi, data), s, n, bound):
                 continue
             taken.append((s, e))
