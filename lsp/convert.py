@@ -150,7 +150,8 @@ def updated_index(index: LineIndex, new_text: str, span: Span, inserted: int) ->
         mid.pop()
     out = LineIndex.__new__(LineIndex)
     out.text = new_text
-    out.starts = (*starts[: li + 1], *mid, *(x + delta for x in starts[lj:]))
+    tail = starts[lj:] if not delta else tuple(map(delta.__add__, starts[lj:]))
+    out.starts = starts[: li + 1] + tuple(mid) + tail
     return out
 
 
