@@ -111,7 +111,9 @@ def document_number_form(doc: Document, data: DocNumberData) -> Iterator[Diagnos
 # ---------------------------------------------------------------- DOC002
 #: Where the date patterns are tried (they must match the whole line there).
 _CN_YEAR = re.compile(r"年(?<=[〇○零O０一二三四五六七八九]{4}年)")
-_NUM_DATE = re.compile(r"[./](?<=(?:19|20)\d\d[./])\d{1,2}[./]\d{1,2}(?![\d./])")
+_NUM_DATE = tuple(  # one literal-first pattern per separator: a substring search each
+    re.compile(rf"{sep}(?<=(?:19|20)\d\d{sep})\d{{1,2}}{sep}\d{{1,2}}(?![\d./])") for sep in (r"\.", "/")
+)
 
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "０": 0}
 
@@ -187,7 +189,7 @@ def document_date_form(doc: Document, data: DateLineData) -> Iterator[Diagnostic
         yield Diagnostic(
             "DOC002", span, f"成文日期{quote(m.group('date'))}应用阿拉伯数字：{quote(fixed)}", Fix.replace(span, fixed)
         )
-    for hint in _NUM_DATE.finditer(text):
+    for hint in (h for p in _NUM_DATE for h in p.finditer(text)):
         m = data.numeric.match(text, *_line_bounds(text, hint.start(), cr))
         if m is None:
             continue
