@@ -105,14 +105,21 @@ class SpeechlintProtocol(LanguageServerProtocol):
 
     def send_json(self, payload: dict[str, Any]) -> None:
         """Write a plain JSON-ready message (no attrs/cattrs round trip)."""
+        self.send_raw(_dumps(payload).encode("utf-8"))
+
+    def send_raw(self, body: bytes) -> None:
+        """Write one message already serialised as JSON."""
         if self.writer is None:
             return
-        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         if self._include_headers:
             body = b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
         res = self.writer.write(body)
         if asyncio.iscoroutine(res):
             asyncio.ensure_future(res)
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 # ---------------------------------------------------------------------- state
@@ -129,7 +136,15 @@ class OpenDoc:
     linted_text: str | None = None
     linted_version: int | None = None
     findings: list[Diagnostic] = field(default_factory=list)
-    lsp: list[dict[str, Any]] = field(default_factory=list)
+    frags: list[str] = field(default_factory=list)  # each finding as LSP Diagnostic JSON
+    _lsp: list[dict[str, Any]] | None = None
+
+    @property
+    def lsp(self) -> list[dict[str, Any]]:
+        """The findings as LSP Diagnostic dicts (parsed from ``frags`` when first needed)."""
+        if self._lsp is None:
+            self._lsp = json.loads("[" + ",".join(self.frags) + "]")
+        return self._lsp
     positions: Positions | None = None  # of linted_text
     result_id: int = 0
     timer: asyncio.TimerHandle | asyncio.Handle | None = None
@@ -148,6 +163,7 @@ class SpeechlintServer(LanguageServer):
         self.shown_errors: set[str] = set()
         self.last_good: dict[str, Config] = {}  # config file -> last config that loaded
         self._hrefs: dict[str, str | None] = {}
+        self._frags: dict[tuple[Any, ...], list[str]] = {}
         self._linter_keys: dict[str, Any] = {}
 
     @property
@@ -188,6 +204,8 @@ class SpeechlintServer(LanguageServer):
             self.show_error_once(f"speechlint: 编辑器配置无效 / invalid editor settings: {exc}")
             return False
         self.settings = settings
+        self._hrefs.clear()
+        self._frags.clear()
         return True
 
     def config_for(self, doc: OpenDoc) -> Config | None:
@@ -251,21 +269,49 @@ class SpeechlintServer(LanguageServer):
                                    f"and was skipped: {f.error}", types.MessageType.Error)
         pos = Positions(doc.text, self.encoding, doc.index)
         doc.findings = findings
-        doc.lsp = [convert.diagnostic(d, pos, self.href(d.code)) for d in findings]
+        doc.frags = [self.fragment(d, doc, pos) for d in findings]
+        doc._lsp = None
         doc.positions = pos
         doc.linted_text = doc.text
         doc.linted_version = doc.version
         doc.result_id += 1
         doc.cost = time.perf_counter() - t0
 
+    def fragment(self, d: Diagnostic, doc: OpenDoc, pos: Positions) -> str:
+        """One finding as LSP Diagnostic JSON.
+
+        A finding within one line converts the same wherever that line moves: its JSON is
+        cached per (line text, finding relative to the line) with the line number left open,
+        so a keystroke re-converts only the findings of changed lines.
+        """
+        index = doc.index
+        line = index.line_of(d.span.start)
+        ls, le = index.starts[line], index.line_end(line)
+        fix = d.fix
+        if d.span.end > le or (fix is not None and any(e.span.start < ls or e.span.end > le for e in fix.edits)):
+            return _dumps(convert.diagnostic(d, pos, self.href(d.code)))
+        line_text = doc.text[ls:le]
+        key = (line_text, d.code, d.span.start - ls, d.span.end - ls, d.message, d.severity,
+               None if fix is None else (fix.applicability, tuple(
+                   (e.span.start - ls, e.span.end - ls, e.text) for e in fix.edits)))
+        parts = self._frags.get(key)
+        if parts is None:
+            if len(self._frags) > 50_000:
+                self._frags.clear()
+            local = Positions(line_text, self.encoding)
+            parts = self._frags[key] = _dumps(
+                convert.diagnostic(d.shifted(-ls), local, self.href(d.code))).split('"line":0')
+        return f'"line":{line}'.join(parts)
+
     def publish(self, doc: OpenDoc) -> None:
         if self.pull:
             return
-        params: dict[str, Any] = {"uri": doc.uri, "diagnostics": doc.lsp}
-        if doc.version is not None:
-            params["version"] = doc.version
-        self.proto.send_json({"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
-                              "params": params})
+        version = "" if doc.version is None else f',"version":{int(doc.version)}'
+        body = (
+            '{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":'
+            f'{json.dumps(doc.uri, ensure_ascii=False)}{version},"diagnostics":[{",".join(doc.frags)}]}}}}'
+        )
+        self.proto.send_raw(body.encode("utf-8"))
 
     def schedule(self, doc: OpenDoc) -> None:
         """Lint and publish when idle; debounce when linting this document is slow."""
