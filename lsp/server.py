@@ -131,7 +131,7 @@ class OpenDoc:
     filetype: str
     path: str | None
     index: Any = None  # LineIndex of text, kept up to date incrementally
-    cache: dict[tuple[str, str], tuple[Diagnostic, ...]] = field(default_factory=dict)
+    cache: dict[Any, tuple[Diagnostic, ...]] = field(default_factory=dict)
     cache_owner: Any = None  # the Linter the cache belongs to
     linted_text: str | None = None
     linted_version: int | None = None

@@ -150,7 +150,7 @@ class Linter:
     def lint_cached(
         self,
         text: str,
-        cache: dict[tuple[str, str], tuple[Diagnostic, ...]],
+        cache: dict[Any, tuple[Diagnostic, ...]],
         *,
         filetype: str = "txt",
         failures: list[RuleFailure] | None = None,
@@ -158,7 +158,8 @@ class Linter:
         """Same result as :meth:`lint`, re-running paragraph-scope rules on changed lines only.
 
         ``cache`` maps (line text, masked line text) to the paragraph-scope findings on that
-        line (line-relative spans); the caller keeps one per document and this Linter, and it
+        line (line-relative spans), and the same key plus the line's offset to those findings
+        placed there; the caller keeps one (opaque) dict per document and this Linter, and it
         is pruned to the current lines.  Document-scope rules always see the whole text.
         """
         doc = Document.from_text(text, filetype)
@@ -167,7 +168,7 @@ class Linter:
             return self.finish(doc, found)
         check = doc.check_text
         starts = doc.index.starts
-        fresh: dict[tuple[str, str], tuple[Diagnostic, ...]] = {}
+        fresh: dict[tuple[Any, ...], tuple[Diagnostic, ...]] = {}
         n = len(starts)
         for i, start in enumerate(starts):
             end = doc.index.line_end(i) if i + 1 < n else len(text)
@@ -179,7 +180,13 @@ class Linter:
                     hit = self._run_line(doc, start, end, key, failures)
                 fresh[key] = hit
             if hit:
-                found.extend(d.shifted(start) if start else d for d in hit)
+                # the findings placed at this offset last time, when the line has not moved
+                at = (*key, start)
+                placed = cache.get(at) or fresh.get(at)
+                if placed is None:
+                    placed = tuple(d.shifted(start) for d in hit) if start else hit
+                fresh[at] = placed
+                found.extend(placed)
         cache.clear()
         cache.update(fresh)
         return self.finish(doc, found)
