@@ -172,14 +172,20 @@ class DeAdverbialData:
     degree: frozenset[str] = frozenset()
     #: Words after the verb that show it is used as a noun (坚定的推进和…).
     noun_followers: frozenset[str] = frozenset()
-    #: jieba flags of a token after the verb that make verb + token a compound noun.
-    noun_flags: frozenset[str] = frozenset()
+    #: Head nouns that make verb + noun a compound noun (扎实的推进措施): not reported.
+    noun_heads: frozenset[str] = frozenset()
+    #: Words that right after adverbial + 的 are verbs whatever the tagger says (走, 看到).
+    verbs: frozenset[str] = frozenset()
     #: Words after the verb that show it is a verb (清醒的认识到): these override the above.
     verb_markers: frozenset[str] = frozenset()
     #: Nouns that, right after 的, end the candidate before any tagging (积极的财政政策).
     nouns: frozenset[str] = frozenset()
     #: Regexes (matched within the clause) that exempt a candidate they cover.
     allow: tuple[re.Pattern[str], ...] = ()
+
+    @cached_property
+    def verbs_longest_first(self) -> tuple[str, ...]:
+        return tuple(sorted(self.verbs, key=len, reverse=True))
 
     @cached_property
     def noun_start(self) -> re.Pattern[str]:
@@ -195,9 +201,9 @@ class DeAdverbialData:
     def validate(self) -> str | None:
         if not self.adverbials:
             return "'adverbials' must not be empty"
-        both = self.prepositions & self.nominal_verbs
+        both = (self.prepositions | self.verbs) & self.nominal_verbs
         if both:
-            return f"listed both as preposition and nominal verb: {', '.join(sorted(both))}"
+            return f"listed both as preposition or verb and as nominal verb: {', '.join(sorted(both))}"
         return None
 
     @cached_property
@@ -257,15 +263,20 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
         if a < 0 or d < 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
             continue
         nxt = tokens[d + 1]
+        verb = next((w for w in data.verbs_longest_first if text.startswith(w, de + 1)), "")
         if nxt[2] in data.prepositions:
             pass
-        elif nxt[3] == "v":
-            after, after_flag = (tokens[d + 2][2], tokens[d + 2][3]) if d + 2 < len(tokens) else ("", "")
-            if after not in data.verb_markers:
-                if nxt[2] in data.nominal_verbs or after in data.noun_followers:
+        elif nxt[3] == "v" or verb:
+            verb = verb or nxt[2]
+            rest = text[de + 1 + len(verb) : de + 1 + len(verb) + 4]
+            # the word after the verb: jieba's token when the verb is one token, else the text
+            after = tokens[d + 2][2] if verb == nxt[2] and d + 2 < len(tokens) else ""
+            follows = (lambda words: after in words) if after else (lambda words: rest.startswith(tuple(words)))
+            if not follows(data.verb_markers):
+                if verb in data.nominal_verbs or follows(data.noun_followers):
                     continue
-                if after_flag in data.noun_flags:
-                    continue  # 扎实的推进措施: verb + noun is a compound noun
+                if rest.startswith(tuple(data.noun_heads)):
+                    continue  # 扎实的推进措施: verb + head noun is a compound noun
                 k = a - 1
                 while k >= 0 and tokens[k][2] in data.degree:
                     k -= 1
@@ -274,11 +285,12 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
         else:
             continue
         span = Span(de, de + 1)
-        phrase = adverbial + "的" + nxt[2]
+        word = verb or nxt[2]
+        phrase = adverbial + "的" + word
         yield Diagnostic(
             "WRD001",
             span,
-            f"{quote(phrase)}中“的”后是动词或介词，前面是状语，应为“地”：{quote(phrase[:-len(nxt[2]) - 1] + '地' + nxt[2])}",
+            f"{quote(phrase)}中“的”后是动词或介词，前面是状语，应为“地”：{quote(adverbial + '地' + word)}",
             Fix.replace(span, "地"),
         )
 
