@@ -696,63 +696,47 @@ def _doc_markdown(doc: str) -> str:
 # ------------------------------------------------------------------ outline
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
 def document_symbol(ls: SpeechlintServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+    """The heading outline (一、→（一）→ 1. →（1）) parsed by the NUM checks' ``outline``.
+
+    Each symbol's range runs from its heading to the next heading of the same or a higher
+    level, so editors' breadcrumbs know which section the cursor is in."""
     doc = ls.docs.get(params.text_document.uri)
     if doc is None:
         return []
     try:
-        from speechlint.outline import outline  # written by the NUM checks
-    except ImportError:
+        from speechlint.outline import outline
+    except ImportError:  # pragma: no cover - the NUM checks not installed
         return []
-    try:
-        headings = list(outline(doc.text, doc.filetype))
-    except TypeError:  # pragma: no cover - older signature
-        headings = list(outline(doc.text))  # type: ignore[call-arg]
+    headings = [h for h in outline(doc.text, doc.filetype) if getattr(h, "kind", "heading") == "heading"]
     pos = Positions(doc.text, ls.encoding, doc.index)
+    index = doc.index
     roots: list[types.DocumentSymbol] = []
     stack: list[tuple[int, types.DocumentSymbol]] = []
-    for h in headings:
-        full, sel = _heading_spans(h, doc)
-        number = str(getattr(h, "number", "") or "")
-        title = str(getattr(h, "title", "") or "").strip()
-        name = f"{number}{title}".strip() or doc.text[full.start:full.end].strip() or "?"
+    for i, h in enumerate(headings):
+        level = int(h.level)
+        end = len(doc.text)
+        for later in headings[i + 1 :]:
+            if later.level <= level:
+                end = later.span.start
+                break
+        last = index.line_of(max(h.span.start, end - 1)) if end > h.span.start else index.line_of(h.span.start)
+        while last > index.line_of(h.span.start) and not doc.text[index.starts[last] : index.line_end(last)].strip():
+            last -= 1  # blank lines before the next heading are not part of this section
+        section = Span(h.span.start, max(h.span.end, index.line_end(last)))
+        name = f"{h.label}{h.title}".strip() or doc.text[h.span.start : h.span.end].strip() or "?"
         sym = types.DocumentSymbol(
             name=name,
-            kind=types.SymbolKind.String if getattr(h, "level", 1) > 1 else types.SymbolKind.Namespace,
-            range=_rng(pos, full),
-            selection_range=_rng(pos, sel),
+            detail=f"{level} 级标题 / level {level}",
+            kind=types.SymbolKind.Namespace if level == 1 else types.SymbolKind.Module,
+            range=_rng(pos, section),
+            selection_range=_rng(pos, h.span),
             children=[],
         )
-        level = int(getattr(h, "level", 1) or 1)
         while stack and stack[-1][0] >= level:
             stack.pop()
         (stack[-1][1].children if stack else roots).append(sym)  # type: ignore[union-attr]
         stack.append((level, sym))
     return roots
-
-
-def _heading_spans(h: Any, doc: OpenDoc) -> tuple[Span, Span]:
-    """(whole heading line, the part to select) of a heading from ``speechlint.outline``."""
-    spans = getattr(h, "spans", None)
-    span = getattr(h, "span", None)
-    cand: list[Span] = []
-    if isinstance(spans, Span):
-        cand = [spans]
-    elif isinstance(spans, dict):
-        cand = [s for s in spans.values() if isinstance(s, Span)]
-    elif isinstance(spans, (list, tuple)):
-        cand = [s for s in spans if isinstance(s, Span)]
-    if isinstance(span, Span):
-        cand.insert(0, span)
-    if not cand:
-        line = int(getattr(h, "line", 0) or 0)
-        start = doc.index.starts[min(line, len(doc.index.starts) - 1)]
-        cand = [Span(start, doc.index.line_end(doc.index.line_of(start)))]
-    full = Span(min(s.start for s in cand), max(s.end for s in cand))
-    line = doc.index.line_of(full.start)
-    line_span = Span(doc.index.starts[line], doc.index.line_end(line))
-    if line_span.contains(full):
-        full = line_span
-    return full, cand[0] if full.contains(cand[0]) else full
 
 
 # -------------------------------------------------------------------- main

@@ -373,3 +373,28 @@ async def test_requests_on_unknown_or_closed_documents(tmp_path: Path) -> None:
         assert [rng(d) for d in diags] == [(0, 90006, 0, 90007)]
     finally:
         await stop(client)
+
+
+async def test_document_symbols_are_the_heading_outline(tmp_path: Path) -> None:
+    pytest.importorskip("speechlint.outline")
+    client = await start()
+    try:
+        uri = uri_of(tmp_path)
+        text = "一、总体要求\n（一）工作目标\n正文。\n1.第一项\n\n（二）基本原则\n二、重点任务\n正文。"
+        await open_doc(client, uri, text)
+        symbols = await client.text_document_document_symbol_async(
+            types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
+
+        def tree(syms: Any) -> list[Any]:
+            return [(s.name, rng(types.TextEdit(range=s.range, new_text="")), tree(s.children or [])) for s in syms]
+
+        assert tree(symbols) == [
+            ("一、总体要求", (0, 0, 5, 7), [
+                ("（一）工作目标", (1, 0, 3, 5), [("1.第一项", (3, 0, 3, 5), [])]),
+                ("（二）基本原则", (5, 0, 5, 7), []),
+            ]),
+            ("二、重点任务", (6, 0, 7, 3), []),
+        ]
+    finally:
+        await stop(client)
