@@ -197,7 +197,7 @@ async def run(cmd: list[str], args: argparse.Namespace) -> dict[str, Any]:
     finally:
         try:
             await asyncio.wait_for(proc.wait(), 5)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             proc.kill()
             await proc.wait()
         client.reader.cancel()

@@ -48,7 +48,7 @@ class Positions:
     thousands of findings on one enormous line stay cheap.
     """
 
-    __slots__ = ("text", "index", "encoding", "_wide", "_cursor", "_astral")
+    __slots__ = ("_astral", "_cursor", "_wide", "encoding", "index", "text")
 
     def __init__(self, text: str, encoding: str = UTF16, index: LineIndex | None = None) -> None:
         self.text = text

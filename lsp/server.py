@@ -36,8 +36,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lsprotocol import types
-from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
+try:
+    from lsprotocol import types
+    from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
+except ImportError as exc:  # pragma: no cover - the optional dependency is missing
+    from speechlint.errors import SpeechlintError
+
+    raise SpeechlintError(
+        f"the language server needs pygls ({exc.name} is missing): pip install 'speechlint[lsp]'"
+    ) from None
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
@@ -178,7 +185,7 @@ class SpeechlintServer(LanguageServer):
             self.window_log_message(
                 types.LogMessageParams(type=types.MessageType.Error, message=f"speechlint: {error}")
             )
-        except Exception:  # pragma: no cover - the transport is gone
+        except Exception:  # noqa: BLE001, S110  # pragma: no cover - the transport is gone
             pass
 
     def log_to_client(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
@@ -224,7 +231,7 @@ class SpeechlintServer(LanguageServer):
                     cfg = configfile.load(found) if found else DEFAULT
                     if source:
                         self.last_good[source] = cfg
-                except Exception as exc:  # ConfigError or anything unexpected
+                except Exception as exc:  # noqa: BLE001 - ConfigError or anything unexpected
                     self.show_error_once(f"speechlint: 配置文件有误，沿用上次的配置 / bad configuration, "
                                          f"keeping the last good one: {exc}")
                     cfg = self.last_good.get(source or "", DEFAULT) if source else DEFAULT
@@ -233,7 +240,7 @@ class SpeechlintServer(LanguageServer):
                 try:
                     if cfg.exclude and configfile.is_excluded(cfg, doc.path):
                         return None
-                except Exception:  # pragma: no cover
+                except Exception:  # noqa: BLE001, S110  # pragma: no cover
                     pass
         overrides = {k: v for k, v in self.settings.items() if k in ("select", "ignore", "extend_select")}
         if overrides:
@@ -394,7 +401,7 @@ def parse_settings(raw: Any) -> dict[str, Any]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise ValueError(f"expected an object, got {type(raw).__name__}")
+        raise ValueError(f"expected an object, got {type(raw).__name__}")  # noqa: TRY004 - shown to the user
     if isinstance(raw.get("speechlint"), dict):
         raw = raw["speechlint"]
     out: dict[str, Any] = {}
@@ -530,7 +537,7 @@ async def _fetch_configuration(ls: SpeechlintServer) -> None:
         got = await ls.workspace_configuration_async(
             types.ConfigurationParams(items=[types.ConfigurationItem(section="speechlint")])
         )
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - reported, the default is used
         log.warning("workspace/configuration failed: %s", exc)
         got = None
     _apply_settings(ls, got[0] if got else None)
@@ -690,7 +697,7 @@ def hover(ls: SpeechlintServer, params: types.HoverParams) -> types.Hover | None
 
 def _doc_markdown(doc: str) -> str:
     # rule docs use '## section' headings; shrink them so the hover stays compact
-    return re.sub(r"^##\s*(.+)$", r"#### \1", doc, flags=re.M)
+    return re.sub(r"^##\s*(.+)$", r"#### \1", doc, flags=re.MULTILINE)
 
 
 # ------------------------------------------------------------------ outline
@@ -780,7 +787,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         try:
             server.shutdown()
-        except Exception:  # pragma: no cover
+        except Exception:  # noqa: BLE001, S110  # pragma: no cover
             pass
 
 

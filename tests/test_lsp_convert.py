@@ -8,10 +8,11 @@ import pytest
 
 pytest.importorskip("pygls")
 
-from speechlint import engine  # noqa: E402
-from speechlint.document import LineIndex  # noqa: E402
-from speechlint.lsp.convert import Positions, minimal_edit, updated_index  # noqa: E402
-from speechlint.model import Span  # noqa: E402
+from speechlint.lsp.convert import Positions, minimal_edit, updated_index
+
+from speechlint import engine
+from speechlint.document import LineIndex
+from speechlint.model import Span
 
 ALPHABET = ["a", "\n", "\r", "\r\n", "同", "，", "𠮷", "😀", "\u2028", "\x0c", "é"]
 

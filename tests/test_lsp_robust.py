@@ -39,7 +39,8 @@ raise SystemExit(main())
 
 class Raw:
     def __init__(self, cmd: list[str]) -> None:
-        self.stderr = tempfile.TemporaryFile()  # a pipe nobody reads could fill up and block the server
+        # a pipe nobody reads could fill up and block the server
+        self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the process
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr)
         self.next_id = 0
         self.notifications: list[dict[str, Any]] = []
@@ -197,7 +198,7 @@ def test_random_sessions_never_kill_the_server(tmp_path: Path) -> None:
                                                                     "version": versions[uri], "text": text}})
             elif op < 0.6:
                 versions[uri] += 1
-                pos = lambda: {"line": rnd.randrange(-1, 6), "character": rnd.randrange(-1, 30)}  # noqa: E731
+                pos = lambda: {"line": rnd.randrange(-1, 6), "character": rnd.randrange(-1, 30)}
                 c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": versions[uri]},
                                                     "contentChanges": [{"range": {"start": pos(), "end": pos()},
                                                                         "text": text}]})

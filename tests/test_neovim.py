@@ -56,7 +56,7 @@ vim.cmd("qa!")
 def readme_snippet() -> str:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## 编辑器集成 / Editor integration", 1)[1]
-    m = re.search(r"\*\*Neovim\*\*.*?```lua\n(.*?)```", section, re.S)
+    m = re.search(r"\*\*Neovim\*\*.*?```lua\n(.*?)```", section, re.DOTALL)
     assert m, "README: no Neovim Lua snippet in the editor section"
     return m.group(1)
 
@@ -65,7 +65,8 @@ def test_neovim_reports_speechlint_diagnostics(tmp_path: Path) -> None:
     snippet = readme_snippet()
     cmd = 'cmd = { "speechlint", "server" }'
     assert cmd in snippet
-    lua_cmd = "cmd = { %s }" % ", ".join(json.dumps(a) for a in (sys.executable, "-m", "speechlint", "server"))
+    args = ", ".join(json.dumps(a) for a in (sys.executable, "-m", "speechlint", "server"))
+    lua_cmd = f"cmd = {{ {args} }}"
     (tmp_path / "init.lua").write_text(snippet.replace(cmd, lua_cmd), encoding="utf-8")
     (tmp_path / "harness.lua").write_text(HARNESS, encoding="utf-8")
     draft = tmp_path / "draft.txt"
@@ -74,7 +75,7 @@ def test_neovim_reports_speechlint_diagnostics(tmp_path: Path) -> None:
     proc = subprocess.run(
         [NVIM, "--headless", "-n", "-i", "NONE", "-u", str(tmp_path / "init.lua"),
          "-c", "filetype on", "-c", "edit draft.txt", "-c", "luafile harness.lua"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
         env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "SPEECHLINT_NVIM_OUT": str(out),
              "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_STATE_HOME": str(tmp_path / "state")},
     )
