@@ -421,6 +421,11 @@ def parse_settings(raw: Any) -> dict[str, Any]:
         out[name] = codes
     if isinstance(raw.get("ruleDocsUrl"), str):
         out["rule_docs_url"] = raw["ruleDocsUrl"]
+    mode = raw.get("diagnosticMode")
+    if mode is not None:
+        if mode not in ("auto", "push", "pull"):
+            raise ValueError(f"'diagnosticMode' must be auto, push or pull, not {mode!r}")
+        out["diagnostic_mode"] = mode
     return out
 
 
@@ -439,6 +444,9 @@ def initialize(ls: SpeechlintServer, params: types.InitializeParams) -> None:
     ws = caps.workspace if caps else None
     ls.refresh = bool(ws and ws.diagnostics and ws.diagnostics.refresh_support)
     ls.set_settings(params.initialization_options)
+    mode = ls.settings.get("diagnostic_mode", "auto")
+    if mode != "auto":  # "push": publish even to clients that could pull; "pull": never push
+        ls.pull = mode == "pull"
 
 
 @server.feature(types.SHUTDOWN)

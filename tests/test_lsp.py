@@ -398,3 +398,12 @@ async def test_document_symbols_are_the_heading_outline(tmp_path: Path) -> None:
         ]
     finally:
         await stop(client)
+
+
+async def test_diagnostic_mode_push_overrides_a_pull_client(tmp_path: Path) -> None:
+    client = await start(pull=True, options={"diagnosticMode": "push"})
+    try:
+        uri = uri_of(tmp_path)
+        assert [rng(d) for d in dup(await open_doc(client, uri, DRAFT))] == [(0, 4, 0, 5), (1, 7, 1, 8)]
+    finally:
+        await stop(client)
