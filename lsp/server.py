@@ -504,6 +504,7 @@ def did_save(ls: SpeechlintServer, params: types.DidSaveTextDocumentParams) -> N
     uri = params.text_document.uri
     name = uri.rsplit("/", 1)[-1]
     if name in (".speechlint.toml", "speechlint.toml", "pyproject.toml"):
+        _clear_config_cache()  # a new configuration file may now be found
         ls.relint_all()  # a configuration file changed: every open draft may change
         return
     doc = ls.docs.get(uri)
@@ -553,13 +554,17 @@ async def _fetch_configuration(ls: SpeechlintServer) -> None:
 
 def _apply_settings(ls: SpeechlintServer, settings: Any) -> None:
     if not settings or ls.set_settings(settings):
-        try:
-            from speechlint import configfile
-
-            configfile.clear_cache()
-        except (ImportError, AttributeError):  # pragma: no cover
-            pass
+        _clear_config_cache()
         ls.relint_all()
+
+
+def _clear_config_cache() -> None:
+    try:
+        from speechlint import configfile
+
+        configfile.clear_cache()
+    except (ImportError, AttributeError):  # pragma: no cover - no configuration files support
+        pass
 
 
 # ---------------------------------------------------------------- diagnostics

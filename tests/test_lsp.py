@@ -337,6 +337,11 @@ async def test_configuration_file_is_found_upward(tmp_path: Path) -> None:
         assert dup(await diagnostics_for(client, uri, 1)) == []
         errors = [m for m in client.messages if m.type == types.MessageType.Error]
         assert len(errors) == 1 and "speechlint.toml" in errors[0].message
+        # a configuration file created next to the draft and saved in the editor is found
+        (sub / ".speechlint.toml").write_text('select = ["DUP003"]\n', encoding="utf-8")
+        client.text_document_did_save(types.DidSaveTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=(sub / ".speechlint.toml").as_uri())))
+        assert {d.code for d in await diagnostics_for(client, uri, 1)} == {"DUP003"}
     finally:
         await stop(client)
 
