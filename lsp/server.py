@@ -25,6 +25,7 @@ together first.  When linting a document is slow (a huge file), changes are debo
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import os
@@ -788,6 +789,11 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=os.environ.get("SPEECHLINT_LOG", "WARNING").upper(), stream=sys.stderr,
                         format="speechlint-server %(levelname)s %(name)s: %(message)s")
     registry.load_all()  # import the rules before the first keystroke
+    # fewer, later garbage collections: the rule data and the caches are long-lived, and a
+    # full collection in the middle of a keystroke is a latency spike
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 100)
     try:
         if not asyncio.run(_serve_pipe(server)):
             log.info("stdin is not a pipe; using pygls's threaded reader")
