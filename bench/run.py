@@ -3,21 +3,26 @@
 
 Usage (from a checkout, after the README's install command)::
 
-    .venv/bin/python bench/run.py            # full run (a few minutes)
-    .venv/bin/python bench/run.py --quick    # fewer runs, no 10 MB
+    .venv/bin/python bench/run.py                    # full run (a few minutes)
+    .venv/bin/python bench/run.py --quick            # fewer runs, no 10 MB
+    .venv/bin/python bench/run.py --install regular  # measure `pip install .` (what users of a
+                                                     # released package get) instead of the
+                                                     # checkout's editable install
 
 It builds its inputs itself (the texts in ../shared/corpus/clean/ when present,
 otherwise examples/draft.txt, repeated to 100 KB, 1 MB and 10 MB), then measures
 in one run, interleaving each command with its baseline (A B A B ...) so every
 ratio compares runs made under the same machine conditions:
 
-* speechlint's CLI (cold process, all default rules) on each size, single process;
-* ``--jobs`` across a folder of drafts, against a single process;
+* speechlint's CLI (cold process, all default rules) on each size, single process, with
+  its start-up cache warm (as after any first run) and, for 100 KB, with it turned off;
+* ``--jobs`` across a folder of drafts, against ``--jobs 1`` and against autocorrect-py;
 * the floor: a Python process that reads the file and runs one compiled regex;
 * autocorrect-py's lint on the same files (installed into bench/.peers, not a
   dependency of speechlint), when installable;
 * the language server: didChange -> publishDiagnostics latency (bench/lsp_latency.py),
-  against ``autocorrect server`` (npm autocorrect-node) when installable.
+  against ``autocorrect server`` (npm autocorrect-node, into bench/.peers) when npm is
+  available; each server's peak RSS.
 
 Figures are medians with min-max; ratios are computed pair by pair and their
 median reported.  Results go to stdout as a table and to bench/out/results.json.
@@ -34,7 +39,7 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,26 +78,28 @@ class Stat:
         }
 
 
-def run_once(cmd: list[str], cwd: Path | None = None) -> tuple[float, int, int]:
+def run_once(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> tuple[float, int, int]:
     """Wall seconds, peak RSS (KiB) and exit code of one whole process."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd,
+                            env={**os.environ, **env} if env else None)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
     return wall, int(usage.ru_maxrss), proc.returncode
 
 
-def measure(a: list[str], b: list[str] | None, n: int, warmup: int = 1) -> dict[str, object]:
+def measure(a: list[str], b: list[str] | None, n: int, warmup: int = 1,
+            env_a: dict[str, str] | None = None, label_b: str = "") -> dict[str, object]:
     """Run A (and B) ``n`` times interleaved after ``warmup`` runs; ratios A/B pair by pair."""
     for _ in range(warmup):
-        run_once(a)
+        run_once(a, env=env_a)
         if b:
             run_once(b)
     sa, sb, ratios = Stat(), Stat(), []
     codes: set[int] = set()
     for _ in range(n):
-        wa, ra, ca = run_once(a)
+        wa, ra, ca = run_once(a, env=env_a)
         sa.runs.append(wa)
         sa.rss_kb.append(ra)
         codes.add(ca)
@@ -101,9 +108,11 @@ def measure(a: list[str], b: list[str] | None, n: int, warmup: int = 1) -> dict[
             sb.runs.append(wb)
             sb.rss_kb.append(rb)
             ratios.append(wa / wb)
-    out: dict[str, object] = {"a": sa.summary(), "exit_codes": sorted(codes)}
+    out: dict[str, object] = {"a": sa.summary(), "exit_codes": sorted(codes), "command_a": a}
     if b:
         out["b"] = sb.summary()
+        out["b_is"] = label_b
+        out["command_b"] = b
         out["ratio_median"] = statistics.median(ratios)
         out["ratio_min"] = min(ratios)
         out["ratio_max"] = max(ratios)
@@ -139,7 +148,7 @@ def ensure_autocorrect_py() -> str | None:
     if not py.exists():
         subprocess.run([PY, "-m", "venv", str(venv)], check=False, capture_output=True)
         subprocess.run([str(py), "-m", "pip", "install", "-q", "autocorrect-py"], check=False, capture_output=True)
-    ok = subprocess.run([str(py), "-c", "import autocorrect_py"], capture_output=True).returncode == 0
+    ok = subprocess.run([str(py), "-c", "import autocorrect_py"], capture_output=True, check=False).returncode == 0
     return str(py) if ok else None
 
 
@@ -156,18 +165,159 @@ def ensure_autocorrect_server() -> list[str] | None:
     return [str(binary), "server"] if binary.exists() else None
 
 
-def speechlint_cmd(*args: str) -> list[str]:
-    exe = Path(PY).parent / "speechlint"
+AUTOCORRECT_FOLDER = (
+    "import os,sys,autocorrect_py as a\n"
+    "n=0\n"
+    "for f in sorted(os.listdir(sys.argv[1])):\n"
+    "    p=os.path.join(sys.argv[1],f)\n"
+    "    n+=len(a.lint_for(open(p,encoding='utf-8').read(),p).lines)\n"
+    "print(n)\n"
+)
+
+#: Runs bench/lsp_latency.py for a server and records the server's peak RSS (VmHWM, read
+#: from /proc just before shutdown).  JSON-RPC messages without params are sent without a
+#: "params" member (autocorrect's server, tower-lsp, rejects ``"params": null`` on shutdown).
+LSP_DRIVER = r"""
+import asyncio, sys
+sys.path.insert(0, sys.argv[1])
+import lsp_latency as L
+rss_file, argv = sys.argv[2], sys.argv[3:]
+_write = L.Client._write
+def write(self, msg):
+    if msg.get("params", 0) is None:
+        msg = {k: v for k, v in msg.items() if k != "params"}
+    _write(self, msg)
+L.Client._write = write
+procs = []
+_spawn = asyncio.create_subprocess_exec
+async def spawn(*a, **k):
+    p = await _spawn(*a, **k)
+    procs.append(p)
+    return p
+asyncio.create_subprocess_exec = spawn
+_request = L.Client.request
+async def request(self, method, params):
+    if method == "shutdown" and procs:
+        try:
+            for line in open(f"/proc/{procs[-1].pid}/status"):
+                if line.startswith("VmHWM:"):
+                    open(rss_file, "w").write(line.split()[1])
+        except OSError:
+            pass
+    return await _request(self, method, params)
+L.Client.request = request
+# A server that does not echo the document version (autocorrect) may publish more than once
+# per change: answers already waiting in the queue when an edit is sent are not its answer.
+import time
+_notify = L.Client.notify
+def notify(self, method, params):
+    if method == "textDocument/didChange":
+        self.sent_at = time.perf_counter()
+    _notify(self, method, params)
+L.Client.notify = notify
+_diagnostics_for = L.Client.diagnostics_for
+async def diagnostics_for(self, uri, version, timeout):
+    while True:
+        at, params = await _diagnostics_for(self, uri, version, timeout)
+        if at >= getattr(self, "sent_at", 0.0):
+            return at, params
+L.Client.diagnostics_for = diagnostics_for
+sys.exit(L.main(argv))
+"""
+
+
+def ensure_regular_install() -> Path | None:
+    """bin/ folder of bench/.peers/speechlint: ``pip install .`` of this checkout (reinstalled
+    each run, so it measures the current code), or None when that fails."""
+    venv = PEERS / "speechlint"
+    py = venv / "bin" / "python"
+    if not py.exists():
+        subprocess.run([PY, "-m", "venv", str(venv)], check=False, capture_output=True)
+        first = subprocess.run([str(py), "-m", "pip", "install", "-q", str(ROOT)], capture_output=True, check=False)
+        if first.returncode != 0:
+            return None
+    else:
+        again = subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall",
+                                str(ROOT)], capture_output=True, check=False)
+        if again.returncode != 0:
+            return None
+    return venv / "bin" if (venv / "bin" / "speechlint").exists() else None
+
+
+def speechlint_cmd(*args: str, bindir: Path | None = None) -> list[str]:
+    exe = (bindir or Path(PY).parent) / "speechlint"
     base = [str(exe)] if exe.exists() else [PY, "-m", "speechlint"]
-    return [*base, "check", "--format", "json", "-q", *args]
+    return [*base, "check", "--isolated", "--format", "json", "-q", *args]
+
+
+def machine() -> dict[str, object]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f"{kb / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return {
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "processor": cpu,
+        "memory": mem,
+        "load_average_at_start": os.getloadavg() if hasattr(os, "getloadavg") else None,
+    }
+
+
+def build_folder(folder: Path, count: int = 200) -> None:
+    """``count`` drafts of 5-20 KB: slices of the source text, each with the example draft."""
+    if folder.exists() and len(list(folder.glob("*.txt"))) == count:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    draft = (ROOT / "examples" / "draft.txt").read_text(encoding="utf-8")
+    text, _ = source_text()
+    chunk = max(1, len(text) // count)
+    for i in range(count):
+        (folder / f"d{i:03d}.txt").write_text(text[i * chunk : (i + 1) * chunk] + "\n" + draft,
+                                             encoding="utf-8")
+
+
+def lsp_case(label: str, cmd: list[str], edits: int) -> dict[str, object]:
+    out_json = OUT / f"lsp_{label}.json"
+    rss_file = OUT / f"lsp_{label}.rss"
+    for f in (out_json, rss_file):
+        f.unlink(missing_ok=True)
+    proc = subprocess.run(
+        [PY, "-c", LSP_DRIVER, str(ROOT / "bench"), str(rss_file), "--edits", str(edits),
+         "--json", str(out_json), "--", *cmd],
+        capture_output=True, text=True, timeout=900, check=False)
+    if proc.returncode != 0 or not out_json.exists():
+        return {"error": (proc.stderr or proc.stdout).strip().splitlines()[-1:]}
+    res: dict[str, object] = json.loads(out_json.read_text(encoding="utf-8"))
+    res.pop("samples_ms", None)  # kept in bench/out/lsp_<label>.json
+    try:
+        res["peak_rss_mb"] = int(rss_file.read_text()) / 1024
+    except (OSError, ValueError):
+        pass
+    return res
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--quick", action="store_true", help="3 runs, no 10 MB input")
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--quick", action="store_true", help="3 runs, no 10 MB input, fewer LSP edits")
+    ap.add_argument("--install", choices=("editable", "regular"), default="editable",
+                    help="editable: this checkout's .venv (the README's install); regular: "
+                         "`pip install .` into bench/.peers/speechlint, as a released package")
     ap.add_argument("--no-peers", action="store_true", help="skip autocorrect")
     ap.add_argument("--no-lsp", action="store_true", help="skip the language server latency")
+    ap.add_argument("--lsp-edits", type=int, default=400)
     args = ap.parse_args(argv)
     runs = 3 if args.quick else args.runs
     sizes = {k: v for k, v in SIZES.items() if not (args.quick and k == "10MB")}
@@ -178,16 +328,22 @@ def main(argv: list[str] | None = None) -> int:
     inputs = build_inputs(work, sizes)
     _, source = source_text()
     ac_py = None if args.no_peers else ensure_autocorrect_py()
+    bindir = None
+    if args.install == "regular":
+        bindir = ensure_regular_install()
+        if bindir is None:
+            print("pip install . failed: measuring the editable install", file=sys.stderr)
+    install = "regular (pip install .)" if bindir else "editable (pip install -e .)"
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True, check=False).stdout.strip()
 
     results: dict[str, object] = {
-        "machine": {
-            "platform": platform.platform(),
-            "python": platform.python_version(),
-            "cpus": os.cpu_count(),
-            "processor": platform.processor() or platform.machine(),
-        },
+        "machine": machine(),
+        "speechlint": {"install": install, "commit": commit,
+                       "start_up_cache": "warm (after the first run) unless the case says off"},
         "source": source,
         "date": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "runs": runs,
         "cases": {},
     }
     cases: dict[str, object] = results["cases"]  # type: ignore[assignment]
@@ -195,46 +351,52 @@ def main(argv: list[str] | None = None) -> int:
     floor_script.write_text(FLOOR, encoding="utf-8")
     ac_script = work / "autocorrect_lint.py"
     ac_script.write_text(AUTOCORRECT, encoding="utf-8")
+    ac_folder_script = work / "autocorrect_folder.py"
+    ac_folder_script.write_text(AUTOCORRECT_FOLDER, encoding="utf-8")
+
+    def step(name: str) -> None:
+        print(f"measured {name}", file=sys.stderr, flush=True)
 
     for name, path in inputs.items():
-        sl = speechlint_cmd(str(path))
-        cases[f"{name} speechlint vs floor"] = measure(sl, [PY, str(floor_script), str(path)], runs)
+        sl = speechlint_cmd(str(path), bindir=bindir)
+        floor = [PY, str(floor_script), str(path)]
+        cases[f"{name}: speechlint vs regex floor"] = measure(sl, floor, runs, label_b="regex floor")
         if ac_py:
-            cases[f"{name} speechlint vs autocorrect-py"] = measure(sl, [ac_py, str(ac_script), str(path)], runs)
-        print(f"measured {name}", file=sys.stderr)
+            ac = [ac_py, str(ac_script), str(path)]
+            cases[f"{name}: speechlint vs autocorrect-py"] = measure(sl, ac, runs, label_b="autocorrect-py")
+            if name == "100KB":
+                cases[f"{name}: speechlint, start-up cache off, vs autocorrect-py"] = measure(
+                    sl, ac, runs, env_a={"SPEECHLINT_NO_CACHE": "1"}, label_b="autocorrect-py")
+        step(name)
 
     # --jobs across a folder of drafts.
     folder = work / "folder"
-    if not folder.exists():
-        folder.mkdir()
-        draft = (ROOT / "examples" / "draft.txt").read_text(encoding="utf-8")
-        text, _ = source_text()
-        chunk = max(1, len(text) // 200)
-        for i in range(200):
-            (folder / f"d{i:03d}.txt").write_text(text[i * chunk : (i + 1) * chunk] + "\n" + draft, encoding="utf-8")
+    build_folder(folder)
     jobs = os.cpu_count() or 2
-    probe = subprocess.run(speechlint_cmd("--jobs", "1", str(folder)), capture_output=True)
+    probe = subprocess.run(speechlint_cmd("--jobs", "1", str(folder), bindir=bindir), capture_output=True, check=False)
     if probe.returncode in (0, 1):
-        cases[f"folder of 200 drafts --jobs {jobs} vs --jobs 1"] = measure(
-            speechlint_cmd("--jobs", str(jobs), str(folder)), speechlint_cmd("--jobs", "1", str(folder)), runs
-        )
+        one = speechlint_cmd("--jobs", "1", str(folder), bindir=bindir)
+        many = speechlint_cmd("--jobs", str(jobs), str(folder), bindir=bindir)
+        cases[f"folder (200 drafts): --jobs {jobs} vs --jobs 1"] = measure(many, one, runs, label_b="--jobs 1")
+        if ac_py:
+            cases[f"folder (200 drafts): --jobs {jobs} vs autocorrect-py"] = measure(
+                many, [ac_py, str(ac_folder_script), str(folder)], runs, label_b="autocorrect-py")
+        step("folder")
 
     if not args.no_lsp and (ROOT / "bench" / "lsp_latency.py").exists():
         lsp: dict[str, object] = {}
-        for label, cmd in (("speechlint", [PY, "-m", "speechlint", "server"]),
-                           ("autocorrect", None if args.no_peers else ensure_autocorrect_server())):
-            if cmd is None:
-                continue
-            out_json = OUT / f"lsp_{label}.json"
-            proc = subprocess.run(
-                [PY, str(ROOT / "bench" / "lsp_latency.py"), "--json", str(out_json), "--", *cmd],
-                capture_output=True, text=True, timeout=600,
-            )
-            if proc.returncode == 0 and out_json.exists():
-                lsp[label] = json.loads(out_json.read_text(encoding="utf-8"))
-            else:
-                lsp[label] = {"error": (proc.stderr or proc.stdout).strip().splitlines()[-1:]}
-        cases["lsp didChange -> publishDiagnostics"] = lsp
+        edits = 100 if args.quick else args.lsp_edits
+        server_py = str(bindir / "python") if bindir else PY
+        lsp["speechlint"] = lsp_case("speechlint", [server_py, "-m", "speechlint", "server"], edits)
+        ac_server = None if args.no_peers else ensure_autocorrect_server()
+        if ac_server:
+            lsp["autocorrect"] = lsp_case("autocorrect", ac_server, edits)
+        sl_m = lsp["speechlint"].get("median_ms")  # type: ignore[union-attr]
+        ac_m = lsp.get("autocorrect", {}).get("median_ms")  # type: ignore[union-attr]
+        if sl_m and ac_m:
+            lsp["ratio_median"] = sl_m / ac_m
+        cases["lsp: didChange -> publishDiagnostics"] = lsp
+        step("lsp")
 
     (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     print(render(results))
@@ -242,28 +404,47 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _cell(st: dict[str, float]) -> str:
+    return f"{st['median_s']:.3f} ({st['min_s']:.3f}–{st['max_s']:.3f})"
+
+
 def render(results: dict[str, object]) -> str:
+    """A Markdown table (pastes into the README as it is)."""
     m = results["machine"]
-    lines = [f"machine: {m}", f"input: {results['source']}", ""]  # type: ignore[index]
-    lines.append(f"{'case':<48} {'A median (min-max) s':<26} {'B median s':<12} {'A/B':<18} {'A RSS MB':>8}")
+    sl = results.get("speechlint", {})
+    head = (
+        f"machine: {m['processor']}, {m['cpus']} CPUs, {m.get('memory', '')}, "  # type: ignore[index]
+        f"{m['platform']}, Python {m['python']}; speechlint {sl.get('commit', '')}, "  # type: ignore[index, union-attr]
+        f"{sl.get('install', '')} install; input: {results['source']}; {results.get('runs')} runs each,"  # type: ignore[union-attr]
+        " interleaved; seconds are whole-process wall time, median (min–max)"
+    )
+    lines = [
+        head,
+        "",
+        "| case | speechlint s | other s | ratio (min–max) | peak RSS MB (speechlint / other) |",
+        "|---|---|---|---|---|",
+    ]
     for name, c in results["cases"].items():  # type: ignore[union-attr]
         if "a" not in c:
             for label, v in c.items():
+                if not isinstance(v, dict):
+                    continue
                 if "median_ms" in v:
                     lines.append(
-                        f"{'LSP ' + label:<48} median {v['median_ms']:.2f} ms, p95 {v['p95_ms']:.2f} ms"
-                        f" (n={v.get('n', '?')})"
+                        f"| LSP {label}: one-character edit in {v.get('chars', '?')} chars ({v.get('sync')} sync) "
+                        f"| median {v['median_ms']:.2f} ms, p95 {v['p95_ms']:.2f} ms (n={v.get('edits', '?')}) | "
+                        f"| | {v.get('peak_rss_mb', 0):.0f} |"
                     )
                 else:
-                    lines.append(f"{'LSP ' + label:<48} {v}")
+                    lines.append(f"| LSP {label} | {v} | | | |")
+            if "ratio_median" in c:
+                lines.append(f"| LSP median, speechlint / autocorrect | | | {c['ratio_median']:.2f} | |")
             continue
         a = c["a"]
-        cell_a = f"{a['median_s']:.3f} ({a['min_s']:.3f}-{a['max_s']:.3f})"
-        cell_b = f"{c['b']['median_s']:.3f}" if "b" in c else ""
-        ratio = (
-            f"{c['ratio_median']:.2f} ({c['ratio_min']:.2f}-{c['ratio_max']:.2f})" if "ratio_median" in c else ""
-        )
-        lines.append(f"{name:<48} {cell_a:<26} {cell_b:<12} {ratio:<18} {a['peak_rss_mb']:>8.1f}")
+        b = c.get("b")
+        ratio = f"{c['ratio_median']:.2f} ({c['ratio_min']:.2f}–{c['ratio_max']:.2f})" if "ratio_median" in c else ""
+        rss = f"{a['peak_rss_mb']:.0f}" + (f" / {b['peak_rss_mb']:.0f}" if b else "")
+        lines.append(f"| {name} | {_cell(a)} | {_cell(b) if b else ''} | {ratio} | {rss} |")
     return "\n".join(lines)
 
 
