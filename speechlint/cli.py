@@ -29,9 +29,12 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import SpeechlintError
+
+if TYPE_CHECKING:
+    from .model import RuleFailure
 
 #: File suffixes checked when a folder is given.
 SUFFIXES: tuple[str, ...] = (".txt", ".md")
@@ -213,7 +216,6 @@ def _check(args: argparse.Namespace) -> int:
     from . import engine
     from .config import Config
     from .io import BinaryFileError, decode, encode, read_source, write_atomic
-    from .model import RuleFailure
     from .report import FileResult, ReportOptions, renderer
 
     from .report import FORMATS
@@ -470,7 +472,6 @@ def _pool_task(item: tuple[str, _Settings]) -> tuple[Any, str | None, str | None
     from . import engine
     from .errors import ConfigError
     from .io import BinaryFileError
-    from .model import RuleFailure
 
     failed: list[RuleFailure] = []  # rules that raised on this file, one error line each
     sink = engine.failure_sink.set(failed)

@@ -121,7 +121,7 @@ def _convert(node: yaml.Node, tp: Any, path: str, label: str) -> Any:
             out[key] = _convert(vnode, vtp, path, f"{label}.{key}")
         return types.MappingProxyType(out)
     if dataclasses.is_dataclass(tp):
-        return build(tp, node, path, label)
+        return build(typing.cast(type, tp), node, path, label)
     raise RuleDataError(f"{_at(path, node, label)}: unsupported field type {tp!r}")  # pragma: no cover
 
 
@@ -242,8 +242,8 @@ def compose_file(path: Path) -> yaml.Node | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise RuleDataError(f"{path}:{line}: cannot read rule data: not UTF-8") from None
+        lineno = raw.count(b"\n", 0, exc.start) + 1
+        raise RuleDataError(f"{path}:{lineno}: cannot read rule data: not UTF-8") from None
     try:
         root = yaml.compose(text, Loader=_loader())
     except yaml.YAMLError as exc:

@@ -596,7 +596,7 @@ def test_broken_yaml_pack_through_the_cli(folder: Path, capsys: pytest.CaptureFi
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     _project(folder, BROKEN_PACK)
     monkeypatch.chdir(folder)
-    rc, out, err = run(capsys, ".")
+    rc, _out, err = run(capsys, ".")
     assert rc == 2
     [line] = [ln for ln in err.splitlines() if "error" in ln]
     assert line.startswith(f"speechlint: error: {folder}/{BROKEN_MESSAGE}")
@@ -611,7 +611,7 @@ def test_broken_yaml_pack_leaves_the_other_rules_running(
 ) -> None:
     _project(folder, BROKEN_PACK)
     monkeypatch.chdir(folder)
-    rc, out, err = run(capsys, ".")
+    rc, out, _err = run(capsys, ".")
     assert rc == 2
     assert "good.txt:1:5: DUP003" in out
 
