@@ -696,3 +696,78 @@ def test_evil_regex_pack_with_worker_processes(folder: Path, capsys: pytest.Capt
     assert problems(err) == [f"./evil.txt: error: {EVIL_FAILURE}"]
     assert "./evil.txt:1:1: HS002" in out and "./good.txt:1:5: DUP003" in out
     assert len([ln for ln in out.splitlines() if ": DUP003" in ln]) == 21
+
+
+# ------------------------------------------------------- any bytes, any folder
+def _cli_captured(*args: str) -> tuple[int, str, str]:
+    import contextlib
+    import io as _io
+
+    out, err = _io.StringIO(), _io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        rc = cli.main(list(args))
+    return rc, out.getvalue(), err.getvalue()
+
+
+def _draft_bytes():  # type: ignore[no-untyped-def]
+    from hypothesis import strategies as st
+
+    texts = st.text(st.sampled_from("同志们今天要，。、“”（）1２\r\n\t \u2028𠮷"), max_size=40)
+    return st.one_of(
+        st.binary(max_size=60),
+        texts.map(lambda t: t.encode("utf-8")),
+        texts.map(lambda t: t.encode("gb18030")),
+        texts.map(lambda t: b"\xef\xbb\xbf" + t.encode("utf-8")),
+        texts.map(lambda t: b"\xff\xfe" + t.encode("utf-16-le")),
+        st.sampled_from([PNG, b"\x00", b"\xff\xff", b"%PDF-", b""]),
+    )
+
+
+def test_any_bytes_in_any_files_one_line_each_never_a_traceback() -> None:
+    """For any folder of drafts with arbitrary bytes: no traceback, every file is either
+    checked or named on exactly one error/note line, the exit code follows the lines,
+    and --fix never touches a file it could not decode."""
+    import tempfile
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(files=st.lists(_draft_bytes(), min_size=1, max_size=5))
+    def check(files: list[bytes]) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            paths = []
+            for i, data in enumerate(files):
+                p = root / f"f{i}.txt"
+                p.write_bytes(data)
+                paths.append(p)
+            rc, out, err = _cli_captured("check", "--no-show-source", "--jobs", "1", str(root))
+            assert "Traceback" not in err
+            lines = problems(err)
+            named = [ln.split(": ", 1)[0] for ln in lines]
+            assert len(named) == len(set(named)), "one line per bad file"
+            decodable = []
+            for p, data in zip(paths, files):
+                try:
+                    io.decode(data, str(p))
+                    decodable.append(p)
+                    assert str(p) not in named
+                except io.InputError as exc:
+                    assert str(p) in named
+                    kind = "note" if isinstance(exc, io.BinaryFileError) else "error"
+                    assert f"{p}: {kind}: " in err
+            has_error = any(": error: " in ln for ln in lines)
+            has_findings = any(ln.startswith(str(root)) for ln in out.splitlines())
+            assert rc == (2 if has_error else 1 if has_findings else 0)
+
+            rc, out, err = _cli_captured("check", "--fix", "-q", "--jobs", "1", str(root))
+            assert "Traceback" not in err
+            for p, data in zip(paths, files):
+                if p not in decodable:
+                    assert p.read_bytes() == data
+                else:
+                    io.decode(p.read_bytes(), str(p))  # still decodes, same encoding
+            assert sorted(q.name for q in root.iterdir()) == sorted(p.name for p in paths)
+
+    check()
