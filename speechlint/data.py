@@ -23,7 +23,6 @@ import types
 import typing
 from collections.abc import Mapping
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +56,11 @@ def _loader() -> Any:
 
 def rules_dir() -> Path:
     """The folder holding the built-in rule data (``rules/`` in the checkout)."""
+    here = Path(__file__).with_name("rules")
+    if here.is_dir():  # an installed package: no need for importlib.resources (and zipfile)
+        return here
+    from importlib import resources
+
     return Path(str(resources.files("speechlint.rules")))
 
 
