@@ -249,6 +249,17 @@ def _check(args: argparse.Namespace) -> int:
     fixed_count = 0
     writing = args.fix and not args.diff
     pending = list(iter_files(args.paths, errors, notes))
+    # Problems of a configuration that do not stop the run (a broken rule pack, left out):
+    # one line each, exit 2, and the other rules still check every draft.
+    seen_folders: set[str] = set()
+    for path in pending:
+        folder = os.path.dirname(path) if path != "-" else "-"
+        if folder not in seen_folders:
+            seen_folders.add(folder)
+            for problem in settings.for_path(path if path != "-" else ".").problems:
+                line = _as_error_line(problem)
+                if line not in errors:
+                    errors.append(line)
     progress = _Progress(len(pending))
     if not (args.fix or args.diff or args.annotate) and _pool_size(args, pending) > 1:
         results.extend(_lint_pool(pending, settings, _pool_size(args, pending), errors, notes,

@@ -40,6 +40,9 @@ class Config:
     language: str = "zh"
     #: The file this configuration came from (None: defaults or command line only).
     source: str | None = None
+    #: Problems met while loading that did not stop the run (a broken rule pack, left
+    #: out): the CLI reports each once and exits 2, the other rules still check the files.
+    problems: tuple[str, ...] = ()
 
     def with_overrides(self, **changes: object) -> Config:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -35,7 +35,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .config import DEFAULT, Config
-from .errors import ConfigError
+from .errors import ConfigError, RuleDataError
 from .model import SEVERITIES
 
 #: Configuration file names, most specific first.
@@ -280,7 +280,19 @@ def from_mapping(table: Mapping[str, Any], source: Path, where: str = "") -> Con
             except ImportError:  # pragma: no cover - rule packs not available
                 pass
             else:
-                load_packs(changes["packs"])  # registers the pack's codes; errors name the pack
+                # A broken pack is left out and reported (exit 2) while the other rules
+                # keep checking the drafts; each pack registers its codes on load.
+                good: list[str] = []
+                problems: list[str] = []
+                for pack in changes["packs"]:  # type: ignore[union-attr]
+                    try:
+                        load_packs((*good, pack))
+                    except RuleDataError as exc:
+                        problems.append(str(exc))
+                    else:
+                        good.append(pack)
+                changes["packs"] = tuple(good)
+                changes["problems"] = tuple(problems)
     for key in table:
         if key != "packs":
             handlers[key]()
