@@ -216,6 +216,11 @@ class DeAdverbialData:
         return re.compile(f"的(?:{behind})")
 
 
+def _follows(after: str, rest: str, words: frozenset[str]) -> bool:
+    """Is the word after the verb one of ``words``? jieba's next token when known, else the text."""
+    return after in words if after else rest.startswith(tuple(words))
+
+
 @rule("WRD001", "de-before-verb", data=DeAdverbialData, severity="warning", fix="safe")
 def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]:
     """状语修饰动词时误用“的”，应为“地”（如“清醒的看到”）。
@@ -271,9 +276,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
             rest = text[de + 1 + len(verb) : de + 1 + len(verb) + 4]
             # the word after the verb: jieba's token when the verb is one token, else the text
             after = tokens[d + 2][2] if verb == nxt[2] and d + 2 < len(tokens) else ""
-            follows = (lambda words: after in words) if after else (lambda words: rest.startswith(tuple(words)))
-            if not follows(data.verb_markers):
-                if verb in data.nominal_verbs or follows(data.noun_followers):
+            if not _follows(after, rest, data.verb_markers):
+                if verb in data.nominal_verbs or _follows(after, rest, data.noun_followers):
                     continue
                 if rest.startswith(tuple(data.noun_heads)):
                     continue  # 扎实的推进措施: verb + head noun is a compound noun
