@@ -305,6 +305,19 @@ def build_folder(folder: Path, count: int = 200) -> None:
                                              encoding="utf-8")
 
 
+def build_corpus_folder(folder: Path, count: int = 200, size: int = 30_000) -> None:
+    """``count`` drafts of about ``size`` characters cut from the source text only (clean,
+    professionally edited: no duplicate needs jieba, so every worker does only linting)."""
+    if folder.exists() and len(list(folder.glob("*.txt"))) == count:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    text, _ = source_text()
+    step = max(1, (len(text) - size) // count)
+    for i in range(count):
+        start = text.find("\n", i * step) + 1
+        (folder / f"c{i:03d}.txt").write_text(text[start : start + size], encoding="utf-8")
+
+
 def lsp_case(label: str, cmd: list[str], edits: int) -> dict[str, object]:
     out_json = OUT / f"lsp_{label}.json"
     rss_file = OUT / f"lsp_{label}.rss"
@@ -390,6 +403,17 @@ def main(argv: list[str] | None = None) -> int:
     folder = work / "folder"
     build_folder(folder)
     jobs = os.cpu_count() or 2
+    # Control: the same pure-Python work in `jobs` processes against one.  On an idle machine
+    # the ratio is about 1/jobs; near 1.0 means other load left no core free, and no --jobs
+    # figure of this run can show scaling.
+    burn = ("import sys,multiprocessing as mp\n"
+            "def f(_):\n    s=0\n    for i in range(4_000_000): s+=i\n"
+            "if __name__=='__main__':\n"
+            "    with mp.get_context('fork').Pool(int(sys.argv[1])) as p: p.map(f, range(4), chunksize=1)\n")
+    burn_script = work / "burn.py"
+    burn_script.write_text(burn, encoding="utf-8")
+    cases[f"control: CPU-bound Python in {jobs} processes vs 1 (ideal {1 / jobs:.2f})"] = measure(
+        [PY, str(burn_script), str(jobs)], [PY, str(burn_script), "1"], runs, label_b="1 process")
     probe = subprocess.run(speechlint_cmd("--jobs", "1", str(folder), bindir=bindir), capture_output=True, check=False)
     if probe.returncode in (0, 1):
         one = speechlint_cmd("--jobs", "1", str(folder), bindir=bindir)
@@ -398,6 +422,15 @@ def main(argv: list[str] | None = None) -> int:
         if ac_py:
             cases[f"folder (200 drafts): --jobs {jobs} vs autocorrect-py"] = measure(
                 many, [ac_py, str(ac_folder_script), str(folder)], runs, label_b="autocorrect-py")
+        corpus = work / "corpus_folder"
+        build_corpus_folder(corpus)
+        cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs --jobs 1"] = measure(
+            speechlint_cmd("--jobs", str(jobs), str(corpus), bindir=bindir),
+            speechlint_cmd("--jobs", "1", str(corpus), bindir=bindir), runs, label_b="--jobs 1")
+        if ac_py:
+            cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs autocorrect-py"] = measure(
+                speechlint_cmd("--jobs", str(jobs), str(corpus), bindir=bindir),
+                [ac_py, str(ac_folder_script), str(corpus)], runs, label_b="autocorrect-py")
         step("folder")
 
     if not args.no_lsp and (ROOT / "bench" / "lsp_latency.py").exists():
