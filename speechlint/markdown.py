@@ -17,7 +17,8 @@ With no codes, every rule is suppressed.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .model import Diagnostic, Span
@@ -28,7 +29,7 @@ _FRONT = re.compile(
 )
 # a closing fence is the same character, at least as long as the opening one
 _FENCE = re.compile(
-    r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1(?:`*|~*)[ \t\r]*$|\Z)", re.DOTALL | re.MULTILINE
+    r"^[ \t]{0,3}(`{3,}+|~{3,}+)[^\n]*\n.*?(?:^[ \t]{0,3}\1(?:`*|~*)[ \t\r]*$|\Z)", re.DOTALL | re.MULTILINE
 )
 _INDENTED = re.compile(r"(?:^(?: {4}|\t)[^\n]*(?:\n|$))+", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -41,6 +42,7 @@ _LINK = re.compile(
     r"(!?\[)(?=[^\[\]\n]*\](?:\(|\[))"
 )
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]")
+_LINK_REF = re.compile(r"\]\[[^\]]*\]")
 _LINK_DEF = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[^\n]*$", re.MULTILINE)
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 # "## 标题 ##": the opening hashes, and the closing ones on heading lines only
@@ -48,7 +50,10 @@ _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t]|\r?$)[ \t]*|(?<=\S)[ \t]+#+(?=
 _LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?", re.MULTILINE)
 _QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.MULTILINE)
 _EMPH = re.compile(r"\*{1,3}|(?<![A-Za-z0-9])_{1,3}(?![A-Za-z0-9])|~~")
-_TABLE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t\r]*$|\|", re.MULTILINE)
+# possessive: no backtracking between the runs of blanks (a long line of spaces was quadratic)
+_TABLE = re.compile(
+    r"^[ \t]*+\|?+(?:[ \t]*+:?+-{3,}+:?+[ \t]*+\|)++[ \t]*+:?+-*+:?+[ \t\r]*+$|\|", re.MULTILINE
+)
 _SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-{2,})[ \t\r]*$", re.MULTILINE)
 _HR = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})\r?$", re.MULTILINE)
 _HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|\r?$)")
@@ -56,6 +61,127 @@ _HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|\r?$)")
 _DIRECTIVE = re.compile(
     r"<!--\s*speechlint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->", re.DOTALL
 )
+
+
+_TICKS = re.compile("`+")
+_BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
+_TARGET_STOP = re.compile(r"[)\s]")
+_TARGET_TAIL = re.compile(r'(?:\s+"[^"]*")?\)')
+_DIRECTIVE_HEAD = re.compile(r"<!--\s*speechlint-(disable-next-line|disable-line|disable|enable)\b")
+
+
+# Linear-time equivalents of ``finditer`` for the patterns whose failed attempts rescan
+# the rest of the text from every start ("`" * 20000, "](" * 20000, "<!--" * 20000).
+
+
+def _inline_code(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_INLINE_CODE.finditer(text)``.
+
+    A match opens with the last L backticks of a run and closes at the first later run of
+    exactly L backticks before the next blank line; the regex tries L = the run's length
+    first, then shorter ones.  Each run's answer is found once, from the right.
+    """
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text)]
+    if len(runs) < 2:
+        return
+    blanks = [m.start() for m in _BLANK_LINE.finditer(text)]
+    answer: list[tuple[int, int] | None] = [None] * len(runs)  # (opening offset, match end)
+    lengths: list[int] = []  # sorted lengths of the runs after i in its stretch
+    first: dict[int, int] = {}  # length -> index of the first run after i with that length
+    stretch = -1
+    for i in range(len(runs) - 1, -1, -1):
+        s, e = runs[i]
+        k = bisect_right(blanks, s)  # runs with the same k: no blank line between them
+        if k != stretch:
+            stretch, lengths, first = k, [], {}
+        n = e - s
+        j = bisect_right(lengths, n) - 1
+        if j >= 0:
+            size = lengths[j]
+            c = runs[first[size]][1]
+            answer[i] = (e - size, c)
+        if n not in first:
+            insort(lengths, n)
+        first[n] = i
+    i = 0
+    while i < len(runs):
+        hit = answer[i]
+        if hit is None:
+            i += 1
+            continue
+        yield hit
+        end = hit[1]
+        while i < len(runs) and runs[i][0] < end:
+            i += 1
+
+
+def _link_targets(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_LINK_TARGET.finditer(text)``: a failed ``](`` target ends where the
+    one before it in the same stretch ended, so that stretch is scanned once."""
+    find = text.find
+    n = len(text)
+    stop = -1  # end of the run of target characters last scanned
+    tail_at, tail_end = -1, -1  # _TARGET_TAIL tried at tail_at: its end (-1: no match)
+    s = find("]")
+    while s >= 0:
+        end = -1
+        nxt = text[s + 1 : s + 2]
+        if nxt == "(":
+            if s + 2 > stop:
+                m = _TARGET_STOP.search(text, s + 2)
+                stop = m.start() if m else n
+            if stop != tail_at:
+                m = _TARGET_TAIL.match(text, stop)
+                tail_at, tail_end = stop, m.end() if m else -1
+            end = tail_end
+        elif nxt == "[":
+            m = _LINK_REF.match(text, s)
+            end = m.end() if m else -1
+        if end >= 0:
+            yield s, end
+            s = find("]", end)
+        else:
+            s = find("]", s + 1)
+
+
+def _comments(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_COMMENT.finditer(text)``."""
+    find = text.find
+    s = find("<!--")
+    while s >= 0:
+        e = find("-->", s + 4)
+        if e < 0:  # no later comment can close either
+            return
+        yield s, e + 3
+        s = find("<!--", e + 3)
+
+
+def _directives(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, kind, codes) of each match of ``_DIRECTIVE`` (as its ``finditer``)."""
+    gt = -1  # the first ">" at or after the last head's end
+    pos = 0
+    while True:
+        h = _DIRECTIVE_HEAD.search(text, pos)
+        if h is None:
+            return
+        q = h.end()
+        if gt < q:
+            gt = text.find(">", q)
+            if gt < 0:  # no directive can close
+                return
+        if gt - 2 >= q and text.startswith("--", gt - 2):
+            yield h.start(), gt + 1, h.group(1), text[q : gt - 2]
+            pos = gt + 1
+        else:
+            pos = h.start() + 1
+
+
+def _finditer(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    if rx is _LINK_TARGET:
+        return _link_targets(text)
+    if rx is _COMMENT:
+        return _comments(text)
+    return (m.span() for m in rx.finditer(text))
 
 
 class _Taken:
@@ -80,7 +206,7 @@ def markdown_masks(text: str) -> list[Span]:
     """Spans of ``text`` (a Markdown document) that rules must not see."""
     spans: list[Span] = []
     for rx in (_FRONT, _FENCE, _COMMENT, _AUTOLINK, _LINK_DEF):
-        spans.extend(Span(m.start(), m.end()) for m in rx.finditer(text))
+        spans.extend(Span(a, b) for a, b in _finditer(rx, text))
     taken = _Taken(spans)
     for m in _INDENTED.finditer(text):
         # an indented block only counts when a blank line precedes it
@@ -90,26 +216,26 @@ def markdown_masks(text: str) -> list[Span]:
         ):
             spans.append(Span(s0, m.end()))
     taken = _Taken(spans)
-    for m in _INLINE_CODE.finditer(text):
-        if m.start() not in taken:
-            spans.append(Span(m.start(), m.end()))
+    for a, b in _inline_code(text):
+        if a not in taken:
+            spans.append(Span(a, b))
     taken = _Taken(spans)  # nothing inside code is markup
     for rx in (_TAG, _LINK, _LINK_TARGET, _HEADING, _LIST, _QUOTE, _EMPH, _TABLE, _SETEXT, _HR):
-        for m in rx.finditer(text):
-            if m.end() <= m.start() or m.start() in taken:
+        for a, b in _finditer(rx, text):
+            if b <= a or a in taken:
                 continue
-            if rx is _HEADING and text[m.start()] in " \t" and m.start() > 0 and text[m.start() - 1] not in "\r\n":
+            if rx is _HEADING and text[a] in " \t" and a > 0 and text[a - 1] not in "\r\n":
                 # closing hashes: only on a heading line
-                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_start = text.rfind("\n", 0, a) + 1
                 if not _HEADING_LINE.match(text, line_start):
                     continue
-            spans.append(Span(m.start(), m.end()))
+            spans.append(Span(a, b))
     return spans
 
 
 def comment_masks(text: str) -> list[Span]:
     """Suppression comments in any file type."""
-    return [Span(m.start(), m.end()) for m in _DIRECTIVE.finditer(text)]
+    return [Span(a, b) for a, b, _, _ in _directives(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,19 +253,18 @@ def suppressions(doc: object) -> list[Suppression]:
     text = doc.text
     out: list[Suppression] = []
     open_blocks: list[tuple[int, tuple[str, ...]]] = []
-    for m in _DIRECTIVE.finditer(text):
-        kind = m.group(1)
-        codes = tuple(c.upper() for c in re.split(r"[\s,]+", m.group(2).strip()) if c)
-        line = doc.line_of(m.start())
+    for start, end, kind, listed in _directives(text):
+        codes = tuple(c.upper() for c in re.split(r"[\s,]+", listed.strip()) if c)
+        line = doc.line_of(start)
         if kind == "disable":
-            open_blocks.append((m.end(), codes))
+            open_blocks.append((end, codes))
         elif kind == "enable":
             remaining = []
-            for start, bcodes in open_blocks:
+            for bstart, bcodes in open_blocks:
                 if not codes or set(bcodes) <= set(codes) and bcodes:
-                    out.append(Suppression(start, m.start(), bcodes))
+                    out.append(Suppression(bstart, start, bcodes))
                 else:
-                    remaining.append((start, bcodes))
+                    remaining.append((bstart, bcodes))
             open_blocks = remaining
         elif kind == "disable-line":
             ln = doc.lines[line]
