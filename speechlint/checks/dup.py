@@ -20,6 +20,7 @@ of the first copy, the end of the second copy or (for one character) the middle.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -128,9 +129,10 @@ def _allowed(text: str, s: int, e: int, data: DupData) -> bool:
 
 def _exempt(text: str, s: int, e: int, data: DupData) -> bool:
     """True when an exempt pattern (AABB, numerals) covers ``[s, e)``."""
+    stop = min(len(text), e + _REACH)  # within reach: a long run of numerals was quadratic
     for pattern in data.exempt:
         for start in range(max(0, s - _REACH), s + 1):
-            m = pattern.match(text, start)
+            m = pattern.match(text, start, stop)
             if m and m.end() >= e:
                 return True
     return False
@@ -198,7 +200,8 @@ def _doubled(crosses: Crosses, s: int, n: int, bound: bool) -> bool:
 def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
     """(start, length of the unit, fix is safe) of each doubled unit to report."""
     text = doc.check_text
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # findings so far, disjoint, sorted by start
+    ends: list[int] = []
     for pattern in data.candidates:
         for m in pattern.finditer(text):
             unit = m.group(1)
@@ -206,7 +209,8 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
             s, e = m.start(), m.end()
             if not _HAN_RUN.fullmatch(unit) or (n > 1 and unit == unit[0] * n):
                 continue
-            if any(a < e and s < b for a, b in taken) or _allowed(text, s, e, data):
+            i = bisect_left(starts, e) - 1  # the last finding starting before e
+            if (i >= 0 and ends[i] > s) or _allowed(text, s, e, data):
                 continue
             if n == 1 and _aabb(text, s, data.extra_words):
                 continue
@@ -222,7 +226,9 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
             lo, hi = _han_run(text, s, e)
             if not _doubled(_jieba_crosses(text, lo, hi, data), s, n, bound):
                 continue
-            taken.append((s, e))
+            i += 1
+            starts.insert(i, s)
+            ends.insert(i, e)
             yield s, n, not any(c in data.unsafe_fix for c in unit)
 
 
