@@ -9,11 +9,12 @@ lines where it stops are walked bracket by bracket in Python.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..document import Document
+from ..document import Document, LineIndex
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule
 from . import HAN, MASK, quote
@@ -52,17 +53,18 @@ class _English:
     """Whether the line holding an offset is mostly English (more Latin letters than Han):
     a bilingual note's English sentence may quote Chinese words with English punctuation."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, index: LineIndex) -> None:
         self.text = text
+        self.index = index  # the document's: check_text keeps every line break of text
         self.cache: dict[int, bool] = {}
 
     def __call__(self, i: int) -> bool:
-        ls = _line_start(self.text, i)
-        hit = self.cache.get(ls)
+        ln = self.index.line_of(i)  # not a scan back to the line start: long lines
+        hit = self.cache.get(ln)
         if hit is None:
-            line = self.text[ls : _line_end(self.text, i)]
+            line = self.text[self.index.starts[ln] : self.index.line_end(ln)]
             latin = sum(map(len, _LATIN_RUN.findall(line)))
-            hit = self.cache[ls] = latin > sum(map(len, _HAN_RUN.findall(line)))
+            hit = self.cache[ln] = latin > sum(map(len, _HAN_RUN.findall(line)))
         return hit
 
 
@@ -420,7 +422,7 @@ def halfwidth_punctuation(doc: Document, data: HalfwidthData) -> Iterator[Diagno
     附录关于标点符号位置和书写形式的规定）；半角形式用于外文和数字。
     """
     text = doc.check_text
-    english = _English(text)
+    english = _English(text, doc.index)
     found: list[Diagnostic] = []
     for pattern in data.patterns:
         for m in _scan(text, pattern):
@@ -442,7 +444,7 @@ def halfwidth_punctuation(doc: Document, data: HalfwidthData) -> Iterator[Diagno
         i = m.start()
         if english(i):
             continue
-        ls = _line_start(text, i)
+        ls = doc.index.starts[doc.index.line_of(i)]
         h = data.heading_number.match(text, ls)
         if h is not None and h.end() == i + 1:
             continue
@@ -512,17 +514,19 @@ def halfwidth_bracket(doc: Document, data: HalfwidthBracketData) -> Iterator[Dia
     text = doc.check_text
     if "(" not in text and ")" not in text:
         return
-    english = _English(text)
+    english = _English(text, doc.index)
     found: list[Diagnostic] = []
+    index = doc.index  # line starts and ends by bisection: no rescans of a long line
+    brackets = [m.start() for m in _BRACKET_RE.finditer(text)]
 
     def heading(open_pos: int) -> bool:
-        ls = _line_start(text, open_pos)
+        ls = index.starts[index.line_of(open_pos)]
         m = data.heading_number.match(text, ls)
         return m is not None and m.end() > open_pos
 
     for m in _PAREN_OPEN.finditer(text):
         i = m.start()
-        end = _line_end(text, i)
+        end = index.line_end(index.line_of(i))
         nxt = _BRACKET_RE.search(text, i + 1, end)
         if nxt is None or nxt.group() not in ")）" or heading(i) or english(i):
             continue
@@ -534,8 +538,9 @@ def halfwidth_bracket(doc: Document, data: HalfwidthBracketData) -> Iterator[Dia
                 found.append(_bracket_diag(j, ")", "）", "("))
     for m in _PAREN_CLOSE.finditer(text):
         j = m.start()
-        ls = _line_start(text, j)
-        i = max(text.rfind(b, ls, j) for b in _BRACKETS)
+        ls = index.starts[index.line_of(j)]
+        k = bisect_left(brackets, j) - 1  # the last bracket before j on its line, or -1
+        i = brackets[k] if k >= 0 and brackets[k] >= ls else -1
         if i < 0 or text[i] != "（" or heading(i) or english(i):
             continue
         found.append(_bracket_diag(j, ")", "）", "（"))
@@ -617,8 +622,9 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
             else:
                 found.append((s, e, "行尾"))
     found.sort()
+    allowed: dict[int, list[list[tuple[int, int]]]] = {}  # line -> each pattern's matches
     for start, end, where in found:
-        if data.allow and _allowed(text, start, end, data.allow):
+        if data.allow and _allowed(text, start, end, data.allow, doc.index, allowed):
             continue
         span = Span(start, end)
         yield Diagnostic(
@@ -629,13 +635,27 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
         )
 
 
-def _allowed(text: str, start: int, end: int, allow: tuple[re.Pattern[str], ...]) -> bool:
-    ls = _line_start(text, start)
-    le = _line_end(text, start)
-    for pattern in allow:
-        for m in pattern.finditer(text, ls, le):
-            if m.start() <= start and end <= m.end():
-                return True
+def _allowed(
+    text: str,
+    start: int,
+    end: int,
+    allow: tuple[re.Pattern[str], ...],
+    index: LineIndex,
+    cache: dict[int, list[list[tuple[int, int]]]],
+) -> bool:
+    """True when a match of an ``allow`` pattern on the line covers ``[start, end)``;
+    each line's matches are found once (a long line has many spaces)."""
+    ln = index.line_of(start)
+    per_pattern = cache.get(ln)
+    if per_pattern is None:
+        ls, le = index.starts[ln], index.line_end(ln)
+        per_pattern = cache[ln] = [[m.span() for m in p.finditer(text, ls, le)] for p in allow]
+    for spans in per_pattern:
+        # finditer's matches are ordered and do not overlap: their ends grow with their starts,
+        # so the last one starting at or before ``start`` reaches furthest
+        k = bisect_left(spans, (start + 1,)) - 1
+        if k >= 0 and end <= spans[k][1]:
+            return True
     return False
 
 
