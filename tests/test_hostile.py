@@ -1,0 +1,68 @@
+"""Hostile inputs that used to take super-linear time: each finishes and finds what it should.
+
+Before the fixes, at the sizes used here, these took from about 10 s (``"要要" * 10,000``)
+to several minutes (a line of 100,000 spaces in Markdown: 127 s; ``"(" * 100,000``: over
+a minute); now each takes about a second or less.  No timing is asserted (speed is
+measured in bench/hostile.py): a regression shows as a pytest-timeout failure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import speechlint
+from speechlint.document import LineIndex
+
+CASES = [
+    # (filetype, unit, repeats, {code: count})
+    # Markdown masks: backtracking between runs of blanks (_TABLE), failed attempts
+    # rescanning the rest of the text (inline code, link targets, comments, fences)
+    ("md", " ", 100_000, {}),
+    ("md", "\t", 100_000, {}),
+    ("md", "`", 50_000, {}),
+    ("md", "](", 20_000, {}),
+    ("md", "[a](", 10_000, {}),
+    ("md", "<!--", 50_000, {}),
+    ("md", "```", 20_000, {}),
+    # suppression comments that never close (any file type)
+    ("txt", "<!-- speechlint-disable ", 10_000, {"PUN004": 1}),
+    # PUN004: each space's allow-list test rescanned its whole line
+    ("txt", "同 ", 10_000, {}),
+    ("txt", "要\u3000", 50_000, {}),
+    # PUN003: line start, end and previous bracket found by scanning the line
+    ("txt", "(", 100_000, {}),
+    ("txt", "()", 50_000, {}),
+    # DUP: every candidate compared with every finding so far; exempt patterns ran to the
+    # end of a run of numerals
+    ("txt", "要要", 10_000, {"DUP001": 10_000}),
+    ("txt", "𠮷", 20_000, {"DUP001": 10_000}),
+    ("txt", "〇", 80_000, {}),
+]
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    ("filetype", "unit", "repeats", "expected"),
+    CASES,
+    ids=[f"{ft}-{unit!r}x{n}" for ft, unit, n, _ in CASES],
+)
+def test_hostile_input_finishes(filetype: str, unit: str, repeats: int, expected: dict[str, int]) -> None:
+    text = unit * repeats
+    found = speechlint.lint(text, filetype=filetype)
+    counts: dict[str, int] = {}
+    for d in found:
+        counts[d.code] = counts.get(d.code, 0) + 1
+    assert counts == expected
+    index = LineIndex(text)
+    for d in found:
+        assert 0 <= d.span.start <= d.span.end <= len(text)
+        line, col = index.line_col(d.span.start)
+        assert index.offset(line, col) == d.span.start
+
+
+@pytest.mark.timeout(60)
+def test_directives_on_a_long_line_still_apply() -> None:
+    """The linear directive scan keeps the regex's matches: the last comment closes."""
+    text = "<!-- speechlint-disable " * 5_000 + "DUP001 -->我们要要认真学习。"
+    assert [d.code for d in speechlint.lint(text)] == []
+    assert [d.code for d in speechlint.lint("我们要要认真学习。")] == ["DUP001"]
