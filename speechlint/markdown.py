@@ -251,7 +251,7 @@ def suppressions(doc: object) -> list[Suppression]:
 
     assert isinstance(doc, Document)
     text = doc.text
-    out: list[Suppression] = []
+    out: list[Suppression] = _Suppressions()
     open_blocks: list[tuple[int, tuple[str, ...]]] = []
     for start, end, kind, listed in _directives(text):
         codes = tuple(c.upper() for c in re.split(r"[\s,]+", listed.strip()) if c)
@@ -278,7 +278,37 @@ def suppressions(doc: object) -> list[Suppression]:
     return out
 
 
+class _Suppressions(list[Suppression]):
+    """The list :func:`suppressions` returns, with an index for :func:`is_suppressed`:
+    per finding code, the merged spans of the suppressions that apply to it (testing
+    each finding against every suppression was quadratic)."""
+
+    def spans_for(self, code: str) -> tuple[list[int], list[int]]:
+        index: dict[str, tuple[list[int], list[int]]] = self.__dict__.setdefault("_index", {})
+        hit = index.get(code)
+        if hit is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            applies = [
+                (s.start, s.end)
+                for s in self
+                if s.start < s.end and (not s.codes or any(code.startswith(c) for c in s.codes))
+            ]
+            for a, b in sorted(applies):
+                if ends and a <= ends[-1]:
+                    ends[-1] = max(ends[-1], b)
+                else:
+                    starts.append(a)
+                    ends.append(b)
+            hit = index[code] = (starts, ends)
+        return hit
+
+
 def is_suppressed(doc: object, d: Diagnostic, rules: list[Suppression]) -> bool:
+    if isinstance(rules, _Suppressions):
+        starts, ends = rules.spans_for(d.code)
+        i = bisect_right(starts, d.span.start) - 1
+        return i >= 0 and d.span.start < ends[i]
     for s in rules:
         if s.start <= d.span.start < s.end and (
             not s.codes or any(d.code.startswith(c) for c in s.codes)
