@@ -66,3 +66,12 @@ def test_directives_on_a_long_line_still_apply() -> None:
     text = "<!-- speechlint-disable " * 5_000 + "DUP001 -->我们要要认真学习。"
     assert [d.code for d in speechlint.lint(text)] == []
     assert [d.code for d in speechlint.lint("我们要要认真学习。")] == ["DUP001"]
+
+
+@pytest.mark.timeout(60)
+def test_many_suppressions_and_findings() -> None:
+    """Each finding was tested against every suppression (6,000 x 6,000 took 8 s)."""
+    text = "<!-- speechlint-disable PUN -->要要\n" * 6_000
+    found = speechlint.lint(text)
+    assert len(found) == 6_000 and {d.code for d in found} == {"DUP001"}
+    assert speechlint.lint(text.replace("PUN", "DUP001")) == []
