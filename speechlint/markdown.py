@@ -252,20 +252,19 @@ def suppressions(doc: object) -> list[Suppression]:
     assert isinstance(doc, Document)
     text = doc.text
     out: list[Suppression] = _Suppressions()
-    open_blocks: list[tuple[int, tuple[str, ...]]] = []
+    # open "disable" blocks by their codes, each a list of starts (the same block repeated
+    # thousands of times is one entry to test at each "enable")
+    open_blocks: dict[tuple[str, ...], list[int]] = {}
     for start, end, kind, listed in _directives(text):
         codes = tuple(c.upper() for c in re.split(r"[\s,]+", listed.strip()) if c)
         line = doc.line_of(start)
         if kind == "disable":
-            open_blocks.append((end, codes))
+            open_blocks.setdefault(codes, []).append(end)
         elif kind == "enable":
-            remaining = []
-            for bstart, bcodes in open_blocks:
-                if not codes or set(bcodes) <= set(codes) and bcodes:
-                    out.append(Suppression(bstart, start, bcodes))
-                else:
-                    remaining.append((bstart, bcodes))
-            open_blocks = remaining
+            wanted = set(codes)
+            closing = [k for k in open_blocks if not codes or (k and set(k) <= wanted)]
+            closed = sorted((b, k) for k in closing for b in open_blocks.pop(k))
+            out.extend(Suppression(b, start, k) for b, k in closed)
         elif kind == "disable-line":
             ln = doc.lines[line]
             out.append(Suppression(ln.span.start, ln.span.end + 1, codes))
@@ -273,8 +272,8 @@ def suppressions(doc: object) -> list[Suppression]:
             if line + 1 < len(doc.lines):
                 ln = doc.lines[line + 1]
                 out.append(Suppression(ln.span.start, ln.span.end + 1, codes))
-    for start, bcodes in open_blocks:
-        out.append(Suppression(start, len(text) + 1, bcodes))
+    for bstart, bcodes in sorted((b, k) for k, bs in open_blocks.items() for b in bs):
+        out.append(Suppression(bstart, len(text) + 1, bcodes))
     return out
 
 

@@ -75,3 +75,11 @@ def test_many_suppressions_and_findings() -> None:
     found = speechlint.lint(text)
     assert len(found) == 6_000 and {d.code for d in found} == {"DUP001"}
     assert speechlint.lint(text.replace("PUN", "DUP001")) == []
+
+
+@pytest.mark.timeout(60)
+def test_many_blocks_left_open() -> None:
+    """Each "enable" tested every open block (8,000 pairs of comments took 10 s)."""
+    text = "<!-- speechlint-disable DUP --><!-- speechlint-enable PUN -->\n" * 8_000
+    assert speechlint.lint(text + "要要") == []
+    assert [d.code for d in speechlint.lint(text + "<!-- speechlint-enable DUP -->要要")] == ["DUP001"]
