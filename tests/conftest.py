@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -9,6 +10,19 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 CLEAN = SHARED / "corpus" / "clean"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def positions(text: str, config: Any = None, **kwargs: Any) -> list[tuple[int, int, str]]:
+    """(1-based line, 1-based code-point column, code) of each finding of ``lint``."""
+    import speechlint
+    from speechlint.document import LineIndex
+
+    index = LineIndex(text)
+    out = []
+    for d in speechlint.lint(text, config, **kwargs):
+        line, col = index.line_col(d.span.start)
+        out.append((line + 1, col + 1, d.code))
+    return out
 
 
 def seed(prefix: str) -> str:

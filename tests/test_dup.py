@@ -13,21 +13,16 @@ import speechlint
 from speechlint import segment
 from speechlint.config import Config
 from speechlint.data import family_data
-from speechlint.document import LineIndex
 from speechlint.errors import RuleDataError
 
-from .conftest import ROOT, clean_texts, seed
+from .conftest import ROOT, clean_texts, positions, seed
 
 DUP = Config(select=("DUP",))
 
 
 def found(text: str, config: Config = DUP) -> list[tuple[int, int, str]]:
-    index = LineIndex(text)
-    out = []
-    for d in speechlint.lint(text, config):
-        line, col = index.line_col(d.span.start)
-        out.append((line + 1, col + 1, d.code))
-    return out
+    """(1-based line, 1-based code-point column, code) of each finding."""
+    return positions(text, config)
 
 
 # ------------------------------------------------------------------ seeds

@@ -10,23 +10,18 @@ from hypothesis import strategies as st
 import speechlint
 from speechlint import registry
 from speechlint.config import Config
-from speechlint.document import LineIndex
 from speechlint.engine import apply_fixes
 from speechlint.model import Diagnostic, RuleFailure
 from speechlint.outline import chinese_numeral, outline
 
-from .conftest import clean_texts, seed
+from .conftest import clean_texts, positions, seed
 
 NUM = Config(select=("NUM",))
 
 
 def _found(text: str, config: Config = NUM) -> list[tuple[int, int, str]]:
-    index = LineIndex(text)
-    out = []
-    for d in speechlint.lint(text, config):
-        line, col = index.line_col(d.span.start)
-        out.append((line + 1, col + 1, d.code))
-    return out
+    """(1-based line, 1-based code-point column, code) of each finding."""
+    return positions(text, config)
 
 
 def _lint(text: str, *codes: str) -> list[Diagnostic]:

@@ -12,23 +12,18 @@ import speechlint
 from speechlint.checks import pun
 from speechlint.config import Config
 from speechlint.data import family_data
-from speechlint.document import Document, LineIndex
+from speechlint.document import Document
 from speechlint.errors import RuleDataError
 from speechlint.model import Fix, Span
 
-from .conftest import clean_texts, seed
+from .conftest import clean_texts, positions, seed
 
 PUN = Config(select=("PUN",))
 
 
 def found(text: str, config: Config = PUN) -> list[tuple[int, int, str]]:
     """(1-based line, 1-based code-point column, code) of each finding."""
-    index = LineIndex(text)
-    out = []
-    for d in speechlint.lint(text, config):
-        line, col = index.line_col(d.span.start)
-        out.append((line + 1, col + 1, d.code))
-    return out
+    return positions(text, config)
 
 
 # ----------------------------------------------------------------- the seeds
