@@ -38,6 +38,7 @@ from typing import Any
 import yaml
 
 from . import registry
+from .checks import in_exception
 from .checks.wrd import WordFinder, consistency_findings
 from .data import _convert, build, compose_file
 from .document import Document
@@ -284,17 +285,6 @@ def _check_examples(code: str, spec: PackRule, path: str, node: yaml.Node) -> No
 
 
 # -------------------------------------------------------------------- checks
-def _exempt(text: str, start: int, matched: str, exceptions: tuple[str, ...]) -> bool:
-    for e in exceptions:
-        i = e.find(matched)
-        while i >= 0:
-            s = start - i
-            if s >= 0 and text.startswith(e, s):
-                return True
-            i = e.find(matched, i + 1)
-    return False
-
-
 def _message(spec: PackRule, default: str, **values: str) -> str:
     values.setdefault("reason", spec.reason)
     return (spec.message or default).format(**{**_PLACEHOLDERS, **values})
@@ -313,7 +303,7 @@ def _check(spec: PackRule, code: str) -> Any:
         def existence(doc: Document, data: PackRule) -> Iterator[Diagnostic]:
             text = doc.check_text
             for start, end, word in data.literal.finditer(text):
-                if not _exempt(text, start, word, data.exceptions):
+                if not in_exception(text, start, word, data.exceptions):
                     span = Span(start, end)
                     yield Diagnostic(code, span, _message(data, "{match}不宜使用：{reason}", match=_quote(word)), None)
 
@@ -323,7 +313,7 @@ def _check(spec: PackRule, code: str) -> Any:
         def substitution(doc: Document, data: PackRule) -> Iterator[Diagnostic]:
             text = doc.check_text
             for start, end, word in data.literal.finditer(text):
-                if _exempt(text, start, word, data.exceptions):
+                if in_exception(text, start, word, data.exceptions):
                     continue
                 right = data.swap[word]
                 span = Span(start, end)
@@ -367,7 +357,7 @@ def _check(spec: PackRule, code: str) -> Any:
                 if m.end() == m.start():
                     continue
                 start = para.span.start + m.start()
-                if _exempt(text, start, m.group(0), data.exceptions):
+                if in_exception(text, start, m.group(0), data.exceptions):
                     continue
                 span = Span(start, para.span.start + m.end())
                 replacement = m.expand(data.replace) if data.replace is not None else ""

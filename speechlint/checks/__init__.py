@@ -7,10 +7,26 @@ from __future__ import annotations
 
 from ..document import HAN, HAN_RE, MASK
 
-__all__ = ["HAN", "HAN_RE", "MASK", "quote"]
+__all__ = ["HAN", "HAN_RE", "MASK", "in_exception", "quote"]
 
 
 def quote(s: str) -> str:
     """Quote text for a message: “…”, showing invisible characters."""
     shown = s.replace(" ", "␣").replace("\u3000", "□").replace("\t", "⇥")
     return f"“{shown}”"
+
+
+def in_exception(text: str, start: int, word: str, exceptions: tuple[str, ...]) -> bool:
+    """Does ``word`` at ``start`` lie inside an occurrence of one of ``exceptions``?
+
+    An exception is a longer phrase containing the word where it is right
+    (份内 inside 省份内): each place the word stands in the phrase is tried.
+    """
+    for e in exceptions:
+        i = e.find(word)
+        while i >= 0:
+            s = start - i
+            if s >= 0 and text.startswith(e, s):
+                return True
+            i = e.find(word, i + 1)
+    return False

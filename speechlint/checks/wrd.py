@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule
-from . import quote
+from . import in_exception, quote
 
 #: Characters that end a clause for the 的/地/得 rules (jieba sees one clause).
 _CLAUSE_END = "。！？；，、：“”‘’「」『』（）()《》\r\n\ue000"
@@ -412,17 +412,6 @@ class Misuse:
         return re.compile(self.pattern or re.escape(self.wrong))
 
 
-def _in_exception(text: str, start: int, end: int, wrong: str, exceptions: tuple[str, ...]) -> bool:
-    for e in exceptions:
-        i = e.find(wrong)
-        while i >= 0:
-            s = start - i
-            if s >= 0 and text.startswith(e, s):
-                return True
-            i = e.find(wrong, i + 1)
-    return False
-
-
 @dataclass(frozen=True)
 class MisuseData:
     entries: tuple[Misuse, ...] = ()
@@ -485,7 +474,7 @@ def misused_word(doc: Document, data: MisuseData) -> Iterator[Diagnostic]:
             if m is None:
                 continue
             end = m.end()
-        if not _in_exception(text, start, end, text[start:end], e.exceptions):
+        if not in_exception(text, start, text[start:end], e.exceptions):
             yield _misuse_diag(Span(start, end), text[start:end], e)
 
 
