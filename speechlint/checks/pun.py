@@ -28,6 +28,11 @@ _SPACES = " \u3000\u00a0"
 _EOL = re.compile(r"\r\n|\r|\n")
 
 
+def _beside_zh(text: str, start: int, end: int) -> bool:
+    """Is there Chinese text just before ``start`` or just after ``end``?"""
+    return (start > 0 and _ZH_RE.match(text, start - 1) is not None) or _ZH_RE.match(text, end) is not None
+
+
 def _line_start(text: str, i: int) -> int:
     """Offset of the start of the line containing ``i`` (lines end at \\n, \\r\\n, \\r)."""
     j = text.rfind("\n", 0, i)
@@ -708,14 +713,11 @@ def wrong_ellipsis(doc: Document, data: EllipsisData) -> Iterator[Diagnostic]:
     整段省略可连用两个省略号（十二个点）。
     """
     text = doc.check_text
-    n = len(text)
     found: list[Diagnostic] = []
     for pattern, needs_zh in data.patterns:
         for m in _scan(text, pattern):
             s, e = m.start(), m.end()
-            if needs_zh and not (
-                (s > 0 and _ZH_RE.match(text, s - 1)) or (e < n and _ZH_RE.match(text, e))
-            ):
+            if needs_zh and not _beside_zh(text, s, e):
                 continue
             span = Span(s, e)
             found.append(
@@ -835,12 +837,11 @@ def wrong_dash(doc: Document, data: DashData) -> Iterator[Diagnostic]:
     4.13（连接号）：一字线“—”、浪纹线“～”、短横线“-”各有其用法。
     """
     text = doc.check_text
-    n = len(text)
     found: list[Diagnostic] = []
     for pattern in data.patterns:
         for m in _scan(text, pattern):
             s, e = m.start(), m.end()
-            if not ((s > 0 and _ZH_RE.match(text, s - 1)) or (e < n and _ZH_RE.match(text, e))):
+            if not _beside_zh(text, s, e):
                 continue
             span = Span(s, e)
             found.append(
