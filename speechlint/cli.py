@@ -216,9 +216,7 @@ def _check(args: argparse.Namespace) -> int:
     from . import engine
     from .config import Config
     from .io import BinaryFileError, decode, encode, read_source, write_atomic
-    from .report import FileResult, ReportOptions, renderer
-
-    from .report import FORMATS
+    from .report import FORMATS, FileResult, ReportOptions, renderer
 
     if args.format not in FORMATS:
         raise SpeechlintError(f"unknown format {args.format!r}; expected one of: {', '.join(FORMATS)}")
@@ -426,9 +424,8 @@ def _is_docx(path: str) -> bool:
 
 def _lint_one(path: str, settings: _Settings, config: object = None):  # type: ignore[no-untyped-def]
     """Check one file (check only, no fixes): a FileResult, or None when excluded."""
-    import dataclasses
-
     from . import engine
+    from ._record import replace
     from .io import read_source
     from .report import FileResult
 
@@ -442,7 +439,7 @@ def _lint_one(path: str, settings: _Settings, config: object = None):  # type: i
         text = docx.read(path, config.max_file_size).text  # type: ignore[attr-defined]
         diags = engine.linter_for(config, path).lint(text, filetype="txt")  # type: ignore[arg-type]
         # fixes cannot be written into a .docx: report them as findings without a fix
-        diags = [dataclasses.replace(d, fix=None) if d.fix else d for d in diags]
+        diags = [replace(d, fix=None) if d.fix else d for d in diags]
         return FileResult(path, text, diags, location_kind="paragraph")
     _, decoded = read_source(path, config.max_file_size)  # type: ignore[attr-defined]
     diags = engine.linter_for(config, path).lint(  # type: ignore[arg-type]

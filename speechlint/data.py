@@ -17,7 +17,6 @@ expected: allow, pattern``.  YAML is read with the safe loader only.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import types
 import typing
@@ -26,6 +25,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import _record
+from ._record import MISSING, Field, is_dataclass
 from .errors import RuleDataError
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ def _convert(node: yaml.Node, tp: Any, path: str, label: str) -> Any:
                 raise RuleDataError(f"{_at(path, knode, label)}: duplicate key {key!r}")
             out[key] = _convert(vnode, vtp, path, f"{label}.{key}")
         return types.MappingProxyType(out)
-    if dataclasses.is_dataclass(tp):
+    if is_dataclass(tp):
         return build(typing.cast(type, tp), node, path, label)
     raise RuleDataError(f"{_at(path, node, label)}: unsupported field type {tp!r}")  # pragma: no cover
 
@@ -149,7 +150,7 @@ def build(cls: type, node: yaml.Node, path: str, label: str) -> Any:
             raise RuleDataError(f"{_at(path, knode, label)}: key {key!r} given twice")
         values[name] = _convert(vnode, hints[name], path, f"{label}: key {key!r}")
     for name, f in fields.items():
-        if name not in values and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+        if name not in values and f.default is MISSING and f.default_factory is MISSING:
             raise RuleDataError(f"{_at(path, node, label)}: missing key {name!r}")
     obj = cls(**values)
     check = getattr(obj, "validate", None)
@@ -161,9 +162,9 @@ def build(cls: type, node: yaml.Node, path: str, label: str) -> Any:
 
 
 @cache
-def _shape(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+def _shape(cls: type) -> tuple[dict[str, Any], dict[str, Field[Any]]]:
     """Type hints and fields of a data class (resolving the hints is slow: once per class)."""
-    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
+    return typing.get_type_hints(cls), {f.name: f for f in _record.fields(cls)}
 
 
 #: Limits on a composed YAML document.  Aliases may share nodes but never loop

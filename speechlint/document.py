@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 
+from ._record import dataclass
 from .model import Span
 
 #: Replaces masked characters in ``check_text``: a private-use character that no

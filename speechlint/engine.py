@@ -12,11 +12,11 @@ import logging
 import os
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
 from . import registry
+from ._record import dataclass
 from .config import DEFAULT, Config
 from .document import Document
 from .model import Diagnostic, RuleFailure, Severity, Span

@@ -24,10 +24,10 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ._record import dataclass
 from .errors import InputError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (

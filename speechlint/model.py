@@ -6,8 +6,9 @@ normalisation, line endings kept), half-open ``[start, end)``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
+
+from ._record import dataclass, field
 
 Applicability = Literal["safe", "unsafe"]
 Severity = Literal["error", "warning", "info"]

@@ -30,10 +30,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from ._record import dataclass, field, replace
 from .model import Span
 
 if TYPE_CHECKING:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any, Literal
 
+from ._record import dataclass
 from .model import Diagnostic, Severity
 
 FixKind = Literal["none", "safe", "unsafe", "sometimes"]
@@ -178,4 +178,6 @@ def valid_prefix(prefix: str) -> bool:
 
 
 def rule_data_fields(rule_: Rule) -> dict[str, Any]:
-    return dict(getattr(rule_.data, "__dataclass_fields__", {}))
+    from ._record import fields, is_dataclass
+
+    return {f.name: f for f in fields(rule_.data)} if is_dataclass(rule_.data) else {}

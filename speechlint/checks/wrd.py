@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from .._record import dataclass, field
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule
