@@ -39,8 +39,11 @@ from typing import Any
 #: The opcodes are stored as bytes of this array type (loading a list of ints is slow).
 _TYPECODE = "I"
 
-#: Above this many patterns the file is started afresh (user packs may add many).
-MAX_ENTRIES = 4000
+#: Above this many patterns, or this many bytes of opcodes, the file keeps the patterns
+#: of the run that writes it and only as many others as fit (user packs may add many;
+#: the whole file is read at every start).
+MAX_ENTRIES = 2000
+MAX_BYTES = 2_000_000
 
 _lock = threading.Lock()
 _table: dict[tuple[str, int], tuple[Any, ...]] = {}
@@ -66,6 +69,12 @@ def _file_name() -> str:
 
     build = f"{sys.implementation.name}{sys.version_info[0]}{sys.version_info[1]}{sys.version_info[2]}"
     return f"re2-{build}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+
+
+def _key_flags(flags: int) -> int:
+    """A str pattern is Unicode unless ASCII is asked: ``re.compile(p)`` and
+    ``re.compile(p, re.U)`` (what unpickling a pattern calls) share one entry."""
+    return flags if flags & 256 else flags | 32  # re.ASCII, re.UNICODE
 
 
 def install() -> None:
@@ -111,7 +120,7 @@ def install() -> None:
         global _misses
         if not isinstance(p, str):
             return original(p, flags)
-        key = (p, int(flags))
+        key = (p, _key_flags(int(flags)))
         hit = _table.get(key)
         _used.add(key)
         if hit is not None:
@@ -154,8 +163,15 @@ def save() -> None:
     if not _misses or _path is None or os.getpid() != _installed_pid:
         return
     table = dict(_table)
-    if len(table) > MAX_ENTRIES:  # start afresh with this run's patterns
-        table = {k: v for k, v in table.items() if k in _used}
+    if len(table) > MAX_ENTRIES or sum(len(v[1]) for v in table.values()) > MAX_BYTES:
+        # this run's patterns, then others (oldest first out) while they fit
+        kept = {k: v for k, v in table.items() if k in _used}
+        room = MAX_BYTES - sum(len(v[1]) for v in kept.values())
+        for k, v in reversed(list(table.items())):
+            if k not in kept and len(kept) < MAX_ENTRIES and len(v[1]) <= room:
+                kept[k] = v
+                room -= len(v[1])
+        table = kept
     try:
         os.makedirs(os.path.dirname(_path), exist_ok=True)
         tmp = f"{_path}.{os.getpid()}.tmp"
@@ -242,6 +258,8 @@ def store_family(family: str, data_file: str, table: dict[str, Any]) -> None:
         dispatch_table = copyreg.dispatch_table.copy()
         dispatch_table[types.MappingProxyType] = lambda m: (_mappingproxy, (dict(m),))
 
+    for value in table.values():
+        _warm(value, _Pickler)
     tmp = f"{where[0]}.{os.getpid()}.tmp"
     try:
         buf = io.BytesIO()
@@ -255,6 +273,29 @@ def store_family(family: str, data_file: str, table: dict[str, Any]) -> None:
             os.unlink(tmp)
         except OSError:
             pass
+
+
+def _warm(value: Any, pickler: Any) -> None:
+    """Compute the ``cached_property`` values of one rule's data so they are stored too.
+
+    They derive from the data alone (patterns, word finders built from the lists) and
+    some take milliseconds to build at every start; one that cannot be pickled is
+    dropped again and rebuilt on use, as without the cache.
+    """
+    import io
+    from functools import cached_property
+
+    state = getattr(value, "__dict__", None)
+    if state is None:
+        return
+    for name, attr in vars(type(value)).items():
+        if not isinstance(attr, cached_property) or name in state:
+            continue
+        try:
+            getattr(value, name)
+            pickler(io.BytesIO()).dump(state[name])
+        except Exception:  # noqa: BLE001 - not computable or not picklable: leave it lazy
+            state.pop(name, None)
 
 
 def _mappingproxy(d: dict[Any, Any]) -> Any:

@@ -6,7 +6,8 @@ classes, so ~40 ms of every ``speechlint check`` went into building classes
 (plus ~15 ms importing ``dataclasses`` and the ``inspect``/``ast`` modules it
 pulls in).  :func:`dataclass` here builds the same methods (``__init__``,
 ``__repr__``, ``__eq__``, ``__hash__``, ordering, frozen ``__setattr__``,
-``__slots__``) from one ``exec`` per class.
+``__slots__``), compiling only ``__init__``; the other methods are closures
+over the field names.
 
 It covers what this package uses -- ``frozen``, ``slots``, ``order``, ``eq``,
 ``repr``, :func:`field` with ``default`` or ``default_factory`` -- and nothing
@@ -17,6 +18,7 @@ else (no inheritance between data classes, no ``InitVar``, ``KW_ONLY`` or
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 __all__ = ["MISSING", "Field", "FrozenInstanceError", "dataclass", "field", "fields", "is_dataclass", "replace"]
@@ -120,7 +122,8 @@ else:
                 seen_default = True
         return out
 
-    def _source(fs: list[Field], *, frozen: bool, eq: bool, order: bool, repr_: bool) -> str:
+    def _init_source(fs: list[Field], frozen: bool) -> str:
+        """``__init__``: the one method compiled per class (keyword defaults need real code)."""
         params, body = ["self"], []
         for i, f in enumerate(fs):
             if f.default_factory is not MISSING:
@@ -130,31 +133,47 @@ else:
                 params.append(f.name if f.default is MISSING else f"{f.name}=_default_{i}")
                 value = f.name
             body.append(f"    _setattr(self, {f.name!r}, {value})" if frozen else f"    self.{f.name} = {value}")
-        lines = [f"def __init__({', '.join(params)}):", *(body or ["    pass"])]
-        names = [f.name for f in fs]
-        own = "(" + "".join(f"self.{n}," for n in names) + ")"
-        other = "(" + "".join(f"other.{n}," for n in names) + ")"
-        if repr_:
-            inner = ", ".join(f"{n}={{self.{n}!r}}" for n in names)
-            lines += ["def __repr__(self):", f"    return f'{{type(self).__qualname__}}({inner})'"]
-        if eq:
-            lines += [
-                "def __eq__(self, other):",
-                "    if other.__class__ is self.__class__:",
-                f"        return {own} == {other}",
-                "    return NotImplemented",
-            ]
-            if frozen:
-                lines += ["def __hash__(self):", f"    return hash({own})"]
-        if order:
-            for name, op in (("__lt__", "<"), ("__le__", "<="), ("__gt__", ">"), ("__ge__", ">=")):
-                lines += [
-                    f"def {name}(self, other):",
-                    "    if other.__class__ is self.__class__:",
-                    f"        return {own} {op} {other}",
-                    "    return NotImplemented",
-                ]
-        return "\n".join(lines) + "\n"
+        return "\n".join([f"def __init__({', '.join(params)}):", *(body or ["    pass"])]) + "\n"
+
+    def _methods(names: tuple[str, ...]) -> dict[str, Any]:
+        """``__repr__``, ``__eq__``, ``__hash__`` and ordering as closures (nothing to compile)."""
+        if not names:
+            def key(self: Any) -> tuple[()]:
+                return ()
+        elif len(names) == 1:
+            one = attrgetter(names[0])
+
+            def key(self: Any) -> tuple[Any, ...]:
+                return (one(self),)
+        else:
+            key = attrgetter(*names)  # type: ignore[assignment]
+
+        def __repr__(self: Any) -> str:  # noqa: N807
+            inner = ", ".join(f"{n}={v!r}" for n, v in zip(names, key(self)))
+            return f"{type(self).__qualname__}({inner})"
+
+        def __eq__(self: Any, other: Any) -> Any:  # noqa: N807
+            return key(self) == key(other) if other.__class__ is self.__class__ else NotImplemented
+
+        def __hash__(self: Any) -> int:  # noqa: N807
+            return hash(key(self))
+
+        def __lt__(self: Any, other: Any) -> Any:  # noqa: N807
+            return key(self) < key(other) if other.__class__ is self.__class__ else NotImplemented
+
+        def __le__(self: Any, other: Any) -> Any:  # noqa: N807
+            return key(self) <= key(other) if other.__class__ is self.__class__ else NotImplemented
+
+        def __gt__(self: Any, other: Any) -> Any:  # noqa: N807
+            return key(self) > key(other) if other.__class__ is self.__class__ else NotImplemented
+
+        def __ge__(self: Any, other: Any) -> Any:  # noqa: N807
+            return key(self) >= key(other) if other.__class__ is self.__class__ else NotImplemented
+
+        return {
+            "__repr__": __repr__, "__eq__": __eq__, "__hash__": __hash__,
+            "__lt__": __lt__, "__le__": __le__, "__gt__": __gt__, "__ge__": __ge__,
+        }
 
     def _process(cls: type, frozen: bool, slots: bool, eq: bool, order: bool, repr_: bool) -> type:
         fs = _collect(cls)
@@ -164,7 +183,8 @@ else:
                 ns[f"_factory_{i}"] = f.default_factory
             elif f.default is not MISSING:
                 ns[f"_default_{i}"] = f.default
-        exec(_source(fs, frozen=frozen, eq=eq, order=order, repr_=repr_), ns)  # noqa: S102
+        exec(_init_source(fs, frozen), ns)  # noqa: S102
+        ns.update(_methods(tuple(f.name for f in fs)))
         if slots:
             body = {k: v for k, v in cls.__dict__.items() if k not in ("__dict__", "__weakref__")}
             for f in fs:

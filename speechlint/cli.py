@@ -19,14 +19,11 @@ One bad file never stops the rest.  Each problem is one line on stderr:
 from __future__ import annotations
 
 import argparse
-import difflib
 import errno
-import logging
 import os
 import re
 import stat
 import sys
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,15 +52,33 @@ def _split_codes(values: list[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, sized without importing shutil (~3 ms of every start)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        if width is None:
+            try:
+                width = int(os.environ["COLUMNS"])
+            except (KeyError, ValueError):
+                try:
+                    width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+                except (AttributeError, ValueError, OSError):
+                    width = 80
+            width = max(width - 2, 11)
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="speechlint",
+        formatter_class=_Formatter,
         description="讲话稿、公文草稿检查工具 / linter for Chinese official speech drafts",
     )
     p.add_argument("--version", action="version", version=f"speechlint {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    c = sub.add_parser("check", help="检查文件或目录 / check files and folders")
+    c = sub.add_parser("check", formatter_class=_Formatter, help="检查文件或目录 / check files and folders")
     c.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files, folders, or - for stdin")
     c.add_argument("--select", action="append", metavar="CODES", help="enable codes or prefixes (NUM,PUN001)")
     c.add_argument("--extend-select", action="append", metavar="CODES", help="enable more codes")
@@ -97,10 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("-v", "--verbose", action="store_true",
                    help="tracebacks of internal errors, for bug reports")
 
-    sub.add_parser("rules", help="列出全部规则 / list every rule")
-    r = sub.add_parser("rule", help="显示规则说明 / explain a rule")
+    sub.add_parser("rules", formatter_class=_Formatter, help="列出全部规则 / list every rule")
+    r = sub.add_parser("rule", formatter_class=_Formatter, help="显示规则说明 / explain a rule")
     r.add_argument("code", metavar="CODE")
-    sub.add_parser("server", help="启动语言服务器（stdio）/ start the language server on stdio")
+    sub.add_parser("server", formatter_class=_Formatter, help="启动语言服务器（stdio）/ start the language server on stdio")
     return p
 
 
@@ -318,11 +333,11 @@ def _check(args: argparse.Namespace) -> int:
             notes.append(_as_error_line(str(exc), "note"))
         except SpeechlintError as exc:
             if args.verbose:
-                traceback.print_exc()
+                _print_traceback()
             errors.append(_as_error_line(str(exc)))
         except Exception as exc:  # noqa: BLE001 - never a traceback for one bad file
             if args.verbose:
-                traceback.print_exc()
+                _print_traceback()
             errors.append(_as_error_line(f"{name}: internal error: {type(exc).__name__}: {exc}"))
         finally:
             engine.failure_sink.reset(sink)
@@ -582,18 +597,33 @@ def _failure_lines(name: str, failed: Sequence[RuleFailure]) -> list[str]:
     return [_as_error_line(f"{name}: rule {code} failed: {error}") for code, error in first.items()]
 
 
-_log_handler: logging.Handler | None = None
+def _print_traceback() -> None:
+    import traceback
+
+    traceback.print_exc()
+
+
+_log_handler: Any = None
 
 
 def _route_engine_log(verbose: bool) -> None:
     """Rule failures are reported per file by ``check``; the engine's log record of
     one (with its traceback) reaches stderr only with ``--verbose``."""
     global _log_handler
+    from . import engine
+
+    engine.log_failures = verbose
+    if not verbose and _log_handler is None:
+        return  # logging is never imported
+    import logging
+
     logger = logging.getLogger("speechlint")
     if _log_handler is not None:
         logger.removeHandler(_log_handler)
-    _log_handler = logging.StreamHandler(sys.stderr) if verbose else logging.NullHandler()
-    logger.addHandler(_log_handler)
+        _log_handler = None
+    if verbose:
+        _log_handler = logging.StreamHandler(sys.stderr)
+        logger.addHandler(_log_handler)
 
 
 def _read_stdin(name: str, max_size: int | None) -> bytes:
@@ -624,6 +654,8 @@ def _diff(name: str, old: str, new: str) -> str:
     """A unified diff that ``patch``/``git apply`` accept, line endings shown as they are."""
     a, b = (name, name) if os.path.isabs(name) or name == "-" else (f"a/{name}", f"b/{name}")
     out: list[str] = []
+    import difflib
+
     for line in difflib.unified_diff(_lines(old), _lines(new), a, b):
         if line.endswith(("\n", "\r")):
             out.append(line)
@@ -661,6 +693,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     verbose = getattr(args, "verbose", False)
     try:
         if args.command == "check":
+            if argv is not None:  # called as a function: leave the process's `re` alone
+                return _check(args)
             from . import _cache
 
             _cache.install()  # compiled regexes from the last run: a faster start
@@ -687,7 +721,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as exc:  # pragma: no cover - last resort: still one line
         if verbose:
-            traceback.print_exc()
+            _print_traceback()
         print(f"speechlint: error: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
 

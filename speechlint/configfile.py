@@ -28,7 +28,6 @@ Public API (used by the CLI and the language server): :func:`discover`,
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -69,9 +68,15 @@ def clear_cache() -> None:
 # ------------------------------------------------------------------ discovery
 def _has_section(pyproject: Path) -> bool:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        text = pyproject.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    if "speechlint" not in text:
+        return False  # not ours, broken or not: no need to parse it
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{pyproject}: invalid TOML: {exc}") from None
     tool = data.get("tool")
@@ -135,6 +140,8 @@ def load(path: str | os.PathLike[str]) -> Config:
         raise ConfigError(f"{p}: configuration is not UTF-8") from None
     except OSError as exc:
         raise ConfigError(f"{p}: cannot read configuration: {exc.strerror or exc}") from None
+    import tomllib
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:

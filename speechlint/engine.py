@@ -8,7 +8,6 @@ a CLI run over a thousand files prepares it once.
 from __future__ import annotations
 
 import fnmatch
-import logging
 import os
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
@@ -21,7 +20,9 @@ from .config import DEFAULT, Config
 from .document import Document
 from .model import Diagnostic, RuleFailure, Severity, Span
 
-log = logging.getLogger("speechlint")
+#: Also send a rule's failure (with its traceback) to the ``speechlint`` logger.  The
+#: command line turns this off unless ``--verbose``: it reports failures per file.
+log_failures = True
 
 #: Where rule failures go when ``failures`` is not passed: the CLI sets a list per
 #: file, so that however a file is linted (check, fix passes) a failed rule is
@@ -113,7 +114,12 @@ class Linter:
                     sink.append(failure)
                 if r.code not in self._reported:
                     self._reported.add(r.code)
-                    log.error("rule %s failed: %s", r.code, failure.error, exc_info=True)
+                    if log_failures:
+                        import logging  # only now: a failure is rare, the import is not free
+
+                        logging.getLogger("speechlint").error(
+                            "rule %s failed: %s", r.code, failure.error, exc_info=True
+                        )
                 continue
             out.extend(found)
         return out

@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -227,6 +226,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, expect: bytes | N
 
 def _replace(path: str | os.PathLike[str], p: Path, st: os.stat_result, data: bytes,
              expect: bytes | None) -> None:
+    import tempfile
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=TEMP_SUFFIX, dir=p.parent)
     except OSError as exc:
