@@ -102,3 +102,59 @@ def test_jobs_gives_the_findings_of_one_process(tmp_path: Path, capsys: pytest.C
         cli_main(["check", "--isolated", "--format", "json", "-q", "--jobs", jobs, str(tmp_path)])
         outputs.append(json.loads(capsys.readouterr().out))
     assert outputs[0] and outputs[0] == outputs[1]
+
+
+def _mixed_folder(root: Path) -> None:
+    """Drafts with findings, clean and empty ones, Markdown, a subfolder, an undecodable
+    file (an error), a binary one (a note): everything a worker can send back."""
+    lines = DRAFT.split("\n")
+    for i in range(30):
+        (root / f"d{i:02d}.txt").write_text("\n".join(lines[i % 12 : i % 12 + 9]) + "\n", encoding="utf-8")
+    (root / "d05.txt").write_text("", encoding="utf-8")
+    (root / "d06.txt").write_text("我们要认真学习。\n", encoding="utf-8")
+    (root / "d07.txt").write_bytes(b"\xff\xfe\xff\xd8 not text \x81")  # UTF-16 BOM, then garbage
+    (root / "d08.txt").write_bytes(b"\x00\x01binary\x00")
+    (root / "d09.md").write_text("# 标题\n\n我们要要认真学习。`要要`\n", encoding="utf-8")
+    (root / "d10.txt").write_bytes("我们要要认真学习，，\r\n".encode("gb18030"))
+    sub = root / "sub"
+    sub.mkdir()
+    for i in range(6):
+        (sub / f"s{i}.txt").write_text("\n".join(lines[i : i + 6]) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "github", "sarif", "junit"])
+def test_jobs_output_is_byte_identical(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--jobs 2 prints exactly what --jobs 1 prints, on stdout and stderr, in file order."""
+    _mixed_folder(tmp_path)
+    runs = []
+    for jobs in ("1", "2"):
+        code = cli_main(["check", "--isolated", "--format", fmt, "--statistics", "--jobs", jobs, str(tmp_path)])
+        out, err = capsys.readouterr()
+        runs.append((code, out, err))
+    assert runs[0][0] == 2  # the undecodable draft
+    assert "d07.txt: error:" in runs[0][2] and "d08.txt: note:" in runs[0][2]
+    assert runs[0] == runs[1]
+
+
+def test_pool_transfer_rebuilds_every_field() -> None:
+    """Workers send results as plain tuples (cli._pack); the parent gets equal records back."""
+    from speechlint import cli
+    from speechlint._record import fields
+    from speechlint.model import Diagnostic, Edit, Fix, Span
+    from speechlint.report import FileResult
+
+    # a new field in these records must be carried too: this test then fails
+    assert [f.name for f in fields(Diagnostic)] == ["code", "span", "message", "fix", "severity", "extra"]
+    assert [f.name for f in fields(Fix)] == ["edits", "applicability"]
+    assert [f.name for f in fields(Edit)] == ["span", "text"]
+    assert [f.name for f in fields(FileResult)] == ["path", "text", "diagnostics", "error", "location_kind"]
+    diags = [
+        Diagnostic("DUP001", Span(1, 2), "“要要”疑为重复", Fix.replace(Span(1, 2), ""), "error"),
+        Diagnostic("PUN002", Span(0, 4), "m", Fix((Edit(Span(0, 1), "，"), Edit(Span(3, 4), "")), "unsafe"),
+                   "info", (("level", "2"),)),
+        Diagnostic("NUM001", Span(4, 4), "n"),
+    ]
+    for res in (FileResult("a.txt", "要要，\n", diags), FileResult("b.docx", "", [], "broken", "paragraph")):
+        back = cli._unpack(cli._pack(res))
+        assert (back.path, back.text, back.diagnostics, back.error, back.location_kind) == (
+            res.path, res.text, res.diagnostics, res.error, res.location_kind)
