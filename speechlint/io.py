@@ -163,7 +163,16 @@ def read_bytes(path: str | os.PathLike[str], max_size: int | None = None) -> byt
                 raise InputError(f"{path}: not a regular file")
             if limit is not None and st.st_size > limit:
                 raise _too_large(path, st.st_size, limit)
-            data = fh.read() if limit is None else fh.read(limit + 1)
+            if limit is None:
+                data = fh.read()
+            elif stat.S_ISREG(st.st_mode):
+                # read(n) allocates n bytes first: ask for the size stat gave (and one byte
+                # more, to see growth), not for the limit (20 MB by default) at every file
+                data = fh.read(st.st_size + 1)
+                if len(data) > st.st_size:  # grew since the stat: read on, up to the limit
+                    data += fh.read(limit + 1 - len(data))
+            else:
+                data = fh.read(limit + 1)
             if limit is not None and len(data) > limit:  # grew while read, or a pipe
                 raise _too_large(path, None, limit)
             return data

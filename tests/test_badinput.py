@@ -242,6 +242,28 @@ def test_max_file_size_option(folder: Path, capsys: pytest.CaptureFixture[str]) 
     assert rc == 1 and problems(err) == []
 
 
+def test_a_file_that_grew_after_its_stat_is_read_whole_up_to_the_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """read_bytes asks for the size stat gave (plus one byte), then reads on if there is more."""
+    from speechlint import io as sio
+
+    f = tmp_path / "growing.txt"
+    f.write_bytes(b"x" * 100)
+    real_fstat = os.fstat
+
+    def stale_fstat(fd: int) -> os.stat_result:  # the size before the file grew
+        st = list(real_fstat(fd))
+        st[6] = 10  # st_size
+        return os.stat_result(st)
+
+    monkeypatch.setattr(sio.os, "fstat", stale_fstat)
+    assert sio.read_bytes(f, 1000) == b"x" * 100
+    assert sio.read_bytes(f, 101) == b"x" * 100
+    assert sio.read_bytes(f, None) == b"x" * 100
+    with pytest.raises(sio.InputError, match="file too large"):
+        sio.read_bytes(f, 99)
+
+
 def test_max_file_size_bad_value(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         cli.main(["check", "--max-file-size", "lots", "."])
