@@ -269,7 +269,7 @@ def _check(args: argparse.Namespace) -> int:
         folder = os.path.dirname(path) if path != "-" else "-"
         if folder not in seen_folders:
             seen_folders.add(folder)
-            for problem in settings.for_path(path if path != "-" else ".").problems:
+            for problem in (settings.for_file(path) if path != "-" else settings.for_path(".")).problems:
                 line = _as_error_line(problem)
                 if line not in errors:
                     errors.append(line)
@@ -282,7 +282,7 @@ def _check(args: argparse.Namespace) -> int:
     for path in pending:
         progress.tick()
         name = args.stdin_filename or "-" if path == "-" else path
-        config = settings.for_path(name if path == "-" and args.stdin_filename else path)
+        config = settings.for_path(args.stdin_filename or "-") if path == "-" else settings.for_file(path)
         if settings.excluded(config, path):
             continue
         failed: list[RuleFailure] = []  # rules that raised on this file (they are skipped)
@@ -388,6 +388,10 @@ class _Settings:
         self.isolated = isolated
         self.cli = cli
         self.explicit = explicit  # paths named on the command line: never excluded
+        self._by_folder: dict[str, Any] = {}  # folder -> configuration (see for_file)
+
+    def __getstate__(self) -> dict[str, Any]:  # sent to workers without the found configurations
+        return {**self.__dict__, "_by_folder": {}}
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, cli_config: object) -> _Settings:
@@ -425,6 +429,16 @@ class _Settings:
             config = config.with_overrides(max_file_size=self.cli["max_file_size"])
         return config
 
+    def for_file(self, path: str):  # type: ignore[no-untyped-def]
+        """``for_path`` of a path from :func:`iter_files` (a file, or nothing: never a
+        folder), whose configuration depends only on its folder: found once per folder,
+        not again (two stats, a few paths) for each of its drafts."""
+        folder = os.path.dirname(os.path.abspath(path))
+        config = self._by_folder.get(folder)
+        if config is None:
+            config = self._by_folder[folder] = self.for_path(path)
+        return config
+
     def excluded(self, config: object, path: str) -> bool:
         from . import configfile
 
@@ -445,7 +459,7 @@ def _lint_one(path: str, settings: _Settings, config: object = None):  # type: i
     from .report import FileResult
 
     if config is None:
-        config = settings.for_path(path)
+        config = settings.for_file(path)
         if settings.excluded(config, path):
             return None
     if _is_docx(path):

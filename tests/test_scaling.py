@@ -158,3 +158,25 @@ def test_pool_transfer_rebuilds_every_field() -> None:
         back = cli._unpack(cli._pack(res))
         assert (back.path, back.text, back.diagnostics, back.error, back.location_kind) == (
             res.path, res.text, res.diagnostics, res.error, res.location_kind)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_each_folder_keeps_its_own_configuration(jobs: str, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The configuration is found once per folder (cli._Settings.for_file), in the parent
+    and in the workers: a subfolder's own file still wins for its drafts only."""
+    draft = "同志们，，今天召开会议。我们要要认真学习。\n"  # DUP003 and DUP001
+    (tmp_path / "speechlint.toml").write_text('select = ["DUP003"]\n', encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "speechlint.toml").write_text('select = ["DUP001"]\nexclude = ["skip*.txt"]\n', encoding="utf-8")
+    for i in range(12):
+        (tmp_path / f"a{i:02d}.txt").write_text(draft, encoding="utf-8")
+        (sub / f"b{i:02d}.txt").write_text(draft, encoding="utf-8")
+    (sub / "skip.txt").write_text(draft, encoding="utf-8")
+    code = cli_main(["check", "--format", "json", "-q", "--jobs", jobs, str(tmp_path), str(sub / "b00.txt")])
+    found = json.loads(capsys.readouterr().out)
+    assert code == 1
+    codes = {(Path(f["path"]).parent.name, f["code"]) for f in found}
+    assert codes == {(tmp_path.name, "DUP003"), ("sub", "DUP001")}
+    assert len(found) == 24 and not any("skip" in f["path"] for f in found)
