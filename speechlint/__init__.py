@@ -11,7 +11,7 @@ The public API is two functions, the one door into the engine::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~5 ms of every start)
 
 __version__ = "0.1.0"
 __all__ = ["lint", "fix", "Config", "Diagnostic", "Span", "Edit", "Fix", "__version__"]

@@ -34,7 +34,10 @@ import os
 import sys
 import threading
 from array import array
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: The opcodes are stored as bytes of this array type (loading a list of ints is slow).
 _TYPECODE = "I"

@@ -19,7 +19,10 @@ else (no inheritance between data classes, no ``InitVar``, ``KW_ONLY`` or
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["MISSING", "Field", "FrozenInstanceError", "dataclass", "field", "fields", "is_dataclass", "replace"]
 

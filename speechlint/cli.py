@@ -26,11 +26,13 @@ import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from .errors import SpeechlintError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .model import RuleFailure
 
 #: File suffixes checked when a folder is given.

@@ -31,11 +31,14 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from .config import DEFAULT, Config
 from .errors import ConfigError, RuleDataError
 from .model import SEVERITIES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Configuration file names, most specific first.
 CONFIG_NAMES: tuple[str, ...] = (".speechlint.toml", "speechlint.toml", "pyproject.toml")

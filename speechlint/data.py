@@ -19,17 +19,18 @@ from __future__ import annotations
 
 import re
 import types
-import typing
 from collections.abc import Mapping
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from . import _record
 from ._record import MISSING, Field, is_dataclass
 from .errors import RuleDataError
 
+TYPE_CHECKING = False  # typing is imported only to validate YAML, never from the cache
 if TYPE_CHECKING:
+    from typing import Any
+
     import yaml
 else:
 
@@ -60,6 +61,9 @@ def rules_dir() -> Path:
     here = Path(__file__).with_name("rules")
     if here.is_dir():  # an installed package: no need for importlib.resources (and zipfile)
         return here
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "rules" / "num.yaml").is_file():
+        return checkout / "rules"  # an editable install of a checkout (importlib.resources: ~10 ms)
     from importlib import resources
 
     return Path(str(resources.files("speechlint.rules")))
@@ -83,9 +87,11 @@ def _kind(node: yaml.Node) -> str:
 
 def _convert(node: yaml.Node, tp: Any, path: str, label: str) -> Any:
     """Convert a YAML node to type ``tp``; ``label`` names rule and key in errors."""
+    import typing
+
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
-    if tp is Any:
+    if tp is typing.Any:
         return _constructor().construct_object(node, deep=True)
     if origin in (typing.Union, types.UnionType):
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
@@ -111,13 +117,13 @@ def _convert(node: yaml.Node, tp: Any, path: str, label: str) -> Any:
     if origin in (tuple, list, frozenset, set):
         if not isinstance(node, yaml.SequenceNode):
             raise RuleDataError(f"{_at(path, node, label)}: expected a list, got a {_kind(node)}")
-        item_tp = args[0] if args else Any
+        item_tp = args[0] if args else typing.Any
         items = [_convert(n, item_tp, path, label) for n in node.value]
         return frozenset(items) if origin in (frozenset, set) else tuple(items)
     if origin in (dict, Mapping) or tp is dict:
         if not isinstance(node, yaml.MappingNode):
             raise RuleDataError(f"{_at(path, node, label)}: expected a mapping, got a {_kind(node)}")
-        ktp, vtp = args or (str, Any)
+        ktp, vtp = args or (str, typing.Any)
         out: dict[Any, Any] = {}
         for knode, vnode in node.value:
             key = _convert(knode, ktp, path, label)
@@ -164,7 +170,11 @@ def build(cls: type, node: yaml.Node, path: str, label: str) -> Any:
 @cache
 def _shape(cls: type) -> tuple[dict[str, Any], dict[str, Field[Any]]]:
     """Type hints and fields of a data class (resolving the hints is slow: once per class)."""
-    return typing.get_type_hints(cls), {f.name: f for f in _record.fields(cls)}
+    import typing
+
+    # modules import typing's names for type checkers only: supply the ones annotations use
+    names = {"Any": typing.Any, "Literal": typing.Literal, "ClassVar": typing.ClassVar}
+    return typing.get_type_hints(cls, localns=names), {f.name: f for f in _record.fields(cls)}
 
 
 #: Limits on a composed YAML document.  Aliases may share nodes but never loop

@@ -24,11 +24,14 @@ import copy
 import os
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 from ._record import dataclass, field
 from .errors import InputError
 from .model import Diagnostic
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 SUFFIXES = (".docx",)
 

@@ -12,13 +12,16 @@ import os
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from pathlib import PurePath
-from typing import Any
 
 from . import registry
 from ._record import dataclass
 from .config import DEFAULT, Config
 from .document import Document
 from .model import Diagnostic, RuleFailure, Severity, Span
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Also send a rule's failure (with its traceback) to the ``speechlint`` logger.  The
 #: command line turns this off unless ``--verbose``: it reports failures per file.

@@ -30,13 +30,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import namedtuple
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ._record import dataclass, field, replace
 from .model import Span
 
+TYPE_CHECKING = False  # no typing at run time (~5 ms of every start)
 if TYPE_CHECKING:
+    from typing import Literal, NamedTuple
+
     from .document import Document
 
 __all__ = [
@@ -262,7 +265,10 @@ class Scheme:
 
 
 # ----------------------------------------------------------------- outline
-Kind = Literal["heading", "ordinal", "item"]
+if TYPE_CHECKING:
+    Kind = Literal["heading", "ordinal", "item"]
+else:
+    Kind = str
 
 
 @dataclass(frozen=True, slots=True)
@@ -504,19 +510,28 @@ class MarkerSpec:
 _INDENT_CHARS = " \t\u3000\u00a0\ue000"
 
 
-class Marker(NamedTuple):
-    """An enumeration marker: 一是, 二要, 第三，, 首先, 其次 (immutable; a named tuple
-    because a draft may hold thousands and they are made in one pass)."""
+if TYPE_CHECKING:
 
-    span: Span  # the marker without its delimiter: "一是", "第三", "首先"
-    number: int
-    style: str  # the suffix ("是", "要"), the prefix ("第", "其") or "word" (首先, 其次)
-    family: str  # "numeral" (一是/一要) or "ordinal" (第一/首先)
-    delimiter: str  # "，" of "第一，" (prefixed ordinals only), else ''
-    delimiter_span: Span | None
-    initial: bool  # at the start of its paragraph
-    line: int
-    text: str  # as written
+    class Marker(NamedTuple):
+        """An enumeration marker: 一是, 二要, 第三，, 首先, 其次 (immutable; a named tuple
+        because a draft may hold thousands and they are made in one pass)."""
+
+        span: Span  # the marker without its delimiter: "一是", "第三", "首先"
+        number: int
+        style: str  # the suffix ("是", "要"), the prefix ("第", "其") or "word" (首先, 其次)
+        family: str  # "numeral" (一是/一要) or "ordinal" (第一/首先)
+        delimiter: str  # "，" of "第一，" (prefixed ordinals only), else ''
+        delimiter_span: Span | None
+        initial: bool  # at the start of its paragraph
+        line: int
+        text: str  # as written
+
+else:  # the same fields, without importing typing at run time
+
+    class Marker(namedtuple("Marker", "span number style family delimiter delimiter_span initial line text")):
+        """An enumeration marker: 一是, 二要, 第三，, 首先, 其次 (see the typed twin above)."""
+
+        __slots__ = ()
 
 
 def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:

@@ -32,7 +32,6 @@ from collections.abc import Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 import yaml
 
@@ -45,6 +44,10 @@ from .document import Document
 from .errors import RuleDataError
 from .model import SEVERITIES, Diagnostic, Fix, Span
 from .registry import DOC_SECTIONS, Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 KINDS = ("existence", "substitution", "consistency", "pattern")
 _PREFIX = re.compile(r"^[A-Z]{2,4}$")

@@ -10,13 +10,18 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, Literal
 
 from ._record import dataclass
 from .model import Diagnostic, Severity
 
-FixKind = Literal["none", "safe", "unsafe", "sometimes"]
-Scope = Literal["paragraph", "document"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
+    FixKind = Literal["none", "safe", "unsafe", "sometimes"]
+    Scope = Literal["paragraph", "document"]
+else:  # no typing at run time
+    FixKind = Scope = str
 
 #: Sections every rule docstring must have, in this order.
 DOC_SECTIONS: tuple[str, ...] = ("检查内容", "为什么", "示例（错 → 对）", "修复安全性", "依据")

@@ -10,9 +10,12 @@ count Unicode code points, the end is exclusive.  ``fix`` is null or
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from . import FileResult, ReportOptions
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def items(results: Sequence[FileResult]) -> list[dict[str, Any]]:
