@@ -166,7 +166,8 @@ class BracketData:
     @cached_property
     def well_formed(self) -> re.Pattern[str]:
         """Consumes text up to the first bracket that is not part of a well-formed
-        structure (pairs within one line, nested at most three deep, no “ directly in “)."""
+        structure (pairs within one line, nested at most two deep, no “ directly in “;
+        deeper nesting is left to the walk: a bigger pattern costs more at every start)."""
         br = re.escape(self.all_marks)
         plain = f"[^{br}\\r\\n]*+"
         kinds: list[tuple[str, str, str]] = []  # (opener key, opener class, closer class)
@@ -177,7 +178,7 @@ class BracketData:
         common = "“（《〔【"  # try the frequent pairs first
         kinds.sort(key=lambda k: common.find(k[0]) % (len(common) + 1))
         level: dict[str | None, str] | None = None
-        for _ in range(3):
+        for _ in range(2):
             alts: list[tuple[str, str]] = []
             for key, oc, cc in kinds:
                 if level is None:
