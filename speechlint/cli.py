@@ -577,11 +577,6 @@ def _unpack(packed: tuple[Any, ...]) -> Any:
 def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: list[str],
                notes: list[str], progress: _Progress) -> list[Any]:
     """Check ``files`` in ``jobs`` processes; results in the order of ``files``."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     out: list[Any] = []
 
     def take(res: Any, error: str | None, note: str | None) -> None:
@@ -597,13 +592,203 @@ def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: lis
     # segmenter once, and forked workers inherit them instead of each loading them again.
     take(*_pool_task((files[0], settings)))
     rest = files[1:]
-    chunk = max(1, min(32, len(rest) // (jobs * 8)))
-    chunks = [rest[i : i + chunk] for i in range(0, len(rest), chunk)]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        for done in pool.map(_pool_chunk, chunks, [settings] * len(chunks)):
-            for packed, error, note in done:
-                take(None if packed is None else _unpack(packed), error, note)
+    # Chunks shrink as the end nears (a quarter of each worker's share of what is left,
+    # at most 32 files): few messages, and the workers finish together instead of one
+    # of them checking a last big chunk alone.
+    chunks: list[Sequence[str]] = []
+    start = 0
+    while start < len(rest):
+        size = max(1, min(32, (len(rest) - start) // (jobs * 4)))
+        chunks.append(rest[start : start + size])
+        start += size
+    run = _fork_map if _FORK else _executor_map
+    for done in run(chunks, settings, jobs):
+        for packed, error, note in done:
+            take(None if packed is None else _unpack(packed), error, note)
     return out
+
+
+#: Workers are forked by hand where the system can fork (see :func:`_fork_map`).
+_FORK = hasattr(os, "fork")
+
+
+def _executor_map(chunks: list[Sequence[str]], settings: _Settings,
+                  jobs: int) -> Iterator[list[tuple[Any, str | None, str | None]]]:
+    """Each chunk's results, in order, from a ProcessPoolExecutor (systems without fork)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        yield from pool.map(_pool_chunk, chunks, [settings] * len(chunks))
+
+
+def _fork_map(chunks: list[Sequence[str]], settings: _Settings,
+              jobs: int) -> Iterator[list[tuple[Any, str | None, str | None]]]:
+    """Each chunk's results, in order, from ``jobs`` forked workers.
+
+    What ProcessPoolExecutor does, without what it costs a run of a second or less:
+    importing ``concurrent.futures.process`` (multiprocessing, logging, sockets: 25-35 ms
+    before the first fork), its threads and queues, pickling.  Each worker gets chunk
+    numbers on a pipe (two at a time, so that it never waits for the next) and sends each
+    chunk's results back on another, as one ``marshal`` record (plain tuples, see
+    :func:`_pack`).  A worker that dies leaves its unfinished chunks to the parent, which
+    checks them itself; a ConfigError in a worker is raised here, as in one process.
+    """
+    import marshal
+
+    live: dict[int, tuple[int, int, list[int]]] = {}  # result fd -> (pid, task fd, chunks given)
+    todo = iter(range(len(chunks)))
+    ready: dict[int, list[Any]] = {}
+    parent_fds: list[int] = []  # what a newly forked worker must close
+    finished: list[int] = []  # workers told to stop, reaped at the end
+    try:
+        for _ in range(min(jobs, len(chunks))):
+            try:
+                task_r, task_w = os.pipe()
+                parent_fds += (task_r, task_w)
+                res_r, res_w = os.pipe()
+                parent_fds += (res_r, res_w)
+                pid = os.fork()
+            except OSError:  # no more processes or pipes: the workers started do it all
+                break
+            if pid == 0:  # the worker: never returns
+                for fd in parent_fds:
+                    if fd not in (task_r, res_w):
+                        os.close(fd)
+                _fork_worker(task_r, res_w, chunks, settings)
+            for fd in (task_r, res_w):
+                os.close(fd)
+                parent_fds.remove(fd)
+            live[res_r] = (pid, task_w, [])
+
+        def give(fd: int) -> None:
+            _pid, task_w, given = live[fd]
+            for index in todo:
+                given.append(index)
+                os.write(task_w, index.to_bytes(4, "little"))
+                return
+
+        for fd in list(live):
+            give(fd)
+            give(fd)
+        wait = _waiter(list(live))
+        expected = 0
+        while live:
+            for fd in wait():
+                pid, task_w, given = live[fd]
+                record = _read_record(fd)
+                if record is None:  # the worker died: its chunks are checked here
+                    del live[fd]
+                    finished.append(pid)
+                    for index in given:
+                        ready[index] = _pool_chunk(chunks[index], settings)
+                    wait = _waiter(list(live))
+                    continue
+                kind, index, payload = marshal.loads(record)
+                if kind == "config":
+                    from .errors import ConfigError
+
+                    raise ConfigError(payload)
+                given.remove(index)
+                ready[index] = payload
+                give(fd)
+                if not given:  # nothing more to do: let it go
+                    os.write(task_w, (-1).to_bytes(4, "little", signed=True))
+                    del live[fd]
+                    finished.append(pid)
+                    wait = _waiter(list(live))
+            while expected in ready:
+                yield ready.pop(expected)
+                expected += 1
+        for index in todo:  # every worker died: the rest is checked here
+            ready[index] = _pool_chunk(chunks[index], settings)
+        while expected in ready:
+            yield ready.pop(expected)
+            expected += 1
+    finally:
+        if live:  # an error or Ctrl-C: stop the workers still at work
+            import signal
+
+            for pid, _task_w, _given in live.values():
+                try:
+                    os.kill(pid, signal.SIGTERM)
+                except OSError:
+                    pass
+                finished.append(pid)
+        for fd in parent_fds:
+            os.close(fd)
+        for pid in finished:
+            try:
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+
+
+def _fork_worker(task_r: int, res_w: int, chunks: list[Sequence[str]], settings: _Settings) -> None:
+    """A forked worker's life: chunk numbers in, one marshal record per chunk out."""
+    import marshal
+
+    from .errors import ConfigError
+
+    code = 0
+    try:
+        while True:
+            data = b""
+            while len(data) < 4:
+                more = os.read(task_r, 4 - len(data))
+                if not more:
+                    break
+                data += more
+            if len(data) < 4:
+                break  # the parent is gone
+            index = int.from_bytes(data, "little", signed=True)
+            if index < 0:
+                break
+            try:
+                record = marshal.dumps(("ok", index, _pool_chunk(chunks[index], settings)))
+            except ConfigError as exc:
+                record = marshal.dumps(("config", index, str(exc)))
+            view = memoryview(len(record).to_bytes(8, "little") + record)
+            while view:
+                view = view[os.write(res_w, view) :]
+    except BaseException:  # noqa: BLE001 - Ctrl-C, a closed pipe: the parent decides
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _read_record(fd: int) -> bytes | None:
+    """One length-prefixed record from a worker; None at the end of its pipe."""
+    parts: list[bytes] = []
+    need = 8
+    header = True
+    size = 0
+    while True:
+        data = os.read(fd, min(need, 1 << 20))
+        if not data:
+            return None
+        parts.append(data)
+        need -= len(data)
+        if need:
+            continue
+        if not header:
+            return b"".join(parts)
+        size = int.from_bytes(b"".join(parts), "little")
+        parts, need, header = [], size, False
+
+
+def _waiter(fds: list[int]) -> Callable[[], list[int]]:
+    """A function that blocks until some of ``fds`` can be read, and names them."""
+    import select
+
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        for fd in fds:
+            poller.register(fd, select.POLLIN)
+        return lambda: [fd for fd, _event in poller.poll()]
+    return lambda: select.select(fds, [], [])[0]  # pragma: no cover
 
 
 class _Progress:

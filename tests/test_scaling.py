@@ -180,3 +180,60 @@ def test_each_folder_keeps_its_own_configuration(jobs: str, tmp_path: Path,
     codes = {(Path(f["path"]).parent.name, f["code"]) for f in found}
     assert codes == {(tmp_path.name, "DUP003"), ("sub", "DUP001")}
     assert len(found) == 24 and not any("skip" in f["path"] for f in found)
+
+
+def _run(capsys: pytest.CaptureFixture[str], jobs: str, folder: Path) -> tuple[int, str, str]:
+    code = cli_main(["check", "--isolated", "--format", "text", "--statistics", "--jobs", jobs, str(folder)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="workers are forked by hand only where fork exists")
+@pytest.mark.parametrize("trouble", ["executor", "worker dies", "no fork", "config error"])
+def test_jobs_when_workers_fail(trouble: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hand-forked pool (cli._fork_map): the ProcessPoolExecutor fallback gives the same
+    output; a worker that dies leaves its chunks to the parent; when nothing can be forked
+    the parent checks everything; a configuration error in a worker stops the run."""
+    import os
+
+    from speechlint import cli
+    from speechlint.errors import ConfigError
+
+    _mixed_folder(tmp_path)
+    expected = _run(capsys, "1", tmp_path)
+    parent = os.getpid()
+    real_chunk = cli._pool_chunk
+
+    def failing_chunk(paths, settings):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent and any(p.endswith(("d04.txt", "d20.txt")) for p in paths):
+            if trouble == "worker dies":
+                os._exit(3)
+            raise ConfigError("speechlint.toml: broken in a worker")
+        return real_chunk(paths, settings)
+
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        if trouble == "no fork":
+            raise OSError(11, "Resource temporarily unavailable")
+        pid = real_fork()
+        forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    if trouble == "executor":
+        monkeypatch.setattr(cli, "_FORK", False)
+    elif trouble != "no fork":
+        monkeypatch.setattr(cli, "_pool_chunk", failing_chunk)
+    got = _run(capsys, "2", tmp_path)
+    if trouble == "config error":
+        assert got[0] == 2
+        assert got[2].strip().splitlines()[-1] == "speechlint: error: speechlint.toml: broken in a worker"
+    else:
+        assert got == expected
+    assert len(forked) == (0 if trouble == "no fork" else 2)
+    for pid in forked:  # every worker was waited for
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
