@@ -237,3 +237,32 @@ def test_jobs_when_workers_fail(trouble: str, tmp_path: Path, capsys: pytest.Cap
     for pid in forked:  # every worker was waited for
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+def test_jobs_with_fix_and_stdin_check_in_one_process(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """--fix and stdin never go to workers: --jobs 2 fixes and reports as --jobs 1 does."""
+    import io as _io
+
+    from speechlint import cli
+
+    def no_pool(*_args: object) -> list[object]:
+        raise AssertionError("no worker processes for --fix or stdin")
+
+    monkeypatch.setattr(cli, "_lint_pool", no_pool)
+    runs = []
+    for jobs in ("1", "2"):
+        folder = tmp_path / jobs
+        folder.mkdir()
+        for i in range(20):
+            (folder / f"d{i:02d}.txt").write_text("同志们，，今天开会。我们要要认真学习。\n", encoding="utf-8")
+        code = cli_main(["check", "--isolated", "--fix", "--jobs", jobs, str(folder)])
+        out, err = capsys.readouterr()
+        fixed = sorted((p.name, p.read_bytes()) for p in folder.iterdir())
+        runs.append((code, out.replace(str(folder), "F"), err.replace(str(folder), "F"), fixed))
+        monkeypatch.setattr(sys, "stdin", _io.TextIOWrapper(_io.BytesIO("要要，，\n".encode())))
+        code = cli_main(["check", "--isolated", "--jobs", jobs, "-", *[str(p) for p in sorted(folder.iterdir())]])
+        out, err = capsys.readouterr()
+        runs.append((code, out.replace(str(folder), "F"), err.replace(str(folder), "F")))
+    assert runs[0] == runs[2] and runs[1] == runs[3]
+    assert b"\xef\xbc\x8c\xef\xbc\x8c" not in runs[0][3][0][1]  # "，，" was fixed
