@@ -103,7 +103,7 @@ def worker(name: str, filetype: str, size: int) -> None:
 
     text = cases(size)[name]
     linter = linter_for(None, None)
-    speechlint.lint("我们要要认真学习。", filetype=filetype)  # warm: data, jieba
+    speechlint.lint("我们要要认真学习。", filetype=filetype)  # warm: data, dictionary
     t0 = time.perf_counter()
     found = speechlint.lint(text, filetype=filetype)
     total = time.perf_counter() - t0

@@ -1,53 +1,77 @@
-"""Word boundaries for the duplicate rules (DUP), as cheaply as possible.
+"""Word boundaries and part-of-speech tags as jieba finds them, without importing jieba.
 
-Deciding whether ``要要`` is a slip or two words that merely touch (``要`` +
-``要求``) needs to know where words begin and end.  jieba knows, but its
-dictionary takes about 0.6 s and 90 MB to initialise, so it is the last resort:
+Deciding whether ``要要`` is a slip or two words that merely touch (``要`` + ``要求``)
+needs word boundaries (DUP), and telling ``清醒的看到`` from ``清醒的认识`` needs
+part-of-speech tags (WRD001/WRD002).  jieba knows both, but initialising it takes
+about 0.6 s and 100 MB.  This module gives the same answers from data generated out
+of jieba's own files, loaded lazily, each only when a rule first needs it:
 
-1. :func:`is_word` answers from a compact lexicon, ``rules/dup_lexicon.txt``:
-   the two- to four-character Han words of jieba's own dictionary with a
-   frequency of at least :data:`MIN_FREQ` (about 45,000 words, loaded in a few
-   milliseconds, and only when a rule first asks).  A word found there is
-   reliable evidence that text around a candidate forms a word; a word *not*
-   found may still be a rarer word.
-2. :func:`boundaries` segments one short stretch of text with jieba's full
-   dictionary (HMM off, so jieba never invents words).  ``jieba`` is imported
-   here and nowhere else, on the first call only: a draft whose candidates are
-   all settled by the rule data and the lexicon never loads it.
+1. :func:`is_word` answers from a compact lexicon, ``rules/dup_lexicon.txt``: the two-
+   to four-character Han words of jieba's dictionary with a frequency of at least
+   :data:`MIN_FREQ` (about 45,000 words, loaded in a few milliseconds).  A word found
+   there is reliable evidence that text around a candidate forms a word; a word *not*
+   found may still be a rarer word.  Doubled forms (``AA``, ``ABAB``) are left out on
+   purpose: which reduplications are legitimate is decided by ``rules/dup.yaml``.
+2. :func:`tokens` segments one short stretch of text exactly as
+   ``jieba.Tokenizer().cut(text, HMM=False)`` does: the DAG of the dictionary words in
+   the text, the route of highest log-probability (``log(freq) - log(total)``), single
+   Latin letters and digits joined.  It needs every word of jieba's dictionary, rare ones
+   included: they change the route (without the words below frequency 5, about 0.4 % of
+   the slips made up from the corpus for the tests were no longer found).
+   ``rules/jieba_dict.txt`` holds one line per first character; the file is
+   memory-mapped, and a character's line is found by bisection and parsed when a text
+   first contains it (opening takes under a millisecond, a first segmentation a few).
+3. :func:`pos_tags` tags one clause exactly as ``jieba.posseg.cut(text)`` does: the
+   same route, the dictionary's tag for each word, and for a run of single characters
+   that is not a word jieba's part-of-speech HMM (Viterbi over B/M/E/S + tag states),
+   whose tables are in ``rules/jieba_hmm.txt`` (read the same way, only when such a run
+   is met).  Tagging a run's characters "unknown" instead would have lost about a fifth
+   of the 的/地/得 findings on the test clauses (``抓的紧``: 抓 comes out of the HMM).
 
-Regenerate the lexicon after upgrading jieba with ``python -m speechlint.segment``.
-Doubled forms (``AA``, ``ABAB``) are left out of the lexicon on purpose: which
-reduplications are legitimate is decided by the allow-lists in ``rules/dup.yaml``.
+``python -m speechlint.segment`` regenerates the three files from the installed jieba
+(after upgrading it); ``tests/test_segment.py`` fails when they differ from what it
+produces, and compares the results with jieba's own on many stretches of text.
 """
 
 from __future__ import annotations
 
-import logging
+import mmap
 import re
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
+from math import log
 from pathlib import Path
 
 #: Lowest jieba frequency of a lexicon word: rarer entries are often noise.
 MIN_FREQ = 50
-#: File name of the lexicon in the rule data folder.
+#: File names in the rule data folder.
 LEXICON_FILE = "dup_lexicon.txt"
+DICT_FILE = "jieba_dict.txt"
+HMM_FILE = "jieba_hmm.txt"
+
+#: A token: (start, end, word, tag) within the tagged text.
+Tagged = tuple[int, int, str, str]
 
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_TOTAL = re.compile(r"^# total (\d+)$", re.MULTILINE)
 _lock = threading.Lock()
 
 
-def lexicon_path() -> Path:
+def rules_file(name: str) -> Path:
     from .data import rules_dir
 
-    return rules_dir() / LEXICON_FILE
+    return rules_dir() / name
+
+
+def lexicon_path() -> Path:
+    return rules_file(LEXICON_FILE)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> frozenset[str]:
-    """The compact lexicon (empty when the file is missing: jieba then decides alone)."""
+    """The compact lexicon (empty when the file is missing)."""
     try:
         text = lexicon_path().read_text(encoding="utf-8")
     except OSError:
@@ -62,45 +86,419 @@ def is_word(s: str) -> bool:
     return s in lexicon()
 
 
-_tokenizer = None
+# ------------------------------------------------------------ generated files
+#: The bytes of a data file: memory-mapped (only the pages looked at are read), or read.
+Buffer = bytes | mmap.mmap
 
 
-def _jieba():  # type: ignore[no-untyped-def]
-    global _tokenizer
-    if _tokenizer is None:
+def _load(name: str) -> Buffer:
+    with open(rules_file(name), "rb") as fh:
+        try:
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # not a regular file, or empty
+            return fh.read()
+
+
+class _SortedLines:
+    """The ``key<TAB>...`` lines of a generated file, sorted by key, after header lines.
+
+    A line is found by bisection over the bytes (UTF-8 sorts as code points do), so
+    loading reads nothing but the header.
+    """
+
+    def __init__(self, data: Buffer, *header: bytes) -> None:
+        self.data = data
+        pos = 0
+        while pos < len(data) and data[pos : pos + 2].startswith(header):
+            end = data.find(b"\n", pos)
+            pos = len(data) if end < 0 else end + 1
+        self.body = pos
+
+    def header(self) -> Iterator[str]:
+        yield from bytes(self.data[: self.body]).decode("utf-8").splitlines()
+
+    def get(self, key: str) -> str | None:
+        """The line whose key is ``key`` (None: no such line)."""
+        data = self.data
+        want = key.encode("utf-8")
+        lo, hi = self.body, len(data)  # both at line starts (or the end)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = data.rfind(b"\n", lo, mid) + 1
+            if start <= 0:
+                start = lo
+            end = data.find(b"\n", start, hi)
+            if end < 0:
+                end = hi
+            tab = data.find(b"\t", start, end)
+            have = data[start : tab if tab >= 0 else end]
+            if have == want:
+                return bytes(data[start:end]).decode("utf-8")
+            if have < want:
+                lo = end + 1
+            else:
+                hi = start
+        return None
+
+
+# ------------------------------------------------------------------ dictionary
+class Dictionary:
+    """jieba's dictionary: each word's frequency and tag, parsed one first character at a time.
+
+    ``freqs(c)`` is jieba's ``FREQ`` restricted to the strings starting with ``c``: each
+    word's frequency, and 0 for each prefix of a word that is not a word itself.
+    """
+
+    def __init__(self, data: Buffer) -> None:
+        m = _TOTAL.search(bytes(data[:4096]).decode("utf-8", "replace"))
+        if m is None:
+            raise ValueError(f"{DICT_FILE}: no '# total N' line")
+        self.total = int(m.group(1))
+        self.logtotal = log(self.total)
+        self._lines = _SortedLines(data, b"# ")
+        self._blocks: dict[str, tuple[dict[str, int], dict[str, str]]] = {}
+
+    def _block(self, c: str) -> tuple[dict[str, int], dict[str, str]]:
+        block = self._blocks.get(c)
+        if block is None:
+            freqs: dict[str, int] = {}
+            tags: dict[str, str] = {}
+            line = self._lines.get(c)
+            if line is not None:
+                for entry in line.split("\t")[1:]:
+                    rest, freq, tag = entry.split(" ")
+                    freqs[c + rest] = int(freq)
+                    tags[c + rest] = tag
+                for w in list(freqs):
+                    for i in range(1, len(w)):
+                        freqs.setdefault(w[:i], 0)
+            block = self._blocks[c] = (freqs, tags)
+        return block
+
+    def freqs(self, c: str) -> dict[str, int]:
+        """Frequencies of the words (and 0 for the other prefixes) starting with ``c``."""
+        return self._block(c)[0]
+
+    def freq(self, word: str) -> int:
+        """The word's frequency (0 for a string that is not a word)."""
+        return self._block(word[0])[0].get(word, 0) if word else 0
+
+    def tag(self, word: str) -> str | None:
+        return self._block(word[0])[1].get(word) if word else None
+
+    def route(self, s: str) -> list[int]:
+        """End (exclusive) of the word starting at each position on jieba's best route.
+
+        ``Tokenizer.get_DAG`` and ``Tokenizer.calc``, with the same floating-point
+        operations in the same order (ties go to the longer word, as there).
+        """
+        n = len(s)
+        dag: list[list[int]] = []
+        for k in range(n):
+            freqs = self.freqs(s[k])
+            ends = []
+            i = k
+            frag = s[k]
+            while i < n and frag in freqs:
+                if freqs[frag]:
+                    ends.append(i)
+                i += 1
+                frag = s[k : i + 1]
+            dag.append(ends or [k])
+        logtotal = self.logtotal
+        best: list[tuple[float, int]] = [(0, 0)] * (n + 1)
+        for idx in range(n - 1, -1, -1):
+            freqs = self.freqs(s[idx])
+            best[idx] = max(
+                (log(freqs.get(s[idx : x + 1]) or 1) - logtotal + best[x + 1][0], x) for x in dag[idx]
+            )
+        return [b[1] + 1 for b in best[:n]]
+
+
+_dictionary: Dictionary | None = None
+_hmm: PosHMM | None = None
+
+
+def dictionary() -> Dictionary:
+    """The dictionary, loaded on first use."""
+    global _dictionary
+    if _dictionary is None:
         with _lock:
-            if _tokenizer is None:
-                import jieba
+            if _dictionary is None:
+                _dictionary = Dictionary(_load(DICT_FILE))
+    return _dictionary
 
-                jieba.setLogLevel(logging.WARNING)
-                tk = jieba.Tokenizer()
-                tk.initialize()
-                _tokenizer = tk
-    return _tokenizer
+
+def hmm() -> PosHMM:
+    """The part-of-speech HMM, loaded on first use."""
+    global _hmm
+    if _hmm is None:
+        with _lock:
+            if _hmm is None:
+                _hmm = PosHMM(_load(HMM_FILE))
+    return _hmm
+
+
+def loaded() -> tuple[bool, bool]:
+    """Whether the dictionary and the HMM have been loaded in this process."""
+    return _dictionary is not None, _hmm is not None
+
+
+# ------------------------------------------------------------ tokens (HMM off)
+# jieba's own patterns (jieba/__init__.py), copied as they are
+_RE_HAN_DEFAULT = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
+_RE_SKIP_DEFAULT = re.compile(r"(\r\n|\s)")
+_RE_ENG = re.compile("[a-zA-Z0-9]")
+
+
+def _cut_block(d: Dictionary, s: str) -> Iterator[str]:
+    """``Tokenizer.__cut_DAG_NO_HMM``: the route's words, single letters and digits joined."""
+    ends = d.route(s)
+    x, n, buf = 0, len(s), ""
+    while x < n:
+        y = ends[x]
+        word = s[x:y]
+        if len(word) == 1 and _RE_ENG.match(word):
+            buf += word
+        else:
+            if buf:
+                yield buf
+                buf = ""
+            yield word
+        x = y
+    if buf:
+        yield buf
+
+
+def cut(text: str) -> Iterator[str]:
+    """The words of ``text`` as ``jieba.Tokenizer().cut(text, HMM=False)`` yields them."""
+    d = dictionary()
+    for blk in _RE_HAN_DEFAULT.split(text):
+        if not blk:
+            continue
+        if _RE_HAN_DEFAULT.match(blk):
+            yield from _cut_block(d, blk)
+        else:
+            for x in _RE_SKIP_DEFAULT.split(blk):
+                if _RE_SKIP_DEFAULT.match(x):
+                    yield x
+                else:
+                    yield from x
 
 
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[tuple[int, int, int], ...]:
-    """jieba's segmentation of ``text``: ``(start, end, frequency)`` of each token.
+    """jieba's segmentation of ``text`` (HMM off): ``(start, end, frequency)`` of each token.
 
     The frequency (jieba's dictionary count, 0 when unknown) lets a caller ignore
     the rare, noisy entries of the full dictionary (``要带头`` has 3).
     """
-    tk = _jieba()
+    d = dictionary()
     out: list[tuple[int, int, int]] = []
     pos = 0
-    for tok in tk.cut(text, HMM=False):
-        out.append((pos, pos + len(tok), int(tk.FREQ.get(tok, 0) or 0)))
+    for tok in cut(text):
+        out.append((pos, pos + len(tok), d.freq(tok)))
         pos += len(tok)
     return tuple(out)
 
 
-def jieba_loaded() -> bool:
-    """True once jieba's dictionary has been initialised in this process."""
-    return _tokenizer is not None
+# ------------------------------------------------------------- part of speech
+#: A state of the part-of-speech HMM: B/M/E/S (begin, middle, end of a word, single
+#: character) followed by the tag, e.g. "Bn"; ordered as jieba's ('B', 'n') tuples are.
+State = str
+
+_MIN_FLOAT = -3.14e100
+_MIN_INF = float("-inf")
 
 
-# ------------------------------------------------------------ build the lexicon
+class PosHMM:
+    """jieba.posseg's HMM: start, transition and (per character) emission log-probabilities."""
+
+    def __init__(self, data: Buffer) -> None:
+        self.start: dict[State, float] = {}
+        self.trans: dict[State, dict[State, float]] = {}
+        self._lines = _SortedLines(data, b"# ", b"@")
+        for line in self._lines.header():
+            if line.startswith("@start\t"):
+                self.start = _probs(line[7:])
+            elif line.startswith("@trans\t"):
+                state, _, probs = line[7:].partition("\t")
+                self.trans[state] = _probs(probs)
+        if not self.start or not self.trans:
+            raise ValueError(f"{HMM_FILE}: no @start or @trans lines")
+        self._chars: dict[str, tuple[tuple[State, ...] | None, dict[State, float]]] = {}
+
+    def char(self, c: str) -> tuple[tuple[State, ...] | None, dict[State, float]]:
+        """The states ``c`` may take (None: any) and its emission log-probabilities."""
+        entry = self._chars.get(c)
+        if entry is None:
+            line = self._lines.get(c)
+            if line is None:
+                entry = (None, {})
+            else:
+                _, states, probs = line.split("\t")
+                emit = _probs(probs)
+                allowed = None if states == "*" else tuple(emit) if states == "=" else tuple(states.split(" "))
+                entry = (allowed, emit)
+            self._chars[c] = entry
+        return entry
+
+    def viterbi(self, obs: str) -> list[State]:
+        """``jieba.posseg.viterbi``: the most probable state of each character of ``obs``."""
+        trans = self.trans
+        all_states = trans.keys()
+        allowed, emit = self.char(obs[0])
+        v: list[dict[State, float]] = [{}]
+        path: list[dict[State, State]] = [{}]
+        for y in allowed if allowed is not None else all_states:
+            v[0][y] = self.start[y] + emit.get(y, _MIN_FLOAT)
+            path[0][y] = ""
+        for t in range(1, len(obs)):
+            allowed, emit = self.char(obs[t])
+            v.append({})
+            path.append({})
+            prev = [x for x in path[t - 1] if trans[x]]
+            if not prev:  # jieba would fail here (max() of nothing); never seen in practice
+                raise ValueError(f"no state can follow {obs[:t]!r}")
+            expect = {y for x in prev for y in trans[x]}
+            states = set(allowed if allowed is not None else all_states) & expect
+            if not states:
+                states = expect if expect else set(all_states)
+            last = v[t - 1]
+            for y in states:
+                e = emit.get(y, _MIN_FLOAT)
+                prob, state = max((last[y0] + trans[y0].get(y, _MIN_INF) + e, y0) for y0 in prev)
+                v[t][y] = prob
+                path[t][y] = state
+        _, state = max((v[-1][y], y) for y in path[-1])
+        route = [""] * len(obs)
+        for i in range(len(obs) - 1, -1, -1):
+            route[i] = state
+            state = path[i][state]
+        return route
+
+    def cut(self, s: str) -> Iterator[tuple[str, str]]:
+        """``POSTokenizer.__cut``: words and tags of a run of Han characters."""
+        route = self.viterbi(s)
+        begin = nexti = 0
+        for i, c in enumerate(s):
+            pos = route[i][0]
+            if pos == "B":
+                begin = i
+            elif pos == "E":
+                yield s[begin : i + 1], route[i][1:]
+                nexti = i + 1
+            elif pos == "S":
+                yield c, route[i][1:]
+                nexti = i + 1
+        if nexti < len(s):
+            yield s[nexti:], route[nexti][1:]
+
+
+def _probs(text: str) -> dict[State, float]:
+    out: dict[State, float] = {}
+    for item in text.split(" "):
+        if item:
+            state, _, p = item.partition(":")
+            out[state] = float(p)
+    return out
+
+
+# jieba.posseg's own patterns, copied as they are
+_RE_HAN_DETAIL = re.compile("([\u4E00-\u9FD5]+)")
+_RE_SKIP_DETAIL = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
+_RE_HAN_INTERNAL = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)")
+_RE_SKIP_INTERNAL = re.compile(r"(\r\n|\s)")
+_RE_ENGS = re.compile("[a-zA-Z0-9]+")
+_RE_NUM = re.compile(r"[\.0-9]+")
+
+
+def _tag(d: Dictionary, word: str) -> str:
+    return d.tag(word) or "x"
+
+
+@lru_cache(maxsize=4096)
+def _hmm_cut(s: str) -> tuple[tuple[str, str], ...]:
+    return tuple(hmm().cut(s))  # short runs ("的在", "抓的紧") recur
+
+
+def _cut_detail(buf: str) -> Iterator[tuple[str, str]]:
+    """``POSTokenizer.__cut_detail``: Han runs through the HMM, numbers, Latin, the rest."""
+    for blk in _RE_HAN_DETAIL.split(buf):
+        if _RE_HAN_DETAIL.match(blk):
+            yield from _hmm_cut(blk)
+        else:
+            for x in _RE_SKIP_DETAIL.split(blk):
+                if x:
+                    if _RE_NUM.match(x):
+                        yield x, "m"
+                    elif _RE_ENGS.match(x):
+                        yield x, "eng"
+                    else:
+                        yield x, "x"
+
+
+def _flush(d: Dictionary, buf: str) -> Iterator[tuple[str, str]]:
+    if len(buf) == 1:
+        yield buf, _tag(d, buf)
+    elif not d.freq(buf):
+        yield from _cut_detail(buf)
+    else:
+        for c in buf:
+            yield c, _tag(d, c)
+
+
+def _pos_block(d: Dictionary, s: str) -> Iterator[tuple[str, str]]:
+    """``POSTokenizer.__cut_DAG``: the route's words; runs of single characters as above."""
+    ends = d.route(s)
+    x, n, buf = 0, len(s), ""
+    while x < n:
+        y = ends[x]
+        word = s[x:y]
+        if y - x == 1:
+            buf += word
+        else:
+            if buf:
+                yield from _flush(d, buf)
+                buf = ""
+            yield word, _tag(d, word)
+        x = y
+    if buf:
+        yield from _flush(d, buf)
+
+
+def pos_cut(text: str) -> Iterator[tuple[str, str]]:
+    """(word, tag) pairs of ``text`` as ``jieba.posseg.cut(text)`` (HMM on) yields them."""
+    d = dictionary()
+    for blk in _RE_HAN_INTERNAL.split(text):
+        if _RE_HAN_INTERNAL.match(blk):
+            yield from _pos_block(d, blk)
+        else:
+            for x in _RE_SKIP_INTERNAL.split(blk):
+                if _RE_SKIP_INTERNAL.match(x):
+                    yield x, "x"
+                else:
+                    for xx in x:
+                        if _RE_NUM.match(xx):
+                            yield xx, "m"
+                        elif _RE_ENGS.match(x):
+                            yield xx, "eng"
+                        else:
+                            yield xx, "x"
+
+
+@lru_cache(maxsize=4096)
+def pos_tags(text: str) -> tuple[Tagged, ...]:
+    """jieba's part-of-speech tags of ``text``: (start, end, word, tag) of each token."""
+    out: list[Tagged] = []
+    pos = 0
+    for word, flag in pos_cut(text):
+        out.append((pos, pos + len(word), word, flag))
+        pos += len(word)
+    return tuple(out)
+
+
+# ------------------------------------------------------------ build the files
 def build_lexicon(lines: Iterable[str], min_freq: int = MIN_FREQ) -> list[str]:
     """Words of a jieba dictionary (``word freq [tag]`` lines) kept in the lexicon."""
     out: set[str] = set()
@@ -118,20 +516,118 @@ def build_lexicon(lines: Iterable[str], min_freq: int = MIN_FREQ) -> list[str]:
     return sorted(out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``python -m speechlint.segment [DICT] [OUT]``: rebuild the lexicon from jieba's dict."""
-    args = sys.argv[1:] if argv is None else argv
-    if args:
-        src = Path(args[0])
-    else:
-        import jieba
+def build_dictionary(lines: Iterable[str], source: str = "jieba's dict.txt") -> str:
+    """The text of ``rules/jieba_dict.txt`` from the lines of a jieba dictionary.
 
-        src = Path(jieba.__file__).with_name("dict.txt")
-    dst = Path(args[1]) if len(args) > 1 else lexicon_path()
-    words = build_lexicon(src.read_text(encoding="utf-8").splitlines())
+    As jieba reads it: ``word freq tag`` per line, a word listed twice keeps its last
+    frequency and tag, and the total counts every line.
+    """
+    entries: dict[str, tuple[int, str]] = {}
+    total = 0
+    for n, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line:
+            continue
+        parts = line.split(" ")
+        if len(parts) != 3 or not parts[1].isdigit():
+            raise ValueError(f"{source}:{n}: expected 'word freq tag', got {line!r}")
+        word, freq, tag = parts
+        if "\t" in word:
+            raise ValueError(f"{source}:{n}: a tab in {word!r}")
+        entries[word] = (int(freq), tag)
+        total += int(freq)
+    groups: dict[str, list[str]] = {}
+    for word, (count, tag) in entries.items():
+        groups.setdefault(word[0], []).append(f"{word[1:]} {count} {tag}")
+    out = [
+        f"# Generated by `python -m speechlint.segment` from {source}: do not edit.",
+        "# One line per first character: the character, then for each word starting with it",
+        "# a tab and 'rest freq tag' (rest: the word without its first character).",
+        f"# total {total}",
+    ]
+    out += [c + "\t" + "\t".join(sorted(groups[c])) for c in sorted(groups)]
+    return "\n".join(out) + "\n"
+
+
+def _state(s: tuple[str, str]) -> State:
+    return s[0] + s[1]
+
+
+def build_hmm(
+    start: Mapping[tuple[str, str], float],
+    trans: Mapping[tuple[str, str], Mapping[tuple[str, str], float]],
+    emit: Mapping[tuple[str, str], Mapping[str, float]],
+    char_states: Mapping[str, Iterable[tuple[str, str]]],
+    source: str = "jieba.posseg",
+) -> str:
+    """The text of ``rules/jieba_hmm.txt`` from jieba.posseg's four tables."""
+
+    def probs(d: Mapping[State, float]) -> str:
+        return " ".join(f"{s}:{d[s]!r}" for s in sorted(d))
+
+    out = [
+        f"# Generated by `python -m speechlint.segment` from {source}: do not edit.",
+        "# States: B/M/E/S then the tag (Bn is jieba's ('B', 'n')); numbers: log-probabilities.",
+        "# @start, then @trans per state; then per character: the states it may take",
+        "# ('=': those it has emission probabilities for, '*': any), and those probabilities.",
+        "@start\t" + probs({_state(s): p for s, p in start.items()}),
+    ]
+    for s in sorted(trans, key=_state):
+        out.append(f"@trans\t{_state(s)}\t" + probs({_state(y): p for y, p in trans[s].items()}))
+    by_char: dict[str, dict[State, float]] = {}
+    for s, chars in emit.items():
+        for c, p in chars.items():
+            by_char.setdefault(c, {})[_state(s)] = p
+    allowed = {c: sorted(_state(s) for s in states) for c, states in char_states.items()}
+    for c in sorted(set(by_char) | set(allowed)):
+        em = by_char.get(c, {})
+        if c not in allowed:
+            states = "*"
+        elif allowed[c] == sorted(em):
+            states = "="
+        else:
+            states = " ".join(allowed[c])
+        out.append(f"{c}\t{states}\t{probs(em)}")
+    return "\n".join(out) + "\n"
+
+
+def jieba_dict_path() -> Path:
+    """jieba's dict.txt, found without importing jieba."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise SystemExit("jieba is not installed: pip install jieba")
+    return Path(spec.origin).with_name("dict.txt")
+
+
+def generate() -> dict[str, str]:
+    """File name -> text of the three data files, from the installed jieba."""
+    import jieba
+    from jieba.posseg import char_state_tab, prob_emit, prob_start, prob_trans
+
+    src = jieba_dict_path()
+    lines = src.read_text(encoding="utf-8").splitlines()
+    version = getattr(jieba, "__version__", "?")
+    words = build_lexicon(lines)
     header = f"# generated by `python -m speechlint.segment` from jieba's dict.txt, freq >= {MIN_FREQ}\n"
-    dst.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
-    print(f"{dst}: {len(words)} words")
+    return {
+        LEXICON_FILE: header + "\n".join(words) + "\n",
+        DICT_FILE: build_dictionary(lines, f"jieba {version} dict.txt"),
+        HMM_FILE: build_hmm(
+            prob_start.P, prob_trans.P, prob_emit.P, char_state_tab.P, f"jieba {version} posseg"
+        ),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m speechlint.segment [FOLDER]``: rewrite the data files from the installed jieba."""
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else rules_file(LEXICON_FILE).parent
+    for name, text in generate().items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8", newline="\n")
+        print(f"{path}: {text.count(chr(10))} lines, {len(text.encode('utf-8')):,} bytes")
     return 0
 
 

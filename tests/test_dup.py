@@ -85,29 +85,32 @@ def test_fixes() -> None:
 
 
 # ----------------------------------------------------------------- speed
-def _imports_jieba(text: str) -> bool:
+def _probe(text: str) -> tuple[bool, bool, list[str]]:
+    """In a fresh process: (jieba imported, dictionary loaded, codes found) after linting ``text``."""
     code = textwrap.dedent(
         f"""
         import sys, speechlint
-        speechlint.lint({text!r})
-        print("jieba" in sys.modules)
+        from speechlint import segment
+        codes = [d.code for d in speechlint.lint({text!r})]
+        print("jieba" in sys.modules, segment.loaded()[0], ",".join(codes), sep="|")
         """
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    return out.stdout.strip() == "True"
+    jieba, loaded, codes = out.stdout.strip().split("|")
+    return jieba == "True", loaded == "True", codes.split(",") if codes else []
 
 
-def test_jieba_is_not_imported_without_candidates() -> None:
-    assert not _imports_jieba("同志们：\n今天召开全县廉政工作会议，下面我讲三点意见。")
+def test_nothing_is_loaded_without_candidates() -> None:
+    assert _probe("同志们：\n今天召开全县廉政工作会议，下面我讲三点意见。") == (False, False, [])
 
 
-def test_jieba_is_not_imported_when_the_data_decides() -> None:
+def test_the_dictionary_is_not_loaded_when_the_data_decides() -> None:
     # allow-list, AABB, context, and the lexicon (要求, 学习, 作风) settle every candidate
-    assert not _imports_jieba("常常层层，反反复复，红红脸，要要求，学习习近平，工作作风。")
+    assert _probe("常常层层，反反复复，红红脸，要要求，学习习近平，工作作风。") == (False, False, [])
 
 
-def test_jieba_segments_only_what_the_data_cannot_decide() -> None:
-    assert _imports_jieba("各级领导干部要要带头做好表率。")
+def test_the_dictionary_segments_only_what_the_data_cannot_decide_and_jieba_never_loads() -> None:
+    assert _probe("各级领导干部要要带头做好表率。") == (False, True, ["DUP001"])
 
 
 # ------------------------------------------------------------------ data

@@ -97,19 +97,21 @@ def test_clean_corpus_precision() -> None:
             assert f[0] in present, f"listed finding no longer reported: {f}"
 
 
-def test_edited_text_never_loads_jieba() -> None:
-    """The 的/地/得 rules only tag clauses around candidates that survive the cheap checks."""
+def test_edited_text_is_never_tagged() -> None:
+    """The 的/地/得 rules only tag clauses around candidates that survive the cheap checks:
+    on edited text neither the dictionary nor the HMM is loaded (and jieba never is)."""
     if not CLEAN.is_dir():
         pytest.skip("../shared/corpus/clean/ is not present")
     code = (
         "import sys, pathlib, speechlint\n"
+        "from speechlint import segment\n"
         "from speechlint.config import Config\n"
         f"for f in sorted(pathlib.Path({str(CLEAN)!r}).glob('*.txt')):\n"
         "    speechlint.lint(f.read_text(encoding='utf-8'), Config(select=('WRD',)))\n"
-        "print('jieba' in sys.modules)\n"
+        "print('jieba' in sys.modules, *segment.loaded())\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "False False False"
 
 
 # ------------------------------------------------------------------ behaviour

@@ -11,7 +11,9 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.segment`)
    ``要要求`` the word ``要求`` starts inside the second ``要``, so the two 要 merely
    touch; in ``学习习近平`` the word ``学习`` ends inside the first ``习``;
 4. only when the lexicon finds no such word (a real slip, or a rare word) is the
-   stretch of Han text around the candidate segmented with jieba's full dictionary.
+   stretch of Han text around the candidate segmented as jieba does with its full
+   dictionary (:func:`speechlint.segment.tokens`, from generated data: jieba itself
+   is never imported).
 
 A candidate is reported when every copy is a whole word: no word crosses the start
 of the first copy, the end of the second copy or (for one character) the middle.
@@ -60,7 +62,8 @@ class DupData:
     slip_after_word: str = ""
     #: Characters whose doubling may hide another slip (的的 for 的地): the fix is unsafe.
     unsafe_fix: str = ""
-    #: jieba tokens rarer than this are ignored (its full dictionary has noise: 要带头 = 3).
+    #: Tokens of the full segmentation rarer than this (jieba's frequency) are ignored: the
+    #: full dictionary has noise (要带头 = 3).
     jieba_min_freq: int = 5
     #: Length of the doubled unit, in characters.
     min_unit: int = 1
@@ -153,8 +156,8 @@ def _lexicon_crosses(text: str, lo: int, hi: int, extra: frozenset[str]) -> Cros
     return crosses
 
 
-def _jieba_crosses(text: str, lo: int, hi: int, data: DupData) -> Crosses:
-    """Does a jieba token (frequent enough, or a listed word) straddle offset ``x``?"""
+def _segment_crosses(text: str, lo: int, hi: int, data: DupData) -> Crosses:
+    """Does a token of jieba's segmentation (frequent enough, or a listed word) straddle ``x``?"""
     run = text[lo:hi]
     spans = [
         (lo + a, lo + b)
@@ -224,7 +227,7 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                 continue
             # The lexicon found no word crossing a copy: a slip, or a word too rare for it.
             lo, hi = _han_run(text, s, e)
-            if not _doubled(_jieba_crosses(text, lo, hi, data), s, n, bound):
+            if not _doubled(_segment_crosses(text, lo, hi, data), s, n, bound):
                 continue
             i += 1
             starts.insert(i, s)
@@ -260,7 +263,8 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     - 汉字数字：“十五五”、二〇二二年。
 
     允许表、上下文表和豁免模式都在 `rules/dup.yaml`；是否成词先查精简词表（由 jieba 词典
-    生成），查不出时才用 jieba 对候选所在的一小段文字分词。
+    生成），查不出时才按 jieba 的完整词典和分词方法对候选所在的一小段文字分词（词典数据
+    `rules/jieba_dict.txt` 同样由 jieba 生成，检查时不加载 jieba）。
 
     ## 为什么
     多打一个字是讲话稿中最常见的笔误之一，念稿时极易出错，印发后也有损严肃性。

@@ -1,24 +1,27 @@
 """WRD: word usage -- 的/地/得, misused words, term consistency, canonical expressions.
 
 Every word list lives in ``rules/wrd.yaml``.  The rules find candidates with one
-compiled regular expression over ``doc.check_text``; only the 的/地/得 rules
-need part-of-speech tags, and they ask jieba (imported lazily) about the one
-clause around a candidate, never the whole document.
+compiled regular expression over ``doc.check_text``; only the 的/地/得 rules need
+part-of-speech tags, and only for a candidate that the cheap checks (the word lists)
+do not settle: then :func:`speechlint.segment.pos_tags` tags the one clause around
+it as jieba would, from data generated out of jieba's files (jieba itself is never
+imported).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cached_property, lru_cache
+from functools import cached_property
 
+from .. import segment
 from .._record import dataclass, field
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule
 from . import in_exception, quote
 
-#: Characters that end a clause for the 的/地/得 rules (jieba sees one clause).
+#: Characters that end a clause for the 的/地/得 rules (one clause is tagged at a time).
 _CLAUSE_END = "。！？；，、：“”‘’「」『』（）()《》\r\n\ue000"
 _CLAUSE_END_RE = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 
@@ -33,25 +36,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, str]:
     return lo, text[lo:hi]
 
 
-@lru_cache(maxsize=4096)
-def _tag(clause: str) -> tuple[tuple[int, int, str, str], ...]:
-    """jieba part-of-speech tags of one clause: (start, end, word, flag) per token."""
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    out: list[tuple[int, int, str, str]] = []
-    pos = 0
-    for pair in jieba.posseg.dt.cut(clause):
-        word, flag = pair.word, pair.flag
-        out.append((pos, pos + len(word), word, flag))
-        pos += len(word)
-    return tuple(out)
-
-
-def _token_at(tokens: tuple[tuple[int, int, str, str], ...], start: int) -> int:
+def _token_at(tokens: tuple[segment.Tagged, ...], start: int) -> int:
     """Index of the token starting at ``start`` (-1: no token starts there)."""
     for i, t in enumerate(tokens):
         if t[0] == start:
@@ -258,11 +243,11 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
         if not adverbial:  # pragma: no cover - the pattern's lookbehind guarantees one
             continue
         start = de - len(adverbial)
-        # cheap checks first: most candidates in edited text end here, without jieba
+        # cheap checks first: most candidates in edited text end here, without tagging
         if _allowed(text, de, de + 1, data.allow) or data.noun_start.match(text, de + 1):
             continue
         lo, clause = _clause(text, start, de + 1)
-        tokens = _tag(clause)
+        tokens = segment.pos_tags(clause)
         a = _token_at(tokens, start - lo)
         d = _token_at(tokens, de - lo)
         if a < 0 or d < 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
@@ -354,7 +339,7 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         if _allowed(text, de, de + 1, data.allow):
             continue
         lo, clause = _clause(text, de, m.end())
-        tokens = _tag(clause)
+        tokens = segment.pos_tags(clause)
         d = _token_at(tokens, de - lo)
         if d <= 0 or tokens[d][2] != "的":
             continue
