@@ -5,12 +5,14 @@ compiled regular expression over ``doc.check_text``; only the 的/地/得 rules 
 part-of-speech tags, and only for a candidate that the cheap checks (the word lists)
 do not settle: then :func:`speechlint.segment.pos_tags` tags the one clause around
 it as jieba would, from data generated out of jieba's files (jieba itself is never
-imported).
+imported).  Each clause is found, matched against the allow patterns and tagged once
+per rule run, however many candidates it holds.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cached_property
 
@@ -26,24 +28,67 @@ _CLAUSE_END = "。！？；，、：“”‘’「」『』（）()《》\r\n\u
 _CLAUSE_END_RE = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, str]:
-    """The clause around ``text[start:end]``: (its start offset, its text)."""
-    lo = start
-    while lo > 0 and text[lo - 1] not in _CLAUSE_END:
-        lo -= 1
-    m = _CLAUSE_END_RE.search(text, end)
-    hi = m.start() if m else len(text)
-    return lo, text[lo:hi]
+class _Clauses:
+    """The clauses around the candidates of one rule run, each found and tagged once.
+
+    Candidates come in text order, so a new clause is searched for backwards only as far
+    as the end of the previous one: a huge line without clause ends costs one scan, not
+    one per candidate.  The allow patterns are matched and the tags computed once per
+    clause, and a token is found by bisection.
+    """
+
+    def __init__(self, text: str, allow: tuple[re.Pattern[str], ...] = ()) -> None:
+        self.text = text
+        self.allow = allow
+        self.lo = self.hi = 0
+        self.clean = False  # [lo, hi) holds no clause end: it is the clause of any span in it
+        self._tags: tuple[tuple[segment.Tagged, ...], list[int]] | None = None
+        self._matches: list[tuple[list[int], list[int]]] | None = None
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the clause around ``text[start:end]``."""
+        if self.clean and self.lo <= start and end <= self.hi:
+            return self.lo, self.hi
+        text = self.text
+        # text[self.hi] ends a clause: no need to look further back than it
+        floor = self.hi if self.hi <= start else 0
+        lo = max(text.rfind(c, floor, start) for c in _CLAUSE_END) + 1
+        m = _CLAUSE_END_RE.search(text, end)
+        self.lo, self.hi = lo, m.start() if m else len(text)
+        self.clean = _CLAUSE_END_RE.search(text, start, end) is None
+        self._tags = self._matches = None
+        return self.lo, self.hi
+
+    def allowed(self, start: int, end: int) -> bool:
+        """True when an allow pattern matches a stretch of the clause that covers [start, end)."""
+        if not self.allow:
+            return False
+        lo, hi = self.around(start, end)
+        if self._matches is None:
+            self._matches = []
+            for p in self.allow:
+                spans = [(m.start() + lo, m.end() + lo) for m in p.finditer(self.text[lo:hi])]
+                self._matches.append(([s for s, _ in spans], [e for _, e in spans]))
+        for starts, ends in self._matches:
+            # matches do not overlap: the last one starting at or before ``start`` ends last
+            i = bisect_right(starts, start) - 1
+            if i >= 0 and ends[i] >= end:
+                return True
+        return False
+
+    def tagged(self, start: int, end: int) -> tuple[int, tuple[segment.Tagged, ...], list[int]]:
+        """The clause's start, its tokens and their starts (relative to the clause)."""
+        lo, hi = self.around(start, end)
+        if self._tags is None:
+            tokens = segment.pos_tags(self.text[lo:hi])
+            self._tags = tokens, [t[0] for t in tokens]
+        return lo, *self._tags
 
 
-def _token_at(tokens: tuple[segment.Tagged, ...], start: int) -> int:
+def _token_at(starts: list[int], start: int) -> int:
     """Index of the token starting at ``start`` (-1: no token starts there)."""
-    for i, t in enumerate(tokens):
-        if t[0] == start:
-            return i
-        if t[0] > start:
-            break
-    return -1
+    i = bisect_right(starts, start) - 1
+    return i if i >= 0 and starts[i] == start else -1
 
 
 def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
@@ -128,18 +173,6 @@ class WordFinder:
             if s >= last:
                 last = s - neg
                 yield s, last, w
-
-
-def _allowed(text: str, start: int, end: int, allow: tuple[re.Pattern[str], ...]) -> bool:
-    """True when an allow pattern matches a stretch of ``text`` that covers [start, end)."""
-    if not allow:
-        return False
-    lo, clause = _clause(text, start, end)
-    for p in allow:
-        for m in p.finditer(clause):
-            if m.start() + lo <= start and end <= m.end() + lo:
-                return True
-    return False
 
 
 # ===================================================================== WRD001
@@ -235,6 +268,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     """
     text = doc.check_text
     longest = max(map(len, data.adverbials))
+    clauses = _Clauses(text, data.allow)
     for m in data.pattern.finditer(text):
         de = m.start()
         adverbial = next(
@@ -244,12 +278,11 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
             continue
         start = de - len(adverbial)
         # cheap checks first: most candidates in edited text end here, without tagging
-        if _allowed(text, de, de + 1, data.allow) or data.noun_start.match(text, de + 1):
+        if clauses.allowed(de, de + 1) or data.noun_start.match(text, de + 1):
             continue
-        lo, clause = _clause(text, start, de + 1)
-        tokens = segment.pos_tags(clause)
-        a = _token_at(tokens, start - lo)
-        d = _token_at(tokens, de - lo)
+        lo, tokens, starts = clauses.tagged(start, de + 1)
+        a = _token_at(starts, start - lo)
+        d = _token_at(starts, de - lo)
         if a < 0 or d < 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
             continue
         nxt = tokens[d + 1]
@@ -334,13 +367,13 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     《现代汉语词典》（第7版）“得（de）”条：用在动词或形容词后面，连接表示结果或程度的补语。
     """
     text = doc.check_text
+    clauses = _Clauses(text, data.allow)
     for m in data.pattern.finditer(text):
         de = m.start()
-        if _allowed(text, de, de + 1, data.allow):
+        if clauses.allowed(de, de + 1):
             continue
-        lo, clause = _clause(text, de, m.end())
-        tokens = segment.pos_tags(clause)
-        d = _token_at(tokens, de - lo)
+        lo, tokens, starts = clauses.tagged(de, m.end())
+        d = _token_at(starts, de - lo)
         if d <= 0 or tokens[d][2] != "的":
             continue
         verb = tokens[d - 1]
