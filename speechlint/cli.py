@@ -667,7 +667,10 @@ def _fork_map(chunks: list[Sequence[str]], settings: _Settings,
             _pid, task_w, given = live[fd]
             for index in todo:
                 given.append(index)
-                os.write(task_w, index.to_bytes(4, "little"))
+                try:
+                    os.write(task_w, index.to_bytes(4, "little"))
+                except OSError:  # it died: its result pipe ends, the parent checks its chunks
+                    pass
                 return
 
         for fd in list(live):
@@ -695,7 +698,10 @@ def _fork_map(chunks: list[Sequence[str]], settings: _Settings,
                 ready[index] = payload
                 give(fd)
                 if not given:  # nothing more to do: let it go
-                    os.write(task_w, (-1).to_bytes(4, "little", signed=True))
+                    try:
+                        os.write(task_w, (-1).to_bytes(4, "little", signed=True))
+                    except OSError:  # it has gone already
+                        pass
                     del live[fd]
                     finished.append(pid)
                     wait = _waiter(list(live))

@@ -189,13 +189,15 @@ def _run(capsys: pytest.CaptureFixture[str], jobs: str, folder: Path) -> tuple[i
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="workers are forked by hand only where fork exists")
-@pytest.mark.parametrize("trouble", ["executor", "worker dies", "no fork", "config error"])
+@pytest.mark.parametrize("trouble", ["executor", "worker dies", "worker gone", "no fork", "config error"])
 def test_jobs_when_workers_fail(trouble: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """The hand-forked pool (cli._fork_map): the ProcessPoolExecutor fallback gives the same
-    output; a worker that dies leaves its chunks to the parent; when nothing can be forked
-    the parent checks everything; a configuration error in a worker stops the run."""
+    output; a worker that dies (while checking, or after sending its results, before the
+    parent sends it more) leaves its chunks to the parent; when nothing can be forked the
+    parent checks everything; a configuration error in a worker stops the run."""
     import os
+    import time
 
     from speechlint import cli
     from speechlint.errors import ConfigError
@@ -223,8 +225,21 @@ def test_jobs_when_workers_fail(trouble: str, tmp_path: Path, capsys: pytest.Cap
         return pid
 
     monkeypatch.setattr(os, "fork", fork)
+    real_write = os.write
+
+    def write(fd: int, data: bytes) -> int:
+        if os.getpid() == parent:  # give the worker time to die before it is sent more
+            time.sleep(0.01)
+            return real_write(fd, data)
+        n = real_write(fd, data)
+        if len(data) > 4 and b"d04.txt" in bytes(data):  # it sent the results of d04's chunk
+            os._exit(3)
+        return n
+
     if trouble == "executor":
         monkeypatch.setattr(cli, "_FORK", False)
+    elif trouble == "worker gone":
+        monkeypatch.setattr(os, "write", write)
     elif trouble != "no fork":
         monkeypatch.setattr(cli, "_pool_chunk", failing_chunk)
     got = _run(capsys, "2", tmp_path)
