@@ -241,3 +241,12 @@ def test_checking_a_draft_with_defects_never_imports_jieba(name: str, tmp_path: 
     assert found == positions(path.read_text(encoding="utf-8"))
     assert expected <= {c for _, _, c in found}
     assert dictionary_loaded and not jieba_imported
+
+
+def test_the_lexicon_is_read_one_first_character_at_a_time() -> None:
+    lex = segment.Lexicon(segment._load(segment.LEXICON_FILE))
+    assert "要求" in lex and "学习" in lex and "要要" not in lex
+    assert "要" not in lex and "" not in lex and "\ud800丁" not in lex and 3 not in lex
+    assert set(lex._blocks) == {"要", "学", "\ud800"}  # only the lines asked for were parsed
+    assert len(lex) == len(set(lex)) > 10_000
+    assert segment.Lexicon(None) == frozenset() and "要求" not in segment.Lexicon(None)
