@@ -83,6 +83,9 @@ class Lexicon(AbstractSet[str]):
     def __init__(self, data: Buffer | None) -> None:
         self._lines = None if data is None else _SortedLines(data, b"# ")
         self._blocks: dict[str, frozenset[str]] = {}
+        #: ``known[s]``: is ``s`` a lexicon word?  A dict that remembers every answer, so a
+        #: string asked about again costs one dictionary lookup in C, not a Python call.
+        self.known: dict[str, bool] = _Known(self)
 
     def _block(self, c: str) -> frozenset[str]:
         block = self._blocks.get(c)
@@ -92,7 +95,7 @@ class Lexicon(AbstractSet[str]):
         return block
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and len(word) > 1 and word[1:] in self._block(word[0])
+        return isinstance(word, str) and self.known[word]
 
     def __iter__(self) -> Iterator[str]:
         if self._lines is None:
@@ -105,6 +108,22 @@ class Lexicon(AbstractSet[str]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+class _Known(dict[str, bool]):
+    """The answers of one :class:`Lexicon`, filled in on first asking."""
+
+    __slots__ = ("_lexicon",)
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__()
+        self._lexicon = lexicon
+
+    def __missing__(self, word: str) -> bool:
+        found = len(word) > 1 and word[1:] in self._lexicon._block(word[0])
+        if len(self) < 1_000_000:  # bounded: a language server lives long
+            self[word] = found
+        return found
 
 
 _lexicon: Lexicon | None = None

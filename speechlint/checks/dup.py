@@ -143,13 +143,13 @@ def _exempt(text: str, s: int, e: int, data: DupData) -> bool:
 
 def _lexicon_crosses(text: str, lo: int, hi: int, extra: frozenset[str]) -> Crosses:
     """Does a lexicon word of 2–4 characters within ``[lo, hi)`` straddle offset ``x``?"""
-    lex = segment.lexicon()
+    lex = segment.lexicon().known
 
     def crosses(x: int) -> bool:
         for a in range(max(lo, x - 3), x):
             for b in range(x + 1, min(hi, a + 4) + 1):
                 w = text[a:b]
-                if w in lex or w in extra:
+                if lex[w] or w in extra:
                     return True
         return False
 
@@ -176,15 +176,15 @@ def _aabb(text: str, s: int, extra: frozenset[str]) -> bool:
 
     Only a word makes AABB legitimate: in 要要牢牢 the 要 is a slip before the adverb 牢牢.
     """
-    lex = segment.lexicon()
+    lex = segment.lexicon().known
     a = text[s]
     if s + 3 < len(text) and text[s + 2] == text[s + 3] and text[s + 2] != a:
         w = a + text[s + 2]
-        if w in lex or w in extra:
+        if lex[w] or w in extra:
             return True
     if s >= 2 and text[s - 2] == text[s - 1] and text[s - 2] != a:
         w = text[s - 2] + a
-        if w in lex or w in extra:
+        if lex[w] or w in extra:
             return True
     return False
 
@@ -208,6 +208,8 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
     for pattern in data.candidates:
         for m in pattern.finditer(text):
             unit = m.group(1)
+            if unit < "\u3007":  # starts below the first Han character (digits, marks, …)
+                continue
             n = len(unit)
             s, e = m.start(), m.end()
             if not _HAN_RUN.fullmatch(unit) or (n > 1 and unit == unit[0] * n):
