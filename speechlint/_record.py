@@ -161,26 +161,26 @@ else:
         else:
             key = attrgetter(*names)  # type: ignore[assignment]
 
-        def __repr__(self: Any) -> str:  # noqa: N807
+        def __repr__(self: Any) -> str:
             inner = ", ".join(f"{n}={v!r}" for n, v in zip(names, key(self)))
             return f"{type(self).__qualname__}({inner})"
 
-        def __eq__(self: Any, other: Any) -> Any:  # noqa: N807
+        def __eq__(self: Any, other: Any) -> Any:
             return key(self) == key(other) if other.__class__ is self.__class__ else NotImplemented
 
-        def __hash__(self: Any) -> int:  # noqa: N807
+        def __hash__(self: Any) -> int:
             return hash(key(self))
 
-        def __lt__(self: Any, other: Any) -> Any:  # noqa: N807
+        def __lt__(self: Any, other: Any) -> Any:
             return key(self) < key(other) if other.__class__ is self.__class__ else NotImplemented
 
-        def __le__(self: Any, other: Any) -> Any:  # noqa: N807
+        def __le__(self: Any, other: Any) -> Any:
             return key(self) <= key(other) if other.__class__ is self.__class__ else NotImplemented
 
-        def __gt__(self: Any, other: Any) -> Any:  # noqa: N807
+        def __gt__(self: Any, other: Any) -> Any:
             return key(self) > key(other) if other.__class__ is self.__class__ else NotImplemented
 
-        def __ge__(self: Any, other: Any) -> Any:  # noqa: N807
+        def __ge__(self: Any, other: Any) -> Any:
             return key(self) >= key(other) if other.__class__ is self.__class__ else NotImplemented
 
         return {
