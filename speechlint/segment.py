@@ -669,7 +669,7 @@ def jieba_dict_path() -> Path:
 
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        raise SystemExit("jieba is not installed: pip install jieba")
+        raise SystemExit("jieba is not installed: pip install 'speechlint[segment]' (or jieba==0.42.1)")
     return Path(spec.origin).with_name("dict.txt")
 
 
