@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
     from .model import RuleFailure
 
+    #: A format's part writer and the report's options: a worker writes each file's part.
+    _Writer = tuple[Callable[[Any, Any], str], Any]
+
 #: File suffixes checked when a folder is given.
 SUFFIXES: tuple[str, ...] = (".txt", ".md")
 try:  # Word drafts too, when python-docx is installed (speechlint[docx])
@@ -233,7 +236,7 @@ def _check(args: argparse.Namespace) -> int:
     from . import engine
     from .config import Config
     from .io import BinaryFileError, decode, encode, read_source, write_atomic
-    from .report import FORMATS, FileResult, ReportOptions, renderer
+    from .report import FORMATS, FileResult, ReportOptions, part_writers, renderer
 
     if args.format not in FORMATS:
         raise SpeechlintError(f"unknown format {args.format!r}; expected one of: {', '.join(FORMATS)}")
@@ -276,9 +279,17 @@ def _check(args: argparse.Namespace) -> int:
                 if line not in errors:
                     errors.append(line)
     progress = _Progress(len(pending))
+    out = sys.stdout
+    color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
+    show_source = args.show_source if args.show_source is not None else out.isatty()
+    options = ReportOptions(show_source, color, args.statistics)
+    writers = None
+    parts: list[str] | None = None  # each result's part of the report, written by the workers
     if not (args.fix or args.diff or args.annotate) and _pool_size(args, pending) > 1:
-        results.extend(_lint_pool(pending, settings, _pool_size(args, pending), errors, notes,
-                                  progress))
+        writers = part_writers(args.format)
+        pooled, parts = _lint_pool(pending, settings, _pool_size(args, pending), errors, notes,
+                                   progress, (writers[0], options) if writers else None)
+        results.extend(pooled)
         pending = []
     annotated: list[str] = []
     for path in pending:
@@ -348,13 +359,12 @@ def _check(args: argparse.Namespace) -> int:
     progress.done()
     if args.annotate and not annotated and not errors:
         notes.append(f"{args.annotate}: note: no .docx file was checked; nothing annotated")
-    out = sys.stdout
-    color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
-    show_source = args.show_source if args.show_source is not None else out.isatty()
     if args.diff:
         out.write("".join(diffs))
+    elif parts is not None and writers is not None:
+        out.write(writers[1](parts, results, options))
     elif not (args.fix and args.paths == ["-"]):
-        out.write(renderer(args.format)(results, ReportOptions(show_source, color, args.statistics)))
+        out.write(renderer(args.format)(results, options))
     else:  # stdout carries the fixed draft: what remains goes to stderr (as ruff does)
         sys.stderr.write(renderer(args.format)(results, ReportOptions(False, False, args.statistics)))
     if not args.quiet:
@@ -529,12 +539,17 @@ def _pool_task(item: tuple[str, _Settings]) -> tuple[Any, str | None, str | None
     return res, "\n".join(_failure_lines(path, failed)) or None, None
 
 
-def _pool_chunk(paths: Sequence[str], settings: _Settings) -> list[tuple[Any, str | None, str | None]]:
-    """A worker's share: each file's result as plain tuples (see :func:`_pack`)."""
-    out = []
+def _pool_chunk(paths: Sequence[str], settings: _Settings,
+                writer: _Writer | None = None) -> list[tuple[Any, str | None, str | None, str | None]]:
+    """A worker's share: each file's result as plain tuples (see :func:`_pack`), and its
+    part of the report when the format is written per file (``report.part_writers``)."""
+    out: list[tuple[Any, str | None, str | None, str | None]] = []
     for path in paths:
         res, error, note = _pool_task((path, settings))
-        out.append((None if res is None else _pack(res), error, note))
+        if res is None:
+            out.append((None, None, error, note))
+        else:
+            out.append((_pack(res), writer[0](res, writer[1]) if writer else None, error, note))
     return out
 
 
@@ -545,7 +560,8 @@ def _pack(res: Any) -> tuple[Any, ...]:
     through Python ``__getstate__``/``__setstate__`` calls) took about 70 ms for the
     14,000 findings of the bench folder, against 250 ms of checking; tuples pickle in C,
     and :func:`_unpack` rebuilds the same records in the parent in a third of the time
-    (``tests/test_scaling.py`` checks the round trip).
+    (``tests/test_scaling.py`` checks the round trip), or only when they are read, when
+    the workers wrote the report's parts too.
     """
     return (
         res.path,
@@ -561,28 +577,69 @@ def _pack(res: Any) -> tuple[Any, ...]:
     )
 
 
-def _unpack(packed: tuple[Any, ...]) -> Any:
-    from .model import Diagnostic, Edit, Fix, Span
+def _unpack(packed: tuple[Any, ...], lazy: bool = False) -> Any:
+    """The FileResult of :func:`_pack`; with ``lazy``, its findings become records only
+    when they are read (their number is known without)."""
     from .report import FileResult
 
     path, text, packed_diags, error, location_kind = packed
+    diags = _Findings(packed_diags) if lazy else _records(packed_diags)
+    return FileResult(path, text, diags, error, location_kind)  # type: ignore[arg-type]
+
+
+def _records(packed_diags: tuple[Any, ...]) -> list[Any]:
+    from .model import Diagnostic, Edit, Fix, Span
+
     diags = []
     for code, start, end, message, severity, extra, fix in packed_diags:
         if fix is not None:
             fix = Fix(tuple(Edit(Span(a, b), t) for a, b, t in fix[1]), fix[0])
         diags.append(Diagnostic(code, Span(start, end), message, fix, severity, extra))
-    return FileResult(path, text, diags, error, location_kind)
+    return diags
+
+
+class _Findings(Sequence["Any"]):
+    """A file's findings as a worker sent them, made records on first reading: when the
+    workers wrote the report, the parent needs only their number (and ``--statistics``
+    their codes)."""
+
+    def __init__(self, packed: tuple[Any, ...]) -> None:
+        self._packed = packed
+        self._records: list[Any] | None = None
+
+    def _all(self) -> list[Any]:
+        if self._records is None:
+            self._records = _records(self._packed)
+        return self._records
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return self._all() == (list(other) if isinstance(other, _Findings) else other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: list[str],
-               notes: list[str], progress: _Progress) -> list[Any]:
-    """Check ``files`` in ``jobs`` processes; results in the order of ``files``."""
+               notes: list[str], progress: _Progress,
+               writer: _Writer | None = None) -> tuple[list[Any], list[str] | None]:
+    """Check ``files`` in ``jobs`` processes: their results in the order of ``files``, and
+    with a ``writer``, each result's part of the report (written in the workers)."""
     out: list[Any] = []
+    parts: list[str] = []
 
-    def take(res: Any, error: str | None, note: str | None) -> None:
+    def take(res: Any, part: str | None, error: str | None, note: str | None) -> None:
         progress.tick()
         if res is not None:
             out.append(res)
+            parts.append(part or "")
         if error:
             errors.extend(error.split("\n"))  # one line per problem (failed rules)
         if note:
@@ -590,7 +647,8 @@ def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: lis
 
     # The first file is checked here: it loads the rules, their data and the word
     # segmenter once, and forked workers inherit them instead of each loading them again.
-    take(*_pool_task((files[0], settings)))
+    first, error, note = _pool_task((files[0], settings))
+    take(first, writer[0](first, writer[1]) if writer and first is not None else None, error, note)
     rest = files[1:]
     # Chunks shrink as the end nears (a quarter of each worker's share of what is left,
     # at most 32 files): few messages, and the workers finish together instead of one
@@ -602,18 +660,18 @@ def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: lis
         chunks.append(rest[start : start + size])
         start += size
     run = _fork_map if _FORK else _executor_map
-    for done in run(chunks, settings, jobs):
-        for packed, error, note in done:
-            take(None if packed is None else _unpack(packed), error, note)
-    return out
+    for done in run(chunks, settings, jobs, writer):
+        for packed, part, error, note in done:
+            take(None if packed is None else _unpack(packed, lazy=writer is not None), part, error, note)
+    return out, (parts if writer is not None else None)
 
 
 #: Workers are forked by hand where the system can fork (see :func:`_fork_map`).
 _FORK = hasattr(os, "fork")
 
 
-def _executor_map(chunks: list[Sequence[str]], settings: _Settings,
-                  jobs: int) -> Iterator[list[tuple[Any, str | None, str | None]]]:
+def _executor_map(chunks: list[Sequence[str]], settings: _Settings, jobs: int,
+                  writer: _Writer | None) -> Iterator[list[tuple[Any, str | None, str | None, str | None]]]:
     """Each chunk's results, in order, from a ProcessPoolExecutor (systems without fork)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -621,11 +679,11 @@ def _executor_map(chunks: list[Sequence[str]], settings: _Settings,
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        yield from pool.map(_pool_chunk, chunks, [settings] * len(chunks))
+        yield from pool.map(_pool_chunk, chunks, [settings] * len(chunks), [writer] * len(chunks))
 
 
-def _fork_map(chunks: list[Sequence[str]], settings: _Settings,
-              jobs: int) -> Iterator[list[tuple[Any, str | None, str | None]]]:
+def _fork_map(chunks: list[Sequence[str]], settings: _Settings, jobs: int,
+              writer: _Writer | None) -> Iterator[list[tuple[Any, str | None, str | None, str | None]]]:
     """Each chunk's results, in order, from ``jobs`` forked workers.
 
     What ProcessPoolExecutor does, without what it costs a run of a second or less:
@@ -657,7 +715,7 @@ def _fork_map(chunks: list[Sequence[str]], settings: _Settings,
                 for fd in parent_fds:
                     if fd not in (task_r, res_w):
                         os.close(fd)
-                _fork_worker(task_r, res_w, chunks, settings)
+                _fork_worker(task_r, res_w, chunks, settings, writer)
             for fd in (task_r, res_w):
                 os.close(fd)
                 parent_fds.remove(fd)
@@ -686,7 +744,7 @@ def _fork_map(chunks: list[Sequence[str]], settings: _Settings,
                     del live[fd]
                     finished.append(pid)
                     for index in given:
-                        ready[index] = _pool_chunk(chunks[index], settings)
+                        ready[index] = _pool_chunk(chunks[index], settings, writer)
                     wait = _waiter(list(live))
                     continue
                 kind, index, payload = marshal.loads(record)
@@ -709,7 +767,7 @@ def _fork_map(chunks: list[Sequence[str]], settings: _Settings,
                 yield ready.pop(expected)
                 expected += 1
         for index in todo:  # every worker died: the rest is checked here
-            ready[index] = _pool_chunk(chunks[index], settings)
+            ready[index] = _pool_chunk(chunks[index], settings, writer)
         while expected in ready:
             yield ready.pop(expected)
             expected += 1
@@ -732,7 +790,8 @@ def _fork_map(chunks: list[Sequence[str]], settings: _Settings,
                 pass
 
 
-def _fork_worker(task_r: int, res_w: int, chunks: list[Sequence[str]], settings: _Settings) -> None:
+def _fork_worker(task_r: int, res_w: int, chunks: list[Sequence[str]], settings: _Settings,
+                 writer: _Writer | None) -> None:
     """A forked worker's life: chunk numbers in, one marshal record per chunk out."""
     import marshal
 
@@ -753,7 +812,7 @@ def _fork_worker(task_r: int, res_w: int, chunks: list[Sequence[str]], settings:
             if index < 0:
                 break
             try:
-                record = marshal.dumps(("ok", index, _pool_chunk(chunks[index], settings)))
+                record = marshal.dumps(("ok", index, _pool_chunk(chunks[index], settings, writer)))
             except ConfigError as exc:
                 record = marshal.dumps(("config", index, str(exc)))
             view = memoryview(len(record).to_bytes(8, "little") + record)

@@ -122,13 +122,17 @@ def _mixed_folder(root: Path) -> None:
         (sub / f"s{i}.txt").write_text("\n".join(lines[i : i + 6]) + "\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("fmt", ["json", "text", "github", "sarif", "junit"])
+@pytest.mark.parametrize("fmt", ["json", "text", "github", "sarif", "junit", "html", "text --show-source",
+                                 "json --statistics"])
 def test_jobs_output_is_byte_identical(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--jobs 2 prints exactly what --jobs 1 prints, on stdout and stderr, in file order."""
+    """--jobs 2 prints exactly what --jobs 1 prints, on stdout and stderr, in file order
+    (text, json and github reports are written by the workers, file by file)."""
     _mixed_folder(tmp_path)
     runs = []
+    fmt, *more = fmt.split()
     for jobs in ("1", "2"):
-        code = cli_main(["check", "--isolated", "--format", fmt, "--statistics", "--jobs", jobs, str(tmp_path)])
+        code = cli_main(["check", "--isolated", "--format", fmt, *more, "--statistics", "--jobs", jobs,
+                         str(tmp_path)])
         out, err = capsys.readouterr()
         runs.append((code, out, err))
     assert runs[0][0] == 2  # the undecodable draft
@@ -155,9 +159,11 @@ def test_pool_transfer_rebuilds_every_field() -> None:
         Diagnostic("NUM001", Span(4, 4), "n"),
     ]
     for res in (FileResult("a.txt", "要要，\n", diags), FileResult("b.docx", "", [], "broken", "paragraph")):
-        back = cli._unpack(cli._pack(res))
-        assert (back.path, back.text, back.diagnostics, back.error, back.location_kind) == (
-            res.path, res.text, res.diagnostics, res.error, res.location_kind)
+        for lazy in (False, True):  # lazy: records made when read (the workers wrote the report)
+            back = cli._unpack(cli._pack(res), lazy=lazy)
+            assert len(back.diagnostics) == len(res.diagnostics)
+            assert (back.path, back.text, list(back.diagnostics), back.error, back.location_kind) == (
+                res.path, res.text, res.diagnostics, res.error, res.location_kind)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -207,12 +213,12 @@ def test_jobs_when_workers_fail(trouble: str, tmp_path: Path, capsys: pytest.Cap
     parent = os.getpid()
     real_chunk = cli._pool_chunk
 
-    def failing_chunk(paths, settings):  # type: ignore[no-untyped-def]
+    def failing_chunk(paths, *rest):  # type: ignore[no-untyped-def]
         if os.getpid() != parent and any(p.endswith(("d04.txt", "d20.txt")) for p in paths):
             if trouble == "worker dies":
                 os._exit(3)
             raise ConfigError("speechlint.toml: broken in a worker")
-        return real_chunk(paths, settings)
+        return real_chunk(paths, *rest)
 
     forked: list[int] = []
     real_fork = os.fork
