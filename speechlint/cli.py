@@ -1001,8 +1001,36 @@ def _rule(code: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line.  ``argv`` None: this process's own arguments, and the process
+    ends here (see :func:`_exit_now`); a list: run as a function and return the code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    code = _main(parser, args, argv)
+    if argv is None and args.command != "server":
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """Flush the output and end the process without tearing the interpreter down.
+
+    Freeing every object of a checked draft (its text, views, findings) and every module
+    took 5 ms after a 100 KB draft and ~20 ms after 1 MB.  Nothing is lost: the report
+    is on stdout/stderr, flushed here; written drafts are closed and renamed by then;
+    the start-up cache is saved; workers were waited for.
+    """
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):  # a closed pipe (| head): as BrokenPipeError below
+        code = code or 1
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(code)
+
+
+def _main(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Sequence[str] | None) -> int:
     verbose = getattr(args, "verbose", False)
     try:
         if args.command == "check":

@@ -144,7 +144,9 @@ def test_a_check_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
     _check(tmp_path / "cache", str(clean))  # fill the cache
     code = (
         "import sys\n"
+        "import speechlint.cli\n"
         "from speechlint.cli import main\n"
+        "speechlint.cli._exit_now = sys.exit  # the command line ends the process: stay to look\n"
         f"sys.argv = ['speechlint', 'check', '--isolated', '-q', {str(clean)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = ('jieba', 'pygls', 'yaml', 'typing', 'dataclasses', 'inspect', 'logging', 'tomllib',\n"
@@ -153,3 +155,21 @@ def test_a_check_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
     )
     out = _python(tmp_path / "cache", code)
     assert out.strip() == "[]"
+
+
+def test_the_command_line_flushes_everything_before_it_ends(tmp_path: Path) -> None:
+    """The process ends without tearing the interpreter down; nothing may be lost."""
+    big = tmp_path / "big.txt"
+    big.write_text((DRAFT.read_text(encoding="utf-8") + "\n") * 200, encoding="utf-8")  # ~5,000 findings
+    done = _check(tmp_path / "cache", str(big))
+    findings = json.loads(done.stdout)  # the whole report arrived
+    assert done.returncode == 1 and len(findings) > 4000 and done.stderr == ""
+    # a reader that stops early (| head -1): exit code 1, no traceback, no noise
+    proc = subprocess.Popen([sys.executable, "-m", "speechlint", "check", "--isolated", str(big)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) == 1
+    assert "Traceback" not in err and "Exception ignored" not in err
