@@ -24,7 +24,11 @@ keep each family's validated rule data (what ``data.family_data`` returns) as a
 pickle keyed by a hash of the family's YAML file, every module of the package and
 the Python version: any edit to the data or to the code that validates it means
 a full load, with its validation and its error messages.  Only data that loaded
-without error is ever stored.
+without error is ever stored, with what the rules derive from it (``cached_property``
+values: patterns, word finders), one file per family and installation.
+
+**Size.**  The pattern file keeps the patterns of the run that writes it, then older
+ones while they fit in :data:`MAX_BYTES` of opcodes (it is read at every start).
 """
 
 from __future__ import annotations
@@ -227,7 +231,10 @@ def _family_key(family: str, data_file: str) -> tuple[str, str] | None:
     except OSError:
         return None
     key = _hasher(_code_digest() + b"\0" + raw).hexdigest()
-    return os.path.join(os.path.dirname(_path), f"data-{family.lower()}.pickle"), key
+    # one file per installation: two installs (a checkout and a release, say) run in turn
+    # would otherwise overwrite each other's data at every start
+    where = _hasher(os.path.dirname(os.path.abspath(__file__)).encode()).hexdigest()[:12]
+    return os.path.join(os.path.dirname(_path), f"data-{family.lower()}-{where}.pickle"), key
 
 
 def load_family(family: str, data_file: str) -> dict[str, Any] | None:
