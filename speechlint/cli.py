@@ -505,15 +505,33 @@ def _annotate(path: str, target: str, res: object, done: list[str], config: obje
 
 
 def _pool_size(args: argparse.Namespace, files: Sequence[str]) -> int:
-    """Worker processes: only for many files (a process costs a start-up)."""
+    """Worker processes: for many files, or for a few big ones (a worker costs a fork)."""
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
-    if jobs <= 1 or "-" in files or len(files) < _POOL_MIN_FILES:
+    if jobs <= 1 or "-" in files or len(files) < 2:
+        return 1
+    if len(files) < _POOL_MIN_FILES and _total_size(files) < _POOL_MIN_BYTES:
         return 1
     return min(jobs, len(files))
 
 
-#: Below this many files one process is faster than starting workers.
+def _total_size(files: Sequence[str]) -> int:
+    total = 0
+    for f in files:
+        try:
+            total += os.stat(f).st_size
+        except OSError:  # reported when the file is checked
+            pass
+    return total
+
+
+#: Below this many files, and this many bytes in all, one process is faster than
+#: starting workers.
 _POOL_MIN_FILES = 16
+_POOL_MIN_BYTES = 1_000_000
+#: A first file up to this size is checked in the parent before the workers start (it
+#: loads what the rules load lazily once, for all of them); a bigger one goes to a worker
+#: and the parent only prepares the rules, so that two big files are checked side by side.
+_POOL_FIRST_IN_PARENT = 100_000
 
 
 def _pool_task(item: tuple[str, _Settings]) -> tuple[Any, str | None, str | None]:
@@ -645,11 +663,16 @@ def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: lis
         if note:
             notes.append(note)
 
-    # The first file is checked here: it loads the rules, their data and the word
-    # segmenter once, and forked workers inherit them instead of each loading them again.
-    first, error, note = _pool_task((files[0], settings))
-    take(first, writer[0](first, writer[1]) if writer and first is not None else None, error, note)
-    rest = files[1:]
+    # A small first file is checked here: it loads the rules, their data and what they
+    # load lazily once, and forked workers inherit them instead of each loading them.
+    # Before a big one, only the rules and their data are prepared here.
+    if _total_size(files[:1]) <= _POOL_FIRST_IN_PARENT:
+        first, error, note = _pool_task((files[0], settings))
+        take(first, writer[0](first, writer[1]) if writer and first is not None else None, error, note)
+        rest = files[1:]
+    else:
+        _prepare(files[0], settings)
+        rest = files
     # Chunks shrink as the end nears (a quarter of each worker's share of what is left,
     # at most 32 files): few messages, and the workers finish together instead of one
     # of them checking a last big chunk alone.
@@ -664,6 +687,16 @@ def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: lis
         for packed, part, error, note in done:
             take(None if packed is None else _unpack(packed, lazy=writer is not None), part, error, note)
     return out, (parts if writer is not None else None)
+
+
+def _prepare(path: str, settings: _Settings) -> None:
+    """Load the rules and their data for ``path``'s configuration (errors: left to the check)."""
+    from . import engine
+
+    try:
+        engine.linter_for(settings.for_file(path), path)
+    except Exception:  # noqa: BLE001, S110 - the same problem is reported when the file is checked
+        pass
 
 
 #: Workers are forked by hand where the system can fork (see :func:`_fork_map`).
@@ -731,9 +764,17 @@ def _fork_map(chunks: list[Sequence[str]], settings: _Settings, jobs: int,
                     pass
                 return
 
+        for _ in range(2):  # one chunk to each worker, then a second one to each
+            for fd in list(live):
+                give(fd)
         for fd in list(live):
-            give(fd)
-            give(fd)
+            if not live[fd][2]:  # fewer chunks than workers: nothing for this one
+                idle_pid, task_w, _given = live.pop(fd)
+                try:
+                    os.write(task_w, (-1).to_bytes(4, "little", signed=True))
+                except OSError:  # it has gone already
+                    pass
+                finished.append(idle_pid)
         wait = _waiter(list(live))
         expected = 0
         while live:

@@ -287,3 +287,55 @@ def test_jobs_with_fix_and_stdin_check_in_one_process(tmp_path: Path, capsys: py
         runs.append((code, out.replace(str(folder), "F"), err.replace(str(folder), "F")))
     assert runs[0] == runs[2] and runs[1] == runs[3]
     assert b"\xef\xbc\x8c\xef\xbc\x8c" not in runs[0][3][0][1]  # "，，" was fixed
+
+
+def test_a_few_big_files_are_checked_side_by_side(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fewer than 16 files but over 1 MB in all: workers, the first file included, and the
+    output of one process byte for byte."""
+    import os
+
+    from speechlint import cli
+
+    if not hasattr(os, "fork"):
+        pytest.skip("workers are forked by hand only where fork exists")
+    text = (ROOT / "examples" / "draft.txt").read_text(encoding="utf-8")
+    filler = "我们要坚持稳中求进工作总基调，推动高质量发展。\n" * 9000  # ~216,000 characters
+    for i in range(3):
+        (tmp_path / f"big{i}.txt").write_text(text + filler + text, encoding="utf-8")
+    small = tmp_path / "s"
+    small.mkdir()
+    (small / "a.txt").write_text(text, encoding="utf-8")
+    (small / "b.txt").write_text(text, encoding="utf-8")
+
+    class Args:
+        jobs = 2
+
+    big = sorted(str(p) for p in tmp_path.glob("big*.txt"))
+    assert cli._pool_size(Args(), big) == 2  # type: ignore[arg-type]
+    assert cli._pool_size(Args(), sorted(str(p) for p in small.iterdir())) == 1  # type: ignore[arg-type]
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    one = _run(capsys, "1", tmp_path)
+    monkeypatch.setattr(os, "fork", fork)
+    two = _run(capsys, "2", tmp_path)
+    assert forks and one == two and one[0] == 1
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="workers are forked by hand only where fork exists")
+@pytest.mark.parametrize("jobs", ["2", "4"])
+def test_fewer_chunks_than_workers(jobs: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two big files (one chunk each): each worker gets one, idle workers are let go at once
+    (a worker given nothing used to be waited for forever)."""
+    text = (ROOT / "examples" / "draft.txt").read_text(encoding="utf-8")
+    filler = "我们要坚持稳中求进工作总基调，推动高质量发展。\n" * 12000
+    for i in range(2):
+        (tmp_path / f"big{i}.txt").write_text(text + filler, encoding="utf-8")
+    assert _run(capsys, jobs, tmp_path) == _run(capsys, "1", tmp_path)
