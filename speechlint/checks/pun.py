@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 
 from .._record import dataclass, field
@@ -713,24 +713,26 @@ def wrong_ellipsis(doc: Document, data: EllipsisData) -> Iterator[Diagnostic]:
     GB/T 15834-2011《标点符号用法》4.11（省略号）：省略号的形式为“……”，占两个字的位置；
     整段省略可连用两个省略号（十二个点）。
     """
-    text = doc.check_text
+    yield from _misformed_marks("PUN005", doc.check_text, data.patterns, "省略号", data.ellipsis)
+
+
+def _misformed_marks(
+    code: str, text: str, patterns: Iterable[tuple[re.Pattern[str], bool]], name: str, right: str
+) -> list[Diagnostic]:
+    """Each run of ``patterns`` (beside Chinese text where its flag asks), to be ``right``,
+    sorted by position (PUN005 ellipses, PUN007 dashes)."""
     found: list[Diagnostic] = []
-    for pattern, needs_zh in data.patterns:
+    for pattern, needs_zh in patterns:
         for m in _scan(text, pattern):
             s, e = m.start(), m.end()
             if needs_zh and not _beside_zh(text, s, e):
                 continue
             span = Span(s, e)
             found.append(
-                Diagnostic(
-                    "PUN005",
-                    span,
-                    f"省略号{quote(m.group())}应为{quote(data.ellipsis)}",
-                    Fix.replace(span, data.ellipsis),
-                )
+                Diagnostic(code, span, f"{name}{quote(m.group())}应为{quote(right)}", Fix.replace(span, right))
             )
     found.sort(key=lambda d: d.span.start)
-    yield from found
+    return found
 
 
 # ---------------------------------------------------------------------------
@@ -837,24 +839,8 @@ def wrong_dash(doc: Document, data: DashData) -> Iterator[Diagnostic]:
     GB/T 15834-2011《标点符号用法》4.10（破折号）：破折号的形式为“——”，占两个字的位置；
     4.13（连接号）：一字线“—”、浪纹线“～”、短横线“-”各有其用法。
     """
-    text = doc.check_text
-    found: list[Diagnostic] = []
-    for pattern in data.patterns:
-        for m in _scan(text, pattern):
-            s, e = m.start(), m.end()
-            if not _beside_zh(text, s, e):
-                continue
-            span = Span(s, e)
-            found.append(
-                Diagnostic(
-                    "PUN007",
-                    span,
-                    f"破折号{quote(m.group())}应为{quote(data.dash)}",
-                    Fix.replace(span, data.dash),
-                )
-            )
-    found.sort(key=lambda d: d.span.start)
-    yield from found
+    patterns = [(pattern, True) for pattern in data.patterns]  # always beside Chinese text
+    yield from _misformed_marks("PUN007", doc.check_text, patterns, "破折号", data.dash)
 
 
 # ---------------------------------------------------------------------------
