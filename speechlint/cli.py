@@ -308,9 +308,9 @@ def _check(args: argparse.Namespace) -> int:
                 if args.fix or args.diff:
                     notes.append(f"{path}: note: --fix/--diff do not change .docx files "
                                  "(use --annotate OUT.docx)")
+                results.append(res)  # checked, whatever becomes of the annotated copy
                 if args.annotate:
                     _annotate(path, args.annotate, res, annotated, config)
-                results.append(res)
                 continue
             if path == "-":
                 raw = _read_stdin(name, config.max_file_size)

@@ -1,7 +1,7 @@
 """Word (.docx) drafts: text for the engine, and annotated copies with comments.
 
-python-docx is an optional dependency (``pip install 'speechlint[docx]'``), imported
-only when a ``.docx`` file is read.
+python-docx (a dependency of speechlint) is imported only when a ``.docx`` file is
+read, and reads it within :class:`Limits` (see there: a small file may inflate).
 
 The text handed to the engine has **one line per Word paragraph**, in this order:
 
@@ -152,17 +152,24 @@ def _header_footer_parts(doc: Any) -> Iterator[tuple[str, Any]]:
                 yield story, elm
 
 
-def extract(doc: Any) -> WordText:
-    """The :class:`WordText` of an open python-docx ``Document``."""
+def extract(doc: Any, limits: Limits | None = None, path: str | os.PathLike[str] = "<docx>") -> WordText:
+    """The :class:`WordText` of an open python-docx ``Document``; with ``limits``, an
+    :class:`InputError` as soon as the text passes ``limits.text`` bytes of UTF-8."""
     numbering = _Numbering(doc)
     out = WordText()
     stories: list[tuple[str, Any]] = [("body", doc.element.body)]
     stories.extend(_header_footer_parts(doc))
+    cap = limits.text if limits is not None else None
+    size = 0
     for story, container in stories:
         for p in _story_paragraphs(container):
             prefix = numbering.label(p)
-            body = "".join(_run_text(r) for r in _runs(p))
-            out.paragraphs.append(WordParagraph(p, story, prefix, prefix + body))
+            text = prefix + "".join(_run_text(r) for r in _runs(p))
+            if cap is not None:
+                size += len(text.encode("utf-8", "surrogatepass")) + 1
+                if size > cap:
+                    raise _refused(path, f"more than {cap:,} bytes of text", cap)
+            out.paragraphs.append(WordParagraph(p, story, prefix, text))
     return out
 
 
@@ -425,20 +432,143 @@ def _int(value: str | None, default: int) -> int:
 
 
 # ---------------------------------------------------------------- reading
+@dataclass(frozen=True)
+class Limits:
+    """What one Word document may hold before it is refused (None: no limit).
+
+    A ``.docx`` is a ZIP package: 100 KB of it can inflate to gigabytes of XML, or to
+    millions of paragraphs whose parse trees take gigabytes of memory.  The limits
+    follow ``--max-file-size`` (M, 20 MB by default; 0 lifts them all), so that a
+    Word draft is bounded like a text draft of that size:
+
+    * ``parts``: the XML parts read (document, headers, footers, styles, numbering,
+      relationships), uncompressed, in all: 2 M (40 MB), from the ZIP's central
+      directory before anything is inflated, and again while reading;
+    * ``elements``: XML elements in those parts, M / 16 (1.3 million), counted by a
+      streaming pass before python-docx builds its tree (an element costs libxml2
+      about 100 bytes: a bound of about 130 MB of tree);
+    * ``paragraphs``: M / 64 (327,680: some ten thousand pages);
+    * ``text``: the extracted text, M bytes of UTF-8, as for a text file.
+
+    Pictures, embedded objects and every other part python-docx does not parse are
+    never inflated: they are left empty in the package python-docx reads, and
+    :func:`annotate` copies them from the original, streamed.
+    """
+
+    parts: int | None = None
+    elements: int | None = None
+    paragraphs: int | None = None
+    text: int | None = None
+
+    @staticmethod
+    def for_size(max_size: int | None) -> Limits:
+        if not max_size:
+            return Limits()
+        return Limits(2 * max_size, max(1, max_size // 16), max(1, max_size // 64), max_size)
+
+
 def _import_docx() -> Any:
     try:
         import docx
     except ImportError:
         raise InputError(
-            "reading .docx needs python-docx: pip install 'speechlint[docx]'"
+            "reading .docx needs python-docx: pip install 'python-docx>=1.2,<2'"
         ) from None
     return docx
 
 
-def open_document(path: str | os.PathLike[str], max_size: int | None = None) -> Any:
-    """Open a .docx with python-docx; every failure is one clear :class:`InputError`."""
+def _refused(path: str | os.PathLike[str], what: str, limit: int) -> InputError:
+    return InputError(
+        f"{path}: Word document too large: {what} (the limit is {limit:,}; "
+        "raise it with --max-file-size or max-file-size)"
+    )
+
+
+#: The parser for every XML part read: no DTD loaded, no entity expanded, nothing fetched.
+def _xml_parser_options() -> dict[str, Any]:
+    return {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
+
+
+@dataclass
+class Package:
+    """A ``.docx`` as speechlint reads it: the bytes python-docx opens (only the parts it
+    parses; the others empty), the names of the parts left empty, and whether an XML
+    part declares a DOCTYPE (entity references python-docx would write back broken)."""
+
+    original: bytes
+    slim: bytes
+    emptied: frozenset[str]
+    doctype: str | None  # the name of the first part with a DOCTYPE
+
+
+def _content_types(zf: Any, limits: Limits, path: str | os.PathLike[str]) -> tuple[dict[str, str], dict[str, str]]:
+    from lxml import etree
+
+    try:
+        info = zf.getinfo("[Content_Types].xml")
+    except KeyError:
+        raise InputError(f"{path}: corrupt or unreadable Word document (no [Content_Types].xml)") from None
+    data = _member(zf, info, limits, path)
+    root = etree.fromstring(data, etree.XMLParser(**_xml_parser_options()))
+    defaults: dict[str, str] = {}
+    overrides: dict[str, str] = {}
+    for el in root:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag.endswith("}Default"):
+            defaults[(el.get("Extension") or "").lower()] = el.get("ContentType") or ""
+        elif tag.endswith("}Override"):
+            overrides[(el.get("PartName") or "").lower()] = el.get("ContentType") or ""
+    return defaults, overrides
+
+
+def _member(zf: Any, info: Any, limits: Limits, path: str | os.PathLike[str]) -> bytes:
+    """The bytes of one part, never more than the limit (whatever its header says)."""
+    cap = limits.parts
+    with zf.open(info) as fh:
+        data = fh.read() if cap is None else fh.read(cap + 1)
+    if cap is not None and len(data) > cap:
+        raise _refused(path, f"part {info.filename} inflates to more than {cap:,} bytes", cap)
+    return bytes(data)
+
+
+def _count(data: bytes, name: str, counts: list[int], limits: Limits,
+           path: str | os.PathLike[str]) -> str | None:
+    """Count the elements and paragraphs of one XML part in a streaming pass (memory:
+    one element at a time), refusing the document as soon as a limit is passed.
+    Returns the part's DOCTYPE, if it has one."""
+    import io as _io
+
+    from lxml import etree
+
+    events = etree.iterparse(_io.BytesIO(data), events=("end",), **_xml_parser_options())
+    for _event, el in events:
+        counts[0] += 1
+        if el.tag == W_P:
+            counts[1] += 1
+            if limits.paragraphs is not None and counts[1] > limits.paragraphs:
+                raise _refused(path, f"more than {limits.paragraphs:,} paragraphs", limits.paragraphs)
+        if limits.elements is not None and counts[0] > limits.elements:
+            raise _refused(path, f"more than {limits.elements:,} XML elements", limits.elements)
+        el.clear(keep_tail=False)
+        parent = el.getparent()
+        if parent is not None:
+            while el.getprevious() is not None:
+                del parent[0]
+    root = events.root  # type: ignore[attr-defined]
+    doctype = root.getroottree().docinfo.doctype if root is not None else ""
+    return name if doctype else None
+
+
+def load_package(path: str | os.PathLike[str], max_size: int | None = None,
+                 limits: Limits | None = None) -> Package:
+    """Read a .docx within :class:`Limits`; every failure is one clear :class:`InputError`."""
+    import io as _io
+    import zipfile
+
     from .io import read_bytes
 
+    if limits is None:
+        limits = Limits.for_size(max_size)
     data = read_bytes(path, max_size)
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise InputError(
@@ -448,22 +578,88 @@ def open_document(path: str | os.PathLike[str], max_size: int | None = None) -> 
     if not data.startswith(b"PK"):
         raise InputError(f"{path}: not a Word .docx file (not a ZIP package)")
     docx = _import_docx()
+    parsed = set(docx.opc.part.PartFactory.part_type_for)
+    try:
+        with zipfile.ZipFile(_io.BytesIO(data)) as zf:
+            defaults, overrides = _content_types(zf, limits, path)
+            keep: list[Any] = []
+            emptied: list[Any] = []
+            seen: set[str] = set()
+            for info in zf.infolist():
+                name = info.filename
+                if info.is_dir() or name in seen:
+                    continue
+                seen.add(name)
+                lower = name.lower()
+                ext = lower.rsplit(".", 1)[-1] if "." in lower else ""
+                ctype = overrides.get("/" + lower) or defaults.get(ext, "")
+                if name == "[Content_Types].xml" or ext == "rels" or ctype in parsed:
+                    keep.append(info)
+                else:
+                    emptied.append(info)
+            total = sum(i.file_size for i in keep)
+            if limits.parts is not None and total > limits.parts:
+                raise _refused(path, f"its XML parts inflate to {total:,} bytes", limits.parts)
+            counts = [0, 0]
+            doctype: str | None = None
+            out = _io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as slim:
+                for info in keep:
+                    part = _member(zf, info, limits, path)
+                    found = _count(part, info.filename, counts, limits, path)
+                    doctype = doctype or found
+                    slim.writestr(_stored(info), part)
+                    del part
+                for info in emptied:
+                    slim.writestr(_stored(info), b"")
+    except InputError:
+        raise
+    except MemoryError:
+        raise InputError(f"{path}: out of memory while reading the Word document") from None
+    except Exception as exc:  # noqa: BLE001 - zipfile.BadZipFile, lxml, zlib, KeyError ...
+        raise InputError(f"{path}: corrupt or unreadable Word document ({_detail(exc)})") from None
+    return Package(data, out.getvalue(), frozenset(i.filename for i in emptied), doctype)
+
+
+def _stored(info: Any) -> Any:
+    import zipfile
+
+    copy_ = zipfile.ZipInfo(info.filename, info.date_time)
+    copy_.compress_type = zipfile.ZIP_STORED
+    copy_.external_attr = info.external_attr
+    return copy_
+
+
+def _detail(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def open_document(path: str | os.PathLike[str], max_size: int | None = None,
+                  package: Package | None = None) -> Any:
+    """Open a .docx with python-docx (within :class:`Limits`); every failure is one
+    clear :class:`InputError`."""
     import io as _io
 
+    if package is None:
+        package = load_package(path, max_size)
+    docx = _import_docx()
     try:
-        return docx.Document(_io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - zipfile.BadZipFile, KeyError, lxml, ValueError ...
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(f"{path}: corrupt or unreadable Word document ({detail})") from None
+        return docx.Document(_io.BytesIO(package.slim))
+    except MemoryError:
+        raise InputError(f"{path}: out of memory while reading the Word document") from None
+    except Exception as exc:  # noqa: BLE001 - KeyError, lxml, ValueError ...
+        raise InputError(f"{path}: corrupt or unreadable Word document ({_detail(exc)})") from None
 
 
 def read(path: str | os.PathLike[str], max_size: int | None = None) -> WordText:
     """The :class:`WordText` of the .docx at ``path``."""
     doc = open_document(path, max_size)
     try:
-        return extract(doc)
+        return extract(doc, Limits.for_size(max_size), path)
     except InputError:
         raise
+    except MemoryError:
+        raise InputError(f"{path}: out of memory while reading the Word document") from None
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback
         raise InputError(f"{path}: cannot read Word document: {type(exc).__name__}: {exc}") from None
 
@@ -547,14 +743,27 @@ def annotate(
     The comment is anchored on the flagged characters (runs are split at the
     span's ends, their formatting kept); findings in headers or footers, where
     Word allows no comments, are anchored on the start of the body with the place
-    named.  ``src`` is never changed.  Returns the number of comments written.
+    named.  ``src`` is never changed: ``dst`` may not be ``src`` nor a link to it, and
+    is replaced atomically (a link at ``dst`` is replaced, never written through).  A
+    document whose XML declares a DOCTYPE (entity references) is refused: python-docx
+    would write those references back without their declarations, which no reader
+    accepts.  Every XML part written is checked to be well-formed first.  Returns the
+    number of comments written.
     """
-    if os.path.abspath(src) == os.path.abspath(dst):
-        raise InputError(f"{dst}: --annotate must write a new file, not the checked document")
+    if os.path.abspath(src) == os.path.abspath(dst) or _same_file(src, dst):
+        raise InputError(f"{dst}: --annotate must write a new file, not the checked document "
+                         "(nor a link to it)")
     from docx.text.run import Run
 
-    doc = open_document(src, max_size)
-    wt = extract(doc)
+    package = load_package(src, max_size)
+    if package.doctype:
+        raise InputError(
+            f"{src}: cannot annotate: its part {package.doctype} declares a DOCTYPE (entity "
+            "references), which a Word document never needs; the copy would not be "
+            "well-formed XML. Re-save the document in Word, then annotate it"
+        )
+    doc = open_document(src, max_size, package)
+    wt = extract(doc, Limits.for_size(max_size), src)
     starts = wt.line_starts()
     body = [p for p in wt.paragraphs if p.story == "body"]
     count = 0
@@ -578,11 +787,87 @@ def annotate(
         doc.add_comment([Run(runs[0], doc._body), Run(runs[-1], doc._body)], text=text,
                         author=author, initials=initials)
         count += 1
+    _save(doc, package, src, dst)
+    return count
+
+
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     try:
-        doc.save(str(dst))
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _save(doc: Any, package: Package, src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+    """Write ``doc`` to ``dst``: the parts python-docx holds, checked well-formed, and the
+    parts left out of its package (pictures, embedded objects) streamed from the original.
+    The copy goes to a temporary file next to ``dst``, renamed over it when complete."""
+    import io as _io
+    import shutil
+    import tempfile
+    import zipfile
+
+    from lxml import etree
+
+    buf = _io.BytesIO()
+    doc.save(buf)
+    folder = os.path.dirname(os.path.abspath(dst))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(dst)}.", suffix=".speechlint-tmp",
+                                   dir=folder)
     except OSError as exc:
         raise InputError(f"{dst}: cannot write: {exc.strerror or exc}") from None
-    return count
+    try:
+        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as out, \
+                zipfile.ZipFile(buf) as saved, zipfile.ZipFile(_io.BytesIO(package.original)) as orig:
+            for info in saved.infolist():
+                name = info.filename
+                if name in package.emptied:
+                    oinfo = orig.getinfo(name)
+                    winfo = zipfile.ZipInfo(name, oinfo.date_time)
+                    winfo.compress_type = zipfile.ZIP_DEFLATED
+                    winfo.file_size = oinfo.file_size
+                    with orig.open(oinfo) as r, out.open(winfo, "w", force_zip64=oinfo.file_size > 0x7FFF0000) as w:
+                        shutil.copyfileobj(r, w, 1 << 20)
+                    continue
+                data = saved.read(info)
+                if name.lower().endswith((".xml", ".rels")):
+                    try:
+                        etree.fromstring(data, etree.XMLParser(**_xml_parser_options()))
+                    except etree.XMLSyntaxError as exc:
+                        raise InputError(f"{src}: cannot annotate: part {name} would not be "
+                                         f"well-formed XML ({_detail(exc)}); nothing written") from None
+                out.writestr(info, data, zipfile.ZIP_DEFLATED)
+        if os.path.exists(dst) and not os.path.islink(dst):
+            os.chmod(tmp, os.stat(dst).st_mode & 0o7777)  # a copy written again keeps its mode
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())  # as a new file gets
+        os.replace(tmp, dst)
+    except InputError:
+        _unlink(tmp)
+        raise
+    except OSError as exc:
+        _unlink(tmp)
+        raise InputError(f"{dst}: cannot write: {exc.strerror or exc}") from None
+    except Exception as exc:  # noqa: BLE001 - a corrupt picture in the original: one line
+        _unlink(tmp)
+        raise InputError(f"{src}: corrupt or unreadable Word document ({_detail(exc)})") from None
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def _bisect(starts: list[int], offset: int) -> int:
