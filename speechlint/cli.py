@@ -331,7 +331,7 @@ def _check(args: argparse.Namespace) -> int:
                     else:
                         write_atomic(path, encode(result.text, decoded.encoding, decoded.bom), expect=raw)
                         if not args.quiet:
-                            print(f"{name}: 已修复 {result.applied} 处 / fixed {result.applied}",
+                            print(f"{_visible(name)}: 已修复 {result.applied} 处 / fixed {result.applied}",
                                   file=sys.stderr)
                     fixed_files += 1
                     fixed_count += result.applied
@@ -936,7 +936,9 @@ class _Progress:
 
 def _as_error_line(message: str, kind: str = "error") -> str:
     """'path: problem' -> 'path: error: problem' (one line, whatever the message holds)."""
-    message = " ".join(message.splitlines())
+    from .report.escape import visible
+
+    message = visible(" ".join(message.splitlines()))  # one line; ESC, BEL ... shown escaped
     head, sep, rest = message.partition(": ")
     if sep and not rest.startswith(f"{kind}:"):
         return f"{head}: {kind}: {rest}"
@@ -949,6 +951,12 @@ def _failure_lines(name: str, failed: Sequence[RuleFailure]) -> list[str]:
     for f in failed:
         first.setdefault(f.code, f.error)
     return [_as_error_line(f"{name}: rule {code} failed: {error}") for code, error in first.items()]
+
+
+def _visible(s: str) -> str:
+    from .report.escape import visible
+
+    return visible(s)
 
 
 def _print_traceback() -> None:

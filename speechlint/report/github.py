@@ -2,7 +2,8 @@
 
 Severities map to ``error``, ``warning`` and ``notice``; the title is the rule code.
 Values are escaped as the runner expects (``%``, CR, LF everywhere; ``:`` and ``,``
-in properties too).  Word files give the paragraph number as the line.
+in properties too); other control characters (ESC, BEL, ...), which the runner would
+pass to the log raw, are written as visible escapes (``\\e``, ``\\x07``).  Word files give the paragraph number as the line.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import FileResult, ReportOptions
+from .escape import UNSAFE, visible
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(s) if UNSAFE.search(s) else s  # ESC, BEL, ...: shown, never sent raw
 
 
 def _prop(s: str) -> str:

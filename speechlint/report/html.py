@@ -11,12 +11,14 @@ offline and can be mailed as one file.
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
 from ..model import Diagnostic
 from . import FileResult, ReportOptions
+from .escape import printable
 
 FAMILY_NAMES = {
     "NUM": "层次序号",
@@ -71,12 +73,20 @@ ol.findings a { color: inherit; }
 
 
 def _esc(s: str) -> str:
-    return html.escape(s, quote=True)
+    """Text for the page: control characters left out (see :func:`.escape.printable`)."""
+    return html.escape(printable(s), quote=True)
 
 
 def _shown(s: str) -> str:
-    """Escape text for the page; make tabs, line breaks and masks visible but harmless."""
-    return _esc(s.replace("\x0b", "↵").replace("\x0c", " "))
+    """Escape text for the page; make tabs, line breaks and masks visible but harmless.
+
+    One character of the draft stays one character of the page (a control character
+    becomes a space), so marks keep their places."""
+    return _esc(_SPACES.sub(" ", s.replace("\x0b", "↵")))
+
+
+#: Control characters of a draft line: shown as a space (see :func:`_shown`).
+_SPACES = re.compile("[\x00-\x08\x0c-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _line_html(text: str, start: int, diags: list[tuple[int, Diagnostic]], anchor: str) -> str:

@@ -1,4 +1,9 @@
-"""``path:line:col: CODE message``, optionally with the source line and a marker."""
+"""``path:line:col: CODE message``, optionally with the source line and a marker.
+
+File names, messages and source lines are written through :func:`.escape.visible`:
+a control character (a terminal escape, a line break in a file name) is shown as an
+escape, so that one line is always one finding and nothing reaches the terminal raw.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from . import FileResult, ReportOptions
+from .escape import visible
 
 
 def _width(s: str) -> int:
@@ -18,12 +24,13 @@ def _source(res: FileResult, start: int, end: int, color: bool) -> list[str]:
     text = res.index.line_text(line0).replace("\t", " ")
     end_col = min(end - res.index.starts[line0], len(text))
     end_col = max(end_col, col0 + 1) if col0 < len(text) else col0 + 1
-    pad = _width(text[:col0])
-    marks = max(1, _width(text[col0:end_col]))
+    # control characters of the line are shown escaped (\e, \x0b), the marker under them
+    pad = _width(visible(text[:col0]))
+    marks = max(1, _width(visible(text[col0:end_col])))
     marker = " " * pad + "^" * marks
     if color:
         marker = " " * pad + "\x1b[31m" + "^" * marks + "\x1b[0m"
-    return [f"    {text}", f"    {marker}"]
+    return [f"    {visible(text)}", f"    {marker}"]
 
 
 def render(results: Sequence[FileResult], options: ReportOptions) -> str:
@@ -41,11 +48,11 @@ def part(res: FileResult, options: ReportOptions) -> str:
         code = f"\x1b[1;31m{d.code}\x1b[0m" if options.color else d.code
         # Word files: the line is the paragraph number, shown as "draft.docx:¶12:5:"
         para = "¶" if res.location_kind == "paragraph" else ""
-        where = f"{res.path}:{para}{line}:{col}:"
+        where = f"{visible(res.path)}:{para}{line}:{col}:"
         if options.color:
             where = f"\x1b[1m{where}\x1b[0m"
         fixable = " [*]" if d.fix is not None and d.fix.applicability == "safe" else ""
-        out.append(f"{where} {code}{fixable} {d.message}")
+        out.append(f"{where} {code}{fixable} {visible(d.message)}")
         if options.show_source:
             out.extend(_source(res, d.span.start, d.span.end, options.color))
     return "\n".join(out)
