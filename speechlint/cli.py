@@ -97,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="apply the configuration's exclude to files named on the command line too "
                         "(for pre-commit)")
     c.add_argument("--jobs", "-j", type=int, metavar="N", default=None,
-                   help="worker processes for many files (default: number of CPUs)")
+                   help="worker processes for many files (default: number of CPUs; "
+                        "no effect with --fix, --diff, --annotate)")
     c.add_argument("--annotate", metavar="OUT.docx",
                    help="write a copy of the checked .docx with each finding as a Word comment")
     c.add_argument("--show-source", dest="show_source", action="store_true", default=None,
@@ -329,7 +330,13 @@ def _check(args: argparse.Namespace) -> int:
                     elif path == "-":
                         sys.stdout.buffer.write(encode(result.text, decoded.encoding, decoded.bom))
                     else:
-                        write_atomic(path, encode(result.text, decoded.encoding, decoded.bom), expect=raw)
+                        if not write_atomic(path, encode(result.text, decoded.encoding, decoded.bom),
+                                            expect=raw):
+                            # a concurrent fixer wrote these very bytes: the check of them stands
+                            notes.append(f"{_visible(name)}: note: already fixed (by another "
+                                         "process); not written again")
+                            results.append(FileResult(name, result.text, result.remaining))
+                            continue
                         if not args.quiet:
                             print(f"{_visible(name)}: 已修复 {result.applied} 处 / fixed {result.applied}",
                                   file=sys.stderr)

@@ -209,7 +209,7 @@ def read_source(path: str | os.PathLike[str], max_size: int | None = None) -> tu
     return data, decode(data, str(path))
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, expect: bytes | None = None) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, expect: bytes | None = None) -> bool:
     """Replace ``path`` with ``data`` atomically, keeping its permissions.
 
     The bytes go to a temporary file in the same folder, are flushed to disk,
@@ -217,7 +217,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, expect: bytes | N
     sees either the old file or the new one, never a half-written one.  A
     symbolic link is followed (the link stays a link).  When ``expect`` is given
     and the file no longer holds those bytes (changed on disk since it was
-    read), nothing is written and :class:`InputError` is raised.  Every failure
+    read), nothing is written and :class:`InputError` is raised -- unless the file
+    already holds ``data`` (another fixer did the same work first): then nothing is
+    written and False is returned; True when written.  Every failure
     is an :class:`InputError` saying the original was left unchanged; the
     temporary file is removed (only SIGKILL or a power cut can leave one).
     """
@@ -231,13 +233,17 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, expect: bytes | N
         raise InputError(f"{path}: not a regular file; not written")
     if not os.access(real, os.W_OK):
         raise InputError(f"{path}: file is read-only; not written")
+    if expect is not None and _changed(p, expect) and not _changed(p, data):
+        return False
     with _signals_unwind():
-        _replace(path, p, st, data, expect)
-    _fsync_dir(p.parent)
+        written = _replace(path, p, st, data, expect)
+    if written:
+        _fsync_dir(p.parent)
+    return written
 
 
 def _replace(path: str | os.PathLike[str], p: Path, st: os.stat_result, data: bytes,
-             expect: bytes | None) -> None:
+             expect: bytes | None) -> bool:
     import tempfile
 
     try:
@@ -256,8 +262,12 @@ def _replace(path: str | os.PathLike[str], p: Path, st: os.stat_result, data: by
             except OSError:
                 pass  # not permitted: the fixed file belongs to whoever fixed it
         if expect is not None and _changed(p, expect):
+            if not _changed(p, data):  # another fixer wrote the same bytes meanwhile
+                _unlink(tmp)
+                return False
             raise InputError(f"{path}: changed on disk since it was read; not written")
         os.replace(tmp, p)
+        return True
     except InputError:
         _unlink(tmp)
         raise

@@ -792,3 +792,45 @@ def test_any_bytes_in_any_files_one_line_each_never_a_traceback() -> None:
             assert sorted(q.name for q in root.iterdir()) == sorted(p.name for p in paths)
 
     check()
+
+
+def test_a_second_fixer_that_finds_the_work_done_says_so(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another `--fix` writes the same fix while this one works: a note, the exit of a check."""
+    from speechlint import engine
+
+    target = folder / "raced.txt"
+    target.write_text("各位，，好，请XX同志发言\n", encoding="utf-8")
+    real_fix = engine.fix
+
+    def fix_while_another_fixer_writes(text: str, *a: object, **k: object) -> engine.FixResult:
+        result = real_fix(text, *a, **k)  # type: ignore[arg-type]
+        if "各位" in text:
+            target.write_text(result.text, encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(engine, "fix", fix_while_another_fixer_writes)
+    rc = cli.main(["check", "--fix", "--no-show-source", str(target)])
+    out, err = capsys.readouterr()
+    assert rc == 1  # as `check` of the fixed file: PH001 'XX' has no fix
+    assert problems(err) == [f"{target}: note: already fixed (by another process); not written again"]
+    assert out == f"{target}:1:7: PH001 “XX”疑为未填写的占位符，请填写实际内容\n"
+    assert target.read_text(encoding="utf-8") == "各位，好，请XX同志发言\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["good.txt", "raced.txt"]
+
+
+def test_concurrent_fixers_agree(tmp_path: Path) -> None:
+    """Pairs of real `--fix` processes on one file: each exits as the check of the result."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    for n in range(12):
+        f = tmp_path / f"d{n}.txt"
+        f.write_text("我们要开会,,好\n" * 50, encoding="utf-8")
+        cmd = [sys.executable, "-m", "speechlint", "check", "--fix", "--no-show-source", str(f)]
+        procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+                 for _ in range(2)]
+        outs = [p.communicate() for p in procs]
+        for p, (_out, err) in zip(procs, outs, strict=True):
+            assert p.returncode == 0, err.decode()
+            assert b"error" not in err
+        assert f.read_text(encoding="utf-8") == "我们要开会，好\n" * 50
