@@ -8,6 +8,7 @@ the slowest stages (masking, each rule) are reported so a hotspot names its rule
     .venv/bin/python bench/hostile.py                  # every case, 1M characters, txt and md
     .venv/bin/python bench/hostile.py --size 200000 --only 'space|要要' --filetype md
     .venv/bin/python bench/hostile.py --timeout 20 --json bench/out/hostile.json
+    .venv/bin/python bench/hostile.py --word           # Word files that inflate (the CLI)
 
 Speed is measured here, never asserted in tests (tests/test_hostile.py checks the
 same inputs finish, at sizes where the old code took far longer than the test limit).
@@ -121,6 +122,56 @@ def worker(name: str, filetype: str, size: int) -> None:
     print(json.dumps({"total": total, "findings": len(found), "stages": stages}))
 
 
+def word_bombs(tmp: Path, repeats: int) -> list[dict[str, object]]:
+    """Time ``speechlint check`` on Word files that inflate (built in ``tmp``): median
+    wall time of ``repeats`` runs, the largest peak resident memory, exit code, message."""
+    import os
+    import statistics
+
+    sys.path.insert(0, str(ROOT))
+    from tests import wordbombs
+
+    good = tmp / "good.txt"
+    good.write_text("我们要要认真学习。\n", encoding="utf-8")
+    builds = {
+        "1M empty paragraphs": lambda p: wordbombs.empty_paragraphs(p, 1_000_000),
+        "5M empty paragraphs": lambda p: wordbombs.empty_paragraphs(p, 5_000_000),
+        "20M empty paragraphs": lambda p: wordbombs.empty_paragraphs(p, 20_000_000),
+        "45 MB of text, 5 paragraphs": lambda p: wordbombs.big_text(p, 15_000_000),
+        "1 GB picture": lambda p: wordbombs.zero_picture(p, 1 << 30),
+        "3 GB picture": lambda p: wordbombs.zero_picture(p, 3 << 30),
+    }
+    rows: list[dict[str, object]] = []
+    for name, build in builds.items():
+        bomb = build(tmp / (re.sub(r"\W+", "-", name) + ".docx"))
+        runs = [("check", [str(bomb), str(good)])]
+        if "picture" in name:
+            runs.append(("--annotate", [str(bomb), "--annotate", str(tmp / "annotated.docx")]))
+        for how, args in runs:
+            times, peaks = [], []
+            code, message = 0, ""
+            for _ in range(repeats):
+                err = tmp / "stderr"
+                with open(err, "wb") as fh:
+                    t0 = time.perf_counter()
+                    p = subprocess.Popen([sys.executable, "-m", "speechlint", "check", *args],
+                                         stdout=subprocess.DEVNULL, stderr=fh, cwd=ROOT)
+                    _pid, status, usage = os.wait4(p.pid, 0)
+                    times.append(time.perf_counter() - t0)
+                peaks.append(usage.ru_maxrss / 1024)
+                code = os.waitstatus_to_exitcode(status)
+                lines = err.read_text(encoding="utf-8", errors="replace").splitlines()
+                message = next((ln for ln in lines if ": error: " in ln), "")
+            row = {"case": name, "run": how, "file_kb": round(bomb.stat().st_size / 1024),
+                   "seconds": round(statistics.median(times), 3), "peak_mb": round(max(peaks)),
+                   "exit": code, "message": message.replace(str(tmp) + "/", "")}
+            rows.append(row)
+            print(f"{name:28} {how:10} {row['file_kb']:>6} KB  exit {code}  "
+                  f"{row['seconds']:6.2f} s  {row['peak_mb']:>5} MB  {row['message'][:90]}", flush=True)
+        bomb.unlink()
+    return rows
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--size", type=int, default=1_000_000, help="characters per input")
@@ -128,8 +179,20 @@ def main() -> int:
     ap.add_argument("--only", help="regex on case names")
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds per case")
     ap.add_argument("--json", help="write results here")
+    ap.add_argument("--word", action="store_true",
+                    help="time the CLI on Word files that inflate instead (median of --repeat runs)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per Word case")
     ap.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.word:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            rows = word_bombs(Path(tmp), args.repeat)
+        if args.json:
+            Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+            Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+        return 0
     if args.worker:
         worker(args.worker[0], args.worker[1], int(args.worker[2]))
         return 0
