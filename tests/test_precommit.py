@@ -58,14 +58,26 @@ def _hook_repo(tmp: Path, env: dict[str, str]) -> tuple[str, str]:
     return str(repo), run(["git", "rev-parse", "HEAD"], repo, env).stdout.strip()
 
 
-def readme_snippet() -> str:
-    """The first ```yaml block of the README's pre-commit section."""
+def readme_snippets() -> list[str]:
+    """The ```yaml blocks of the README's pre-commit section."""
     text = README.read_text(encoding="utf-8")
     assert SECTION in text, f"README.md lacks the section {SECTION!r}"
     section = text.split(SECTION, 1)[1].split("\n## ", 1)[0]
-    m = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)
-    assert m, "the README's pre-commit section has no ```yaml block"
-    return m.group(1)
+    return re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)
+
+
+def readme_snippet() -> str:
+    """The README's remote form: ``repo:`` a URL or path, ``rev:`` a tag."""
+    blocks = [b for b in readme_snippets() if "rev:" in b]
+    assert len(blocks) == 1, "the README's pre-commit section needs one block with rev:"
+    return blocks[0]
+
+
+def readme_local_snippet() -> str:
+    """The README's ``repo: local`` form, for a speechlint already installed."""
+    blocks = [b for b in readme_snippets() if "repo: local" in b]
+    assert len(blocks) == 1, "the README's pre-commit section needs one `repo: local` block"
+    return blocks[0]
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -127,6 +139,66 @@ def test_readme_snippet_names_both_hooks() -> None:
 
     config = yaml.safe_load(readme_snippet())
     assert [h["id"] for h in config["repos"][0]["hooks"]] == ["speechlint", "speechlint-fix"]
+    local = yaml.safe_load(readme_local_snippet())
+    assert [h["id"] for h in local["repos"][0]["hooks"]] == ["speechlint", "speechlint-fix"]
+
+
+def test_readme_local_hooks_match_the_manifest() -> None:
+    """The `repo: local` form runs what the published hooks run."""
+    import yaml
+
+    local = {h["id"]: h for h in yaml.safe_load(readme_local_snippet())["repos"][0]["hooks"]}
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))}
+    for hid, h in hooks.items():
+        assert local[hid]["entry"] == h["entry"] and local[hid]["files"] == h["files"]
+        assert local[hid]["language"] == "system"
+
+
+def test_readme_local_form_as_written(tmp_path: Path,
+                                      session_setup: tuple[dict[str, str], str, str]) -> None:
+    """The `repo: local` snippet copied verbatim, speechlint on PATH (an activated venv)."""
+    env = dict(session_setup[0])
+    env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
+    work = tmp_path / "drafts"
+    work.mkdir()
+    run(["git", "init", "-q"], work, env)
+    (work / ".pre-commit-config.yaml").write_text(readme_local_snippet(), encoding="utf-8")
+    run([sys.executable, "-m", "pre_commit", "install"], work, env)
+    draft = work / "讲话稿.txt"
+    draft.write_bytes(DEFECTS.encode("utf-8"))
+    run(["git", "add", "-A"], work, env)
+    commit = run(["git", "commit", "-q", "-m", "draft"], work, env, check=False)
+    out = commit.stdout + commit.stderr
+    assert commit.returncode != 0, out
+    assert "讲话稿.txt:1:5: DUP003" in out and "files were modified by this hook" in out, out
+    assert draft.read_bytes() == FIXED.encode("utf-8")
+    run(["git", "add", "-A"], work, env)
+    run(["git", "commit", "-q", "-m", "draft"], work, env)
+
+
+def test_readme_rev_exists(tmp_path: Path, session_setup: tuple[dict[str, str], str, str]) -> None:
+    """The README's `rev:` verbatim against this repository: the tag must exist, and
+    pre-commit must install and run the hooks from it."""
+    import yaml
+
+    env = session_setup[0]
+    rev = yaml.safe_load(readme_snippet())["repos"][0]["rev"]
+    top = run(["git", "-C", str(ROOT), "rev-parse", "--show-toplevel"], ROOT, env, check=False)
+    if top.returncode or Path(top.stdout.strip()).resolve() != ROOT:
+        pytest.skip("this checkout is not a git repository")
+    found = run(["git", "-C", str(ROOT), "rev-parse", "--verify", "-q", f"{rev}^{{commit}}"], ROOT,
+                env, check=False)
+    if found.returncode:
+        pytest.skip(f"the README's rev {rev!r} is not in this repository yet (tagged on main)")
+    config = re.sub(r"(?m)^(\s*-\s*repo:\s*)\S+.*$", lambda m: m.group(1) + str(ROOT), readme_snippet())
+    work = tmp_path / "drafts"
+    work.mkdir()
+    run(["git", "init", "-q"], work, env)
+    (work / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    (work / "讲话稿.txt").write_bytes(DEFECTS.encode("utf-8"))
+    proc = run([sys.executable, "-m", "pre_commit", "run", "--all-files"], work, env, check=False)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1 and "讲话稿.txt:1:5: DUP003" in out, out
 
 
 def test_hooks_file_declares_both_hooks() -> None:
