@@ -196,6 +196,7 @@ def test_readme_rev_exists(tmp_path: Path, session_setup: tuple[dict[str, str], 
     run(["git", "init", "-q"], work, env)
     (work / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     (work / "讲话稿.txt").write_bytes(DEFECTS.encode("utf-8"))
+    run(["git", "add", "-A"], work, env)
     proc = run([sys.executable, "-m", "pre_commit", "run", "--all-files"], work, env, check=False)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1 and "讲话稿.txt:1:5: DUP003" in out, out
