@@ -64,20 +64,57 @@ def readme_snippet() -> str:
     return m.group(1)
 
 
-def test_eglot_reports_speechlint_diagnostics(tmp_path: Path) -> None:
+#: The quick start's ``.venv/bin`` (this interpreter's folder), where ``speechlint`` is.
+VENV_BIN = Path(sys.executable).parent
+SPEECHLINT = shutil.which("speechlint", path=str(VENV_BIN))
+PROGRAM = '(defvar my-speechlint-program "speechlint")'
+
+
+def _emacs(tmp_path: Path, init: str, path: str) -> subprocess.CompletedProcess[str]:
     assert EMACS is not None
-    snippet = readme_snippet()
-    program = '("speechlint" "server")'
-    assert program in snippet
-    python = '("%s" "-m" "speechlint" "server")' % sys.executable.replace("\\", "\\\\")  # noqa: UP031
-    (tmp_path / "init.el").write_text(snippet.replace(program, python), encoding="utf-8")
+    (tmp_path / "init.el").write_text(init, encoding="utf-8")
     (tmp_path / "run.el").write_text(RUN, encoding="utf-8")
     (tmp_path / "draft.txt").write_text("同志们，，今天召开会议。\n𠮷𠮷同志们，，今天\n", encoding="utf-8")
-    proc = subprocess.run(
+    return subprocess.run(
         [EMACS, "--batch", "--eval", "(package-initialize)", "-l", "init.el", "-l", "run.el"],
         cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
+        env={"PATH": path, "HOME": str(tmp_path)},
+    )
+
+
+@pytest.mark.skipif(SPEECHLINT is None, reason="no speechlint script next to this interpreter")
+def test_eglot_readme_snippet_with_the_documented_path_step(tmp_path: Path) -> None:
+    """The snippet verbatim; PATH as the README says: .venv/bin in front."""
+    assert PROGRAM in readme_snippet()
+    _check(tmp_path, _emacs(tmp_path, readme_snippet(), f"{VENV_BIN}:/usr/bin:/bin"))
+
+
+@pytest.mark.skipif(SPEECHLINT is None, reason="no speechlint script next to this interpreter")
+def test_eglot_reports_speechlint_diagnostics(tmp_path: Path) -> None:
+    """The snippet with the full path the README offers instead, and nothing on PATH."""
+    snippet = readme_snippet().replace(PROGRAM, f'(defvar my-speechlint-program "{SPEECHLINT}")')
+    _check(tmp_path, _emacs(tmp_path, snippet, "/usr/bin:/bin"))
+
+
+def test_eglot_readme_snippet_without_the_command(tmp_path: Path) -> None:
+    """Right after the quick start, without the PATH step: a message, no error, no server."""
+    assert EMACS is not None
+    (tmp_path / "init.el").write_text(readme_snippet(), encoding="utf-8")
+    (tmp_path / "draft.txt").write_text("同志们，，今天\n", encoding="utf-8")
+    proc = subprocess.run(
+        [EMACS, "--batch", "--eval", "(package-initialize)", "-l", "init.el", "--eval",
+         ('(progn (find-file "draft.txt") (princ (format "server:%s\\n" '
+          "(and (fboundp 'eglot-current-server) (eglot-current-server)))))")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False,
         env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
+    assert proc.returncode == 0, proc.stderr
+    assert "speechlint: command not found: speechlint" in proc.stderr
+    assert "rror" not in proc.stderr, proc.stderr
+    assert "server:nil" in proc.stdout
+
+
+def _check(tmp_path: Path, proc: subprocess.CompletedProcess[str]) -> None:
     out = tmp_path / "out.txt"
     assert out.exists(), f"emacs wrote nothing: rc={proc.returncode}\n{proc.stderr[-3000:]}"
     found = [line.split(" ", 3) for line in out.read_text(encoding="utf-8").splitlines()]
