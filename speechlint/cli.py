@@ -465,8 +465,9 @@ def _is_docx(path: str) -> bool:
 
 def _lint_one(path: str, settings: _Settings, config: object = None):  # type: ignore[no-untyped-def]
     """Check one file (check only, no fixes): a FileResult, or None when excluded."""
+    from dataclasses import replace
+
     from . import engine
-    from ._record import replace
     from .io import read_source
     from .report import FileResult
 

@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 import types
 from collections.abc import Mapping
-from functools import cache, lru_cache
+from dataclasses import MISSING, Field, fields, is_dataclass
+from functools import cache
 from pathlib import Path
 
-from . import _record
-from ._record import MISSING, Field, is_dataclass
 from .errors import RuleDataError
 
 TYPE_CHECKING = False  # typing is imported only to validate YAML, never from the cache
@@ -174,7 +173,7 @@ def _shape(cls: type) -> tuple[dict[str, Any], dict[str, Field[Any]]]:
 
     # modules import typing's names for type checkers only: supply the ones annotations use
     names = {"Any": typing.Any, "Literal": typing.Literal, "ClassVar": typing.ClassVar}
-    return typing.get_type_hints(cls, localns=names), {f.name: f for f in _record.fields(cls)}
+    return typing.get_type_hints(cls, localns=names), {f.name: f for f in fields(cls)}
 
 
 #: Limits on a composed YAML document.  Aliases may share nodes but never loop
@@ -273,7 +272,7 @@ def compose_file(path: Path) -> yaml.Node | None:
     return root
 
 
-@lru_cache(maxsize=None)
+@cache
 def family_data(family: str, path: str | None = None) -> Mapping[str, Any]:
     """Load and validate ``rules/<family>.yaml``: code -> rule data instance.
 

@@ -137,26 +137,6 @@ def test_no_cache_means_no_files(tmp_path: Path, value: str) -> None:
     assert not (tmp_path / "c").exists()
 
 
-def test_a_check_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
-    """With the cache warm, checking a clean text loads none of the heavy or avoidable modules."""
-    clean = tmp_path / "clean.txt"
-    clean.write_text("一、总体要求\n我们要认真学习，坚持稳中求进工作总基调。\n", encoding="utf-8")
-    _check(tmp_path / "cache", str(clean))  # fill the cache
-    code = (
-        "import sys\n"
-        "import speechlint.cli\n"
-        "from speechlint.cli import main\n"
-        "speechlint.cli._exit_now = sys.exit  # the command line ends the process: stay to look\n"
-        f"sys.argv = ['speechlint', 'check', '--isolated', '-q', {str(clean)!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('jieba', 'pygls', 'yaml', 'typing', 'dataclasses', 'inspect', 'logging', 'tomllib',\n"
-        "         'difflib', 'tempfile', 'shutil', 'docx', 'lxml')\n"
-        "print(sorted(m for m in heavy if m in sys.modules))\n"
-    )
-    out = _python(tmp_path / "cache", code)
-    assert out.strip() == "[]"
-
-
 def test_the_command_line_flushes_everything_before_it_ends(tmp_path: Path) -> None:
     """The process ends without tearing the interpreter down; nothing may be lost."""
     big = tmp_path / "big.txt"
