@@ -286,12 +286,6 @@ def family_data(family: str, path: str | None = None) -> Mapping[str, Any]:
     needs = {c: r for c, r in rules.items() if r.data is not None}
     if not needs and not file.exists():
         return types.MappingProxyType({})
-    if path is None:  # the command line's start-up cache (speechlint._cache)
-        from . import _cache
-
-        cached = _cache.load_family(family, str(file))
-        if cached is not None:
-            return types.MappingProxyType(cached)
     root = compose_file(file)
     name = file.name if path is None else str(file)
     out: dict[str, Any] = {}
@@ -322,10 +316,6 @@ def family_data(family: str, path: str | None = None) -> Mapping[str, Any]:
                 out[code] = r.data()  # type: ignore[misc]
             except TypeError:
                 raise RuleDataError(f"{name}: missing entry for {code}") from None
-    if path is None:
-        from . import _cache
-
-        _cache.store_family(family, str(file), out)
     return types.MappingProxyType(out)
 
 
