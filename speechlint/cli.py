@@ -12,7 +12,8 @@ One bad file never stops the rest.  Each problem is one line on stderr:
   pattern over its time limit; the other rules' findings are still reported).
   Any such line makes the exit code 2.
 * ``path: note: …`` -- skipped on purpose, nothing lost: a binary file (known magic
-  number or NUL bytes) is not a draft, and a symbolic link loop leads only to
+  number or NUL bytes) found in a folder is not a draft (named on the command line, it
+  is an error), and a symbolic link loop leads only to
   folders already checked.  Notes do not change the exit code (``-q`` hides them).
 """
 
@@ -364,6 +365,7 @@ def _check(args: argparse.Namespace) -> int:
             errors.extend(_failure_lines(name, failed))  # the file was not fully checked
 
     progress.done()
+    _named_binary_files_are_errors(notes, errors, args.paths)
     if args.annotate and not annotated and not errors:
         notes.append(f"{args.annotate}: note: no .docx file was checked; nothing annotated")
     if args.diff:
@@ -959,6 +961,23 @@ def _failure_lines(name: str, failed: Sequence[RuleFailure]) -> list[str]:
     for f in failed:
         first.setdefault(f.code, f.error)
     return [_as_error_line(f"{name}: rule {code} failed: {error}") for code, error in first.items()]
+
+
+def _named_binary_files_are_errors(notes: list[str], errors: list[str], named: Sequence[str]) -> None:
+    """A binary file met while walking a folder is skipped with a note; one named on the
+    command line (as pre-commit names each staged file) is an error: it was meant to be
+    checked and could not be."""
+    from .report.escape import visible
+
+    shown = {visible(p) for p in named}
+    marker = ": note: not a text file ("
+    for line in list(notes):
+        head, sep, rest = line.partition(marker)
+        if sep and head in shown:
+            notes.remove(line)
+            what = rest.removesuffix(", skipped").removesuffix(")")
+            hint = "; UTF-16 needs a byte-order mark" if "NUL bytes" in what else ""
+            errors.append(f"{head}: error: not a text file ({what}){hint}")
 
 
 def _visible(s: str) -> str:

@@ -93,9 +93,29 @@ def test_png_named_explicitly(folder: Path, capsys: pytest.CaptureFixture[str]) 
     bad = folder / "photo.png"
     bad.write_bytes(PNG)
     rc, out, err = run(capsys, bad, folder / "good.txt")
-    assert rc == 1
-    assert problems(err) == [f"{bad}: note: not a text file (PNG image), skipped"]
+    assert rc == 2  # named, as pre-commit names staged files: it could not be checked
+    assert problems(err) == [f"{bad}: error: not a text file (PNG image)"]
     assert good_reported(out, folder)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_utf16_without_bom_named_is_an_error(folder: Path, capsys: pytest.CaptureFixture[str],
+                                              jobs: str) -> None:
+    """A named .txt in UTF-16 without a byte-order mark (NUL bytes) fails the run; walked
+    in a folder it stays a note."""
+    bad = folder / "utf16.txt"
+    bad.write_bytes("同志们，，今天开会。\n".encode("utf-16-le"))
+    many = [folder / f"g{i}.txt" for i in range(20)]
+    for g in many:
+        g.write_text("同志们好。\n", encoding="utf-8")
+    rc, out, err = run(capsys, "--jobs", jobs, bad, folder / "good.txt", *many)
+    assert rc == 2
+    assert problems(err) == [f"{bad}: error: not a text file (binary data (NUL bytes)); "
+                             "UTF-16 needs a byte-order mark"]
+    assert good_reported(out, folder)
+    rc, out, err = run(capsys, "--jobs", jobs, folder)
+    assert rc == 1
+    assert problems(err) == [f"{bad}: note: not a text file (binary data (NUL bytes)), skipped"]
 
 
 def test_quiet_hides_notes_not_errors(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
