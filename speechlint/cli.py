@@ -506,7 +506,7 @@ def _annotate(path: str, target: str, res: object, done: list[str], config: obje
     if target.endswith(("/", os.sep)) and not dest.exists():
         dest.mkdir(parents=True, exist_ok=True)  # "out/": a folder for the annotated copies
     if dest.is_dir():
-        dest = dest / (Path(path).stem + ".annotated.docx")
+        dest = docx.annotation_path(dest, path, done)
     elif done:
         raise InputError(f"{target}: --annotate FILE takes one .docx; give a folder for several")
     docx.annotate(path, dest, res.diagnostics,  # type: ignore[attr-defined]

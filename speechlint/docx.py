@@ -791,6 +791,22 @@ def annotate(
     return count
 
 
+def annotation_path(folder: str | os.PathLike[str], src: str | os.PathLike[str],
+                    taken: Sequence[str]) -> str:
+    """Where ``--annotate FOLDER/`` writes the copy of ``src``: ``NAME.annotated.docx``, or
+    ``NAME-2.annotated.docx``, ``-3`` ... when an earlier draft of this run (same name, other
+    folder) has that name: one output never overwrites another."""
+    stem = os.path.splitext(os.path.basename(src))[0]
+    used = {os.path.abspath(t) for t in taken}
+    n = 1
+    while True:
+        name = f"{stem}.annotated.docx" if n == 1 else f"{stem}-{n}.annotated.docx"
+        dest = os.path.join(folder, name)
+        if os.path.abspath(dest) not in used:
+            return dest
+        n += 1
+
+
 def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     try:
         return os.path.samefile(a, b)

@@ -244,6 +244,45 @@ def test_annotate_refuses_to_overwrite_the_original(tmp_path: Path, capsys) -> N
     assert code == 2 and "new file" in err
 
 
+@pytest.mark.parametrize("kind", ["symlink", "hardlink"])
+def test_annotate_never_writes_through_a_link_to_the_original(tmp_path: Path, capsys, kind: str) -> None:
+    import os
+
+    f = make_draft(tmp_path / "draft.docx")
+    before = f.read_bytes()
+    out = tmp_path / "out.docx"
+    (os.symlink if kind == "symlink" else os.link)(f, out)
+    code, _, err = check(capsys, str(f), "--annotate", str(out))
+    assert code == 2
+    assert err.splitlines()[-1] == (f"{out}: error: --annotate must write a new file, not the checked "
+                                    "document (nor a link to it)")
+    assert f.read_bytes() == before
+
+
+def test_annotate_a_link_to_another_file_is_replaced_not_written_through(tmp_path: Path, capsys) -> None:
+    f = make_draft(tmp_path / "draft.docx")
+    other = tmp_path / "other.txt"
+    other.write_text("别人的文件\n", encoding="utf-8")
+    out = tmp_path / "out.docx"
+    out.symlink_to(other)
+    code, _, _err = check(capsys, str(f), "--annotate", str(out))
+    assert code == 1
+    assert other.read_text(encoding="utf-8") == "别人的文件\n"
+    assert not out.is_symlink() and len(sdocx.comments_of(out)) == 4
+
+
+def test_annotate_same_names_in_two_folders_never_overwrite(tmp_path: Path, capsys) -> None:
+    for sub in ("a", "b"):
+        (tmp_path / "in" / sub).mkdir(parents=True)
+        make_draft(tmp_path / "in" / sub / "讲话稿.docx")
+    (tmp_path / "in" / "b" / "讲话稿.docx").write_bytes((tmp_path / "in" / "a" / "讲话稿.docx").read_bytes())
+    outdir = tmp_path / "out"
+    code, _, _err = check(capsys, str(tmp_path / "in"), "--annotate", str(outdir) + "/")
+    assert code == 1
+    assert sorted(p.name for p in outdir.iterdir()) == ["讲话稿-2.annotated.docx", "讲话稿.annotated.docx"]
+    assert all(len(sdocx.comments_of(p)) == 4 for p in outdir.iterdir())
+
+
 def test_fix_does_not_write_docx(tmp_path: Path, capsys) -> None:
     f = make_draft(tmp_path / "draft.docx")
     before = f.read_bytes()
