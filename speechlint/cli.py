@@ -339,10 +339,10 @@ def _check(args: argparse.Namespace) -> int:
                             results.append(FileResult(name, result.text, result.remaining))
                             continue
                         if not args.quiet:
-                            print(f"{_visible(name)}: 已修复 {result.applied} 处 / fixed {result.applied}",
+                            print(f"{_visible(name)}: 已修复 {result.repaired} 处 / fixed {result.repaired}",
                                   file=sys.stderr)
                     fixed_files += 1
-                    fixed_count += result.applied
+                    fixed_count += result.repaired
                 diags = result.remaining if writing else engine.linter_for(config, name).lint(
                     text, filetype=filetype)
                 if writing:
@@ -383,10 +383,10 @@ def _check(args: argparse.Namespace) -> int:
         print(e, file=sys.stderr)
     total = sum(len(r.diagnostics) for r in results)
     if not args.quiet and args.format == "text" and not args.diff:
-        msg = f"共发现 {total} 处问题（{len(results)} 个文件）"
-        if fixed_files and writing:
-            msg = f"已修复 {fixed_count} 处（{fixed_files} 个文件），剩余 {total} 处问题（{len(results)} 个文件）"
-        print(msg, file=sys.stderr)
+        from . import summary
+
+        print(summary.line(results, len(errors), (fixed_count, fixed_files) if writing else None),
+              file=sys.stderr)
     if errors:
         return 2
     if args.diff:

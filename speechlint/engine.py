@@ -274,6 +274,15 @@ class FixResult:
     text: str
     applied: int  # number of fixes applied over all passes
     remaining: list[Diagnostic]  # findings left after the last pass
+    found: int = 0  # findings in the text before the first pass
+
+    @property
+    def repaired(self) -> int:
+        """Findings of the text as checked that the fixes made go away: the number a user
+        compares with the check's ``[*]`` (``applied`` counts edits over all passes: fixing
+        ",," to "，，" then "，" is two)."""
+        gone = self.found - len(self.remaining)
+        return gone if gone > 0 else (self.applied and 1)
 
 
 def _touches(edit_span: Span, protected: Sequence[Span]) -> bool:
@@ -350,6 +359,7 @@ def fix(
     applied = 0
     doc = Document.from_text(text, filetype)
     diags = lt.finish(doc, lt.run(doc))
+    found = len(diags)
     for _ in range(max_passes):
         new, n = apply_fixes(text, diags, unsafe=unsafe, protected=doc.masked)
         if n == 0 or new == text:
@@ -358,4 +368,4 @@ def fix(
         text = new
         doc = Document.from_text(text, filetype)
         diags = lt.finish(doc, lt.run(doc))
-    return FixResult(text, applied, diags)
+    return FixResult(text, applied, diags, found)

@@ -28,7 +28,8 @@ def test_readme_first_command_output() -> None:
     lines = proc.stdout.splitlines()
     assert lines[0] == "examples/draft.txt:1:1: PH003 “本材料仅供学习参考，请勿照搬照抄”疑为模板或下载站残留，请删除"
     assert "examples/draft.txt:9:16: DUP001 [*] “要要”疑为重复，应为“要”" in lines
-    assert proc.stderr.strip().startswith(f"共发现 {len(lines)} 处问题")
+    assert proc.stderr.strip() == (f"检查了 1 个文件，1 个文件有问题，共 {len(lines)} 处问题"
+                                   f"（其中 {sum('[*]' in ln for ln in lines)} 处标有 [*]，可用 --fix 修复）")
 
 
 def test_example_draft_fixes_settle() -> None:

@@ -41,7 +41,7 @@ def test_fix_everything_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str
     captured = capsys.readouterr()
     assert captured.out == ""  # nothing remains to report
     assert f"{p}: 已修复 2 处" in captured.err
-    assert "剩余 0 处问题" in captured.err
+    assert captured.err.splitlines()[-1] == "已修复 2 处（1 个文件）；检查了 1 个文件，没有剩余问题"
 
 
 def test_fix_with_findings_left_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
