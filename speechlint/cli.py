@@ -487,11 +487,12 @@ def _lint_one(path: str, settings: _Settings, config: object = None):  # type: i
     if _is_docx(path):
         from . import docx
 
-        text = docx.read(path, config.max_file_size).text  # type: ignore[attr-defined]
+        word = docx.read(path, config.max_file_size)  # type: ignore[attr-defined]
+        text = word.text
         diags = engine.linter_for(config, path).lint(text, filetype="txt")  # type: ignore[arg-type]
         # fixes cannot be written into a .docx: report them as findings without a fix
         diags = [replace(d, fix=None) if d.fix else d for d in diags]
-        return FileResult(path, text, diags, location_kind="paragraph")
+        return FileResult(path, text, diags, location_kind="paragraph", stories=word.stories())
     _, decoded = read_source(path, config.max_file_size)  # type: ignore[attr-defined]
     diags = engine.linter_for(config, path).lint(  # type: ignore[arg-type]
         decoded.text, filetype=engine.filetype_of(path))
@@ -506,7 +507,7 @@ def _annotate(path: str, target: str, res: object, done: list[str], config: obje
     if target.endswith(("/", os.sep)) and not dest.exists():
         dest.mkdir(parents=True, exist_ok=True)  # "out/": a folder for the annotated copies
     if dest.is_dir():
-        dest = docx.annotation_path(dest, path, done)
+        dest = Path(docx.annotation_path(dest, path, done))
     elif done:
         raise InputError(f"{target}: --annotate FILE takes one .docx; give a folder for several")
     docx.annotate(path, dest, res.diagnostics,  # type: ignore[attr-defined]
@@ -602,6 +603,7 @@ def _pack(res: Any) -> tuple[Any, ...]:
         ),
         res.error,
         res.location_kind,
+        res.stories,
     )
 
 
@@ -610,9 +612,9 @@ def _unpack(packed: tuple[Any, ...], lazy: bool = False) -> Any:
     when they are read (their number is known without)."""
     from .report import FileResult
 
-    path, text, packed_diags, error, location_kind = packed
+    path, text, packed_diags, error, location_kind, stories = packed
     diags = _Findings(packed_diags) if lazy else _records(packed_diags)
-    return FileResult(path, text, diags, error, location_kind)  # type: ignore[arg-type]
+    return FileResult(path, text, diags, error, location_kind, stories)  # type: ignore[arg-type]
 
 
 def _records(packed_diags: tuple[Any, ...]) -> list[Any]:

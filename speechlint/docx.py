@@ -70,6 +70,19 @@ class WordText:
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
 
+    def stories(self) -> tuple[tuple[int, int, str], ...]:
+        """(first line, end line, story) of each run of header or footer paragraphs
+        (0-based lines, end exclusive); the body's lines are not listed."""
+        out: list[tuple[int, int, str]] = []
+        for i, p in enumerate(self.paragraphs):
+            if p.story == "body":
+                continue
+            if out and out[-1][1] == i and out[-1][2] == p.story:
+                out[-1] = (out[-1][0], i + 1, p.story)
+            else:
+                out.append((i, i + 1, p.story))
+        return tuple(out)
+
     def line_starts(self) -> list[int]:
         starts, pos = [], 0
         for p in self.paragraphs:

@@ -21,6 +21,16 @@ class FileResult:
     error: str | None = None  # one-line message when the file could not be checked
     #: For Word files: the paragraph number is the line; reporters say "paragraph".
     location_kind: str = "line"
+    #: For Word files: (first line, end line, "header" | "footer") of the lines that are
+    #: header or footer paragraphs (0-based, end exclusive); reporters label them 页眉/页脚.
+    stories: tuple[tuple[int, int, str], ...] = ()
+
+    def story_of(self, line: int) -> str:
+        """"header", "footer" or "" (the body) for the 1-based ``line``."""
+        for first, end, story in self.stories:
+            if first < line <= end:
+                return story
+        return ""
 
     @cached_property
     def index(self) -> LineIndex:
@@ -30,6 +40,10 @@ class FileResult:
         """1-based line and 1-based code-point column of ``offset``."""
         line, col = self.index.line_col(offset)
         return line + 1, col + 1
+
+
+#: How reports name the parts of a Word document that are not its body.
+STORY_NAMES = {"header": "页眉", "footer": "页脚"}
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,13 @@
 """One self-contained HTML page: each draft with its findings highlighted in place.
 
-For people who would rather look than read.  Every flagged passage is a ``<mark>``
-coloured by severity; hovering shows the rule code and message (a CSS tooltip, and
-the ``title`` attribute for screen readers and plain browsers).  Above the drafts a
-summary table counts findings by family and severity, and a per-file list links to
-each finding.  No scripts, fonts or images are loaded from anywhere: the page works
+For people who would rather look than read, and who have never seen a rule code:
+every flagged passage is a ``<mark>`` coloured by severity; hovering shows what is
+wrong (a CSS tooltip, and the ``title`` attribute for screen readers and plain
+browsers).  Above the drafts a summary in words counts the findings by kind of
+problem (家族 and rule named in Chinese, severity as 错误/警告/提示), and each file
+lists its findings as "第 3 行第 5 字", with the rule's Chinese name, the severity in
+a word, "可自动修复" on those ``--fix`` repairs, and 页眉/页脚 on a Word document's
+header and footer paragraphs.  Rule codes stay, small, for those who search for them.  No scripts, fonts or images are loaded from anywhere: the page works
 offline and can be mailed as one file.
 """
 
@@ -17,7 +20,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..model import Diagnostic
-from . import FileResult, ReportOptions
+from . import STORY_NAMES, FileResult, ReportOptions
 from .escape import printable
 
 FAMILY_NAMES = {
@@ -69,7 +72,37 @@ ol.findings a { color: inherit; }
 .code { font-family: ui-monospace, Menlo, Consolas, monospace; font-weight: bold; }
 .sev-error { color: var(--err); } .sev-warning { color: var(--warn); } .sev-info { color: var(--info); }
 .clean { padding: 10px 16px; color: #188038; }
+.sev { display: inline-block; font-size: 12px; padding: 0 6px; border-radius: 3px; color: #fff;
+       margin-right: 6px; }
+.sev.error { background: var(--err); } .sev.warning { background: var(--warn); }
+.sev.info { background: var(--info); }
+.fixable { display: inline-block; font-size: 12px; padding: 0 6px; border-radius: 3px;
+           border: 1px solid #188038; color: #188038; margin-left: 6px; }
+.rule { font-weight: bold; margin-right: 6px; }
+.where { color: #5f6368; margin-right: 8px; }
+.story { display: inline-block; font-size: 12px; padding: 0 5px; border-radius: 3px;
+         background: #e8eaed; color: #3c4043; margin-right: 6px; }
+.small-code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 11px; color: #9aa0a6;
+              margin-left: 6px; }
+table.rules { border-collapse: collapse; background: #fff; margin: 0 0 24px; font-size: 14px; }
+table.rules td, table.rules th { border: 1px solid #dadce0; padding: 4px 12px; text-align: left; }
+table.rules td.n { text-align: right; }
+p.legend { font-size: 13px; color: #5f6368; }
 """
+
+
+def rule_title(code: str) -> str:
+    """A rule's name in Chinese: the first sentence of its documentation, without its
+    examples ("同一个汉字误输入两次"); the code when the rule is unknown."""
+    from .. import registry
+
+    rule = registry.get(code)
+    if rule is None:
+        return code
+    title = rule.summary
+    title = re.split(r"（如|。", title, maxsplit=1)[0]
+    title = re.sub(r"（[^）]*(?:→|……|、)[^）]*）", "", title)
+    return title.strip("，；： ") or rule.name
 
 
 def _esc(s: str) -> str:
@@ -117,7 +150,8 @@ def _line_html(text: str, start: int, diags: list[tuple[int, Diagnostic]], ancho
 def _mark(seg: str, covering: list[tuple[int, Diagnostic]], anchor: str, point: bool = False) -> str:
     rank = {"error": 0, "warning": 1, "info": 2}
     worst = min((d.severity for _, d in covering), key=lambda s: rank.get(s, 1))
-    msg = "\n".join(f"{d.code}  {d.message}" for _, d in covering)
+    msg = "\n".join(f"{SEVERITY_NAMES.get(d.severity, d.severity)}：{d.message}"
+                    f"{'（可自动修复）' if _fixable(d) else ''}" for _, d in covering)
     ids = " ".join(f"{anchor}-f{i}" for i, _ in covering)
     first = covering[0][0]
     cls = worst + (" point" if point else "")
@@ -130,36 +164,51 @@ def _mark(seg: str, covering: list[tuple[int, Diagnostic]], anchor: str, point: 
 def _summary(results: Sequence[FileResult]) -> str:
     by_family: dict[str, Counter[str]] = {}
     codes: Counter[str] = Counter()
+    fixable: Counter[str] = Counter()
     for res in results:
         for d in res.diagnostics:
             fam = "".join(c for c in d.code if c.isalpha())
             by_family.setdefault(fam, Counter())[d.severity] += 1
             codes[d.code] += 1
+            if _fixable(d):
+                fixable[d.code] += 1
     rows = []
     total: Counter[str] = Counter()
     for fam in sorted(by_family):
         c = by_family[fam]
         total.update(c)
-        name = FAMILY_NAMES.get(fam, "")
+        name = FAMILY_NAMES.get(fam, fam)
         rows.append(
-            f"<tr><td><span class='code'>{_esc(fam)}</span> {_esc(name)}</td>"
+            f"<tr><td>{_esc(name)}<span class='small-code'>{_esc(fam)}</span></td>"
             f"<td>{c['error']}</td><td>{c['warning']}</td><td>{c['info']}</td>"
             f"<td><b>{sum(c.values())}</b></td></tr>"
         )
     rows.append(
-        f"<tr><td><b>合计 Total</b></td><td>{total['error']}</td><td>{total['warning']}</td>"
+        f"<tr><td><b>合计</b></td><td>{total['error']}</td><td>{total['warning']}</td>"
         f"<td>{total['info']}</td><td><b>{sum(total.values())}</b></td></tr>"
     )
-    code_cells = " · ".join(
-        f"<span class='code'>{_esc(code)}</span>×{n}" for code, n in sorted(codes.items())
+    rule_rows = "".join(
+        f"<tr><td>{_esc(FAMILY_NAMES.get(''.join(c for c in code if c.isalpha()), ''))}</td>"
+        f"<td><span class='rule'>{_esc(rule_title(code))}</span>"
+        f"<span class='small-code'>{_esc(code)}</span></td><td class='n'>{n} 处</td>"
+        f"<td>{f'{fixable[code]} 处可自动修复' if fixable[code] else ''}</td></tr>"
+        for code, n in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))
     )
     return (
-        "<table class='summary'><thead><tr><th>规则族 Family</th><th>错误 error</th>"
-        "<th>警告 warning</th><th>提示 info</th><th>合计</th></tr></thead><tbody>"
+        "<table class='summary'><thead><tr><th>问题类别</th><th>错误</th>"
+        "<th>警告</th><th>提示</th><th>合计</th></tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table>"
-        + (f"<p>{code_cells}</p>" if code_cells else "")
+        + (f"<table class='rules'><thead><tr><th>类别</th><th>问题</th><th>数量</th><th></th></tr>"
+           f"</thead><tbody>{rule_rows}</tbody></table>" if rule_rows else "")
+        + "<p class='legend'>错误：须改正；警告：很可能有误，请核对；提示：供参考。"
+          "标有“可自动修复”的，运行 <code>speechlint check --fix</code> 即可改正"
+          "（Word 文件不会被改写，可用 <code>--annotate</code> 生成带批注的副本）。</p>"
     )
+
+
+def _fixable(d: Diagnostic) -> bool:
+    return d.fix is not None and d.fix.applicability == "safe"
 
 
 def _file(res: FileResult, n: int) -> str:
@@ -185,16 +234,21 @@ def _file(res: FileResult, n: int) -> str:
         body = _line_html(text, start, hits, anchor) if hits else _shown(text)
         lines.append(
             f'<div class="line{" hit" if hits else ""}" id="{anchor}-l{ln + 1}">'
-            f'<span class="no">{"¶" if para else ""}{ln + 1}</span><span class="tx">{body}</span></div>'
+            f'<span class="no">{_story_label(res, ln + 1)}{"¶" if para else ""}{ln + 1}</span>'
+            f'<span class="tx">{body}</span></div>'
         )
     items = []
     for i, d in diags:
         line, col = res.position(d.span.start)
+        story = STORY_NAMES.get(res.story_of(line), "") if res.stories else ""
+        label = f'<span class="story">{story}</span>' if story else ""
+        fix = '<span class="fixable">可自动修复</span>' if _fixable(d) else ""
         items.append(
-            f'<li id="{anchor}-f{i}"><a href="#{anchor}-m{i}">{unit} {line}:{col}</a> '
-            f'<span class="code sev-{d.severity}">{_esc(d.code)}</span> '
-            f'<span class="sev-{d.severity}">[{SEVERITY_NAMES.get(d.severity, d.severity)}]</span> '
-            f"{_esc(d.message)}</li>"
+            f'<li id="{anchor}-f{i}">{label}<a class="where" href="#{anchor}-m{i}">'
+            f"第 {line} {unit}第 {col} 字</a>"
+            f'<span class="sev {_esc(d.severity)}">{SEVERITY_NAMES.get(d.severity, d.severity)}</span>'
+            f'<span class="rule">{_esc(rule_title(d.code))}</span>'
+            f"{_esc(d.message)}{fix}<span class='small-code'>{_esc(d.code)}</span></li>"
         )
     findings = (
         f'<ol class="findings">{"".join(items)}</ol>'
@@ -208,17 +262,26 @@ def _file(res: FileResult, n: int) -> str:
     )
 
 
+def _story_label(res: FileResult, line: int) -> str:
+    story = STORY_NAMES.get(res.story_of(line), "") if res.stories else ""
+    return f"{story} " if story else ""
+
+
 def render(results: Sequence[FileResult], options: ReportOptions) -> str:
     from .. import __version__
 
     checked = [r for r in results if not r.error]
     total = sum(len(r.diagnostics) for r in checked)
+    with_problems = sum(1 for r in checked if r.diagnostics)
+    can_fix = sum(1 for r in checked for d in r.diagnostics if _fixable(d))
+    fix_note = f"，其中 {can_fix} 处可自动修复" if can_fix else ""
     files = "".join(_file(r, n) for n, r in enumerate(checked, 1))
     return (
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>speechlint 检查报告（{total} 处问题）</title><style>{CSS}</style></head><body>"
-        f"<header><h1>speechlint 检查报告</h1><p>{len(checked)} 个文件，共 {total} 处问题 · "
+        f"<header><h1>speechlint 检查报告</h1><p>检查了 {len(checked)} 个文件，"
+        f"{with_problems} 个文件有问题，共 {total} 处问题{fix_note} · "
         f"speechlint {_esc(__version__)}</p></header><main>"
-        f"<h2>汇总 / Summary</h2>{_summary(checked)}{files}</main></body></html>\n"
+        f"<h2>汇总</h2>{_summary(checked)}{files}</main></body></html>\n"
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from . import FileResult, ReportOptions
+from . import STORY_NAMES, FileResult, ReportOptions
 from .escape import visible
 
 
@@ -52,7 +52,9 @@ def part(res: FileResult, options: ReportOptions) -> str:
         if options.color:
             where = f"\x1b[1m{where}\x1b[0m"
         fixable = " [*]" if d.fix is not None and d.fix.applicability == "safe" else ""
-        out.append(f"{where} {code}{fixable} {visible(d.message)}")
+        story = STORY_NAMES.get(res.story_of(line), "") if res.stories else ""
+        label = f"[{story}] " if story else ""  # a Word header or footer paragraph
+        out.append(f"{where} {code}{fixable} {label}{visible(d.message)}")
         if options.show_source:
             out.extend(_source(res, d.span.start, d.span.end, options.color))
     return "\n".join(out)
