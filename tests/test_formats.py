@@ -167,8 +167,8 @@ def test_html_is_one_self_contained_page(tmp_path, capsys) -> None:
     assert out.startswith("<!DOCTYPE html>")
     assert "<script" not in out and "http" not in out.split("</style>")[0]
     assert out.count("<mark ") == 3
-    assert 'data-msg="DUP003  标点“，，”重复，应为“，”"' in out
-    assert "<td><span class='code'>DUP</span> 重复字词</td><td>3</td>" in out
+    assert 'data-msg="错误：标点“，，”重复，应为“，”（可自动修复）"' in out
+    assert "<td>重复字词<span class='small-code'>DUP</span></td><td>3</td>" in out
     # the draft's text is all there, in place, escaped
     assert "同志们，<mark" in out and "</mark>今天召开会议。" in out
     (tmp_path / "x.txt").write_text("<script>alert(1)</script>，，\n", encoding="utf-8")

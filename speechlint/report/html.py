@@ -99,9 +99,9 @@ def rule_title(code: str) -> str:
     rule = registry.get(code)
     if rule is None:
         return code
-    title = rule.summary
-    title = re.split(r"（如|。", title, maxsplit=1)[0]
-    title = re.sub(r"（[^）]*(?:→|……|、)[^）]*）", "", title)
+    title = _first_sentence(rule.summary)
+    short = _drop_parentheses(title)
+    title = short if len(short) >= 4 else title
     return title.strip("，；： ") or rule.name
 
 
@@ -205,6 +205,35 @@ def _summary(results: Sequence[FileResult]) -> str:
           "标有“可自动修复”的，运行 <code>speechlint check --fix</code> 即可改正"
           "（Word 文件不会被改写，可用 <code>--annotate</code> 生成带批注的副本）。</p>"
     )
+
+
+def _first_sentence(text: str) -> str:
+    quoted = False
+    for i, c in enumerate(text):
+        if c in "“”":
+            quoted = c == "“"
+        elif c == "。" and not quoted:
+            return text[:i]
+    return text
+
+
+def _drop_parentheses(text: str) -> str:
+    """``text`` without its （…） groups (examples, lists), quotes inside them skipped."""
+    out: list[str] = []
+    depth = 0
+    quoted = False
+    for c in text:
+        if c in "“”":
+            quoted = c == "“"
+        elif not quoted and c == "（":
+            depth += 1
+            continue
+        elif not quoted and c == "）" and depth:
+            depth -= 1
+            continue
+        if not depth:
+            out.append(c)
+    return "".join(out)
 
 
 def _fixable(d: Diagnostic) -> bool:
