@@ -85,3 +85,15 @@ def test_html_leaves_control_characters_out(folder: Path) -> None:
     text = out.decode("utf-8")
     assert not RAW.search(text)
     assert "gbk\\xd6\\xd0\\xce\\xc4.txt" in text
+
+
+@pytest.mark.parametrize(("fmt", "shown"), [("sarif", "gbk%D6%D0%CE%C4.txt"),
+                                             ("junit", "gbk\\xd6\\xd0\\xce\\xc4.txt"),
+                                             ("github", "gbk\\xd6\\xd0\\xce\\xc4.txt")])
+def test_names_that_are_not_utf8_in_every_format(folder: Path, fmt: str, shown: str) -> None:
+    """A GBK file name (as unzip leaves names from a Windows archive) is escaped, not fatal."""
+    code, out, err = run(folder, "--format", fmt)
+    assert code == 1, err
+    text = out.decode("utf-8")
+    assert shown in text
+    assert b"internal error" not in err

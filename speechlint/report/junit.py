@@ -14,9 +14,11 @@ from . import FileResult, ReportOptions
 
 
 def _clean(s: str) -> str:
-    """XML 1.0 cannot hold most control characters: show them as \\xNN."""
+    """XML 1.0 cannot hold most control characters, nor lone surrogates (the bytes of a file
+    name that is not UTF-8): show them as \\xNN."""
     return "".join(
-        c if c in "\t\n\r" or (" " <= c and c not in "\ufffe\uffff") else f"\\x{ord(c):02x}" for c in s
+        c if c in "\t\n\r" or (" " <= c and c not in "\ufffe\uffff" and not "\ud800" <= c <= "\udfff")
+        else f"\\x{ord(c) - 0xDC00 if 0xDC80 <= ord(c) <= 0xDCFF else ord(c):02x}" for c in s
     )
 
 

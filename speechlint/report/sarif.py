@@ -26,13 +26,16 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def uri_of(path: str) -> str:
-    """A relative URI reference for a relative path, a file: URI for an absolute one."""
+    """A relative URI reference for a relative path, a file: URI for an absolute one.
+
+    The path's bytes are percent-encoded (``os.fsencode``): a name that is not UTF-8 (a GBK
+    name from a Windows archive) keeps its own bytes, ``%D6%D0``, instead of failing."""
     if path == "-":
         return "stdin"
     p = PurePath(path)
     if p.is_absolute():
-        return "file://" + quote(p.as_posix() if os.sep == "/" else "/" + p.as_posix())
-    return quote(p.as_posix())
+        return "file://" + quote(os.fsencode(p.as_posix() if os.sep == "/" else "/" + p.as_posix()))
+    return quote(os.fsencode(p.as_posix()))
 
 
 def _region(res: FileResult, start: int, end: int) -> dict[str, Any]:
