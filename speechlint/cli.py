@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 #: File suffixes checked when a folder is given.
 SUFFIXES: tuple[str, ...] = (".txt", ".md")
-try:  # Word drafts too, when python-docx is installed (speechlint[docx])
+try:  # Word drafts too, when python-docx is installed (a dependency of speechlint)
     import importlib.util as _ilu
 
     if _ilu.find_spec("docx") is not None:
