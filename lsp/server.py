@@ -624,6 +624,11 @@ def code_action(ls: SpeechlintServer, params: types.CodeActionParams) -> list[ty
             if (d.code, line) in seen:
                 continue
             seen.add((d.code, line))
+            if doc.filetype == "txt":  # a comment would be printed and read aloud
+                allow = _allow_passage_action(ls, doc, d, lsp)
+                if allow is not None:
+                    out.append(allow)
+                continue
             out.append(types.CodeAction(
                 title=f"在此处忽略 {d.code} / ignore {d.code} here",
                 kind=types.CodeActionKind.QuickFix,
@@ -656,6 +661,47 @@ def _workspace_edit(doc: OpenDoc, edits: list[types.TextEdit]) -> types.Workspac
         text_document=types.OptionalVersionedTextDocumentIdentifier(uri=doc.uri, version=doc.version),
         edits=list(edits),
     )])
+
+
+def _allow_passage_action(ls: SpeechlintServer, doc: OpenDoc, d: Diagnostic,
+                          lsp: dict[str, Any]) -> types.CodeAction | None:
+    """"Ignore here" in a plain-text draft: an ``[[allow-passage]]`` entry appended to its
+    configuration file (see :mod:`speechlint.passages`); None when the draft has no path, or
+    the file does not exist and the client cannot create files."""
+    from speechlint import passages
+
+    if not doc.path or doc.positions is None:
+        return None
+    text = passages.passage(doc.text, d.span.start, d.span.end)
+    target, entry, exists = passages.config_entry(doc.path, text)
+    uri = target.as_uri()
+    if exists:
+        try:
+            current = target.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return None
+        (line, char) = Positions(current, doc.positions.encoding).position(len(current))
+        at = types.Position(line=line, character=char)
+        edit = types.WorkspaceEdit(changes={uri: [types.TextEdit(range=types.Range(start=at, end=at),
+                                                                 new_text=entry)]})
+    else:
+        caps = ls.client_capabilities.workspace
+        ops = caps.workspace_edit.resource_operations if caps and caps.workspace_edit else None
+        if not ops or types.ResourceOperationKind.Create not in ops:
+            return None
+        origin = types.Position(line=0, character=0)
+        edit = types.WorkspaceEdit(document_changes=[
+            types.CreateFile(uri=uri, options=types.CreateFileOptions(ignore_if_exists=True)),
+            types.TextDocumentEdit(
+                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None),
+                edits=[types.TextEdit(range=types.Range(start=origin, end=origin), new_text=entry)]),
+        ])
+    return types.CodeAction(
+        title=f"在 {target.name} 中忽略此处 {d.code} / allow this passage in {target.name}",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[ls.proto._converter.structure(lsp, types.Diagnostic)],
+        edit=edit,
+    )
 
 
 def _suppress_edit(doc: OpenDoc, line: int, code: str) -> types.TextEdit:

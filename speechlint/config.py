@@ -32,6 +32,9 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
     #: Words never flagged: a finding whose span lies inside one of them is dropped.
     allow: tuple[str, ...] = ()
+    #: (glob, passage): passages never flagged in the files matching the glob -- how a
+    #: plain-text draft is told "ignore here" without a comment in its text.
+    allow_passages: tuple[tuple[str, str], ...] = ()
     #: Extra rule packs (YAML files), resolved to absolute paths.
     packs: tuple[str, ...] = ()
     #: Files larger than this many bytes are reported, not checked.

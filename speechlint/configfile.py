@@ -51,6 +51,7 @@ KEYS: tuple[str, ...] = (
     "exclude",
     "severity",
     "allow",
+    "allow-passage",
     "packs",
     "max-file-size",
     "language",
@@ -243,6 +244,19 @@ def from_mapping(table: Mapping[str, Any], source: Path, where: str = "") -> Con
             raise err("allow", "empty word")
         changes["allow"] = words
 
+    def h_passages() -> None:
+        value = table["allow-passage"]
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise err("allow-passage", 'expected [[allow-passage]] tables: file = "GLOB", text = "..."')
+        out: list[tuple[str, str]] = []
+        for i, entry in enumerate(value):
+            glob, text = entry.get("file"), entry.get("text")
+            extra = sorted(set(entry) - {"file", "text"})
+            if extra or not isinstance(glob, str) or not isinstance(text, str) or not glob or not text.strip():
+                raise err(f"allow-passage[{i}]", 'expected file = "GLOB" and text = "a passage", nothing else')
+            out.append((_anchor(glob, folder), text))
+        changes["allow_passages"] = tuple(out)
+
     def h_packs() -> None:
         packs: list[str] = []
         for rel in str_list("packs"):
@@ -276,6 +290,7 @@ def from_mapping(table: Mapping[str, Any], source: Path, where: str = "") -> Con
             "exclude": h_exclude,
             "severity": h_severity,
             "allow": h_allow,
+            "allow-passage": h_passages,
             "packs": h_packs,
             "max-file-size": h_size,
             "language": h_language,

@@ -45,17 +45,28 @@ def filetype_of(path: str | None) -> str:
 def per_file_ignores(config: Config, path: str | None) -> tuple[str, ...]:
     if not path or not config.per_file_ignores:
         return ()
+    out: list[str] = []
+    for pattern, codes in config.per_file_ignores.items():
+        if _path_matches(path, pattern):
+            out.extend(codes)
+    return tuple(out)
+
+
+def _path_matches(path: str, pattern: str) -> bool:
     p = PurePath(path).as_posix()
     # globs from a configuration file are anchored at its folder (absolute): match those
     # against the absolute path as well
     ap = PurePath(os.path.abspath(path)).as_posix() if path != "-" else p
-    out: list[str] = []
-    for pattern, codes in config.per_file_ignores.items():
-        if fnmatch.fnmatch(p, pattern) or fnmatch.fnmatch(PurePath(p).name, pattern) or fnmatch.fnmatch(
-            p, "*/" + pattern
-        ) or fnmatch.fnmatch(ap, pattern):
-            out.extend(codes)
-    return tuple(out)
+    return (fnmatch.fnmatch(p, pattern) or fnmatch.fnmatch(PurePath(p).name, pattern)
+            or fnmatch.fnmatch(p, "*/" + pattern) or fnmatch.fnmatch(ap, pattern))
+
+
+def allowed_for(config: Config, path: str | None) -> tuple[str, ...]:
+    """Words and passages never flagged in ``path``: ``allow``, and the ``allow-passage``
+    entries whose file glob matches it."""
+    if not path or not config.allow_passages:
+        return config.allow
+    return (*config.allow, *(text for glob, text in config.allow_passages if _path_matches(path, glob)))
 
 
 class Linter:
@@ -67,6 +78,7 @@ class Linter:
         self.config = config or DEFAULT
         select = (*self.config.select, *self.config.extend_select)
         ignore = (*self.config.ignore, *per_file_ignores(self.config, path))
+        self.allowed = allowed_for(self.config, path)
         rules = registry.load_all()
         self.rules: tuple[registry.Rule, ...] = tuple(
             r for code, r in sorted(rules.items()) if registry.is_selected(code, select, ignore)
@@ -129,7 +141,7 @@ class Linter:
 
     def finish(self, doc: Document, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         """Stamp severities, drop allowed words and suppressed findings, sort."""
-        allowed = _allowed_spans(doc.text, self.config.allow) if self.config.allow else ()
+        allowed = _allowed_spans(doc.text, self.allowed) if self.allowed else ()
         suppressed = None
         out: list[Diagnostic] = []
         for d in diagnostics:
@@ -256,7 +268,7 @@ def linter_for(config: Config | None = None, path: str | None = None) -> Linter:
         cfg.ignore,
         per_file_ignores(cfg, path),
         tuple(sorted(cfg.severity.items())),
-        cfg.allow,
+        allowed_for(cfg, path),
         cfg.packs,
         cfg.language,
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import speechlint
 from speechlint import configfile
 from speechlint.cli import main
 from speechlint.config import DEFAULT
@@ -287,3 +288,32 @@ def test_apply_cli_semantics() -> None:
     assert c.select == ("DUP",) and c.ignore == ("DUP003", "DUP001")
     c = configfile.apply_cli(base, extend_select=("DUP003",))
     assert c.ignore == () and c.extend_select == ("DUP003",)
+
+
+def test_allow_passage_only_in_its_file(tmp_path: Path) -> None:
+    """[[allow-passage]]: the passage of the matching file is never flagged; the same slip
+    elsewhere in it, and the same passage in other files, still are."""
+    from speechlint.cli import main
+
+    (tmp_path / "speechlint.toml").write_text(
+        '[[allow-passage]]\nfile = "a.txt"\ntext = "领导要要带头"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("领导要要带头。我们要要开会。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("领导要要带头。\n", encoding="utf-8")
+    from speechlint import configfile
+
+    cfg = configfile.discover(tmp_path / "a.txt")
+    assert [d.span.start for d in speechlint.lint("领导要要带头。我们要要开会。\n", cfg,
+                                                  path=str(tmp_path / "a.txt"))] == [10]
+    assert len(speechlint.lint("领导要要带头。\n", cfg, path=str(tmp_path / "b.txt"))) == 1
+    assert main(["check", "--select", "DUP", str(tmp_path)]) == 1
+
+
+@pytest.mark.parametrize("entry", ['file = "a.txt"', 'text = "x"', 'file = "a.txt"\ntext = ""',
+                                   'file = "a.txt"\ntext = "x"\ncode = "DUP"'])
+def test_allow_passage_bad_entries(tmp_path: Path, entry: str) -> None:
+    from speechlint import configfile
+    from speechlint.errors import ConfigError
+
+    (tmp_path / "speechlint.toml").write_text(f"[[allow-passage]]\n{entry}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"allow-passage\[0\]: expected file"):
+        configfile.load(tmp_path / "speechlint.toml")

@@ -40,6 +40,7 @@ async def start(
     encodings: list[str] | None = None,
     pull: bool = False,
     options: Any = None,
+    create_files: bool = False,
 ) -> LanguageClient:
     client = await ClientServerConfig(server_command=SERVER).start()
     client.diagnostics = Published()
@@ -54,7 +55,12 @@ async def start(
             ),
             hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
         ),
-        workspace=types.WorkspaceClientCapabilities(configuration=True),
+        workspace=types.WorkspaceClientCapabilities(
+            configuration=True,
+            workspace_edit=types.WorkspaceEditClientCapabilities(
+                document_changes=True, resource_operations=[types.ResourceOperationKind.Create]
+            ) if create_files else None,
+        ),
     )
     result = await client.initialize_session(
         types.InitializeParams(capabilities=caps, initialization_options=options)
@@ -220,9 +226,10 @@ async def test_ranges_after_astral_characters(tmp_path: Path, encoding: str, col
 
 
 async def test_quick_fix_ignore_and_fix_all(tmp_path: Path) -> None:
+    """Markdown: "ignore here" is a comment above the line (it is not shown)."""
     client = await start()
     try:
-        uri = uri_of(tmp_path)
+        uri = uri_of(tmp_path, "draft.md")
         diags = dup(await open_doc(client, uri, DRAFT))
         d = diags[0]
         actions = await client.text_document_code_action_async(
@@ -263,6 +270,80 @@ async def test_quick_fix_ignore_and_fix_all(tmp_path: Path) -> None:
         fixed = apply_edits(ignored, edits_of(everything[0], uri))  # type: ignore[arg-type]
         assert "。。" not in fixed and "取得明显成效。\n" in fixed
         assert "同志们，，今天" in fixed  # suppressed: not fixed either
+    finally:
+        await stop(client)
+
+
+def _save(client: LanguageClient, path: Path) -> None:
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=path.as_uri())))
+
+
+async def _ignore_actions(client: LanguageClient, uri: str, d: types.Diagnostic) -> list[types.CodeAction]:
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=d.range,
+        context=types.CodeActionContext(diagnostics=[d])))
+    return [a for a in actions or [] if isinstance(a, types.CodeAction) and "修复" not in a.title]
+
+
+async def test_ignore_here_in_plain_text_goes_to_the_configuration(tmp_path: Path) -> None:
+    """A .txt speech never gets a comment (it would be read aloud): the passage is allowed in
+    a new speechlint.toml beside it; the same slip elsewhere is still reported."""
+    client = await start(create_files=True)
+    try:
+        uri = uri_of(tmp_path)
+        text = "同志们，，今天召开会议。\n下面，，我讲三点意见。\n"
+        diags = dup(await open_doc(client, uri, text))
+        assert len(diags) == 2
+        [action] = await _ignore_actions(client, uri, diags[0])
+        assert action.title == "在 speechlint.toml 中忽略此处 DUP003 / allow this passage in speechlint.toml"
+        assert action.edit is not None and action.edit.document_changes is not None
+        create, write = action.edit.document_changes
+        config = tmp_path / "speechlint.toml"
+        assert isinstance(create, types.CreateFile) and create.uri == config.as_uri()
+        assert isinstance(write, types.TextDocumentEdit) and write.text_document.uri == config.as_uri()
+        assert all(uri not in str(dc) for dc in action.edit.document_changes)  # the draft: untouched
+        # the editor creates the file, writes the entry and saves it
+        config.write_text(apply_edits("", list(write.edits)), encoding="utf-8")  # type: ignore[arg-type]
+        assert config.read_text(encoding="utf-8") == (
+            '[[allow-passage]]\nfile = "draft.txt"\ntext = "同志们，，今天召开"\n')
+        _save(client, config)
+        assert [rng(x) for x in dup(await diagnostics_for(client, uri, 1))] == [(1, 3, 1, 4)]
+
+        # a second one is appended to the file that now exists
+        [second] = await _ignore_actions(client, uri, dup(list(client.diagnostics[uri]))[0])
+        assert second.edit is not None and second.edit.changes is not None
+        config.write_text(apply_edits(config.read_text(encoding="utf-8"),
+                                      list(second.edit.changes[config.as_uri()])), encoding="utf-8")
+        _save(client, config)
+        assert dup(await diagnostics_for(client, uri, 1)) == []
+        assert config.read_text(encoding="utf-8").count("[[allow-passage]]") == 2
+    finally:
+        await stop(client)
+    # the command line reads the same configuration
+    (tmp_path / "draft.txt").write_text(text + "我们，，要\n", encoding="utf-8")
+    from speechlint.cli import main
+
+    assert main(["check", "--select", "DUP003", "--no-show-source", str(tmp_path / "draft.txt")]) == 1
+
+
+async def test_ignore_here_in_plain_text_without_file_creation(tmp_path: Path) -> None:
+    """A client that cannot create files is offered it only when the configuration exists,
+    never the comment; pyproject.toml gets a [[tool.speechlint.allow-passage]] entry."""
+    client = await start()
+    try:
+        uri = uri_of(tmp_path)
+        diags = dup(await open_doc(client, uri, "同志们，，今天召开会议。\n"))
+        assert await _ignore_actions(client, uri, diags[0]) == []
+        (tmp_path / "pyproject.toml").write_text("[tool.speechlint]\nignore = []", encoding="utf-8")
+        _save(client, tmp_path / "pyproject.toml")  # saved in the editor: the server re-reads
+        await diagnostics_for(client, uri, 1)
+        [action] = await _ignore_actions(client, uri, diags[0])
+        assert action.edit is not None and action.edit.changes is not None
+        [edit] = action.edit.changes[(tmp_path / "pyproject.toml").as_uri()]
+        assert rng(edit) == (1, 11, 1, 11)
+        assert edit.new_text == ('\n\n[[tool.speechlint.allow-passage]]\nfile = "draft.txt"\n'
+                                 'text = "同志们，，今天召开"\n')
     finally:
         await stop(client)
 
