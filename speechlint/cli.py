@@ -74,55 +74,74 @@ class _Formatter(argparse.HelpFormatter):
             width = max(width - 2, 11)
         super().__init__(prog, indent_increment, max_help_position, width)
 
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        from .i18n import help_text
+
+        super().add_usage(usage, actions, groups, help_text("usage: ") if prefix is None else prefix)
+
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="speechlint",
-        formatter_class=_Formatter,
-        description="讲话稿、公文草稿检查工具 / linter for Chinese official speech drafts",
-    )
-    p.add_argument("--version", action="version", version=f"speechlint {_version()}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    """The command line, its help in the run's language (:mod:`speechlint.i18n`): help
+    strings are written in English here and looked up in ``i18n.HELP`` for Chinese."""
+    from .i18n import help_text as t
 
-    c = sub.add_parser("check", formatter_class=_Formatter, help="检查文件或目录 / check files and folders")
-    c.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files, folders, or - for stdin")
-    c.add_argument("--select", action="append", metavar="CODES", help="enable codes or prefixes (NUM,PUN001)")
-    c.add_argument("--extend-select", action="append", metavar="CODES", help="enable more codes")
-    c.add_argument("--ignore", action="append", metavar="CODES", help="disable codes or prefixes")
-    c.add_argument("--format", default="text",
-                   help="output format: text, json, sarif, github, junit, html")
-    c.add_argument("--config", metavar="FILE",
-                   help="use this configuration file instead of discovering one")
-    c.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    c.add_argument("--force-exclude", action="store_true",
-                   help="apply the configuration's exclude to files named on the command line too "
-                        "(for pre-commit)")
-    c.add_argument("--jobs", "-j", type=int, metavar="N", default=None,
-                   help="worker processes for many files (default: number of CPUs; "
-                        "no effect with --fix, --diff, --annotate)")
-    c.add_argument("--annotate", metavar="OUT.docx",
-                   help="write a copy of the checked .docx with each finding as a Word comment")
-    c.add_argument("--show-source", dest="show_source", action="store_true", default=None,
-                   help="show the source line with a marker under each finding")
-    c.add_argument("--no-show-source", dest="show_source", action="store_false")
-    c.add_argument("--stdin-filename", metavar="NAME", help="name used for stdin in reports")
-    c.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    c.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
-    c.add_argument("--diff", action="store_true", help="print a diff of the fixes; write nothing")
-    c.add_argument("--exit-non-zero-on-fix", action="store_true",
-                   help="exit 1 when --fix changed a file, even if nothing remains (pre-commit fixers)")
-    c.add_argument("--statistics", action="store_true", help="count findings per code")
-    c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
-    c.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
-    c.add_argument("--max-file-size", metavar="SIZE", type=_size_arg,
-                   help="report larger files instead of checking them (default 20MB; 0: no limit)")
-    c.add_argument("-v", "--verbose", action="store_true",
-                   help="tracebacks of internal errors, for bug reports")
+    p = argparse.ArgumentParser(prog="speechlint", formatter_class=_Formatter, add_help=False,
+                                description=t("linter for Chinese official speech drafts"))
+    top = p.add_argument_group(t("options"))
+    top.add_argument("-h", "--help", action="help", help=t("show this help and exit"))
+    top.add_argument("--version", action="version", version=f"speechlint {_version()}",
+                     help=t("show the version and exit"))
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", title=t("commands"))
 
-    sub.add_parser("rules", formatter_class=_Formatter, help="列出全部规则 / list every rule")
-    r = sub.add_parser("rule", formatter_class=_Formatter, help="显示规则说明 / explain a rule")
-    r.add_argument("code", metavar="CODE")
-    sub.add_parser("server", formatter_class=_Formatter, help="启动语言服务器（stdio）/ start the language server on stdio")
+    c = sub.add_parser("check", formatter_class=_Formatter, add_help=False, help=t("check files and folders"))
+    arg = c.add_argument_group(t("arguments"))
+    opt = c.add_argument_group(t("options"))
+    arg.add_argument("paths", nargs="*", default=["."], metavar="PATH", help=t("files, folders, or - for stdin"))
+    opt.add_argument("-h", "--help", action="help", help=t("show this help and exit"))
+    opt.add_argument("--select", action="append", metavar="CODES", help=t("enable codes or prefixes (NUM,PUN001)"))
+    opt.add_argument("--extend-select", action="append", metavar="CODES", help=t("enable more codes"))
+    opt.add_argument("--ignore", action="append", metavar="CODES", help=t("disable codes or prefixes"))
+    opt.add_argument("--format", default="text",
+                     help=t("output format: text, json, sarif, github, junit, html"))
+    opt.add_argument("--language", choices=("zh", "en"), default=None,
+                     help=t("language of the output: zh (default) or en"))
+    opt.add_argument("--config", metavar="FILE",
+                     help=t("use this configuration file instead of discovering one"))
+    opt.add_argument("--isolated", action="store_true", help=t("ignore every configuration file"))
+    opt.add_argument("--force-exclude", action="store_true",
+                     help=t("apply the configuration's exclude to files named on the command line too "
+                            "(for pre-commit)"))
+    opt.add_argument("--jobs", "-j", type=int, metavar="N", default=None,
+                     help=t("worker processes for many files (default: number of CPUs; "
+                            "no effect with --fix, --diff, --annotate)"))
+    opt.add_argument("--annotate", metavar="OUT.docx",
+                     help=t("write a copy of the checked .docx with each finding as a Word comment"))
+    opt.add_argument("--show-source", dest="show_source", action="store_true", default=None,
+                     help=t("show the source line with a marker under each finding"))
+    opt.add_argument("--no-show-source", dest="show_source", action="store_false",
+                     help=t("do not show the source lines"))
+    opt.add_argument("--stdin-filename", metavar="NAME", help=t("name used for stdin in reports"))
+    opt.add_argument("--fix", action="store_true", help=t("apply safe fixes in place"))
+    opt.add_argument("--unsafe-fixes", action="store_true", help=t("also apply unsafe fixes"))
+    opt.add_argument("--diff", action="store_true", help=t("print a diff of the fixes; write nothing"))
+    opt.add_argument("--exit-non-zero-on-fix", action="store_true",
+                     help=t("exit 1 when --fix changed a file, even if nothing remains (pre-commit fixers)"))
+    opt.add_argument("--statistics", action="store_true", help=t("count findings per code"))
+    opt.add_argument("--exit-zero", action="store_true", help=t("exit 0 even with findings"))
+    opt.add_argument("-q", "--quiet", action="store_true", help=t("print findings only, no summary"))
+    opt.add_argument("--max-file-size", metavar="SIZE", type=_size_arg,
+                     help=t("report larger files instead of checking them (default 20MB; 0: no limit)"))
+    opt.add_argument("-v", "--verbose", action="store_true",
+                     help=t("tracebacks of internal errors, for bug reports"))
+
+    for name, text in (("rules", "list every rule"), ("rule", "explain a rule"),
+                       ("server", "start the language server on stdio")):
+        one = sub.add_parser(name, formatter_class=_Formatter, add_help=False, help=t(text))
+        if name == "rule":
+            one.add_argument_group(t("arguments")).add_argument("code", metavar="CODE",
+                                                               help=t("a rule code (DUP001)"))
+        one.add_argument_group(t("options")).add_argument("-h", "--help", action="help",
+                                                          help=t("show this help and exit"))
     return p
 
 
@@ -339,8 +358,9 @@ def _check(args: argparse.Namespace) -> int:
                             results.append(FileResult(name, result.text, result.remaining))
                             continue
                         if not args.quiet:
-                            print(f"{_visible(name)}: 已修复 {result.repaired} 处 / fixed {result.repaired}",
-                                  file=sys.stderr)
+                            from .i18n import fixed_line
+
+                            print(fixed_line(_visible(name), result.repaired), file=sys.stderr)
                     fixed_files += 1
                     fixed_count += result.repaired
                 diags = result.remaining if writing else engine.linter_for(config, name).lint(
@@ -376,17 +396,19 @@ def _check(args: argparse.Namespace) -> int:
         out.write(renderer(args.format)(results, options))
     else:  # stdout carries the fixed draft: what remains goes to stderr (as ruff does)
         sys.stderr.write(renderer(args.format)(results, ReportOptions(False, False, args.statistics)))
+    from .i18n import fixed_line, localize_line
+
     if not args.quiet:
         for n in notes:
-            print(n, file=sys.stderr)
+            print(localize_line(n), file=sys.stderr)
     for e in errors:
-        print(e, file=sys.stderr)
+        print(localize_line(e), file=sys.stderr)
     total = sum(len(r.diagnostics) for r in results)
     if not args.quiet and args.format == "text" and not args.diff:
-        from . import summary
+        from . import i18n, summary
 
-        print(summary.line(results, len(errors), (fixed_count, fixed_files) if writing else None),
-              file=sys.stderr)
+        print(summary.line(results, len(errors), (fixed_count, fixed_files) if writing else None,
+                           i18n.language()), file=sys.stderr)
     if errors:
         return 2
     if args.diff:
@@ -1081,6 +1103,9 @@ def _rule(code: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line.  ``argv`` None: this process's own arguments, and the process
     ends here (see :func:`_exit_now`); a list: run as a function and return the code."""
+    from . import i18n
+
+    i18n.set_language(i18n.language_for_run(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     args = parser.parse_args(argv)
     code = _main(parser, args, argv)
@@ -1124,7 +1149,9 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Seque
         parser.print_help()
         return 2
     except SpeechlintError as exc:
-        print(f"speechlint: error: {exc}", file=sys.stderr)
+        from .i18n import localize_line
+
+        print(localize_line(f"speechlint: error: {exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

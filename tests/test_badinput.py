@@ -23,6 +23,14 @@ import pytest
 
 from speechlint import cli, io
 
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages asserted here are the English ones, as written in the code;
+    tests/test_i18n.py checks their Chinese (the default language of a run)."""
+    monkeypatch.setenv("SPEECHLINT_LANGUAGE", "en")
+
+
 GOOD = "同志们，，今天\n"
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -110,8 +118,8 @@ def test_utf16_without_bom_named_is_an_error(folder: Path, capsys: pytest.Captur
         g.write_text("同志们好。\n", encoding="utf-8")
     rc, out, err = run(capsys, "--jobs", jobs, bad, folder / "good.txt", *many)
     assert rc == 2
-    assert problems(err) == [f"{bad}: error: not a text file (binary data (NUL bytes)); "
-                             "UTF-16 needs a byte-order mark"]
+    assert problems(err) == [(f"{bad}: error: not a text file (binary data (NUL bytes)); "
+                              "UTF-16 needs a byte-order mark")]
     assert good_reported(out, folder)
     rc, out, err = run(capsys, "--jobs", jobs, folder)
     assert rc == 1
@@ -641,7 +649,7 @@ def test_broken_yaml_pack_through_the_cli(folder: Path, capsys: pytest.CaptureFi
     rc, _out, err = run(capsys, ".")
     assert rc == 2
     # one line naming the pack and the line, like any file that could not be used
-    [line] = [ln for ln in err.splitlines() if "error" in ln]
+    [line] = [ln for ln in err.splitlines() if ": error: " in ln]
     assert line.startswith(f"{folder}/house.yaml:7: error: invalid YAML: ")
     assert "expected ',' or ']'" in line
 

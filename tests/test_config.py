@@ -225,7 +225,7 @@ def test_max_file_size_from_the_config(tmp_path, capsys) -> None:
     write(tmp_path / "speechlint.toml", "max-file-size = 10\n")
     f = write(tmp_path / "a.txt", BAD)
     code, _, err = run(capsys, str(f))
-    assert code == 2 and "too large" in err
+    assert code == 2 and "文件过大" in err  # Chinese, the default language
 
 
 # ---------------------------------------------------------------------- errors

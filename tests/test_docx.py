@@ -16,6 +16,14 @@ from docx.oxml.ns import nsdecls
 from speechlint import docx as sdocx
 from speechlint.cli import main
 
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages asserted here are the English ones, as written in the code;
+    tests/test_i18n.py checks their Chinese (the default language of a run)."""
+    monkeypatch.setenv("SPEECHLINT_LANGUAGE", "en")
+
+
 OPTS = ["--isolated", "--select", "DUP003"]
 
 

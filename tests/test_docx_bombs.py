@@ -45,7 +45,7 @@ def _cap() -> None:  # in the child, before exec
 def run(tmp: Path, *args: object) -> tuple[int, str, str, float]:
     """Exit code, stdout, stderr and peak memory (MB) of ``speechlint check ARGS``."""
     peak = tmp / "peak"
-    env = {**os.environ, "PEAK_FILE": str(peak), "NO_COLOR": "1"}
+    env = {**os.environ, "PEAK_FILE": str(peak), "NO_COLOR": "1", "SPEECHLINT_LANGUAGE": "en"}
     p = subprocess.run([sys.executable, "-c", CHILD, json.dumps(["check", *map(str, args)])],
                        capture_output=True, text=True, env=env, preexec_fn=_cap, check=False,
                        cwd=tmp)

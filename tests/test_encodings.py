@@ -10,6 +10,14 @@ import pytest
 
 from speechlint.cli import main
 
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages asserted here are the English ones, as written in the code;
+    tests/test_i18n.py checks their Chinese (the default language of a run)."""
+    monkeypatch.setenv("SPEECHLINT_LANGUAGE", "en")
+
+
 OPTS = ["--isolated", "--select", "DUP003", "--format", "json"]
 TEXT = "同志们，，今天召开全市工作会议。\n会议的主要任务是：部署下一阶段工作。。\n\n谢谢大家！\n"
 ASTRAL = "𠮷祥如意，，好。\n"  # outside GBK: only GB18030 and UTF encodings hold it

@@ -44,7 +44,9 @@ def test_all_formats_are_registered() -> None:
 
 def test_unknown_format_is_an_error(tmp_path, capsys) -> None:
     code, _, err = render(capsys, "xml", *drafts(tmp_path))
-    assert code == 2 and "unknown format" in err
+    assert code == 2 and "未知的输出格式 'xml'" in err  # Chinese, the default language
+    code, _, err = render(capsys, "xml", "--language", "en", *drafts(tmp_path))
+    assert code == 2 and "unknown format 'xml'" in err
 
 
 # ----------------------------------------------------------------------- sarif

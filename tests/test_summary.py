@@ -39,8 +39,8 @@ def test_fix_repairs_what_the_check_promised(drafts: Path, capsys: pytest.Captur
     run(capsys, drafts)
     code, out, err = run(capsys, "--fix", drafts)
     assert code == 1
-    assert err == [f"{drafts / 'a.txt'}: 已修复 1 处 / fixed 1",
-                   f"{drafts / 'b.txt'}: 已修复 1 处 / fixed 1",
+    assert err == [f"{drafts / 'a.txt'}: 已修复 1 处",
+                   f"{drafts / 'b.txt'}: 已修复 1 处",
                    "已修复 2 处（2 个文件）；检查了 3 个文件，1 个文件仍有问题，共 1 处剩余问题"]
     assert out.count("PH001") == 1
 
@@ -66,7 +66,7 @@ def test_no_zero_problems_line_after_an_error(tmp_path: Path, capsys: pytest.Cap
     missing = tmp_path / "missing.txt"
     code, _out, err = run(capsys, missing)
     assert code == 2
-    assert err == [f"{missing}: error: no such file", "1 个错误（见上方）；没有检查任何文件"]
+    assert err == [f"{missing}: error: 文件不存在", "1 个错误（见上方）；没有检查任何文件"]
     (tmp_path / "c.txt").write_text("同志们好。\n", encoding="utf-8")
     code, _out, err = run(capsys, missing, tmp_path / "c.txt")
     assert code == 2
