@@ -156,6 +156,13 @@ class Linter:
                 d = Diagnostic(d.code, d.span, d.message, d.fix, sev, d.extra)
             out.append(d)
         out.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+        from . import i18n
+
+        if i18n.findings_language(self.config.language) == "en":  # the messages' catalogue
+            from .messages_en import translate
+
+            out = [Diagnostic(d.code, d.span, translate(d.code, d.message), d.fix, d.severity, d.extra)
+                   for d in out]
         return out
 
     def lint(

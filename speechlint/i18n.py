@@ -14,7 +14,8 @@ catalogue rather than in every module:
   (:mod:`speechlint.summary`, :func:`fixed_line`).
 
 The findings' own messages are Chinese (the rules write them); in English they are
-translated by :data:`speechlint.messages_en.FINDINGS` when that catalogue knows them.
+translated by the catalogue of :mod:`speechlint.messages_en` (applied by the engine, see
+:func:`findings_language`).
 """
 
 from __future__ import annotations
@@ -25,11 +26,20 @@ from collections.abc import Sequence
 
 LANGUAGES = ("zh", "en")
 _current = "zh"
+_run: str | None = None  # the language a CLI run chose; None: each configuration's own
 
 
-def set_language(language: str) -> None:
-    global _current
+def set_language(language: str, run: bool = True) -> None:
+    """The language of this run (``run``: also of its findings, over the configurations')."""
+    global _current, _run
     _current = language if language in LANGUAGES else "zh"
+    _run = _current if run else None
+
+
+def findings_language(config_language: str) -> str:
+    """The language of the findings: the run's, else the configuration's (the language
+    server has no run language: a configuration's ``language = "en"`` applies there)."""
+    return _run or config_language
 
 
 def language() -> str:

@@ -125,3 +125,44 @@ def test_help_in_one_language(folder: Path, language: str) -> None:
                 assert not CHINESE.search(text), text
         assert proc.stdout.startswith("用法：" if language == "zh" else "usage: ")
     assert all(CHINESE.search(v) for v in HELP.values())
+
+
+def _bad_examples() -> list[tuple[str, str]]:
+    import yaml
+
+    out = []
+    for f in sorted((Path(__file__).parent / "fixtures").glob("*.yaml")):
+        for ex in yaml.safe_load(f.read_text(encoding="utf-8")).get("bad") or []:
+            out.append((f.stem, ex["text"] if isinstance(ex, dict) else ex))
+    return out
+
+
+def test_every_rule_message_has_an_english_translation() -> None:
+    """Each finding of every bad example in tests/fixtures/ is known to the catalogue."""
+    import speechlint
+    from speechlint import i18n
+    from speechlint.config import Config
+    from speechlint.messages_en import known
+
+    i18n.set_language("zh", run=False)
+    try:
+        examples = _bad_examples()
+        assert len(examples) > 100
+        unknown = [(d.code, d.message) for code, text in examples
+                   for d in speechlint.lint(text, Config(select=("ALL",)))
+                   if not known(d.code, d.message)]
+        assert unknown == []
+        # and with language = "en" in the configuration (the language server's case)
+        found = speechlint.lint("我们要要开会,,好\n", Config(language="en"))
+        assert [d.message for d in found] == ["“要要” looks typed twice; should be “要”",
+                                              "half-width “,” in Chinese text should be full-width “，”"]
+    finally:
+        i18n.set_language("zh")
+
+
+def test_findings_in_english_through_the_cli(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(capsys, "--language", "en", "a.txt")
+    assert code == 1
+    assert out == "a.txt:1:6: PUN002 [*] half-width “,” in Chinese text should be full-width “，”\n"
+    code, out, _err = run(capsys, "a.txt")
+    assert out == "a.txt:1:6: PUN002 [*] 中文里的半角“,”应为全角“，”\n"  # the next run: Chinese again
