@@ -1108,6 +1108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.set_language(i18n.language_for_run(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "server":  # each draft's configuration chooses its findings' language
+        i18n.set_language(i18n.language(), run=False)
     code = _main(parser, args, argv)
     if argv is None and args.command != "server":
         _exit_now(code)

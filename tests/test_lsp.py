@@ -493,3 +493,14 @@ async def test_diagnostic_mode_push_overrides_a_pull_client(tmp_path: Path) -> N
         assert [rng(d) for d in dup(await open_doc(client, uri, DRAFT))] == [(0, 4, 0, 5), (1, 7, 1, 8)]
     finally:
         await stop(client)
+
+
+async def test_findings_in_english_from_the_configuration(tmp_path: Path) -> None:
+    """language = "en" in the draft's configuration: the editor shows English messages."""
+    (tmp_path / "speechlint.toml").write_text('language = "en"\n', encoding="utf-8")
+    client = await start()
+    try:
+        diags = dup(await open_doc(client, uri_of(tmp_path), DRAFT))
+        assert diags and diags[0].message == "punctuation “，，” repeated; should be “，”"
+    finally:
+        await stop(client)
