@@ -7,6 +7,7 @@ a fresh context (fresh localStorage) per test; screenshots go to the test's tmp 
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from collections.abc import Iterator
@@ -18,13 +19,13 @@ import pytest
 pytest.importorskip("starlette")
 sync_api = pytest.importorskip("playwright.sync_api")
 
-import speechlint  # noqa: E402
-from speechlint import docx as sdocx  # noqa: E402
-from speechlint import engine, registry  # noqa: E402
-from speechlint.outline import outline  # noqa: E402
-from speechlint.web.service import FAMILY_ORDER  # noqa: E402
+import speechlint
+from speechlint import docx as sdocx
+from speechlint import engine, registry
+from speechlint.outline import outline
+from speechlint.web.service import FAMILY_ORDER
 
-from .test_web_api import DRAFT, Server, _word_draft  # noqa: E402
+from .test_web_api import DRAFT, Server, _word_draft
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium (apt-get install chromium)")
@@ -104,7 +105,7 @@ def test_paste_check_highlight_fix(page: Any, tmp_path: Path) -> None:
         pieces = sorted((_cp(text, a), _cp(text, b)) for a, b, ids in marks if i in ids)
         assert pieces, d
         assert pieces[0][0] == d.span.start and pieces[-1][1] == d.span.end, (d, pieces)
-        assert all(x[1] == y[0] for x, y in zip(pieces, pieces[1:]))  # no gap
+        assert all(x[1] == y[0] for x, y in itertools.pairwise(pieces))  # no gap
     # "𠮷𠮷" is a doubled character too; the "要要" after it is the one fixed below
     assert any(d.code == "DUP001" and text[d.span.start : d.span.end] == "𠮷" for d in expected)
     n = next(i for i, d in enumerate(expected) if d.code == "DUP001" and text[d.span.start] == "要")

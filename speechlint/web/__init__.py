@@ -11,6 +11,10 @@ import argparse
 import os
 import sys
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import socket
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 #: Ports tried after the default one when it is taken (an explicit --port is not moved).
@@ -50,8 +54,6 @@ def is_loopback(host: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Start the server and serve until interrupted (Ctrl-C)."""
-    import socket
-
     from ..errors import SpeechlintError
 
     try:
@@ -106,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _bind(host: str, port: int | None) -> object:
+def _bind(host: str, port: int | None) -> socket.socket:
     """A listening socket on ``host``: ``port``, or the default port or the next free one."""
     import errno
     import socket

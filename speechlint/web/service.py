@@ -168,14 +168,12 @@ def check(text: str, config: Config, *, filetype: str = "txt", name: str = "draf
     out = []
     for d in diags:
         r = rules.get(d.code) or registry.get(d.code)
-        fix = None if word or d.fix is None else {
-            "applicability": d.fix.applicability,
-            "edits": [{"start": e.span.start, "end": e.span.end, "text": e.text} for e in d.fix.edits],
-        }
+        # the page only says whether a fix exists and whether it needs confirming: the
+        # server applies it (/api/fix), against the masks of the draft
+        fix = None if word or d.fix is None else {"applicability": d.fix.applicability}
         out.append({
             "code": d.code,
             "family": r.family if r is not None else re.sub(r"\d+$", "", d.code),
-            "name": r.name if r is not None else d.code,
             "start": d.span.start,
             "end": d.span.end,
             "ustart": u16(d.span.start),
@@ -253,7 +251,24 @@ def changed_lines(old: str, new: str) -> list[dict[str, Any]]:
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
-        out.append({"line": i1 + 1, "before": "\n".join(a[i1:i2]), "after": "\n".join(b[j1:j2])})
+        before, after = "\n".join(a[i1:i2]), "\n".join(b[j1:j2])
+        out.append({"line": i1 + 1, "before": before, "after": after, "parts": _parts(before, after)})
+    return out
+
+
+def _parts(a: str, b: str) -> list[list[str]]:
+    """``a`` turned into ``b`` as pieces kept ("="), removed ("-") and inserted ("+")."""
+    import difflib
+
+    out: list[list[str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(["=", a[i1:i2]])
+            continue
+        if i2 > i1:
+            out.append(["-", a[i1:i2]])
+        if j2 > j1:
+            out.append(["+", b[j1:j2]])
     return out
 
 
