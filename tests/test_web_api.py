@@ -48,7 +48,7 @@ class Server:
         if "on the network" in self.banner:
             self.banner += self.proc.stdout.readline()
         self.url = self.banner.split("http://", 1)[1].split()[0]
-        self.url = "http://" + self.url.replace("0.0.0.0", "127.0.0.1")
+        self.url = "http://" + self.url.split("?")[0].replace("0.0.0.0", "127.0.0.1")
 
     def stop(self) -> None:
         self.proc.terminate()

@@ -89,15 +89,21 @@ def run(args: argparse.Namespace) -> int:
     application = app.create_app(settings, hosts=hosts, token=token)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
+    local = f"http://127.0.0.1:{port}/" if host in ("0.0.0.0", "::") else url
+    secret = f"?token={token}" if token else ""
     if network:
+        import socket
+
+        other = f"http://{socket.gethostname()}:{port}/" if host in ("0.0.0.0", "::") else url
         print(f"speechlint serve: listening on the network at {url}\n"
-              f"  access token required: open {url}?token={token}", flush=True)
+              f"  access token required: open {other}{secret} (on this computer: {local}{secret})",
+              flush=True)
     else:
-        print(f"speechlint serve: {url}  (Ctrl+C 停止 / to stop)", flush=True)
+        print(f"speechlint serve: {url}{secret}  (Ctrl+C 停止 / to stop)", flush=True)
     if args.open:
         import webbrowser
 
-        webbrowser.open(url + (f"?token={token}" if token else ""))
+        webbrowser.open(local + secret)
     config = uvicorn.Config(application, log_level="warning", access_log=False, lifespan="off",
                             server_header=False, timeout_graceful_shutdown=2)
     server = uvicorn.Server(config)
