@@ -189,12 +189,24 @@ def test_word_draft_upload_and_annotated_download(page: Any, tmp_path: Path) -> 
     assert sorted(re.sub("^（页眉：[^）]*）", "", c) for _, c in comments) == sorted(
         f"{d.code} {d.message}" for d in expected)
     assert any(c.startswith("（页眉：XX市人民政府办公室）PH001") for _, c in comments)
+    page.click("#new")  # back to pasting
+    assert page.is_visible("#editor") and page.input_value("#editor") == ""
+    page.fill("#editor", "我们要要认真学习。")
+    _run(page, lambda: page.click("#check"))
+    assert page.locator("li.finding button.fix").count() == 1
 
 
 def test_text_upload_fix_and_download_keep_encoding(page: Any, tmp_path: Path) -> None:
-    src = tmp_path / "gbk.txt"
-    src.write_bytes("我们要要认真学习。\r\n各单位要切实扛起责任 ，主动担当作为。\r\n".encode("gb18030"))
-    _run(page, lambda: page.set_input_files("#file", str(src)))
+    data = "我们要要认真学习。\r\n各单位要切实扛起责任 ，主动担当作为。\r\n".encode("gb18030")
+    drop = """([name, bytes]) => {  // a file dropped on the draft, as from the desktop
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], name));
+        const draft = document.querySelector('#draft');
+        draft.dispatchEvent(new DragEvent('dragenter', {dataTransfer: dt, bubbles: true}));
+        draft.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+    }"""
+    _run(page, lambda: page.evaluate(drop, ["gbk.txt", list(data)]))
+    assert page.is_hidden("#drop-hint")
     assert page.locator("li.finding").count() == 2
     _run(page, lambda: page.click("#fix-safe"))
     with page.expect_download() as info:

@@ -130,7 +130,9 @@ def test_families_off_and_rule_doc(server: Server) -> None:
 
     assert status == 200 and rule["doc"] == registry.get("DUP001").doc  # type: ignore[union-attr]
     status, bad = server.json("/api/rule/XYZ999")
-    assert status == 400 and "unknown rule" in bad["error"]
+    assert status == 400 and bad["error"] == "speechlint: error: unknown rule 'XYZ999' (see 'speechlint rules')"
+    status, bad = server.json("/api/check", {"text": DRAFT, "off": ["NOPE"]})
+    assert status == 400 and bad["error"].startswith("speechlint: error: unknown rule code or prefix 'NOPE'")
 
 
 def test_fixes(server: Server) -> None:
@@ -145,7 +147,9 @@ def test_fixes(server: Server) -> None:
     assert res["applied"] == 1 and res["changes"]  # the preview shows the renumbered lines
     assert all(c["before"] != c["after"] for c in res["changes"])
     status, err = server.json("/api/fix", {"text": DRAFT, "target": {"code": "NUM001", "start": 0, "end": 1}})
-    assert status == 400 and "gone" in err["error"]
+    assert status == 400 and err["error"].startswith("speechlint: error: this finding is gone")
+    status, err = server.json("/api/check", b"{not json", headers={"Content-Type": "application/json"})
+    assert status == 400 and err["error"] == "speechlint: error: bad request: not JSON"
 
 
 @pytest.mark.parametrize(("encoding", "bom", "eol"), [

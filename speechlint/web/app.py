@@ -35,7 +35,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ..errors import SpeechlintError
+from ..errors import InputError, SpeechlintError
 from ..io import BinaryFileError
 from . import service
 
@@ -48,9 +48,13 @@ DRAIN = 256 * 1024 * 1024
 _ENGINE = threading.Lock()  # the engine's caches are shared: one check at a time
 
 
+def _one_line(message: str) -> str:
+    return " ".join(str(message).splitlines())
+
+
 def error_line(message: str, kind: str = "error") -> str:
     """'path: problem' -> 'path: error: problem', on one line (as the CLI prints it)."""
-    message = " ".join(str(message).splitlines())
+    message = _one_line(message)
     head, sep, rest = message.partition(": ")
     if sep and not rest.startswith(f"{kind}:") and not rest.startswith("note:"):
         return f"{head}: {kind}: {rest}"
@@ -126,12 +130,15 @@ def _errors(func: Callable[[Request], Awaitable[Response]]) -> Callable[[Request
             return await func(request)
         except BinaryFileError as exc:  # the CLI's note: not a draft
             return JSONResponse({"error": error_line(str(exc), "note")}, status_code=400)
-        except SpeechlintError as exc:
+        except InputError as exc:  # a draft that cannot be read: 'name: error: problem'
             status = 413 if "too large" in str(exc) else 400
             return JSONResponse({"error": error_line(str(exc))}, status_code=status)
+        except SpeechlintError as exc:  # configuration, a bad request: as the CLI says it
+            return JSONResponse({"error": _one_line(f"speechlint: error: {exc}")}, status_code=400)
         except Exception as exc:  # noqa: BLE001 - a bug: still one line on the page
-            return JSONResponse({"error": error_line(f"internal error: {type(exc).__name__}: {exc}")},
-                                status_code=500)
+            return JSONResponse(
+                {"error": _one_line(f"speechlint: error: internal error: {type(exc).__name__}: {exc}")},
+                status_code=500)
 
     return wrapper
 

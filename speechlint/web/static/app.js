@@ -6,7 +6,7 @@
 
 const I18N = {
   zh: {
-    subtitle: "讲话稿检查", open: "打开文件", check: "检查", edit: "编辑", fixSafe: "全部安全修复",
+    subtitle: "讲话稿检查", new: "新建", open: "打开文件", check: "检查", edit: "编辑", fixSafe: "全部安全修复",
     fixAll: "全部修复（需确认）", download: "下载", findings: "问题", outline: "标题提纲",
     placeholder: "在此粘贴讲话稿，或把 .txt、.md、.docx 文件拖到这里",
     dropHint: "松开鼠标以打开文件", offline: "本页面在本机运行，草稿不离开这台计算机。",
@@ -20,7 +20,7 @@ const I18N = {
     families: { NUM: "序号", DUP: "重复", PH: "占位符", PUN: "标点", WRD: "用词", FIG: "数字", DOC: "公文格式" },
   },
   en: {
-    subtitle: "speech draft checker", open: "Open file", check: "Check", edit: "Edit", fixSafe: "Fix all safe",
+    subtitle: "speech draft checker", new: "New", open: "Open file", check: "Check", edit: "Edit", fixSafe: "Fix all safe",
     fixAll: "Fix all (confirm)", download: "Download", findings: "Findings", outline: "Heading outline",
     placeholder: "Paste a draft here, or drop a .txt, .md or .docx file",
     dropHint: "Drop to open the file", offline: "This page runs on this computer; the draft never leaves it.",
@@ -426,6 +426,14 @@ async function start() {
   applyLanguage();
   setEditing(true);
   $("#check").addEventListener("click", () => busy(check));
+  $("#new").addEventListener("click", () => {  // back to an empty editor for pasting
+    Object.assign(state, { text: "", name: null, kind: "paste", filetype: "txt", encoding: null, bom: "",
+      eol: "\n", file: null, diags: [], outline: [], checked: false, current: -1 });
+    showError("");
+    $("#status").textContent = "";
+    render();
+    setEditing(true);
+  });
   $("#edit").addEventListener("click", () => setEditing(true));
   $("#fix-safe").addEventListener("click", () => busy(async () => {
     const res = await requestFix("safe");
