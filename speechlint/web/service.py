@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -196,10 +196,11 @@ def outline(text: str, filetype: str, diags: Sequence[Diagnostic], u16: Utf16) -
     """The heading outline, each heading with the NUM findings on its line."""
     from ..outline import outline as scan
 
-    num = [d for d in diags if d.code.startswith("NUM")]
+    num = sorted((d for d in diags if d.code.startswith("NUM")), key=lambda d: d.span.start)
+    starts = [d.span.start for d in num]
     out = []
     for h in scan(text, filetype):
-        found = [d for d in num if h.span.start <= d.span.start <= h.span.end]
+        found = num[bisect_left(starts, h.span.start) : bisect_right(starts, h.span.end)]
         problems = [f"{d.code} {d.message}" for d in found]
         if not h.ok and not problems:
             problems.append(f"{h.label} → {h.expected_label}")

@@ -218,7 +218,7 @@ function renderFindings() {
       + `${f} ${esc(familyName(fam))}（${groups.get(fam).length}）</summary><ul class="items">`);
     for (const i of groups.get(fam)) {
       const d = state.diags[i];
-      html.push(`<li class="finding fam-${f}" data-id="${i}" data-code="${esc(d.code)}">`
+      html.push(`<li class="finding fam-${f}" tabindex="0" data-id="${i}" data-code="${esc(d.code)}">`
         + `<span class="code">${esc(d.code)}</span><span class="msg">${esc(d.message)}</span>`
         + `<span class="where">${esc(t(where, lineOf(d.ustart)))}</span>`
         + (d.fix ? `<button class="fix ${esc(d.fix.applicability)}">${fixLabel[d.fix.applicability] || fixLabel.safe}</button>` : "")
@@ -470,6 +470,10 @@ async function start() {
     const i = Number(li.dataset.id);
     if (ev.target.closest("button.fix")) busy(() => fixOne(i));
     else select(i, true);
+  });
+  $("#findings").addEventListener("keydown", (ev) => {  // Enter on a focused finding: as a click
+    const li = ev.target.closest("li.finding");
+    if (li && ev.key === "Enter" && ev.target === li) { ev.preventDefault(); select(Number(li.dataset.id), true); }
   });
   $("#outline").addEventListener("click", (ev) => {
     const li = ev.target.closest("li[data-index]");
