@@ -174,6 +174,8 @@ def test_word_draft_upload_and_annotated_download(page: Any, tmp_path: Path) -> 
     assert page.locator("li.finding").count() == len(expected) > 0
     assert page.locator("li.finding button.fix").count() == 0  # Word drafts are fixed in Word
     assert page.is_disabled("#edit")
+    assert page.eval_on_selector_all("#view .ln[data-story]", "els => els.map(e => [e.dataset.story, e.textContent])") == [
+        ["页眉", "XX市人民政府办公室"]]
     page.screenshot(path=str(tmp_path / "word.png"), full_page=True)
     with page.expect_download() as info:
         page.click("#download")

@@ -93,11 +93,13 @@ def read_upload(data: bytes, name: str, settings: Settings) -> dict[str, Any]:
 
         with _temporary(data, name) as path:
             try:
-                text = docx.read(path, limit or None).text
+                word = docx.read(path, limit or None)
             except InputError as exc:
                 raise InputError(str(exc).replace(path, name)) from None
-        return {"name": name, "kind": "docx", "filetype": "txt", "text": text,
-                "encoding": None, "bom": "", "eol": "\n"}
+        # the story of each paragraph (line): the page marks headers and footers
+        return {"name": name, "kind": "docx", "filetype": "txt", "text": word.text,
+                "encoding": None, "bom": "", "eol": "\n",
+                "stories": [p.story for p in word.paragraphs]}
     from ..io import decode
 
     decoded = decode(data, name)

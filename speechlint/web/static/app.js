@@ -7,7 +7,7 @@
 const I18N = {
   zh: {
     subtitle: "讲话稿检查", new: "新建", open: "打开文件", check: "检查", edit: "编辑", fixSafe: "全部安全修复",
-    fixAll: "全部修复（需确认）", download: "下载", findings: "问题", outline: "标题提纲",
+    fixAll: "全部修复（需确认）", download: "下载", downloadWord: "下载批注副本", findings: "问题", outline: "标题提纲",
     placeholder: "在此粘贴讲话稿，或把 .txt、.md、.docx 文件拖到这里",
     dropHint: "松开鼠标以打开文件", offline: "本页面在本机运行，草稿不离开这台计算机。",
     previewTitle: "确认修复", previewText: "下列修复可能改变原意（如重新编号），请核对后确认：",
@@ -16,12 +16,12 @@ const I18N = {
     count: (n) => `共 ${n} 处`, checked: (n, ms) => n ? `共发现 ${n} 处问题（${ms} 毫秒）` : `未发现问题（${ms} 毫秒）`,
     fixed: (n) => `已修复 ${n} 处`, nothingToFix: "没有可以自动修复的问题", line: (n) => `第 ${n} 行`,
     para: (n) => `第 ${n} 段`, pasted: "粘贴的文本", word: "Word 文档：请在 Word 中修改；下载得到带批注的副本",
-    config: (p) => `配置：${p}`, noConfig: "配置：默认", busy: "正在检查……",
+    header: "页眉", footer: "页脚", config: (p) => `配置：${p}`, noConfig: "配置：默认", busy: "正在检查……",
     families: { NUM: "序号", DUP: "重复", PH: "占位符", PUN: "标点", WRD: "用词", FIG: "数字", DOC: "公文格式" },
   },
   en: {
     subtitle: "speech draft checker", new: "New", open: "Open file", check: "Check", edit: "Edit", fixSafe: "Fix all safe",
-    fixAll: "Fix all (confirm)", download: "Download", findings: "Findings", outline: "Heading outline",
+    fixAll: "Fix all (confirm)", download: "Download", downloadWord: "Download with comments", findings: "Findings", outline: "Heading outline",
     placeholder: "Paste a draft here, or drop a .txt, .md or .docx file",
     dropHint: "Drop to open the file", offline: "This page runs on this computer; the draft never leaves it.",
     previewTitle: "Confirm the fix", previewText: "These fixes may change the meaning (renumbering): check them, then confirm:",
@@ -30,7 +30,7 @@ const I18N = {
     count: (n) => `${n}`, checked: (n, ms) => n ? `${n} finding${n === 1 ? "" : "s"} (${ms} ms)` : `No findings (${ms} ms)`,
     fixed: (n) => `${n} fixed`, nothingToFix: "Nothing can be fixed automatically", line: (n) => `line ${n}`,
     para: (n) => `paragraph ${n}`, pasted: "pasted text", word: "Word document: edit it in Word; Download gives a copy with comments",
-    config: (p) => `configuration: ${p}`, noConfig: "configuration: defaults", busy: "Checking…",
+    header: "header", footer: "footer", config: (p) => `configuration: ${p}`, noConfig: "configuration: defaults", busy: "Checking…",
     families: { NUM: "Numbering", DUP: "Duplicates", PH: "Placeholders", PUN: "Punctuation", WRD: "Wording", FIG: "Figures", DOC: "Document" },
   },
 };
@@ -176,11 +176,18 @@ function renderDraft() {
   const lines = new Set(state.lineStarts);
   for (const p of state.lineStarts) cuts.add(p);
   const order = [...cuts].sort((a, b) => a - b);
-  const html = ['<div class="ln">'];
+  // a Word draft's headers and footers are named before their lines
+  const stories = state.kind === "docx" && state.stories ? state.stories : null;
+  let line = 0;
+  const open = () => {
+    const story = stories ? stories[line] : "body";
+    return story && story !== "body" ? `<div class="ln" data-story="${esc(t(story))}">` : '<div class="ln">';
+  };
+  const html = [open()];
   const active = new Set();
   for (let k = 0; k < order.length; k++) {
     const p = order[k];
-    if (p > 0 && lines.has(p)) html.push('</div><div class="ln">');
+    if (p > 0 && lines.has(p)) { line++; html.push("</div>" + open()); }
     for (const i of closes.get(p) || []) active.delete(i);
     for (const i of opens.get(p) || []) active.add(i);
     for (const h of anchors.get(p) || []) html.push(`<span id="h-${h}"></span>`);
@@ -257,6 +264,7 @@ function updateButtons() {
   $("#fix-all").disabled = !fixable || state.editing;
   $("#edit").disabled = state.editing || state.kind === "docx";
   $("#download").disabled = state.kind === "docx" ? !state.file : !(state.text || $("#editor").value);
+  $("#download").textContent = t(state.kind === "docx" ? "downloadWord" : "download");
 }
 
 async function select(i, fromList) {
@@ -350,6 +358,7 @@ async function openFile(file) {
   Object.assign(state, {
     text: res.text, name: res.name, kind: res.kind, filetype: res.filetype, encoding: res.encoding,
     bom: res.bom, eol: res.eol, file: res.kind === "docx" ? file : null, editing: false,
+    stories: res.stories || null,
   });
   await check();
 }
@@ -428,7 +437,7 @@ async function start() {
   $("#check").addEventListener("click", () => busy(check));
   $("#new").addEventListener("click", () => {  // back to an empty editor for pasting
     Object.assign(state, { text: "", name: null, kind: "paste", filetype: "txt", encoding: null, bom: "",
-      eol: "\n", file: null, diags: [], outline: [], checked: false, current: -1 });
+      eol: "\n", file: null, stories: null, diags: [], outline: [], checked: false, current: -1 });
     showError("");
     $("#status").textContent = "";
     render();
