@@ -31,14 +31,16 @@ DRAFT = (ROOT / "examples" / "draft.txt").read_text(encoding="utf-8")
 class Server:
     """``speechlint serve --no-open --port 0`` in ``cwd``; ``url`` is the address it printed."""
 
-    def __init__(self, cwd: Path, *args: str, env: dict[str, str] | None = None) -> None:
+    def __init__(self, cwd: Path, *args: str, env: dict[str, str] | None = None,
+                 open_browser: bool = False) -> None:
         self.tmp = cwd / "tmp"
         self.tmp.mkdir(exist_ok=True)
         full_env = {**os.environ, "TMPDIR": str(self.tmp), **(env or {})}
         if "SPEECHLINT_TOKEN" not in (env or {}):
             full_env.pop("SPEECHLINT_TOKEN", None)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "speechlint", "serve", "--no-open", "--port", "0", *args],
+            [sys.executable, "-m", "speechlint", "serve", *([] if open_browser else ["--no-open"]),
+             "--port", "0", *args],
             cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert self.proc.stdout is not None
         self.banner = self.proc.stdout.readline()
@@ -256,14 +258,25 @@ def test_page_and_assets_ship_in_the_package(server: Server) -> None:
     assert "http://" not in js and "https://" not in js
 
 
-def test_config_file_of_the_folder_is_used(tmp_path: Path) -> None:
+def test_config_file_size_limit_and_browser(tmp_path: Path) -> None:
     (tmp_path / "speechlint.toml").write_text('ignore = ["PH"]\n', encoding="utf-8")
-    srv = Server(tmp_path)
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.sh"  # $BROWSER: what webbrowser.open runs
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n', encoding="utf-8")
+    browser.chmod(0o755)
+    srv = Server(tmp_path, "--max-file-size", "1k", env={"BROWSER": f"{browser} %s"}, open_browser=True)
     try:
         _, res = srv.json("/api/check", {"text": DRAFT})
         assert res["diagnostics"] and all(d["family"] != "PH" for d in res["diagnostics"])
         _, info = srv.json("/api/info")
-        assert info["config"].endswith("speechlint.toml")
+        assert info["config"].endswith("speechlint.toml") and info["max_file_size"] == 1024
+        status, res = srv.json("/api/upload?name=a.txt", "要".encode() * 400)
+        assert status == 413 and "the limit is 1,024 bytes" in res["error"]
+        for _ in range(100):
+            if opened.exists() and opened.read_text().strip():
+                break
+            time.sleep(0.1)
+        assert opened.read_text().strip() == srv.url
     finally:
         srv.stop()
 
