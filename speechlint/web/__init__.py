@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -135,8 +134,3 @@ def _bind(host: str, port: int | None) -> socket.socket:
     where = f"port {port}" if port is not None else f"ports {candidates[0]}-{candidates[-1]}"
     raise SpeechlintError(f"cannot listen on {host} ({where}): {detail}")
 
-
-def main(argv: list[str] | None = None) -> int:  # pragma: no cover - python -m speechlint.web
-    from ..cli import main as cli_main
-
-    return cli_main(["serve", *(argv if argv is not None else sys.argv[1:])])
