@@ -315,3 +315,13 @@ def test_port_in_use_is_one_line(server: Server, tmp_path: Path) -> None:
                           cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 2 and time.monotonic() - start < 60
     assert proc.stderr.startswith(f"speechlint: error: cannot listen on 127.0.0.1 (port {port})")
+
+
+def test_markdown_upload_is_checked_as_markdown(server: Server) -> None:
+    text = "# 标题\n\n我们要要认真学习。\n\n```\n要要\n```\n"
+    status, up = server.json("/api/upload?name=a.md", text.encode())
+    assert status == 200 and up["filetype"] == "md"
+    _, res = server.json("/api/check", {"text": up["text"], "name": up["name"], "filetype": up["filetype"]})
+    expected = speechlint.lint(text, filetype="md")
+    assert [(d["code"], d["start"]) for d in res["diagnostics"]] == [(d.code, d.span.start) for d in expected]
+    assert [d["start"] for d in res["diagnostics"] if d["code"] == "DUP001"] == [text.index("要要") + 1]
