@@ -656,3 +656,273 @@ def enumeration_delimiter(doc: Document, data: MarkerData) -> Iterator[Diagnosti
                     f"{quote(m.text + m.delimiter)}与同组其他序次语的标点不一致，应为{quote(m.text + target)}",
                     Fix.replace(m.delimiter_span, target),
                 )
+
+
+# ----------------------------------------------------------- announced counts
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+
+
+@dataclass(frozen=True)
+class AnnounceData:
+    """What announces a count of points (讲三点意见, 以下五个方面, “四个坚持”) and how close
+    its list must follow (``rules/num.yaml``, NUM009)."""
+
+    #: NUM007's scheme and markers: the headings and series an announcement is matched to.
+    enumerations: MarkerData
+    #: Verbs right before the count: 讲|三点意见, 抓好|五项工作.
+    verbs: tuple[str, ...]
+    #: Words that announce a list with or without a verb before them: 以下|五个方面.
+    lead_ins: tuple[str, ...]
+    #: Measure words -> how the message counts the items (方面 -> 个方面).
+    measures: dict[str, str]
+    #: Measure words that may end an announcement without a noun ("三点：", "三个方面：").
+    bare_measures: tuple[str, ...]
+    #: Nouns after the measure word (的 may stand between): 意见, 要求, 工作 …
+    nouns: tuple[str, ...]
+    #: The count phrase announces something only when one of these follows it (or the line ends).
+    followers: str
+    #: Measure words of a quoted count “四个坚持”, which announces the items right after it.
+    quoted_measures: tuple[str, ...]
+    #: Counts that name a fixed formulation and announce nothing (两个确立, 三个代表).
+    fixed: tuple[str, ...]
+    #: The list must start within this many characters after the announcement (line breaks,
+    #: indentation and what is left of the announcement's paragraph counted together) …
+    max_gap: int = 12
+    #: … with at most this many paragraphs between the announcement's and the list's.
+    max_paragraphs: int = 1
+
+    def validate(self) -> str | None:
+        for key, words in (("verbs", self.verbs), ("nouns", self.nouns), ("measures", tuple(self.measures)),
+                           ("quoted-measures", self.quoted_measures)):
+            if not words or any(not w for w in words):
+                return f"'{key}' must be a non-empty list of non-empty words"
+        if any(m not in self.measures for m in self.bare_measures):
+            return "every 'bare-measures' word must be one of 'measures'"
+        if self.max_gap < 0 or self.max_paragraphs < 0:
+            return "'max-gap' and 'max-paragraphs' must not be negative"
+        return None
+
+
+def _alternatives(words: Sequence[str]) -> str:
+    import re
+
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_announce_pattern: tuple[AnnounceData, re.Pattern[str]] | None = None
+
+
+def _announcement_pattern(data: AnnounceData) -> re.Pattern[str]:
+    """讲三点意见 / 以下五个方面 / “四个坚持”, built from the rule data (and remembered)."""
+    global _announce_pattern
+    cached = _announce_pattern
+    if cached is not None and cached[0] is data:
+        return cached[1]
+    import re
+
+    from ..outline import AR_NUMERAL, CN_NUMERAL
+
+    number = f"{CN_NUMERAL}|两|{AR_NUMERAL}"
+    followers = re.escape(data.followers + "\r\n")
+    verbs, leads = _alternatives(data.verbs), _alternatives(data.lead_ins)
+    pattern = re.compile(
+        f"(?:(?:{verbs})(?:{leads})?|(?:{leads}))(?P<num>{number})(?P<measure>{_alternatives(tuple(data.measures))})"
+        f"(?:的?(?P<noun>{_alternatives(data.nouns)}))?(?=[{followers}]|\\Z)"
+        f"|“(?P<qnum>{number})(?:{_alternatives(data.quoted_measures)})[^“”\\r\\n]{{1,8}}”"
+    )
+    _announce_pattern = (data, pattern)
+    return pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Announcement:
+    """A count the draft announces and the list that follows it (see :func:`announcements`)."""
+
+    span: Span  # the count phrase: 三点意见, 五个方面, 四个坚持
+    text: str  # the announcement as quoted in messages: 讲三点意见, 四个坚持
+    count: int  # 3
+    unit: str  # how its items are counted: 点, 个方面, 项 …
+    #: each item: (span of its label, label as written, its heading title or first words)
+    items: tuple[tuple[Span, str, str], ...]
+
+    @property
+    def kept(self) -> bool:
+        return self.count == len(self.items)
+
+
+def _count_word(n: int) -> str:
+    return "两" if n == 2 else chinese_numeral(n)
+
+
+def _clause(text: str, start: int, limit: int = 24) -> str:
+    """The words of a series item: from ``start`` to the end of its clause (at most ``limit``)."""
+    end = start
+    stop = min(len(text), start + limit)
+    while end < stop and text[end] not in "。；;！？!?\r\n":
+        end += 1
+    return text[start:end] + ("…" if end == stop and end < len(text) and text[end] not in "。；;\r\n" else "")
+
+
+_announce_cache: tuple[str, AnnounceData, tuple[Announcement, ...]] | None = None
+
+
+def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]:
+    """Every announced count (讲三点意见) that the list right after it can be matched to.
+
+    The list is the first enumeration after the announcement: a sibling group of headings
+    that starts at 1 right under the heading the announcement stands in (or at the top), or
+    a series 一是…二是… / 第一，…第二， that starts at 1 in the same paragraph or at the start
+    of a following one.  Both must start within ``max_gap`` characters and ``max_paragraphs``
+    paragraphs; lists numbered irregularly (NUM001/NUM002/NUM007 report them) or by words
+    (首先…其次…最后) are not matched.  Remembered for the last document (the language server
+    and NUM009 share it).
+    """
+    global _announce_cache
+    cached = _announce_cache
+    if cached is not None and cached[0] is doc.check_text and cached[1] == data:
+        return cached[2]
+    from ..outline import parse_number
+
+    text = doc.check_text
+    scheme, spec = data.enumerations.scheme, data.enumerations.markers
+    hs = headings(doc, scheme)
+    numbered = [h for h in hs if h.kind != "ordinal"]  # 第一， items are read as markers
+    numbered_starts = [h.span.start for h in numbered]
+    sections = [h for h in hs if h.kind == "heading"]
+    section_starts = [h.span.start for h in sections]
+    group_of: dict[int, list[Heading]] = {}
+    for g in _groups(hs):
+        for h in g:
+            group_of[h.index] = g
+    series_of: dict[int, tuple[Marker, ...]] = {}
+    all_markers: list[Marker] = []
+    for s in _enumerations(doc, spec, scheme).series:
+        series_of[s[0].span.start] = s
+        all_markers.extend(s)
+    all_markers.sort(key=lambda m: m.span.start)
+    marker_starts = [m.span.start for m in all_markers]
+    fixed = data.fixed
+    found = list(_announcement_pattern(data).finditer(text))
+    found_starts = [m.start() for m in found]
+    out: list[Announcement] = []
+    for m in found:
+        quoted = m.group("qnum") is not None
+        if quoted:
+            num_start, count_end = m.start("qnum"), m.end() - 1
+            measure_word = text[m.end("qnum")]
+            unit = data.measures.get(measure_word, measure_word)
+        else:
+            num_start, count_end = m.start("num"), m.end()
+            if m.group("noun") is None and m.group("measure") not in data.bare_measures:
+                continue
+            unit = data.measures[m.group("measure")]
+        count = parse_number("2" if text[num_start] == "两" else m.group("qnum" if quoted else "num"))
+        phrase = text[num_start:count_end]
+        if count < 2 or any(phrase.startswith(f) for f in fixed):
+            continue
+        end = m.end()
+        # the first numbered heading or marker after the announcement
+        hi = bisect_right(numbered_starts, end - 1)
+        head = numbered[hi] if hi < len(numbered) else None
+        mi = bisect_right(marker_starts, end - 1)
+        mark = all_markers[mi] if mi < len(all_markers) else None
+        items: tuple[tuple[Span, str, str], ...]
+        if head is not None and (mark is None or head.span.start <= mark.span.start):
+            group = group_of.get(head.index)
+            if head.kind != "heading" or group is None or group[0] is not head:
+                continue
+            si = bisect_right(section_starts, m.start()) - 1
+            if head.parent != (sections[si].index if si >= 0 else None):
+                continue  # a list at another level than the announcement's section
+            if [h.number for h in group] != list(range(1, len(group) + 1)):
+                continue
+            if not _close_enough(doc, end, head.span.start, data):
+                continue
+            items = tuple((h.label_span, h.label, h.title) for h in group)
+        elif mark is not None:
+            series = series_of.get(mark.span.start)
+            if series is None or series[0] is not mark or mark.number != 1:
+                continue
+            if any(x.style == "word" for x in series):
+                continue  # 首先…其次…最后: the last item has no number
+            if [x.number for x in series] != list(range(1, len(series) + 1)):
+                continue
+            if mark.line != doc.line_of(end - 1) and not mark.initial:
+                continue  # a list inside a later paragraph belongs to that paragraph
+            if not _close_enough(doc, end, mark.span.start, data):
+                continue
+            items = tuple((x.span, x.text, _clause(text, x.span.end)) for x in series)
+        else:
+            continue
+        if bisect_right(found_starts, items[0][0].start - 1) > bisect_right(found_starts, m.start()):
+            continue  # another count stands closer to the list: "实施“三个一批”、实现“五个突破”：一是"
+        shown = phrase if quoted else m.group()
+        out.append(Announcement(Span(num_start, count_end), shown, count, unit, items))
+    result = tuple(out)
+    _announce_cache = (doc.check_text, data, result)
+    return result
+
+
+def _close_enough(doc: Document, end: int, start: int, data: AnnounceData) -> bool:
+    """Does a list starting at ``start`` follow the announcement ending at ``end`` closely?"""
+    text = doc.check_text
+    first, last = doc.line_of(end - 1), doc.line_of(start)
+    if first == last:
+        return len(text[end:start].strip(_BLANKS)) <= data.max_gap
+    index = doc.index
+    gap = len(text[end : index.line_end(first)].strip(_BLANKS))
+    gap += len(text[index.starts[last] : start].strip(_BLANKS))
+    between = sum(1 for line in range(first + 1, last) if index.line_text(line).strip(_BLANKS))
+    return gap <= data.max_gap and between <= data.max_paragraphs
+
+
+_BLANKS = " \t\u3000\u00a0\ue000"
+
+
+@rule("NUM009", "announced-count-mismatch", data=AnnounceData, severity="warning", scope="document")
+def announced_count_mismatch(doc: Document, data: AnnounceData) -> Iterator[Diagnostic]:
+    """宣布的条数与下面列出的条数不符（如“讲三点意见”，下面却有四点）。
+
+    ## 检查内容
+    讲话稿常先宣布要讲几点：“下面，我讲三点意见”“重点抓好以下五个方面的工作”
+    “主要表现在三个方面”“做到‘四个坚持’”，随后用标题（一、二、三、/（一）（二）/1. 2.）
+    或列举（一是…二是…/第一，…第二，…）逐条展开。宣布的数目与紧随其后的那一组列举的
+    条数不同时报告，位置在宣布的数目上，并说明下面实际列出了几条、从哪一条到哪一条。
+
+    只有联系清楚时才报告：
+    - 数目要由“讲、谈、提、强调、抓好、做好、表现在”等动词或“以下、如下”引出，后面跟着
+      “意见、要求、方面、工作、问题”等，或是带引号的“N个……”；“几点意见”“一些方面”
+      这类不定的数目不查；
+    - “三个代表”“两个确立”“四个意识”等固定提法不是宣布条数，不查；
+    - 列举必须紧跟在宣布之后（同一段中相隔几个字，或紧接的下一段），标题须是宣布所在
+      那一节的下一级、从 1 开始的一组同级标题；离得远、层级不对、序号本身有误（由 NUM001、
+      NUM002、NUM007 报告）或以“首先…其次…最后”列举的，都不查。
+
+    ## 为什么
+    讲话稿修改时常增删一节，却忘了改开头宣布的数目：讲话人念出“讲三点意见”，随后讲了
+    四点，台下听得清清楚楚。这类差错只有对照全文结构才能发现。
+
+    ## 示例（错 → 对）
+    - 错：`下面，我讲三点意见。` 之后是 `一、… 二、… 三、… 四、…` → 对：`下面，我讲四点意见。`
+    - 错：`重点抓好以下两项工作：一是…；二是…；三是…。` → 对：`重点抓好以下三项工作：…`
+
+    ## 修复安全性
+    无自动修复：是宣布的数目错了，还是多写或漏写了一条，需由作者决定。
+
+    ## 依据
+    讲话稿、公文的写作惯例：总起句宣布的条目数应与分述的条目一一对应（总分结构前后呼应）；
+    GB/T 9704-2012《党政机关公文格式》7.3.3 规定的结构层次序数是判断条目的依据。
+    """
+    for a in announcements(doc, data):
+        n = len(a.items)
+        if n == a.count:
+            continue
+        first, last = a.items[0][1], a.items[-1][1]
+        where = first if n == 1 else f"{first}和{last}" if n == 2 else f"{first}至{last}"
+        yield Diagnostic(
+            "NUM009",
+            a.span,
+            f"{quote(a.text)}，但下面{'只' if n < a.count else ''}列出了{_count_word(n)}{a.unit}（{where}）",
+        )
