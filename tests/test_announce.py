@@ -8,6 +8,7 @@ hover.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -139,6 +140,27 @@ def test_clean_corpus_is_silent_and_its_announcements_are_kept() -> None:
         assert found(text) == [], name
         matched += len(announced(text))
     assert matched >= 3  # the reports announce their tasks ("重点做好八个方面工作") and keep them
+
+
+def test_every_kept_announcement_of_the_clean_corpus_is_caught_when_its_count_is_off() -> None:
+    """What a late edit does: the list keeps its items, the announced number is one off."""
+    from speechlint.outline import chinese_numeral
+
+    tried = 0
+    for name, text in clean_texts():
+        doc = Document.from_text(text)
+        for a in announcements(doc, data.rule_data("NUM009")):
+            numeral = re.match("[一二三四五六七八九十两0-9０-９]+", text[a.span.start :]).group()  # type: ignore[union-attr]
+            digits = numeral.isdigit()
+            for wrong in (a.count - 1, a.count + 1):
+                if wrong < 2:
+                    continue
+                changed = text[: a.span.start] + (str(wrong) if digits else chinese_numeral(wrong))
+                changed += text[a.span.start + len(numeral) :]
+                got = speechlint.lint(changed, ONLY)
+                assert [d.span.start for d in got] == [a.span.start], (name, a.text, wrong)
+                tried += 1
+    assert tried >= 6
 
 
 # ---------------------------------------------------------------- rule data

@@ -711,29 +711,63 @@ def _alternatives(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_announce_pattern: tuple[AnnounceData, re.Pattern[str]] | None = None
+@dataclass(frozen=True, slots=True)
+class _AnnouncePatterns:
+    """The scans of NUM009, built from its data.
+
+    Each starts with a character class or a literal (a numeral, “), so that the regex engine
+    skips ahead in C; the verb before a count is checked afterwards on a few characters."""
+
+    count: re.Pattern[str]  # 三点意见, 五个方面：
+    quoted: re.Pattern[str]  # “四个坚持”
+    before: re.Pattern[str]  # 讲 / 抓好以下 / 以下, right before the count
+    window: int  # how many characters ``before`` needs
 
 
-def _announcement_pattern(data: AnnounceData) -> re.Pattern[str]:
-    """讲三点意见 / 以下五个方面 / “四个坚持”, built from the rule data (and remembered)."""
-    global _announce_pattern
-    cached = _announce_pattern
+_announce_patterns: tuple[AnnounceData, _AnnouncePatterns] | None = None
+
+
+def _patterns(data: AnnounceData) -> _AnnouncePatterns:
+    global _announce_patterns
+    cached = _announce_patterns
     if cached is not None and cached[0] is data:
         return cached[1]
     import re
 
-    from ..outline import AR_NUMERAL, CN_NUMERAL
-
-    number = f"{CN_NUMERAL}|两|{AR_NUMERAL}"
+    first = "一二三四五六七八九十两1-9１-９"
+    rest = "一二三四五六七八九十0-9０-９"
     followers = re.escape(data.followers + "\r\n")
     verbs, leads = _alternatives(data.verbs), _alternatives(data.lead_ins)
-    pattern = re.compile(
-        f"(?:(?:{verbs})(?:{leads})?|(?:{leads}))(?P<num>{number})(?P<measure>{_alternatives(tuple(data.measures))})"
-        f"(?:的?(?P<noun>{_alternatives(data.nouns)}))?(?=[{followers}]|\\Z)"
-        f"|“(?P<qnum>{number})(?:{_alternatives(data.quoted_measures)})[^“”\\r\\n]{{1,8}}”"
+    patterns = _AnnouncePatterns(
+        re.compile(
+            f"[{first}][{rest}]{{0,2}}(?P<measure>{_alternatives(tuple(data.measures))})"
+            f"(?:的?(?P<noun>{_alternatives(data.nouns)}))?(?=[{followers}]|\\Z)"
+        ),
+        re.compile(f"“(?P<num>[{first}][{rest}]{{0,2}})(?:{_alternatives(data.quoted_measures)})[^“”\\r\\n]{{1,8}}”"),
+        re.compile(f"(?:(?:{verbs})(?:{leads})?|(?:{leads}))\\Z"),
+        max(map(len, data.verbs)) + max(map(len, data.lead_ins), default=0),
     )
-    _announce_pattern = (data, pattern)
-    return pattern
+    _announce_patterns = (data, patterns)
+    return patterns
+
+
+_NUMBER: re.Pattern[str] | None = None
+
+
+def _number(s: str) -> int:
+    """The value of a count (三, 十二, 两, 3); 0 when ``s`` is no numeral (三三, 十十)."""
+    global _NUMBER
+    if _NUMBER is None:
+        import re
+
+        from ..outline import AR_NUMERAL, CN_NUMERAL
+
+        _NUMBER = re.compile(f"{CN_NUMERAL}|两|{AR_NUMERAL}")
+    if not _NUMBER.fullmatch(s):
+        return 0
+    from ..outline import parse_number
+
+    return 2 if s == "两" else parse_number(s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -765,6 +799,29 @@ def _clause(text: str, start: int, limit: int = 24) -> str:
     return text[start:end] + ("…" if end == stop and end < len(text) and text[end] not in "。；;\r\n" else "")
 
 
+def _count_phrases(text: str, data: AnnounceData) -> list[tuple[int, int, int, int, str, str, int]]:
+    """Every count phrase that may announce a list, in order: (start, numeral start, count
+    end, end, the text to quote, the unit its items are counted in, the count)."""
+    pats = _patterns(data)
+    found: list[tuple[int, int, int, int, str, str, int]] = []
+    for m in pats.count.finditer(text):
+        num_start, count_end = m.start(), m.end()
+        verb = pats.before.search(text, max(0, num_start - pats.window), num_start)
+        if verb is None:
+            continue
+        if m.group("noun") is None and m.group("measure") not in data.bare_measures:
+            continue
+        count = _number(text[num_start : m.start("measure")])
+        found.append((verb.start(), num_start, count_end, count_end, text[verb.start() : count_end],
+                      data.measures[m.group("measure")], count))
+    for m in pats.quoted.finditer(text):
+        measure = text[m.end("num")]
+        found.append((m.start(), m.start("num"), m.end() - 1, m.end(), text[m.start("num") : m.end() - 1],
+                      data.measures.get(measure, measure), _number(m.group("num"))))
+    found.sort()
+    return found
+
+
 _announce_cache: tuple[str, AnnounceData, tuple[Announcement, ...]] | None = None
 
 
@@ -783,8 +840,6 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
     cached = _announce_cache
     if cached is not None and cached[0] is doc.check_text and cached[1] == data:
         return cached[2]
-    from ..outline import parse_number
-
     text = doc.check_text
     scheme, spec = data.enumerations.scheme, data.enumerations.markers
     hs = headings(doc, scheme)
@@ -804,25 +859,13 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
     all_markers.sort(key=lambda m: m.span.start)
     marker_starts = [m.span.start for m in all_markers]
     fixed = data.fixed
-    found = list(_announcement_pattern(data).finditer(text))
-    found_starts = [m.start() for m in found]
+    found = _count_phrases(text, data)
+    found_starts = [f[0] for f in found]
     out: list[Announcement] = []
-    for m in found:
-        quoted = m.group("qnum") is not None
-        if quoted:
-            num_start, count_end = m.start("qnum"), m.end() - 1
-            measure_word = text[m.end("qnum")]
-            unit = data.measures.get(measure_word, measure_word)
-        else:
-            num_start, count_end = m.start("num"), m.end()
-            if m.group("noun") is None and m.group("measure") not in data.bare_measures:
-                continue
-            unit = data.measures[m.group("measure")]
-        count = parse_number("2" if text[num_start] == "两" else m.group("qnum" if quoted else "num"))
+    for start, num_start, count_end, end, shown, unit, count in found:
         phrase = text[num_start:count_end]
         if count < 2 or any(phrase.startswith(f) for f in fixed):
             continue
-        end = m.end()
         # the first numbered heading or marker after the announcement
         hi = bisect_right(numbered_starts, end - 1)
         head = numbered[hi] if hi < len(numbered) else None
@@ -833,7 +876,7 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
             group = group_of.get(head.index)
             if head.kind != "heading" or group is None or group[0] is not head:
                 continue
-            si = bisect_right(section_starts, m.start()) - 1
+            si = bisect_right(section_starts, start) - 1
             if head.parent != (sections[si].index if si >= 0 else None):
                 continue  # a list at another level than the announcement's section
             if [h.number for h in group] != list(range(1, len(group) + 1)):
@@ -856,9 +899,8 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
             items = tuple((x.span, x.text, _clause(text, x.span.end)) for x in series)
         else:
             continue
-        if bisect_right(found_starts, items[0][0].start - 1) > bisect_right(found_starts, m.start()):
+        if bisect_right(found_starts, items[0][0].start - 1) > bisect_right(found_starts, start):
             continue  # another count stands closer to the list: "实施“三个一批”、实现“五个突破”：一是"
-        shown = phrase if quoted else m.group()
         out.append(Announcement(Span(num_start, count_end), shown, count, unit, items))
     result = tuple(out)
     _announce_cache = (doc.check_text, data, result)
