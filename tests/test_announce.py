@@ -72,10 +72,12 @@ def test_headings_are_the_next_level_under_the_announcements_section() -> None:
 
 
 def test_the_list_must_follow_closely() -> None:
-    one_between = "下面，我讲两点意见。\n同志们，今年任务艰巨。\n一、甲\n二、乙\n三、丙"
-    assert found(one_between) == [(1, 6, "NUM009")]
-    two_between = "下面，我讲两点意见。\n同志们，今年任务艰巨。\n我们要迎难而上。\n一、甲\n二、乙\n三、丙"
-    assert found(two_between) == []
+    assert found("下面，我讲两点意见。\n\n一、甲\n二、乙\n三、丙") == [(1, 6, "NUM009")]  # blank lines do not count
+    assert found("下面，我讲两点意见。\n同志们，今年任务艰巨。\n一、甲\n二、乙\n三、丙") == []
+    # a heading's own title announces its sub-headings across a short introduction
+    titled = "二、重点抓好以下两项工作\n今年任务艰巨。\n我们要迎难而上。\n（一）甲\n（二）乙\n（三）丙"
+    assert found(titled) == [(1, 9, "NUM009")]
+    assert found(titled.replace("我们要", "我们要迎难而上。\n大家要")) == []
     # a long rest of the announcement's paragraph: it may go on to something else
     assert found("我们讲两点意见，这是会前经过认真研究、反复讨论确定的。\n一、甲\n二、乙\n三、丙") == []
 
@@ -176,7 +178,7 @@ def _num_yaml(tmp_path: Path, old: str, new: str) -> Path:
     ("old", "new", "problem"),
     [
         ("bare-measures: [点,", "bare-measures: [遍, 点,", "'bare-measures' word must be one of 'measures'"),
-        ("max-paragraphs: 1", "max-paragraphs: -1", "must not be negative"),
+        ("max-paragraphs: 0", "max-paragraphs: -1", "must not be negative"),
         ("max-gap: 12", "max-gap: many", "expected int"),
         ("lead-ins: [以下, 如下]", "lead-in: [以下, 如下]", "unknown key 'lead-in'"),
     ],

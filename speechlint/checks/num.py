@@ -690,8 +690,11 @@ class AnnounceData:
     #: The list must start within this many characters after the announcement (line breaks,
     #: indentation and what is left of the announcement's paragraph counted together) …
     max_gap: int = 12
-    #: … with at most this many paragraphs between the announcement's and the list's.
-    max_paragraphs: int = 1
+    #: … with at most this many paragraphs between the announcement's and the list's …
+    max_paragraphs: int = 0
+    #: … or, for an announcement in a heading's own title (二、重点抓好以下五项工作), this many
+    #: paragraphs of introduction before its sub-headings.
+    title_max_paragraphs: int = 2
 
     def validate(self) -> str | None:
         for key, words in (("verbs", self.verbs), ("nouns", self.nouns), ("measures", tuple(self.measures)),
@@ -700,8 +703,8 @@ class AnnounceData:
                 return f"'{key}' must be a non-empty list of non-empty words"
         if any(m not in self.measures for m in self.bare_measures):
             return "every 'bare-measures' word must be one of 'measures'"
-        if self.max_gap < 0 or self.max_paragraphs < 0:
-            return "'max-gap' and 'max-paragraphs' must not be negative"
+        if min(self.max_gap, self.max_paragraphs, self.title_max_paragraphs) < 0:
+            return "'max-gap', 'max-paragraphs' and 'title-max-paragraphs' must not be negative"
         return None
 
 
@@ -877,11 +880,14 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
             if head.kind != "heading" or group is None or group[0] is not head:
                 continue
             si = bisect_right(section_starts, start) - 1
-            if head.parent != (sections[si].index if si >= 0 else None):
+            section = sections[si] if si >= 0 else None
+            if head.parent != (section.index if section is not None else None):
                 continue  # a list at another level than the announcement's section
             if [h.number for h in group] != list(range(1, len(group) + 1)):
                 continue
-            if not _close_enough(doc, end, head.span.start, data):
+            in_title = section is not None and section.title_span.start <= start and end <= section.title_span.end
+            paragraphs = data.title_max_paragraphs if in_title else data.max_paragraphs
+            if not _close_enough(doc, end, head.span.start, data, paragraphs):
                 continue
             items = tuple((h.label_span, h.label, h.title) for h in group)
         elif mark is not None:
@@ -894,7 +900,7 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
                 continue
             if mark.line != doc.line_of(end - 1) and not mark.initial:
                 continue  # a list inside a later paragraph belongs to that paragraph
-            if not _close_enough(doc, end, mark.span.start, data):
+            if not _close_enough(doc, end, mark.span.start, data, data.max_paragraphs):
                 continue
             items = tuple((x.span, x.text, _clause(text, x.span.end)) for x in series)
         else:
@@ -907,8 +913,9 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
     return result
 
 
-def _close_enough(doc: Document, end: int, start: int, data: AnnounceData) -> bool:
-    """Does a list starting at ``start`` follow the announcement ending at ``end`` closely?"""
+def _close_enough(doc: Document, end: int, start: int, data: AnnounceData, paragraphs: int) -> bool:
+    """Does a list starting at ``start`` follow the announcement ending at ``end`` closely
+    (at most ``paragraphs`` paragraphs between)?"""
     text = doc.check_text
     first, last = doc.line_of(end - 1), doc.line_of(start)
     if first == last:
@@ -917,7 +924,7 @@ def _close_enough(doc: Document, end: int, start: int, data: AnnounceData) -> bo
     gap = len(text[end : index.line_end(first)].strip(_BLANKS))
     gap += len(text[index.starts[last] : start].strip(_BLANKS))
     between = sum(1 for line in range(first + 1, last) if index.line_text(line).strip(_BLANKS))
-    return gap <= data.max_gap and between <= data.max_paragraphs
+    return gap <= data.max_gap and between <= paragraphs
 
 
 _BLANKS = " \t\u3000\u00a0\ue000"
@@ -938,7 +945,8 @@ def announced_count_mismatch(doc: Document, data: AnnounceData) -> Iterator[Diag
       “意见、要求、方面、工作、问题”等，或是带引号的“N个……”；“几点意见”“一些方面”
       这类不定的数目不查；
     - “三个代表”“两个确立”“四个意识”等固定提法不是宣布条数，不查；
-    - 列举必须紧跟在宣布之后（同一段中相隔几个字，或紧接的下一段），标题须是宣布所在
+    - 列举必须紧跟在宣布之后（同一段中相隔几个字，或紧接的下一段；宣布写在标题里的，
+      如“二、重点抓好以下五项工作”，其下级标题前可以有一两段引言），标题须是宣布所在
       那一节的下一级、从 1 开始的一组同级标题；离得远、层级不对、序号本身有误（由 NUM001、
       NUM002、NUM007 报告）或以“首先…其次…最后”列举的，都不查。
 
