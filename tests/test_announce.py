@@ -101,6 +101,18 @@ def test_series_of_paragraph_initial_items_after_the_announcement() -> None:
     assert announced(nested) == [("讲两点意见", 2, ["一要", "二要"])]
 
 
+def test_series_whose_count_is_doubtful_are_not_matched() -> None:
+    # mixed markers (NUM008's to report): which ones are the announced items?
+    assert found("我讲三点意见：一要学习；二要实践；三是总结；四是创新。") == []
+    # a repeated number: the second 三是 continues the earlier list, so both counts are doubtful
+    text = "要采取两项措施：一是甲；二是乙。\n今年重点抓好四件事：一是丙；二是丁；三是戊；三是己。"
+    assert found(text) == []
+    assert found(text.replace("三是己", "四是己")) == []  # the draft as it should be
+    # a list nested in an item is no stray marker
+    nested = "下面，我讲两点意见。\n一要提高站位：一是学习；二是实践；三是总结。\n二要扛牢责任。\n三要严格考核。"
+    assert found(nested) == [(1, 6, "NUM009")]
+
+
 def test_quoted_counts() -> None:
     assert found("要做到“四个坚持”：一是坚持学习；二是坚持实践；三是坚持总结；四是坚持创新。") == []
     assert found("要做到“三个坚持”：一是坚持学习；二是坚持实践；三是坚持总结；四是坚持创新。") == [(1, 5, "NUM009")]

@@ -855,10 +855,13 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
         for h in g:
             group_of[h.index] = g
     series_of: dict[int, tuple[Marker, ...]] = {}
+    owner: dict[int, Marker] = {}  # marker start -> the first marker of its series
     all_markers: list[Marker] = []
     for s in _enumerations(doc, spec, scheme).series:
         series_of[s[0].span.start] = s
         all_markers.extend(s)
+        for x in s:
+            owner[x.span.start] = s[0]
     all_markers.sort(key=lambda m: m.span.start)
     marker_starts = [m.span.start for m in all_markers]
     fixed = data.fixed
@@ -900,6 +903,8 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
                 continue
             if mark.line != doc.line_of(end - 1) and not mark.initial:
                 continue  # a list inside a later paragraph belongs to that paragraph
+            if not _plain_series(series, all_markers, mi, owner):
+                continue
             if not _close_enough(doc, end, mark.span.start, data, data.max_paragraphs):
                 continue
             items = tuple((x.span, x.text, _clause(text, x.span.end)) for x in series)
@@ -911,6 +916,28 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
     result = tuple(out)
     _announce_cache = (doc.check_text, data, result)
     return result
+
+
+def _plain_series(series: tuple[Marker, ...], all_markers: list[Marker], at: int, owner: dict[int, Marker]) -> bool:
+    """Is ``series`` (starting at ``all_markers[at]``) one plain list: one style (一是…二是,
+    not 一要…四是), its later items in its first paragraph or each at the start of a paragraph
+    of its own, and no stray marker of its family among them (a 三是 continuing an earlier
+    list, a repeated number) that would make its count doubtful?"""
+    first = series[0]
+    if any(x.style != first.style for x in series):
+        return False
+    if any(x.line != first.line and not x.initial for x in series):
+        return False
+    last_line = series[-1].line
+    for y in all_markers[at + 1 :]:
+        if y.line > last_line:
+            break
+        if y.family != first.family:
+            continue
+        head = owner[y.span.start]
+        if head is not first and (head.number != 1 or head.span.start < first.span.start):
+            return False
+    return True
 
 
 def _close_enough(doc: Document, end: int, start: int, data: AnnounceData, paragraphs: int) -> bool:
