@@ -907,7 +907,7 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
                 continue
             if not _close_enough(doc, end, mark.span.start, data, data.max_paragraphs):
                 continue
-            items = tuple((x.span, x.text, _clause(text, x.span.end)) for x in series)
+            items = tuple((x.span, x.text, _clause(doc.text, x.span.end)) for x in series)
         else:
             continue
         if bisect_right(found_starts, items[0][0].start - 1) > bisect_right(found_starts, start):
