@@ -101,6 +101,14 @@ def test_series_of_paragraph_initial_items_after_the_announcement() -> None:
     assert announced(nested) == [("讲两点意见", 2, ["一要", "二要"])]
 
 
+def test_verbs_after_the_count() -> None:
+    assert messages("下面，我从三个方面谈一谈。\n一、甲\n二、乙") == [
+        "“从三个方面谈一谈”，但下面只列出了两个方面（一、和二、）"
+    ]
+    (d,) = speechlint.lint("这可以从以下四个方面来看：一是甲；二是乙；三是丙。", ONLY)
+    assert (d.span.start, d.span.end) == (6, 10)  # 四个方面, without 来看
+
+
 def test_series_whose_count_is_doubtful_are_not_matched() -> None:
     # mixed markers (NUM008's to report): which ones are the announced items?
     assert found("我讲三点意见：一要学习；二要实践；三是总结；四是创新。") == []
@@ -135,6 +143,9 @@ def test_quoted_counts() -> None:
         "我讲三点意见：首先，要加强学习；其次，要改进作风；最后，要狠抓落实。",
         "今年重点抓好三项工作。\n会议强调，一是加强领导；二是明确责任。",
         "附件：1.甲\n我讲两点。\n2.乙\n3.丙",
+        # "one…, the other…": no numbered list
+        "基本点是两条，一是坚持甲，一是坚持乙。",
+        "要从两个方面加以理解：一是甲；二是乙；三是丙。",
     ],
 )
 def test_silent_when_nothing_was_promised_or_the_link_is_unclear(text: str) -> None:

@@ -681,6 +681,8 @@ class AnnounceData:
     bare_measures: tuple[str, ...]
     #: Nouns after the measure word (的 may stand between): 意见, 要求, 工作 …
     nouns: tuple[str, ...]
+    #: Verbs that may follow the count phrase: (从)三个方面|谈一谈, (从以下)四个方面|来看.
+    after_verbs: tuple[str, ...]
     #: The count phrase announces something only when one of these follows it (or the line ends).
     followers: str
     #: Measure words of a quoted count “四个坚持”, which announces the items right after it.
@@ -744,7 +746,8 @@ def _patterns(data: AnnounceData) -> _AnnouncePatterns:
     patterns = _AnnouncePatterns(
         re.compile(
             f"[{first}][{rest}]{{0,2}}(?P<measure>{_alternatives(tuple(data.measures))})"
-            f"(?:的?(?P<noun>{_alternatives(data.nouns)}))?(?=[{followers}]|\\Z)"
+            f"(?:的?(?P<noun>{_alternatives(data.nouns)}))?(?P<after>{_alternatives(data.after_verbs)})?"
+            f"(?=[{followers}]|\\Z)"
         ),
         re.compile(f"“(?P<num>[{first}][{rest}]{{0,2}})(?:{_alternatives(data.quoted_measures)})[^“”\\r\\n]{{1,8}}”"),
         re.compile(f"(?:(?:{verbs})(?:{leads})?|(?:{leads}))\\Z"),
@@ -815,7 +818,9 @@ def _count_phrases(text: str, data: AnnounceData) -> list[tuple[int, int, int, i
         if m.group("noun") is None and m.group("measure") not in data.bare_measures:
             continue
         count = _number(text[num_start : m.start("measure")])
-        found.append((verb.start(), num_start, count_end, count_end, text[verb.start() : count_end],
+        if m.group("after") is not None:
+            count_end = m.start("after")  # the count phrase without the verb after it
+        found.append((verb.start(), num_start, count_end, m.end(), text[verb.start() : m.end()],
                       data.measures[m.group("measure")], count))
     for m in pats.quoted.finditer(text):
         measure = text[m.end("num")]
@@ -895,8 +900,8 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
             items = tuple((h.label_span, h.label, h.title) for h in group)
         elif mark is not None:
             series = series_of.get(mark.span.start)
-            if series is None or series[0] is not mark or mark.number != 1:
-                continue
+            if series is None or series[0] is not mark or mark.number != 1 or len(series) < 2:
+                continue  # a lone 一是 may be "一是…，一是…" (one…, the other…)
             if any(x.style == "word" for x in series):
                 continue  # 首先…其次…最后: the last item has no number
             if [x.number for x in series] != list(range(1, len(series) + 1)):
