@@ -713,17 +713,30 @@ def hover(ls: SpeechlintServer, params: types.HoverParams) -> types.Hover | None
     )
 
 
+_announced: tuple[str, str, tuple[Any, ...]] | None = None  # (text, filetype, announcements)
+
+
 def _announcements(doc: OpenDoc) -> tuple[Any, ...]:
     """The counts the draft announces (讲三点意见) and the lists they were matched to, as
-    NUM009 reads them (whether or not NUM009 is selected)."""
+    NUM009 reads them (whether or not NUM009 is selected); remembered for the last text, so
+    hovering and the outline do not read the draft again until it changes."""
+    global _announced
+    if _announced is not None and _announced[0] is doc.text and _announced[1] == doc.filetype:
+        return _announced[2]
     try:
         from speechlint.checks.num import announcements
         from speechlint.data import rule_data
         from speechlint.document import Document
+        from speechlint.errors import SpeechlintError
     except ImportError:  # pragma: no cover - the NUM checks not installed
         return ()
-    data = rule_data("NUM009")
-    return announcements(Document.from_text(doc.text, doc.filetype), data) if data is not None else ()
+    try:
+        data = rule_data("NUM009")
+    except SpeechlintError:  # broken rule data: reported where the rules run
+        return ()
+    found = announcements(Document.from_text(doc.text, doc.filetype), data) if data is not None else ()
+    _announced = (doc.text, doc.filetype, found)
+    return found
 
 
 def _announcement_hover(doc: OpenDoc, at: int) -> tuple[Span, str] | None:

@@ -293,6 +293,14 @@ async def test_lsp_hover_on_the_announcement_lists_the_items(tmp_path: Path) -> 
         assert "宣布 2 点，下面列出 2 点" in ok.contents.value
         assert "- 一是加强学习\n- 二是改进作风" in ok.contents.value
         assert await hover(0, 1) is None
+        # the writer corrects the count: the hover follows the text
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(
+                text=(DRAFT + kept).replace("三点意见", "四点意见"))]))
+        fixed = await hover(1, 6)
+        assert fixed is not None and "NUM009" not in fixed.contents.value
+        assert "“讲四点意见”：宣布 4 点，下面列出 4 点" in fixed.contents.value
     finally:
         await client.shutdown_session()
         await client.stop()
