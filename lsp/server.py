@@ -10,7 +10,8 @@ What it offers:
 * code actions: each finding's fix (``quickfix``, preferred when safe), every safe fix of the
   file (``source.fixAll.speechlint``), and "ignore this rule here" (a
   ``<!-- speechlint-disable-next-line CODE -->`` line above);
-* hover: the rule's documentation; document symbols: the heading outline;
+* hover: the rule's documentation, and on an announced count (讲三点意见) the items found after
+  it; document symbols: the heading outline, with the count a heading group answers;
 * configuration: the file's own configuration file (found from its folder upward), with
   ``select`` / ``ignore`` / ``extendSelect`` from ``initializationOptions`` and
   ``workspace/didChangeConfiguration`` on top.
