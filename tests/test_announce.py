@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import speechlint
 from speechlint import data
@@ -126,6 +128,55 @@ def test_quoted_counts() -> None:
     assert found("要做到“三个坚持”：一是坚持学习；二是坚持实践；三是坚持总结；四是坚持创新。") == [(1, 5, "NUM009")]
     # the count closest to the list is the one it answers
     assert found("推进“三个一批”、实现“两个突破”：一是甲；二是乙。") == []
+
+
+# ------------------------------------------------------------------- any count
+def _written(n: int, how: str) -> str:
+    from speechlint.outline import chinese_numeral
+
+    if how == "digits":
+        return str(n)
+    return "两" if n == 2 and how == "liang" else chinese_numeral(n)
+
+
+LISTS = {
+    # how the items are written: (separator before the list, item k)
+    "headings": ("\n", lambda k: f"{_cn(k)}、第{_cn(k)}部分\n"),
+    "subheadings": ("\n", lambda k: f"（{_cn(k)}）第{_cn(k)}项\n"),
+    "numbered": ("\n", lambda k: f"{k}.第{k}项工作。要抓紧。\n"),
+    "inline": ("", lambda k: f"{_cn(k)}是抓第{k}项；"),
+    "paragraphs": ("\n", lambda k: f"{_cn(k)}要抓第{k}项。\n"),
+    "ordinals": ("", lambda k: f"第{_cn(k)}，抓第{k}项。"),
+}
+
+
+def _cn(k: int) -> str:
+    from speechlint.outline import chinese_numeral
+
+    return chinese_numeral(k)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    announced=st.integers(2, 12),
+    listed=st.integers(2, 12),
+    how=st.sampled_from(["chinese", "liang", "digits"]),
+    lead=st.sampled_from(["下面，我讲{n}点意见。", "今年要重点抓好以下{n}个方面工作：", "问题主要表现在{n}个方面：",
+                          "我提{n}点要求。", "要做到“{n}个坚持”："]),
+    kind=st.sampled_from(sorted(LISTS)),
+)
+def test_any_count_against_any_list(announced: int, listed: int, how: str, lead: str, kind: str) -> None:
+    if "“" in lead and how == "digits":
+        how = "chinese"
+    sep, item = LISTS[kind]
+    text = "同志们：\n" + lead.format(n=_written(announced, how)) + sep + "".join(item(k) for k in range(1, listed + 1))
+    got = speechlint.lint(text, ONLY)
+    if announced == listed:
+        assert got == []
+    else:
+        (d,) = got
+        assert f"列出了{'两' if listed == 2 else _cn(listed)}" in d.message
+        assert text[d.span.start : d.span.end].startswith(_written(announced, how))
 
 
 # ------------------------------------------------------------------- silence
