@@ -74,6 +74,12 @@ class _Formatter(argparse.HelpFormatter):
             width = max(width - 2, 11)
         super().__init__(prog, indent_increment, max_help_position, width)
 
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        """Every help string in the run's language (also those other modules add)."""
+        from .i18n import help_text
+
+        return help_text(action.help) if action.help else action.help
+
     def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
         from .i18n import help_text
 
@@ -142,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                                help=t("a rule code (DUP001)"))
         one.add_argument_group(t("options")).add_argument("-h", "--help", action="help",
                                                           help=t("show this help and exit"))
+    from .web import add_parser as add_serve
+
+    add_serve(sub, _Formatter)
     return p
 
 
@@ -1148,6 +1157,10 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Seque
             from .lsp.server import main as serve
 
             return serve()
+        if args.command == "serve":
+            from .web import run as run_web
+
+            return run_web(args)
         parser.print_help()
         return 2
     except SpeechlintError as exc:

@@ -126,8 +126,15 @@ HELP: dict[str, str] = {
 
 
 def help_text(text: str) -> str:
-    """``text`` (English) in the run's language."""
+    """``text`` (English) in the run's language; a bilingual ``中文 / English`` text is cut
+    to its half in the run's language."""
+    zh, sep, en = text.partition(" / ")
+    if sep and _HAN.search(zh) and not _HAN.search(en):
+        return zh if _current == "zh" else en
     return HELP.get(text, text) if _current == "zh" else text
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 # ------------------------------------------------------------ errors and notes
