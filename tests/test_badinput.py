@@ -69,7 +69,7 @@ def test_empty_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rc, out, err = run(capsys, folder)
     assert rc == 1
     assert problems(err) == []
-    assert finding_lines(out) == [f"{folder / 'good.txt'}:1:5: DUP003 [*] 标点“，，”重复，应为“，”"]
+    assert finding_lines(out) == [f"{folder / 'good.txt'}:1:5: DUP003 [*] punctuation “，，” repeated; should be “，”"]
 
 
 def test_only_whitespace(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -144,7 +144,7 @@ def test_nul_bytes(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rc, out, err = run(capsys, folder)
     assert rc == 1
     assert problems(err) == [f"{bad}: note: not a text file (binary data (NUL bytes)), skipped"]
-    assert finding_lines(out) == [f"{folder / 'good.txt'}:1:5: DUP003 [*] 标点“，，”重复，应为“，”"]
+    assert finding_lines(out) == [f"{folder / 'good.txt'}:1:5: DUP003 [*] punctuation “，，” repeated; should be “，”"]
 
 
 def test_nul_byte_far_into_the_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -251,7 +251,7 @@ def test_fifty_megabytes(folder: Path, capsys: pytest.CaptureFixture[str]) -> No
         (f"{big}: error: file too large ({size:,} bytes; the limit is 20,971,520 bytes, "
         "raise it with --max-file-size or max-file-size)")
     ]
-    assert finding_lines(out) == [f"{folder / 'good.txt'}:1:5: DUP003 [*] 标点“，，”重复，应为“，”"]
+    assert finding_lines(out) == [f"{folder / 'good.txt'}:1:5: DUP003 [*] punctuation “，，” repeated; should be “，”"]
 
 
 def test_max_file_size_option(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -355,7 +355,7 @@ def test_ten_thousand_small_files(tmp_path: Path, capsys: pytest.CaptureFixture[
     lines = finding_lines(out)
     assert len(lines) == 9_999
     assert len({ln.split(":")[0] for ln in lines}) == 9_999
-    assert lines[0] == f"{root / 'd00' / 'f00.txt'}:1:5: DUP003 [*] 标点“，，”重复，应为“，”"
+    assert lines[0] == f"{root / 'd00' / 'f00.txt'}:1:5: DUP003 [*] punctuation “，，” repeated; should be “，”"
 
 
 # ------------------------------------------------------------- unreadable files
@@ -471,8 +471,8 @@ def test_symlink_loop(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
         f"{sub / 'up'}: note: symbolic link loop (back to an enclosing folder), not followed",
     ]
     assert finding_lines(out) == [
-        f"{folder / 'good.txt'}:1:5: DUP003 [*] 标点“，，”重复，应为“，”",
-        f"{sub / 'inner.txt'}:1:4: DUP003 [*] 标点“，，”重复，应为“，”",
+        f"{folder / 'good.txt'}:1:5: DUP003 [*] punctuation “，，” repeated; should be “，”",
+        f"{sub / 'inner.txt'}:1:4: DUP003 [*] punctuation “，，” repeated; should be “，”",
     ]
 
 
@@ -843,7 +843,7 @@ def test_a_second_fixer_that_finds_the_work_done_says_so(
     out, err = capsys.readouterr()
     assert rc == 1  # as `check` of the fixed file: PH001 'XX' has no fix
     assert problems(err) == [f"{target}: note: already fixed (by another process); not written again"]
-    assert out == f"{target}:1:7: PH001 “XX”疑为未填写的占位符，请填写实际内容\n"
+    assert out == f"{target}:1:7: PH001 “XX” looks like an unfilled placeholder; fill in the real content\n"
     assert target.read_text(encoding="utf-8") == "各位，好，请XX同志发言\n"
     assert sorted(p.name for p in folder.iterdir()) == ["good.txt", "raced.txt"]
 
