@@ -1119,7 +1119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "server":  # each draft's configuration chooses its findings' language
         i18n.set_language(i18n.language(), run=False)
-    code = _main(parser, args, argv)
+    try:
+        code = _main(parser, args, argv)
+    finally:  # called as a function: the library's language is the configuration's again
+        if argv is not None:
+            i18n.set_language("zh", run=False)
     if argv is None and args.command != "server":
         _exit_now(code)
     return code

@@ -12,12 +12,34 @@ reason, from the rule data) are left out in English: the rule's documentation ha
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _Q = r"(“.*?”)"  # a quoted draft passage (checks.quote)
 _P = r"(「.*?」)"  # a quoted punctuation mark (checks.pun._q)
 _ANY = r"(.+?)"
 
-_RAW: dict[str, list[tuple[str, str]]] = {
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _count(word: str) -> str:
+    """一 .. 九十九 as digits (the counts NUM009 writes); anything else as it is."""
+    if word.isdigit():
+        return word
+    if len(word) == 1 and word in _NUMERALS:
+        return str(_NUMERALS[word])
+    tens, _, ones = word.partition("十")
+    if _ and all(c in _NUMERALS for c in tens + ones):
+        return str((_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[ones] if ones else 0))
+    return word
+
+
+def _announced(m: re.Match[str]) -> str:
+    where = m.group("where").replace("至", " to ").replace("和", " and ")
+    only = "only " if m.group("only") else ""
+    return f"{m.group(1)} is announced, but {only}{_count(m.group('n'))} follow below ({where})"
+
+
+_RAW: dict[str, list[tuple[str, str | Callable[[re.Match[str]], str]]]] = {
     "DOC001": [
         (f"发文字号年份{_Q}应用六角括号：{_Q}", r"the year \1 of a document number takes hexagonal brackets: \2"),
         (f"发文字号年份{_Q}应标全称（四位）", r"the year \1 of a document number should be written in full (four digits)"),
@@ -65,6 +87,7 @@ _RAW: dict[str, list[tuple[str, str]]] = {
         (f"同一组列举混用了{_Q}与{_Q}，应统一为{_Q}", r"one series mixes \1 and \2; use \3 throughout"),
         (f"同一组列举混用了{_Q}与{_Q}，应统一用同一套序次语", r"one series mixes \1 and \2; use one kind of ordinal throughout"),
         (f"{_Q}与同组其他序次语的标点不一致，应为{_Q}", r"\1 is punctuated unlike the rest of its series; should be \2"),
+        (f"{_Q}，但下面(?P<only>只)?列出了(?P<n>[一二两三四五六七八九十百\\d]+)[^（]*（(?P<where>.+)）", _announced),
     ],
     "PH": [
         (f"{_Q}疑为未填写的占位符，请填写实际内容", r"\1 looks like an unfilled placeholder; fill in the real content"),
@@ -105,12 +128,12 @@ _RAW: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
-_CATALOGUE: dict[str, list[tuple[re.Pattern[str], str]]] = {
+_CATALOGUE: dict[str, list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]]] = {
     key: [(re.compile(p, re.DOTALL), en) for p, en in entries] for key, entries in _RAW.items()
 }
 
 
-def _entries(code: str) -> list[tuple[re.Pattern[str], str]]:
+def _entries(code: str) -> list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]]:
     return _CATALOGUE.get(code) or _CATALOGUE.get(code.rstrip("0123456789"), [])
 
 
@@ -119,7 +142,8 @@ def translate(code: str, message: str) -> str:
     for pattern, en in _entries(code):
         m = pattern.fullmatch(message)
         if m:
-            return m.expand(en).replace("”、“", "”, “")
+            out = en(m) if callable(en) else m.expand(en)
+            return out.replace("”、“", "”, “")
     return message
 
 

@@ -116,8 +116,8 @@ def test_a_gigabyte_picture_is_never_inflated(tmp_path: Path, good: Path) -> Non
     assert bomb.stat().st_size < 2_000_000
     code, out, err, peak = run(tmp_path, bomb, good)
     assert code == 1, err
-    assert out.splitlines() == [f"{bomb}:¶1:4: DUP001 “要要”疑为重复，应为“要”",
-                                f"{good}:1:4: DUP001 [*] “要要”疑为重复，应为“要”"]
+    assert out.splitlines() == [f"{bomb}:¶1:4: DUP001 “要要” looks typed twice; should be “要”",
+                                f"{good}:1:4: DUP001 [*] “要要” looks typed twice; should be “要”"]
     assert peak < PEAK_MB, f"peak {peak:.0f} MB"
     # annotated: the picture is streamed into the copy, whole
     copy = tmp_path / "annotated.docx"
@@ -126,7 +126,7 @@ def test_a_gigabyte_picture_is_never_inflated(tmp_path: Path, good: Path) -> Non
     assert peak < PEAK_MB, f"peak {peak:.0f} MB"
     from speechlint import docx
 
-    assert docx.comments_of(copy) == [("要", "DUP001 “要要”疑为重复，应为“要”")]
+    assert docx.comments_of(copy) == [("要", "DUP001 “要要” looks typed twice; should be “要”")]
     with zipfile.ZipFile(copy) as zf:
         assert zf.getinfo("word/media/image1.png").file_size == 1 << 30
         with zf.open("word/media/image1.png") as fh:

@@ -152,19 +152,22 @@ def test_pool_transfer_rebuilds_every_field() -> None:
     assert [f.name for f in fields(Diagnostic)] == ["code", "span", "message", "fix", "severity", "extra"]
     assert [f.name for f in fields(Fix)] == ["edits", "applicability"]
     assert [f.name for f in fields(Edit)] == ["span", "text"]
-    assert [f.name for f in fields(FileResult)] == ["path", "text", "diagnostics", "error", "location_kind"]
+    assert [f.name for f in fields(FileResult)] == ["path", "text", "diagnostics", "error", "location_kind",
+                                                    "stories"]
     diags = [
         Diagnostic("DUP001", Span(1, 2), "“要要”疑为重复", Fix.replace(Span(1, 2), ""), "error"),
         Diagnostic("PUN002", Span(0, 4), "m", Fix((Edit(Span(0, 1), "，"), Edit(Span(3, 4), "")), "unsafe"),
                    "info", (("level", "2"),)),
         Diagnostic("NUM001", Span(4, 4), "n"),
     ]
-    for res in (FileResult("a.txt", "要要，\n", diags), FileResult("b.docx", "", [], "broken", "paragraph")):
+    for res in (FileResult("a.txt", "要要，\n", diags), FileResult("b.docx", "", [], "broken", "paragraph"),
+                FileResult("c.docx", "甲\n乙\n丙", [], None, "paragraph", ((1, 2, "header"), (2, 3, "footer")))):
         for lazy in (False, True):  # lazy: records made when read (the workers wrote the report)
             back = cli._unpack(cli._pack(res), lazy=lazy)
             assert len(back.diagnostics) == len(res.diagnostics)
-            assert (back.path, back.text, list(back.diagnostics), back.error, back.location_kind) == (
-                res.path, res.text, res.diagnostics, res.error, res.location_kind)
+            assert (back.path, back.text, list(back.diagnostics), back.error, back.location_kind,
+                    back.stories) == (res.path, res.text, res.diagnostics, res.error, res.location_kind,
+                                      res.stories)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
