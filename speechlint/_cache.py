@@ -228,6 +228,13 @@ def _family_key(family: str, data_file: str) -> tuple[str, str] | None:
     try:
         with open(data_file, "rb") as f:
             raw = f.read()
+        # the family's word lists beside its YAML (rules/wrd_confusables.txt) are data too
+        folder = os.path.dirname(data_file)
+        prefix = family.lower() + "_"
+        for name in sorted(os.listdir(folder)):
+            if name.startswith(prefix) and name.endswith(".txt"):
+                with open(os.path.join(folder, name), "rb") as f:
+                    raw += b"\0" + name.encode() + b"\0" + f.read()
     except OSError:
         return None
     key = _hasher(_code_digest() + b"\0" + raw).hexdigest()

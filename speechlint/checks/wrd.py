@@ -15,10 +15,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cached_property
+from pathlib import Path
 
 from .. import segment
 from .._record import dataclass, field
 from ..document import Document
+from ..errors import RuleDataError
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule
 from . import in_exception, quote
@@ -430,14 +432,53 @@ class Misuse:
         return re.compile(self.pattern or re.escape(self.wrong))
 
 
+def load_confusables(path: Path) -> tuple[Misuse, ...]:
+    """The entries of a confusables file: ``wrong<TAB>right<TAB>source<TAB>reason`` a line.
+
+    Lines starting with ``#`` and blank lines are skipped.  A malformed line raises
+    :class:`RuleDataError` naming the file and the line.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleDataError(f"{path.name}: cannot read: {exc}") from None
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 4 or not all(p.strip() for p in parts):
+            raise RuleDataError(f"{path.name}:{n}: expected wrong, right, source and reason separated by tabs")
+        wrong, right, source, reason = (p.strip() for p in parts)
+        e = Misuse(wrong, right, f"{reason}（{source}）")
+        problem = e.validate()
+        if problem:
+            raise RuleDataError(f"{path.name}:{n}: {problem}")
+        out.append(e)
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class MisuseData:
     entries: tuple[Misuse, ...] = ()
+    #: A file under ``rules/`` with more entries, one a line (see :func:`load_confusables`):
+    #: forms that are wrong wherever they stand, so they need no pattern or exceptions.
+    confusables: str = ""
+
+    @cached_property
+    def all_entries(self) -> tuple[Misuse, ...]:
+        if not self.confusables:
+            return self.entries
+        return self.entries + load_confusables(segment.rules_file(self.confusables))
 
     def validate(self) -> str | None:
+        try:
+            entries = self.all_entries
+        except RuleDataError as exc:
+            return str(exc)
         seen: set[str] = set()
-        rights = {e.right for e in self.entries}
-        for e in self.entries:
+        rights = {e.right for e in entries}
+        for e in entries:
             if e.wrong in seen:
                 return f"'{e.wrong}' listed twice"
             seen.add(e.wrong)
@@ -447,7 +488,7 @@ class MisuseData:
 
     @cached_property
     def finder(self) -> tuple[WordFinder, dict[str, Misuse]]:
-        table = {e.wrong: e for e in self.entries}
+        table = {e.wrong: e for e in self.all_entries}
         return WordFinder(tuple(table)), table
 
 
