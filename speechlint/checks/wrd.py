@@ -200,6 +200,12 @@ class DeAdverbialData:
     verb_markers: frozenset[str] = frozenset()
     #: Nouns that, right after 的, end the candidate before any tagging (积极的财政政策).
     nouns: frozenset[str] = frozenset()
+    #: Words before the adverbial that make the phrase a predicate (要积极的推进…): modal
+    #: verbs, subjects and verbs that take a verb phrase.  Adverbs (tag d, 也/都/正在) count
+    #: too.  After any other word (实行严格的排污总量控制制度, 形成有序的…) the phrase is
+    #: the noun phrase object, and only a verb marker (清醒的看到) or a preposition shows
+    #: otherwise.
+    predicate_openers: frozenset[str] = frozenset()
     #: Regexes (matched within the clause) that exempt a candidate they cover.
     allow: tuple[re.Pattern[str], ...] = ()
 
@@ -239,6 +245,26 @@ class DeAdverbialData:
 def _follows(after: str, rest: str, words: frozenset[str]) -> bool:
     """Is the word after the verb one of ``words``? jieba's next token when known, else the text."""
     return after in words if after else rest.startswith(tuple(words))
+
+
+def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) -> str:
+    """What stands before the adverbial at token ``a``, skipping degree words.
+
+    "predicate": a modal verb, adverb, subject or verb that takes a verb phrase (要积极的…);
+    "open": the clause starts there (毫不动摇的走…); "noun": anything else, where the
+    adverbial + 的 starts a noun phrase (实行严格的…制度, 以更加清醒的认识).
+    """
+    k = a - 1
+    while k >= 0 and tokens[k][2] in data.degree:
+        k -= 1
+    if k < 0:
+        return "open"
+    word, tag = tokens[k][2], tokens[k][3]
+    if word in data.nominalizers:
+        return "noun"
+    if word in data.predicate_openers or tag == "d":
+        return "predicate"
+    return "noun"
 
 
 @rule("WRD001", "de-before-verb", data=DeAdverbialData, severity="warning", fix="safe")
@@ -289,23 +315,28 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
             continue
         nxt = tokens[d + 1]
         verb = next((w for w in data.verbs_longest_first if text.startswith(w, de + 1)), "")
+        context = _context(tokens, a, data)
         if nxt[2] in data.prepositions:
-            pass
+            if context == "noun":
+                continue
         elif nxt[3] == "v" or verb:
+            listed = bool(verb)  # a verb whatever it is followed by (看到, 走)
             verb = verb or nxt[2]
             rest = text[de + 1 + len(verb) : de + 1 + len(verb) + 4]
             # the word after the verb: jieba's token when the verb is one token, else the text
             after = tokens[d + 2][2] if verb == nxt[2] and d + 2 < len(tokens) else ""
-            if not _follows(after, rest, data.verb_markers):
-                if verb in data.nominal_verbs or _follows(after, rest, data.noun_followers):
+            marked = _follows(after, rest, data.verb_markers)
+            if marked or listed:
+                if context == "noun" or (not marked and _follows(after, rest, data.noun_followers)):
+                    continue  # 以更加清醒的认识到…, 坚定的推进中: noun phrases all the same
+            else:
+                # no marker: only an object after the verb, in a predicate, shows a verb
+                if context == "noun" or (verb in data.nominal_verbs and context != "predicate"):
                     continue
+                if not rest or _CLAUSE_END_RE.match(rest) or _follows(after, rest, data.noun_followers):
+                    continue  # 要坚定的推进。: the verb ends the phrase, a noun is as likely
                 if rest.startswith(tuple(data.noun_heads)):
                     continue  # 扎实的推进措施: verb + head noun is a compound noun
-                k = a - 1
-                while k >= 0 and tokens[k][2] in data.degree:
-                    k -= 1
-                if k >= 0 and tokens[k][2] in data.nominalizers:
-                    continue
         else:
             continue
         span = Span(de, de + 1)
