@@ -311,6 +311,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
         lo, tokens, starts = clauses.tagged(start, de + 1)
         a = _token_at(starts, start - lo)
         d = _token_at(starts, de - lo)
+        if a < 0 < d and tokens[d - 1][2].endswith(adverbial):
+            a = d - 1  # jieba merged a degree word into the adverbial (更加紧密)
         if a < 0 or d < 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
             continue
         nxt = tokens[d + 1]
