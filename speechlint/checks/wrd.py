@@ -28,6 +28,9 @@ from . import in_exception, quote
 #: Characters that end a clause for the 的/地/得 rules (one clause is tagged at a time).
 _CLAUSE_END = "。！？；，、：“”‘’「」『』（）()《》\r\n\ue000"
 _CLAUSE_END_RE = re.compile(f"[{re.escape(_CLAUSE_END)}]")
+#: Characters after a verb that end its phrase: an opening quote or title mark may start
+#: its object (贯彻执行“一国两制”).
+_PHRASE_END_RE = re.compile("[。！？；，、：”’」』）)》\r\n\ue000]")
 
 
 class _Clauses:
@@ -250,7 +253,8 @@ def _follows(after: str, rest: str, words: frozenset[str]) -> bool:
 def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) -> str:
     """What stands before the adverbial at token ``a``, skipping degree words.
 
-    "predicate": a modal verb, adverb, subject or verb that takes a verb phrase (要积极的…);
+    "predicate": a modal verb, adverb, subject or verb that takes a verb phrase (要积极的…,
+    国家有计划的…);
     "open": the clause starts there (毫不动摇的走…); "noun": anything else, where the
     adverbial + 的 starts a noun phrase (实行严格的…制度, 以更加清醒的认识).
     """
@@ -262,9 +266,11 @@ def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) 
     word, tag = tokens[k][2], tokens[k][3]
     if word in data.nominalizers:
         return "noun"
-    if word in data.predicate_openers or tag == "d":
+    # a modal verb, an adverb, or a subject (我们, 国家有计划的…) before it; not 其 or
+    # 这 (其相应的履行请求: a possessor)
+    if word in data.predicate_openers or tag == "d" or (tag[0] == "n" and tag != "nr"):
         return "predicate"
-    return "noun"
+    return "noun"  # a verb (实行严格的…), a preposition, 的: a noun phrase starts here
 
 
 @rule("WRD001", "de-before-verb", data=DeAdverbialData, severity="warning", fix="safe")
@@ -321,13 +327,15 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
         if nxt[2] in data.prepositions:
             if context == "noun":
                 continue
-        elif nxt[3] == "v" or verb:
+        elif nxt[3] in ("v", "vn", "n") or verb:
             listed = bool(verb)  # a verb whatever it is followed by (看到, 走)
             verb = verb or nxt[2]
             rest = text[de + 1 + len(verb) : de + 1 + len(verb) + 4]
             # the word after the verb: jieba's token when the verb is one token, else the text
             after = tokens[d + 2][2] if verb == nxt[2] and d + 2 < len(tokens) else ""
             marked = _follows(after, rest, data.verb_markers)
+            if nxt[3] == "n" and not (listed or marked):
+                continue  # jieba calls verbs after 的 nouns (利用): only a marker says otherwise
             if marked or listed:
                 if context == "noun" or (not marked and _follows(after, rest, data.noun_followers)):
                     continue  # 以更加清醒的认识到…, 坚定的推进中: noun phrases all the same
@@ -335,7 +343,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
                 # no marker: only an object after the verb, in a predicate, shows a verb
                 if context == "noun" or (verb in data.nominal_verbs and context != "predicate"):
                     continue
-                if not rest or _CLAUSE_END_RE.match(rest) or _follows(after, rest, data.noun_followers):
+                if not rest or _PHRASE_END_RE.match(rest) or _follows(after, rest, data.noun_followers):
                     continue  # 要坚定的推进。: the verb ends the phrase, a noun is as likely
                 if rest.startswith(tuple(data.noun_heads)):
                     continue  # 扎实的推进措施: verb + head noun is a compound noun
