@@ -420,7 +420,7 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         if d <= 0 or tokens[d][2] != "的":
             continue
         verb = tokens[d - 1]
-        if verb[3] != "v" or verb[2] in data.verb_exceptions:
+        if verb[3] not in ("v", "vn") or verb[2] in data.verb_exceptions:
             continue
         span = Span(de, de + 1)
         phrase = verb[2] + m.group(0)
