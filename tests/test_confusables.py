@@ -21,7 +21,7 @@ from speechlint.errors import RuleDataError
 from .conftest import SHARED
 
 FILE = rules_dir() / "wrd_confusables.txt"
-SOURCES = {"GF 1001-2001", "常见错别字"}
+SOURCES = {"GF 1001-2001", "《咬文嚼字》100个常见别字", "常见错别字"}
 WRD003 = Config(select=("WRD003",))
 
 
@@ -57,7 +57,7 @@ def test_every_line_has_wrong_right_source_and_reason() -> None:
 
 def test_the_list_is_large_and_loads() -> None:
     entries = load_confusables(FILE)
-    assert len(entries) >= 450
+    assert len(entries) >= 850
     assert family_data("WRD")["WRD003"].confusables == FILE.name
 
 
