@@ -121,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("rule", formatter_class=_Formatter, help="显示规则说明 / explain a rule")
     r.add_argument("code", metavar="CODE")
     sub.add_parser("server", formatter_class=_Formatter, help="启动语言服务器（stdio）/ start the language server on stdio")
+    from .web import add_parser as add_serve
+
+    add_serve(sub, _Formatter)
     return p
 
 
@@ -465,8 +468,9 @@ def _is_docx(path: str) -> bool:
 
 def _lint_one(path: str, settings: _Settings, config: object = None):  # type: ignore[no-untyped-def]
     """Check one file (check only, no fixes): a FileResult, or None when excluded."""
+    from dataclasses import replace
+
     from . import engine
-    from ._record import replace
     from .io import read_source
     from .report import FileResult
 
@@ -1058,7 +1062,7 @@ def _exit_now(code: int) -> None:
     Freeing every object of a checked draft (its text, views, findings) and every module
     took 5 ms after a 100 KB draft and ~20 ms after 1 MB.  Nothing is lost: the report
     is on stdout/stderr, flushed here; written drafts are closed and renamed by then;
-    the start-up cache is saved; workers were waited for.
+    workers were waited for.
     """
     try:
         sys.stdout.flush()
@@ -1075,15 +1079,7 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Seque
     verbose = getattr(args, "verbose", False)
     try:
         if args.command == "check":
-            if argv is not None:  # called as a function: leave the process's `re` alone
-                return _check(args)
-            from . import _cache
-
-            _cache.install()  # compiled regexes from the last run: a faster start
-            try:
-                return _check(args)
-            finally:
-                _cache.save()
+            return _check(args)
         if args.command == "rules":
             return _rules()
         if args.command == "rule":
@@ -1092,6 +1088,10 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Seque
             from .lsp.server import main as serve
 
             return serve()
+        if args.command == "serve":
+            from .web import run as run_web
+
+            return run_web(args)
         parser.print_help()
         return 2
     except SpeechlintError as exc:

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from .. import segment
-from .._record import dataclass, field
 from ..document import Document
 from ..errors import RuleDataError
 from ..model import Diagnostic, Edit, Fix, Span
