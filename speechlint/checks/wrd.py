@@ -270,6 +270,21 @@ class DeAdverbialData:
         return re.compile(f"(?:{'|'.join(alts)}){deg}$" if alts else "(?!)")
 
     @cached_property
+    def _opener_before(self) -> re.Pattern[str]:
+        deg = f"(?:{_alternation(self.degree)})*" if self.degree else ""
+        words = self.predicate_openers
+        return re.compile(f"(?:{_alternation(words)}){deg}$" if words else "(?!)")
+
+    def opens_predicate(self, text: str, start: int) -> bool:
+        """Does a predicate opener (要, 必须 …), maybe with degree words, end right before ``start``?"""
+        return self._opener_before.search(text, max(0, start - 12), start) is not None
+
+    @cached_property
+    def noun_only(self) -> re.Pattern[str]:
+        """A listed noun: after a four-character adverbial a nominal verb may be a verb."""
+        return re.compile(f"(?:{_alternation(self.nouns)})" if self.nouns else "(?!)")
+
+    @cached_property
     def verbs_or_prepositions(self) -> frozenset[str]:
         return self.verbs | self.prepositions
 
@@ -384,12 +399,17 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
             continue
         start = de - len(adverbial)
         # cheap checks first: most candidates in edited text end here, without tagging
-        if clauses.allowed(de, de + 1) or data.noun_start.match(text, de + 1):
+        noun_start = data.noun_only if len(adverbial) >= 4 else data.noun_start
+        if clauses.allowed(de, de + 1) or noun_start.match(text, de + 1):
             continue
         if not _HAN.match(text, de + 1) or data.opens_noun_phrase(text, start):
             continue  # 科学的。, 以科学的方向: no verb after 的, or a noun phrase begins
         after_end = _PHRASE_END_RE.search(text, de + 1, de + 4)
-        if after_end and text[de + 1 : after_end.start()] not in data.verbs_or_prepositions:
+        if (
+            after_end
+            and text[de + 1 : after_end.start()] not in data.verbs_or_prepositions
+            and not data.opens_predicate(text, start)
+        ):
             continue  # 最有力的鞭策。: a word that ends the clause has no object or marker
         lo, tokens, starts = clauses.tagged(start, de + 1)
         a = _token_at(starts, start - lo)
@@ -402,8 +422,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
         verb = next((w for w in data.verbs_longest_first if text.startswith(w, de + 1)), "")
         context = _context(tokens, a, data)
         if nxt[2] in data.prepositions:
-            if context == "noun":
-                continue
+            if context == "noun" and a > 0 and tokens[a - 1][2] in data.nominalizers:
+                continue  # 以积极的…: a noun phrase; elsewhere a preposition shows a verb phrase
         elif nxt[3] in ("v", "vn", "n") or verb:
             listed = bool(verb)  # a verb whatever it is followed by (看到, 走)
             verb = verb or nxt[2]
@@ -418,12 +438,19 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
                     continue  # 以更加清醒的认识到…, 坚定的推进中: noun phrases all the same
             else:
                 # no marker: only an object after the verb, in a predicate, shows a verb
-                if context == "noun" or (verb in data.nominal_verbs and context != "predicate"):
+                idiom = len(adverbial) >= 4  # 不折不扣的执行…: four-character adverbials
+                if context == "noun" or (
+                    verb in data.nominal_verbs and context != "predicate" and not idiom
+                ):
                     continue
                 if adverbial in data.attributive:
                     continue  # 有效的监督机制: these adverbials mostly open noun phrases
-                if not rest or _PHRASE_END_RE.match(rest) or _follows(after, rest, data.noun_followers):
-                    continue  # 要坚定的推进。: the verb ends the phrase, a noun is as likely
+                if not rest or _PHRASE_END_RE.match(rest):
+                    # 必须坚持不懈的进行。: after a modal verb a bare verb is a verb
+                    if context != "predicate" or nxt[3] != "v" or verb in data.nominal_verbs:
+                        continue
+                elif _follows(after, rest, data.noun_followers):
+                    continue  # 坚定的推进和完善: coordinated, a noun is as likely
                 if rest.startswith(tuple(data.noun_heads)):
                     continue  # 扎实的推进措施: verb + head noun is a compound noun
         else:
