@@ -427,11 +427,25 @@ site_ph_cross = _number_placeholder(lambda m: "××")
 site_ph_circle = _number_placeholder(lambda m: "○○")
 
 
+_PLACE_SUFFIX = "省市县区州"
+
+
 def _names(p: Para) -> list[tuple[int, str]]:
+    """Place names with their administrative suffix (江苏省, 深圳市): (offset, name part).
+
+    Only words jieba's dictionary itself tags as place names (its HMM guesses and its
+    noisier tags are left alone), so the slip replaces a real name: 江苏省 -> 某某省.
+    """
+    _pos("")  # loads the tagger
+    dict_tags = _TOKENIZER.word_tag_tab
     return [
-        (o, w)
-        for o, w, t in _pos(p.line)
-        if t in ("nr", "ns", "nt") and len(w) >= 2 and all(_HAN.match(c) for c in w)
+        (o, w[:-1])
+        for o, w, _t in _pos(p.line)
+        if 3 <= len(w) <= 4
+        and w[-1] in _PLACE_SUFFIX
+        and not w.endswith("地区")
+        and dict_tags.get(w) == "ns"
+        and all(_HAN.match(c) for c in w)
     ]
 
 
@@ -444,7 +458,7 @@ def site_ph_mou(p: Para, rng: random.Random) -> Edit | None:
 
 
 def site_ph_blank(p: Para, rng: random.Random) -> Edit | None:
-    if rng.random() < 0.5:
+    if rng.random() < 0.3:
         names = _names(p)
         if names:
             o, w = rng.choice(names)
@@ -507,13 +521,17 @@ def _pairs(line: str, opening: str, closing: str) -> list[tuple[int, int]] | Non
     return None if stack else out
 
 
+_ENUM = re.compile(r"[一二三四五六七八九十\d]+")
+
+
 def _lost_half(p: Para, rng: random.Random, kinds: tuple[tuple[str, str], ...]) -> Edit | None:
     options: list[tuple[int, int]] = []
     for o, c in kinds:
         pairs = _pairs(p.line, o, c)
         if pairs:
-            # a bracket that opens the line is a heading number's (num_bracket's business)
-            options.extend((a, b) for a, b in pairs if a > 0)
+            # brackets around a number are a heading or item number's (num_bracket's
+            # business), wherever they stand
+            options.extend((a, b) for a, b in pairs if not _ENUM.fullmatch(p.line, a + 1, b))
     if not options:
         return None
     a, b = rng.choice(options)
@@ -522,6 +540,11 @@ def _lost_half(p: Para, rng: random.Random, kinds: tuple[tuple[str, str], ...]) 
 
 
 def site_lost_quote(p: Para, rng: random.Random) -> Edit | None:
+    # a paragraph inside a quotation of several paragraphs (each opens with “, only the
+    # last closes) pairs with the paragraphs before it: its marks are not a pair of its own
+    prev = p.text[: max(0, p.start - 1)].rsplit("\n", 1)[-1]
+    if p.line.startswith("“") and prev.count("“") > prev.count("”"):
+        return None
     return _lost_half(p, rng, (("“", "”"),))
 
 
@@ -554,7 +577,7 @@ def site_pun_ellipsis(p: Para, rng: random.Random) -> Edit | None:
     return (p.start + m.start(1), p.start + m.end(1), "。。。", ())
 
 
-_SERIES = re.compile(r"(?:^|(?<=[，。；：！？]))([一二三四五六七八九十])是")
+_SERIES = re.compile(r"(?:^|(?<=[，。；：！？]))([一二三四五六七八九十]{1,3})是")
 
 
 def site_num_series(p: Para, rng: random.Random) -> Edit | None:
@@ -598,7 +621,7 @@ _PRECHECK: dict[str, Callable[[str], bool]] = {
     "ph_x": lambda s: bool(re.search(r"\d", s)),
     "ph_cross": lambda s: bool(re.search(r"\d", s)),
     "ph_circle": lambda s: bool(re.search(r"\d", s)),
-    "ph_mou": lambda s: bool(re.search(f"[{HAN}]{{4}}", s)),
+    "ph_mou": lambda s: bool(re.search(f"[{HAN}]{{2,}}[{_PLACE_SUFFIX}]", s)),
     "ph_blank": lambda s: bool(re.search(f"[{HAN}]{{4}}", s)),
     "ph_template": lambda s: bool(_HAN.search(s)),
     "pun_halfwidth": lambda s: any(c in s for c in _HALF),
@@ -633,7 +656,7 @@ def heading_sites(text: str, lines: list[tuple[int, str]], kind: str) -> list[He
         if kind == "num_skip" and n >= 2:
             new = str(n + 1) if last.level in (3, 4) else cn_str(n + 1)
             out.append(HeadingSite(sid, last.line, (last.num_start, last.num_end, new, ())))
-        elif kind == "num_repeat" and n >= 2:
+        elif kind == "num_repeat" and n >= 3:  # 一、一、 would read as a new list
             new = str(n - 1) if last.level in (3, 4) else cn_str(n - 1)
             out.append(HeadingSite(sid, last.line, (last.num_start, last.num_end, new, ())))
         elif kind == "num_delete" and n >= 3:
@@ -681,25 +704,20 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def _interleave(items: list[Any], key: Callable[[Any], str], rng: random.Random) -> list[Any]:
-    """Shuffle, then order round robin over documents so slips spread over the corpus."""
+    """Shuffle, then order so that any prefix takes from each document in proportion to
+    its candidates (stratified: the j-th of a document's n candidates sorts at (j + u) / n,
+    u uniform), which spreads the slips evenly over the text of the whole corpus."""
     groups: dict[str, list[Any]] = defaultdict(list)
     for it in items:
         groups[key(it)].append(it)
-    names = sorted(groups)
-    rng.shuffle(names)
-    for n in names:
-        rng.shuffle(groups[n])
-    out = []
-    depth = 0
-    while True:
-        added = False
-        for n in names:
-            if depth < len(groups[n]):
-                out.append(groups[n][depth])
-                added = True
-        if not added:
-            return out
-        depth += 1
+    ranked = []
+    for name in sorted(groups):
+        g = groups[name]
+        rng.shuffle(g)
+        n = len(g)
+        ranked.extend(((j + rng.random()) / n, name, j, it) for j, it in enumerate(g))
+    ranked.sort(key=lambda r: (r[0], r[1], r[2]))
+    return [r[3] for r in ranked]
 
 
 def inject(

@@ -67,7 +67,7 @@ def test_avoided_lines_stay_untouched() -> None:
     ("kind", "original", "expect"),
     [
         ("num_skip", "一、甲\n二、乙\n三、丙", "一、甲\n二、乙\n四、丙"),
-        ("num_repeat", "（一）甲\n（二）乙", "（一）甲\n（一）乙"),
+        ("num_repeat", "（一）甲\n（二）乙\n（三）丙", "（一）甲\n（二）乙\n（二）丙"),
         ("num_delete", "1.甲\n2.乙\n3.丙", "1.甲\n乙\n3.丙"),
         ("num_series", "要做到：一是甲，二是乙，三是丙。", None),
         ("wrd_de_di", "我们坚定不移地推进改革开放。", "我们坚定不移的推进改革开放。"),
