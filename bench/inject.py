@@ -710,7 +710,7 @@ def _interleave(items: list[Any], key: Callable[[Any], str], rng: random.Random)
     groups: dict[str, list[Any]] = defaultdict(list)
     for it in items:
         groups[key(it)].append(it)
-    ranked = []
+    ranked: list[tuple[float, str, int, Any]] = []
     for name in sorted(groups):
         g = groups[name]
         rng.shuffle(g)

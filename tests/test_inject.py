@@ -104,37 +104,37 @@ needs_corpus = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def shared() -> tuple[dict[str, str], dict[str, inject.Injected], dict[str, inject.Injected]]:
+def shared() -> tuple[dict[str, str], dict[str, inject.Injected]]:
     docs = [
         (d.name, d.text())
         for c in ("official", "clean")
         for d in corpus.documents(c, "measure", recent_only=(c == "official"))
     ]
-    first = inject.inject(docs, n=2400, seed=0)
-    again = inject.inject(docs, n=2400, seed=0)
-    return dict(docs), first, again
+    return dict(docs), inject.inject(docs, n=2400, seed=0)
 
 
 @needs_corpus
 def test_shared_corpus_gets_enough_slips_of_every_kind(shared) -> None:  # type: ignore[no-untyped-def]
-    texts, res, _again = shared
+    texts, res = shared
     slips = [s for inj in res.values() for s in inj.slips]
     assert len(slips) >= 2000
     kinds = Counter(s.kind for s in slips)
     assert set(kinds) == set(inject.KINDS), set(inject.KINDS) - set(kinds)
-    assert len({s.doc for s in slips}) >= 0.8 * len(texts), "slips spread over documents"
+    assert len({s.doc for s in slips}) >= 0.6 * len(texts), "slips spread over documents"
     _check_exact(res, texts)
 
 
 @needs_corpus
 def test_same_seed_same_slips(shared) -> None:  # type: ignore[no-untyped-def]
-    texts, first, again = shared
-    assert {n: (i.text, i.slips) for n, i in first.items()} == {
-        n: (i.text, i.slips) for n, i in again.items()
-    }
-    some = dict(list(texts.items())[:20])
-    other = inject.inject(list(some.items()), n=300, seed=1)
-    same = inject.inject(list(some.items()), n=300, seed=0)
-    assert [s for i in other.values() for s in i.slips] != [
-        s for i in same.values() for s in i.slips
-    ]
+    texts, _res = shared
+    some = sorted(texts.items())[::5]
+    first = inject.inject(some, n=400, seed=0)
+    again = inject.inject(some, n=400, seed=0)
+    other = inject.inject(some, n=400, seed=1)
+
+    def slips(res: dict[str, inject.Injected]) -> list[inject.Slip]:
+        return [s for name in sorted(res) for s in res[name].slips]
+
+    assert slips(first) == slips(again)
+    assert {n: i.text for n, i in first.items()} == {n: i.text for n, i in again.items()}
+    assert slips(other) != slips(first)
