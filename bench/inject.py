@@ -72,10 +72,17 @@ KINDS: dict[str, Kind] = {
         Kind("pun_lost_bracket", "PUN", ("PUN",), "one half of a pair of brackets lost"),
         Kind("pun_space", "PUN", ("PUN",), "stray space between Chinese characters"),
         Kind("pun_ellipsis", "PUN", ("PUN",), "。。。 for ……"),
+        Kind("pun_dash", "PUN", ("PUN",), "-- or a single — for the dash ——"),
+        Kind("pun_halfwidth_quote", "PUN", ("PUN",), 'straight quotes "…" for “…”'),
+        Kind("pun_halfwidth_bracket", "PUN", ("PUN",), "half-width (…) around Chinese"),
+        Kind("dup_punct", "DUP", ("DUP", "PUN"), "punctuation mark typed twice (，，)"),
+        Kind("fig_fullwidth", "FIG", ("FIG",), "full-width digits (２０２４年)"),
+        Kind("fig_leading_zero", "FIG", ("FIG",), "leading zero in a date (2024年03月05日)"),
+        Kind("fig_short_year", "FIG", ("FIG",), "abbreviated year (24年 for 2024年)"),
     )
 }
 
-FAMILIES = ("NUM", "DUP", "WRD", "PH", "PUN")
+FAMILIES = ("NUM", "DUP", "WRD", "PH", "PUN", "FIG")
 
 # --------------------------------------------------------------------------- records
 
@@ -457,17 +464,25 @@ def site_ph_mou(p: Para, rng: random.Random) -> Edit | None:
     return (p.start + o, p.start + o + len(w), "某某", ())
 
 
+#: A count in Chinese numerals before its unit (五年, 三十日, 两万元), not an ordinal (第三条).
+_CN_COUNT = re.compile(
+    "(?<![第一二三四五六七八九十百千万两])[一二三四五六七八九十百千两]+(?=[年月日个元名人项次倍万亿])"
+)
+
+
 def site_ph_blank(p: Para, rng: random.Random) -> Edit | None:
-    if rng.random() < 0.3:
-        names = _names(p)
-        if names:
-            o, w = rng.choice(names)
-            return (p.start + o, p.start + o + len(w), "____", ())
-    nums = _numbers(p)
-    if not nums:
+    """A number, a Chinese-numeral count or a place name left as a blank to fill in."""
+    options = (
+        [(p.start + o, p.start + o + len(w)) for o, w in _names(p)]
+        if "省" in p.line or "市" in p.line or "县" in p.line
+        else []
+    )
+    options += [(p.start + m.start(), p.start + m.end()) for m in _numbers(p)]
+    options += [(p.start + m.start(), p.start + m.end()) for m in _CN_COUNT.finditer(p.line)]
+    if not options:
         return None
-    m = rng.choice(nums)
-    return (p.start + m.start(), p.start + m.end(), rng.choice(["____", "______", "＿＿"]), ())
+    a, b = rng.choice(options)
+    return (a, b, rng.choice(["____", "______", "＿＿"]), ())
 
 
 #: Watermark and template lines left in drafts copied from the web (written for this
@@ -591,7 +606,89 @@ def site_num_series(p: Para, rng: random.Random) -> Edit | None:
     return (p.start + last.start(1), p.start + last.end(1), new, ())
 
 
+def site_pun_dash(p: Para, rng: random.Random) -> Edit | None:
+    found = [m.start() for m in re.finditer("——", p.line)]
+    if not found:
+        return None
+    i = rng.choice(found)
+    return (p.start + i, p.start + i + 2, rng.choice(["--", "—", "－－"]), ())
+
+
+_QUOTED = re.compile("“([^“”\n]{1,15})”")
+_BRACKETED = re.compile(f"（([^（）\n]*[{HAN}][^（）\n]{{0,14}})）")
+
+
+def _wrap(
+    p: Para, rng: random.Random, pattern: re.Pattern[str], left: str, right: str
+) -> Edit | None:
+    found = [m for m in pattern.finditer(p.line) if not _ENUM.fullmatch(m.group(1))]
+    if not found:
+        return None
+    m = rng.choice(found)
+    return (p.start + m.start(), p.start + m.end(), left + m.group(1) + right, ())
+
+
+def site_halfwidth_quote(p: Para, rng: random.Random) -> Edit | None:
+    return _wrap(p, rng, _QUOTED, '"', '"')
+
+
+def site_halfwidth_bracket(p: Para, rng: random.Random) -> Edit | None:
+    return _wrap(p, rng, _BRACKETED, "(", ")")
+
+
+def site_dup_punct(p: Para, rng: random.Random) -> Edit | None:
+    found = [
+        i for i, c in enumerate(p.line) if c in "，。、；" and i > 0 and _HAN.match(p.line[i - 1])
+    ]
+    if not found:
+        return None
+    i = rng.choice(found)
+    return (p.start + i + 1, p.start + i + 1, p.line[i], ())
+
+
+_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def site_fig_fullwidth(p: Para, rng: random.Random) -> Edit | None:
+    nums = [m for m in _numbers(p) if len(m.group()) >= 2 and "." not in m.group()]
+    if not nums:
+        return None
+    m = rng.choice(nums)
+    return (p.start + m.start(), p.start + m.end(), m.group().translate(_FULL), ())
+
+
+_MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})月(\d{1,2})日")
+
+
+def site_fig_leading_zero(p: Para, rng: random.Random) -> Edit | None:
+    found = [m for m in _MONTH_DAY.finditer(p.line) if len(m.group(1)) == 1 or len(m.group(2)) == 1]
+    if not found:
+        return None
+    m = rng.choice(found)
+    new = f"{int(m.group(1)):02d}月{int(m.group(2)):02d}日"
+    return (p.start + m.start(), p.start + m.end(), new, ())
+
+
+# a year in a date (年 then a month): 24年 for 2024年 cannot mean "24 years" there
+_YEAR = re.compile(r"(?<![\d.])(?:19|20)(\d\d)年(?=\d{1,2}月)")
+
+
+def site_fig_short_year(p: Para, rng: random.Random) -> Edit | None:
+    found = list(_YEAR.finditer(p.line))
+    if not found:
+        return None
+    m = rng.choice(found)
+    return (p.start + m.start(), p.start + m.end(), m.group(1) + "年", ())
+
+
 SITES: dict[str, Callable[[Para, random.Random], Edit | None]] = {
+    "pun_dash": site_pun_dash,
+    "pun_halfwidth_quote": site_halfwidth_quote,
+    "pun_halfwidth_bracket": site_halfwidth_bracket,
+    "dup_punct": site_dup_punct,
+    "fig_fullwidth": site_fig_fullwidth,
+    "fig_leading_zero": site_fig_leading_zero,
+    "fig_short_year": site_fig_short_year,
     "dup_char": site_dup_char,
     "dup_word": site_dup_word,
     "wrd_de_di": site_de_di,
@@ -622,7 +719,7 @@ _PRECHECK: dict[str, Callable[[str], bool]] = {
     "ph_cross": lambda s: bool(re.search(r"\d", s)),
     "ph_circle": lambda s: bool(re.search(r"\d", s)),
     "ph_mou": lambda s: bool(re.search(f"[{HAN}]{{2,}}[{_PLACE_SUFFIX}]", s)),
-    "ph_blank": lambda s: bool(re.search(f"[{HAN}]{{4}}", s)),
+    "ph_blank": lambda s: bool(re.search(r"\d", s) or _CN_COUNT.search(s)),
     "ph_template": lambda s: bool(_HAN.search(s)),
     "pun_halfwidth": lambda s: any(c in s for c in _HALF),
     "pun_lost_quote": lambda s: "“" in s,
@@ -630,6 +727,13 @@ _PRECHECK: dict[str, Callable[[str], bool]] = {
     "pun_space": lambda s: len(s) >= 20,
     "pun_ellipsis": lambda s: "……" in s or "等，" in s or "等；" in s,
     "num_series": lambda s: "是" in s and "三是" in s,
+    "pun_dash": lambda s: "——" in s,
+    "pun_halfwidth_quote": lambda s: "“" in s,
+    "pun_halfwidth_bracket": lambda s: "（" in s,
+    "dup_punct": lambda s: any(c in s for c in "，。、；"),
+    "fig_fullwidth": lambda s: bool(re.search(r"\d\d", s)),
+    "fig_leading_zero": lambda s: bool(re.search(r"(?<![\d.])(?:\d月\d{1,2}|\d\d月\d)日", s)),
+    "fig_short_year": lambda s: "年" in s and bool(_YEAR.search(s)),
 }
 
 # --------------------------------------------------------------------------- heading slips
@@ -758,35 +862,50 @@ def inject(
                 for i, (_o, line) in enumerate(lines[name])
                 if check(line)
             ]
-    # scarce kinds choose first, so common kinds do not take their paragraphs
-    for kind in sorted(wanted, key=lambda k: (len(cands[k]), k)):
-        taken = 0
-        for name, item in _interleave(cands[kind], key=lambda c: c[0], rng=rng):
-            if taken >= quota[kind]:
-                break
-            if kind in HEADING_KINDS:
-                hs = item
-                if hs.line in used[name] or hs.seq in used_seq[name]:
-                    continue
-                # the next heading a deletion points at must stay untouched too
-                if any(lines_index(lines[name], a[0]) in used[name] for a in hs.edit[3]):
-                    continue
-                edit, line = hs.edit, hs.line
-                used_seq[name].add(hs.seq)
-                for a in edit[3]:
-                    used[name].add(lines_index(lines[name], a[0]))
-            else:
-                line = item
-                if line in used[name]:
-                    continue
-                off, s = lines[name][line]
-                got = SITES[kind](Para(name, texts[name], line, off, s), rng)
-                if got is None:
-                    continue
-                edit = got
-            used[name].add(line)
-            edits[name].append((edit, kind, line))
-            taken += 1
+
+    def take(kind: str, name: str, item: Any) -> bool:
+        """Make one slip of ``kind`` at candidate ``item`` of ``name`` if it is still free."""
+        if kind in HEADING_KINDS:
+            hs = item
+            if hs.line in used[name] or hs.seq in used_seq[name]:
+                return False
+            # the next heading a deletion points at must stay untouched too
+            if any(lines_index(lines[name], a[0]) in used[name] for a in hs.edit[3]):
+                return False
+            edit, line = hs.edit, hs.line
+            used_seq[name].add(hs.seq)
+            for a in edit[3]:
+                used[name].add(lines_index(lines[name], a[0]))
+        else:
+            line = item
+            if line in used[name]:
+                return False
+            off, s = lines[name][line]
+            got = SITES[kind](Para(name, texts[name], line, off, s), rng)
+            if got is None:
+                return False
+            edit = got
+        used[name].add(line)
+        edits[name].append((edit, kind, line))
+        return True
+
+    # Kinds take turns, one slip each per round, the scarcest first in every round, so
+    # that kinds competing for the same rare paragraphs (dates, say) share them.
+    order = sorted(wanted, key=lambda k: (len(cands[k]), k))
+    queues = {k: iter(_interleave(cands[k], key=lambda c: c[0], rng=rng)) for k in order}
+    taken = dict.fromkeys(order, 0)
+    active = list(order)
+    while active:
+        for kind in list(active):
+            made = False
+            for name, item in queues[kind]:
+                if take(kind, name, item):
+                    made = True
+                    break
+            if made:
+                taken[kind] += 1
+            if not made or taken[kind] >= quota[kind]:
+                active.remove(kind)
 
     out: dict[str, Injected] = {}
     for name, text in docs:

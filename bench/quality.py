@@ -446,22 +446,22 @@ def table(summary: dict[str, Any]) -> str:
     lines.append("")
     lines.append("Recall on injected slips")
     lines.append(
-        f"{'kind':<18}{'family':<7}"
+        f"{'kind':<22}{'family':<7}"
         + "".join(f" | {h:>7} {'found':>6} {'recall':>7}" for h in halves)
     )
     for kind in inject.KINDS:
-        row = f"{kind:<18}{inject.KINDS[kind].family:<7}"
+        row = f"{kind:<22}{inject.KINDS[kind].family:<7}"
         for h in halves:
             k = S[h]["kinds"][kind]
             row += f" | {k['slips']:>7} {k['found']:>6} {_pct(k['recall']):>7}"
         lines.append(row)
     for fam in inject.FAMILIES:
-        row = f"{'family ' + fam:<25}"
+        row = f"{'family ' + fam:<29}"
         for h in halves:
             k = S[h]["families"].get(fam, {"slips": 0, "found": 0, "recall": None})
             row += f" | {k['slips']:>7} {k['found']:>6} {_pct(k['recall']):>7}"
         lines.append(row)
-    row = f"{'ALL':<25}"
+    row = f"{'ALL':<29}"
     for h in halves:
         s = S[h]
         row += f" | {s['slips']:>7} {s['slips_found']:>6} {_pct(s['recall']):>7}"
@@ -512,7 +512,7 @@ def prepare_lm() -> str | None:
 
 
 def run(
-    which: str = "all", halves: Iterable[str] = HALVES, seed: int = 0, slips: int = 2400
+    which: str = "all", halves: Iterable[str] = HALVES, seed: int = 0, slips: int = 2900
 ) -> tuple[dict[str, Any], dict[str, HalfResult]]:
     known = load_known()
     lm = prepare_lm()
@@ -547,7 +547,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", choices=("all", "official", "clean"), default="all")
     ap.add_argument("--half", choices=("both", "tune", "measure"), default="both")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--slips", type=int, default=2400, help="slips to inject per half (0: none)")
+    ap.add_argument("--slips", type=int, default=2900, help="slips to inject per half (0: none)")
     ap.add_argument("--json", type=Path, default=OUT / "quality.json")
     ap.add_argument(
         "--select",

@@ -73,6 +73,13 @@ def test_avoided_lines_stay_untouched() -> None:
         ("wrd_de_di", "我们坚定不移地推进改革开放。", "我们坚定不移的推进改革开放。"),
         ("wrd_confusable", "截至2025年底完成任务。", "截止2025年底完成任务。"),
         ("pun_ellipsis", "坚持以人民为中心……", "坚持以人民为中心。。。"),
+        ("pun_halfwidth_quote", "推进“放管服”改革。", '推进"放管服"改革。'),
+        ("pun_halfwidth_bracket", "审议《纲要》（草案）。", "审议《纲要》(草案)。"),
+        ("dup_punct", "甲，乙", "甲，，乙"),
+        ("fig_fullwidth", "增长12%左右", "增长１２%左右"),
+        ("fig_leading_zero", "于3月5日召开", "于03月05日召开"),
+        ("fig_short_year", "于2024年3月召开", "于24年3月召开"),
+        ("pun_dash", "一是——二是", None),
     ],
 )
 def test_each_kind_makes_its_slip(kind: str, original: str, expect: str | None) -> None:
@@ -82,6 +89,7 @@ def test_each_kind_makes_its_slip(kind: str, original: str, expect: str | None) 
         assert res.text == expect
     else:
         assert res.text.count("是") == original.count("是") and res.text != original
+        assert res.text[res.slips[0].span[0] : res.slips[0].span[1]] == res.slips[0].text
 
 
 def test_confusable_only_where_meaning_demands_it() -> None:
