@@ -370,6 +370,9 @@ def summarise(res: HalfResult, codes: list[str]) -> dict[str, Any]:
         "collateral": len(res.collateral),
         "precision": round(tp_all / total_all, 4) if total_all else None,
         "known_defects_not_reported": res.known_missing,
+        "false_alarms": [f"{f.where()}: {f.excerpt}" for f in res.findings if not f.real],
+        "collateral_false_alarms": [f"{f.where()}: {f.excerpt}" for f in res.collateral],
+        "misses": [s.as_json() for k, s in enumerate(res.slips) if not res.found[k]],
         "slips": len(res.slips),
         "slips_found": sum(res.found.values()),
         "recall": round(sum(res.found.values()) / len(res.slips), 4) if res.slips else None,
@@ -598,7 +601,14 @@ def main(argv: list[str] | None = None) -> int:
                     )
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"\n{summary['seconds']} s; JSON: {args.json}")
+    # every slip with its outcome, one JSON object a line, beside the summary
+    slips_path = args.json.with_name(args.json.stem + "-slips.jsonl")
+    with slips_path.open("w", encoding="utf-8") as out:
+        for h, r in results.items():
+            for k, slip in enumerate(r.slips):
+                row = {"half": h, **slip.as_json(), "found": r.found[k]}
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"\n{summary['seconds']} s; JSON: {args.json}, every slip: {slips_path}")
     return 0
 
 
