@@ -338,13 +338,28 @@ def site_dup_word(p: Para, rng: random.Random) -> Edit | None:
     return (a, a, w, ())
 
 
-def _structural(p: Para, char: str, tag: str, rng: random.Random) -> Edit | None:
+def _structural(
+    p: Para,
+    char: str,
+    tag: str,
+    before: tuple[str, ...],
+    after: tuple[str, ...],
+    rng: random.Random,
+) -> Edit | None:
+    """The particle ``char`` tagged ``tag``, between a word whose tag starts with one of
+    ``before`` and one whose tag starts with one of ``after``, made 的."""
     if char not in p.line:
         return None
+    words = _pos(p.line)
     sites = [
         o
-        for o, w, t in _pos(p.line)
-        if w == char and t == tag and 0 < o < len(p.line) - 1 and _HAN.match(p.line[o - 1])
+        for k, (o, w, t) in enumerate(words)
+        if w == char
+        and t == tag
+        and 0 < k < len(words) - 1
+        and words[k - 1][2].startswith(before)
+        and words[k + 1][2].startswith(after)
+        and _HAN.match(words[k - 1][1][-1])
     ]
     if not sites:
         return None
@@ -353,11 +368,15 @@ def _structural(p: Para, char: str, tag: str, rng: random.Random) -> Edit | None
 
 
 def site_de_di(p: Para, rng: random.Random) -> Edit | None:
-    return _structural(p, "地", "uv", rng)
+    """Adverbial 地 (坚定不移地推进, 更好地为): an adverb, adjective or idiom before, a verb
+    or preposition after -- not the noun 地 of 安置地, 所在地."""
+    return _structural(p, "地", "uv", ("a", "d", "i", "l", "z"), ("v", "p", "l"), rng)
 
 
 def site_de_de(p: Para, rng: random.Random) -> Edit | None:
-    return _structural(p, "得", "ud", rng)
+    """Complement 得 (抓得紧, 干得好): a verb before, an adjective, adverb or verb after --
+    not 可得利益 or 获得."""
+    return _structural(p, "得", "ud", ("v",), ("a", "d", "v"), rng)
 
 
 def load_confusables() -> list[tuple[str, str, re.Pattern[str] | None]]:
@@ -435,6 +454,25 @@ site_ph_circle = _number_placeholder(lambda m: "○○")
 
 
 _PLACE_SUFFIX = "省市县区州"
+#: Words jieba's dictionary tags as place names that are not names (大城市, 旧城区).
+_NOT_NAMES = frozenset(
+    [
+        "大城",
+        "小城",
+        "旧城",
+        "新城",
+        "老城",
+        "主城",
+        "县城",
+        "边城",
+        "古城",
+        "山城",
+        "水城",
+        "城区",
+        "市区",
+        "郊区",
+    ]
+)
 
 
 def _names(p: Para) -> list[tuple[int, str]]:
@@ -452,6 +490,8 @@ def _names(p: Para) -> list[tuple[int, str]]:
         and w[-1] in _PLACE_SUFFIX
         and not w.endswith("地区")
         and dict_tags.get(w) == "ns"
+        and dict_tags.get(w[:-1]) == "ns"  # 海南省, not 自治州
+        and w[:-1] not in _NOT_NAMES
         and all(_HAN.match(c) for c in w)
     ]
 
