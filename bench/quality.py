@@ -446,6 +446,17 @@ def table(summary: dict[str, Any]) -> str:
             lines.append(
                 f"  known real defects no longer reported: {', '.join(s['known_defects_not_reported'])}"
             )
+    for key, c in summary.get("by_corpus", {}).items():
+        lines.append(
+            f"  {key}: {c['characters']:,} characters, {c['findings']} findings,"
+            f" {c['false']} false ({c['false_per_100k']:.2f} per 100,000)"
+        )
+    t = summary.get("issue_target")
+    if t:
+        lines.append(
+            f"Issue target ({t['text']}): {t['false']} false alarms in {t['characters']:,}"
+            f" characters = {t['false_per_100k']:.2f} per 100,000 (target {t['budget_per_100k']})"
+        )
     lines.append("")
     lines.append("Recall on injected slips")
     lines.append(
@@ -522,8 +533,41 @@ def run(
     codes = default_codes()
     results: dict[str, HalfResult] = {}
     started = time.perf_counter()
+    chars: dict[tuple[str, str], int] = Counter()  # (half, corpus) -> characters
+    corpus_of: dict[str, str] = {}
     for h in halves:
-        results[h] = run_half(texts(which, h), known, slips, seed)
+        docs = texts(which, h)
+        for t in docs:
+            chars[(h, t.corpus)] += len(t.text)
+            corpus_of[t.name] = t.corpus
+        results[h] = run_half(docs, known, slips, seed)
+    by_corpus: dict[str, Any] = {}
+    for h, r in results.items():
+        for c in sorted({c for hh, c in chars if hh == h}):
+            fs = [f for f in r.findings if corpus_of[f.doc] == c]
+            false = sum(not f.real for f in fs)
+            by_corpus[f"{h}/{c}"] = {
+                "characters": chars[(h, c)],
+                "findings": len(fs),
+                "false": false,
+                "false_per_100k": per100k(false, chars[(h, c)]),
+            }
+    # the issue's target: the measure half of the official texts and all 8 clean reports
+    target = None
+    if "measure" in results and (which == "all"):
+        parts = [("measure", "official"), *((h, "clean") for h in results)]
+        n_chars = sum(chars[p] for p in parts)
+        n_false = sum(
+            not f.real for h, c in parts for f in results[h].findings if corpus_of[f.doc] == c
+        )
+        target = {
+            "text": "official measure half + all clean reports"
+            + ("" if len(results) == 2 else " (of the halves run)"),
+            "characters": n_chars,
+            "false": n_false,
+            "false_per_100k": per100k(n_false, n_chars),
+            "budget_per_100k": BUDGET_PER_100K,
+        }
     summary = {
         "corpus": which,
         "seed": seed,
@@ -540,6 +584,8 @@ def run(
             "python": platform.python_version(),
             "platform": platform.platform(),
         },
+        "issue_target": target,
+        "by_corpus": by_corpus,
         "halves": {h: summarise(r, codes) for h, r in results.items()},
     }
     return summary, results
