@@ -833,6 +833,11 @@ def heading_sites(text: str, lines: list[tuple[int, str]], kind: str) -> list[He
     return out
 
 
+#: Paragraphs left without slips after a slip of these kinds: a lost quotation mark or
+#: bracket can leave a quotation open into the next paragraphs (a quotation may span
+#: several), which changes how a checker reads them; their slips would not be independent.
+QUIET_AFTER = {"pun_lost_quote": 3, "pun_lost_bracket": 3}
+
 HEADING_KINDS = ("num_skip", "num_repeat", "num_delete", "num_delimiter", "num_bracket")
 
 # --------------------------------------------------------------------------- the injector
@@ -918,13 +923,15 @@ def inject(
                 used[name].add(lines_index(lines[name], a[0]))
         else:
             line = item
-            if line in used[name]:
+            quiet = range(line + 1, line + 1 + QUIET_AFTER.get(kind, 0))
+            if line in used[name] or any(q in used[name] for q in quiet):
                 return False
             off, s = lines[name][line]
             got = SITES[kind](Para(name, texts[name], line, off, s), rng)
             if got is None:
                 return False
             edit = got
+            used[name].update(quiet)
         used[name].add(line)
         edits[name].append((edit, kind, line))
         return True
