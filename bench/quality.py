@@ -483,6 +483,35 @@ def table(summary: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def compare(summary: dict[str, Any], before: dict[str, Any]) -> str:
+    """What changed against an earlier run's JSON: false alarms per rule, recall per kind."""
+    lines = []
+    for h, s in summary["halves"].items():
+        b = before.get("halves", {}).get(h)
+        if b is None:
+            continue
+        lines.append(
+            f"{h}: false alarms {b['false']} -> {s['false']}, collateral {b['collateral']} ->"
+            f" {s['collateral']}, recall {_pct(b['recall'])} -> {_pct(s['recall'])}"
+        )
+        for code in sorted(set(s["rules"]) | set(b["rules"])):
+            now, was = s["rules"].get(code, {}), b["rules"].get(code, {})
+            for key in ("false", "collateral", "real", "on_slips"):
+                if now.get(key, 0) != was.get(key, 0):
+                    lines.append(f"  {code} {key}: {was.get(key, 0)} -> {now.get(key, 0)}")
+        for kind in sorted(set(s["kinds"]) | set(b["kinds"])):
+            now, was = s["kinds"].get(kind, {}), b["kinds"].get(kind, {})
+            if now.get("recall") != was.get("recall"):
+                lines.append(
+                    f"  {kind} recall: {_pct(was.get('recall'))} -> {_pct(now.get('recall'))}"
+                )
+        gone = set(b.get("false_alarms", [])) - set(s.get("false_alarms", []))
+        new = set(s.get("false_alarms", [])) - set(b.get("false_alarms", []))
+        lines.extend(f"  - fixed: {x}" for x in sorted(gone))
+        lines.extend(f"  + new:   {x}" for x in sorted(new))
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- language model
 
 
@@ -605,6 +634,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-false", action="store_true", help="list every false alarm")
     ap.add_argument("--show-misses", action="store_true", help="list every slip not found")
     ap.add_argument(
+        "--compare",
+        type=Path,
+        metavar="JSON",
+        help="an earlier run's JSON: print what changed (same seed and slips make it exact)",
+    )
+    ap.add_argument(
         "--update-budget",
         action="store_true",
         help=f"write today's false alarms per rule to {BUDGET.name} (the test's ceilings) and stop",
@@ -623,6 +658,9 @@ def main(argv: list[str] | None = None) -> int:
         SELECT = tuple(c.strip() for c in args.select.split(",") if c.strip())
     summary, results = run(args.corpus, halves, args.seed, args.slips)
     print(table(summary))
+    if args.compare:
+        print(f"\nChanges against {args.compare}")
+        print(compare(summary, json.loads(args.compare.read_text(encoding="utf-8"))) or "none")
     if args.show_false:
         for h, r in results.items():
             print(f"\nFalse alarms, {h} half (file:line:code: excerpt)")
