@@ -7,6 +7,7 @@ Usage (from a checkout, after ``pip install -e ".[test]"``; reads ``../shared/co
     python bench/quality.py                    # both halves, both corpora: the table
     python bench/quality.py --show-false       # ... and every false alarm, file:line:code
     python bench/quality.py --show-misses      # ... and every injected slip not found
+    python bench/quality.py --compare old.json # what changed since an earlier run
     python bench/quality.py --half measure --corpus official --seed 7 --slips 3000
 
 What it measures, per half (``bench/corpus.py`` splits every corpus once into a tune half
