@@ -17,10 +17,39 @@ def _hits(text: str, code: str) -> list[str]:
 
 
 def test_every_zero_lookalike_in_a_year_is_reported() -> None:
-    for c in "○OoＯｏ0０零":
+    for c in "OoＯｏ0０零":
         text = f"二{c}一二年"
         assert _hits(text, "FIG006") == [c], c
         assert speechlint.fix(text, Config(select=("FIG006",))).text == "二〇一二年"
+    # the white circle only where the document writes 〇 elsewhere
+    text = "二○一二年到二〇二〇年"
+    assert _hits(text, "FIG006") == ["○"]
+    assert speechlint.fix(text, Config(select=("FIG006",))).text == "二〇一二年到二〇二〇年"
+
+
+def test_white_circle_used_throughout_is_the_documents_convention() -> None:
+    # GB/T 15835-1995 era print: 二○○○年 throughout, no 〇 anywhere
+    assert _hits("二○○○年到二○一○年，一九八○年。", "FIG006") == []
+    # ... but a letter O among them is still a slip
+    assert _hits("二○○○年到二O一○年。", "FIG006") == ["O"]
+
+
+def test_fullwidth_digits_throughout_are_one_finding() -> None:
+    text = "１９９７年增长８．８％，到２０００年。"
+    diags = speechlint.lint(text, Config(select=("FIG001",)))
+    assert [(d.span.start, d.span.end) for d in diags] == [(0, 4)]
+    assert "共4处" in diags[0].message
+    assert speechlint.fix(text, Config(select=("FIG001",))).text == "1997年增长8．8％，到2000年。"
+    # a full-width number among half-width ones is reported where it is
+    assert _hits("2024年增长5%，２０２５年增长6%，2026年。", "FIG001") == ["２０２５"]
+
+
+def test_mixed_number_form_is_opt_in() -> None:
+    text = "共有5千多户，投资4千万元。"
+    assert [d.code for d in speechlint.lint(text) if d.code == "FIG005"] == []
+    assert [d.code for d in speechlint.lint(text, Config(select=("FIG",)))] == []
+    assert _hits(text, "FIG005") == ["5千", "4千"]
+    assert [d.code for d in speechlint.lint(text, Config(extend_select=("FIG005",)))].count("FIG005") == 2
 
 
 def test_zero_in_counting_numbers_is_not_a_year() -> None:
@@ -29,7 +58,7 @@ def test_zero_in_counting_numbers_is_not_a_year() -> None:
 
 
 def test_the_corpus_writes_year_numerals_with_the_real_numeral() -> None:
-    """The decision documented in FIG006: ○ for 〇 is reported; the edited corpus has none."""
+    """The 2026 reports write 〇 in Chinese year numerals (nothing to report there)."""
     if not CLEAN.is_dir():
         pytest.skip("../shared/corpus/clean/ is not present")
     for f in sorted(CLEAN.glob("*.txt")):

@@ -570,6 +570,17 @@ def _bracket_diag(pos: int, half: str, full: str, partner: str) -> Diagnostic:
 class SpaceData:
     #: A space inside a match of one of these patterns (on its line) is not reported.
     allow: tuple[re.Pattern[str], ...] = ()
+    #: Layout lines (see :func:`_layout_line`): a title-block line is at most this long ...
+    title_max: int = 40
+    #: ... among at most this many lines at the top of the document;
+    title_lines: int = 6
+    #: a signature, name or date line anywhere is at most this long.
+    signature_max: int = 30
+
+    def validate(self) -> str | None:
+        if min(self.title_max, self.title_lines, self.signature_max) < 1:
+            return "'title-max', 'title-lines' and 'signature-max' must be positive"
+        return None
 
     @cached_property
     def patterns(self) -> list[re.Pattern[str]]:
@@ -600,6 +611,14 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
     - 字距拉开的标题行，每个字之间都有空格（`目　　录`、`政 府 工 作 报 告`）；
     - 冒号后留待填写的一段空白（`姓名：　　　　`）：那是未填的空位，归 PH 规则管。
 
+    也不报告排版行里分隔各部分的空格（由行的形状判断，不靠名单）。排版行是没有句内标点
+    （，。；：？！、“”）、不以标题序号开头的短行：
+    - 文件开头的标题块（题目、副题、日期、署名，如两段式题目
+      `决胜全面建成小康社会　夺取新时代中国特色社会主义伟大胜利`），不超过40字；
+    - 任何位置的署名、职务和日期行：不超过30字，用全角空格隔开，最后一段是2至4个汉字的
+      人名或日期（`国务院总理　李克强`、`某某市人民政府办公室　　2025年3月1日`）。
+    行尾空格、半角空格留在正文句子里，仍然报告。
+
     ## 为什么
     中文不以空格分词，句中的空格多是从网页、PDF 复制或排版对齐留下的残迹，打印后出现不自然的空隙。
 
@@ -629,9 +648,18 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
                 found.append((s, e, "行尾"))
     found.sort()
     allowed: dict[int, list[list[tuple[int, int]]]] = {}  # line -> each pattern's matches
+    title = _title_block(doc, data) if found else range(0)
+    layout: dict[int, bool] = {}
     for start, end, where in found:
         if data.allow and _allowed(text, start, end, data.allow, doc.index, allowed):
             continue
+        if where != "行尾":
+            ln = doc.index.line_of(start)
+            hit = layout.get(ln)
+            if hit is None:
+                hit = layout[ln] = _layout_line(doc.index.line_text(ln), data, ln in title)
+            if hit:
+                continue
         span = Span(start, end)
         yield Diagnostic(
             "PUN004",
@@ -639,6 +667,52 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
             f"{where}多余的空格{quote(text[start:end])}，应删去",
             Fix.replace(span, ""),
         )
+
+
+#: Punctuation of running text: a line holding one is a sentence, not a layout line.
+_SENTENCE_MARKS = frozenset("，。；：？！、“”,;:?!")
+_HEADING_START = re.compile(
+    r"[ \t\u3000]*(?:[一二三四五六七八九十百零〇两]+[、.．]|[（(][一二三四五六七八九十百零〇两0-9]+[）)]"
+    r"|[0-9]+[.．、]|第[一二三四五六七八九十百千零〇两0-9]+[编章节条款部分])"
+)
+_NAME_OR_DATE = re.compile(
+    f"[{HAN}]{{2,4}}|[0-9〇零一二三四五六七八九十○]+年[0-9〇零一二三四五六七八九十]+月"
+    f"(?:[0-9〇零一二三四五六七八九十]+日)?"
+)
+
+
+def _title_block(doc: Document, data: SpaceData) -> range:
+    """Line numbers of the document's title block: its first lines, up to the first line
+    of running text (one with sentence punctuation, a heading number, or a long one)."""
+    index = doc.index
+    for ln in range(min(len(index.starts), data.title_lines + 1)):
+        line = index.line_text(ln).strip(" \t\u3000")
+        if line and (
+            len(line) > data.title_max or _HEADING_START.match(line) or not _SENTENCE_MARKS.isdisjoint(line)
+        ):
+            return range(ln)
+    return range(0)  # no running text after it: a snippet, not a title block
+
+
+def _layout_line(line: str, data: SpaceData, in_title: bool) -> bool:
+    """Is ``line`` laid out (a title, name, signature or date line) rather than running text?
+
+    Such a line has no sentence punctuation and no heading number; in the title block at
+    the top of a document any such line qualifies; elsewhere it is short and has two parts
+    separated by full-width spaces only: a title or unit, then a 2-4 character name or a date.
+    """
+    s = line.strip(" \t\u3000")
+    if not _SENTENCE_MARKS.isdisjoint(s) or _HEADING_START.match(s):
+        return False
+    if in_title:  # full-width spaces lay a title out; a half-width one only between clauses
+        return len(s) <= data.title_max and all(
+            len(part) >= 4 for part in s.replace("\u3000", " ").split(" ") if part
+        ) or (" " not in s)
+    if len(s) > data.signature_max or " " in s or "\u3000" not in s:
+        return False
+    parts = s.split()
+    # a title or unit, then a name or a date: 国务院总理　李克强, 某某市人民政府　　2025年3月1日
+    return len(parts) == 2 and len(parts[0]) >= 2 and _NAME_OR_DATE.fullmatch(parts[1]) is not None
 
 
 def _allowed(
