@@ -127,6 +127,11 @@ class BracketData:
     halfwidth: Mapping[str, str] = field(default_factory=lambda: {"(": "（", ")": "）"})
     #: Outer mark -> the mark to use for a pair nested directly inside it.
     inner: Mapping[str, str] = field(default_factory=lambda: {"“": "‘", "《": "〈"})
+    #: Half-width marks that open and close alike (``"``) -> the full-width opening mark they
+    #: stand for: one closes an open full-width twin or another of its kind, else it opens
+    #: one.  Alone they are not reported: the half-width mark is the defect (PUN008's), its
+    #: full-width partner at the other end is not a second one.
+    ambiguous: Mapping[str, str] = field(default_factory=lambda: {'"': "“"})
 
     def validate(self) -> str | None:
         for o, c in self.pairs.items():
@@ -139,6 +144,9 @@ class BracketData:
         for o, i in self.inner.items():
             if o not in self.pairs or i not in self.pairs:
                 return f"inner: {o!r} -> {i!r} must both be opening marks in 'pairs'"
+        for h, f in self.ambiguous.items():
+            if len(h) != 1 or f not in self.pairs or h in self.all_marks.replace(h, ""):
+                return f"ambiguous: {h!r} -> {f!r} must be a new single mark and an opening mark in 'pairs'"
         return None
 
     @cached_property
@@ -153,11 +161,16 @@ class BracketData:
         for h, f in self.halfwidth.items():
             if f in out:  # a half-width closer closes what its full-width twin closes
                 out[h] = set(out[f])
+        for h, f in self.ambiguous.items():  # " closes “ or ", and ” closes "
+            out[h] = {f, h}
+            out[self.pairs[f]].add(h)
         return {c: frozenset(o) for c, o in out.items()}
 
     @cached_property
     def all_marks(self) -> str:
-        return "".join(dict.fromkeys([*self.pairs, *self.pairs.values(), *self.halfwidth]))
+        return "".join(
+            dict.fromkeys([*self.pairs, *self.pairs.values(), *self.halfwidth, *self.ambiguous])
+        )
 
     @cached_property
     def token(self) -> re.Pattern[str]:
@@ -211,6 +224,9 @@ def _walk_paragraph(
     for m in data.token.finditer(line):
         ch = m.group()
         pos = start + m.start()
+        if ch in data.ambiguous and not any(item.mark in opener_of[ch] for item in stack):
+            stack.append(_Open(ch, pos))  # nothing to close: it opens (silently, see below)
+            continue
         if ch in data.pairs or (ch in data.halfwidth and data.halfwidth[ch] in data.pairs):
             top = stack[-1] if stack else None
             same = top is not None and ch in data.inner and top.mark == ch
@@ -257,7 +273,7 @@ def _walk_paragraph(
 
 
 def _report_unclosed(item: _Open, data: BracketData, out: list[Diagnostic], before: str = "") -> None:
-    if item.mark in data.halfwidth:
+    if item.mark in data.halfwidth or item.mark in data.ambiguous:
         return
     close = data.pairs.get(item.mark, "")
     where = f"，在{_q(before)}之前就结束了" if before else ""
