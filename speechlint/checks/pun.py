@@ -588,14 +588,16 @@ class SpaceData:
     allow: tuple[re.Pattern[str], ...] = ()
     #: Layout lines (see :func:`_layout_line`): a title-block line is at most this long ...
     title_max: int = 40
-    #: ... among at most this many lines at the top of the document;
+    #: ... among at most this many lines at the top of the document; a half-width space there
+    #: separates two clauses of a title, each at least this long (not a short slogan);
     title_lines: int = 6
+    title_clause: int = 8
     #: a signature, name or date line anywhere is at most this long.
     signature_max: int = 30
 
     def validate(self) -> str | None:
-        if min(self.title_max, self.title_lines, self.signature_max) < 1:
-            return "'title-max', 'title-lines' and 'signature-max' must be positive"
+        if min(self.title_max, self.title_lines, self.title_clause, self.signature_max) < 1:
+            return "'title-max', 'title-lines', 'title-clause' and 'signature-max' must be positive"
         return None
 
     @cached_property
@@ -630,7 +632,8 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
     也不报告排版行里分隔各部分的空格（由行的形状判断，不靠名单）。排版行是没有句内标点
     （，。；：？！、“”）、不以标题序号开头的短行：
     - 文件开头的标题块（题目、副题、日期、署名，如两段式题目
-      `决胜全面建成小康社会　夺取新时代中国特色社会主义伟大胜利`），不超过40字；
+      `决胜全面建成小康社会　夺取新时代中国特色社会主义伟大胜利`），不超过40字；用半角空格
+      隔开的，两段都要有8字以上（题目的两个分句，不是`仅供学习 禁止外传`这类短语水印）；
     - 任何位置的署名、职务和日期行：不超过30字，用全角空格隔开，最后一段是2至4个汉字的
       人名或日期（`国务院总理　李克强`、`某某市人民政府办公室　　2025年3月1日`）。
     行尾空格、半角空格留在正文句子里，仍然报告。
@@ -721,9 +724,9 @@ def _layout_line(line: str, data: SpaceData, in_title: bool) -> bool:
     if not _SENTENCE_MARKS.isdisjoint(s) or _HEADING_START.match(s):
         return False
     if in_title:  # full-width spaces lay a title out; a half-width one only between clauses
-        return len(s) <= data.title_max and all(
-            len(part) >= 4 for part in s.replace("\u3000", " ").split(" ") if part
-        ) or (" " not in s)
+        return len(s) <= data.title_max and (
+            " " not in s or all(len(part) >= data.title_clause for part in s.split())
+        )
     if len(s) > data.signature_max or " " in s or "\u3000" not in s:
         return False
     parts = s.split()
