@@ -17,19 +17,21 @@ def _hits(text: str, code: str) -> list[str]:
 
 
 def test_every_zero_lookalike_in_a_year_is_reported() -> None:
-    for c in "OoＯｏ0０零":
+    for c in "OoＯｏ0０":
         text = f"二{c}一二年"
         assert _hits(text, "FIG006") == [c], c
         assert speechlint.fix(text, Config(select=("FIG006",))).text == "二〇一二年"
-    # the white circle only where the document writes 〇 elsewhere
-    text = "二○一二年到二〇二〇年"
-    assert _hits(text, "FIG006") == ["○"]
-    assert speechlint.fix(text, Config(select=("FIG006",))).text == "二〇一二年到二〇二〇年"
+    # the white circle and 零 only where the document writes 〇 elsewhere
+    for c in "○零":
+        text = f"二{c}一二年到二〇二〇年"
+        assert _hits(text, "FIG006") == [c]
+        assert speechlint.fix(text, Config(select=("FIG006",))).text == "二〇一二年到二〇二〇年"
 
 
 def test_white_circle_used_throughout_is_the_documents_convention() -> None:
     # GB/T 15835-1995 era print: 二○○○年 throughout, no 〇 anywhere
     assert _hits("二○○○年到二○一○年，一九八○年。", "FIG006") == []
+    assert _hits("一九零零年到二零一零年。", "FIG006") == []
     # ... but a letter O among them is still a slip
     assert _hits("二○○○年到二O一○年。", "FIG006") == ["O"]
 

@@ -78,11 +78,12 @@ class PlaceholderData:
 
 @rule("PH001", "unfilled-placeholder", data=PlaceholderData, severity="error")
 def unfilled_placeholder(doc: Document, data: PlaceholderData) -> Iterator[Diagnostic]:
-    """未填写的占位符（X、XX、××、○○、□□）。
+    """未填写的占位符（X、XX、××、○○、□□、某某）。
 
     ## 检查内容
     模板里代替具体内容的占位符：`X`、`XX`、`XXX`（含全角 `Ｘ`、小写 `x`）、`×`、`××`、`○○`、`□□`，
-    如 `XX县`、`X月XX日`、`第X巡视组`、`XX%`、`X同志`、`受理信访举报X件`。
+    如 `XX县`、`X月XX日`、`第X巡视组`、`XX%`、`X同志`、`受理信访举报X件`；代替人名、地名、
+    单位名的 `某某`、`某某某`（`某某同志`、`某某县`）。单个“某”是普通词（某些、某种、某一），不报告。
     不报告：拉丁字母单词中的 X（XML、Xi'an、Max）、乘号（2×3、1920×1080）、
     `X光`、`X射线`、`数据要素×` 等允许表中的用法、汉字年份中的 ○（二○○八年）。
     允许表与豁免模式在 `rules/ph.yaml`。
