@@ -50,7 +50,9 @@ def _groups(hs: Sequence[Heading]) -> list[list[Heading]]:
     """Sibling groups of scheme headings: same parent and level, in order.
 
     At the top (no parent) a heading numbered 1 starts a new group: a draft may hold
-    several numbered parts (a speech and its attachment).
+    several numbered parts (a speech and its attachment), a law one list per article.
+    Not on the line right after a sibling, though: "（一）…；" then "（一）…。" is one list
+    with a repeated number, not a new list.
     """
     groups: list[list[Heading]] = []
     current: dict[tuple[int | None, int], list[Heading]] = {}
@@ -59,7 +61,7 @@ def _groups(hs: Sequence[Heading]) -> list[list[Heading]]:
             continue
         key = (h.parent, h.level)
         g = current.get(key)
-        if g is None or (h.parent is None and h.number == 1):
+        if g is None or (h.parent is None and h.number == 1 and g[-1].line != h.line - 1):
             g = current[key] = []
             groups.append(g)
         g.append(h)
