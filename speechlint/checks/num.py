@@ -478,6 +478,7 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
         return cached[3]
     ms = markers(doc, spec)
     hs = headings(doc, scheme)
+    line_of = doc.index.line_of
     section_heads = [h for h in hs if h.kind == "heading"]
     section_starts = [h.span.start for h in section_heads]
     section_level = 0
@@ -515,6 +516,13 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
             key=lambda i: (stack[i].markers[-1].style == m.style, stack[i].initial == m.initial, i),
             default=None,
         )
+        if hit is not None and stack[hit].markers[-1].style != m.style and any(
+            x.markers[-1].style == m.style and line_of(x.markers[-1].span.start) == line_of(m.span.start)
+            for x in stack
+        ):
+            # 一是…四是、四是 in one paragraph: a repeat in this series, not the next item of
+            # an earlier paragraph's 一要…三要 that happens to fit the number
+            hit = None
         if hit is not None:
             del stack[hit + 1 :]
             stack[hit].markers.append(m)
