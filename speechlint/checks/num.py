@@ -511,18 +511,20 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
         # a marker continues an open series it follows on from: preferably one of the same
         # style (是/要, 第/首先), then one started the same way (paragraph-initial or
         # inline), then the innermost
+        # 一是…三是、三是 in one paragraph is a repeat in this paragraph's series: while a series of
+        # the same style is open in this paragraph, series left in earlier paragraphs do not
+        # take the marker even when their next number fits
+        here = line_of(m.span.start)
+        local = any(x.markers[-1].style == m.style and line_of(x.markers[-1].span.start) == here for x in stack)
         hit = max(
-            (i for i in range(len(stack)) if stack[i].last + 1 == n),
+            (
+                i
+                for i in range(len(stack))
+                if stack[i].last + 1 == n and (not local or line_of(stack[i].markers[-1].span.start) == here)
+            ),
             key=lambda i: (stack[i].markers[-1].style == m.style, stack[i].initial == m.initial, i),
             default=None,
         )
-        if hit is not None and stack[hit].markers[-1].style != m.style and any(
-            x.markers[-1].style == m.style and line_of(x.markers[-1].span.start) == line_of(m.span.start)
-            for x in stack
-        ):
-            # 一是…四是、四是 in one paragraph: a repeat in this series, not the next item of
-            # an earlier paragraph's 一要…三要 that happens to fit the number
-            hit = None
         if hit is not None:
             del stack[hit + 1 :]
             stack[hit].markers.append(m)
