@@ -939,7 +939,9 @@ def wrong_dash(doc: Document, data: DashData) -> Iterator[Diagnostic]:
 
     ## 检查内容
     汉字或中文标点旁边由两个及以上半角连字符`--`、全角减号`－－`拼成的破折号，应为两个
-    U+2014 连写的“——”。单个“—”不报告：它是连接号（`中国—东盟`、`2019—2020年`）；
+    U+2014 连写的“——”；段首的破折号（`——2025年3月5日在……`、`——人民生活水平稳步提高`）
+    写成单个“—”或`--`、`－－`的（段首后接数字也算）。句中单个“—”不报告：它是连接号
+    （`中国—东盟`、`2019—2020年`），段首的“—”不连接任何东西，只能是短了的破折号；
     英文和代码里的`--`不报告。
 
     ## 为什么
@@ -947,6 +949,7 @@ def wrong_dash(doc: Document, data: DashData) -> Iterator[Diagnostic]:
 
     ## 示例（错 → 对）
     - 错：`这是我们的根本任务--发展经济。` → 对：`这是我们的根本任务——发展经济。`
+    - 错：`—人民生活水平稳步提高。` → 对：`——人民生活水平稳步提高。`
 
     ## 修复安全性
     安全：把这一串横线换成“——”。
@@ -955,8 +958,27 @@ def wrong_dash(doc: Document, data: DashData) -> Iterator[Diagnostic]:
     GB/T 15834-2011《标点符号用法》4.10（破折号）：破折号的形式为“——”，占两个字的位置；
     4.13（连接号）：一字线“—”、浪纹线“～”、短横线“-”各有其用法。
     """
+    text = doc.check_text
     patterns = [(pattern, True) for pattern in data.patterns]  # always beside Chinese text
-    yield from _misformed_marks("PUN007", doc.check_text, patterns, "破折号", data.dash)
+    found = _misformed_marks("PUN007", text, patterns, "破折号", data.dash)
+    seen = {d.span.start for d in found}
+    if "—" in text or "--" in text or "－－" in text:
+        for m in _LEADING_DASH.finditer(text):
+            span = Span(m.start(1), m.end(1))
+            if span.start not in seen:
+                found.append(
+                    Diagnostic(
+                        "PUN007", span, f"破折号{quote(m.group(1))}应为{quote(data.dash)}", Fix.replace(span, data.dash)
+                    )
+                )
+        found.sort(key=lambda d: d.span.start)
+    yield from found
+
+
+#: A dash opening a paragraph (——2025年3月5日在…, ——人民生活水平稳步提高): a single — there
+#: links nothing, so it is a short dash, not the connector of 中国—东盟; -- and －－ there
+#: are reported before any text, digits included.
+_LEADING_DASH = re.compile(r"(?m)^[ \t\u3000]*(—(?!—)|-{2,}+|－{2,}+)(?=[^\s\-－—])")
 
 
 # ---------------------------------------------------------------------------
