@@ -86,7 +86,7 @@ def fullwidth_digit(doc: Document, data: FullwidthData) -> Iterator[Diagnostic]:
 # ---------------------------------------------------------------- FIG002
 # the literal 0 first (a fast scan), the context is checked after it
 _DATE_ZERO = re.compile(
-    r"0(?:(?<=\d年0)(?=[1-9]月)"  # 2012年07月
+    r"0(?:(?<=年0)(?=[1-9]月)"  # 2012年07月, 去年05月12日
     r"|(?<=\d月0)(?=[1-9][日号])"  # 7月01日
     r"|(?<![\d年.]0)(?=[1-9]月[0-3]?\d[日号]))"  # 07月1日 without a year
 )
@@ -386,7 +386,7 @@ def year_zero_lookalike(doc: Document, data: YearZeroData) -> Iterator[Diagnosti
 
 
 # ---------------------------------------------------------------- FIG007
-_SHORT_YEAR = re.compile(r"年(?<=(?<![\d'’.．/\-年])\d\d年)(?=\d{1,2}月\d{1,2}[日号])")
+_SHORT_YEAR = re.compile(r"年(?<=(?<![\d'’.．/\-年])\d\d年)(?=\d{1,2}月)")
 
 
 @rule("FIG007", "abbreviated-year", severity="warning")
@@ -394,13 +394,15 @@ def abbreviated_year(doc: Document) -> Iterator[Diagnostic]:
     """完整日期中的年份只写了后两位（如“19年5月10日”）。
 
     ## 检查内容
-    “××年×月×日”中只有两位数字的年份。单独的“19年”（十九年）含义不同，不检查。
+    “××年×月”“××年×月×日”中只有两位数字的年份（年份后紧接月份）。单独的“19年”
+    （十九年）含义不同，不检查；“5年3个月”是时长，也不是。
 
     ## 为什么
     年份简写会产生歧义（19年是1919年还是2019年？），国家标准要求年份写全。
 
     ## 示例（错 → 对）
     - 错：`19年5月10日` → 对：`2019年5月10日`
+    - 错：`本届政府98年3月就职` → 对：`本届政府1998年3月就职`
 
     ## 修复安全性
     不提供修复：世纪需要人来确认。
