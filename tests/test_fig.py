@@ -82,3 +82,32 @@ def test_bad_fig_data_names_file_rule_key(tmp_path) -> None:  # type: ignore[no-
     path.write_text("FIG006:\n  lookalikes: '〇○'\n", encoding="utf-8")
     with pytest.raises(RuleDataError, match=r"fig\.yaml:2: FIG006: 'lookalikes' must not contain 〇"):
         family_data.__wrapped__("FIG", str(path))
+
+
+def test_opt_in_rules_are_listed_and_selected_only_by_code(capsys) -> None:  # type: ignore[no-untyped-def]
+    from speechlint import cli, registry
+    from speechlint.docgen import expected
+
+    rules = registry.load_all()
+    opt_in = sorted(c for c, r in rules.items() if r.preview)
+    assert "FIG005" in opt_in and "PUN006" in opt_in
+    # ALL, a family and a shorter prefix leave an opt-in rule out; its code brings it in
+    for code in opt_in:
+        assert not registry.is_selected(code, ["ALL"], [])
+        assert not registry.is_selected(code, [code[:3]], [])
+        assert not registry.is_selected(code, [code[:-1]], [])
+        assert registry.is_selected(code, ["ALL", code], [])
+        assert not registry.is_selected(code, [code], [code])
+    assert registry.is_selected("FIG001", ["FIG"], [])
+    assert cli.main(["rules"]) == 0
+    out = capsys.readouterr().out
+    for line in out.splitlines():
+        if line.startswith(("FIG005", "PUN006")):
+            assert "opt-in" in line
+        elif line.startswith("FIG001"):
+            assert "opt-in" not in line
+    assert cli.main(["rule", "FIG005"]) == 0
+    assert "--extend-select FIG005" in capsys.readouterr().out
+    pages = expected(rules)
+    assert "opt-in" in pages["FIG005.md"] and "opt-in" not in pages["FIG001.md"]
+    assert "（可选 opt-in）" in pages["README.md"]

@@ -870,7 +870,9 @@ class DunhaoData:
         ]
 
 
-@rule("PUN006", "dunhao-between-quotes", data=DunhaoData, severity="warning", fix="safe", scope="document")
+@rule(
+    "PUN006", "dunhao-between-quotes", data=DunhaoData, severity="warning", fix="safe", scope="document", preview=True
+)
 def dunhao_between_quotes(doc: Document, data: DunhaoData) -> Iterator[Diagnostic]:
     """并列的引号或书名号之间用了顿号（“A”、“B”，《甲》、《乙》）。
 
@@ -879,7 +881,12 @@ def dunhao_between_quotes(doc: Document, data: DunhaoData) -> Iterator[Diagnosti
     `“A”“B”`，`《甲》、《乙》` 应为 `《甲》《乙》`。中间有其他成分（如括注）时顿号是对的：
     `“A”（注）、“B”` 不报告。
 
-    默认只在“体例不一”的文稿中报告，并且只报告少数的写法：同一篇文稿里把并列的引号（或
+    可选规则（opt-in，默认不启用，用 `--extend-select PUN006` 启用）：标准的措辞是“通常不用”，
+    是推荐而非禁止；2011年以前的标准允许加顿号，经专业编辑的报告（包括2011年以后的）两种写法
+    都有，而且常在同一篇里并存（连写的`”“`有时并非并列成分），在质量基准的规范文本上本规则的
+    发现全部是误报，达不到默认规则的精确率要求。
+
+    启用后只在“体例不一”的文稿中报告，并且只报告少数的写法：同一篇文稿里把并列的引号（或
     书名号）直接连写（`”“`、`》《`）的次数不少于加顿号的次数，加了顿号的才报告；加顿号的
     占多数时，那是该文稿的体例（2011年以前的报告多这样写），不报告。理由：标准的措辞是“通常不用”，并非禁止；在语料的八篇
     经专业编辑的政府工作报告中，六篇连写，两篇（江苏、宁夏）通篇一律加顿号，是一种稳定的
