@@ -594,9 +594,6 @@ class SpaceData:
     title_clause: int = 8
     #: a signature, name or date line anywhere is at most this long.
     signature_max: int = 30
-    #: Leave a single half-width space beside a quotation mark alone (``“低保” 标准``):
-    #: web editions of edited texts set quoted terms off that way (False: report it).
-    quote_spacing: bool = True
 
     def validate(self) -> str | None:
         if min(self.title_max, self.title_lines, self.title_clause, self.signature_max) < 1:
@@ -638,14 +635,9 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
     - 文件开头的标题块（题目、副题、日期、署名，如两段式题目
       `决胜全面建成小康社会　夺取新时代中国特色社会主义伟大胜利`），不超过40字；用半角空格
       隔开的，两段都要有8字以上（题目的两个分句，不是`仅供学习 禁止外传`这类短语水印）；
-    - 任何位置的署名、职务和日期行：不超过30字，用全角空格隔开，最后一段是2至4个汉字的
-      人名或日期（`国务院总理　李克强`、`某某市人民政府办公室　　2025年3月1日`）。
+    - 任何位置的署名、职务和日期行：不超过30字，用全角空格隔开成两段，前一段是职务或单位，
+      后一段是2至4个汉字的人名或日期（`国务院总理　李克强`、`某某市人民政府办公室　　2025年3月1日`）。
     行尾空格、半角空格留在正文句子里，仍然报告。
-
-    引号旁的单个半角空格（`坚持 “法制”`、`“低保” 标准`）也不报告：全角引号本身带半个字的
-    空白，多出的半角空格几乎看不出；经专业编辑的报告的网页版（1979年至2003年的政府工作
-    报告中有一半以上）普遍这样给引语前后留空，逐处报告误报多而价值小。引号旁的全角空格、
-    多个空格照常报告（`rules/pun.yaml` 的 `quote-spacing: false` 可恢复报告）。
 
     ## 为什么
     中文不以空格分词，句中的空格多是从网页、PDF 复制或排版对齐留下的残迹，打印后出现不自然的空隙。
@@ -681,8 +673,6 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
     for start, end, where in found:
         if data.allow and _allowed(text, start, end, data.allow, doc.index, allowed):
             continue
-        if data.quote_spacing and _beside_quote(text, start, end):
-            continue
         if where != "行尾":
             ln = doc.index.line_of(start)
             hit = layout.get(ln)
@@ -697,18 +687,6 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
             f"{where}多余的空格{quote(text[start:end])}，应删去",
             Fix.replace(span, ""),
         )
-
-
-_QUOTES = "“”‘’"
-
-
-def _beside_quote(text: str, start: int, end: int) -> bool:
-    """A single half-width space touching a quotation mark: ``坚持 “法制”``, ``“低保” 标准``."""
-    return (
-        end - start == 1
-        and text[start] == " "
-        and ((start > 0 and text[start - 1] in _QUOTES) or (end < len(text) and text[end] in _QUOTES))
-    )
 
 
 #: Punctuation of running text: a line holding one is a sentence, not a layout line.
