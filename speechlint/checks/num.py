@@ -52,7 +52,8 @@ def _groups(hs: Sequence[Heading]) -> list[list[Heading]]:
     At the top (no parent) a heading numbered 1 starts a new group: a draft may hold
     several numbered parts (a speech and its attachment), a law one list per article.
     Not on the line right after a sibling, though: "（一）…；" then "（一）…。" is one list
-    with a repeated number, not a new list.
+    with a repeated number, not a new list; nor after a part of one heading only ("一、…"
+    then, later, "一、…" again is a repeat: a part is a list of at least two).
     """
     groups: list[list[Heading]] = []
     current: dict[tuple[int | None, int], list[Heading]] = {}
@@ -61,7 +62,7 @@ def _groups(hs: Sequence[Heading]) -> list[list[Heading]]:
             continue
         key = (h.parent, h.level)
         g = current.get(key)
-        if g is None or (h.parent is None and h.number == 1 and g[-1].line != h.line - 1):
+        if g is None or (h.parent is None and h.number == 1 and len(g) > 1 and g[-1].line != h.line - 1):
             g = current[key] = []
             groups.append(g)
         g.append(h)
