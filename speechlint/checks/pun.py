@@ -634,7 +634,8 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
     （，。；：？！、“”）、不以标题序号开头的短行：
     - 文件开头的标题块（题目、副题、日期、署名，如两段式题目
       `决胜全面建成小康社会　夺取新时代中国特色社会主义伟大胜利`），不超过40字；用半角空格
-      隔开的，两段都要有8字以上（题目的两个分句，不是`仅供学习 禁止外传`这类短语水印）；
+      隔开的，要么两段都有8字以上（题目的两个分句，不是`仅供学习 禁止外传`这类短语水印），
+      要么是职务加2至3字的人名（`国务院总理 李强`）；
     - 任何位置的署名、职务和日期行：不超过30字，用全角空格隔开成两段，前一段是职务或单位，
       后一段是2至4个汉字的人名或日期（`国务院总理　李克强`、`某某市人民政府办公室　　2025年3月1日`）。
     行尾空格、半角空格留在正文句子里，仍然报告。
@@ -724,15 +725,22 @@ def _layout_line(line: str, data: SpaceData, in_title: bool) -> bool:
     s = line.strip(" \t\u3000")
     if not _SENTENCE_MARKS.isdisjoint(s) or _HEADING_START.match(s):
         return False
-    if in_title:  # full-width spaces lay a title out; a half-width one only between clauses
+    parts = s.split()
+    if in_title:
+        # full-width spaces lay a title out; a half-width one separates two clauses of a title
+        # or the speaker's post and a 2-3 character name (国务院总理 李强)
         return len(s) <= data.title_max and (
-            " " not in s or all(len(part) >= data.title_clause for part in s.split())
+            " " not in s
+            or all(len(part) >= data.title_clause for part in parts)
+            or (len(parts) == 2 and len(parts[0]) >= 2 and _SHORT_NAME.fullmatch(parts[1]) is not None)
         )
     if len(s) > data.signature_max or " " in s or "\u3000" not in s:
         return False
-    parts = s.split()
     # a title or unit, then a name or a date: 国务院总理　李克强, 某某市人民政府　　2025年3月1日
     return len(parts) == 2 and len(parts[0]) >= 2 and _NAME_OR_DATE.fullmatch(parts[1]) is not None
+
+
+_SHORT_NAME = re.compile(f"[{HAN}]{{2,3}}")
 
 
 def _allowed(
