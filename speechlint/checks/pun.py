@@ -244,6 +244,26 @@ def _walk_paragraph(
         openers = opener_of.get(ch, frozenset())
         depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].mark in openers), None)
         if depth is None:
+            top = stack[-1] if stack else None
+            if (
+                top is not None
+                and top.pos >= start  # opened in this paragraph, not a quote carried into it
+                and ch not in data.halfwidth
+                and top.mark in data.pairs
+                and line.count(data.pairs[top.mark], m.end()) <= line.count(top.mark, m.end())
+            ):
+                # “纲要（草案）》: one mark typed for another -- an opener that is never closed
+                # and a closer of another kind that nothing opened are one defect, one finding
+                stack.pop()
+                want = "".join(sorted(o for o in openers if o in data.pairs))
+                out.append(
+                    Diagnostic(
+                        "PUN001",
+                        Span(top.pos, top.pos + 1),
+                        f"{_q(top.mark)}与后面的{_q(ch)}不配对：应为{_q(want + ch)}或{_q(top.mark + data.pairs[top.mark])}，请改正",
+                    )
+                )
+                continue
             if ch not in data.halfwidth:  # a lone ``1)`` is an enumeration, not a bracket
                 want = "".join(sorted(o for o in openers if o in data.pairs))
                 out.append(
@@ -302,7 +322,9 @@ def unpaired_bracket(doc: Document, data: BracketData) -> Iterator[Diagnostic]:
 
     ## 检查内容
     在一个段落内，成对的标号“”‘’（）《》〈〉【】〔〕［］缺少另一半、交叉嵌套（如“（”）），
-    或引号内直接再用双引号、书名号内直接再用书名号。报告落单的那一个符号。
+    或引号内直接再用双引号、书名号内直接再用书名号。报告落单的那一个符号；一个符号错打成
+    另一种（`“纲要（草案）》`：前面的“没有闭合、后面的》没有开头）是一处错误，只在前一个
+    符号处报告一次。
 
     Markdown 文件中一个段落可以折成多行（到空行为止），括号可以在同一段落的后面几行里闭合。
 
