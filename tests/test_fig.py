@@ -17,23 +17,28 @@ def _hits(text: str, code: str) -> list[str]:
 
 
 def test_every_zero_lookalike_in_a_year_is_reported() -> None:
-    for c in "OoＯｏ0０":
+    for c in "○OoＯｏ0０零":
         text = f"二{c}一二年"
         assert _hits(text, "FIG006") == [c], c
         assert speechlint.fix(text, Config(select=("FIG006",))).text == "二〇一二年"
-    # the white circle and 零 only where the document writes 〇 elsewhere
-    for c in "○零":
-        text = f"二{c}一二年到二〇二〇年"
-        assert _hits(text, "FIG006") == [c]
-        assert speechlint.fix(text, Config(select=("FIG006",))).text == "二〇一二年到二〇二〇年"
 
 
-def test_white_circle_used_throughout_is_the_documents_convention() -> None:
-    # GB/T 15835-1995 era print: 二○○○年 throughout, no 〇 anywhere
-    assert _hits("二○○○年到二○一○年，一九八○年。", "FIG006") == []
-    assert _hits("一九零零年到二零一零年。", "FIG006") == []
-    # ... but a letter O among them is still a slip
-    assert _hits("二○○○年到二O一○年。", "FIG006") == ["O"]
+def test_a_unit_may_keep_the_1995_print_convention(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "fig.yaml"
+    path.write_text("FIG006:\n  lookalikes: '○OoＯｏ0０零'\n  house-style: '○零'\n", encoding="utf-8")
+    data = family_data.__wrapped__("FIG", str(path))["FIG006"]
+    from speechlint.checks.fig import year_zero_lookalike
+    from speechlint.document import Document
+
+    def hits(text: str) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in year_zero_lookalike(Document.from_text(text, "txt"), data)]
+
+    # ○ or 零 throughout, no 〇: the document's convention
+    assert hits("二○○○年到二○一○年，一九八○年。") == []
+    assert hits("一九零零年到二零一零年。") == []
+    # mixed with 〇: reported; a letter O always
+    assert hits("二○一二年到二〇二〇年") == ["○"]
+    assert hits("二○○○年到二O一○年。") == ["O"]
 
 
 def test_fullwidth_digits_throughout_are_one_finding() -> None:

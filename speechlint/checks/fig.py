@@ -315,9 +315,9 @@ _LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 class YearZeroData:
     #: Characters written for the numeral 〇 by mistake.
     lookalikes: str = "○OoＯｏ0０零"
-    #: Lookalikes reported only in a document that also writes 〇 in a year: used
-    #: throughout, they are the document's print convention (○ under GB/T 15835-1995).
-    house_style: str = "○零"
+    #: Lookalikes reported only in a document that also writes 〇 in a year (a unit that
+    #: keeps the print convention of GB/T 15835-1995 lists "○零" here); none by default.
+    house_style: str = ""
 
     def validate(self) -> str | None:
         if "〇" in self.lookalikes:
@@ -346,11 +346,11 @@ def year_zero_lookalike(doc: Document, data: YearZeroData) -> Iterator[Diagnosti
     ## 为什么
     “○”是几何图形符号，“O”是字母，字形相近但不是数字，输入法里常被误选；
     汉字数字年份逐位书写，零位用“〇”，不用计量意义的“零”。
-    “○”和“零”的情况特殊：GB/T 15835-1995 时期的出版物（包括2003年前后的政府工作报告、
-    党代会报告）汉字年份的零印作“○”，两者印出来几乎看不出差别；1990年代的报告也写
-    “二零一零年”。所以一个文件的汉字年份通篇不用“〇”时，“○”“零”视为该文件的体例，不报告；
-    同一文件里已有“〇”年份、又混用“○”“零”时才报告。字母“O”和数字“0”任何时候都报告
-    （可用 `rules/fig.yaml` 的 `house-style` 调整）。
+    默认报告“○”和“零”：GB/T 15835-2011 明确规定用“〇”，修复安全，2003年以后经专业编辑的
+    报告用的都是“〇”（只有2002年的党代会报告等1995年标准时期的文本把零印作“○”，1990年代的
+    报告还写“二零一零年”）。沿用旧体例的单位可在 `rules/fig.yaml` 的 `house-style` 中列出
+    “○零”：文件的汉字年份通篇不用“〇”时视为该文件的体例，不报告，同一文件里混用才报告。
+    字母“O”和数字“0”任何时候都报告。
 
     ## 示例（错 → 对）
     - 错：`二○一二年` → 对：`二〇一二年`
