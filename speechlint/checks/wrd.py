@@ -705,10 +705,16 @@ class TermGroup:
     forms: tuple[str, ...]
     #: Why the forms must not be mixed.
     reason: str
+    #: The standard form, if the norms name one: a document whose majority writes another form
+    #: is never advised to change this one (其他 for persons stays 其他 in a text that mostly
+    #: writes 其它).
+    preferred: str | None = None
 
     def validate(self) -> str | None:
         if len(self.forms) < 2 or len(set(self.forms)) != len(self.forms):
             return "'forms' needs at least two different forms"
+        if self.preferred is not None and self.preferred not in self.forms:
+            return f"'preferred' {self.preferred!r} is not one of the forms"
         for a in self.forms:
             for b in self.forms:
                 if a != b and a in b:
@@ -728,11 +734,13 @@ class TermData:
 
 def consistency_findings(
     text: str, groups: tuple[tuple[tuple[str, ...], str], ...], code: str, finder: WordFinder,
-    owner: dict[str, int],
+    owner: dict[str, int], preferred: tuple[str | None, ...] = (),
 ) -> Iterator[Diagnostic]:
     """Shared with rule packs: report each use of a minority form of a group.
 
     ``owner`` maps each form to its group's index in ``groups`` (forms, reason).
+    ``preferred`` gives, per group, the standard form or None: a group whose majority is not
+    its standard form is left alone (the advice would be to replace the standard form).
     """
     hits: dict[int, dict[str, list[tuple[int, int]]]] = {}
     for start, end, form in finder.finditer(text):
@@ -744,6 +752,9 @@ def consistency_findings(
         major, major_hits = ranked[0]
         if len(ranked[1][1]) == len(major_hits):
             continue  # a tie: no majority to point to
+        standard = preferred[gi] if gi < len(preferred) else None
+        if standard is not None and major != standard:
+            continue  # the minority is the standard form: never advise against it
         reason = groups[gi][1]
         for form, ms in ranked[1:]:
             for start, end in ms:
@@ -764,6 +775,8 @@ def inconsistent_term(doc: Document, data: TermData) -> Iterator[Diagnostic]:
     ## 检查内容
     `rules/wrd.yaml` 中 WRD004 的每一组写法（同一术语的不同写法）在一篇文稿中同时出现时，
     报告用得少的写法的每一处，并指出多数写法；两种写法次数相同时不报（无从判断）。
+    一组写法若有规范推荐的写法（`preferred`），而文稿的多数写法不是它，也不报：
+    不会建议把规范写法改成不规范的写法（如多数写“其它”时，指人的“其他”不报）。
 
     ## 为什么
     一篇讲话前后用两种写法，听众会以为说的是两件事；公文要求术语前后一致。
@@ -782,7 +795,8 @@ def inconsistent_term(doc: Document, data: TermData) -> Iterator[Diagnostic]:
     """
     finder, owner = data.index
     groups = tuple((g.forms, g.reason) for g in data.groups)
-    yield from consistency_findings(doc.check_text, groups, "WRD004", finder, owner)
+    preferred = tuple(g.preferred for g in data.groups)
+    yield from consistency_findings(doc.check_text, groups, "WRD004", finder, owner, preferred)
 
 
 # ===================================================================== WRD005
