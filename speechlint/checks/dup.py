@@ -1,22 +1,37 @@
 """DUP: characters, words and punctuation typed twice by mistake.
 
-How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.segment`):
+How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
+:mod:`speechlint.segment`):
 
 1. one compiled regex over ``doc.check_text`` finds the candidates (``AA``, ``ABAB`` …);
-2. the rule data settles most of them: allow-lists of legitimate reduplications
-   (``常常`` ``研究研究``), longer strings that contain one (``红红脸``), the AABB
-   form of a word AB (``反复`` → ``反反复复``, but not ``要要牢牢``), and exempt
+2. the rule data settles the forms that are always legitimate: allow-lists of
+   reduplications (``常常`` ``研究研究``), longer strings that contain one (``红红脸``),
+   the AABB form of a word AB (``反复`` → ``反反复复``, but not ``要要牢牢``), and exempt
    patterns (runs of Chinese numerals, ``一步一步``);
-3. the compact lexicon says whether a word crosses the edge of a copy: in
-   ``要要求`` the word ``要求`` starts inside the second ``要``, so the two 要 merely
-   touch; in ``学习习近平`` the word ``学习`` ends inside the first ``习``;
-4. only when the lexicon finds no such word (a real slip, or a rare word) is the
-   stretch of Han text around the candidate segmented as jieba does with its full
-   dictionary (:func:`speechlint.segment.tokens`, from generated data: jieba itself
-   is never imported).
+3. the character model of official Chinese (:mod:`speechlint.lm`) scores the stretch
+   around the candidate as written and with one copy removed: ``score`` is the
+   log-likelihood ratio, log P(two copies) − log P(one copy).  A candidate whose doubled
+   reading is not much less likely than the single one (``score`` above every threshold:
+   ``中国国际``, ``今年年底``) is silent at once;
+4. otherwise the word structure says how sure the model must be (thresholds in
+   ``rules/dup.yaml``, calibrated on the tune half of the shared corpora):
 
-A candidate is reported when every copy is a whole word: no word crosses the start
-of the first copy, the end of the second copy or (for one character) the middle.
+   * each copy is a whole word (``要要带头``, ``我们我们``): reported unless the doubled
+     reading is about as likely (``model-whole``);
+   * one copy belongs to a word and the other stands alone (``贯彻落落实``: 落 + 落实;
+     ``县应急管理局局``): the commonest slip, reported when the model finds the single
+     reading much more likely (``model-orphan``);
+   * each copy belongs to a different word (``全国国有``, ``适用用人单位``), or a doubled
+     word's second copy starts a longer word (``各乡镇乡镇长``, ``代表代表团``): two words
+     that touch, reported only when the model is very sure (``model-embedded``).
+
+   Whether a word crosses the edge of a copy is asked first of the compact lexicon
+   (``要要求``: 要求 starts inside the second 要), then of the stretch of Han text around
+   the candidate segmented as jieba does with its full dictionary
+   (:func:`speechlint.segment.tokens`, from generated data: jieba is never imported).
+
+Without a model file (a stripped install), step 3 is skipped and a candidate is
+reported only when each copy is a whole word, as before the model existed.
 """
 
 from __future__ import annotations
@@ -27,7 +42,7 @@ from collections.abc import Callable, Iterator
 from functools import cached_property
 from itertools import pairwise
 
-from .. import segment
+from .. import lm, segment
 from .._record import dataclass
 from ..document import HAN, HAN_RE, Document
 from ..model import Diagnostic, Fix, Span
@@ -68,6 +83,14 @@ class DupData:
     #: Length of the doubled unit, in characters.
     min_unit: int = 1
     max_unit: int = 1
+    #: Thresholds on the model's score (natural log of P(as written) / P(one copy)):
+    #: report when the score is at most the threshold for the candidate's word structure.
+    #: Each copy a whole word:
+    model_whole: float = -4.0
+    #: One copy inside a word, the other alone (落 + 落实):
+    model_orphan: float = -10.0
+    #: Each copy inside a different word (全国 + 国有):
+    model_embedded: float = -14.0
 
     def validate(self) -> str | None:
         for name in ("allow", "allow_context", "words"):
@@ -76,6 +99,8 @@ class DupData:
                 return problem
         if not 1 <= self.min_unit <= self.max_unit <= 4:
             return "'min-unit' and 'max-unit' must satisfy 1 <= min-unit <= max-unit <= 4"
+        if not self.model_embedded <= self.model_orphan <= self.model_whole <= 0:
+            return "thresholds must satisfy model-embedded <= model-orphan <= model-whole <= 0"
         for ctx in self.allow_context:
             if not any(ctx[i : i + 2 * n] == ctx[i : i + n] * 2 for n in range(1, 5) for i in range(len(ctx))):
                 return f"'allow-context' entry {ctx!r} contains no doubled form"
@@ -200,6 +225,59 @@ def _doubled(crosses: Crosses, s: int, n: int, bound: bool) -> bool:
     return True
 
 
+def score(text: str, s: int, n: int) -> float | None:
+    """The model's log-likelihood ratio of the doubled unit at ``s`` (None: no model).
+
+    log P(u u R | L) − log P(u R | L), where ``u = text[s:s+n]`` and L, R are the
+    model's context on either side (a few characters, stopping at non-Han text).
+    """
+    m = lm.model()
+    if m is None:
+        return None
+    k = m.order - 1
+    unit = text[s : s + n]
+    left = lm.to_stream(text[max(0, s - k - 4) : s])[-k:]
+    right = lm.to_stream(text[s + 2 * n : s + 2 * n + k + 4])[:k]
+    return m.logprob(left, unit + unit + right) - m.logprob(left, unit + right)
+
+
+def _crosser(text: str, s: int, n: int, data: DupData) -> Crosses:
+    """Does a word cross offset ``x``?  The lexicon first, then (only if needed) the segmentation."""
+    near = _lexicon_crosses(text, max(0, s - 3), min(len(text), s + 2 * n + 3), data.extra_words)
+    lo, hi = _han_run(text, s, s + 2 * n)
+    seg: Crosses | None = None
+
+    def crosses(x: int) -> bool:
+        nonlocal seg
+        if near(x):
+            return True
+        if seg is None:
+            seg = _segment_crosses(text, lo, hi, data)
+        return seg(x)
+
+    return crosses
+
+
+def _by_model(text: str, s: int, n: int, bound: bool, llr: float, data: DupData) -> bool:
+    """Report the candidate?  The model's score against the threshold of its word structure.
+
+    ``bound``: the character never stands alone (们), so a word ending in the first copy
+    does not make the pair legitimate.
+    """
+    if llr > data.model_whole:
+        return False
+    crosses = _crosser(text, s, n, data)
+    right = crosses(s + 2 * n)
+    if llr > data.model_orphan:  # only a pair of whole words is reported
+        return not (right or crosses(s + n) or (not bound and crosses(s)))
+    left = not bound and crosses(s)
+    if (left and right) or (n > 1 and right):
+        # a word starting inside a doubled *word* makes two words that touch far more
+        # often than a slip (各乡镇 + 乡镇长, 代表 + 代表团)
+        return llr <= data.model_embedded
+    return True
+
+
 def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
     """(start, length of the unit, fix is safe) of each doubled unit to report."""
     text = doc.check_text
@@ -220,7 +298,18 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
             if n == 1 and _aabb(text, s, data.extra_words):
                 continue
             bound = n == 1 and unit in data.slip_after_word
-            # cheapest first: the lexicon settles most candidates, then the exempt patterns
+            llr = score(text, s, n)
+            if llr is not None:
+                if llr > data.model_whole or _exempt(text, s, e, data):
+                    continue
+                if not _by_model(text, s, n, bound, llr, data):
+                    continue
+                i += 1
+                starts.insert(i, s)
+                ends.insert(i, e)
+                yield s, n, not any(c in data.unsafe_fix for c in unit)
+                continue
+            # no model: cheapest first: the lexicon settles most candidates, then the exempt patterns
             # (lexicon words are all Han, so no need to find the edges of the Han run here)
             near = _lexicon_crosses(text, max(0, s - 3), min(len(text), e + 3), data.extra_words)
             if not _doubled(near, s, n, bound):
