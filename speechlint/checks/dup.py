@@ -238,7 +238,18 @@ def score(text: str, s: int, n: int) -> float | None:
     unit = text[s : s + n]
     left = lm.to_stream(text[max(0, s - k - 4) : s])[-k:]
     right = lm.to_stream(text[s + 2 * n : s + 2 * n + k + 4])[:k]
-    return m.logprob(left, unit + unit + right) - m.logprob(left, unit + right)
+    key = f"{left}\0{unit}\0{right}"
+    llr = _scores.get(key)
+    if llr is None:
+        llr = m.logprob(left, unit + unit + right) - m.logprob(left, unit + right)
+        if len(_scores) < 100_000:  # bounded: a language server lives long
+            _scores[key] = llr
+    return llr
+
+
+#: Scores already computed, by (left context, unit, right context): the same candidates
+#: come back again and again (中国国际, 今年年底).
+_scores: dict[str, float] = {}
 
 
 def _crosser(text: str, s: int, n: int, data: DupData) -> Crosses:
