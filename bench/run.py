@@ -394,9 +394,6 @@ def main(argv: list[str] | None = None) -> int:
         if ac_py:
             ac = [ac_py, str(ac_script), str(path)]
             cases[f"{name}: speechlint vs autocorrect-py"] = measure(sl, ac, runs, label_b="autocorrect-py")
-            if name == "100KB":
-                cases[f"{name}: speechlint, start-up cache off, vs autocorrect-py"] = measure(
-                    sl, ac, runs, env_a={"SPEECHLINT_NO_CACHE": "1"}, label_b="autocorrect-py")
         step(name)
 
     # --jobs across a folder of drafts.

@@ -33,10 +33,9 @@ import re
 import sys
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from speechlint._record import dataclass, field
 
 try:
     from lsprotocol import types

@@ -14,7 +14,7 @@ from __future__ import annotations
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~5 ms of every start)
 
 __version__ = "0.1.0"
-__all__ = ["lint", "fix", "Config", "Diagnostic", "Span", "Edit", "Fix", "__version__"]
+__all__ = ["Config", "Diagnostic", "Edit", "Fix", "Span", "__version__", "fix", "lint"]
 
 if TYPE_CHECKING:
     from .config import Config

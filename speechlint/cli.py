@@ -465,8 +465,9 @@ def _is_docx(path: str) -> bool:
 
 def _lint_one(path: str, settings: _Settings, config: object = None):  # type: ignore[no-untyped-def]
     """Check one file (check only, no fixes): a FileResult, or None when excluded."""
+    from dataclasses import replace
+
     from . import engine
-    from ._record import replace
     from .io import read_source
     from .report import FileResult
 
@@ -1058,7 +1059,7 @@ def _exit_now(code: int) -> None:
     Freeing every object of a checked draft (its text, views, findings) and every module
     took 5 ms after a 100 KB draft and ~20 ms after 1 MB.  Nothing is lost: the report
     is on stdout/stderr, flushed here; written drafts are closed and renamed by then;
-    the start-up cache is saved; workers were waited for.
+    workers were waited for.
     """
     try:
         sys.stdout.flush()
@@ -1075,15 +1076,7 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Seque
     verbose = getattr(args, "verbose", False)
     try:
         if args.command == "check":
-            if argv is not None:  # called as a function: leave the process's `re` alone
-                return _check(args)
-            from . import _cache
-
-            _cache.install()  # compiled regexes from the last run: a faster start
-            try:
-                return _check(args)
-            finally:
-                _cache.save()
+            return _check(args)
         if args.command == "rules":
             return _rules()
         if args.command == "rule":

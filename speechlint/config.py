@@ -8,9 +8,9 @@ server all build one and pass it to :func:`speechlint.lint`.  Reading
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from ._record import dataclass, field, replace
 from .model import Severity
 
 

@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 import types
 from collections.abc import Mapping
-from functools import cache, lru_cache
+from dataclasses import MISSING, Field, fields, is_dataclass
+from functools import cache
 from pathlib import Path
 
-from . import _record
-from ._record import MISSING, Field, is_dataclass
 from .errors import RuleDataError
 
 TYPE_CHECKING = False  # typing is imported only to validate YAML, never from the cache
@@ -174,7 +173,7 @@ def _shape(cls: type) -> tuple[dict[str, Any], dict[str, Field[Any]]]:
 
     # modules import typing's names for type checkers only: supply the ones annotations use
     names = {"Any": typing.Any, "Literal": typing.Literal, "ClassVar": typing.ClassVar}
-    return typing.get_type_hints(cls, localns=names), {f.name: f for f in _record.fields(cls)}
+    return typing.get_type_hints(cls, localns=names), {f.name: f for f in fields(cls)}
 
 
 #: Limits on a composed YAML document.  Aliases may share nodes but never loop
@@ -273,7 +272,7 @@ def compose_file(path: Path) -> yaml.Node | None:
     return root
 
 
-@lru_cache(maxsize=None)
+@cache
 def family_data(family: str, path: str | None = None) -> Mapping[str, Any]:
     """Load and validate ``rules/<family>.yaml``: code -> rule data instance.
 
@@ -287,12 +286,6 @@ def family_data(family: str, path: str | None = None) -> Mapping[str, Any]:
     needs = {c: r for c, r in rules.items() if r.data is not None}
     if not needs and not file.exists():
         return types.MappingProxyType({})
-    if path is None:  # the command line's start-up cache (speechlint._cache)
-        from . import _cache
-
-        cached = _cache.load_family(family, str(file))
-        if cached is not None:
-            return types.MappingProxyType(cached)
     root = compose_file(file)
     name = file.name if path is None else str(file)
     out: dict[str, Any] = {}
@@ -323,10 +316,6 @@ def family_data(family: str, path: str | None = None) -> Mapping[str, Any]:
                 out[code] = r.data()  # type: ignore[misc]
             except TypeError:
                 raise RuleDataError(f"{name}: missing entry for {code}") from None
-    if path is None:
-        from . import _cache
-
-        _cache.store_family(family, str(file), out)
     return types.MappingProxyType(out)
 
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import cached_property
 
-from ._record import dataclass
 from .model import Span
 
 #: Replaces masked characters in ``check_text``: a private-use character that no
@@ -42,7 +42,7 @@ _NON_BLANK = re.compile(r"[^\s\u3000" + MASK + r"]")
 class LineIndex:
     """Offsets <-> 0-based (line, code-point column), lines ending at \\n, \\r\\n, \\r."""
 
-    __slots__ = ("text", "starts")
+    __slots__ = ("starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -116,7 +116,7 @@ class Sentence:
 class Document:
     """Immutable view of one draft. Build it with :meth:`from_text`."""
 
-    __slots__ = ("text", "check_text", "filetype", "masked", "__dict__")
+    __slots__ = ("__dict__", "check_text", "filetype", "masked", "text")
 
     def __init__(
         self, text: str, check_text: str, filetype: str, masked: tuple[Span, ...]

@@ -24,8 +24,8 @@ import copy
 import os
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
-from ._record import dataclass, field
 from .errors import InputError
 from .model import Diagnostic
 

@@ -11,10 +11,10 @@ import fnmatch
 import os
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from . import registry
-from ._record import dataclass
 from .config import DEFAULT, Config
 from .document import Document
 from .model import Diagnostic, RuleFailure, Severity, Span

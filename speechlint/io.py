@@ -23,9 +23,9 @@ import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from ._record import dataclass
 from .errors import InputError
 
 TYPE_CHECKING = False

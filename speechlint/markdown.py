@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ._record import dataclass
 from .model import Diagnostic, Span
 
 # "$" in re.M matches only before "\n": every end-of-line test allows a "\r" first (CRLF files).

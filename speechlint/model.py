@@ -6,7 +6,7 @@ normalisation, line endings kept), half-open ``[start, end)``.
 
 from __future__ import annotations
 
-from ._record import dataclass, field
+from dataclasses import dataclass, field
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

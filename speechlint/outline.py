@@ -31,9 +31,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import namedtuple
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from ._record import dataclass, field, replace
 from .model import Span
 
 TYPE_CHECKING = False  # no typing at run time (~5 ms of every start)

@@ -29,6 +29,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -36,7 +37,6 @@ from types import MappingProxyType
 import yaml
 
 from . import registry
-from ._record import dataclass, field
 from .checks import in_exception
 from .checks.wrd import WordFinder, consistency_findings
 from .data import _convert, build, compose_file

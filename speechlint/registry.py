@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from ._record import dataclass
 from .model import Diagnostic, Severity
 
 TYPE_CHECKING = False
@@ -61,7 +61,7 @@ class Rule:
 
     def section(self, title: str) -> str:
         """The text of one ``## title`` section of the documentation ('' when absent)."""
-        m = re.search(rf"^##\s*{re.escape(title)}\s*$(.*?)(?=^##\s|\Z)", self.doc, re.M | re.S)
+        m = re.search(rf"^##\s*{re.escape(title)}\s*$(.*?)(?=^##\s|\Z)", self.doc, re.MULTILINE | re.DOTALL)
         return m.group(1).strip() if m else ""
 
 
@@ -183,6 +183,6 @@ def valid_prefix(prefix: str) -> bool:
 
 
 def rule_data_fields(rule_: Rule) -> dict[str, Any]:
-    from ._record import fields, is_dataclass
+    from dataclasses import fields, is_dataclass
 
     return {f.name: f for f in fields(rule_.data)} if is_dataclass(rule_.data) else {}

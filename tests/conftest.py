@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +10,6 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 CLEAN = SHARED / "corpus" / "clean"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-# the command line's start-up cache (speechlint._cache): the test run's own, never the
-# user's ~/.cache/speechlint (subprocesses inherit this)
-os.environ.setdefault("SPEECHLINT_CACHE_DIR", tempfile.mkdtemp(prefix="speechlint-test-cache-"))
-
 
 def positions(text: str, config: Any = None, **kwargs: Any) -> list[tuple[int, int, str]]:
     """(1-based line, 1-based code-point column, code) of each finding of ``lint``."""

@@ -51,10 +51,6 @@ LAUGHS = "".join(
         pytest.param("DUP003:\n  marks: &l [a, *l]\n", "dup.yaml:2: YAML: recursive alias",
                      id="recursive-list"),
         pytest.param(
-            "DUP003:\n  marks: " + "[" * 2000 + "]" * 2000 + "\n",
-            "dup.yaml:2: YAML: nested more than 64 levels", id="deep-nesting",
-        ),
-        pytest.param(
             LAUGHS + "DUP003:\n  marks: [*x8, *x8]\n",
             "dup.yaml:7: YAML: more than 1,000,000 values once aliases are expanded",
             id="billion-laughs",
@@ -101,6 +97,15 @@ LAUGHS = "".join(
 def test_hostile_yaml_is_one_error_naming_file_and_line(tmp_path: Path, text: str,
                                                        message: str) -> None:
     assert error_of(tmp_path, text) == message
+
+
+def test_deep_nesting_is_one_error_naming_file_and_line(tmp_path: Path) -> None:
+    # Which check stops it first depends on the PyYAML version (6.0.4 refuses deep nesting
+    # itself, with its own words): the contract is ours -- one line, the file and the line,
+    # and a word about nesting -- not the library's message text.
+    message = error_of(tmp_path, "DUP003:\n  marks: " + "[" * 2000 + "]" * 2000 + "\n")
+    assert message.startswith("dup.yaml:2: ")
+    assert "nest" in message
 
 
 def test_billion_laughs_is_refused_before_anything_is_built(tmp_path: Path) -> None:

@@ -142,8 +142,9 @@ def test_jobs_output_is_byte_identical(fmt: str, tmp_path: Path, capsys: pytest.
 
 def test_pool_transfer_rebuilds_every_field() -> None:
     """Workers send results as plain tuples (cli._pack); the parent gets equal records back."""
+    from dataclasses import fields
+
     from speechlint import cli
-    from speechlint._record import fields
     from speechlint.model import Diagnostic, Edit, Fix, Span
     from speechlint.report import FileResult
 

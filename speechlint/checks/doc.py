@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from .._record import dataclass
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule

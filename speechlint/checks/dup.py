@@ -39,11 +39,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 
 from .. import lm, segment
-from .._record import dataclass
 from ..document import HAN, HAN_RE, Document
 from ..model import Diagnostic, Fix, Span
 from ..registry import rule

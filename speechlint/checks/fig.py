@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
 
-from .._record import dataclass
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule

@@ -9,8 +9,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
-from .._record import dataclass, field
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Span
 from ..outline import (

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 
-from .._record import dataclass
 from ..document import Document, Line
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule

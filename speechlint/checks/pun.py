@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from .._record import dataclass, field
 from ..document import Document, LineIndex
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import segment
-from .._record import dataclass, field
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule

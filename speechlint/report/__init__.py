@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from .._record import dataclass, field
 from ..document import LineIndex
 from ..model import Diagnostic
 
