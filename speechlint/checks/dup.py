@@ -4,10 +4,11 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
 :mod:`speechlint.segment`):
 
 1. one compiled regex over ``doc.check_text`` finds the candidates (``AA``, ``ABAB`` …);
-2. the rule data settles the forms that are always legitimate: allow-lists of
-   reduplications (``常常`` ``研究研究``), longer strings that contain one (``红红脸``),
-   the AABB form of a word AB (``反复`` → ``反反复复``, but not ``要要牢牢``), and exempt
-   patterns (runs of Chinese numerals, ``一步一步``);
+2. the rule data settles the forms that are always legitimate: longer strings that
+   contain one (``红红脸``), the AABB form of a word AB (``反复`` → ``反反复复``, but not
+   ``要要牢牢``), and exempt patterns (runs of Chinese numerals, ``一步一步``); the
+   allow-lists of reduplications (``常常`` ``研究研究``) only ask the model to be surer
+   (``model-allowed``): ``总理理负责制`` is still a slip;
 3. the character model of official Chinese (:mod:`speechlint.lm`) scores the stretch
    around the candidate as written and with one copy removed: ``score`` is the
    log-likelihood ratio, log P(two copies) − log P(one copy).  A candidate whose doubled
@@ -91,6 +92,8 @@ class DupData:
     model_orphan: float = -10.0
     #: Each copy inside a different word (全国 + 国有):
     model_embedded: float = -14.0
+    #: A form of ``allow`` (常常, 理理) is reported only at this score or below (总理理负责制).
+    model_allowed: float = -10.0
 
     def validate(self) -> str | None:
         for name in ("allow", "allow_context", "words"):
@@ -101,6 +104,8 @@ class DupData:
             return "'min-unit' and 'max-unit' must satisfy 1 <= min-unit <= max-unit <= 4"
         if not self.model_embedded <= self.model_orphan <= self.model_whole <= 0:
             return "thresholds must satisfy model-embedded <= model-orphan <= model-whole <= 0"
+        if not self.model_allowed <= self.model_whole:
+            return "thresholds must satisfy model-allowed <= model-whole"
         for ctx in self.allow_context:
             if not any(ctx[i : i + 2 * n] == ctx[i : i + n] * 2 for n in range(1, 5) for i in range(len(ctx))):
                 return f"'allow-context' entry {ctx!r} contains no doubled form"
@@ -144,11 +149,8 @@ def _han_run(text: str, s: int, e: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _allowed(text: str, s: int, e: int, data: DupData) -> bool:
-    """True when an allow-list says the doubled form ``text[s:e]`` is legitimate here."""
-    form = text[s:e]
-    if form in data.allowed:
-        return True
+def _in_context(text: str, s: int, data: DupData, form: str) -> bool:
+    """True when the doubled form at ``s`` lies inside one of the allowed contexts (红红脸)."""
     for ctx, off in data.contexts.get(form, ()):
         if s - off >= 0 and text.startswith(ctx, s - off):
             return True
@@ -304,14 +306,19 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
             if not _HAN_RUN.fullmatch(unit) or (n > 1 and unit == unit[0] * n):
                 continue
             i = bisect_left(starts, e) - 1  # the last finding starting before e
-            if (i >= 0 and ends[i] > s) or _allowed(text, s, e, data):
+            form = text[s:e]
+            if (i >= 0 and ends[i] > s) or _in_context(text, s, data, form):
                 continue
             if n == 1 and _aabb(text, s, data.extra_words):
                 continue
             bound = n == 1 and unit in data.slip_after_word
+            allowed = form in data.allowed
             llr = score(text, s, n)
             if llr is not None:
-                if llr > data.model_whole or _exempt(text, s, e, data):
+                # an allowed form (常常, 理理) is legitimate unless the model is sure: 总理理负责制
+                if llr > (data.model_allowed if allowed else data.model_whole):
+                    continue
+                if _exempt(text, s, e, data):
                     continue
                 if not _by_model(text, s, n, bound, llr, data):
                     continue
@@ -319,6 +326,8 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                 starts.insert(i, s)
                 ends.insert(i, e)
                 yield s, n, not any(c in data.unsafe_fix for c in unit)
+                continue
+            if allowed:
                 continue
             # no model: cheapest first: the lexicon settles most candidates, then the exempt patterns
             # (lexicon words are all Han, so no need to find the edges of the Han run here)
