@@ -94,6 +94,16 @@ class DupData:
     model_embedded: float = -14.0
     #: A form of ``allow`` (常常, 理理) is reported only at this score or below (总理理负责制).
     model_allowed: float = -10.0
+    #: The one-copy reading is "familiar" when its log-probability per character is at
+    #: least this: then the looser thresholds below apply (书面面方式 → 书面方式).
+    model_familiar: float = -5.0
+    #: One copy inside a word, the other alone, and the one-copy reading familiar:
+    model_orphan_familiar: float = -2.0
+    #: A form of ``allow`` whose one-copy reading is familiar:
+    model_allowed_familiar: float = -8.0
+    #: Function words and modal verbs that stand alone before a word starting with the same
+    #: character (要 + 要求, 以 + 以上, 有 + 有关): a familiar one-copy reading says nothing.
+    standalone: str = ""
 
     def validate(self) -> str | None:
         for name in ("allow", "allow_context", "words"):
@@ -104,8 +114,10 @@ class DupData:
             return "'min-unit' and 'max-unit' must satisfy 1 <= min-unit <= max-unit <= 4"
         if not self.model_embedded <= self.model_orphan <= self.model_whole <= 0:
             return "thresholds must satisfy model-embedded <= model-orphan <= model-whole <= 0"
-        if not self.model_allowed <= self.model_whole:
-            return "thresholds must satisfy model-allowed <= model-whole"
+        if not self.model_allowed <= self.model_allowed_familiar <= 0:
+            return "thresholds must satisfy model-allowed <= model-allowed-familiar <= 0"
+        if not self.model_orphan <= self.model_orphan_familiar <= 0:
+            return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
         for ctx in self.allow_context:
             if not any(ctx[i : i + 2 * n] == ctx[i : i + n] * 2 for n in range(1, 5) for i in range(len(ctx))):
                 return f"'allow-context' entry {ctx!r} contains no doubled form"
@@ -227,11 +239,14 @@ def _doubled(crosses: Crosses, s: int, n: int, bound: bool) -> bool:
     return True
 
 
-def score(text: str, s: int, n: int) -> float | None:
-    """The model's log-likelihood ratio of the doubled unit at ``s`` (None: no model).
+def scores(text: str, s: int, n: int) -> tuple[float, float] | None:
+    """The model's verdict on the doubled unit at ``s``: (score, familiarity); None: no model.
 
-    log P(u u R | L) − log P(u R | L), where ``u = text[s:s+n]`` and L, R are the
-    model's context on either side (a few characters, stopping at non-Han text).
+    ``score`` is the log-likelihood ratio log P(u u R | L) − log P(u R | L), where
+    ``u = text[s:s+n]`` and L, R are the model's context on either side (a few characters,
+    stopping at non-Han text).  ``familiarity`` is log P(u R | L) per character: how
+    ordinary the text reads with one copy (``书面方式``: high; ``各司长``, ``领馆舍``, the
+    one-copy reading of two words that touch: low).
     """
     m = lm.model()
     if m is None:
@@ -241,17 +256,24 @@ def score(text: str, s: int, n: int) -> float | None:
     left = lm.to_stream(text[max(0, s - k - 4) : s])[-k:]
     right = lm.to_stream(text[s + 2 * n : s + 2 * n + k + 4])[:k]
     key = f"{left}\0{unit}\0{right}"
-    llr = _scores.get(key)
-    if llr is None:
-        llr = m.logprob(left, unit + unit + right) - m.logprob(left, unit + right)
+    found = _scores.get(key)
+    if found is None:
+        one = m.logprob(left, unit + right)
+        found = (m.logprob(left, unit + unit + right) - one, one / (n + len(right)))
         if len(_scores) < 100_000:  # bounded: a language server lives long
-            _scores[key] = llr
-    return llr
+            _scores[key] = found
+    return found
+
+
+def score(text: str, s: int, n: int) -> float | None:
+    """The log-likelihood ratio of :func:`scores` alone (None: no model)."""
+    found = scores(text, s, n)
+    return None if found is None else found[0]
 
 
 #: Scores already computed, by (left context, unit, right context): the same candidates
 #: come back again and again (中国国际, 今年年底).
-_scores: dict[str, float] = {}
+_scores: dict[str, tuple[float, float]] = {}
 
 
 def _crosser(text: str, s: int, n: int, data: DupData) -> Crosses:
@@ -271,24 +293,42 @@ def _crosser(text: str, s: int, n: int, data: DupData) -> Crosses:
     return crosses
 
 
-def _by_model(text: str, s: int, n: int, bound: bool, llr: float, data: DupData) -> bool:
+def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
+    """The highest threshold a candidate may meet, before its word structure is known."""
+    if allowed:
+        return data.model_allowed_familiar if familiar else data.model_allowed
+    return max(data.model_whole, data.model_orphan_familiar if familiar else data.model_orphan)
+
+
+def _by_model(
+    text: str, s: int, n: int, bound: bool, llr: float, familiar: bool, allowed: bool, data: DupData
+) -> bool:
     """Report the candidate?  The model's score against the threshold of its word structure.
 
-    ``bound``: the character never stands alone (们), so a word ending in the first copy
-    does not make the pair legitimate.
+    ``familiar``: the one-copy reading is ordinary text; ``allowed``: the doubled form is in
+    the allow-list; ``bound``: the character never stands alone (们), so a word ending in
+    the first copy does not make the pair legitimate.
     """
-    if llr > data.model_whole:
+    cap = _limit(data, familiar, allowed)
+    if llr > cap:
         return False
-    crosses = _crosser(text, s, n, data)
-    right = crosses(s + 2 * n)
-    if llr > data.model_orphan:  # only a pair of whole words is reported
-        return not (right or crosses(s + n) or (not bound and crosses(s)))
-    left = not bound and crosses(s)
-    if (left and right) or (n > 1 and right):
-        # a word starting inside a doubled *word* makes two words that touch far more
-        # often than a slip (各乡镇 + 乡镇长, 代表 + 代表团)
-        return llr <= data.model_embedded
-    return True
+    alone = cap if allowed else data.model_orphan_familiar if familiar else data.model_orphan
+    embedded = min(data.model_embedded, cap)
+    crosses = _crosser(text, s, n, data)  # the lexicon first: segmenting loads a dictionary
+    if crosses(s + 2 * n):  # the second copy starts a longer word
+        if n > 1:  # a word starting inside a doubled *word*: two words that touch (乡镇 + 乡镇长)
+            return llr <= embedded
+        if llr > alone:
+            return False
+        # each copy inside a word: two words that touch (全国 + 国有); else 落 + 落实
+        return llr <= embedded if not bound and crosses(s) else True
+    if not bound and crosses(s):  # the first copy ends a longer word: 管理局 + 局
+        return llr <= alone
+    if allowed:
+        return True
+    if crosses(s + n):  # the pair is (part of) a word
+        return llr <= alone
+    return llr <= data.model_whole  # each copy a whole word
 
 
 def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
@@ -313,14 +353,14 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                 continue
             bound = n == 1 and unit in data.slip_after_word
             allowed = form in data.allowed
-            llr = score(text, s, n)
-            if llr is not None:
-                # an allowed form (常常, 理理) is legitimate unless the model is sure: 总理理负责制
-                if llr > (data.model_allowed if allowed else data.model_whole):
+            verdict = scores(text, s, n)
+            if verdict is not None:
+                llr, familiarity = verdict
+                familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
+                # cheapest first: most candidates are far above every threshold (中国国际)
+                if llr > _limit(data, familiar, allowed) or _exempt(text, s, e, data):
                     continue
-                if _exempt(text, s, e, data):
-                    continue
-                if not _by_model(text, s, n, bound, llr, data):
+                if not _by_model(text, s, n, bound, llr, familiar, allowed, data):
                     continue
                 i += 1
                 starts.insert(i, s)
