@@ -81,6 +81,9 @@ class DupData:
     #: Tokens of the full segmentation rarer than this (jieba's frequency) are ignored: the
     #: full dictionary has noise (要带头 = 3).
     jieba_min_freq: int = 5
+    #: Words of the full dictionary this frequent are evidence that a word crosses a copy
+    #: when the model decides (粪污, 海损: rare terms that touch a common word).
+    dict_min_freq: int = 3
     #: Length of the doubled unit, in characters.
     min_unit: int = 1
     max_unit: int = 1
@@ -89,7 +92,7 @@ class DupData:
     #: Each copy a whole word:
     model_whole: float = -4.0
     #: One copy inside a word, the other alone (落 + 落实):
-    model_orphan: float = -10.0
+    model_orphan: float = -11.0
     #: Each copy inside a different word (全国 + 国有):
     model_embedded: float = -14.0
     #: A form of ``allow`` (常常, 理理) is reported only at this score or below (总理理负责制).
@@ -98,9 +101,7 @@ class DupData:
     #: least this: then the looser thresholds below apply (书面面方式 → 书面方式).
     model_familiar: float = -5.0
     #: One copy inside a word, the other alone, and the one-copy reading familiar:
-    model_orphan_familiar: float = -2.0
-    #: A form of ``allow`` whose one-copy reading is familiar:
-    model_allowed_familiar: float = -8.0
+    model_orphan_familiar: float = -6.0
     #: Function words and modal verbs that stand alone before a word starting with the same
     #: character (要 + 要求, 以 + 以上, 有 + 有关): a familiar one-copy reading says nothing.
     standalone: str = ""
@@ -114,8 +115,8 @@ class DupData:
             return "'min-unit' and 'max-unit' must satisfy 1 <= min-unit <= max-unit <= 4"
         if not self.model_embedded <= self.model_orphan <= self.model_whole <= 0:
             return "thresholds must satisfy model-embedded <= model-orphan <= model-whole <= 0"
-        if not self.model_allowed <= self.model_allowed_familiar <= 0:
-            return "thresholds must satisfy model-allowed <= model-allowed-familiar <= 0"
+        if not self.model_allowed <= 0:
+            return "thresholds must satisfy model-allowed <= 0"
         if not self.model_orphan <= self.model_orphan_familiar <= 0:
             return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
         for ctx in self.allow_context:
@@ -210,22 +211,23 @@ def _segment_crosses(text: str, lo: int, hi: int, data: DupData) -> Crosses:
     return crosses
 
 
+#: A word of the full dictionary this frequent makes an AABB form legitimate (勤恳 → 勤勤恳恳).
+_AABB_MIN_FREQ = 5
+
+
 def _aabb(text: str, s: int, extra: frozenset[str]) -> bool:
     """True when the pair at ``s`` is half of the AABB form of a word AB (反复 → 反反复复).
 
     Only a word makes AABB legitimate: in 要要牢牢 the 要 is a slip before the adverb 牢牢.
     """
     lex = segment.lexicon().known
+
+    def word(w: str) -> bool:
+        return lex[w] or w in extra or segment.dictionary().freq(w) >= _AABB_MIN_FREQ
+
     a = text[s]
-    if s + 3 < len(text) and text[s + 2] == text[s + 3] and text[s + 2] != a:
-        w = a + text[s + 2]
-        if lex[w] or w in extra:
-            return True
-    if s >= 2 and text[s - 2] == text[s - 1] and text[s - 2] != a:
-        w = text[s - 2] + a
-        if lex[w] or w in extra:
-            return True
-    return False
+    after = s + 3 < len(text) and text[s + 2] == text[s + 3] != a and word(a + text[s + 2])
+    return after or (s >= 2 and text[s - 2] == text[s - 1] != a and word(text[s - 2] + a))
 
 
 def _doubled(crosses: Crosses, s: int, n: int, bound: bool) -> bool:
@@ -277,26 +279,40 @@ _scores: dict[str, tuple[float, float]] = {}
 
 
 def _crosser(text: str, s: int, n: int, data: DupData) -> Crosses:
-    """Does a word cross offset ``x``?  The lexicon first, then (only if needed) the segmentation."""
+    """Does a word cross offset ``x``?  The compact lexicon first, then the full dictionary.
+
+    Any word of jieba's dictionary seen at least ``dict-min-freq`` times counts, not only
+    those on the best segmentation: two words that touch are often a term and a common
+    word (粪污 + 污染, 海损 + 损失, 领馆 + 馆舍), and the term is rare.
+    """
     near = _lexicon_crosses(text, max(0, s - 3), min(len(text), s + 2 * n + 3), data.extra_words)
     lo, hi = _han_run(text, s, s + 2 * n)
-    seg: Crosses | None = None
 
     def crosses(x: int) -> bool:
-        nonlocal seg
-        if near(x):
-            return True
-        if seg is None:
-            seg = _segment_crosses(text, lo, hi, data)
-        return seg(x)
+        return near(x) or _dictionary_crosses(text, lo, hi, x, data.dict_min_freq)
 
     return crosses
+
+
+def _dictionary_crosses(text: str, lo: int, hi: int, x: int, min_freq: int) -> bool:
+    """Does a word of the full dictionary (frequency >= ``min_freq``) within ``[lo, hi)`` straddle ``x``?"""
+    d = segment.dictionary()
+    for a in range(max(lo, x - _REACH), x):
+        freqs = d.freqs(text[a])
+        b = a + 2
+        while b <= hi and text[a:b] in freqs:
+            w = text[a:b]
+            # a doubled form itself (了了, 研究研究) is for the allow-lists to judge
+            if b > x and freqs[w] >= min_freq and w[: len(w) // 2] * 2 != w:
+                return True
+            b += 1
+    return False
 
 
 def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     """The highest threshold a candidate may meet, before its word structure is known."""
     if allowed:
-        return data.model_allowed_familiar if familiar else data.model_allowed
+        return data.model_allowed
     return max(data.model_whole, data.model_orphan_familiar if familiar else data.model_orphan)
 
 
@@ -322,13 +338,13 @@ def _by_model(
             return False
         # each copy inside a word: two words that touch (全国 + 国有); else 落 + 落实
         return llr <= embedded if not bound and crosses(s) else True
+    if llr > alone:
+        return not allowed and not (not bound and crosses(s)) and not crosses(s + n)
+    if crosses(s + n):  # a word across the copies: the pair is (part of) one word (赤裸裸)
+        return llr <= (embedded if n == 1 else alone)
     if not bound and crosses(s):  # the first copy ends a longer word: 管理局 + 局
-        return llr <= alone
-    if allowed:
         return True
-    if crosses(s + n):  # the pair is (part of) a word
-        return llr <= alone
-    return llr <= data.model_whole  # each copy a whole word
+    return allowed or llr <= data.model_whole  # each copy a whole word
 
 
 def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
@@ -349,8 +365,6 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
             form = text[s:e]
             if (i >= 0 and ends[i] > s) or _in_context(text, s, data, form):
                 continue
-            if n == 1 and _aabb(text, s, data.extra_words):
-                continue
             bound = n == 1 and unit in data.slip_after_word
             allowed = form in data.allowed
             verdict = scores(text, s, n)
@@ -360,6 +374,8 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                 # cheapest first: most candidates are far above every threshold (中国国际)
                 if llr > _limit(data, familiar, allowed) or _exempt(text, s, e, data):
                     continue
+                if n == 1 and _aabb(text, s, data.extra_words):
+                    continue
                 if not _by_model(text, s, n, bound, llr, familiar, allowed, data):
                     continue
                 i += 1
@@ -367,7 +383,7 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                 ends.insert(i, e)
                 yield s, n, not any(c in data.unsafe_fix for c in unit)
                 continue
-            if allowed:
+            if allowed or (n == 1 and _aabb(text, s, data.extra_words)):
                 continue
             # no model: cheapest first: the lexicon settles most candidates, then the exempt patterns
             # (lexicon words are all Han, so no need to find the edges of the Han run here)
