@@ -65,6 +65,11 @@ _DIGITS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _LATIN = re.compile(r"[a-zA-Zａ-ｚＡ-Ｚ]+")
 _lock = threading.Lock()
 
+#: A context's followers: the text of its line, or (for a long line) a dict.
+Followers = str | dict[str, int]
+#: Lines longer than this (in characters) are parsed into a dict when first read.
+_LONG_LINE = 2000
+
 
 def to_stream(text: str) -> str:
     """``text`` as the model sees it: a number ``0``, a Latin word ``a``, other non-Han text ``|``."""
@@ -88,24 +93,69 @@ class Model:
             raise ValueError(f"{FILE}: {len(discounts)} discounts for order {order}")
         self.order = order
         self.discounts = discounts
-        self._contexts: dict[str, tuple[int, int, str] | None] = {}
+        self._data = self._lines.data
+        self._body = self._lines.body
+        #: first character of a context -> the byte range of its lines
+        self._blocks: dict[str, tuple[int, int]] = {}
+        self._contexts: dict[str, tuple[int, int, Followers] | None] = {}
         root = self._context("")
         if root is None:
             raise ValueError(f"{FILE}: no line for the empty context")
         self._vocab = root[1] + 1  # one more for every character never seen
         self._probs: dict[str, float] = {}
 
-    def _context(self, ctx: str) -> tuple[int, int, str] | None:
+    def _lower_bound(self, want: bytes, lo: int, hi: int) -> int:
+        """Start of the first line in ``[lo, hi)`` (both line starts) whose key is >= ``want``."""
+        data = self._data
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = data.rfind(b"\n", lo, mid) + 1
+            if start <= 0:
+                start = lo
+            end = data.find(b"\n", start, hi)
+            if end < 0:
+                end = hi
+            tab = data.find(b"\t", start, end)
+            if data[start:tab] < want:
+                lo = end + 1
+            else:
+                hi = start
+        return lo
+
+    def _line(self, ctx: str) -> str | None:
+        """The line of a context: bisection within the lines of its first character."""
+        if not ctx:
+            return self._lines.get("")
+        try:
+            want = ctx.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: no line has it
+            return None
+        block = self._blocks.get(ctx[0])
+        if block is None:
+            first = want[: len(ctx[0].encode("utf-8"))]
+            lo = self._lower_bound(first, self._body, len(self._data))
+            hi = self._lower_bound(first + b"\xff", lo, len(self._data))  # no UTF-8 byte is 0xff
+            block = self._blocks[ctx[0]] = (lo, hi)
+        lo, hi = block
+        pos = self._lower_bound(want, lo, hi)
+        if pos >= hi:
+            return None
+        end = self._data.find(b"\n", pos, hi)
+        line = bytes(self._data[pos : end if end >= 0 else hi])
+        return line.decode("utf-8") if line.startswith(want + b"\t") else None
+
+    def _context(self, ctx: str) -> tuple[int, int, Followers] | None:
         """(count, distinct followers, the line's followers) of a context; None: unseen.
 
-        The followers stay text (``\t实1520\t…``): a follower is found with one ``find``
-        in C, which is cheaper than building a dict of a line's thousands of entries.
+        A short line's followers stay text (``\t实1520\t…``, found with one ``find`` in C);
+        a long one (a common context, asked about again and again) becomes a dict.
         """
         try:
             return self._contexts[ctx]
         except KeyError:
             pass
-        line = self._lines.get(ctx)
+        line = self._line(ctx)
+        found: tuple[int, int, Followers] | None
         if line is None:
             found = None
         else:
@@ -114,13 +164,19 @@ class Model:
             if end < 0:
                 end = len(line)
             total, types = line[start:end].split(" ")
-            found = (int(total), int(types), line[end:] + "\t")
+            rest = line[end:]
+            followers: Followers = rest + "\t"
+            if len(rest) > _LONG_LINE:
+                followers = {f[0]: int(f[1:]) for f in rest[1:].split("\t")}
+            found = (int(total), int(types), followers)
         if len(self._contexts) < 100_000:  # bounded: a language server lives long
             self._contexts[ctx] = found
         return found
 
     @staticmethod
-    def _count(followers: str, char: str) -> int:
+    def _count(followers: Followers, char: str) -> int:
+        if isinstance(followers, dict):
+            return followers.get(char, 0)
         i = followers.find("\t" + char)
         if i < 0:
             return 0

@@ -83,3 +83,13 @@ def test_model_dir_from_the_environment(tmp_path: Path) -> None:
     env = {**os.environ, "SPEECHLINT_LM_DIR": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "2"
+
+
+def test_every_context_line_is_found_and_nothing_else() -> None:
+    text = lm_build.render(lm_build.count(["贯彻落实党的决定", "落实落细", "𠮷祥如意", "认真贯彻"], 4), 4, "t", "0")
+    m = lm.Model(text.encode("utf-8"))
+    lines = [line for line in text.splitlines() if not line.startswith("# ")]
+    for line in lines:
+        assert m._line(line.split("\t")[0]) == line
+    for unseen in ("鑫", "落落", "贯彻落实党", "\ud800", "𠮷吉"):
+        assert m._line(unseen) is None
