@@ -101,7 +101,7 @@ class DupData:
     #: least this: then the looser thresholds below apply (书面面方式 → 书面方式).
     model_familiar: float = -5.0
     #: One copy inside a word, the other alone, and the one-copy reading familiar:
-    model_orphan_familiar: float = -6.0
+    model_orphan_familiar: float = -8.0
     #: Function words and modal verbs that stand alone before a word starting with the same
     #: character (要 + 要求, 以 + 以上, 有 + 有关): a familiar one-copy reading says nothing.
     standalone: str = ""
