@@ -309,6 +309,18 @@ def _dictionary_crosses(text: str, lo: int, hi: int, x: int, min_freq: int) -> b
     return False
 
 
+def _is_word(w: str, data: DupData) -> bool:
+    """Is ``w`` a word?  (The lexicon, the listed words, then the full dictionary.)"""
+    if segment.lexicon().known[w] or w in data.extra_words:
+        return True
+    return segment.dictionary().freq(w) >= data.dict_min_freq
+
+
+def _longer_word_at(text: str, a: int, e: int, data: DupData) -> bool:
+    """Does a word start at ``a`` and end after ``e``?"""
+    return any(_is_word(text[a:b], data) for b in range(e + 1, min(len(text), a + _REACH) + 1))
+
+
 def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     """The highest threshold a candidate may meet, before its word structure is known."""
     if allowed:
@@ -331,9 +343,15 @@ def _by_model(
     alone = cap if allowed else data.model_orphan_familiar if familiar else data.model_orphan
     embedded = min(data.model_embedded, cap)
     crosses = _crosser(text, s, n, data)  # the lexicon first: segmenting loads a dictionary
-    if crosses(s + 2 * n):  # the second copy starts a longer word
-        if n > 1:  # a word starting inside a doubled *word*: two words that touch (乡镇 + 乡镇长)
+    if n > 1:
+        # a word crosses the end of the second copy: two words that touch when the copy
+        # begins that word (乡镇 + 乡镇长, 代表 + 代表团) or is no word itself (的村 + 的村民);
+        # a word that merely starts at the last character of a word (农民工 + 工资) is chance
+        if crosses(s + 2 * n) and (
+            _longer_word_at(text, s + n, s + 2 * n, data) or not _is_word(text[s : s + n], data)
+        ):
             return llr <= embedded
+    elif crosses(s + 2 * n):  # the second character starts a longer word
         if llr > alone:
             return False
         # each copy inside a word: two words that touch (全国 + 国有); else 落 + 落实
