@@ -296,15 +296,15 @@ def test_allow_passage_only_in_its_file(tmp_path: Path) -> None:
     from speechlint.cli import main
 
     (tmp_path / "speechlint.toml").write_text(
-        '[[allow-passage]]\nfile = "a.txt"\ntext = "领导要要带头"\n', encoding="utf-8")
-    (tmp_path / "a.txt").write_text("领导要要带头。我们要要开会。\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("领导要要带头。\n", encoding="utf-8")
+        '[[allow-passage]]\nfile = "a.txt"\ntext = "干部要要带头"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("各级领导干部要要带头做好表率。我们要要开会。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("各级领导干部要要带头做好表率。\n", encoding="utf-8")
     from speechlint import configfile
 
     cfg = configfile.discover(tmp_path / "a.txt")
-    assert [d.span.start for d in speechlint.lint("领导要要带头。我们要要开会。\n", cfg,
-                                                  path=str(tmp_path / "a.txt"))] == [10]
-    assert len(speechlint.lint("领导要要带头。\n", cfg, path=str(tmp_path / "b.txt"))) == 1
+    assert [d.span.start for d in speechlint.lint("各级领导干部要要带头做好表率。我们要要开会。\n", cfg,
+                                                  path=str(tmp_path / "a.txt"))] == [18]
+    assert len(speechlint.lint("各级领导干部要要带头做好表率。\n", cfg, path=str(tmp_path / "b.txt"))) == 1
     assert main(["check", "--select", "DUP", str(tmp_path)]) == 1
 
 
