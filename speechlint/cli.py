@@ -1103,7 +1103,10 @@ def _rule(code: str) -> int:
 
     r = registry.get(code)
     if r is None:
-        print(f"speechlint: error: unknown rule {code!r} (see 'speechlint rules')", file=sys.stderr)
+        from .i18n import localize_line
+
+        print(localize_line(f"speechlint: error: unknown rule {code!r} (see 'speechlint rules')"),
+              file=sys.stderr)
         return 2
     print(f"# {r.code} {r.name}\n")
     print(f"族 family: {r.family}    级别 severity: {r.severity}    修复 fix: {r.fix}\n")
