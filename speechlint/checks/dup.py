@@ -321,6 +321,15 @@ def _longer_word_at(text: str, a: int, e: int, data: DupData) -> bool:
     return any(_is_word(text[a:b], data) for b in range(e + 1, min(len(text), a + _REACH) + 1))
 
 
+def _idiom_ends(text: str, s: int, data: DupData) -> bool:
+    """Does a word of four or more characters end with the character at ``s``?
+
+    A set phrase is closed: the same character after it starts the sentence's next word
+    (实事求是 + 是), unlike a short word whose last character is typed twice (就是是).
+    """
+    return any(_is_word(text[a : s + 1], data) for a in range(max(0, s - _REACH + 1), s - 2))
+
+
 def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     """The highest threshold a candidate may meet, before its word structure is known."""
     if allowed:
@@ -383,7 +392,7 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
             form = text[s:e]
             if (i >= 0 and ends[i] > s) or _in_context(text, s, data, form):
                 continue
-            bound = n == 1 and unit in data.slip_after_word
+            bound = n == 1 and unit in data.slip_after_word and not _idiom_ends(text, s, data)
             allowed = form in data.allowed
             verdict = scores(text, s, n)
             if verdict is not None:
