@@ -105,12 +105,23 @@ class DupData:
     #: Function words and modal verbs that stand alone before a word starting with the same
     #: character (要 + 要求, 以 + 以上, 有 + 有关): a familiar one-copy reading says nothing.
     standalone: str = ""
+    #: Single-character surnames: a surname, then a doubled character that forms no word
+    #: with its neighbours, is a name with a reduplicated given name (屠呦呦), not a slip.
+    surnames: str = ""
+    #: Characters that follow a distributive reduplication of a noun or measure word
+    #: ("every A": 账账相符, 环环相扣, 心心相印): AA before one of them is legitimate when
+    #: A and that character make no word (真真相 is a slip for 真相).
+    distributive_before: str = ""
 
     def validate(self) -> str | None:
         for name in ("allow", "allow_context", "words"):
             problem = _sorted_unique(name.replace("_", "-"), getattr(self, name))
             if problem:
                 return problem
+        for name in ("surnames", "distributive_before"):
+            chars = getattr(self, name)
+            if len(set(chars)) != len(chars) or not all(HAN_RE.match(c) for c in chars):
+                return f"'{name.replace('_', '-')}' must list Han characters, each once"
         if not 1 <= self.min_unit <= self.max_unit <= 4:
             return "'min-unit' and 'max-unit' must satisfy 1 <= min-unit <= max-unit <= 4"
         if not self.model_embedded <= self.model_orphan <= self.model_whole <= 0:
@@ -321,6 +332,22 @@ def _longer_word_at(text: str, a: int, e: int, data: DupData) -> bool:
     return any(_is_word(text[a:b], data) for b in range(e + 1, min(len(text), a + _REACH) + 1))
 
 
+def _reduplicated(text: str, s: int, data: DupData) -> bool:
+    """Is the pair at ``s`` a name (屠呦呦) or a distributive reduplication (账账相符)?
+
+    Both need the pair to form no word with the characters around it: in 王明明确 the
+    second 明 starts 明确, in 黄河河道 the first 河 ends 黄河.
+    """
+    a = text[s]
+    nxt = text[s + 2] if s + 2 < len(text) else ""
+    if nxt and nxt in data.distributive_before and not _is_word(a + nxt, data):
+        return not _is_word(text[s - 1 : s + 1], data) if s else True
+    if s == 0 or text[s - 1] not in data.surnames:
+        return False
+    crosses = _crosser(text, s, 1, data)
+    return not (crosses(s) or crosses(s + 1) or crosses(s + 2))
+
+
 def _idiom_ends(text: str, s: int, data: DupData) -> bool:
     """Does a word of four or more characters end with the character at ``s``?
 
@@ -401,7 +428,7 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                 # cheapest first: most candidates are far above every threshold (中国国际)
                 if llr > _limit(data, familiar, allowed) or _exempt(text, s, e, data):
                     continue
-                if n == 1 and _aabb(text, s, data.extra_words):
+                if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
                     continue
                 if not _by_model(text, s, n, bound, llr, familiar, allowed, data):
                     continue
