@@ -8,7 +8,11 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    contain one (``红红脸``), the AABB form of a word AB (``反复`` → ``反反复复``, but not
    ``要要牢牢``), and exempt patterns (runs of Chinese numerals, ``一步一步``); the
    allow-lists of reduplications (``常常`` ``研究研究``) only ask the model to be surer
-   (``model-allowed``): ``总理理负责制`` is still a slip;
+   (``model-allowed``): ``总理理负责制`` is still a slip; once the model has scored it,
+   a pair forming no word with its neighbours is a name after a surname (``屠呦呦``) or
+   a distributive reduplication before 相 (``账账相符``); a character that is a slip after
+   a short word ending in it (``就是是``) starts the next word after a set phrase of four
+   or more characters (``实事求是是``);
 3. the character model of official Chinese (:mod:`speechlint.lm`) scores the stretch
    around the candidate as written and with one copy removed: ``score`` is the
    log-likelihood ratio, log P(two copies) − log P(one copy).  A candidate whose doubled
@@ -485,6 +489,9 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     - AAB、ABB、AABB：红红脸、出出汗、咬咬牙、沉甸甸、反反复复、点点滴滴、的的确确、
       时时处处事事、高高举起、轻轻放下（AABB 须由词 AB 重叠而来：反复 → 反反复复；
       “要要牢牢”中的“要要”仍报告）；
+    - 人名：姓氏后叠用的名字（屠呦呦、孙喆喆），叠字不与前后的字成词时（“陈述述”仍报告）；
+    - 逐一义的名词、量词重叠后接“相”：账账相符、站站相连、环环相扣（“互互相”仍报告）；
+    - 四字及以上的成语或固定词组末字与下一个词首字相同：实事求是是（“就是是”仍报告）；
     - 两词相邻：要要求（要 + 要求）、学习习近平（学习 + 习近平）、工作作风（工作 + 作风）、
       中国国际、今年年底；
     - 汉字数字：“十五五”、二〇二二年。
