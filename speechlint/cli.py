@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from .model import RuleFailure
 
     #: A format's part writer and the report's options: a worker writes each file's part.
-    _Writer = tuple[Callable[[Any, Any], str], Any]
 
 #: File suffixes checked when a folder is given.
 SUFFIXES: tuple[str, ...] = (".txt", ".md")
@@ -236,7 +235,7 @@ def _check(args: argparse.Namespace) -> int:
     from . import engine
     from .config import Config
     from .io import BinaryFileError, decode, encode, read_source, write_atomic
-    from .report import FORMATS, FileResult, ReportOptions, part_writers, renderer
+    from .report import FORMATS, FileResult, ReportOptions, renderer
 
     if args.format not in FORMATS:
         raise SpeechlintError(f"unknown format {args.format!r}; expected one of: {', '.join(FORMATS)}")
@@ -283,13 +282,8 @@ def _check(args: argparse.Namespace) -> int:
     color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
     show_source = args.show_source if args.show_source is not None else out.isatty()
     options = ReportOptions(show_source, color, args.statistics)
-    writers = None
-    parts: list[str] | None = None  # each result's part of the report, written by the workers
     if not (args.fix or args.diff or args.annotate) and _pool_size(args, pending) > 1:
-        writers = part_writers(args.format)
-        pooled, parts = _lint_pool(pending, settings, _pool_size(args, pending), errors, notes,
-                                   progress, (writers[0], options) if writers else None)
-        results.extend(pooled)
+        results.extend(_lint_pool(pending, settings, _pool_size(args, pending), errors, notes, progress))
         pending = []
     annotated: list[str] = []
     for path in pending:
@@ -361,8 +355,6 @@ def _check(args: argparse.Namespace) -> int:
         notes.append(f"{args.annotate}: note: no .docx file was checked; nothing annotated")
     if args.diff:
         out.write("".join(diffs))
-    elif parts is not None and writers is not None:
-        out.write(writers[1](parts, results, options))
     elif not (args.fix and args.paths == ["-"]):
         out.write(renderer(args.format)(results, options))
     else:  # stdout carries the fixed draft: what remains goes to stderr (as ruff does)
@@ -529,14 +521,10 @@ def _total_size(files: Sequence[str]) -> int:
 #: starting workers.
 _POOL_MIN_FILES = 16
 _POOL_MIN_BYTES = 1_000_000
-#: A first file up to this size is checked in the parent before the workers start (it
-#: loads what the rules load lazily once, for all of them); a bigger one goes to a worker
-#: and the parent only prepares the rules, so that two big files are checked side by side.
-_POOL_FIRST_IN_PARENT = 100_000
 
 
-def _pool_task(item: tuple[str, _Settings]) -> tuple[Any, str | None, str | None]:
-    path, settings = item
+def _pool_task(path: str, settings: _Settings) -> tuple[Any, str | None, str | None]:
+    """Check one file in a worker: (its FileResult or None, its error lines, a note)."""
     from . import engine
     from .errors import ConfigError
     from .io import BinaryFileError
@@ -558,136 +546,54 @@ def _pool_task(item: tuple[str, _Settings]) -> tuple[Any, str | None, str | None
     return res, "\n".join(_failure_lines(path, failed)) or None, None
 
 
-def _pool_chunk(paths: Sequence[str], settings: _Settings,
-                writer: _Writer | None = None) -> list[tuple[Any, str | None, str | None, str | None]]:
-    """A worker's share: each file's result as plain tuples (see :func:`_pack`), and its
-    part of the report when the format is written per file (``report.part_writers``)."""
-    out: list[tuple[Any, str | None, str | None, str | None]] = []
-    for path in paths:
-        res, error, note = _pool_task((path, settings))
-        if res is None:
-            out.append((None, None, error, note))
-        else:
-            out.append((_pack(res), writer[0](res, writer[1]) if writer else None, error, note))
-    return out
-
-
-def _pack(res: Any) -> tuple[Any, ...]:
-    """A FileResult as tuples of str and int, to send from a worker to the parent.
-
-    Pickling the records themselves (a finding, its span, its fix and its edits, each
-    through Python ``__getstate__``/``__setstate__`` calls) took about 70 ms for the
-    14,000 findings of the bench folder, against 250 ms of checking; tuples pickle in C,
-    and :func:`_unpack` rebuilds the same records in the parent in a third of the time
-    (``tests/test_scaling.py`` checks the round trip), or only when they are read, when
-    the workers wrote the report's parts too.
-    """
-    return (
-        res.path,
-        res.text,
-        tuple(
-            (d.code, d.span.start, d.span.end, d.message, d.severity, d.extra,
-             None if d.fix is None else (d.fix.applicability,
-                                         tuple((e.span.start, e.span.end, e.text) for e in d.fix.edits)))
-            for d in res.diagnostics
-        ),
-        res.error,
-        res.location_kind,
-    )
-
-
-def _unpack(packed: tuple[Any, ...], lazy: bool = False) -> Any:
-    """The FileResult of :func:`_pack`; with ``lazy``, its findings become records only
-    when they are read (their number is known without)."""
-    from .report import FileResult
-
-    path, text, packed_diags, error, location_kind = packed
-    diags = _Findings(packed_diags) if lazy else _records(packed_diags)
-    return FileResult(path, text, diags, error, location_kind)  # type: ignore[arg-type]
-
-
-def _records(packed_diags: tuple[Any, ...]) -> list[Any]:
-    from .model import Diagnostic, Edit, Fix, Span
-
-    diags = []
-    for code, start, end, message, severity, extra, fix in packed_diags:
-        if fix is not None:
-            fix = Fix(tuple(Edit(Span(a, b), t) for a, b, t in fix[1]), fix[0])
-        diags.append(Diagnostic(code, Span(start, end), message, fix, severity, extra))
-    return diags
-
-
-class _Findings(Sequence["Any"]):
-    """A file's findings as a worker sent them, made records on first reading: when the
-    workers wrote the report, the parent needs only their number (and ``--statistics``
-    their codes)."""
-
-    def __init__(self, packed: tuple[Any, ...]) -> None:
-        self._packed = packed
-        self._records: list[Any] | None = None
-
-    def _all(self) -> list[Any]:
-        if self._records is None:
-            self._records = _records(self._packed)
-        return self._records
-
-    def __len__(self) -> int:
-        return len(self._packed)
-
-    def __getitem__(self, index: Any) -> Any:
-        return self._all()[index]
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._all())
-
-    def __eq__(self, other: object) -> bool:
-        return self._all() == (list(other) if isinstance(other, _Findings) else other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
 def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: list[str],
-               notes: list[str], progress: _Progress,
-               writer: _Writer | None = None) -> tuple[list[Any], list[str] | None]:
-    """Check ``files`` in ``jobs`` processes: their results in the order of ``files``, and
-    with a ``writer``, each result's part of the report (written in the workers)."""
-    out: list[Any] = []
-    parts: list[str] = []
+               notes: list[str], progress: _Progress) -> list[Any]:
+    """Check ``files`` in ``jobs`` worker processes: their results in the order of ``files``.
 
-    def take(res: Any, part: str | None, error: str | None, note: str | None) -> None:
+    The parent loads the rules and their data first; where the system can fork, the
+    workers inherit them.  A worker that dies leaves the files not yet reported to the
+    parent, which checks them itself; a ConfigError in a worker stops the run, as in one
+    process; on Ctrl-C the files not yet started are cancelled and the workers end.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from itertools import repeat
+
+    out: list[Any] = []
+
+    def take(res: Any, error: str | None, note: str | None) -> None:
         progress.tick()
         if res is not None:
             out.append(res)
-            parts.append(part or "")
         if error:
             errors.extend(error.split("\n"))  # one line per problem (failed rules)
         if note:
             notes.append(note)
 
-    # A small first file is checked here: it loads the rules, their data and what they
-    # load lazily once, and forked workers inherit them instead of each loading them.
-    # Before a big one, only the rules and their data are prepared here.
-    if _total_size(files[:1]) <= _POOL_FIRST_IN_PARENT:
-        first, error, note = _pool_task((files[0], settings))
-        take(first, writer[0](first, writer[1]) if writer and first is not None else None, error, note)
-        rest = files[1:]
-    else:
-        _prepare(files[0], settings)
-        rest = files
-    # Chunks shrink as the end nears (a quarter of each worker's share of what is left,
-    # at most 32 files): few messages, and the workers finish together instead of one
-    # of them checking a last big chunk alone.
-    chunks: list[Sequence[str]] = []
-    start = 0
-    while start < len(rest):
-        size = max(1, min(32, (len(rest) - start) // (jobs * 4)))
-        chunks.append(rest[start : start + size])
-        start += size
-    run = _fork_map if _FORK else _executor_map
-    for done in run(chunks, settings, jobs, writer):
-        for packed, part, error, note in done:
-            take(None if packed is None else _unpack(packed, lazy=writer is not None), part, error, note)
-    return out, (parts if writer is not None else None)
+    _prepare(files[0], settings)
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    # a few files per message, fewer as the end nears, so that the workers finish together
+    chunksize = max(1, min(32, len(files) // (jobs * 4)))
+    done = 0
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start)
+    try:
+        for res, error, note in pool.map(_pool_task, files, repeat(settings), chunksize=chunksize):
+            take(res, error, note)
+            done += 1
+    except BrokenProcessPool:  # a worker died: what it had not reported is checked here
+        for path in files[done:]:
+            take(*_pool_task(path, settings))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return out
+
+
+def _worker_start() -> None:
+    """A worker leaves Ctrl-C to the parent (which cancels the rest and waits for it)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _prepare(path: str, settings: _Settings) -> None:
@@ -698,204 +604,6 @@ def _prepare(path: str, settings: _Settings) -> None:
         engine.linter_for(settings.for_file(path), path)
     except Exception:  # noqa: BLE001, S110 - the same problem is reported when the file is checked
         pass
-
-
-#: Workers are forked by hand where the system can fork (see :func:`_fork_map`).
-_FORK = hasattr(os, "fork")
-
-
-def _executor_map(chunks: list[Sequence[str]], settings: _Settings, jobs: int,
-                  writer: _Writer | None) -> Iterator[list[tuple[Any, str | None, str | None, str | None]]]:
-    """Each chunk's results, in order, from a ProcessPoolExecutor (systems without fork)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        yield from pool.map(_pool_chunk, chunks, [settings] * len(chunks), [writer] * len(chunks))
-
-
-def _fork_map(chunks: list[Sequence[str]], settings: _Settings, jobs: int,
-              writer: _Writer | None) -> Iterator[list[tuple[Any, str | None, str | None, str | None]]]:
-    """Each chunk's results, in order, from ``jobs`` forked workers.
-
-    What ProcessPoolExecutor does, without what it costs a run of a second or less:
-    importing ``concurrent.futures.process`` (multiprocessing, logging, sockets: 25-35 ms
-    before the first fork), its threads and queues, pickling.  Each worker gets chunk
-    numbers on a pipe (two at a time, so that it never waits for the next) and sends each
-    chunk's results back on another, as one ``marshal`` record (plain tuples, see
-    :func:`_pack`).  A worker that dies leaves its unfinished chunks to the parent, which
-    checks them itself; a ConfigError in a worker is raised here, as in one process.
-    """
-    import marshal
-
-    live: dict[int, tuple[int, int, list[int]]] = {}  # result fd -> (pid, task fd, chunks given)
-    todo = iter(range(len(chunks)))
-    ready: dict[int, list[Any]] = {}
-    parent_fds: list[int] = []  # what a newly forked worker must close
-    finished: list[int] = []  # workers told to stop, reaped at the end
-    try:
-        for _ in range(min(jobs, len(chunks))):
-            try:
-                task_r, task_w = os.pipe()
-                parent_fds += (task_r, task_w)
-                res_r, res_w = os.pipe()
-                parent_fds += (res_r, res_w)
-                pid = os.fork()
-            except OSError:  # no more processes or pipes: the workers started do it all
-                break
-            if pid == 0:  # the worker: never returns
-                for fd in parent_fds:
-                    if fd not in (task_r, res_w):
-                        os.close(fd)
-                _fork_worker(task_r, res_w, chunks, settings, writer)
-            for fd in (task_r, res_w):
-                os.close(fd)
-                parent_fds.remove(fd)
-            live[res_r] = (pid, task_w, [])
-
-        def give(fd: int) -> None:
-            _pid, task_w, given = live[fd]
-            for index in todo:
-                given.append(index)
-                try:
-                    os.write(task_w, index.to_bytes(4, "little"))
-                except OSError:  # it died: its result pipe ends, the parent checks its chunks
-                    pass
-                return
-
-        for _ in range(2):  # one chunk to each worker, then a second one to each
-            for fd in list(live):
-                give(fd)
-        for fd in list(live):
-            if not live[fd][2]:  # fewer chunks than workers: nothing for this one
-                idle_pid, task_w, _given = live.pop(fd)
-                try:
-                    os.write(task_w, (-1).to_bytes(4, "little", signed=True))
-                except OSError:  # it has gone already
-                    pass
-                finished.append(idle_pid)
-        wait = _waiter(list(live))
-        expected = 0
-        while live:
-            for fd in wait():
-                pid, task_w, given = live[fd]
-                record = _read_record(fd)
-                if record is None:  # the worker died: its chunks are checked here
-                    del live[fd]
-                    finished.append(pid)
-                    for index in given:
-                        ready[index] = _pool_chunk(chunks[index], settings, writer)
-                    wait = _waiter(list(live))
-                    continue
-                kind, index, payload = marshal.loads(record)
-                if kind == "config":
-                    from .errors import ConfigError
-
-                    raise ConfigError(payload)
-                given.remove(index)
-                ready[index] = payload
-                give(fd)
-                if not given:  # nothing more to do: let it go
-                    try:
-                        os.write(task_w, (-1).to_bytes(4, "little", signed=True))
-                    except OSError:  # it has gone already
-                        pass
-                    del live[fd]
-                    finished.append(pid)
-                    wait = _waiter(list(live))
-            while expected in ready:
-                yield ready.pop(expected)
-                expected += 1
-        for index in todo:  # every worker died: the rest is checked here
-            ready[index] = _pool_chunk(chunks[index], settings, writer)
-        while expected in ready:
-            yield ready.pop(expected)
-            expected += 1
-    finally:
-        if live:  # an error or Ctrl-C: stop the workers still at work
-            import signal
-
-            for pid, _task_w, _given in live.values():
-                try:
-                    os.kill(pid, signal.SIGTERM)
-                except OSError:
-                    pass
-                finished.append(pid)
-        for fd in parent_fds:
-            os.close(fd)
-        for pid in finished:
-            try:
-                os.waitpid(pid, 0)
-            except OSError:
-                pass
-
-
-def _fork_worker(task_r: int, res_w: int, chunks: list[Sequence[str]], settings: _Settings,
-                 writer: _Writer | None) -> None:
-    """A forked worker's life: chunk numbers in, one marshal record per chunk out."""
-    import marshal
-
-    from .errors import ConfigError
-
-    code = 0
-    try:
-        while True:
-            data = b""
-            while len(data) < 4:
-                more = os.read(task_r, 4 - len(data))
-                if not more:
-                    break
-                data += more
-            if len(data) < 4:
-                break  # the parent is gone
-            index = int.from_bytes(data, "little", signed=True)
-            if index < 0:
-                break
-            try:
-                record = marshal.dumps(("ok", index, _pool_chunk(chunks[index], settings, writer)))
-            except ConfigError as exc:
-                record = marshal.dumps(("config", index, str(exc)))
-            view = memoryview(len(record).to_bytes(8, "little") + record)
-            while view:
-                view = view[os.write(res_w, view) :]
-    except BaseException:  # noqa: BLE001 - Ctrl-C, a closed pipe: the parent decides
-        code = 1
-    finally:
-        os._exit(code)
-
-
-def _read_record(fd: int) -> bytes | None:
-    """One length-prefixed record from a worker; None at the end of its pipe."""
-    parts: list[bytes] = []
-    need = 8
-    header = True
-    size = 0
-    while True:
-        data = os.read(fd, min(need, 1 << 20))
-        if not data:
-            return None
-        parts.append(data)
-        need -= len(data)
-        if need:
-            continue
-        if not header:
-            return b"".join(parts)
-        size = int.from_bytes(b"".join(parts), "little")
-        parts, need, header = [], size, False
-
-
-def _waiter(fds: list[int]) -> Callable[[], list[int]]:
-    """A function that blocks until some of ``fds`` can be read, and names them."""
-    import select
-
-    if hasattr(select, "poll"):
-        poller = select.poll()
-        for fd in fds:
-            poller.register(fd, select.POLLIN)
-        return lambda: [fd for fd, _event in poller.poll()]
-    return lambda: select.select(fds, [], [])[0]  # pragma: no cover
 
 
 class _Progress:
