@@ -16,6 +16,7 @@ The texts are read from ``../shared``; none of them is copied into the project.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +24,23 @@ from pathlib import Path
 from typing import Literal
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+
+
+def _shared() -> Path:
+    """``../shared`` beside the checkout; ``SPEECHLINT_SHARED`` overrides it.
+
+    A git worktree one level further down (``wt/NAME``) finds ``../../shared`` too.
+    """
+    env = os.environ.get("SPEECHLINT_SHARED")
+    if env:
+        return Path(env)
+    for parent in (ROOT.parent, ROOT.parent.parent):
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared()
 CORPORA = {"official": SHARED / "corpus" / "official", "clean": SHARED / "corpus" / "clean"}
 
 Half = Literal["tune", "measure"]

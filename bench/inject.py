@@ -1,0 +1,819 @@
+"""Defect injector for the quality benchmark: the slips people make, put into clean text.
+
+:func:`inject` takes clean documents and returns, for each, a copy with slips made in it
+and the exact record of every slip: the document, the code-point span of the original
+text replaced, the text put there, the span the slip occupies in the injected copy, the
+kind of slip and the rule family expected to report it.  Applying the recorded edits to
+the original gives the injected copy exactly (:func:`apply`).
+
+Rules of the game, so that slips do not interact and each finding can be attributed:
+
+* at most one slip per paragraph (line), never in a paragraph the caller asks to avoid
+  (the benchmark passes the lines where the clean text already has findings);
+* heading-number slips: at most one per heading sequence (the run of headings of one level
+  under one parent), and a deleted number only where the heading has no sub-headings;
+* the slips are spread over the documents (round robin) and over the kinds (each kind
+  gets an equal share of the requested number, scarce kinds first);
+* everything is decided by a ``random.Random`` seeded from the seed given, so a seed
+  always gives the same slips for the same texts.
+
+Word boundaries and part-of-speech tags (for doubled characters and words, 的/地/得 and
+some placeholders) come from jieba itself (installed with ``pip install -e ".[test]"``),
+not from speechlint, so that the injector does not share the linter's view of the text.
+The confusable pairs are this folder's own list (``confusables.tsv``), not rules/ data.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+
+# --------------------------------------------------------------------------- kinds
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    family: str
+    #: Code prefixes whose finding at the slip counts as catching it.
+    expect: tuple[str, ...]
+    description: str
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("num_skip", "NUM", ("NUM",), "heading number skipped (一、二、四、)"),
+        Kind("num_repeat", "NUM", ("NUM",), "heading number repeated (一、二、二、)"),
+        Kind("num_delete", "NUM", ("NUM",), "heading number deleted (the heading's 三、 lost)"),
+        Kind("num_delimiter", "NUM", ("NUM",), "wrong delimiter after a heading number (一. 1、)"),
+        Kind("num_bracket", "NUM", ("NUM", "PUN001", "PUN003"), "mixed-width bracket ((三）)"),
+        Kind("num_series", "NUM", ("NUM",), "一是…二是…四是 series gap"),
+        Kind("dup_char", "DUP", ("DUP",), "character typed twice inside a word (落落实)"),
+        Kind("dup_word", "DUP", ("DUP",), "word typed twice (我们我们)"),
+        Kind("wrd_de_di", "WRD", ("WRD",), "的 for adverbial 地"),
+        Kind("wrd_de_de", "WRD", ("WRD",), "的 for complement 得"),
+        Kind("wrd_confusable", "WRD", ("WRD",), "confusable character (布署, 截止 for 截至)"),
+        Kind("ph_x", "PH", ("PH",), "number or date replaced by X / XX (X月XX日)"),
+        Kind("ph_cross", "PH", ("PH",), "number replaced by ××"),
+        Kind("ph_circle", "PH", ("PH",), "number replaced by ○○"),
+        Kind("ph_mou", "PH", ("PH",), "name replaced by 某某"),
+        Kind("ph_blank", "PH", ("PH",), "number or name replaced by ____"),
+        Kind("ph_template", "PH", ("PH",), "template or watermark line inserted"),
+        Kind("pun_halfwidth", "PUN", ("PUN",), "half-width , ; : ? ! in Chinese"),
+        Kind("pun_lost_quote", "PUN", ("PUN",), "one half of a pair of quotes lost"),
+        Kind("pun_lost_bracket", "PUN", ("PUN",), "one half of a pair of brackets lost"),
+        Kind("pun_space", "PUN", ("PUN",), "stray space between Chinese characters"),
+        Kind("pun_ellipsis", "PUN", ("PUN",), "。。。 for ……"),
+    )
+}
+
+FAMILIES = ("NUM", "DUP", "WRD", "PH", "PUN")
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Slip:
+    doc: str
+    kind: str
+    #: Original text ``[start, end)`` was replaced by ``text``.
+    start: int
+    end: int
+    original: str
+    text: str
+    #: 1-based line of the original text where the slip is made.
+    line: int
+    #: Where the slip is in the injected copy (``text`` occupies it; empty for a deletion).
+    span: tuple[int, int] = (0, 0)
+    #: Other places in the injected copy where a report also points at this slip
+    #: (the remaining half of a pair, the next heading after a deleted number).
+    accept: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def family(self) -> str:
+        return KINDS[self.kind].family
+
+    @property
+    def expect(self) -> tuple[str, ...]:
+        return KINDS[self.kind].expect
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "kind": self.kind,
+            "family": self.family,
+            "line": self.line,
+            "start": self.start,
+            "end": self.end,
+            "original": self.original,
+            "text": self.text,
+            "span": list(self.span),
+            "accept": [list(a) for a in self.accept],
+        }
+
+
+@dataclass
+class Injected:
+    name: str
+    original: str
+    text: str
+    slips: list[Slip] = field(default_factory=list)
+
+    def to_original(self, pos: int) -> int:
+        """Map a position of the injected copy back to the original text."""
+        delta = 0
+        for s in self.slips:  # sorted by start
+            new_start = s.start + delta
+            new_end = new_start + len(s.text)
+            if pos < new_start:
+                break
+            if pos < new_end:
+                return s.start
+            delta += len(s.text) - (s.end - s.start)
+        return pos - delta
+
+
+def apply(original: str, slips: Iterable[Slip]) -> str:
+    """The original text with the recorded slips made (they must not overlap)."""
+    out: list[str] = []
+    at = 0
+    for s in sorted(slips, key=lambda s: s.start):
+        assert s.start >= at and original[s.start : s.end] == s.original
+        out.append(original[at : s.start])
+        out.append(s.text)
+        at = s.end
+    out.append(original[at:])
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- text helpers
+
+HAN = r"\u4e00-\u9fff"
+_HAN = re.compile(f"[{HAN}]")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def cn_int(s: str) -> int | None:
+    """一..九十九 -> int (None for anything else)."""
+    if not s or any(c not in "一二三四五六七八九十" for c in s):
+        return None
+    if "十" not in s:
+        return _CN_DIGITS[s] if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    t = _CN_DIGITS.get(tens, -1) if tens else 1
+    o = _CN_DIGITS.get(ones, -1) if ones else 0
+    if t <= 0 or o < 0 or "十" in ones:
+        return None
+    return t * 10 + o
+
+
+def cn_str(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    t, o = divmod(n, 10)
+    return ("" if t == 1 else digits[t]) + "十" + (digits[o] if o else "")
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int  # 0-based line index
+    level: int  # 1: 一、 2: （一） 3: 1. 4: （1）
+    value: int
+    num_start: int  # absolute offset of the number itself
+    num_end: int
+    mark_start: int  # the whole marker (brackets and delimiter)
+    mark_end: int
+
+
+_HEADING = re.compile(
+    r"(?P<l1>(?P<n1>[一二三四五六七八九十]{1,3})、)"
+    r"|(?P<l2>（(?P<n2>[一二三四五六七八九十]{1,3})）)"
+    r"|(?P<l3>(?P<n3>\d{1,2})[.．](?!\d))"
+    r"|(?P<l4>（(?P<n4>\d{1,2})）)"
+)
+
+
+def headings(lines: list[tuple[int, str]]) -> list[Heading]:
+    out = []
+    for i, (off, line) in enumerate(lines):
+        m = _HEADING.match(line)
+        if not m:
+            continue
+        for level in (1, 2, 3, 4):
+            if m.group(f"l{level}"):
+                raw = m.group(f"n{level}")
+                value = int(raw) if level in (3, 4) else cn_int(raw)
+                if value is None or value == 0:
+                    break
+                out.append(
+                    Heading(
+                        i,
+                        level,
+                        value,
+                        off + m.start(f"n{level}"),
+                        off + m.end(f"n{level}"),
+                        off + m.start(),
+                        off + m.end(),
+                    )
+                )
+                break
+    return out
+
+
+def sequences(hs: list[Heading]) -> list[list[Heading]]:
+    """Runs of same-level headings under one parent (a 1 or a higher level starts anew)."""
+    seqs: list[list[Heading]] = []
+    open_: dict[int, list[Heading]] = {}
+    for h in hs:
+        for lvl in [lv for lv in open_ if lv >= h.level]:
+            if lvl > h.level or h.value == 1:
+                del open_[lvl]
+        for lvl in [lv for lv in open_ if lv > h.level]:
+            del open_[lvl]
+        if h.level in open_:
+            open_[h.level].append(h)
+        else:
+            seq = [h]
+            open_[h.level] = seq
+            seqs.append(seq)
+    return seqs
+
+
+# --------------------------------------------------------------------------- jieba
+
+_TOKENIZER: Any = None
+
+
+def _pos(text: str) -> list[tuple[int, str, str]]:
+    """(offset, word, tag) for each word jieba's part-of-speech tagger finds in ``text``."""
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        try:
+            import jieba
+            import jieba.posseg
+        except ImportError as e:  # pragma: no cover - the [test] extra installs it
+            raise SystemExit('bench/inject.py needs jieba: pip install -e ".[test]"') from e
+        jieba.setLogLevel(60)
+        _TOKENIZER = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    out = []
+    at = 0
+    for pair in _TOKENIZER.cut(text):
+        out.append((at, pair.word, pair.flag))
+        at += len(pair.word)
+    return out
+
+
+# --------------------------------------------------------------------------- site finders
+
+Edit = tuple[int, int, str, tuple[tuple[int, int], ...]]  # start, end, text, accept (orig)
+
+
+@dataclass
+class Para:
+    doc: str
+    text: str  # whole document
+    index: int  # 0-based line index
+    start: int  # absolute offset of the line
+    line: str
+
+
+def _han_pairs(line: str) -> list[int]:
+    """Positions i where line[i-1] and line[i] are both Han characters."""
+    return [i for i in range(1, len(line)) if _HAN.match(line[i - 1]) and _HAN.match(line[i])]
+
+
+_REDUP_OK = set("人天年月日个家处时事样种次步层条件项点代户村岁刻常常渐往")
+
+
+def site_dup_char(p: Para, rng: random.Random) -> Edit | None:
+    words = [
+        (o, w) for o, w, _t in _pos(p.line) if 2 <= len(w) <= 4 and all(_HAN.match(c) for c in w)
+    ]
+    rng.shuffle(words)
+    for o, w in words:
+        i = rng.choice([0, len(w) - 1])
+        c = w[i]
+        if c in _REDUP_OK:
+            continue
+        at = o + i
+        # the doubled character must not sit next to another copy of itself
+        if (at > 0 and p.line[at - 1] == c) or (at + 1 < len(p.line) and p.line[at + 1] == c):
+            continue
+        a = p.start + at
+        return (a, a, c, ())
+    return None
+
+
+_DUP_WORD_TAGS = {"n", "ns", "nt", "nz", "r", "nr"}
+
+
+def site_dup_word(p: Para, rng: random.Random) -> Edit | None:
+    words = [
+        (o, w)
+        for o, w, t in _pos(p.line)
+        if t in _DUP_WORD_TAGS and 2 <= len(w) <= 4 and all(_HAN.match(c) for c in w)
+    ]
+    if not words:
+        return None
+    o, w = rng.choice(words)
+    if p.line[o + len(w) : o + 2 * len(w)] == w or p.line[max(0, o - len(w)) : o] == w:
+        return None
+    a = p.start + o + len(w)
+    return (a, a, w, ())
+
+
+def _structural(p: Para, char: str, tag: str, rng: random.Random) -> Edit | None:
+    if char not in p.line:
+        return None
+    sites = [
+        o
+        for o, w, t in _pos(p.line)
+        if w == char and t == tag and 0 < o < len(p.line) - 1 and _HAN.match(p.line[o - 1])
+    ]
+    if not sites:
+        return None
+    o = rng.choice(sites)
+    return (p.start + o, p.start + o + 1, "的", ())
+
+
+def site_de_di(p: Para, rng: random.Random) -> Edit | None:
+    return _structural(p, "地", "uv", rng)
+
+
+def site_de_de(p: Para, rng: random.Random) -> Edit | None:
+    return _structural(p, "得", "ud", rng)
+
+
+def load_confusables() -> list[tuple[str, str, re.Pattern[str] | None]]:
+    out = []
+    for raw in (HERE / "confusables.tsv").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        right, wrong = parts[0], parts[1]
+        ctx = re.compile(parts[2]) if len(parts) > 2 and parts[2] else None
+        out.append((right, wrong, ctx))
+    return out
+
+
+_CONFUSABLES = load_confusables()
+
+
+def site_confusable(p: Para, rng: random.Random) -> Edit | None:
+    options = []
+    for right, wrong, ctx in _CONFUSABLES:
+        for m in re.finditer(re.escape(right), p.line):
+            if ctx is not None and not ctx.match(p.line, m.end()):
+                continue
+            options.append((m.start(), right, wrong))
+    if not options:
+        return None
+    o, right, wrong = rng.choice(options)
+    # replace only the characters that differ, so the span is exactly the slip
+    i = next(k for k in range(len(right)) if right[k] != wrong[k])
+    j = max(k for k in range(len(right)) if right[k] != wrong[k]) + 1
+    a = p.start + o
+    return (a + i, a + j, wrong[i:j], ())
+
+
+_NUMBER = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d.A-Za-z])")
+_DATE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
+
+
+def _numbers(p: Para) -> list[re.Match[str]]:
+    """Arabic numbers with a Han character or % on at least one side."""
+    out = []
+    for m in _NUMBER.finditer(p.line):
+        before = p.line[m.start() - 1] if m.start() else ""
+        after = p.line[m.end()] if m.end() < len(p.line) else ""
+        if _HAN.match(before) or _HAN.match(after) or after == "%":
+            out.append(m)
+    return out
+
+
+def _number_placeholder(token: Callable[[re.Match[str]], str]) -> Callable[..., Edit | None]:
+    def site(p: Para, rng: random.Random) -> Edit | None:
+        nums = _numbers(p)
+        if not nums:
+            return None
+        m = rng.choice(nums)
+        return (p.start + m.start(), p.start + m.end(), token(m), ())
+
+    return site
+
+
+def site_ph_x(p: Para, rng: random.Random) -> Edit | None:
+    dates = list(_DATE.finditer(p.line))
+    if dates and rng.random() < 0.5:
+        m = rng.choice(dates)
+        return (p.start + m.start(), p.start + m.end(), "X月XX日", ())
+    nums = _numbers(p)
+    if not nums:
+        return None
+    m = rng.choice(nums)
+    return (p.start + m.start(), p.start + m.end(), rng.choice(["X", "XX", "XXX"]), ())
+
+
+site_ph_cross = _number_placeholder(lambda m: "××")
+site_ph_circle = _number_placeholder(lambda m: "○○")
+
+
+def _names(p: Para) -> list[tuple[int, str]]:
+    return [
+        (o, w)
+        for o, w, t in _pos(p.line)
+        if t in ("nr", "ns", "nt") and len(w) >= 2 and all(_HAN.match(c) for c in w)
+    ]
+
+
+def site_ph_mou(p: Para, rng: random.Random) -> Edit | None:
+    names = _names(p)
+    if not names:
+        return None
+    o, w = rng.choice(names)
+    return (p.start + o, p.start + o + len(w), "某某", ())
+
+
+def site_ph_blank(p: Para, rng: random.Random) -> Edit | None:
+    if rng.random() < 0.5:
+        names = _names(p)
+        if names:
+            o, w = rng.choice(names)
+            return (p.start + o, p.start + o + len(w), "____", ())
+    nums = _numbers(p)
+    if not nums:
+        return None
+    m = rng.choice(nums)
+    return (p.start + m.start(), p.start + m.end(), rng.choice(["____", "______", "＿＿"]), ())
+
+
+#: Watermark and template lines left in drafts copied from the web (written for this
+#: benchmark; not taken from any real page).
+TEMPLATE_LINES = (
+    "本文来源于网络，仅供学习参考，如有侵权请联系删除。",
+    "更多范文请关注本站微信公众号，每日更新。",
+    "本文档下载后可自由编辑修改，欢迎收藏。",
+    "温馨提示：以上内容为范文模板，请根据实际情况修改。",
+    "（此处填写单位名称）",
+    "【以下为正文内容，请自行替换】",
+    "扫描下方二维码，获取更多讲话稿素材。",
+    "本篇文章由范文网整理发布，转载请注明出处。",
+    "以上就是本文的全部内容，希望对大家有所帮助。",
+    "（请在此处输入讲话人姓名和职务）",
+)
+
+
+def site_ph_template(p: Para, rng: random.Random) -> Edit | None:
+    if p.index == 0:
+        return None
+    return (p.start, p.start, rng.choice(TEMPLATE_LINES) + "\n", ())
+
+
+_HALF = {"，": ",", "；": ";", "：": ":", "？": "?", "！": "!"}
+
+
+def site_pun_halfwidth(p: Para, rng: random.Random) -> Edit | None:
+    by_mark: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(p.line):
+        if c in _HALF and i > 0 and _HAN.match(p.line[i - 1]):
+            by_mark[c].append(i)
+    if not by_mark:
+        return None
+    mark = rng.choice(sorted(by_mark))
+    i = rng.choice(by_mark[mark])
+    return (p.start + i, p.start + i + 1, _HALF[mark], ())
+
+
+def _pairs(line: str, opening: str, closing: str) -> list[tuple[int, int]] | None:
+    """Matched (open, close) positions of one kind of pair; None when the line is unbalanced."""
+    stack: list[int] = []
+    out = []
+    for i, c in enumerate(line):
+        if c == opening:
+            stack.append(i)
+        elif c == closing:
+            if not stack:
+                return None
+            out.append((stack.pop(), i))
+    return None if stack else out
+
+
+def _lost_half(p: Para, rng: random.Random, kinds: tuple[tuple[str, str], ...]) -> Edit | None:
+    options: list[tuple[int, int]] = []
+    for o, c in kinds:
+        pairs = _pairs(p.line, o, c)
+        if pairs:
+            # a bracket that opens the line is a heading number's (num_bracket's business)
+            options.extend((a, b) for a, b in pairs if a > 0)
+    if not options:
+        return None
+    a, b = rng.choice(options)
+    lost, kept = (a, b) if rng.random() < 0.5 else (b, a)
+    return (p.start + lost, p.start + lost + 1, "", ((p.start + kept, p.start + kept + 1),))
+
+
+def site_lost_quote(p: Para, rng: random.Random) -> Edit | None:
+    return _lost_half(p, rng, (("“", "”"),))
+
+
+def site_lost_bracket(p: Para, rng: random.Random) -> Edit | None:
+    return _lost_half(p, rng, (("（", "）"), ("《", "》")))
+
+
+def site_pun_space(p: Para, rng: random.Random) -> Edit | None:
+    if len(p.line) < 20:
+        return None
+    pos = [i for i in _han_pairs(p.line) if i > 2]
+    if not pos:
+        return None
+    i = rng.choice(pos)
+    return (p.start + i, p.start + i, rng.choice([" ", " ", " ", "\u3000"]), ())
+
+
+_ETC = re.compile(f"、[{HAN}“”]{{1,12}}(等)(?=[，；])")
+
+
+def site_pun_ellipsis(p: Para, rng: random.Random) -> Edit | None:
+    found = [m.start() for m in re.finditer("……", p.line)]
+    if found:
+        i = rng.choice(found)
+        return (p.start + i, p.start + i + 2, "。。。", ())
+    etc = list(_ETC.finditer(p.line))
+    if not etc:
+        return None
+    m = rng.choice(etc)
+    return (p.start + m.start(1), p.start + m.end(1), "。。。", ())
+
+
+_SERIES = re.compile(r"(?:^|(?<=[，。；：！？]))([一二三四五六七八九十])是")
+
+
+def site_num_series(p: Para, rng: random.Random) -> Edit | None:
+    ms = list(_SERIES.finditer(p.line))
+    values = [cn_int(m.group(1)) for m in ms]
+    if len(ms) < 3 or values != list(range(1, len(ms) + 1)):
+        return None
+    last = ms[-1]
+    n = len(ms)
+    new = cn_str(n + 1) if rng.random() < 0.5 else cn_str(n - 1)
+    return (p.start + last.start(1), p.start + last.end(1), new, ())
+
+
+SITES: dict[str, Callable[[Para, random.Random], Edit | None]] = {
+    "dup_char": site_dup_char,
+    "dup_word": site_dup_word,
+    "wrd_de_di": site_de_di,
+    "wrd_de_de": site_de_de,
+    "wrd_confusable": site_confusable,
+    "ph_x": site_ph_x,
+    "ph_cross": site_ph_cross,
+    "ph_circle": site_ph_circle,
+    "ph_mou": site_ph_mou,
+    "ph_blank": site_ph_blank,
+    "ph_template": site_ph_template,
+    "pun_halfwidth": site_pun_halfwidth,
+    "pun_lost_quote": site_lost_quote,
+    "pun_lost_bracket": site_lost_bracket,
+    "pun_space": site_pun_space,
+    "pun_ellipsis": site_pun_ellipsis,
+    "num_series": site_num_series,
+}
+
+# Cheap tests of whether a paragraph can hold a slip of a kind (before jieba is asked).
+_PRECHECK: dict[str, Callable[[str], bool]] = {
+    "dup_char": lambda s: bool(re.search(f"[{HAN}]{{4}}", s)),
+    "dup_word": lambda s: bool(re.search(f"[{HAN}]{{4}}", s)),
+    "wrd_de_di": lambda s: "地" in s,
+    "wrd_de_de": lambda s: "得" in s,
+    "wrd_confusable": lambda s: any(r in s for r, _w, _c in _CONFUSABLES),
+    "ph_x": lambda s: bool(re.search(r"\d", s)),
+    "ph_cross": lambda s: bool(re.search(r"\d", s)),
+    "ph_circle": lambda s: bool(re.search(r"\d", s)),
+    "ph_mou": lambda s: bool(re.search(f"[{HAN}]{{4}}", s)),
+    "ph_blank": lambda s: bool(re.search(f"[{HAN}]{{4}}", s)),
+    "ph_template": lambda s: bool(_HAN.search(s)),
+    "pun_halfwidth": lambda s: any(c in s for c in _HALF),
+    "pun_lost_quote": lambda s: "“" in s,
+    "pun_lost_bracket": lambda s: "（" in s or "《" in s,
+    "pun_space": lambda s: len(s) >= 20,
+    "pun_ellipsis": lambda s: "……" in s or "等，" in s or "等；" in s,
+    "num_series": lambda s: "是" in s and "三是" in s,
+}
+
+# --------------------------------------------------------------------------- heading slips
+
+
+@dataclass(frozen=True)
+class HeadingSite:
+    seq: int  # sequence id, one slip per sequence
+    line: int
+    edit: Edit
+
+
+def heading_sites(text: str, lines: list[tuple[int, str]], kind: str) -> list[HeadingSite]:
+    """Every place a heading slip of ``kind`` could be made (each is one option)."""
+    hs = headings(lines)
+    seqs = sequences(hs)
+    out: list[HeadingSite] = []
+    pos = {id(h): k for k, h in enumerate(hs)}
+    for sid, seq in enumerate(seqs):
+        if [h.value for h in seq] != list(range(1, len(seq) + 1)):
+            continue  # only well-formed sequences, so the slip is the only anomaly
+        n = len(seq)
+        last = seq[-1]
+        if kind == "num_skip" and n >= 2:
+            new = str(n + 1) if last.level in (3, 4) else cn_str(n + 1)
+            out.append(HeadingSite(sid, last.line, (last.num_start, last.num_end, new, ())))
+        elif kind == "num_repeat" and n >= 2:
+            new = str(n - 1) if last.level in (3, 4) else cn_str(n - 1)
+            out.append(HeadingSite(sid, last.line, (last.num_start, last.num_end, new, ())))
+        elif kind == "num_delete" and n >= 3:
+            for k in range(1, n - 1):
+                h, nxt = seq[k], seq[k + 1]
+                # no sub-headings between this heading and the next of its level
+                following = hs[pos[id(h)] + 1]
+                if following is not nxt:
+                    continue
+                accept = ((nxt.mark_start, nxt.mark_end),)
+                out.append(HeadingSite(sid, h.line, (h.mark_start, h.mark_end, "", accept)))
+        elif kind == "num_delimiter":
+            for h in seq:
+                if h.level == 1:
+                    new = text[h.num_start : h.num_end] + ["．", ".", "，"][h.value % 3]
+                elif h.level == 3:
+                    new = text[h.num_start : h.num_end] + ["、", "，"][h.value % 2]
+                elif h.level == 2:
+                    new = text[h.mark_start : h.mark_end] + "、"
+                else:
+                    continue
+                out.append(HeadingSite(sid, h.line, (h.mark_start, h.mark_end, new, ())))
+        elif kind == "num_bracket":
+            for h in seq:
+                if h.level not in (2, 4):
+                    continue
+                num = text[h.num_start : h.num_end]
+                new = f"({num}）" if h.value % 2 else f"（{num})"
+                out.append(HeadingSite(sid, h.line, (h.mark_start, h.mark_end, new, ())))
+    return out
+
+
+HEADING_KINDS = ("num_skip", "num_repeat", "num_delete", "num_delimiter", "num_bracket")
+
+# --------------------------------------------------------------------------- the injector
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out = []
+    at = 0
+    for line in text.split("\n"):
+        out.append((at, line))
+        at += len(line) + 1
+    return out
+
+
+def _interleave(items: list[Any], key: Callable[[Any], str], rng: random.Random) -> list[Any]:
+    """Shuffle, then order round robin over documents so slips spread over the corpus."""
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for it in items:
+        groups[key(it)].append(it)
+    names = sorted(groups)
+    rng.shuffle(names)
+    for n in names:
+        rng.shuffle(groups[n])
+    out = []
+    depth = 0
+    while True:
+        added = False
+        for n in names:
+            if depth < len(groups[n]):
+                out.append(groups[n][depth])
+                added = True
+        if not added:
+            return out
+        depth += 1
+
+
+def inject(
+    docs: Iterable[tuple[str, str]],
+    n: int = 2400,
+    seed: int = 0,
+    avoid: Mapping[str, set[int]] | None = None,
+    kinds: Iterable[str] | None = None,
+) -> dict[str, Injected]:
+    """Make about ``n`` slips in ``docs`` (name, text), spread over kinds and documents.
+
+    ``avoid`` maps a document name to 0-based line indexes left untouched.
+    Returns every document (those without slips unchanged), keyed by name.
+    """
+    rng = random.Random(seed)
+    docs = list(docs)
+    texts = dict(docs)
+    lines = {name: _lines(text) for name, text in docs}
+    avoid = avoid or {}
+    used: dict[str, set[int]] = {name: set(avoid.get(name, ())) for name, _t in docs}
+    used_seq: dict[str, set[int]] = defaultdict(set)
+    edits: dict[str, list[tuple[Edit, str, int]]] = defaultdict(list)  # doc -> (edit, kind, line)
+    wanted = list(kinds) if kinds is not None else list(KINDS)
+    quota = {k: -(-n // len(wanted)) for k in wanted}
+
+    # candidates per kind: (doc, line) for paragraph kinds, HeadingSite for heading kinds
+    cands: dict[str, list[Any]] = {}
+    for kind in wanted:
+        if kind in HEADING_KINDS:
+            cands[kind] = [
+                (name, hs) for name, text in docs for hs in heading_sites(text, lines[name], kind)
+            ]
+        else:
+            check = _PRECHECK[kind]
+            cands[kind] = [
+                (name, i)
+                for name, _t in docs
+                for i, (_o, line) in enumerate(lines[name])
+                if check(line)
+            ]
+    # scarce kinds choose first, so common kinds do not take their paragraphs
+    for kind in sorted(wanted, key=lambda k: (len(cands[k]), k)):
+        taken = 0
+        for name, item in _interleave(cands[kind], key=lambda c: c[0], rng=rng):
+            if taken >= quota[kind]:
+                break
+            if kind in HEADING_KINDS:
+                hs = item
+                if hs.line in used[name] or hs.seq in used_seq[name]:
+                    continue
+                # the next heading a deletion points at must stay untouched too
+                if any(lines_index(lines[name], a[0]) in used[name] for a in hs.edit[3]):
+                    continue
+                edit, line = hs.edit, hs.line
+                used_seq[name].add(hs.seq)
+                for a in edit[3]:
+                    used[name].add(lines_index(lines[name], a[0]))
+            else:
+                line = item
+                if line in used[name]:
+                    continue
+                off, s = lines[name][line]
+                got = SITES[kind](Para(name, texts[name], line, off, s), rng)
+                if got is None:
+                    continue
+                edit = got
+            used[name].add(line)
+            edits[name].append((edit, kind, line))
+            taken += 1
+
+    out: dict[str, Injected] = {}
+    for name, text in docs:
+        out[name] = build(name, text, edits.get(name, []))
+    return out
+
+
+def lines_index(lines: list[tuple[int, str]], pos: int) -> int:
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def build(name: str, text: str, edits: list[tuple[Edit, str, int]]) -> Injected:
+    """The injected copy and its slips, with spans in the copy's coordinates."""
+    edits = sorted(edits, key=lambda e: (e[0][0], e[0][1]))
+    slips: list[Slip] = []
+    delta = 0
+    shifts: list[tuple[int, int]] = []  # (original end of an edit, cumulative delta after it)
+    for (start, end, new, _acc), kind, line in edits:
+        a = start + delta
+        slips.append(
+            Slip(name, kind, start, end, text[start:end], new, line + 1, (a, a + len(new)))
+        )
+        delta += len(new) - (end - start)
+        shifts.append((end, delta))
+
+    def moved(pos: int) -> int:
+        d = 0
+        for end, dd in shifts:
+            if end <= pos:
+                d = dd
+            else:
+                break
+        return pos + d
+
+    final = []
+    for slip, ((_s, _e, _n, acc), _k, _l) in zip(slips, edits, strict=True):
+        accept = tuple((moved(a), moved(b)) for a, b in acc)
+        if slip.kind == "ph_template":  # the inserted line, without its newline
+            slip = Slip(**{**slip.__dict__, "span": (slip.span[0], slip.span[1] - 1)})
+        final.append(Slip(**{**slip.__dict__, "accept": accept}))
+    return Injected(name, text, apply(text, final), final)
