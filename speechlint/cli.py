@@ -19,15 +19,15 @@ One bad file never stops the rest.  Each problem is one line on stderr:
 from __future__ import annotations
 
 import argparse
-import errno
 import os
-import re
-import stat
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import SpeechlintError
+from .output import Progress, as_error_line, diff, failure_lines
+from .settings import Settings, split_codes
+from .walk import iter_files
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,25 +36,6 @@ if TYPE_CHECKING:
     from .model import RuleFailure
 
     #: A format's part writer and the report's options: a worker writes each file's part.
-
-#: File suffixes checked when a folder is given.
-SUFFIXES: tuple[str, ...] = (".txt", ".md")
-try:  # Word drafts too, when python-docx is installed (speechlint[docx])
-    import importlib.util as _ilu
-
-    if _ilu.find_spec("docx") is not None:
-        SUFFIXES = (*SUFFIXES, ".docx")
-except (ImportError, ValueError):  # pragma: no cover
-    pass
-_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
-
-
-def _split_codes(values: list[str] | None) -> tuple[str, ...]:
-    out: list[str] = []
-    for v in values or ():
-        out.extend(c.strip().upper() for c in v.split(",") if c.strip())
-    return tuple(out)
-
 
 class _Formatter(argparse.HelpFormatter):
     """argparse's formatter, sized without importing shutil (~3 ms of every start)."""
@@ -138,99 +119,6 @@ def _version() -> str:
     return __version__
 
 
-def iter_files(
-    paths: Sequence[str], errors: list[str], notes: list[str] | None = None
-) -> Iterator[str]:
-    """Files named on the command line, and the drafts inside named folders.
-
-    Never raises and never loops: a folder that cannot be read adds a line to
-    ``errors`` (its drafts could not be checked); a symbolic link back to an
-    enclosing folder, or a draft-named entry that is not a regular file, adds a
-    line to ``notes`` (nothing behind it is lost).  Folders reached twice through
-    links are walked once, files reached twice are yielded once.  Named paths
-    are yielded as given, even when missing: reading them reports the problem.
-    """
-    from .io import is_temp_file
-
-    note = notes.append if notes is not None else (lambda _line: None)
-    seen_paths: set[str] = set()
-    seen_ids: set[tuple[int, int]] = set()
-    for raw in paths:
-        if raw == "-":
-            yield raw
-            continue
-        try:
-            st = os.stat(raw)
-        except OSError:
-            st = None
-        if st is not None and stat.S_ISDIR(st.st_mode):
-            yield from _walk(raw, st, errors, note, seen_ids, is_temp_file)
-            continue
-        if raw in seen_paths or (st is not None and (st.st_dev, st.st_ino) in seen_ids):
-            continue
-        seen_paths.add(raw)
-        if st is not None:
-            seen_ids.add((st.st_dev, st.st_ino))
-        yield raw
-
-
-def _walk(
-    top: str,
-    top_st: os.stat_result,
-    errors: list[str],
-    note: Callable[[str], None],
-    seen_ids: set[tuple[int, int]],
-    is_temp_file: Callable[[str], bool],
-) -> Iterator[str]:
-    """Depth-first, sorted, following links but never around a loop."""
-    top_id = (top_st.st_dev, top_st.st_ino)
-    if top_id in seen_ids:
-        return
-    seen_ids.add(top_id)
-    stack: list[tuple[str, frozenset[tuple[int, int]]]] = [(top, frozenset([top_id]))]
-    while stack:
-        folder, ancestors = stack.pop()
-        try:
-            with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            errors.append(f"{folder}: error: cannot read folder: {exc.strerror or exc}")
-            continue
-        subfolders: list[tuple[str, frozenset[tuple[int, int]]]] = []
-        for entry in entries:
-            name = entry.name
-            path = entry.path
-            is_draft = name.lower().endswith(SUFFIXES) and not is_temp_file(name)
-            try:
-                st = entry.stat()  # follows links
-            except OSError as exc:
-                if exc.errno == errno.ELOOP:
-                    note(f"{path}: note: symbolic link loop, not followed")
-                elif is_draft:
-                    yield path  # a broken link named like a draft: reading reports it
-                continue
-            if stat.S_ISDIR(st.st_mode):
-                if name in _SKIP_DIRS or name.startswith("."):
-                    continue
-                ident = (st.st_dev, st.st_ino)
-                if ident in ancestors:
-                    note(f"{path}: note: symbolic link loop (back to an enclosing folder), not followed")
-                elif ident not in seen_ids:  # else: reached before through another link
-                    seen_ids.add(ident)
-                    subfolders.append((path, ancestors | {ident}))
-                continue
-            if not is_draft:
-                continue
-            if not stat.S_ISREG(st.st_mode):
-                note(f"{path}: note: not a regular file, skipped")
-                continue
-            ident = (st.st_dev, st.st_ino)
-            if ident not in seen_ids:
-                seen_ids.add(ident)
-                yield path
-        stack.extend(reversed(subfolders))
-
-
 def _check(args: argparse.Namespace) -> int:
     from . import engine
     from .config import Config
@@ -240,13 +128,13 @@ def _check(args: argparse.Namespace) -> int:
     if args.format not in FORMATS:
         raise SpeechlintError(f"unknown format {args.format!r}; expected one of: {', '.join(FORMATS)}")
     config = Config()
-    select = _split_codes(args.select)
+    select = split_codes(args.select)
     if select:
         config = config.with_overrides(select=select)
     if args.extend_select:
-        config = config.with_overrides(extend_select=_split_codes(args.extend_select))
+        config = config.with_overrides(extend_select=split_codes(args.extend_select))
     if args.ignore:
-        config = config.with_overrides(ignore=_split_codes(args.ignore))
+        config = config.with_overrides(ignore=split_codes(args.ignore))
     from . import registry
 
     for code in (*config.select, *config.extend_select, *config.ignore):
@@ -256,7 +144,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.max_file_size is not None:
         config = config.with_overrides(max_file_size=args.max_file_size)
 
-    settings = _Settings.from_args(args, config)
+    settings = Settings.from_args(args, config)
     _route_engine_log(args.verbose)
     errors: list[str] = []  # files (or folders) that could not be checked: exit 2
     notes: list[str] = []  # skipped on purpose (binary files, link loops): exit code unchanged
@@ -274,10 +162,10 @@ def _check(args: argparse.Namespace) -> int:
         if folder not in seen_folders:
             seen_folders.add(folder)
             for problem in (settings.for_file(path) if path != "-" else settings.for_path(".")).problems:
-                line = _as_error_line(problem)
+                line = as_error_line(problem)
                 if line not in errors:
                     errors.append(line)
-    progress = _Progress(len(pending))
+    progress = Progress(len(pending))
     out = sys.stdout
     color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
     show_source = args.show_source if args.show_source is not None else out.isatty()
@@ -319,7 +207,7 @@ def _check(args: argparse.Namespace) -> int:
                     sys.stdout.buffer.write(raw)  # a filter always passes the draft on
                 if result.text != text:
                     if args.diff:
-                        diffs.append(_diff(name, text, result.text))
+                        diffs.append(diff(name, text, result.text))
                     elif path == "-":
                         sys.stdout.buffer.write(encode(result.text, decoded.encoding, decoded.bom))
                     else:
@@ -337,18 +225,18 @@ def _check(args: argparse.Namespace) -> int:
                 diags = engine.linter_for(config, name).lint(text, filetype=filetype)
             results.append(FileResult(name, text, diags))
         except BinaryFileError as exc:
-            notes.append(_as_error_line(str(exc), "note"))
+            notes.append(as_error_line(str(exc), "note"))
         except SpeechlintError as exc:
             if args.verbose:
                 _print_traceback()
-            errors.append(_as_error_line(str(exc)))
+            errors.append(as_error_line(str(exc)))
         except Exception as exc:  # noqa: BLE001 - never a traceback for one bad file
             if args.verbose:
                 _print_traceback()
-            errors.append(_as_error_line(f"{name}: internal error: {type(exc).__name__}: {exc}"))
+            errors.append(as_error_line(f"{name}: internal error: {type(exc).__name__}: {exc}"))
         finally:
             engine.failure_sink.reset(sink)
-            errors.extend(_failure_lines(name, failed))  # the file was not fully checked
+            errors.extend(failure_lines(name, failed))  # the file was not fully checked
 
     progress.done()
     if args.annotate and not annotated and not errors:
@@ -382,80 +270,11 @@ def _check(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------- configuration, Word files, many files
-class _Settings:
-    """What every file's configuration is built from: the file found for it (or
-    ``--config`` / ``--isolated``), then the command line's selection on top."""
-
-    def __init__(self, config_file: str | None, isolated: bool, cli: dict[str, object],
-                 explicit: tuple[str, ...]) -> None:
-        self.config_file = config_file
-        self.isolated = isolated
-        self.cli = cli
-        self.explicit = explicit  # paths named on the command line: never excluded
-        self._by_folder: dict[str, Any] = {}  # folder -> configuration (see for_file)
-
-    def __getstate__(self) -> dict[str, Any]:  # sent to workers without the found configurations
-        return {**self.__dict__, "_by_folder": {}}
-
-    @classmethod
-    def from_args(cls, args: argparse.Namespace, cli_config: object) -> _Settings:
-        from .config import DEFAULT
-
-        cli: dict[str, object] = {
-            "select": _split_codes(args.select),
-            "extend_select": _split_codes(args.extend_select),
-            "ignore": _split_codes(args.ignore),
-        }
-        size = getattr(cli_config, "max_file_size", DEFAULT.max_file_size)
-        if size != DEFAULT.max_file_size:
-            cli["max_file_size"] = size
-        explicit = () if getattr(args, "force_exclude", False) else tuple(args.paths)
-        self = cls(args.config, args.isolated, cli, explicit)
-        if args.config:
-            from . import configfile
-
-            configfile.load(args.config)  # a bad --config file stops the run at once
-        return self
-
-    def for_path(self, path: str):  # type: ignore[no-untyped-def]
-        from . import configfile
-        from .config import DEFAULT
-
-        if self.isolated:
-            base = DEFAULT
-        elif self.config_file:
-            base = configfile.load(self.config_file)
-        else:
-            base = configfile.discover(path if path != "-" else ".")
-        sel = {k: v for k, v in self.cli.items() if k != "max_file_size"}
-        config = configfile.apply_cli(base, **sel)  # type: ignore[arg-type]
-        if "max_file_size" in self.cli:
-            config = config.with_overrides(max_file_size=self.cli["max_file_size"])
-        return config
-
-    def for_file(self, path: str):  # type: ignore[no-untyped-def]
-        """``for_path`` of a path from :func:`iter_files` (a file, or nothing: never a
-        folder), whose configuration depends only on its folder: found once per folder,
-        not again (two stats, a few paths) for each of its drafts."""
-        folder = os.path.dirname(os.path.abspath(path))
-        config = self._by_folder.get(folder)
-        if config is None:
-            config = self._by_folder[folder] = self.for_path(path)
-        return config
-
-    def excluded(self, config: object, path: str) -> bool:
-        from . import configfile
-
-        if path == "-" or path in self.explicit:
-            return False
-        return configfile.is_excluded(config, path)  # type: ignore[arg-type]
-
-
 def _is_docx(path: str) -> bool:
     return path.lower().endswith(".docx")
 
 
-def _lint_one(path: str, settings: _Settings, config: object = None):  # type: ignore[no-untyped-def]
+def _lint_one(path: str, settings: Settings, config: object = None):  # type: ignore[no-untyped-def]
     """Check one file (check only, no fixes): a FileResult, or None when excluded."""
     from dataclasses import replace
 
@@ -523,7 +342,7 @@ _POOL_MIN_FILES = 16
 _POOL_MIN_BYTES = 1_000_000
 
 
-def _pool_task(path: str, settings: _Settings) -> tuple[Any, str | None, str | None]:
+def _pool_task(path: str, settings: Settings) -> tuple[Any, str | None, str | None]:
     """Check one file in a worker: (its FileResult or None, its error lines, a note)."""
     from . import engine
     from .errors import ConfigError
@@ -536,18 +355,18 @@ def _pool_task(path: str, settings: _Settings) -> tuple[Any, str | None, str | N
     except ConfigError:
         raise
     except BinaryFileError as exc:
-        return None, None, _as_error_line(str(exc), "note")
+        return None, None, as_error_line(str(exc), "note")
     except SpeechlintError as exc:
-        return None, _as_error_line(str(exc)), None
+        return None, as_error_line(str(exc)), None
     except Exception as exc:  # noqa: BLE001 - never a traceback for one bad file
-        return None, _as_error_line(f"{path}: internal error: {type(exc).__name__}: {exc}"), None
+        return None, as_error_line(f"{path}: internal error: {type(exc).__name__}: {exc}"), None
     finally:
         engine.failure_sink.reset(sink)
-    return res, "\n".join(_failure_lines(path, failed)) or None, None
+    return res, "\n".join(failure_lines(path, failed)) or None, None
 
 
-def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: list[str],
-               notes: list[str], progress: _Progress) -> list[Any]:
+def _lint_pool(files: Sequence[str], settings: Settings, jobs: int, errors: list[str],
+               notes: list[str], progress: Progress) -> list[Any]:
     """Check ``files`` in ``jobs`` worker processes: their results in the order of ``files``.
 
     The parent loads the rules and their data first; where the system can fork, the
@@ -596,7 +415,7 @@ def _worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _prepare(path: str, settings: _Settings) -> None:
+def _prepare(path: str, settings: Settings) -> None:
     """Load the rules and their data for ``path``'s configuration (errors: left to the check)."""
     from . import engine
 
@@ -604,60 +423,6 @@ def _prepare(path: str, settings: _Settings) -> None:
         engine.linter_for(settings.for_file(path), path)
     except Exception:  # noqa: BLE001, S110 - the same problem is reported when the file is checked
         pass
-
-
-class _Progress:
-    """A progress bar on stderr: only on a terminal, and only once a run takes over 1 s."""
-
-    def __init__(self, total: int) -> None:
-        import time
-
-        self.total = total
-        self.count = 0
-        self.start = time.monotonic()
-        self.shown = False
-        self.enabled = total > 1 and sys.stderr.isatty() and "CI" not in os.environ
-        try:  # seconds before the bar appears (tests set 0)
-            self.after = float(os.environ.get("SPEECHLINT_PROGRESS_AFTER", "1"))
-        except ValueError:
-            self.after = 1.0
-
-    def tick(self) -> None:
-        if not self.enabled:
-            return
-        import time
-
-        self.count += 1
-        now = time.monotonic()
-        if now - self.start < self.after:
-            return
-        width = 30
-        done = int(width * self.count / max(1, self.total))
-        sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {self.count}/{self.total}")
-        sys.stderr.flush()
-        self.shown = True
-
-    def done(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r" + " " * 50 + "\r")
-            sys.stderr.flush()
-
-
-def _as_error_line(message: str, kind: str = "error") -> str:
-    """'path: problem' -> 'path: error: problem' (one line, whatever the message holds)."""
-    message = " ".join(message.splitlines())
-    head, sep, rest = message.partition(": ")
-    if sep and not rest.startswith(f"{kind}:"):
-        return f"{head}: {kind}: {rest}"
-    return message
-
-
-def _failure_lines(name: str, failed: Sequence[RuleFailure]) -> list[str]:
-    """One line per rule that raised on this file (fix passes may repeat it)."""
-    first: dict[str, str] = {}
-    for f in failed:
-        first.setdefault(f.code, f.error)
-    return [_as_error_line(f"{name}: rule {code} failed: {error}") for code, error in first.items()]
 
 
 def _print_traceback() -> None:
@@ -703,28 +468,6 @@ def _read_stdin(name: str, max_size: int | None) -> bytes:
     if len(data) > max_size:
         raise _too_large(name, None, max_size)
     return data
-
-
-_EOL_SPLIT = re.compile(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)")
-
-
-def _lines(text: str) -> list[str]:
-    """Lines with their endings, split at \\n, \\r\\n and \\r only (never str.splitlines)."""
-    return [ln for ln in _EOL_SPLIT.split(text) if ln]
-
-
-def _diff(name: str, old: str, new: str) -> str:
-    """A unified diff that ``patch``/``git apply`` accept, line endings shown as they are."""
-    a, b = (name, name) if os.path.isabs(name) or name == "-" else (f"a/{name}", f"b/{name}")
-    out: list[str] = []
-    import difflib
-
-    for line in difflib.unified_diff(_lines(old), _lines(new), a, b):
-        if line.endswith(("\n", "\r")):
-            out.append(line)
-        else:  # the last line of a file without a final line ending
-            out.append(line + "\n\\ No newline at end of file\n")
-    return "".join(out)
 
 
 def _rules() -> int:

@@ -143,7 +143,7 @@ def test_jobs_output_is_byte_identical(fmt: str, tmp_path: Path, capsys: pytest.
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_each_folder_keeps_its_own_configuration(jobs: str, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    """The configuration is found once per folder (cli._Settings.for_file), in the parent
+    """The configuration is found once per folder (settings.Settings.for_file), in the parent
     and in the workers: a subfolder's own file still wins for its drafts only."""
     draft = "同志们，，今天召开会议。我们要要认真学习。\n"  # DUP003 and DUP001
     (tmp_path / "speechlint.toml").write_text('select = ["DUP003"]\n', encoding="utf-8")
