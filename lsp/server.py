@@ -10,7 +10,8 @@ What it offers:
 * code actions: each finding's fix (``quickfix``, preferred when safe), every safe fix of the
   file (``source.fixAll.speechlint``), and "ignore this rule here" (a
   ``<!-- speechlint-disable-next-line CODE -->`` line above);
-* hover: the rule's documentation; document symbols: the heading outline;
+* hover: the rule's documentation, and on an announced count (讲三点意见) the items found after
+  it; document symbols: the heading outline, with the count a heading group answers;
 * configuration: the file's own configuration file (found from its folder upward), with
   ``select`` / ``ignore`` / ``extendSelect`` from ``initializationOptions`` and
   ``workspace/didChangeConfiguration`` on top.
@@ -690,9 +691,13 @@ def hover(ls: SpeechlintServer, params: types.HoverParams) -> types.Hover | None
     pos = doc.positions
     at = pos.offset(params.position.line, params.position.character)
     here = [d for d in doc.findings if d.span.start <= at <= d.span.end]
+    announced = _announcement_hover(doc, at)
     if not here:
-        return None
-    parts: list[str] = []
+        if announced is None:
+            return None
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=announced[1]),
+                           range=_rng(pos, announced[0]))
+    parts: list[str] = [announced[1]] if announced is not None else []
     for code in dict.fromkeys(d.code for d in here):
         r = registry.get(code)
         msgs = "\n".join(f"- {d.message}" for d in here if d.code == code)
@@ -707,6 +712,43 @@ def hover(ls: SpeechlintServer, params: types.HoverParams) -> types.Hover | None
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
         range=_rng(pos, first.span),
     )
+
+
+_announced: tuple[str, str, tuple[Any, ...]] | None = None  # (text, filetype, announcements)
+
+
+def _announcements(doc: OpenDoc) -> tuple[Any, ...]:
+    """The counts the draft announces (讲三点意见) and the lists they were matched to, as
+    NUM009 reads them (whether or not NUM009 is selected); remembered for the last text, so
+    hovering and the outline do not read the draft again until it changes."""
+    global _announced
+    if _announced is not None and _announced[0] is doc.text and _announced[1] == doc.filetype:
+        return _announced[2]
+    try:
+        from speechlint.checks.num import announcements
+        from speechlint.data import rule_data
+        from speechlint.document import Document
+        from speechlint.errors import SpeechlintError
+    except ImportError:  # pragma: no cover - the NUM checks not installed
+        return ()
+    try:
+        data = rule_data("NUM009")
+    except SpeechlintError:  # broken rule data: reported where the rules run
+        return ()
+    found = announcements(Document.from_text(doc.text, doc.filetype), data) if data is not None else ()
+    _announced = (doc.text, doc.filetype, found)
+    return found
+
+
+def _announcement_hover(doc: OpenDoc, at: int) -> tuple[Span, str] | None:
+    """Hover on an announced count: the items found after it (None elsewhere)."""
+    for a in _announcements(doc):
+        if a.span.start <= at <= a.span.end:
+            n = len(a.items)
+            items = "\n".join(f"- {label}{title}" for _, label, title in a.items)
+            head = f"“{a.text}”：宣布 {a.count} {a.unit}，下面列出 {n} {a.unit} / announced {a.count}, listed {n}"
+            return a.span, f"{head}\n\n{items}"
+    return None
 
 
 def _doc_markdown(doc: str) -> str:
@@ -729,6 +771,9 @@ def document_symbol(ls: SpeechlintServer, params: types.DocumentSymbolParams) ->
     except ImportError:  # pragma: no cover - the NUM checks not installed
         return []
     headings = [h for h in outline(doc.text, doc.filetype) if getattr(h, "kind", "heading") == "heading"]
+    # the announced count beside the headings it was matched to: "“讲三点意见” 2/3"
+    announced = {item[0].start: f" · “{a.text}” {i}/{a.count}"
+                 for a in _announcements(doc) for i, item in enumerate(a.items, 1)}
     pos = Positions(doc.text, ls.encoding, doc.index)
     index = doc.index
     roots: list[types.DocumentSymbol] = []
@@ -747,7 +792,7 @@ def document_symbol(ls: SpeechlintServer, params: types.DocumentSymbolParams) ->
         name = f"{h.label}{h.title}".strip() or doc.text[h.span.start : h.span.end].strip() or "?"
         sym = types.DocumentSymbol(
             name=name,
-            detail=f"{level} 级标题 / level {level}",
+            detail=f"{level} 级标题 / level {level}{announced.get(h.label_span.start, '')}",
             kind=types.SymbolKind.Namespace if level == 1 else types.SymbolKind.Module,
             range=_rng(pos, section),
             selection_range=_rng(pos, h.span),

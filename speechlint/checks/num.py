@@ -656,3 +656,355 @@ def enumeration_delimiter(doc: Document, data: MarkerData) -> Iterator[Diagnosti
                     f"{quote(m.text + m.delimiter)}与同组其他序次语的标点不一致，应为{quote(m.text + target)}",
                     Fix.replace(m.delimiter_span, target),
                 )
+
+
+# ----------------------------------------------------------- announced counts
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+
+
+@dataclass(frozen=True)
+class AnnounceData:
+    """What announces a count of points (讲三点意见, 以下五个方面, “四个坚持”) and how close
+    its list must follow (``rules/num.yaml``, NUM009)."""
+
+    #: NUM007's scheme and markers: the headings and series an announcement is matched to.
+    enumerations: MarkerData
+    #: Verbs right before the count: 讲|三点意见, 抓好|五项工作.
+    verbs: tuple[str, ...]
+    #: Words that announce a list with or without a verb before them: 以下|五个方面.
+    lead_ins: tuple[str, ...]
+    #: Measure words -> how the message counts the items (方面 -> 个方面).
+    measures: dict[str, str]
+    #: Measure words that may end an announcement without a noun ("三点：", "三个方面：").
+    bare_measures: tuple[str, ...]
+    #: Nouns after the measure word (的 may stand between): 意见, 要求, 工作 …
+    nouns: tuple[str, ...]
+    #: Verbs that may follow the count phrase: (从)三个方面|谈一谈, (从以下)四个方面|来看.
+    after_verbs: tuple[str, ...]
+    #: The count phrase announces something only when one of these follows it (or the line ends).
+    followers: str
+    #: Measure words of a quoted count “四个坚持”, which announces the items right after it.
+    quoted_measures: tuple[str, ...]
+    #: Counts that name a fixed formulation and announce nothing (两个确立, 三个代表).
+    fixed: tuple[str, ...]
+    #: The list must start within this many characters after the announcement (line breaks,
+    #: indentation and what is left of the announcement's paragraph counted together) …
+    max_gap: int = 12
+    #: … with at most this many paragraphs between the announcement's and the list's …
+    max_paragraphs: int = 0
+    #: … or, for an announcement in a heading's own title (二、重点抓好以下五项工作), this many
+    #: paragraphs of introduction before its sub-headings.
+    title_max_paragraphs: int = 2
+
+    def validate(self) -> str | None:
+        for key, words in (("verbs", self.verbs), ("nouns", self.nouns), ("measures", tuple(self.measures)),
+                           ("quoted-measures", self.quoted_measures)):
+            if not words or any(not w for w in words):
+                return f"'{key}' must be a non-empty list of non-empty words"
+        if any(m not in self.measures for m in self.bare_measures):
+            return "every 'bare-measures' word must be one of 'measures'"
+        if min(self.max_gap, self.max_paragraphs, self.title_max_paragraphs) < 0:
+            return "'max-gap', 'max-paragraphs' and 'title-max-paragraphs' must not be negative"
+        return None
+
+
+def _alternatives(words: Sequence[str]) -> str:
+    import re
+
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _AnnouncePatterns:
+    """The scans of NUM009, built from its data.
+
+    Each starts with a character class or a literal (a numeral, “), so that the regex engine
+    skips ahead in C; the verb before a count is checked afterwards on a few characters."""
+
+    count: re.Pattern[str]  # 三点意见, 五个方面：
+    quoted: re.Pattern[str]  # “四个坚持”
+    before: re.Pattern[str]  # 讲 / 抓好以下 / 以下, right before the count
+    window: int  # how many characters ``before`` needs
+
+
+_announce_patterns: tuple[AnnounceData, _AnnouncePatterns] | None = None
+
+
+def _patterns(data: AnnounceData) -> _AnnouncePatterns:
+    global _announce_patterns
+    cached = _announce_patterns
+    if cached is not None and cached[0] is data:
+        return cached[1]
+    import re
+
+    first = "一二三四五六七八九十两1-9１-９"
+    rest = "一二三四五六七八九十0-9０-９"
+    followers = re.escape(data.followers + "\r\n")
+    verbs, leads = _alternatives(data.verbs), _alternatives(data.lead_ins)
+    patterns = _AnnouncePatterns(
+        re.compile(
+            f"[{first}][{rest}]{{0,2}}(?P<measure>{_alternatives(tuple(data.measures))})"
+            f"(?:的?(?P<noun>{_alternatives(data.nouns)}))?(?P<after>{_alternatives(data.after_verbs)})?"
+            f"(?=[{followers}]|\\Z)"
+        ),
+        re.compile(f"“(?P<num>[{first}][{rest}]{{0,2}})(?:{_alternatives(data.quoted_measures)})[^“”\\r\\n]{{1,8}}”"),
+        re.compile(f"(?:(?:{verbs})(?:{leads})?|(?:{leads}))\\Z"),
+        max(map(len, data.verbs)) + max(map(len, data.lead_ins), default=0),
+    )
+    _announce_patterns = (data, patterns)
+    return patterns
+
+
+_NUMBER: re.Pattern[str] | None = None
+
+
+def _number(s: str) -> int:
+    """The value of a count (三, 十二, 两, 3); 0 when ``s`` is no numeral (三三, 十十)."""
+    global _NUMBER
+    if _NUMBER is None:
+        import re
+
+        from ..outline import AR_NUMERAL, CN_NUMERAL
+
+        _NUMBER = re.compile(f"{CN_NUMERAL}|两|{AR_NUMERAL}")
+    if not _NUMBER.fullmatch(s):
+        return 0
+    from ..outline import parse_number
+
+    return 2 if s == "两" else parse_number(s)
+
+
+@dataclass(frozen=True, slots=True)
+class Announcement:
+    """A count the draft announces and the list that follows it (see :func:`announcements`)."""
+
+    span: Span  # the count phrase: 三点意见, 五个方面, 四个坚持
+    text: str  # the announcement as quoted in messages: 讲三点意见, 四个坚持
+    count: int  # 3
+    unit: str  # how its items are counted: 点, 个方面, 项 …
+    #: each item: (span of its label, label as written, its heading title or first words)
+    items: tuple[tuple[Span, str, str], ...]
+
+    @property
+    def kept(self) -> bool:
+        return self.count == len(self.items)
+
+
+def _count_word(n: int) -> str:
+    return "两" if n == 2 else chinese_numeral(n)
+
+
+def _clause(text: str, start: int, limit: int = 24) -> str:
+    """The words of a series item: from ``start`` to the end of its clause (at most ``limit``)."""
+    end = start
+    stop = min(len(text), start + limit)
+    while end < stop and text[end] not in "。；;！？!?\r\n":
+        end += 1
+    return text[start:end] + ("…" if end == stop and end < len(text) and text[end] not in "。；;\r\n" else "")
+
+
+def _count_phrases(text: str, data: AnnounceData) -> list[tuple[int, int, int, int, str, str, int]]:
+    """Every count phrase that may announce a list, in order: (start, numeral start, count
+    end, end, the text to quote, the unit its items are counted in, the count)."""
+    pats = _patterns(data)
+    found: list[tuple[int, int, int, int, str, str, int]] = []
+    for m in pats.count.finditer(text):
+        num_start, count_end = m.start(), m.end()
+        verb = pats.before.search(text, max(0, num_start - pats.window), num_start)
+        if verb is None:
+            continue
+        if m.group("noun") is None and m.group("measure") not in data.bare_measures:
+            continue
+        count = _number(text[num_start : m.start("measure")])
+        if m.group("after") is not None:
+            count_end = m.start("after")  # the count phrase without the verb after it
+        found.append((verb.start(), num_start, count_end, m.end(), text[verb.start() : m.end()],
+                      data.measures[m.group("measure")], count))
+    for m in pats.quoted.finditer(text):
+        measure = text[m.end("num")]
+        found.append((m.start(), m.start("num"), m.end() - 1, m.end(), text[m.start("num") : m.end() - 1],
+                      data.measures.get(measure, measure), _number(m.group("num"))))
+    found.sort()
+    return found
+
+
+_announce_cache: tuple[str, AnnounceData, tuple[Announcement, ...]] | None = None
+
+
+def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]:
+    """Every announced count (讲三点意见) that the list right after it can be matched to.
+
+    The list is the first enumeration after the announcement: a sibling group of headings
+    that starts at 1 right under the heading the announcement stands in (or at the top), or
+    a series 一是…二是… / 第一，…第二， that starts at 1 in the same paragraph or at the start
+    of a following one.  Both must start within ``max_gap`` characters and ``max_paragraphs``
+    paragraphs; lists numbered irregularly (NUM001/NUM002/NUM007 report them) or by words
+    (首先…其次…最后) are not matched.  Remembered for the last document (the language server
+    and NUM009 share it).
+    """
+    global _announce_cache
+    cached = _announce_cache
+    if cached is not None and cached[0] is doc.check_text and cached[1] == data:
+        return cached[2]
+    text = doc.check_text
+    scheme, spec = data.enumerations.scheme, data.enumerations.markers
+    hs = headings(doc, scheme)
+    numbered = [h for h in hs if h.kind != "ordinal"]  # 第一， items are read as markers
+    numbered_starts = [h.span.start for h in numbered]
+    sections = [h for h in hs if h.kind == "heading"]
+    section_starts = [h.span.start for h in sections]
+    group_of: dict[int, list[Heading]] = {}
+    for g in _groups(hs):
+        for h in g:
+            group_of[h.index] = g
+    series_of: dict[int, tuple[Marker, ...]] = {}
+    owner: dict[int, Marker] = {}  # marker start -> the first marker of its series
+    all_markers: list[Marker] = []
+    for s in _enumerations(doc, spec, scheme).series:
+        series_of[s[0].span.start] = s
+        all_markers.extend(s)
+        for x in s:
+            owner[x.span.start] = s[0]
+    all_markers.sort(key=lambda m: m.span.start)
+    marker_starts = [m.span.start for m in all_markers]
+    fixed = data.fixed
+    found = _count_phrases(text, data)
+    found_starts = [f[0] for f in found]
+    out: list[Announcement] = []
+    for start, num_start, count_end, end, shown, unit, count in found:
+        phrase = text[num_start:count_end]
+        if count < 2 or any(phrase.startswith(f) for f in fixed):
+            continue
+        # the first numbered heading or marker after the announcement
+        hi = bisect_right(numbered_starts, end - 1)
+        head = numbered[hi] if hi < len(numbered) else None
+        mi = bisect_right(marker_starts, end - 1)
+        mark = all_markers[mi] if mi < len(all_markers) else None
+        items: tuple[tuple[Span, str, str], ...]
+        if head is not None and (mark is None or head.span.start <= mark.span.start):
+            group = group_of.get(head.index)
+            if head.kind != "heading" or group is None or group[0] is not head:
+                continue
+            si = bisect_right(section_starts, start) - 1
+            section = sections[si] if si >= 0 else None
+            if head.parent != (section.index if section is not None else None):
+                continue  # a list at another level than the announcement's section
+            if [h.number for h in group] != list(range(1, len(group) + 1)):
+                continue
+            in_title = section is not None and section.title_span.start <= start and end <= section.title_span.end
+            paragraphs = data.title_max_paragraphs if in_title else data.max_paragraphs
+            if not _close_enough(doc, end, head.span.start, data, paragraphs):
+                continue
+            items = tuple((h.label_span, h.label, h.title) for h in group)
+        elif mark is not None:
+            series = series_of.get(mark.span.start)
+            if series is None or series[0] is not mark or mark.number != 1 or len(series) < 2:
+                continue  # a lone 一是 may be "一是…，一是…" (one…, the other…)
+            if any(x.style == "word" for x in series):
+                continue  # 首先…其次…最后: the last item has no number
+            if [x.number for x in series] != list(range(1, len(series) + 1)):
+                continue
+            if mark.line != doc.line_of(end - 1) and not mark.initial:
+                continue  # a list inside a later paragraph belongs to that paragraph
+            if not _plain_series(series, all_markers, mi, owner):
+                continue
+            if not _close_enough(doc, end, mark.span.start, data, data.max_paragraphs):
+                continue
+            items = tuple((x.span, x.text, _clause(doc.text, x.span.end)) for x in series)
+        else:
+            continue
+        if bisect_right(found_starts, items[0][0].start - 1) > bisect_right(found_starts, start):
+            continue  # another count stands closer to the list: "实施“三个一批”、实现“五个突破”：一是"
+        out.append(Announcement(Span(num_start, count_end), shown, count, unit, items))
+    result = tuple(out)
+    _announce_cache = (doc.check_text, data, result)
+    return result
+
+
+def _plain_series(series: tuple[Marker, ...], all_markers: list[Marker], at: int, owner: dict[int, Marker]) -> bool:
+    """Is ``series`` (starting at ``all_markers[at]``) one plain list: one style (一是…二是,
+    not 一要…四是), its later items in its first paragraph or each at the start of a paragraph
+    of its own, and no stray marker of its family among them (a 三是 continuing an earlier
+    list, a repeated number) that would make its count doubtful?"""
+    first = series[0]
+    if any(x.style != first.style for x in series):
+        return False
+    if any(x.line != first.line and not x.initial for x in series):
+        return False
+    last_line = series[-1].line
+    for y in all_markers[at + 1 :]:
+        if y.line > last_line:
+            break
+        if y.family != first.family:
+            continue
+        head = owner[y.span.start]
+        if head is not first and (head.number != 1 or head.span.start < first.span.start):
+            return False
+    return True
+
+
+def _close_enough(doc: Document, end: int, start: int, data: AnnounceData, paragraphs: int) -> bool:
+    """Does a list starting at ``start`` follow the announcement ending at ``end`` closely
+    (at most ``paragraphs`` paragraphs between)?"""
+    text = doc.check_text
+    first, last = doc.line_of(end - 1), doc.line_of(start)
+    if first == last:
+        return len(text[end:start].strip(_BLANKS)) <= data.max_gap
+    index = doc.index
+    gap = len(text[end : index.line_end(first)].strip(_BLANKS))
+    gap += len(text[index.starts[last] : start].strip(_BLANKS))
+    between = sum(1 for line in range(first + 1, last) if index.line_text(line).strip(_BLANKS))
+    return gap <= data.max_gap and between <= paragraphs
+
+
+_BLANKS = " \t\u3000\u00a0\ue000"
+
+
+@rule("NUM009", "announced-count-mismatch", data=AnnounceData, severity="warning", scope="document")
+def announced_count_mismatch(doc: Document, data: AnnounceData) -> Iterator[Diagnostic]:
+    """宣布的条数与下面列出的条数不符（如“讲三点意见”，下面却有四点）。
+
+    ## 检查内容
+    讲话稿常先宣布要讲几点：“下面，我讲三点意见”“重点抓好以下五个方面的工作”
+    “主要表现在三个方面”“做到‘四个坚持’”，随后用标题（一、二、三、/（一）（二）/1. 2.）
+    或列举（一是…二是…/第一，…第二，…）逐条展开。宣布的数目与紧随其后的那一组列举的
+    条数不同时报告，位置在宣布的数目上，并说明下面实际列出了几条、从哪一条到哪一条。
+
+    只有联系清楚时才报告：
+    - 数目要由“讲、谈、提、强调、抓好、做好、表现在”等动词或“以下、如下”引出，后面跟着
+      “意见、要求、方面、工作、问题”等，或是带引号的“N个……”；“几点意见”“一些方面”
+      这类不定的数目不查；
+    - “三个代表”“两个确立”“四个意识”等固定提法不是宣布条数，不查；
+    - 列举必须紧跟在宣布之后（同一段中相隔几个字，或紧接的下一段；宣布写在标题里的，
+      如“二、重点抓好以下五项工作”，其下级标题前可以有一两段引言），标题须是宣布所在
+      那一节的下一级、从 1 开始的一组同级标题；离得远、层级不对、序号本身有误（由 NUM001、
+      NUM002、NUM007 报告）或以“首先…其次…最后”列举的，都不查。
+
+    ## 为什么
+    讲话稿修改时常增删一节，却忘了改开头宣布的数目：讲话人念出“讲三点意见”，随后讲了
+    四点，台下听得清清楚楚。这类差错只有对照全文结构才能发现。
+
+    ## 示例（错 → 对）
+    - 错：`下面，我讲三点意见。` 之后是 `一、… 二、… 三、… 四、…` → 对：`下面，我讲四点意见。`
+    - 错：`重点抓好以下两项工作：一是…；二是…；三是…。` → 对：`重点抓好以下三项工作：…`
+
+    ## 修复安全性
+    无自动修复：是宣布的数目错了，还是多写或漏写了一条，需由作者决定。
+
+    ## 依据
+    讲话稿、公文的写作惯例：总起句宣布的条目数应与分述的条目一一对应（总分结构前后呼应）；
+    GB/T 9704-2012《党政机关公文格式》7.3.3 规定的结构层次序数是判断条目的依据。
+    """
+    for a in announcements(doc, data):
+        n = len(a.items)
+        if n == a.count:
+            continue
+        first, last = a.items[0][1], a.items[-1][1]
+        where = first if n == 1 else f"{first}和{last}" if n == 2 else f"{first}至{last}"
+        yield Diagnostic(
+            "NUM009",
+            a.span,
+            f"{quote(a.text)}，但下面{'只' if n < a.count else ''}列出了{_count_word(n)}{a.unit}（{where}）",
+        )
