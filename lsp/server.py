@@ -52,9 +52,10 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
 import speechlint
-from speechlint import engine, registry
+from speechlint import configfile, engine, registry
 from speechlint.config import DEFAULT, Config
 from speechlint.model import Diagnostic, RuleFailure, Span
+from speechlint.resolve import Overrides, resolve, unknown_codes
 
 from . import convert
 from .convert import Positions
@@ -170,7 +171,7 @@ class SpeechlintServer(LanguageServer):
         self.refresh = False  # the client accepts workspace/diagnostic/refresh
         self.reported_failures: set[str] = set()
         self.shown_errors: set[str] = set()
-        self.last_good: dict[str, Config] = {}  # config file -> last config that loaded
+        self.last_good: dict[tuple[str, Overrides], Config] = {}  # the last config that loaded
         self._hrefs: dict[str, str | None] = {}
         self._frags: dict[tuple[Any, ...], list[str]] = {}
         self._linter_keys: dict[str, Any] = {}
@@ -218,35 +219,21 @@ class SpeechlintServer(LanguageServer):
         return True
 
     def config_for(self, doc: OpenDoc) -> Config | None:
-        """The configuration for one document (None: the file is excluded)."""
-        cfg = DEFAULT
-        if doc.path:
-            try:
-                from speechlint import configfile
-            except ImportError:  # pragma: no cover - configfile not present
-                configfile = None  # type: ignore[assignment]
-            if configfile is not None:
-                source = None
-                try:
-                    found = configfile.find_config_file(doc.path)
-                    source = str(found) if found else None
-                    cfg = configfile.load(found) if found else DEFAULT
-                    if source:
-                        self.last_good[source] = cfg
-                except Exception as exc:  # noqa: BLE001 - ConfigError or anything unexpected
-                    self.show_error_once(f"speechlint: 配置文件有误，沿用上次的配置 / bad configuration, "
-                                         f"keeping the last good one: {exc}")
-                    cfg = self.last_good.get(source or "", DEFAULT) if source else DEFAULT
-                    if source is None:
-                        cfg = next(iter(self.last_good.values()), DEFAULT) if len(self.last_good) == 1 else DEFAULT
-                try:
-                    if cfg.exclude and configfile.is_excluded(cfg, doc.path):
-                        return None
-                except Exception:  # noqa: BLE001, S110  # pragma: no cover
-                    pass
-        overrides = {k: v for k, v in self.settings.items() if k in ("select", "ignore", "extend_select")}
-        if overrides:
-            cfg = cfg.with_overrides(**overrides)
+        """The configuration for one document (None: the file is excluded): the one the
+        command line would use (:func:`speechlint.resolve.resolve`), the editor's settings
+        standing for its flags.  A broken configuration file keeps the last one that loaded."""
+        overrides = Overrides(select=self.settings.get("select", ()), ignore=self.settings.get("ignore", ()),
+                              extend_select=self.settings.get("extend_select", ()))
+        key = (str(configfile.find_config_file(doc.path) or "") if doc.path else "", overrides)
+        try:
+            cfg = resolve(doc.path, overrides)
+            self.last_good[key] = cfg
+        except Exception as exc:  # noqa: BLE001 - ConfigError or anything unexpected
+            self.show_error_once(f"speechlint: 配置文件有误，沿用上次的配置 / bad configuration, "
+                                 f"keeping the last good one: {exc}")
+            cfg = self.last_good.get(key) or resolve(None, overrides)
+        if doc.path and cfg.exclude and configfile.is_excluded(cfg, doc.path):
+            return None
         return cfg
 
     # --------------------------------------------------------------- lint
@@ -417,7 +404,7 @@ def parse_settings(raw: Any) -> dict[str, Any]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError(f"'{key}' must be a list of rule codes")
         codes = tuple(v.strip().upper() for v in value if v.strip())
-        bad = [c for c in codes if not registry.valid_prefix(c)]
+        bad = unknown_codes(codes)
         if bad:
             raise ValueError(f"unknown rule code or prefix {bad[0]!r} in '{key}'")
         out[name] = codes

@@ -24,18 +24,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import speechlint
+
 from .errors import SpeechlintError
 from .output import Progress, as_error_line, diff, failure_lines
-from .settings import Settings, split_codes
+from .settings import Settings
 from .walk import iter_files
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from .config import Config
     from .model import RuleFailure
-
-    #: A format's part writer and the report's options: a worker writes each file's part.
+    from .report import FileResult
 
 class _Formatter(argparse.HelpFormatter):
     """argparse's formatter, sized without importing shutil (~3 ms of every start)."""
@@ -121,30 +123,12 @@ def _version() -> str:
 
 def _check(args: argparse.Namespace) -> int:
     from . import engine
-    from .config import Config
     from .io import BinaryFileError, decode, encode, read_source, write_atomic
     from .report import FORMATS, FileResult, ReportOptions, renderer
 
     if args.format not in FORMATS:
         raise SpeechlintError(f"unknown format {args.format!r}; expected one of: {', '.join(FORMATS)}")
-    config = Config()
-    select = split_codes(args.select)
-    if select:
-        config = config.with_overrides(select=select)
-    if args.extend_select:
-        config = config.with_overrides(extend_select=split_codes(args.extend_select))
-    if args.ignore:
-        config = config.with_overrides(ignore=split_codes(args.ignore))
-    from . import registry
-
-    for code in (*config.select, *config.extend_select, *config.ignore):
-        if not registry.valid_prefix(code):
-            raise SpeechlintError(f"unknown rule code or prefix {code!r} (see 'speechlint rules')")
-
-    if args.max_file_size is not None:
-        config = config.with_overrides(max_file_size=args.max_file_size)
-
-    settings = Settings.from_args(args, config)
+    settings = Settings.from_args(args)
     _route_engine_log(args.verbose)
     errors: list[str] = []  # files (or folders) that could not be checked: exit 2
     notes: list[str] = []  # skipped on purpose (binary files, link loops): exit code unchanged
@@ -181,10 +165,9 @@ def _check(args: argparse.Namespace) -> int:
         if settings.excluded(config, path):
             continue
         failed: list[RuleFailure] = []  # rules that raised on this file (they are skipped)
-        sink = engine.failure_sink.set(failed)
         try:
             if path != "-" and _is_docx(path):
-                res = _lint_one(path, settings, config)
+                res = _lint_one(path, settings, failed, config)
                 if res is None:
                     continue
                 if args.fix or args.diff:
@@ -202,7 +185,8 @@ def _check(args: argparse.Namespace) -> int:
             filetype = engine.filetype_of(name)
             text = decoded.text
             if args.fix or args.diff:
-                result = engine.fix(text, config, unsafe=args.unsafe_fixes, filetype=filetype, path=name)
+                result = speechlint.fix(text, config, unsafe=args.unsafe_fixes, filetype=filetype, path=name,
+                                        failures=failed)
                 if writing and path == "-" and result.text == text:
                     sys.stdout.buffer.write(raw)  # a filter always passes the draft on
                 if result.text != text:
@@ -217,12 +201,12 @@ def _check(args: argparse.Namespace) -> int:
                                   file=sys.stderr)
                     fixed_files += 1
                     fixed_count += result.applied
-                diags = result.remaining if writing else engine.linter_for(config, name).lint(
-                    text, filetype=filetype)
+                diags = result.remaining if writing else speechlint.lint(
+                    text, config, filetype=filetype, path=name, failures=failed)
                 if writing:
                     text = result.text
             else:
-                diags = engine.linter_for(config, name).lint(text, filetype=filetype)
+                diags = speechlint.lint(text, config, filetype=filetype, path=name, failures=failed)
             results.append(FileResult(name, text, diags))
         except BinaryFileError as exc:
             notes.append(as_error_line(str(exc), "note"))
@@ -235,7 +219,6 @@ def _check(args: argparse.Namespace) -> int:
                 _print_traceback()
             errors.append(as_error_line(f"{name}: internal error: {type(exc).__name__}: {exc}"))
         finally:
-            engine.failure_sink.reset(sink)
             errors.extend(failure_lines(name, failed))  # the file was not fully checked
 
     progress.done()
@@ -274,11 +257,13 @@ def _is_docx(path: str) -> bool:
     return path.lower().endswith(".docx")
 
 
-def _lint_one(path: str, settings: Settings, config: object = None):  # type: ignore[no-untyped-def]
-    """Check one file (check only, no fixes): a FileResult, or None when excluded."""
+def _lint_one(path: str, settings: Settings, failures: list[RuleFailure],
+              config: Config | None = None) -> FileResult | None:
+    """Check one file (check only, no fixes): a FileResult, or None when excluded; rules
+    that raised on it are added to ``failures``."""
     from dataclasses import replace
 
-    from . import engine
+    from .engine import filetype_of
     from .io import read_source
     from .report import FileResult
 
@@ -289,14 +274,13 @@ def _lint_one(path: str, settings: Settings, config: object = None):  # type: ig
     if _is_docx(path):
         from . import docx
 
-        text = docx.read(path, config.max_file_size).text  # type: ignore[attr-defined]
-        diags = engine.linter_for(config, path).lint(text, filetype="txt")  # type: ignore[arg-type]
+        text = docx.read(path, config.max_file_size).text
+        diags = speechlint.lint(text, config, filetype="txt", path=path, failures=failures)
         # fixes cannot be written into a .docx: report them as findings without a fix
         diags = [replace(d, fix=None) if d.fix else d for d in diags]
         return FileResult(path, text, diags, location_kind="paragraph")
-    _, decoded = read_source(path, config.max_file_size)  # type: ignore[attr-defined]
-    diags = engine.linter_for(config, path).lint(  # type: ignore[arg-type]
-        decoded.text, filetype=engine.filetype_of(path))
+    _, decoded = read_source(path, config.max_file_size)
+    diags = speechlint.lint(decoded.text, config, filetype=filetype_of(path), path=path, failures=failures)
     return FileResult(path, decoded.text, diags)
 
 
@@ -344,14 +328,12 @@ _POOL_MIN_BYTES = 1_000_000
 
 def _pool_task(path: str, settings: Settings) -> tuple[Any, str | None, str | None]:
     """Check one file in a worker: (its FileResult or None, its error lines, a note)."""
-    from . import engine
     from .errors import ConfigError
     from .io import BinaryFileError
 
     failed: list[RuleFailure] = []  # rules that raised on this file, one error line each
-    sink = engine.failure_sink.set(failed)
     try:
-        res = _lint_one(path, settings)
+        res = _lint_one(path, settings, failed)
     except ConfigError:
         raise
     except BinaryFileError as exc:
@@ -360,8 +342,6 @@ def _pool_task(path: str, settings: Settings) -> tuple[Any, str | None, str | No
         return None, as_error_line(str(exc)), None
     except Exception as exc:  # noqa: BLE001 - never a traceback for one bad file
         return None, as_error_line(f"{path}: internal error: {type(exc).__name__}: {exc}"), None
-    finally:
-        engine.failure_sink.reset(sink)
     return res, "\n".join(failure_lines(path, failed)) or None, None
 
 
@@ -438,9 +418,6 @@ def _route_engine_log(verbose: bool) -> None:
     """Rule failures are reported per file by ``check``; the engine's log record of
     one (with its traceback) reaches stderr only with ``--verbose``."""
     global _log_handler
-    from . import engine
-
-    engine.log_failures = verbose
     if not verbose and _log_handler is None:
         return  # logging is never imported
     import logging
@@ -452,6 +429,7 @@ def _route_engine_log(verbose: bool) -> None:
     if verbose:
         _log_handler = logging.StreamHandler(sys.stderr)
         logger.addHandler(_log_handler)
+        logger.setLevel(logging.DEBUG)
 
 
 def _read_stdin(name: str, max_size: int | None) -> bytes:

@@ -7,6 +7,9 @@ import argparse
 import os
 from typing import Any
 
+from .config import Config
+from .resolve import Overrides, resolve
+
 
 def split_codes(values: list[str] | None) -> tuple[str, ...]:
     out: list[str] = []
@@ -17,56 +20,44 @@ def split_codes(values: list[str] | None) -> tuple[str, ...]:
 
 class Settings:
     """What every file's configuration is built from: the file found for it (or
-    ``--config`` / ``--isolated``), then the command line's selection on top."""
+    ``--config`` / ``--isolated``), then the command line's flags on top
+    (:func:`speechlint.resolve.resolve`, the language server's way too)."""
 
-    def __init__(self, config_file: str | None, isolated: bool, cli: dict[str, object],
+    def __init__(self, config_file: str | None, isolated: bool, overrides: Overrides,
                  explicit: tuple[str, ...]) -> None:
         self.config_file = config_file
         self.isolated = isolated
-        self.cli = cli
+        self.overrides = overrides
         self.explicit = explicit  # paths named on the command line: never excluded
-        self._by_folder: dict[str, Any] = {}  # folder -> configuration (see for_file)
+        self._by_folder: dict[str, Config] = {}  # folder -> configuration (see for_file)
 
     def __getstate__(self) -> dict[str, Any]:  # sent to workers without the found configurations
         return {**self.__dict__, "_by_folder": {}}
 
     @classmethod
-    def from_args(cls, args: argparse.Namespace, cli_config: object) -> Settings:
-        from .config import DEFAULT
+    def from_args(cls, args: argparse.Namespace) -> Settings:
+        """The command line's settings; an unknown rule code or a bad ``--config`` file
+        stops the run at once (ConfigError)."""
+        from .errors import ConfigError
+        from .resolve import unknown_codes
 
-        cli: dict[str, object] = {
-            "select": split_codes(args.select),
-            "extend_select": split_codes(args.extend_select),
-            "ignore": split_codes(args.ignore),
-        }
-        size = getattr(cli_config, "max_file_size", DEFAULT.max_file_size)
-        if size != DEFAULT.max_file_size:
-            cli["max_file_size"] = size
+        overrides = Overrides(split_codes(args.select), split_codes(args.extend_select),
+                              split_codes(args.ignore), args.max_file_size)
+        bad = unknown_codes((*overrides.select, *overrides.extend_select, *overrides.ignore))
+        if bad:
+            raise ConfigError(f"unknown rule code or prefix {bad[0]!r} (see 'speechlint rules')")
         explicit = () if getattr(args, "force_exclude", False) else tuple(args.paths)
-        self = cls(args.config, args.isolated, cli, explicit)
+        self = cls(args.config, args.isolated, overrides, explicit)
         if args.config:
             from . import configfile
 
-            configfile.load(args.config)  # a bad --config file stops the run at once
+            configfile.load(args.config)
         return self
 
-    def for_path(self, path: str):  # type: ignore[no-untyped-def]
-        from . import configfile
-        from .config import DEFAULT
+    def for_path(self, path: str) -> Config:
+        return resolve(path, self.overrides, config_file=self.config_file or None, isolated=self.isolated)
 
-        if self.isolated:
-            base = DEFAULT
-        elif self.config_file:
-            base = configfile.load(self.config_file)
-        else:
-            base = configfile.discover(path if path != "-" else ".")
-        sel = {k: v for k, v in self.cli.items() if k != "max_file_size"}
-        config = configfile.apply_cli(base, **sel)  # type: ignore[arg-type]
-        if "max_file_size" in self.cli:
-            config = config.with_overrides(max_file_size=self.cli["max_file_size"])
-        return config
-
-    def for_file(self, path: str):  # type: ignore[no-untyped-def]
+    def for_file(self, path: str) -> Config:
         """``for_path`` of a path from :func:`iter_files` (a file, or nothing: never a
         folder), whose configuration depends only on its folder: found once per folder,
         not again (two stats, a few paths) for each of its drafts."""
@@ -76,9 +67,9 @@ class Settings:
             config = self._by_folder[folder] = self.for_path(path)
         return config
 
-    def excluded(self, config: object, path: str) -> bool:
+    def excluded(self, config: Config, path: str) -> bool:
         from . import configfile
 
         if path == "-" or path in self.explicit:
             return False
-        return configfile.is_excluded(config, path)  # type: ignore[arg-type]
+        return configfile.is_excluded(config, path)
