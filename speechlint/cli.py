@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("rule", formatter_class=_Formatter, help="显示规则说明 / explain a rule")
     r.add_argument("code", metavar="CODE")
     sub.add_parser("server", formatter_class=_Formatter, help="启动语言服务器（stdio）/ start the language server on stdio")
+    from .web import add_parser as add_serve
+
+    add_serve(sub, _Formatter)
     return p
 
 
@@ -514,6 +517,10 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Seque
             from .lsp.server import main as serve
 
             return serve()
+        if args.command == "serve":
+            from .web import run as run_web
+
+            return run_web(args)
         parser.print_help()
         return 2
     except SpeechlintError as exc:
