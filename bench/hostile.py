@@ -46,9 +46,22 @@ def cases(size: int) -> dict[str, str]:
     """name -> text of about ``size`` characters."""
     out: dict[str, str] = {}
     runs = {
-        "han": "要", "astral": "𠮷", "space": " ", "tab": "\t", "fwspace": "\u3000",
-        "digit": "1", "fwdigit": "１", "X": "X", "a": "a", "times": "×", "circle": "○",
-        "ling": "〇", "cn-one": "一", "dot": "．", "nbsp": "\u00a0", "zwsp": "\u200b",
+        "han": "要",
+        "astral": "𠮷",
+        "space": " ",
+        "tab": "\t",
+        "fwspace": "\u3000",
+        "digit": "1",
+        "fwdigit": "１",
+        "X": "X",
+        "a": "a",
+        "times": "×",
+        "circle": "○",
+        "ling": "〇",
+        "cn-one": "一",
+        "dot": "．",
+        "nbsp": "\u00a0",
+        "zwsp": "\u200b",
     }
     for name, ch in runs.items():
         out[f"run:{name}"] = _fill(ch, size)
@@ -57,12 +70,70 @@ def cases(size: int) -> dict[str, str]:
     for ch in CN_PUNCT:
         out[f"run:{ch}"] = _fill(ch, size)
     pairs = [
-        "要要", "我们", "一是", "（一）", "第一，", "“”", "同 ", "](", "[](", "[a](", "![", "<!--",
-        "<a ", "**", "__", "~~", "`a", "- ", "1. ", "> ", "# ", "| ", "|-", ":-", "---|", "$", "　 ",
-        "《》", "【】", "（）", "()", "“", "，，", "。。", "、、", "……", "——", "要 要", "一、",
-        "1、", "(1)", "第一章", "百分之", "%", "1.", "1,", "１２", "二〇", "X年", "××", "○○",
-        "http://a", "www.", "a@b.", "<!-- speechlint-disable -->", "要\u3000", "的的", "了了",
-        "进一步", "不断", "认真", "的", "𠮷要", "要𠮷",
+        "要要",
+        "我们",
+        "一是",
+        "（一）",
+        "第一，",
+        "“”",
+        "同 ",
+        "](",
+        "[](",
+        "[a](",
+        "![",
+        "<!--",
+        "<a ",
+        "**",
+        "__",
+        "~~",
+        "`a",
+        "- ",
+        "1. ",
+        "> ",
+        "# ",
+        "| ",
+        "|-",
+        ":-",
+        "---|",
+        "$",
+        "　 ",
+        "《》",
+        "【】",
+        "（）",
+        "()",
+        "“",
+        "，，",
+        "。。",
+        "、、",
+        "……",
+        "——",
+        "要 要",
+        "一、",
+        "1、",
+        "(1)",
+        "第一章",
+        "百分之",
+        "%",
+        "1.",
+        "1,",
+        "１２",
+        "二〇",
+        "X年",
+        "××",
+        "○○",
+        "http://a",
+        "www.",
+        "a@b.",
+        "<!-- speechlint-disable -->",
+        "要\u3000",
+        "的的",
+        "了了",
+        "进一步",
+        "不断",
+        "认真",
+        "的",
+        "𠮷要",
+        "要𠮷",
     ]
     for p in pairs:
         out[f"rep:{p}"] = _fill(p, size)
@@ -72,7 +143,10 @@ def cases(size: int) -> dict[str, str]:
     out["corpus"] = _fill(corpus + "\n", size)
     out["corpus-crlf"] = _fill(corpus.replace("\n", "\r\n") + "\r\n", size)
     out["corpus-cr"] = _fill(corpus.replace("\n", "\r") + "\r", size)
-    mix = "要要我们一是（一）第一，“” 　1２X×○_-`#|*>[]()](http://x)，。、；：？！《》【】…—" + flat[:300]
+    mix = (
+        "要要我们一是（一）第一，“” 　1２X×○_-`#|*>[]()](http://x)，。、；：？！《》【】…—"
+        + flat[:300]
+    )
     out["mix-1line"] = _fill(mix, size)
     out["lines:一、"] = _fill("一、\n", size)
     out["lines:empty"] = _fill("\n", size)
@@ -122,7 +196,9 @@ def worker(name: str, filetype: str, size: int) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--size", type=int, default=1_000_000, help="characters per input")
     ap.add_argument("--filetype", choices=["txt", "md", "both"], default="both")
     ap.add_argument("--only", help="regex on case names")
@@ -140,7 +216,9 @@ def main() -> int:
         for name in names:
             cmd = [sys.executable, __file__, "--worker", name, ft, str(args.size)]
             try:
-                p = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout, cwd=ROOT, check=False)
+                p = subprocess.run(
+                    cmd, capture_output=True, text=True, timeout=args.timeout, cwd=ROOT, check=False
+                )
             except subprocess.TimeoutExpired:
                 res = {"total": None, "error": f"timeout > {args.timeout:g} s"}
             else:
@@ -163,7 +241,9 @@ def main() -> int:
         print(f"FAILED: {r['filetype']} {r['name']!r}: {r['error']}")
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
     return 1 if failed else 0
 
 

@@ -72,10 +72,17 @@ KINDS: dict[str, Kind] = {
         Kind("pun_lost_bracket", "PUN", ("PUN",), "one half of a pair of brackets lost"),
         Kind("pun_space", "PUN", ("PUN",), "stray space between Chinese characters"),
         Kind("pun_ellipsis", "PUN", ("PUN",), "。。。 for ……"),
+        Kind("pun_dash", "PUN", ("PUN",), "-- or a single — for the dash ——"),
+        Kind("pun_halfwidth_quote", "PUN", ("PUN",), 'straight quotes "…" for “…”'),
+        Kind("pun_halfwidth_bracket", "PUN", ("PUN",), "half-width (…) around Chinese"),
+        Kind("dup_punct", "DUP", ("DUP", "PUN"), "punctuation mark typed twice (，，)"),
+        Kind("fig_fullwidth", "FIG", ("FIG",), "full-width digits (２０２４年)"),
+        Kind("fig_leading_zero", "FIG", ("FIG",), "leading zero in a date (2024年03月05日)"),
+        Kind("fig_short_year", "FIG", ("FIG",), "abbreviated year (24年 for 2024年)"),
     )
 }
 
-FAMILIES = ("NUM", "DUP", "WRD", "PH", "PUN")
+FAMILIES = ("NUM", "DUP", "WRD", "PH", "PUN", "FIG")
 
 # --------------------------------------------------------------------------- records
 
@@ -331,13 +338,28 @@ def site_dup_word(p: Para, rng: random.Random) -> Edit | None:
     return (a, a, w, ())
 
 
-def _structural(p: Para, char: str, tag: str, rng: random.Random) -> Edit | None:
+def _structural(
+    p: Para,
+    char: str,
+    tag: str,
+    before: tuple[str, ...],
+    after: tuple[str, ...],
+    rng: random.Random,
+) -> Edit | None:
+    """The particle ``char`` tagged ``tag``, between a word whose tag starts with one of
+    ``before`` and one whose tag starts with one of ``after``, made 的."""
     if char not in p.line:
         return None
+    words = _pos(p.line)
     sites = [
         o
-        for o, w, t in _pos(p.line)
-        if w == char and t == tag and 0 < o < len(p.line) - 1 and _HAN.match(p.line[o - 1])
+        for k, (o, w, t) in enumerate(words)
+        if w == char
+        and t == tag
+        and 0 < k < len(words) - 1
+        and words[k - 1][2].startswith(before)
+        and words[k + 1][2].startswith(after)
+        and _HAN.match(words[k - 1][1][-1])
     ]
     if not sites:
         return None
@@ -346,11 +368,15 @@ def _structural(p: Para, char: str, tag: str, rng: random.Random) -> Edit | None
 
 
 def site_de_di(p: Para, rng: random.Random) -> Edit | None:
-    return _structural(p, "地", "uv", rng)
+    """Adverbial 地 (坚定不移地推进, 更好地为): an adverb, adjective or idiom before, a verb
+    or preposition after -- not the noun 地 of 安置地, 所在地."""
+    return _structural(p, "地", "uv", ("a", "d", "i", "l", "z"), ("v", "p", "l"), rng)
 
 
 def site_de_de(p: Para, rng: random.Random) -> Edit | None:
-    return _structural(p, "得", "ud", rng)
+    """Complement 得 (抓得紧, 干得好): a verb before, an adjective, adverb or verb after --
+    not 可得利益 or 获得."""
+    return _structural(p, "得", "ud", ("v",), ("a", "d", "v"), rng)
 
 
 def load_confusables() -> list[tuple[str, str, re.Pattern[str] | None]]:
@@ -427,11 +453,46 @@ site_ph_cross = _number_placeholder(lambda m: "××")
 site_ph_circle = _number_placeholder(lambda m: "○○")
 
 
+_PLACE_SUFFIX = "省市县区州"
+#: Words jieba's dictionary tags as place names that are not names (大城市, 旧城区).
+_NOT_NAMES = frozenset(
+    [
+        "大城",
+        "小城",
+        "旧城",
+        "新城",
+        "老城",
+        "主城",
+        "县城",
+        "边城",
+        "古城",
+        "山城",
+        "水城",
+        "城区",
+        "市区",
+        "郊区",
+    ]
+)
+
+
 def _names(p: Para) -> list[tuple[int, str]]:
+    """Place names with their administrative suffix (江苏省, 深圳市): (offset, name part).
+
+    Only words jieba's dictionary itself tags as place names (its HMM guesses and its
+    noisier tags are left alone), so the slip replaces a real name: 江苏省 -> 某某省.
+    """
+    _pos("")  # loads the tagger
+    dict_tags = _TOKENIZER.word_tag_tab
     return [
-        (o, w)
-        for o, w, t in _pos(p.line)
-        if t in ("nr", "ns", "nt") and len(w) >= 2 and all(_HAN.match(c) for c in w)
+        (o, w[:-1])
+        for o, w, _t in _pos(p.line)
+        if 3 <= len(w) <= 4
+        and w[-1] in _PLACE_SUFFIX
+        and not w.endswith("地区")
+        and dict_tags.get(w) == "ns"
+        and dict_tags.get(w[:-1]) == "ns"  # 海南省, not 自治州
+        and w[:-1] not in _NOT_NAMES
+        and all(_HAN.match(c) for c in w)
     ]
 
 
@@ -443,17 +504,25 @@ def site_ph_mou(p: Para, rng: random.Random) -> Edit | None:
     return (p.start + o, p.start + o + len(w), "某某", ())
 
 
+#: A count in Chinese numerals before its unit (五年, 三十日, 两万元), not an ordinal (第三条).
+_CN_COUNT = re.compile(
+    "(?<![第一二三四五六七八九十百千万两])[一二三四五六七八九十百千两]+(?=[年月日个元名人项次倍万亿])"
+)
+
+
 def site_ph_blank(p: Para, rng: random.Random) -> Edit | None:
-    if rng.random() < 0.5:
-        names = _names(p)
-        if names:
-            o, w = rng.choice(names)
-            return (p.start + o, p.start + o + len(w), "____", ())
-    nums = _numbers(p)
-    if not nums:
+    """A number, a Chinese-numeral count or a place name left as a blank to fill in."""
+    options = (
+        [(p.start + o, p.start + o + len(w)) for o, w in _names(p)]
+        if "省" in p.line or "市" in p.line or "县" in p.line
+        else []
+    )
+    options += [(p.start + m.start(), p.start + m.end()) for m in _numbers(p)]
+    options += [(p.start + m.start(), p.start + m.end()) for m in _CN_COUNT.finditer(p.line)]
+    if not options:
         return None
-    m = rng.choice(nums)
-    return (p.start + m.start(), p.start + m.end(), rng.choice(["____", "______", "＿＿"]), ())
+    a, b = rng.choice(options)
+    return (a, b, rng.choice(["____", "______", "＿＿"]), ())
 
 
 #: Watermark and template lines left in drafts copied from the web (written for this
@@ -507,13 +576,17 @@ def _pairs(line: str, opening: str, closing: str) -> list[tuple[int, int]] | Non
     return None if stack else out
 
 
+_ENUM = re.compile(r"[一二三四五六七八九十\d]+")
+
+
 def _lost_half(p: Para, rng: random.Random, kinds: tuple[tuple[str, str], ...]) -> Edit | None:
     options: list[tuple[int, int]] = []
     for o, c in kinds:
         pairs = _pairs(p.line, o, c)
         if pairs:
-            # a bracket that opens the line is a heading number's (num_bracket's business)
-            options.extend((a, b) for a, b in pairs if a > 0)
+            # brackets around a number are a heading or item number's (num_bracket's
+            # business), wherever they stand
+            options.extend((a, b) for a, b in pairs if not _ENUM.fullmatch(p.line, a + 1, b))
     if not options:
         return None
     a, b = rng.choice(options)
@@ -522,6 +595,11 @@ def _lost_half(p: Para, rng: random.Random, kinds: tuple[tuple[str, str], ...]) 
 
 
 def site_lost_quote(p: Para, rng: random.Random) -> Edit | None:
+    # a paragraph inside a quotation of several paragraphs (each opens with “, only the
+    # last closes) pairs with the paragraphs before it: its marks are not a pair of its own
+    prev = p.text[: max(0, p.start - 1)].rsplit("\n", 1)[-1]
+    if p.line.startswith("“") and prev.count("“") > prev.count("”"):
+        return None
     return _lost_half(p, rng, (("“", "”"),))
 
 
@@ -554,7 +632,7 @@ def site_pun_ellipsis(p: Para, rng: random.Random) -> Edit | None:
     return (p.start + m.start(1), p.start + m.end(1), "。。。", ())
 
 
-_SERIES = re.compile(r"(?:^|(?<=[，。；：！？]))([一二三四五六七八九十])是")
+_SERIES = re.compile(r"(?:^|(?<=[，。；：！？]))([一二三四五六七八九十]{1,3})是")
 
 
 def site_num_series(p: Para, rng: random.Random) -> Edit | None:
@@ -568,7 +646,89 @@ def site_num_series(p: Para, rng: random.Random) -> Edit | None:
     return (p.start + last.start(1), p.start + last.end(1), new, ())
 
 
+def site_pun_dash(p: Para, rng: random.Random) -> Edit | None:
+    found = [m.start() for m in re.finditer("——", p.line)]
+    if not found:
+        return None
+    i = rng.choice(found)
+    return (p.start + i, p.start + i + 2, rng.choice(["--", "—", "－－"]), ())
+
+
+_QUOTED = re.compile("“([^“”\n]{1,15})”")
+_BRACKETED = re.compile(f"（([^（）\n]*[{HAN}][^（）\n]{{0,14}})）")
+
+
+def _wrap(
+    p: Para, rng: random.Random, pattern: re.Pattern[str], left: str, right: str
+) -> Edit | None:
+    found = [m for m in pattern.finditer(p.line) if not _ENUM.fullmatch(m.group(1))]
+    if not found:
+        return None
+    m = rng.choice(found)
+    return (p.start + m.start(), p.start + m.end(), left + m.group(1) + right, ())
+
+
+def site_halfwidth_quote(p: Para, rng: random.Random) -> Edit | None:
+    return _wrap(p, rng, _QUOTED, '"', '"')
+
+
+def site_halfwidth_bracket(p: Para, rng: random.Random) -> Edit | None:
+    return _wrap(p, rng, _BRACKETED, "(", ")")
+
+
+def site_dup_punct(p: Para, rng: random.Random) -> Edit | None:
+    found = [
+        i for i, c in enumerate(p.line) if c in "，。、；" and i > 0 and _HAN.match(p.line[i - 1])
+    ]
+    if not found:
+        return None
+    i = rng.choice(found)
+    return (p.start + i + 1, p.start + i + 1, p.line[i], ())
+
+
+_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def site_fig_fullwidth(p: Para, rng: random.Random) -> Edit | None:
+    nums = [m for m in _numbers(p) if len(m.group()) >= 2 and "." not in m.group()]
+    if not nums:
+        return None
+    m = rng.choice(nums)
+    return (p.start + m.start(), p.start + m.end(), m.group().translate(_FULL), ())
+
+
+_MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})月(\d{1,2})日")
+
+
+def site_fig_leading_zero(p: Para, rng: random.Random) -> Edit | None:
+    found = [m for m in _MONTH_DAY.finditer(p.line) if len(m.group(1)) == 1 or len(m.group(2)) == 1]
+    if not found:
+        return None
+    m = rng.choice(found)
+    new = f"{int(m.group(1)):02d}月{int(m.group(2)):02d}日"
+    return (p.start + m.start(), p.start + m.end(), new, ())
+
+
+# a year in a date (年 then a month): 24年 for 2024年 cannot mean "24 years" there
+_YEAR = re.compile(r"(?<![\d.])(?:19|20)(\d\d)年(?=\d{1,2}月)")
+
+
+def site_fig_short_year(p: Para, rng: random.Random) -> Edit | None:
+    found = list(_YEAR.finditer(p.line))
+    if not found:
+        return None
+    m = rng.choice(found)
+    return (p.start + m.start(), p.start + m.end(), m.group(1) + "年", ())
+
+
 SITES: dict[str, Callable[[Para, random.Random], Edit | None]] = {
+    "pun_dash": site_pun_dash,
+    "pun_halfwidth_quote": site_halfwidth_quote,
+    "pun_halfwidth_bracket": site_halfwidth_bracket,
+    "dup_punct": site_dup_punct,
+    "fig_fullwidth": site_fig_fullwidth,
+    "fig_leading_zero": site_fig_leading_zero,
+    "fig_short_year": site_fig_short_year,
     "dup_char": site_dup_char,
     "dup_word": site_dup_word,
     "wrd_de_di": site_de_di,
@@ -598,8 +758,8 @@ _PRECHECK: dict[str, Callable[[str], bool]] = {
     "ph_x": lambda s: bool(re.search(r"\d", s)),
     "ph_cross": lambda s: bool(re.search(r"\d", s)),
     "ph_circle": lambda s: bool(re.search(r"\d", s)),
-    "ph_mou": lambda s: bool(re.search(f"[{HAN}]{{4}}", s)),
-    "ph_blank": lambda s: bool(re.search(f"[{HAN}]{{4}}", s)),
+    "ph_mou": lambda s: bool(re.search(f"[{HAN}]{{2,}}[{_PLACE_SUFFIX}]", s)),
+    "ph_blank": lambda s: bool(re.search(r"\d", s) or _CN_COUNT.search(s)),
     "ph_template": lambda s: bool(_HAN.search(s)),
     "pun_halfwidth": lambda s: any(c in s for c in _HALF),
     "pun_lost_quote": lambda s: "“" in s,
@@ -607,6 +767,13 @@ _PRECHECK: dict[str, Callable[[str], bool]] = {
     "pun_space": lambda s: len(s) >= 20,
     "pun_ellipsis": lambda s: "……" in s or "等，" in s or "等；" in s,
     "num_series": lambda s: "是" in s and "三是" in s,
+    "pun_dash": lambda s: "——" in s,
+    "pun_halfwidth_quote": lambda s: "“" in s,
+    "pun_halfwidth_bracket": lambda s: "（" in s,
+    "dup_punct": lambda s: any(c in s for c in "，。、；"),
+    "fig_fullwidth": lambda s: bool(re.search(r"\d\d", s)),
+    "fig_leading_zero": lambda s: bool(re.search(r"(?<![\d.])(?:\d月\d{1,2}|\d\d月\d)日", s)),
+    "fig_short_year": lambda s: "年" in s and bool(_YEAR.search(s)),
 }
 
 # --------------------------------------------------------------------------- heading slips
@@ -633,7 +800,7 @@ def heading_sites(text: str, lines: list[tuple[int, str]], kind: str) -> list[He
         if kind == "num_skip" and n >= 2:
             new = str(n + 1) if last.level in (3, 4) else cn_str(n + 1)
             out.append(HeadingSite(sid, last.line, (last.num_start, last.num_end, new, ())))
-        elif kind == "num_repeat" and n >= 2:
+        elif kind == "num_repeat" and n >= 3:  # 一、一、 would read as a new list
             new = str(n - 1) if last.level in (3, 4) else cn_str(n - 1)
             out.append(HeadingSite(sid, last.line, (last.num_start, last.num_end, new, ())))
         elif kind == "num_delete" and n >= 3:
@@ -666,6 +833,11 @@ def heading_sites(text: str, lines: list[tuple[int, str]], kind: str) -> list[He
     return out
 
 
+#: Paragraphs left without slips after a slip of these kinds: a lost quotation mark or
+#: bracket can leave a quotation open into the next paragraphs (a quotation may span
+#: several), which changes how a checker reads them; their slips would not be independent.
+QUIET_AFTER = {"pun_lost_quote": 3, "pun_lost_bracket": 3}
+
 HEADING_KINDS = ("num_skip", "num_repeat", "num_delete", "num_delimiter", "num_bracket")
 
 # --------------------------------------------------------------------------- the injector
@@ -681,25 +853,20 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def _interleave(items: list[Any], key: Callable[[Any], str], rng: random.Random) -> list[Any]:
-    """Shuffle, then order round robin over documents so slips spread over the corpus."""
+    """Shuffle, then order so that any prefix takes from each document in proportion to
+    its candidates (stratified: the j-th of a document's n candidates sorts at (j + u) / n,
+    u uniform), which spreads the slips evenly over the text of the whole corpus."""
     groups: dict[str, list[Any]] = defaultdict(list)
     for it in items:
         groups[key(it)].append(it)
-    names = sorted(groups)
-    rng.shuffle(names)
-    for n in names:
-        rng.shuffle(groups[n])
-    out = []
-    depth = 0
-    while True:
-        added = False
-        for n in names:
-            if depth < len(groups[n]):
-                out.append(groups[n][depth])
-                added = True
-        if not added:
-            return out
-        depth += 1
+    ranked: list[tuple[float, str, int, Any]] = []
+    for name in sorted(groups):
+        g = groups[name]
+        rng.shuffle(g)
+        n = len(g)
+        ranked.extend(((j + rng.random()) / n, name, j, it) for j, it in enumerate(g))
+    ranked.sort(key=lambda r: (r[0], r[1], r[2]))
+    return [r[3] for r in ranked]
 
 
 def inject(
@@ -740,35 +907,52 @@ def inject(
                 for i, (_o, line) in enumerate(lines[name])
                 if check(line)
             ]
-    # scarce kinds choose first, so common kinds do not take their paragraphs
-    for kind in sorted(wanted, key=lambda k: (len(cands[k]), k)):
-        taken = 0
-        for name, item in _interleave(cands[kind], key=lambda c: c[0], rng=rng):
-            if taken >= quota[kind]:
-                break
-            if kind in HEADING_KINDS:
-                hs = item
-                if hs.line in used[name] or hs.seq in used_seq[name]:
-                    continue
-                # the next heading a deletion points at must stay untouched too
-                if any(lines_index(lines[name], a[0]) in used[name] for a in hs.edit[3]):
-                    continue
-                edit, line = hs.edit, hs.line
-                used_seq[name].add(hs.seq)
-                for a in edit[3]:
-                    used[name].add(lines_index(lines[name], a[0]))
-            else:
-                line = item
-                if line in used[name]:
-                    continue
-                off, s = lines[name][line]
-                got = SITES[kind](Para(name, texts[name], line, off, s), rng)
-                if got is None:
-                    continue
-                edit = got
-            used[name].add(line)
-            edits[name].append((edit, kind, line))
-            taken += 1
+
+    def take(kind: str, name: str, item: Any) -> bool:
+        """Make one slip of ``kind`` at candidate ``item`` of ``name`` if it is still free."""
+        if kind in HEADING_KINDS:
+            hs = item
+            if hs.line in used[name] or hs.seq in used_seq[name]:
+                return False
+            # the next heading a deletion points at must stay untouched too
+            if any(lines_index(lines[name], a[0]) in used[name] for a in hs.edit[3]):
+                return False
+            edit, line = hs.edit, hs.line
+            used_seq[name].add(hs.seq)
+            for a in edit[3]:
+                used[name].add(lines_index(lines[name], a[0]))
+        else:
+            line = item
+            quiet = range(line + 1, line + 1 + QUIET_AFTER.get(kind, 0))
+            if line in used[name] or any(q in used[name] for q in quiet):
+                return False
+            off, s = lines[name][line]
+            got = SITES[kind](Para(name, texts[name], line, off, s), rng)
+            if got is None:
+                return False
+            edit = got
+            used[name].update(quiet)
+        used[name].add(line)
+        edits[name].append((edit, kind, line))
+        return True
+
+    # Kinds take turns, one slip each per round, the scarcest first in every round, so
+    # that kinds competing for the same rare paragraphs (dates, say) share them.
+    order = sorted(wanted, key=lambda k: (len(cands[k]), k))
+    queues = {k: iter(_interleave(cands[k], key=lambda c: c[0], rng=rng)) for k in order}
+    taken = dict.fromkeys(order, 0)
+    active = list(order)
+    while active:
+        for kind in list(active):
+            made = False
+            for name, item in queues[kind]:
+                if take(kind, name, item):
+                    made = True
+                    break
+            if made:
+                taken[kind] += 1
+            if not made or taken[kind] >= quota[kind]:
+                active.remove(kind)
 
     out: dict[str, Injected] = {}
     for name, text in docs:

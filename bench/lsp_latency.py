@@ -105,12 +105,18 @@ class Client:
                 else:
                     fut.set_result(msg.get("result"))
 
-    async def diagnostics_for(self, uri: str, version: int | None, timeout: float) -> tuple[float, dict[str, Any]]:
+    async def diagnostics_for(
+        self, uri: str, version: int | None, timeout: float
+    ) -> tuple[float, dict[str, Any]]:
         while True:
             at, params = await asyncio.wait_for(self.published.get(), timeout)
             if params.get("uri") != uri:
                 continue
-            if version is not None and params.get("version") is not None and params["version"] < version:
+            if (
+                version is not None
+                and params.get("version") is not None
+                and params["version"] < version
+            ):
                 continue  # an older version's diagnostics
             return at, params
 
@@ -134,29 +140,47 @@ async def run(cmd: list[str], args: argparse.Namespace) -> dict[str, Any]:
     path.write_text(text, encoding="utf-8")
     uri = path.as_uri()
     proc = await asyncio.create_subprocess_exec(
-        *cmd, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.DEVNULL if not args.verbose else None, cwd=str(folder),
+        *cmd,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL if not args.verbose else None,
+        cwd=str(folder),
     )
     client = Client(proc)
     try:
-        init = await asyncio.wait_for(client.request("initialize", {
-            "processId": os.getpid(),
-            "rootUri": folder.as_uri(),
-            "capabilities": {
-                "general": {"positionEncodings": ["utf-16"]},
-                "textDocument": {
-                    "synchronization": {"didSave": True},
-                    "publishDiagnostics": {"versionSupport": True},
+        init = await asyncio.wait_for(
+            client.request(
+                "initialize",
+                {
+                    "processId": os.getpid(),
+                    "rootUri": folder.as_uri(),
+                    "capabilities": {
+                        "general": {"positionEncodings": ["utf-16"]},
+                        "textDocument": {
+                            "synchronization": {"didSave": True},
+                            "publishDiagnostics": {"versionSupport": True},
+                        },
+                    },
                 },
-            },
-        }), 60)
+            ),
+            60,
+        )
         client.notify("initialized", {})
         sync = init.get("capabilities", {}).get("textDocumentSync", 1)
         change_kind = sync.get("change", 1) if isinstance(sync, dict) else sync
         version = 1
         t_open = time.perf_counter()
-        client.notify("textDocument/didOpen", {"textDocument": {
-            "uri": uri, "languageId": "plaintext", "version": version, "text": text}})
+        client.notify(
+            "textDocument/didOpen",
+            {
+                "textDocument": {
+                    "uri": uri,
+                    "languageId": "plaintext",
+                    "version": version,
+                    "text": text,
+                }
+            },
+        )
         at, first = await client.diagnostics_for(uri, version, 60)
         open_ms = (at - t_open) * 1000
 
@@ -178,18 +202,29 @@ async def run(cmd: list[str], args: argparse.Namespace) -> dict[str, Any]:
                 version += 1
                 if insert:
                     lines[line] = lines[line][:col] + args.char + lines[line][col:]
-                    change: dict[str, Any] = {"range": {"start": {"line": line, "character": col},
-                                                        "end": {"line": line, "character": col}},
-                                              "text": args.char}
+                    change: dict[str, Any] = {
+                        "range": {
+                            "start": {"line": line, "character": col},
+                            "end": {"line": line, "character": col},
+                        },
+                        "text": args.char,
+                    }
                 else:
-                    lines[line] = lines[line][:col] + lines[line][col + 1:]
-                    change = {"range": {"start": {"line": line, "character": col},
-                                        "end": {"line": line, "character": col + 1}}, "text": ""}
+                    lines[line] = lines[line][:col] + lines[line][col + 1 :]
+                    change = {
+                        "range": {
+                            "start": {"line": line, "character": col},
+                            "end": {"line": line, "character": col + 1},
+                        },
+                        "text": "",
+                    }
                 if change_kind != 2:
                     change = {"text": "\n".join(lines)}
                 t0 = time.perf_counter()
-                client.notify("textDocument/didChange", {
-                    "textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
+                client.notify(
+                    "textDocument/didChange",
+                    {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]},
+                )
                 at, params = await client.diagnostics_for(uri, version, 30)
                 if i >= args.warmup:
                     samples.append((at - t0) * 1000)
@@ -222,7 +257,7 @@ async def run(cmd: list[str], args: argparse.Namespace) -> dict[str, Any]:
         "max_ms": round(max(samples), 3),
         "mean_ms": round(statistics.fmean(samples), 3),
         "machine": f"{platform.machine()} {os.cpu_count()} cpu, {platform.system()} {platform.release()}, "
-                   f"Python {platform.python_version()}",
+        f"Python {platform.python_version()}",
         "samples_ms": [round(s, 4) for s in samples],
     }
 
@@ -234,11 +269,17 @@ def main(argv: list[str] | None = None) -> int:
         i = argv.index("--")
         argv, cmd = argv[:i], argv[i + 1 :]
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--edits", type=int, default=300, help="timed edits (each insert and each delete)")
+    ap.add_argument(
+        "--edits", type=int, default=300, help="timed edits (each insert and each delete)"
+    )
     ap.add_argument("--warmup", type=int, default=20, help="untimed insert+delete pairs first")
     ap.add_argument("--chars", type=int, default=30000, help="draft size in characters")
-    ap.add_argument("--source", choices=("auto", "draft", "corpus"), default="auto",
-                    help="auto: the clean corpus when present, else examples/draft.txt")
+    ap.add_argument(
+        "--source",
+        choices=("auto", "draft", "corpus"),
+        default="auto",
+        help="auto: the clean corpus when present, else examples/draft.txt",
+    )
     ap.add_argument("--file", type=Path, help="edit this draft as it is (instead of --chars/--source)")
     ap.add_argument("--char", default="，", help="the character inserted and deleted")
     ap.add_argument("--pause", type=float, default=0.0, help="seconds between edits (typing pace)")
@@ -250,11 +291,15 @@ def main(argv: list[str] | None = None) -> int:
     if not cmd:
         cmd = [sys.executable, "-m", "speechlint", "server"]
     res = asyncio.run(run(cmd, args))
-    print(f"{' '.join(cmd)}: {res['chars']} chars, {res['sync']} sync, {res['edits']} edits, "
-          f"~{res['diagnostics_median']:.0f} diagnostics")
-    print(f"didChange -> publishDiagnostics: median {res['median_ms']:.2f} ms, p95 {res['p95_ms']:.2f} ms "
-          f"(min {res['min_ms']:.2f}, max {res['max_ms']:.2f}); first diagnostics after open "
-          f"{res['open_ms']:.0f} ms")
+    print(
+        f"{' '.join(cmd)}: {res['chars']} chars, {res['sync']} sync, {res['edits']} edits, "
+        f"~{res['diagnostics_median']:.0f} diagnostics"
+    )
+    print(
+        f"didChange -> publishDiagnostics: median {res['median_ms']:.2f} ms, p95 {res['p95_ms']:.2f} ms "
+        f"(min {res['min_ms']:.2f}, max {res['max_ms']:.2f}); first diagnostics after open "
+        f"{res['open_ms']:.0f} ms"
+    )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(res, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.test_lsp_robust import SERVER, Raw  # noqa: E402 - the raw JSON-RPC client of the tests
+from tests.test_lsp_robust import SERVER, Raw  # the raw JSON-RPC client of the tests
 
 UNIT = "我们要坚持稳中求进工作总基调，，推动高质量发展。"
 

@@ -83,13 +83,20 @@ class Stat:
 TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 
-def run_once(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> tuple[float, int, int]:
+def run_once(
+    cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[float, int, int]:
     """Wall seconds, peak RSS (KiB) and exit code of one whole process."""
     rss_file = OUT / "rss.txt"
     full = [TIME, "-q", "-f", "%M", "-o", str(rss_file), *cmd] if TIME else cmd
     t0 = time.perf_counter()
-    proc = subprocess.Popen(full, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd,
-                            env={**os.environ, **env} if env else None)
+    proc = subprocess.Popen(
+        full,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=cwd,
+        env={**os.environ, **env} if env else None,
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -102,8 +109,14 @@ def run_once(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None
     return wall, rss, proc.returncode
 
 
-def measure(a: list[str], b: list[str] | None, n: int, warmup: int = 1,
-            env_a: dict[str, str] | None = None, label_b: str = "") -> dict[str, object]:
+def measure(
+    a: list[str],
+    b: list[str] | None,
+    n: int,
+    warmup: int = 1,
+    env_a: dict[str, str] | None = None,
+    label_b: str = "",
+) -> dict[str, object]:
     """Run A (and B) ``n`` times interleaved after ``warmup`` runs; ratios A/B pair by pair."""
     for _ in range(warmup):
         run_once(a, env=env_a)
@@ -135,7 +148,9 @@ def measure(a: list[str], b: list[str] | None, n: int, warmup: int = 1,
 def source_text() -> tuple[str, str]:
     if CORPUS.is_dir() and list(CORPUS.glob("*.txt")):
         files = sorted(CORPUS.glob("*.txt"))
-        return "\n".join(f.read_text(encoding="utf-8") for f in files), f"{len(files)} texts of {CORPUS}"
+        return "\n".join(
+            f.read_text(encoding="utf-8") for f in files
+        ), f"{len(files)} texts of {CORPUS}"
     draft = ROOT / "examples" / "draft.txt"
     return draft.read_text(encoding="utf-8"), str(draft)
 
@@ -160,8 +175,17 @@ def ensure_autocorrect_py() -> str | None:
     py = venv / "bin" / "python"
     if not py.exists():
         subprocess.run([PY, "-m", "venv", str(venv)], check=False, capture_output=True)
-        subprocess.run([str(py), "-m", "pip", "install", "-q", "autocorrect-py"], check=False, capture_output=True)
-    ok = subprocess.run([str(py), "-c", "import autocorrect_py"], capture_output=True, check=False).returncode == 0
+        subprocess.run(
+            [str(py), "-m", "pip", "install", "-q", "autocorrect-py"],
+            check=False,
+            capture_output=True,
+        )
+    ok = (
+        subprocess.run(
+            [str(py), "-c", "import autocorrect_py"], capture_output=True, check=False
+        ).returncode
+        == 0
+    )
     return str(py) if ok else None
 
 
@@ -173,8 +197,11 @@ def ensure_autocorrect_server() -> list[str] | None:
     prefix = PEERS / "npm"
     binary = prefix / "node_modules" / ".bin" / "autocorrect"
     if not binary.exists():
-        subprocess.run([npm, "install", "--silent", "--prefix", str(prefix), "autocorrect-node"],
-                       check=False, capture_output=True)
+        subprocess.run(
+            [npm, "install", "--silent", "--prefix", str(prefix), "autocorrect-node"],
+            check=False,
+            capture_output=True,
+        )
     return [str(binary), "server"] if binary.exists() else None
 
 
@@ -246,18 +273,29 @@ def ensure_regular_install() -> Path | None:
     py = venv / "bin" / "python"
     if not py.exists():
         subprocess.run([PY, "-m", "venv", str(venv)], check=False, capture_output=True)
-        first = subprocess.run([str(py), "-m", "pip", "install", "-q", f"{ROOT}[lsp]"], capture_output=True,
-                               check=False)
+        first = subprocess.run(
+            [str(py), "-m", "pip", "install", "-q", f"{ROOT}[lsp]"],
+            capture_output=True,
+            check=False,
+        )
         if first.returncode != 0:
             return None
     else:
-        again = subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall",
-                                str(ROOT)], capture_output=True, check=False)
+        again = subprocess.run(
+            [str(py), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(ROOT)],
+            capture_output=True,
+            check=False,
+        )
         if again.returncode != 0:
             return None
-        if subprocess.run([str(py), "-c", "import pygls"], capture_output=True, check=False).returncode:
-            subprocess.run([str(py), "-m", "pip", "install", "-q", f"{ROOT}[lsp]"], capture_output=True,
-                           check=False)
+        if subprocess.run(
+            [str(py), "-c", "import pygls"], capture_output=True, check=False
+        ).returncode:
+            subprocess.run(
+                [str(py), "-m", "pip", "install", "-q", f"{ROOT}[lsp]"],
+                capture_output=True,
+                check=False,
+            )
     return venv / "bin" if (venv / "bin" / "speechlint").exists() else None
 
 
@@ -301,8 +339,9 @@ def build_folder(folder: Path, count: int = 200) -> None:
     text, _ = source_text()
     chunk = max(1, len(text) // count)
     for i in range(count):
-        (folder / f"d{i:03d}.txt").write_text(text[i * chunk : (i + 1) * chunk] + "\n" + draft,
-                                             encoding="utf-8")
+        (folder / f"d{i:03d}.txt").write_text(
+            text[i * chunk : (i + 1) * chunk] + "\n" + draft, encoding="utf-8"
+        )
 
 
 def build_corpus_folder(folder: Path, count: int = 200, size: int = 30_000) -> None:
@@ -324,9 +363,24 @@ def lsp_case(label: str, cmd: list[str], edits: int) -> dict[str, object]:
     for f in (out_json, rss_file):
         f.unlink(missing_ok=True)
     proc = subprocess.run(
-        [PY, "-c", LSP_DRIVER, str(ROOT / "bench"), str(rss_file), "--edits", str(edits),
-         "--json", str(out_json), "--", *cmd],
-        capture_output=True, text=True, timeout=900, check=False)
+        [
+            PY,
+            "-c",
+            LSP_DRIVER,
+            str(ROOT / "bench"),
+            str(rss_file),
+            "--edits",
+            str(edits),
+            "--json",
+            str(out_json),
+            "--",
+            *cmd,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     if proc.returncode != 0 or not out_json.exists():
         return {"error": (proc.stderr or proc.stdout).strip().splitlines()[-1:]}
     res: dict[str, object] = json.loads(out_json.read_text(encoding="utf-8"))
@@ -339,12 +393,18 @@ def lsp_case(label: str, cmd: list[str], edits: int) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--quick", action="store_true", help="3 runs, no 10 MB input, fewer LSP edits")
-    ap.add_argument("--install", choices=("editable", "regular"), default="editable",
-                    help="editable: this checkout's .venv (the README's install); regular: "
-                         "`pip install .` into bench/.peers/speechlint, as a released package")
+    ap.add_argument(
+        "--install",
+        choices=("editable", "regular"),
+        default="editable",
+        help="editable: this checkout's .venv (the README's install); regular: "
+        "`pip install .` into bench/.peers/speechlint, as a released package",
+    )
     ap.add_argument("--no-peers", action="store_true", help="skip autocorrect")
     ap.add_argument("--no-lsp", action="store_true", help="skip the language server latency")
     ap.add_argument("--lsp-edits", type=int, default=400)
@@ -364,13 +424,20 @@ def main(argv: list[str] | None = None) -> int:
         if bindir is None:
             print("pip install . failed: measuring the editable install", file=sys.stderr)
     install = "regular (pip install .)" if bindir else "editable (pip install -e .)"
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-                            capture_output=True, text=True, check=False).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
 
     results: dict[str, object] = {
         "machine": machine(),
-        "speechlint": {"install": install, "commit": commit,
-                       "start_up_cache": "warm (after the first run) unless the case says off"},
+        "speechlint": {
+            "install": install,
+            "commit": commit,
+            "start_up_cache": "warm (after the first run) unless the case says off",
+        },
         "source": source,
         "date": time.strftime("%Y-%m-%d %H:%M:%S"),
         "runs": runs,
@@ -390,10 +457,14 @@ def main(argv: list[str] | None = None) -> int:
     for name, path in inputs.items():
         sl = speechlint_cmd(str(path), bindir=bindir)
         floor = [PY, str(floor_script), str(path)]
-        cases[f"{name}: speechlint vs regex floor"] = measure(sl, floor, runs, label_b="regex floor")
+        cases[f"{name}: speechlint vs regex floor"] = measure(
+            sl, floor, runs, label_b="regex floor"
+        )
         if ac_py:
             ac = [ac_py, str(ac_script), str(path)]
-            cases[f"{name}: speechlint vs autocorrect-py"] = measure(sl, ac, runs, label_b="autocorrect-py")
+            cases[f"{name}: speechlint vs autocorrect-py"] = measure(
+                sl, ac, runs, label_b="autocorrect-py"
+            )
         step(name)
 
     # --jobs across a folder of drafts.
@@ -403,31 +474,45 @@ def main(argv: list[str] | None = None) -> int:
     # Control: the same pure-Python work in `jobs` processes against one.  On an idle machine
     # the ratio is about 1/jobs; near 1.0 means other load left no core free, and no --jobs
     # figure of this run can show scaling.
-    burn = ("import sys,multiprocessing as mp\n"
-            "def f(_):\n    s=0\n    for i in range(4_000_000): s+=i\n"
-            "if __name__=='__main__':\n"
-            "    with mp.get_context('fork').Pool(int(sys.argv[1])) as p: p.map(f, range(4), chunksize=1)\n")
+    burn = (
+        "import sys,multiprocessing as mp\n"
+        "def f(_):\n    s=0\n    for i in range(4_000_000): s+=i\n"
+        "if __name__=='__main__':\n"
+        "    with mp.get_context('fork').Pool(int(sys.argv[1])) as p: p.map(f, range(4), chunksize=1)\n"
+    )
     burn_script = work / "burn.py"
     burn_script.write_text(burn, encoding="utf-8")
     cases[f"control: CPU-bound Python in {jobs} processes vs 1 (ideal {1 / jobs:.2f})"] = measure(
-        [PY, str(burn_script), str(jobs)], [PY, str(burn_script), "1"], runs, label_b="1 process")
-    probe = subprocess.run(speechlint_cmd("--jobs", "1", str(folder), bindir=bindir), capture_output=True, check=False)
+        [PY, str(burn_script), str(jobs)], [PY, str(burn_script), "1"], runs, label_b="1 process"
+    )
+    probe = subprocess.run(
+        speechlint_cmd("--jobs", "1", str(folder), bindir=bindir), capture_output=True, check=False
+    )
     if probe.returncode in (0, 1):
         one = speechlint_cmd("--jobs", "1", str(folder), bindir=bindir)
         many = speechlint_cmd("--jobs", str(jobs), str(folder), bindir=bindir)
-        cases[f"folder (200 drafts): --jobs {jobs} vs --jobs 1"] = measure(many, one, runs, label_b="--jobs 1")
+        cases[f"folder (200 drafts): --jobs {jobs} vs --jobs 1"] = measure(
+            many, one, runs, label_b="--jobs 1"
+        )
         if ac_py:
             cases[f"folder (200 drafts): --jobs {jobs} vs autocorrect-py"] = measure(
-                many, [ac_py, str(ac_folder_script), str(folder)], runs, label_b="autocorrect-py")
+                many, [ac_py, str(ac_folder_script), str(folder)], runs, label_b="autocorrect-py"
+            )
         corpus = work / "corpus_folder"
         build_corpus_folder(corpus)
         cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs --jobs 1"] = measure(
             speechlint_cmd("--jobs", str(jobs), str(corpus), bindir=bindir),
-            speechlint_cmd("--jobs", "1", str(corpus), bindir=bindir), runs, label_b="--jobs 1")
+            speechlint_cmd("--jobs", "1", str(corpus), bindir=bindir),
+            runs,
+            label_b="--jobs 1",
+        )
         if ac_py:
             cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs autocorrect-py"] = measure(
                 speechlint_cmd("--jobs", str(jobs), str(corpus), bindir=bindir),
-                [ac_py, str(ac_folder_script), str(corpus)], runs, label_b="autocorrect-py")
+                [ac_py, str(ac_folder_script), str(corpus)],
+                runs,
+                label_b="autocorrect-py",
+            )
         step("folder")
 
     if not args.no_lsp and (ROOT / "bench" / "lsp_latency.py").exists():
@@ -445,7 +530,9 @@ def main(argv: list[str] | None = None) -> int:
         cases["lsp: didChange -> publishDiagnostics"] = lsp
         step("lsp")
 
-    (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    (OUT / "results.json").write_text(
+        json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     print(render(results))
     print(f"\nJSON: {OUT / 'results.json'}")
     return 0
@@ -485,11 +572,17 @@ def render(results: dict[str, object]) -> str:
                 else:
                     lines.append(f"| LSP {label} | {v} | | | |")
             if "ratio_median" in c:
-                lines.append(f"| LSP median, speechlint / autocorrect | | | {c['ratio_median']:.2f} | |")
+                lines.append(
+                    f"| LSP median, speechlint / autocorrect | | | {c['ratio_median']:.2f} | |"
+                )
             continue
         a = c["a"]
         b = c.get("b")
-        ratio = f"{c['ratio_median']:.2f} ({c['ratio_min']:.2f}–{c['ratio_max']:.2f})" if "ratio_median" in c else ""
+        ratio = (
+            f"{c['ratio_median']:.2f} ({c['ratio_min']:.2f}–{c['ratio_max']:.2f})"
+            if "ratio_median" in c
+            else ""
+        )
         rss = f"{a['peak_rss_mb']:.0f}" + (f" / {b['peak_rss_mb']:.0f}" if b else "")
         lines.append(f"| {name} | {_cell(a)} | {_cell(b) if b else ''} | {ratio} | {rss} |")
     return "\n".join(lines)

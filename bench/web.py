@@ -56,18 +56,29 @@ def build_draft(chars: int, clean_dir: Path | None = None, repeat: bool = False)
         pos += 5000
         parts += [piece, "\n", DRAFT]
         size += len(piece) + 1 + len(DRAFT)
-    return "".join(parts)[:chars], "clean corpus (measure half) + examples/draft.txt every 5,000 chars"
+    return "".join(parts)[
+        :chars
+    ], "clean corpus (measure half) + examples/draft.txt every 5,000 chars"
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--chars", type=int, default=50_000)
     ap.add_argument("--json", metavar="FILE")
-    ap.add_argument("--clean", metavar="DIR", type=Path,
-                    help="the clean corpus folder (default ../shared/corpus/clean)")
-    ap.add_argument("--repeat", action="store_true",
-                    help="examples/draft.txt repeated (the worst case: a finding every 25 characters)")
+    ap.add_argument(
+        "--clean",
+        metavar="DIR",
+        type=Path,
+        help="the clean corpus folder (default ../shared/corpus/clean)",
+    )
+    ap.add_argument(
+        "--repeat",
+        action="store_true",
+        help="examples/draft.txt repeated (the worst case: a finding every 25 characters)",
+    )
     args = ap.parse_args()
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
@@ -77,8 +88,13 @@ def main() -> int:
 
     text, source = build_draft(args.chars, args.clean, args.repeat)
     env = {k: v for k, v in os.environ.items() if k != "SPEECHLINT_TOKEN"}
-    proc = subprocess.Popen([sys.executable, "-m", "speechlint", "serve", "--no-open", "--port", "0",
-                             "--isolated"], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "speechlint", "serve", "--no-open", "--port", "0", "--isolated"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         url = "http://" + proc.stdout.readline().split("http://", 1)[1].split()[0]
@@ -91,8 +107,11 @@ def main() -> int:
             findings = 0
             for i in range(args.runs + 1):  # the first run warms the server up: not counted
                 draft = text if i % 2 == 0 else text[:-1] + "。"
-                page.evaluate("""(t) => { window.speechlint.state.text = t;
-                    window.speechlint.state.editing = false; }""", draft)
+                page.evaluate(
+                    """(t) => { window.speechlint.state.text = t;
+                    window.speechlint.state.editing = false; }""",
+                    draft,
+                )
                 ms = page.evaluate("""async () => { const t0 = performance.now();
                     await window.speechlint.check(); document.body.offsetHeight;
                     return performance.now() - t0; }""")
@@ -106,13 +125,27 @@ def main() -> int:
         proc.wait(10)
     med = statistics.median(samples)
     print(f"draft: {len(text):,} characters ({source}), {findings} findings, {marks} highlights")
-    print(f"check + highlight in the page: median {med:.0f} ms, min {min(samples):.0f}, "
-          f"max {max(samples):.0f} over {len(samples)} runs (target < 500 ms)")
+    print(
+        f"check + highlight in the page: median {med:.0f} ms, min {min(samples):.0f}, "
+        f"max {max(samples):.0f} over {len(samples)} runs (target < 500 ms)"
+    )
     if args.json:
-        Path(args.json).write_text(json.dumps({
-            "chars": len(text), "source": source, "findings": findings, "highlights": marks,
-            "median_ms": med, "samples_ms": samples, "machine": platform.platform(),
-            "cpus": os.cpu_count()}, indent=2), encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps(
+                {
+                    "chars": len(text),
+                    "source": source,
+                    "findings": findings,
+                    "highlights": marks,
+                    "median_ms": med,
+                    "samples_ms": samples,
+                    "machine": platform.platform(),
+                    "cpus": os.cpu_count(),
+                },
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 

@@ -67,12 +67,19 @@ def test_avoided_lines_stay_untouched() -> None:
     ("kind", "original", "expect"),
     [
         ("num_skip", "一、甲\n二、乙\n三、丙", "一、甲\n二、乙\n四、丙"),
-        ("num_repeat", "（一）甲\n（二）乙", "（一）甲\n（一）乙"),
+        ("num_repeat", "（一）甲\n（二）乙\n（三）丙", "（一）甲\n（二）乙\n（二）丙"),
         ("num_delete", "1.甲\n2.乙\n3.丙", "1.甲\n乙\n3.丙"),
         ("num_series", "要做到：一是甲，二是乙，三是丙。", None),
         ("wrd_de_di", "我们坚定不移地推进改革开放。", "我们坚定不移的推进改革开放。"),
         ("wrd_confusable", "截至2025年底完成任务。", "截止2025年底完成任务。"),
         ("pun_ellipsis", "坚持以人民为中心……", "坚持以人民为中心。。。"),
+        ("pun_halfwidth_quote", "推进“放管服”改革。", '推进"放管服"改革。'),
+        ("pun_halfwidth_bracket", "审议《纲要》（草案）。", "审议《纲要》(草案)。"),
+        ("dup_punct", "甲，乙", "甲，，乙"),
+        ("fig_fullwidth", "增长12%左右", "增长１２%左右"),
+        ("fig_leading_zero", "于3月5日召开", "于03月05日召开"),
+        ("fig_short_year", "于2024年3月召开", "于24年3月召开"),
+        ("pun_dash", "一是——二是", None),
     ],
 )
 def test_each_kind_makes_its_slip(kind: str, original: str, expect: str | None) -> None:
@@ -82,6 +89,7 @@ def test_each_kind_makes_its_slip(kind: str, original: str, expect: str | None) 
         assert res.text == expect
     else:
         assert res.text.count("是") == original.count("是") and res.text != original
+        assert res.text[res.slips[0].span[0] : res.slips[0].span[1]] == res.slips[0].text
 
 
 def test_confusable_only_where_meaning_demands_it() -> None:
@@ -104,37 +112,37 @@ needs_corpus = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def shared() -> tuple[dict[str, str], dict[str, inject.Injected], dict[str, inject.Injected]]:
+def shared() -> tuple[dict[str, str], dict[str, inject.Injected]]:
     docs = [
         (d.name, d.text())
         for c in ("official", "clean")
         for d in corpus.documents(c, "measure", recent_only=(c == "official"))
     ]
-    first = inject.inject(docs, n=2400, seed=0)
-    again = inject.inject(docs, n=2400, seed=0)
-    return dict(docs), first, again
+    return dict(docs), inject.inject(docs, n=2400, seed=0)
 
 
 @needs_corpus
 def test_shared_corpus_gets_enough_slips_of_every_kind(shared) -> None:  # type: ignore[no-untyped-def]
-    texts, res, _again = shared
+    texts, res = shared
     slips = [s for inj in res.values() for s in inj.slips]
     assert len(slips) >= 2000
     kinds = Counter(s.kind for s in slips)
     assert set(kinds) == set(inject.KINDS), set(inject.KINDS) - set(kinds)
-    assert len({s.doc for s in slips}) >= 0.8 * len(texts), "slips spread over documents"
+    assert len({s.doc for s in slips}) >= 0.6 * len(texts), "slips spread over documents"
     _check_exact(res, texts)
 
 
 @needs_corpus
 def test_same_seed_same_slips(shared) -> None:  # type: ignore[no-untyped-def]
-    texts, first, again = shared
-    assert {n: (i.text, i.slips) for n, i in first.items()} == {
-        n: (i.text, i.slips) for n, i in again.items()
-    }
-    some = dict(list(texts.items())[:20])
-    other = inject.inject(list(some.items()), n=300, seed=1)
-    same = inject.inject(list(some.items()), n=300, seed=0)
-    assert [s for i in other.values() for s in i.slips] != [
-        s for i in same.values() for s in i.slips
-    ]
+    texts, _res = shared
+    some = sorted(texts.items())[::5]
+    first = inject.inject(some, n=400, seed=0)
+    again = inject.inject(some, n=400, seed=0)
+    other = inject.inject(some, n=400, seed=1)
+
+    def slips(res: dict[str, inject.Injected]) -> list[inject.Slip]:
+        return [s for name in sorted(res) for s in res[name].slips]
+
+    assert slips(first) == slips(again)
+    assert {n: i.text for n, i in first.items()} == {n: i.text for n, i in again.items()}
+    assert slips(other) != slips(first)
