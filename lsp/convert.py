@@ -59,10 +59,6 @@ class Positions:
         self._cursor: dict[int, tuple[int, int]] = {}  # line -> (offset, units from line start)
         self._astral: dict[int, list[int]] = {}  # line -> line-relative offsets of astral chars
 
-    @property
-    def line_count(self) -> int:
-        return len(self.index.starts)
-
     def _is_wide(self, line: int) -> bool:
         wide = self._wide.get(line)
         if wide is None:
