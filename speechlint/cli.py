@@ -465,6 +465,11 @@ def _rule(code: str) -> int:
     from . import registry
 
     r = registry.get(code)
+    if r is None:  # a rule of a pack configured for the current folder
+        from .resolve import discover_packs
+
+        discover_packs()
+        r = registry.get(code)
     if r is None:
         print(f"speechlint: error: unknown rule {code!r} (see 'speechlint rules')", file=sys.stderr)
         return 2

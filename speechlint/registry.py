@@ -155,12 +155,7 @@ def load_all() -> dict[str, Rule]:
 def get(code: str) -> Rule | None:
     rules = load_all()
     code = code.upper()
-    found = rules.get(REDIRECTS.get(code, code))
-    if found is None and not any(code.startswith(f) for f in FAMILIES):
-        from .packs import discover_rule  # a rule of a pack loaded here or configured in cwd
-
-        found = discover_rule(code)
-    return found
+    return rules.get(REDIRECTS.get(code, code)) or PACK_RULES.get(code)
 
 
 def matches(code: str, prefixes: Iterable[str]) -> int:
@@ -182,12 +177,9 @@ def is_selected(code: str, select: Iterable[str], ignore: Iterable[str]) -> bool
 
 
 def valid_prefix(prefix: str) -> bool:
-    """True when ``prefix`` selects at least one known rule (or is ALL)."""
+    """True when ``prefix`` selects at least one known rule (or is ALL): a built-in one,
+    or one of the rule packs loaded so far (see :func:`speechlint.resolve.discover_packs`)."""
     p = prefix.upper()
     if p == "ALL" or any(c.startswith(p) for c in load_all()) or p in REDIRECTS:
         return True
-    if not any(c.startswith(p) for c in PACK_RULES):
-        from .packs import discover  # the packs configured for the current folder
-
-        discover()
     return any(c.startswith(p) for c in PACK_RULES)

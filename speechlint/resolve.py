@@ -35,11 +35,29 @@ class Overrides:
 NO_OVERRIDES = Overrides()
 
 
+def discover_packs(folder: str | os.PathLike[str] | None = None) -> None:
+    """Load the rule packs configured for ``folder`` (default: the current folder), so that
+    ``speechlint rule XZ001`` and ``--select XZ001`` know a pack's codes before any draft is
+    checked.  A broken configuration is left for the check to report."""
+    from . import configfile
+    from .errors import SpeechlintError
+
+    try:
+        configfile.discover(os.path.abspath(folder or os.getcwd()))
+    except SpeechlintError:
+        pass
+
+
 def unknown_codes(codes: Iterable[str]) -> list[str]:
-    """The codes or prefixes among ``codes`` that name no rule (built in or of a rule pack)."""
+    """The codes or prefixes among ``codes`` that name no rule (built in or of a rule pack
+    configured for the current folder)."""
     from . import registry
 
-    return [c for c in codes if not registry.valid_prefix(c)]
+    bad = [c for c in codes if not registry.valid_prefix(c)]
+    if bad:
+        discover_packs()
+        bad = [c for c in bad if not registry.valid_prefix(c)]
+    return bad
 
 
 def combine(base: Config, overrides: Overrides) -> Config:
