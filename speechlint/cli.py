@@ -455,9 +455,11 @@ def _rules() -> int:
     from . import registry
 
     rules = registry.load_all()
-    print(f"{'代码':<8}{'名称':<34}{'族':<6}{'级别':<9}可修复")
+    print(f"{'代码':<8}{'名称':<34}{'族':<6}{'级别':<9}{'可修复':<8}默认")
     for code, r in sorted(rules.items()):
-        print(f"{code:<10}{r.name:<36}{r.family:<7}{r.severity:<10}{r.fix}")
+        on = "可选 opt-in" if r.preview else "是"
+        print(f"{code:<10}{r.name:<36}{r.family:<7}{r.severity:<10}{r.fix:<11}{on}")
+    print("\n可选规则（opt-in）默认不启用，用 --select/--extend-select 写出其代码启用，如 --extend-select FIG005")
     return 0
 
 
@@ -475,6 +477,8 @@ def _rule(code: str) -> int:
         return 2
     print(f"# {r.code} {r.name}\n")
     print(f"族 family: {r.family}    级别 severity: {r.severity}    修复 fix: {r.fix}\n")
+    if r.preview:
+        print(f"可选规则 opt-in：默认不启用，用 --extend-select {r.code} 启用\n")
     print(r.doc)
     return 0
 

@@ -28,14 +28,22 @@ def page(r: registry.Rule) -> str:
         f"{summary.strip()}\n\n"
         f"| 族 family | 默认级别 severity | 自动修复 fix | 范围 scope |\n|---|---|---|---|\n"
         f"| {r.family} | {r.severity} | {_FIX[r.fix]} | {r.scope} |\n\n"
+        f"{_OPT_IN.format(code=r.code) if r.preview else ''}"
         f"{rest.strip()}\n"
     )
+
+
+_OPT_IN = (
+    "> **可选规则 / opt-in.** 默认不启用；用 `--extend-select {code}`（或配置文件的 `extend-select`）"
+    "写出其代码启用。It is not in the default set; select it by its exact code.\n\n"
+)
 
 
 def index(rules: dict[str, registry.Rule]) -> str:
     lines = ["# 规则 / Rules\n", "| 代码 code | 名称 name | 说明 summary | 修复 fix |", "|---|---|---|---|"]
     for code, r in sorted(rules.items()):
-        lines.append(f"| [{code}]({code}.md) | {r.name} | {r.summary} | {r.fix} |")
+        opt = "（可选 opt-in）" if r.preview else ""
+        lines.append(f"| [{code}]({code}.md) | {r.name} | {opt}{r.summary} | {r.fix} |")
     return "\n".join(lines) + "\n"
 
 

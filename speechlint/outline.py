@@ -233,7 +233,8 @@ class Scheme:
             # bare Chinese: 一、 一. 一，
             f"|(?P<cnum>{CN_NUMERAL})(?P<cdelim>[{bd}])(?!{cn_no})"
             # bare Arabic: 1. 1、 1，
-            f"|(?P<anum>{AR_NUMERAL})(?P<adelim>[{bd}])(?!{ar_no})"
+            # (a digit after it, "12.2025年", makes it an item only where it continues a series)
+            f"|(?P<anum>{AR_NUMERAL})(?P<adelim>[{bd}])(?P<adigit>(?={ar_no}))?"
             # paragraph-initial ordinal item: 第一， 第一、
             f"|第(?P<onum>{CN_NUMERAL})(?P<odelim>[{od}])(?!{cn_no})(?!(?<=、)第?[{_CN_START}])"
             # enclosed numerals from word processors: ⑴ ⒈
@@ -352,12 +353,14 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
     list_lead = scheme.list_lead.match
     in_list = -2  # last line of a list opened by a list_lead line ("附件：1.…")
     for m in matches:
-        _indent, open_, bnum, close, extra, cnum, cdelim, anum, adelim, onum, odelim, enum, title = m.groups()
+        _indent, open_, bnum, close, extra, cnum, cdelim, anum, adelim, adigit, onum, odelim, enum, title = m.groups()
         label_start = m.end(1)
-        label_end, title_end = m.span(13)
+        label_end, title_end = m.span("title")
         end = m.end()
         line = bisect_right(line_starts, label_start) - 1
         kind: Kind = "heading"
+        if adigit is not None and not _continues(out, stack, by_kind, anum):
+            continue  # "1.5亿元", "3.2%": a decimal, unless it is the next number of a series
         if (
             anum is not None
             and line > 0
@@ -424,6 +427,21 @@ def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Head
             )
         )
     return tuple(out)
+
+
+def _continues(
+    out: list[Heading], stack: list[tuple[int, int]], by_kind: dict[tuple[bool, bool], tuple[int, Level]], numeral: str
+) -> bool:
+    """Is a bare Arabic number followed by a digit ("12.2025年…", "13.5G基站…") the next
+    number after the open heading of its level ("11.…")?  Then it is item 12, not 12.2025."""
+    level = by_kind.get((False, False), (0, None))[0]
+    for lv, idx in reversed(stack):
+        if lv == level:
+            prev = out[idx]
+            return prev.open == "" and prev.numeral[:1] not in _CN_START and prev.number + 1 == parse_number(numeral)
+        if lv < level:
+            return False
+    return False
 
 
 def children(hs: list[Heading] | tuple[Heading, ...]) -> list[list[int]]:

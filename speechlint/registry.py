@@ -65,6 +65,9 @@ class Rule:
     fix: FixKind
     scope: Scope
     doc: str
+    #: An opt-in ("preview") rule: never selected by ``ALL`` or a family prefix, only when
+    #: its exact code is named in ``select``/``extend-select`` (ruff's preview rules).
+    preview: bool = False
 
     @property
     def summary(self) -> str:
@@ -90,6 +93,7 @@ def rule(
     severity: Severity = "warning",
     fix: FixKind = "none",
     scope: Scope = "paragraph",
+    preview: bool = False,
 ) -> Callable[[Callable[..., Iterable[Diagnostic]]], Callable[..., Iterable[Diagnostic]]]:
     """Register a rule.
 
@@ -97,6 +101,10 @@ def rule(
     the paragraph (line) it lies in, so the language server may re-run the rule on
     a changed paragraph alone.  Rules that look across paragraphs (numbering
     sequences, quotes spanning paragraphs) declare ``scope="document"``.
+
+    ``preview=True`` puts the rule in the opt-in set: it runs only when its exact code
+    is selected (a rule whose precision on professionally edited text is below the bar
+    of the default set; its docstring says why).
     """
     m = _CODE.match(code)
     if not m:
@@ -116,6 +124,7 @@ def rule(
             fix=fix,
             scope=scope,
             doc=_cleandoc(func.__doc__ or ""),
+            preview=preview,
         )
         return func
 
@@ -171,9 +180,21 @@ def matches(code: str, prefixes: Iterable[str]) -> int:
 
 
 def is_selected(code: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
-    """ruff semantics: the more specific of select/ignore wins; on a tie, ignore wins."""
+    """ruff semantics: the more specific of select/ignore wins; on a tie, ignore wins.
+
+    An opt-in (preview) rule is selected only by its exact code, never by ``ALL`` or a prefix.
+    """
+    r = RULES.get(code)
+    if r is not None and r.preview:
+        select = [p for p in select if p.upper() == code]
     s = matches(code, select)
     return s > 0 and s > matches(code, ignore)
+
+
+def is_default(code: str) -> bool:
+    """True for a rule of the default set (not an opt-in preview rule)."""
+    r = RULES.get(code)
+    return r is None or not r.preview
 
 
 def valid_prefix(prefix: str) -> bool:

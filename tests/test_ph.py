@@ -69,7 +69,8 @@ def test_clean_corpus_has_no_placeholder_or_residue() -> None:
         ("Windows XP、XML、X光、X射线、2×3", []),
         ("数据要素×行动", []),
         ("签名：______", [(1, "PH002")]),
-        ("关注微信公众号：某某范文", [(1, "PH003")]),
+        # the residue line, and the 某某 stand-in left in it
+        ("关注微信公众号：某某范文", [(1, "PH003"), (1, "PH001")]),
         ("以上意见，仅供参考。", []),
     ],
 )

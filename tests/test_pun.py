@@ -72,10 +72,14 @@ def test_corpus_debatable_spots_are_house_styles() -> None:
     with_dunhao = [n for n, t in texts.items() if "”、“" in t]
     assert with_dunhao and all("”“" not in texts[n] for n in with_dunhao)
     assert "”、“" in joined and "”“" in joined
-    # ... and a document that mixes both forms is reported
-    mixed = texts[with_dunhao[0]] + "\n推动“两重”“两新”落地。"
-    codes = [c for _, _, c in found(mixed)]
-    assert codes and set(codes) == {"PUN006"}
+    # ... one other form does not overturn the document's style ...
+    base = texts[with_dunhao[0]]
+    assert found(base + "\n推动“两重”“两新”落地。", Config(select=("PUN006",))) == []
+    # ... but a document that writes the joined form at least as often is reported
+    mixed = base + "\n推动“两重”“两新”落地。" * base.count("”、“")
+    assert found(mixed) == []  # PUN006 is opt-in: the PUN family alone leaves it out
+    codes = [c for _, _, c in found(mixed, Config(select=("PUN", "PUN006")))]
+    assert codes and set(codes) == {"PUN006"} and len(codes) == base.count("”、“")
 
 
 # ------------------------------------------------------------ must be silent

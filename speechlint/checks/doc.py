@@ -272,6 +272,25 @@ class HeadingStopData:
         return None
 
 
+_FIRST_LEVEL = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、")
+_END_MARKS = "。；：！？”’）…"
+
+
+def _items_end_with_stops(text: str, lines: set[tuple[int, int]]) -> bool:
+    """Do most of the document's lines opening with 一、二、… end with a punctuation mark
+    (at least two of them)?  Then they are items, or the document's chosen style."""
+    stops = plain = 0
+    for start, end in lines:
+        if not _FIRST_LEVEL.match(text, start, end):
+            continue  # a 、 inside a line, not a number opening it
+        line = text[start:end].rstrip(" \t\u3000")
+        if line.endswith(tuple(_END_MARKS)):
+            stops += 1
+        else:
+            plain += 1
+    return stops >= 2 and stops > plain
+
+
 @rule("DOC004", "heading-full-stop", data=HeadingStopData, severity="warning", fix="safe")
 def heading_full_stop(doc: Document, data: HeadingStopData) -> Iterator[Diagnostic]:
     """标题末尾加了句号（如“一、提高政治站位。”）。
@@ -280,6 +299,10 @@ def heading_full_stop(doc: Document, data: HeadingStopData) -> Iterator[Diagnost
     单独成行的一级标题（“一、”开头，不超过40字，中间没有句末点号）和 Markdown 标题
     末尾的句号。二级以下标题（“（一）”“1.”）常与正文连排、以句号结束标题，单独成行时
     也常保留这个句号（规范的政府工作报告中就有），因此不检查。问号、叹号可以用。
+
+    只报告文件里不一致的地方：如果一个文件中以“一、”开头的行多数以点号结束（至少两行），
+    这些行是列举的条目（法律条文中的“一、……；”“二、……。”），或者文件选定了标题加句号
+    的体例，都不报告；以“一、”开头的行多数不带句末点号时，带句号的少数才报告。
 
     ## 为什么
     标题不是句子，末尾不加句号；一级标题加句号在排版时十分显眼。
@@ -298,6 +321,8 @@ def heading_full_stop(doc: Document, data: HeadingStopData) -> Iterator[Diagnost
     text = doc.check_text
     cr = "\r" in text
     lines = {_line_bounds(text, h.start(), cr) for h in _NUMBERED.finditer(text)}
+    if _items_end_with_stops(text, lines):
+        lines = set()  # 一、 lines are list items, or headings in a house style ending with 。
     if "#" in doc.text:
         lines.update(_line_bounds(text, h.start(), cr) for h in _MD_HEADING.finditer(doc.text))
     for bounds in sorted(lines):

@@ -20,16 +20,38 @@ _FULLWIDTH = re.compile("[\uff10-\uff19]+")
 _TO_HALF = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-@rule("FIG001", "fullwidth-digit", severity="warning", fix="safe")
-def fullwidth_digit(doc: Document) -> Iterator[Diagnostic]:
+_HALF_DIGITS = re.compile("[0-9]+")
+
+
+@dataclass(frozen=True)
+class FullwidthData:
+    #: When at least this share of a document's digit runs is full-width (and there are at
+    #: least ``min_runs`` of them), the document was typeset that way throughout: one
+    #: finding for the whole document (fixing every run) instead of one per number.
+    style_share: float = 0.8
+    min_runs: int = 3
+
+    def validate(self) -> str | None:
+        if not 0 < self.style_share <= 1 or self.min_runs < 1:
+            return "'style-share' must be in (0, 1] and 'min-runs' at least 1"
+        return None
+
+
+@rule("FIG001", "fullwidth-digit", data=FullwidthData, severity="warning", fix="safe")
+def fullwidth_digit(doc: Document, data: FullwidthData) -> Iterator[Diagnostic]:
     """使用了全角数字（如“２０２５年”），应为半角阿拉伯数字。
 
     ## 检查内容
     全角数字“０”至“９”（U+FF10–U+FF19）。
 
+    一个文件的数字几乎全用全角（默认：全角数字串占八成以上且不少于3处）时，这是整篇的
+    排版方式（旧式排版、从旧文档复制），不是个别笔误：只在第一处报告一次，说明共有几处，
+    修复一次改全文。半角为主的文件中夹着的全角数字逐处报告。
+
     ## 为什么
     国家标准规定阿拉伯数字使用半角形式；全角数字在排版上宽窄不一，检索、统计时也与
-    半角数字不相等（搜索“2025”找不到“２０２５”）。
+    半角数字不相等（搜索“2025”找不到“２０２５”）。整篇全角是一个问题，报告一次即可，
+    逐个数字报告几十处只会淹没其他发现。
 
     ## 示例（错 → 对）
     - 错：`２０２５年完成目标` → 对：`2025年完成目标`
@@ -43,7 +65,19 @@ def fullwidth_digit(doc: Document) -> Iterator[Diagnostic]:
     text = doc.check_text
     if not any(d in text for d in "０１２３４５６７８９"):  # ten substring searches beat a class scan
         return
-    for m in _FULLWIDTH.finditer(text):
+    runs = list(_FULLWIDTH.finditer(text))
+    half_runs = sum(1 for _ in _HALF_DIGITS.finditer(text))
+    if len(runs) >= data.min_runs and len(runs) >= data.style_share * (len(runs) + half_runs):
+        first = runs[0]
+        edits = tuple(Edit(Span(m.start(), m.end()), m.group(0).translate(_TO_HALF)) for m in runs)
+        yield Diagnostic(
+            "FIG001",
+            Span(first.start(), first.end()),
+            f"全文的阿拉伯数字用了全角（共{len(runs)}处，如{quote(first.group(0))}），应为半角",
+            Fix(edits),
+        )
+        return
+    for m in runs:
         span = Span(m.start(), m.end())
         half = m.group(0).translate(_TO_HALF)
         yield Diagnostic("FIG001", span, f"全角数字{quote(m.group(0))}应为半角{quote(half)}", Fix.replace(span, half))
@@ -52,7 +86,7 @@ def fullwidth_digit(doc: Document) -> Iterator[Diagnostic]:
 # ---------------------------------------------------------------- FIG002
 # the literal 0 first (a fast scan), the context is checked after it
 _DATE_ZERO = re.compile(
-    r"0(?:(?<=\d年0)(?=[1-9]月)"  # 2012年07月
+    r"0(?:(?<=年0)(?=[1-9]月)"  # 2012年07月, 去年05月12日
     r"|(?<=\d月0)(?=[1-9][日号])"  # 7月01日
     r"|(?<![\d年.]0)(?=[1-9]月[0-3]?\d[日号]))"  # 07月1日 without a year
 )
@@ -231,13 +265,17 @@ class MixedNumberData:
         return tuple(re.compile(f"{re.escape(p)}(?<=\\d{re.escape(p)}){after}") for p in self.places)
 
 
-@rule("FIG005", "mixed-number-form", data=MixedNumberData, severity="warning")
+@rule("FIG005", "mixed-number-form", data=MixedNumberData, severity="warning", preview=True)
 def mixed_number_form(doc: Document, data: MixedNumberData) -> Iterator[Diagnostic]:
     """阿拉伯数字与“千”“百”混写（如“4千”“1百零8”）。
 
     ## 检查内容
     阿拉伯数字后紧接“千”“百”作数位。“万”“亿”可以与阿拉伯数字连用（“3.45亿”），不检查；
     “千米”“千克”“千瓦”等计量单位不检查。
+
+    可选规则（opt-in，默认不启用）：国家标准不许这样混写，但标准的适用范围写明公文“可参照”
+    执行，而国务院政府工作报告等编辑最严的公文在概数中常写“5千多户”“1万6千多户”。默认
+    启用会在这类规范文本上误报，所以只在写明 `--extend-select FIG005` 时检查。
 
     ## 为什么
     一个数要么全用阿拉伯数字（4000），要么全用汉字（四千）；“4千”“1百零8”两种写法混用，
@@ -277,10 +315,15 @@ _LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 class YearZeroData:
     #: Characters written for the numeral 〇 by mistake.
     lookalikes: str = "○OoＯｏ0０零"
+    #: Lookalikes reported only in a document that also writes 〇 in a year (a unit that
+    #: keeps the print convention of GB/T 15835-1995 lists "○零" here); none by default.
+    house_style: str = ""
 
     def validate(self) -> str | None:
         if "〇" in self.lookalikes:
             return "'lookalikes' must not contain 〇 itself"
+        if not set(self.house_style) <= set(self.lookalikes):
+            return "'house-style' must be a subset of 'lookalikes'"
         return None
 
     @cached_property
@@ -303,9 +346,11 @@ def year_zero_lookalike(doc: Document, data: YearZeroData) -> Iterator[Diagnosti
     ## 为什么
     “○”是几何图形符号，“O”是字母，字形相近但不是数字，输入法里常被误选；
     汉字数字年份逐位书写，零位用“〇”，不用计量意义的“零”。
-    语料说明提到规范文本中偶有“○”代“〇”：本项目仍然报告，因为标准写法明确，
-    修复安全，而且这种替代在检索、朗读软件中会出错；本仓库测试用的政府工作报告中
-    实际使用的都是“〇”（见 tests/test_fig.py）。
+    默认报告“○”和“零”：GB/T 15835-2011 明确规定用“〇”，修复安全，2003年以后经专业编辑的
+    报告用的都是“〇”（只有2002年的党代会报告等1995年标准时期的文本把零印作“○”，1990年代的
+    报告还写“二零一零年”）。沿用旧体例的单位可在 `rules/fig.yaml` 的 `house-style` 中列出
+    “○零”：文件的汉字年份通篇不用“〇”时视为该文件的体例，不报告，同一文件里混用才报告。
+    字母“O”和数字“0”任何时候都报告。
 
     ## 示例（错 → 对）
     - 错：`二○一二年` → 对：`二〇一二年`
@@ -319,9 +364,12 @@ def year_zero_lookalike(doc: Document, data: YearZeroData) -> Iterator[Diagnosti
     GB/T 15835-2011“汉字数字的使用”一节“‘零’和‘〇’”：用作编号（含年份）时“0”的汉字
     形式为“〇”，示例“二〇一二（不写为‘二零一二’）”。
     """
-    bad = set(data.lookalikes)
     text = doc.check_text
-    for y in data.pattern.finditer(text):
+    bad = set(data.lookalikes)
+    years = list(data.pattern.finditer(text))
+    if not any("〇" in text[y.start() - 4 : y.start()] for y in years):
+        bad -= set(data.house_style)  # the document's own convention: no 〇 year to differ from
+    for y in years:
         at = y.start() - 4
         year = text[at : y.start()]
         if not any(c in bad for c in year) or not any(c in "一二三四五六七八九" for c in year[1:]):
@@ -338,7 +386,7 @@ def year_zero_lookalike(doc: Document, data: YearZeroData) -> Iterator[Diagnosti
 
 
 # ---------------------------------------------------------------- FIG007
-_SHORT_YEAR = re.compile(r"年(?<=(?<![\d'’.．/\-年])\d\d年)(?=\d{1,2}月\d{1,2}[日号])")
+_SHORT_YEAR = re.compile(r"年(?<=(?<![\d'’.．/\-年])\d\d年)(?=\d{1,2}月)")
 
 
 @rule("FIG007", "abbreviated-year", severity="warning")
@@ -346,13 +394,15 @@ def abbreviated_year(doc: Document) -> Iterator[Diagnostic]:
     """完整日期中的年份只写了后两位（如“19年5月10日”）。
 
     ## 检查内容
-    “××年×月×日”中只有两位数字的年份。单独的“19年”（十九年）含义不同，不检查。
+    “××年×月”“××年×月×日”中只有两位数字的年份（年份后紧接月份）。单独的“19年”
+    （十九年）含义不同，不检查；“5年3个月”是时长，也不是。
 
     ## 为什么
     年份简写会产生歧义（19年是1919年还是2019年？），国家标准要求年份写全。
 
     ## 示例（错 → 对）
     - 错：`19年5月10日` → 对：`2019年5月10日`
+    - 错：`本届政府98年3月就职` → 对：`本届政府1998年3月就职`
 
     ## 修复安全性
     不提供修复：世纪需要人来确认。

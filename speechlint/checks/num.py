@@ -50,7 +50,10 @@ def _groups(hs: Sequence[Heading]) -> list[list[Heading]]:
     """Sibling groups of scheme headings: same parent and level, in order.
 
     At the top (no parent) a heading numbered 1 starts a new group: a draft may hold
-    several numbered parts (a speech and its attachment).
+    several numbered parts (a speech and its attachment), a law one list per article.
+    Not on the line right after a sibling, though: "（一）…；" then "（一）…。" is one list
+    with a repeated number, not a new list; nor after a part of one heading only ("一、…"
+    then, later, "一、…" again is a repeat: a part is a list of at least two).
     """
     groups: list[list[Heading]] = []
     current: dict[tuple[int | None, int], list[Heading]] = {}
@@ -59,7 +62,7 @@ def _groups(hs: Sequence[Heading]) -> list[list[Heading]]:
             continue
         key = (h.parent, h.level)
         g = current.get(key)
-        if g is None or (h.parent is None and h.number == 1):
+        if g is None or (h.parent is None and h.number == 1 and len(g) > 1 and g[-1].line != h.line - 1):
             g = current[key] = []
             groups.append(g)
         g.append(h)
@@ -476,6 +479,7 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
         return cached[3]
     ms = markers(doc, spec)
     hs = headings(doc, scheme)
+    line_of = doc.index.line_of
     section_heads = [h for h in hs if h.kind == "heading"]
     section_starts = [h.span.start for h in section_heads]
     section_level = 0
@@ -508,8 +512,17 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
         # a marker continues an open series it follows on from: preferably one of the same
         # style (是/要, 第/首先), then one started the same way (paragraph-initial or
         # inline), then the innermost
+        # 一是…三是、三是 in one paragraph is a repeat in this paragraph's series: while a series of
+        # the same style is open in this paragraph, series left in earlier paragraphs do not
+        # take the marker even when their next number fits
+        here = line_of(m.span.start)
+        local = any(x.markers[-1].style == m.style and line_of(x.markers[-1].span.start) == here for x in stack)
         hit = max(
-            (i for i in range(len(stack)) if stack[i].last + 1 == n),
+            (
+                i
+                for i in range(len(stack))
+                if stack[i].last + 1 == n and (not local or line_of(stack[i].markers[-1].span.start) == here)
+            ),
             key=lambda i: (stack[i].markers[-1].style == m.style, stack[i].initial == m.initial, i),
             default=None,
         )

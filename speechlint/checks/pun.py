@@ -127,6 +127,11 @@ class BracketData:
     halfwidth: Mapping[str, str] = field(default_factory=lambda: {"(": "（", ")": "）"})
     #: Outer mark -> the mark to use for a pair nested directly inside it.
     inner: Mapping[str, str] = field(default_factory=lambda: {"“": "‘", "《": "〈"})
+    #: Half-width marks that open and close alike (``"``) -> the full-width opening mark they
+    #: stand for: one closes an open full-width twin or another of its kind, else it opens
+    #: one.  Alone they are not reported: the half-width mark is the defect (PUN008's), its
+    #: full-width partner at the other end is not a second one.
+    ambiguous: Mapping[str, str] = field(default_factory=lambda: {'"': "“"})
 
     def validate(self) -> str | None:
         for o, c in self.pairs.items():
@@ -139,6 +144,9 @@ class BracketData:
         for o, i in self.inner.items():
             if o not in self.pairs or i not in self.pairs:
                 return f"inner: {o!r} -> {i!r} must both be opening marks in 'pairs'"
+        for h, f in self.ambiguous.items():
+            if len(h) != 1 or f not in self.pairs or h in self.all_marks.replace(h, ""):
+                return f"ambiguous: {h!r} -> {f!r} must be a new single mark and an opening mark in 'pairs'"
         return None
 
     @cached_property
@@ -153,11 +161,16 @@ class BracketData:
         for h, f in self.halfwidth.items():
             if f in out:  # a half-width closer closes what its full-width twin closes
                 out[h] = set(out[f])
+        for h, f in self.ambiguous.items():  # " closes “ or ", and ” closes "
+            out[h] = {f, h}
+            out[self.pairs[f]].add(h)
         return {c: frozenset(o) for c, o in out.items()}
 
     @cached_property
     def all_marks(self) -> str:
-        return "".join(dict.fromkeys([*self.pairs, *self.pairs.values(), *self.halfwidth]))
+        return "".join(
+            dict.fromkeys([*self.pairs, *self.pairs.values(), *self.halfwidth, *self.ambiguous])
+        )
 
     @cached_property
     def token(self) -> re.Pattern[str]:
@@ -211,6 +224,9 @@ def _walk_paragraph(
     for m in data.token.finditer(line):
         ch = m.group()
         pos = start + m.start()
+        if ch in data.ambiguous and not any(item.mark in opener_of[ch] for item in stack):
+            stack.append(_Open(ch, pos))  # nothing to close: it opens (silently, see below)
+            continue
         if ch in data.pairs or (ch in data.halfwidth and data.halfwidth[ch] in data.pairs):
             top = stack[-1] if stack else None
             same = top is not None and ch in data.inner and top.mark == ch
@@ -228,6 +244,26 @@ def _walk_paragraph(
         openers = opener_of.get(ch, frozenset())
         depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].mark in openers), None)
         if depth is None:
+            top = stack[-1] if stack else None
+            if (
+                top is not None
+                and top.pos >= start  # opened in this paragraph, not a quote carried into it
+                and ch not in data.halfwidth
+                and top.mark in data.pairs
+                and line.count(data.pairs[top.mark], m.end()) <= line.count(top.mark, m.end())
+            ):
+                # “纲要（草案）》: one mark typed for another -- an opener that is never closed
+                # and a closer of another kind that nothing opened are one defect, one finding
+                stack.pop()
+                want = "".join(sorted(o for o in openers if o in data.pairs))
+                out.append(
+                    Diagnostic(
+                        "PUN001",
+                        Span(top.pos, top.pos + 1),
+                        f"{_q(top.mark)}与后面的{_q(ch)}不配对：应为{_q(want + ch)}或{_q(top.mark + data.pairs[top.mark])}，请改正",
+                    )
+                )
+                continue
             if ch not in data.halfwidth:  # a lone ``1)`` is an enumeration, not a bracket
                 want = "".join(sorted(o for o in openers if o in data.pairs))
                 out.append(
@@ -257,7 +293,7 @@ def _walk_paragraph(
 
 
 def _report_unclosed(item: _Open, data: BracketData, out: list[Diagnostic], before: str = "") -> None:
-    if item.mark in data.halfwidth:
+    if item.mark in data.halfwidth or item.mark in data.ambiguous:
         return
     close = data.pairs.get(item.mark, "")
     where = f"，在{_q(before)}之前就结束了" if before else ""
@@ -286,7 +322,9 @@ def unpaired_bracket(doc: Document, data: BracketData) -> Iterator[Diagnostic]:
 
     ## 检查内容
     在一个段落内，成对的标号“”‘’（）《》〈〉【】〔〕［］缺少另一半、交叉嵌套（如“（”）），
-    或引号内直接再用双引号、书名号内直接再用书名号。报告落单的那一个符号。
+    或引号内直接再用双引号、书名号内直接再用书名号。报告落单的那一个符号；一个符号错打成
+    另一种（`“纲要（草案）》`：前面的“没有闭合、后面的》没有开头）是一处错误，只在前一个
+    符号处报告一次。
 
     Markdown 文件中一个段落可以折成多行（到空行为止），括号可以在同一段落的后面几行里闭合。
 
@@ -570,6 +608,19 @@ def _bracket_diag(pos: int, half: str, full: str, partner: str) -> Diagnostic:
 class SpaceData:
     #: A space inside a match of one of these patterns (on its line) is not reported.
     allow: tuple[re.Pattern[str], ...] = ()
+    #: Layout lines (see :func:`_layout_line`): a title-block line is at most this long ...
+    title_max: int = 40
+    #: ... among at most this many lines at the top of the document; a half-width space there
+    #: separates two clauses of a title, each at least this long (not a short slogan);
+    title_lines: int = 6
+    title_clause: int = 8
+    #: a signature, name or date line anywhere is at most this long.
+    signature_max: int = 30
+
+    def validate(self) -> str | None:
+        if min(self.title_max, self.title_lines, self.title_clause, self.signature_max) < 1:
+            return "'title-max', 'title-lines', 'title-clause' and 'signature-max' must be positive"
+        return None
 
     @cached_property
     def patterns(self) -> list[re.Pattern[str]]:
@@ -595,10 +646,22 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
     - 引号内用一个空格隔开的两段式口号、品牌（`“绿水青山 美丽乡村”`）：这是标语的排版习惯，
       语料中经专业编辑的政府工作报告也这样写；
     - 名单中两字人名、短标题中间补的一两个全角空格（`王　伟`、`总　　则`），为了对齐；
-    - 段首条文序号后的空格（`第一条　为了……`、`第二章　总体要求`），这是法规、规章的排版格式；
+    - 段首（或修正案引文开头）条文序号后的空格（`第一条　为了……`、`第二章　总体要求`、
+      `第一百二十条之一　……`、`修改为：“第十条　……”`），这是法规、规章的排版格式；
     - 下一个“标签：”栏目前两个以上的空格（`联系人：王　伟　　电话：……`），用来分隔栏目；
-    - 字距拉开的标题行，每个字之间都有空格（`目　　录`、`政 府 工 作 报 告`）；
+    - 字距拉开的标题行，每个字之间都有空格（`目　　录`、`政 府 工 作 报 告`），也包括编、章、节
+      序号后字距拉开的标题（`第二章　一　般　规　定`，全国人大出版物的排法）；
     - 冒号后留待填写的一段空白（`姓名：　　　　`）：那是未填的空位，归 PH 规则管。
+
+    也不报告排版行里分隔各部分的空格（由行的形状判断，不靠名单）。排版行是没有句内标点
+    （，。；：？！、“”）、不以标题序号开头的短行：
+    - 文件开头的标题块（题目、副题、日期、署名，如两段式题目
+      `决胜全面建成小康社会　夺取新时代中国特色社会主义伟大胜利`），不超过40字；用半角空格
+      隔开的，要么两段都有8字以上（题目的两个分句，不是`仅供学习 禁止外传`这类短语水印），
+      要么是职务加2至3字的人名（`国务院总理 李强`）；
+    - 任何位置的署名、职务和日期行：不超过30字，用全角空格隔开成两段，前一段是职务或单位，
+      后一段是2至4个汉字的人名或日期（`国务院总理　李克强`、`某某市人民政府办公室　　2025年3月1日`）。
+    行尾空格、半角空格留在正文句子里，仍然报告。
 
     ## 为什么
     中文不以空格分词，句中的空格多是从网页、PDF 复制或排版对齐留下的残迹，打印后出现不自然的空隙。
@@ -629,9 +692,18 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
                 found.append((s, e, "行尾"))
     found.sort()
     allowed: dict[int, list[list[tuple[int, int]]]] = {}  # line -> each pattern's matches
+    title = _title_block(doc, data) if found else range(0)
+    layout: dict[int, bool] = {}
     for start, end, where in found:
         if data.allow and _allowed(text, start, end, data.allow, doc.index, allowed):
             continue
+        if where != "行尾":
+            ln = doc.index.line_of(start)
+            hit = layout.get(ln)
+            if hit is None:
+                hit = layout[ln] = _layout_line(doc.index.line_text(ln), data, ln in title)
+            if hit:
+                continue
         span = Span(start, end)
         yield Diagnostic(
             "PUN004",
@@ -639,6 +711,59 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
             f"{where}多余的空格{quote(text[start:end])}，应删去",
             Fix.replace(span, ""),
         )
+
+
+#: Punctuation of running text: a line holding one is a sentence, not a layout line.
+_SENTENCE_MARKS = frozenset("，。；：？！、“”,;:?!")
+_HEADING_START = re.compile(
+    r"[ \t\u3000]*(?:[一二三四五六七八九十百零〇两]+[、.．]|[（(][一二三四五六七八九十百零〇两0-9]+[）)]"
+    r"|[0-9]+[.．、]|第[一二三四五六七八九十百千零〇两0-9]+[编章节条款部分])"
+)
+_NAME_OR_DATE = re.compile(
+    f"[{HAN}]{{2,4}}|[0-9〇零一二三四五六七八九十○]+年[0-9〇零一二三四五六七八九十]+月"
+    f"(?:[0-9〇零一二三四五六七八九十]+日)?"
+)
+
+
+def _title_block(doc: Document, data: SpaceData) -> range:
+    """Line numbers of the document's title block: its first lines, up to the first line
+    of running text (one with sentence punctuation, a heading number, or a long one)."""
+    index = doc.index
+    for ln in range(min(len(index.starts), data.title_lines + 1)):
+        line = index.line_text(ln).strip(" \t\u3000")
+        if line and (
+            len(line) > data.title_max or _HEADING_START.match(line) or not _SENTENCE_MARKS.isdisjoint(line)
+        ):
+            return range(ln)
+    return range(0)  # no running text after it: a snippet, not a title block
+
+
+def _layout_line(line: str, data: SpaceData, in_title: bool) -> bool:
+    """Is ``line`` laid out (a title, name, signature or date line) rather than running text?
+
+    Such a line has no sentence punctuation and no heading number; in the title block at
+    the top of a document any such line qualifies; elsewhere it is short and has two parts
+    separated by full-width spaces only: a title or unit, then a 2-4 character name or a date.
+    """
+    s = line.strip(" \t\u3000")
+    if not _SENTENCE_MARKS.isdisjoint(s) or _HEADING_START.match(s):
+        return False
+    parts = s.split()
+    if in_title:
+        # full-width spaces lay a title out; a half-width one separates two clauses of a title
+        # or the speaker's post and a 2-3 character name (国务院总理 李强)
+        return len(s) <= data.title_max and (
+            " " not in s
+            or all(len(part) >= data.title_clause for part in parts)
+            or (len(parts) == 2 and len(parts[0]) >= 2 and _SHORT_NAME.fullmatch(parts[1]) is not None)
+        )
+    if len(s) > data.signature_max or " " in s or "\u3000" not in s:
+        return False
+    # a title or unit, then a name or a date: 国务院总理　李克强, 某某市人民政府　　2025年3月1日
+    return len(parts) == 2 and len(parts[0]) >= 2 and _NAME_OR_DATE.fullmatch(parts[1]) is not None
+
+
+_SHORT_NAME = re.compile(f"[{HAN}]{{2,3}}")
 
 
 def _allowed(
@@ -742,7 +867,7 @@ def _misformed_marks(
 @dataclass(frozen=True)
 class DunhaoData:
     #: Report only in documents that elsewhere juxtapose quoted (or titled) items without a
-    #: 顿号 (“A”“B”): see the rule's documentation for why this is the default.
+    #: 顿号 (“A”“B”) at least as often: see the rule's documentation for why.
     only_when_mixed: bool = True
 
     @cached_property
@@ -754,7 +879,9 @@ class DunhaoData:
         ]
 
 
-@rule("PUN006", "dunhao-between-quotes", data=DunhaoData, severity="warning", fix="safe", scope="document")
+@rule(
+    "PUN006", "dunhao-between-quotes", data=DunhaoData, severity="warning", fix="safe", scope="document", preview=True
+)
 def dunhao_between_quotes(doc: Document, data: DunhaoData) -> Iterator[Diagnostic]:
     """并列的引号或书名号之间用了顿号（“A”、“B”，《甲》、《乙》）。
 
@@ -763,8 +890,14 @@ def dunhao_between_quotes(doc: Document, data: DunhaoData) -> Iterator[Diagnosti
     `“A”“B”`，`《甲》、《乙》` 应为 `《甲》《乙》`。中间有其他成分（如括注）时顿号是对的：
     `“A”（注）、“B”` 不报告。
 
-    默认只在“体例不一”的文稿中报告：同一篇文稿里别处已经把并列的引号（或书名号）直接连写
-    （`”“`、`》《`），这里却用了顿号。理由：标准的措辞是“通常不用”，并非禁止；在语料的八篇
+    可选规则（opt-in，默认不启用，用 `--extend-select PUN006` 启用）：标准的措辞是“通常不用”，
+    是推荐而非禁止；2011年以前的标准允许加顿号，经专业编辑的报告（包括2011年以后的）两种写法
+    都有，而且常在同一篇里并存（连写的`”“`有时并非并列成分），在质量基准的规范文本上本规则的
+    发现全部是误报，达不到默认规则的精确率要求。
+
+    启用后只在“体例不一”的文稿中报告，并且只报告少数的写法：同一篇文稿里把并列的引号（或
+    书名号）直接连写（`”“`、`》《`）的次数不少于加顿号的次数，加了顿号的才报告；加顿号的
+    占多数时，那是该文稿的体例（2011年以前的报告多这样写），不报告。理由：标准的措辞是“通常不用”，并非禁止；在语料的八篇
     经专业编辑的政府工作报告中，六篇连写，两篇（江苏、宁夏）通篇一律加顿号，是一种稳定的
     单位体例。同一篇里两种写法并存则肯定是疏漏。要严格按标准检查的单位，可把
     `rules/pun.yaml` 中 `PUN006.only-when-mixed` 设为 `false`。
@@ -786,10 +919,10 @@ def dunhao_between_quotes(doc: Document, data: DunhaoData) -> Iterator[Diagnosti
     """
     text = doc.check_text
     for pattern, joined, name in data.kinds:
-        first = pattern.search(text)
-        if first is None or (data.only_when_mixed and joined not in text):
-            continue
-        for m in pattern.finditer(text, first.start()):
+        found = list(pattern.finditer(text))
+        if not found or (data.only_when_mixed and text.count(joined) < len(found)):
+            continue  # the document's own (majority) style: 顿号 between quoted items
+        for m in found:
             span = Span(m.end(), m.end() + 1)
             yield Diagnostic(
                 "PUN006",
@@ -823,7 +956,9 @@ def wrong_dash(doc: Document, data: DashData) -> Iterator[Diagnostic]:
 
     ## 检查内容
     汉字或中文标点旁边由两个及以上半角连字符`--`、全角减号`－－`拼成的破折号，应为两个
-    U+2014 连写的“——”。单个“—”不报告：它是连接号（`中国—东盟`、`2019—2020年`）；
+    U+2014 连写的“——”；段首的破折号（`——2025年3月5日在……`、`——人民生活水平稳步提高`）
+    写成单个“—”或`--`、`－－`的（段首后接数字也算）。句中单个“—”不报告：它是连接号
+    （`中国—东盟`、`2019—2020年`），段首的“—”不连接任何东西，只能是短了的破折号；
     英文和代码里的`--`不报告。
 
     ## 为什么
@@ -831,6 +966,7 @@ def wrong_dash(doc: Document, data: DashData) -> Iterator[Diagnostic]:
 
     ## 示例（错 → 对）
     - 错：`这是我们的根本任务--发展经济。` → 对：`这是我们的根本任务——发展经济。`
+    - 错：`—人民生活水平稳步提高。` → 对：`——人民生活水平稳步提高。`
 
     ## 修复安全性
     安全：把这一串横线换成“——”。
@@ -839,8 +975,27 @@ def wrong_dash(doc: Document, data: DashData) -> Iterator[Diagnostic]:
     GB/T 15834-2011《标点符号用法》4.10（破折号）：破折号的形式为“——”，占两个字的位置；
     4.13（连接号）：一字线“—”、浪纹线“～”、短横线“-”各有其用法。
     """
+    text = doc.check_text
     patterns = [(pattern, True) for pattern in data.patterns]  # always beside Chinese text
-    yield from _misformed_marks("PUN007", doc.check_text, patterns, "破折号", data.dash)
+    found = _misformed_marks("PUN007", text, patterns, "破折号", data.dash)
+    seen = {d.span.start for d in found}
+    if "—" in text or "--" in text or "－－" in text:
+        for m in _LEADING_DASH.finditer(text):
+            span = Span(m.start(1), m.end(1))
+            if span.start not in seen:
+                found.append(
+                    Diagnostic(
+                        "PUN007", span, f"破折号{quote(m.group(1))}应为{quote(data.dash)}", Fix.replace(span, data.dash)
+                    )
+                )
+        found.sort(key=lambda d: d.span.start)
+    yield from found
+
+
+#: A dash opening a paragraph (——2025年3月5日在…, ——人民生活水平稳步提高): a single — there
+#: links nothing, so it is a short dash, not the connector of 中国—东盟; -- and －－ there
+#: are reported before any text, digits included.
+_LEADING_DASH = re.compile(r"(?m)^[ \t\u3000]*(—(?!—)|-{2,}+|－{2,}+)(?=[^\s\-－—])")
 
 
 # ---------------------------------------------------------------------------
