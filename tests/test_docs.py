@@ -31,7 +31,7 @@ def _layout_sections() -> dict[str, str]:
     import re
 
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    block = re.search(r"## Layout\n.*?```\n(.*?)```", text, re.S)
+    block = re.search(r"## Layout\n.*?```\n(.*?)```", text, re.DOTALL)
     assert block is not None, "CONTRIBUTING.md has no layout block"
     sections: dict[str, str] = {}
     current = None
@@ -51,7 +51,7 @@ def test_contributing_layout_names_every_module_and_nothing_else() -> None:
     for folder in ("speechlint", "lsp"):
         text = sections[folder]
         named = set(re.findall(r"\b(\w+\.py)\b", text))
-        named_dirs = set(re.findall(r"^  (\w+)/", text, re.M))
+        named_dirs = set(re.findall(r"^  (\w+)/", text, re.MULTILINE))
         files = {p.relative_to(ROOT / folder) for p in (ROOT / folder).rglob("*.py")
                  if "__pycache__" not in p.parts}
         missing = sorted(str(f) for f in files if f.name not in named or (
