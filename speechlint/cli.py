@@ -327,6 +327,8 @@ def _total_size(files: Sequence[str]) -> int:
 #: starting workers.
 _POOL_MIN_FILES = 16
 _POOL_MIN_BYTES = 1_000_000
+#: A first file up to this size is checked in the parent before the workers start.
+_POOL_FIRST_IN_PARENT = 100_000
 
 
 def _pool_task(path: str, settings: Settings) -> tuple[Any, str | None, str | None]:
@@ -352,10 +354,11 @@ def _lint_pool(files: Sequence[str], settings: Settings, jobs: int, errors: list
                notes: list[str], progress: Progress) -> list[Any]:
     """Check ``files`` in ``jobs`` worker processes: their results in the order of ``files``.
 
-    The parent loads the rules and their data first; where the system can fork, the
-    workers inherit them.  A worker that dies leaves the files not yet reported to the
-    parent, which checks them itself; a ConfigError in a worker stops the run, as in one
-    process; on Ctrl-C the files not yet started are cancelled and the workers end.
+    The parent checks a small first file (or, before a big one, only loads the rules); where
+    the system can fork, the workers inherit what it loaded.  A worker that dies leaves the
+    files not yet reported to the parent, which checks them itself; a ConfigError in a
+    worker stops the run, as in one process; on Ctrl-C the files not yet started are
+    cancelled and the workers end.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -373,7 +376,14 @@ def _lint_pool(files: Sequence[str], settings: Settings, jobs: int, errors: list
         if note:
             notes.append(note)
 
-    _prepare(files[0], settings)
+    # A small first file is checked here: it loads the rules, their data and what they load
+    # lazily (the segmentation data) once, and forked workers inherit them.  Before a big
+    # one, only the rules are prepared, so that a few big files are checked side by side.
+    if _total_size(files[:1]) <= _POOL_FIRST_IN_PARENT:
+        take(*_pool_task(files[0], settings))
+        files = files[1:]
+    else:
+        _prepare(files[0], settings)
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     # a few files per message, fewer as the end nears, so that the workers finish together
     chunksize = max(1, min(32, len(files) // (jobs * 4)))
