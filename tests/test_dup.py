@@ -133,3 +133,28 @@ def test_allow_lists_are_sorted_unique(tmp_path: Path) -> None:
     bad.write_text("DUP001:\n  allow: [常常, 层层]\n", encoding="utf-8")
     with pytest.raises(RuleDataError, match=r"dup.yaml:2: DUP001: 'allow' must be sorted"):
         family_data("DUP", str(bad))
+
+
+# ------------------------------------------------------------------ model
+@pytest.mark.parametrize(
+    "text",
+    ["要坚持贯彻落落实党的决定。", "各地要坚坚持稳中求进。", "加快推推进重大项目建设。", "我们我们要认真落实。"],
+)
+def test_slips_inside_words_are_found_by_the_model(text: str) -> None:
+    (d,) = speechlint.lint(text, DUP)
+    assert d.code in ("DUP001", "DUP002")
+
+
+def test_without_a_model_only_pairs_of_whole_words_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    from speechlint import lm
+
+    monkeypatch.setattr(lm, "_model", None)  # a stripped install: no model file
+    assert found("要坚持贯彻落落实党的决定。") == []  # 落 + 落实: a word crosses a copy
+    assert found("各级领导干部要要带头做好表率。") == [(1, 8, "DUP001")]
+
+
+def test_model_thresholds_are_validated(tmp_path: Path) -> None:
+    bad = tmp_path / "dup.yaml"
+    bad.write_text("DUP001:\n  model-whole: -20.0\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match="model-embedded <= model-orphan <= model-whole"):
+        family_data("DUP", str(bad))

@@ -181,3 +181,10 @@ def test_misuse_data_is_clean() -> None:
             assert _codes(f"我们{e.wrong}。", "WRD003") == [e.wrong], e.wrong
         # the right form is never reported
         assert _codes(f"我们{e.right}。", "WRD003") == [], e.right
+
+
+def test_wrd004_preferred_form_must_be_one_of_the_forms() -> None:
+    from speechlint.checks.wrd import TermGroup
+
+    assert TermGroup(("其他", "其它"), "r", preferred="其他").validate() is None
+    assert "not one of the forms" in (TermGroup(("其他", "其它"), "r", preferred="他").validate() or "")

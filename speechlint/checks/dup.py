@@ -1,22 +1,38 @@
 """DUP: characters, words and punctuation typed twice by mistake.
 
-How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.segment`):
+How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
+:mod:`speechlint.segment`):
 
 1. one compiled regex over ``doc.check_text`` finds the candidates (``AA``, ``ABAB`` …);
-2. the rule data settles most of them: allow-lists of legitimate reduplications
-   (``常常`` ``研究研究``), longer strings that contain one (``红红脸``), the AABB
-   form of a word AB (``反复`` → ``反反复复``, but not ``要要牢牢``), and exempt
-   patterns (runs of Chinese numerals, ``一步一步``);
-3. the compact lexicon says whether a word crosses the edge of a copy: in
-   ``要要求`` the word ``要求`` starts inside the second ``要``, so the two 要 merely
-   touch; in ``学习习近平`` the word ``学习`` ends inside the first ``习``;
-4. only when the lexicon finds no such word (a real slip, or a rare word) is the
-   stretch of Han text around the candidate segmented as jieba does with its full
-   dictionary (:func:`speechlint.segment.tokens`, from generated data: jieba itself
-   is never imported).
+2. the rule data settles the forms that are always legitimate: longer strings that
+   contain one (``红红脸``), the AABB form of a word AB (``反复`` → ``反反复复``, but not
+   ``要要牢牢``), and exempt patterns (runs of Chinese numerals, ``一步一步``); the
+   allow-lists of reduplications (``常常`` ``研究研究``) only ask the model to be surer
+   (``model-allowed``): ``总理理负责制`` is still a slip;
+3. the character model of official Chinese (:mod:`speechlint.lm`) scores the stretch
+   around the candidate as written and with one copy removed: ``score`` is the
+   log-likelihood ratio, log P(two copies) − log P(one copy).  A candidate whose doubled
+   reading is not much less likely than the single one (``score`` above every threshold:
+   ``中国国际``, ``今年年底``) is silent at once;
+4. otherwise the word structure says how sure the model must be (thresholds in
+   ``rules/dup.yaml``, calibrated on the tune half of the shared corpora):
 
-A candidate is reported when every copy is a whole word: no word crosses the start
-of the first copy, the end of the second copy or (for one character) the middle.
+   * each copy is a whole word (``要要带头``, ``我们我们``): reported unless the doubled
+     reading is about as likely (``model-whole``);
+   * one copy belongs to a word and the other stands alone (``贯彻落落实``: 落 + 落实;
+     ``县应急管理局局``): the commonest slip, reported when the model finds the single
+     reading much more likely (``model-orphan``);
+   * each copy belongs to a different word (``全国国有``, ``适用用人单位``), or a doubled
+     word's second copy starts a longer word (``各乡镇乡镇长``, ``代表代表团``): two words
+     that touch, reported only when the model is very sure (``model-embedded``).
+
+   Whether a word crosses the edge of a copy is asked first of the compact lexicon
+   (``要要求``: 要求 starts inside the second 要), then of the stretch of Han text around
+   the candidate segmented as jieba does with its full dictionary
+   (:func:`speechlint.segment.tokens`, from generated data: jieba is never imported).
+
+Without a model file (a stripped install), step 3 is skipped and a candidate is
+reported only when each copy is a whole word, as before the model existed.
 """
 
 from __future__ import annotations
@@ -27,7 +43,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from .. import segment
+from .. import lm, segment
 from ..document import HAN, HAN_RE, Document
 from ..model import Diagnostic, Fix, Span
 from ..registry import rule
@@ -57,9 +73,30 @@ class DupData:
     #: Tokens of the full segmentation rarer than this (jieba's frequency) are ignored: the
     #: full dictionary has noise (要带头 = 3).
     jieba_min_freq: int = 5
+    #: Words of the full dictionary this frequent are evidence that a word crosses a copy
+    #: when the model decides (粪污, 海损: rare terms that touch a common word).
+    dict_min_freq: int = 3
     #: Length of the doubled unit, in characters.
     min_unit: int = 1
     max_unit: int = 1
+    #: Thresholds on the model's score (natural log of P(as written) / P(one copy)):
+    #: report when the score is at most the threshold for the candidate's word structure.
+    #: Each copy a whole word:
+    model_whole: float = -4.0
+    #: One copy inside a word, the other alone (落 + 落实):
+    model_orphan: float = -11.0
+    #: Each copy inside a different word (全国 + 国有):
+    model_embedded: float = -14.0
+    #: A form of ``allow`` (常常, 理理) is reported only at this score or below (总理理负责制).
+    model_allowed: float = -10.0
+    #: The one-copy reading is "familiar" when its log-probability per character is at
+    #: least this: then the looser thresholds below apply (书面面方式 → 书面方式).
+    model_familiar: float = -5.0
+    #: One copy inside a word, the other alone, and the one-copy reading familiar:
+    model_orphan_familiar: float = -8.0
+    #: Function words and modal verbs that stand alone before a word starting with the same
+    #: character (要 + 要求, 以 + 以上, 有 + 有关): a familiar one-copy reading says nothing.
+    standalone: str = ""
 
     def validate(self) -> str | None:
         for name in ("allow", "allow_context", "words"):
@@ -68,6 +105,12 @@ class DupData:
                 return problem
         if not 1 <= self.min_unit <= self.max_unit <= 4:
             return "'min-unit' and 'max-unit' must satisfy 1 <= min-unit <= max-unit <= 4"
+        if not self.model_embedded <= self.model_orphan <= self.model_whole <= 0:
+            return "thresholds must satisfy model-embedded <= model-orphan <= model-whole <= 0"
+        if not self.model_allowed <= 0:
+            return "thresholds must satisfy model-allowed <= 0"
+        if not self.model_orphan <= self.model_orphan_familiar <= 0:
+            return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
         for ctx in self.allow_context:
             if not any(ctx[i : i + 2 * n] == ctx[i : i + n] * 2 for n in range(1, 5) for i in range(len(ctx))):
                 return f"'allow-context' entry {ctx!r} contains no doubled form"
@@ -111,11 +154,8 @@ def _han_run(text: str, s: int, e: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _allowed(text: str, s: int, e: int, data: DupData) -> bool:
-    """True when an allow-list says the doubled form ``text[s:e]`` is legitimate here."""
-    form = text[s:e]
-    if form in data.allowed:
-        return True
+def _in_context(text: str, s: int, data: DupData, form: str) -> bool:
+    """True when the doubled form at ``s`` lies inside one of the allowed contexts (红红脸)."""
     for ctx, off in data.contexts.get(form, ()):
         if s - off >= 0 and text.startswith(ctx, s - off):
             return True
@@ -163,22 +203,23 @@ def _segment_crosses(text: str, lo: int, hi: int, data: DupData) -> Crosses:
     return crosses
 
 
+#: A word of the full dictionary this frequent makes an AABB form legitimate (勤恳 → 勤勤恳恳).
+_AABB_MIN_FREQ = 5
+
+
 def _aabb(text: str, s: int, extra: frozenset[str]) -> bool:
     """True when the pair at ``s`` is half of the AABB form of a word AB (反复 → 反反复复).
 
     Only a word makes AABB legitimate: in 要要牢牢 the 要 is a slip before the adverb 牢牢.
     """
     lex = segment.lexicon().known
+
+    def word(w: str) -> bool:
+        return lex[w] or w in extra or segment.dictionary().freq(w) >= _AABB_MIN_FREQ
+
     a = text[s]
-    if s + 3 < len(text) and text[s + 2] == text[s + 3] and text[s + 2] != a:
-        w = a + text[s + 2]
-        if lex[w] or w in extra:
-            return True
-    if s >= 2 and text[s - 2] == text[s - 1] and text[s - 2] != a:
-        w = text[s - 2] + a
-        if lex[w] or w in extra:
-            return True
-    return False
+    after = s + 3 < len(text) and text[s + 2] == text[s + 3] != a and word(a + text[s + 2])
+    return after or (s >= 2 and text[s - 2] == text[s - 1] != a and word(text[s - 2] + a))
 
 
 def _doubled(crosses: Crosses, s: int, n: int, bound: bool) -> bool:
@@ -190,6 +231,130 @@ def _doubled(crosses: Crosses, s: int, n: int, bound: bool) -> bool:
     if crosses(s):  # the first copy ends a longer word: 学习 + 习近平; 主要 + 要 …
         return bound  # … but 们 never stands alone (我们们), 就是是 is a slip
     return True
+
+
+def scores(text: str, s: int, n: int) -> tuple[float, float] | None:
+    """The model's verdict on the doubled unit at ``s``: (score, familiarity); None: no model.
+
+    ``score`` is the log-likelihood ratio log P(u u R | L) − log P(u R | L), where
+    ``u = text[s:s+n]`` and L, R are the model's context on either side (a few characters,
+    stopping at non-Han text).  ``familiarity`` is log P(u R | L) per character: how
+    ordinary the text reads with one copy (``书面方式``: high; ``各司长``, ``领馆舍``, the
+    one-copy reading of two words that touch: low).
+    """
+    m = lm.model()
+    if m is None:
+        return None
+    k = m.order - 1
+    unit = text[s : s + n]
+    left = lm.to_stream(text[max(0, s - k - 4) : s])[-k:]
+    right = lm.to_stream(text[s + 2 * n : s + 2 * n + k + 4])[:k]
+    key = f"{left}\0{unit}\0{right}"
+    found = _scores.get(key)
+    if found is None:
+        one = m.logprob(left, unit + right)
+        found = (m.logprob(left, unit + unit + right) - one, one / (n + len(right)))
+        if len(_scores) < 100_000:  # bounded: a language server lives long
+            _scores[key] = found
+    return found
+
+
+def score(text: str, s: int, n: int) -> float | None:
+    """The log-likelihood ratio of :func:`scores` alone (None: no model)."""
+    found = scores(text, s, n)
+    return None if found is None else found[0]
+
+
+#: Scores already computed, by (left context, unit, right context): the same candidates
+#: come back again and again (中国国际, 今年年底).
+_scores: dict[str, tuple[float, float]] = {}
+
+
+def _crosser(text: str, s: int, n: int, data: DupData) -> Crosses:
+    """Does a word cross offset ``x``?  The compact lexicon first, then the full dictionary.
+
+    Any word of jieba's dictionary seen at least ``dict-min-freq`` times counts, not only
+    those on the best segmentation: two words that touch are often a term and a common
+    word (粪污 + 污染, 海损 + 损失, 领馆 + 馆舍), and the term is rare.
+    """
+    near = _lexicon_crosses(text, max(0, s - 3), min(len(text), s + 2 * n + 3), data.extra_words)
+    lo, hi = _han_run(text, s, s + 2 * n)
+
+    def crosses(x: int) -> bool:
+        return near(x) or _dictionary_crosses(text, lo, hi, x, data.dict_min_freq)
+
+    return crosses
+
+
+def _dictionary_crosses(text: str, lo: int, hi: int, x: int, min_freq: int) -> bool:
+    """Does a word of the full dictionary (frequency >= ``min_freq``) within ``[lo, hi)`` straddle ``x``?"""
+    d = segment.dictionary()
+    for a in range(max(lo, x - _REACH), x):
+        freqs = d.freqs(text[a])
+        b = a + 2
+        while b <= hi and text[a:b] in freqs:
+            w = text[a:b]
+            # a doubled form itself (了了, 研究研究) is for the allow-lists to judge
+            if b > x and freqs[w] >= min_freq and w[: len(w) // 2] * 2 != w:
+                return True
+            b += 1
+    return False
+
+
+def _is_word(w: str, data: DupData) -> bool:
+    """Is ``w`` a word?  (The lexicon, the listed words, then the full dictionary.)"""
+    if segment.lexicon().known[w] or w in data.extra_words:
+        return True
+    return segment.dictionary().freq(w) >= data.dict_min_freq
+
+
+def _longer_word_at(text: str, a: int, e: int, data: DupData) -> bool:
+    """Does a word start at ``a`` and end after ``e``?"""
+    return any(_is_word(text[a:b], data) for b in range(e + 1, min(len(text), a + _REACH) + 1))
+
+
+def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
+    """The highest threshold a candidate may meet, before its word structure is known."""
+    if allowed:
+        return data.model_allowed
+    return max(data.model_whole, data.model_orphan_familiar if familiar else data.model_orphan)
+
+
+def _by_model(
+    text: str, s: int, n: int, bound: bool, llr: float, familiar: bool, allowed: bool, data: DupData
+) -> bool:
+    """Report the candidate?  The model's score against the threshold of its word structure.
+
+    ``familiar``: the one-copy reading is ordinary text; ``allowed``: the doubled form is in
+    the allow-list; ``bound``: the character never stands alone (们), so a word ending in
+    the first copy does not make the pair legitimate.
+    """
+    cap = _limit(data, familiar, allowed)
+    if llr > cap:
+        return False
+    alone = cap if allowed else data.model_orphan_familiar if familiar else data.model_orphan
+    embedded = min(data.model_embedded, cap)
+    crosses = _crosser(text, s, n, data)  # the lexicon first: segmenting loads a dictionary
+    if n > 1:
+        # a word crosses the end of the second copy: two words that touch when the copy
+        # begins that word (乡镇 + 乡镇长, 代表 + 代表团) or is no word itself (的村 + 的村民);
+        # a word that merely starts at the last character of a word (农民工 + 工资) is chance
+        if crosses(s + 2 * n) and (
+            _longer_word_at(text, s + n, s + 2 * n, data) or not _is_word(text[s : s + n], data)
+        ):
+            return llr <= embedded
+    elif crosses(s + 2 * n):  # the second character starts a longer word
+        if llr > alone:
+            return False
+        # each copy inside a word: two words that touch (全国 + 国有); else 落 + 落实
+        return llr <= embedded if not bound and crosses(s) else True
+    if llr > alone:
+        return not allowed and not (not bound and crosses(s)) and not crosses(s + n)
+    if crosses(s + n):  # a word across the copies: the pair is (part of) one word (赤裸裸)
+        return llr <= (embedded if n == 1 else alone)
+    if not bound and crosses(s):  # the first copy ends a longer word: 管理局 + 局
+        return True
+    return allowed or llr <= data.model_whole  # each copy a whole word
 
 
 def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
@@ -207,12 +372,30 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
             if not _HAN_RUN.fullmatch(unit) or (n > 1 and unit == unit[0] * n):
                 continue
             i = bisect_left(starts, e) - 1  # the last finding starting before e
-            if (i >= 0 and ends[i] > s) or _allowed(text, s, e, data):
-                continue
-            if n == 1 and _aabb(text, s, data.extra_words):
+            form = text[s:e]
+            if (i >= 0 and ends[i] > s) or _in_context(text, s, data, form):
                 continue
             bound = n == 1 and unit in data.slip_after_word
-            # cheapest first: the lexicon settles most candidates, then the exempt patterns
+            allowed = form in data.allowed
+            verdict = scores(text, s, n)
+            if verdict is not None:
+                llr, familiarity = verdict
+                familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
+                # cheapest first: most candidates are far above every threshold (中国国际)
+                if llr > _limit(data, familiar, allowed) or _exempt(text, s, e, data):
+                    continue
+                if n == 1 and _aabb(text, s, data.extra_words):
+                    continue
+                if not _by_model(text, s, n, bound, llr, familiar, allowed, data):
+                    continue
+                i += 1
+                starts.insert(i, s)
+                ends.insert(i, e)
+                yield s, n, not any(c in data.unsafe_fix for c in unit)
+                continue
+            if allowed or (n == 1 and _aabb(text, s, data.extra_words)):
+                continue
+            # no model: cheapest first: the lexicon settles most candidates, then the exempt patterns
             # (lexicon words are all Han, so no need to find the edges of the Han run here)
             near = _lexicon_crosses(text, max(0, s - 3), min(len(text), e + 3), data.extra_words)
             if not _doubled(near, s, n, bound):
@@ -244,21 +427,27 @@ def _report(code: str, doc: Document, data: DupData) -> Iterator[Diagnostic]:
 
 @rule("DUP001", "duplicated-character", data=DupData, severity="error", fix="sometimes")
 def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
-    """同一个汉字误输入两次（如“要要带头”）。
+    """同一个汉字误输入两次（如“要要带头”“贯彻落落实”）。
 
     ## 检查内容
-    两个相同的汉字相连，而且两个字各自成词、不与前后文字组成别的词：“领导干部要要带头”。
-    下列情形是正当的叠用或只是两词相邻，不报告：
-    - 叠音词和重叠式（AA）：常常、层层、人人、天天、谢谢、看看、紧紧、牢牢；
+    两个相同的汉字相连，而按公文语料统计的语言模型（`rules/lm_chars.txt`，由 3 百万字规范
+    公文和 jieba 词典统计而成）判断：去掉一个字后的文字远比原文通顺。既查两个字各自成词的
+    情形（“领导干部要要带头”），也查一个词的首字或末字多打一遍（“贯彻落落实”“坚坚持”
+    “县应急管理局局”）。判断的把握按词的结构分级：一个字属于词、另一个字孤立时（落 + 落实）
+    把握要求适中；两个字分属两个词时（全国 + 国有、粪污 + 污染）只在模型极有把握时才报告。
+    下列情形是正当的叠用或只是两词相邻，通常不报告：
+    - 叠音词和重叠式（AA）：常常、层层、人人、天天、谢谢、看看、紧紧、牢牢（列在允许表中，
+      仅当模型极有把握时才报告，如“总理理负责制”）；
     - AAB、ABB、AABB：红红脸、出出汗、咬咬牙、沉甸甸、反反复复、点点滴滴、的的确确、
       时时处处事事、高高举起、轻轻放下（AABB 须由词 AB 重叠而来：反复 → 反反复复；
       “要要牢牢”中的“要要”仍报告）；
-    - 两词相邻：要要求（要 + 要求）、学习习近平（学习 + 习近平）、工作作风（工作 + 作风）；
+    - 两词相邻：要要求（要 + 要求）、学习习近平（学习 + 习近平）、工作作风（工作 + 作风）、
+      中国国际、今年年底；
     - 汉字数字：“十五五”、二〇二二年。
 
-    允许表、上下文表和豁免模式都在 `rules/dup.yaml`；是否成词先查精简词表（由 jieba 词典
-    生成），查不出时才按 jieba 的完整词典和分词方法对候选所在的一小段文字分词（词典数据
-    `rules/jieba_dict.txt` 同样由 jieba 生成，检查时不加载 jieba）。
+    阈值、允许表、上下文表和豁免模式都在 `rules/dup.yaml`；是否有词跨越某个字先查精简词表，
+    再查 jieba 的完整词典（两者都由 jieba 词典生成，检查时不加载 jieba）。没有模型文件时，
+    只报告两个字各自成词的情形。
 
     ## 为什么
     多打一个字是讲话稿中最常见的笔误之一，念稿时极易出错，印发后也有损严肃性。
@@ -266,6 +455,7 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     ## 示例（错 → 对）
     - 错：`各级领导干部要要带头做好表率。` → 对：`各级领导干部要带头做好表率。`
     - 错：`我们们要认真落实。` → 对：`我们要认真落实。`
+    - 错：`要坚持贯彻落落实党的决定。` → 对：`要坚持贯彻落实党的决定。`
 
     ## 修复安全性
     删除第二个字。一般为安全修复；“的的”“在在”等可能是别的错字（如“的地”“在再”）的，
@@ -283,10 +473,11 @@ def duplicated_word(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     """同一个词误输入两次（如“我们我们”）。
 
     ## 检查内容
-    两到四个字的同一片段紧接着重复出现，而且每一遍都自成一词：“我们我们要”“高质量高质量发展”。
-    不报告：动词、形容词的 ABAB 重叠（研究研究、讨论讨论、雪白雪白）、“一步一步”式、
-    汉字数字（二〇二〇），以及只是两词相邻的情形（“深化文化文艺”= 深化 + 文化 + 文艺，
-    “各乡镇乡镇长”= 乡镇 + 乡镇长）。允许表与豁免模式在 `rules/dup.yaml`。
+    两到四个字的同一片段紧接着重复出现，而按公文语料统计的语言模型判断去掉一遍后远比原文
+    通顺：“我们我们要”“高质量高质量发展”。不报告：动词、形容词的 ABAB 重叠（研究研究、
+    讨论讨论、雪白雪白）、“一步一步”式、汉字数字（二〇二〇），以及只是两词相邻的情形
+    （“深化文化文艺”= 深化 + 文化 + 文艺，“各乡镇乡镇长”= 乡镇 + 乡镇长，只在模型极有
+    把握时才报告）。阈值、允许表与豁免模式在 `rules/dup.yaml`，判断方法见 DUP001。
 
     ## 为什么
     复制粘贴或输入法联想常把一个词打两遍，念稿时会卡住，印发后有损严肃性。

@@ -1,0 +1,163 @@
+"""Build the character n-gram model of official Chinese (``rules/lm_chars.txt``).
+
+``python -m speechlint.lm_build --half {tune,all} --out DIR [--shared DIR]``
+
+Inputs, all named (nothing is downloaded):
+
+* the documents of ``../shared/corpus/official`` and ``../shared/corpus/clean``, chosen by
+  ``bench/corpus.py``'s split (``--half tune``: the tune half only, the model a benchmark
+  measures the measure half with; ``--half all``: every document, the shipped model);
+* jieba's frequency dictionary as the project ships it (``rules/jieba_dict.txt``): every
+  word of at least :data:`DICT_MIN_FREQ` counts as one more short "sentence", so that
+  words the corpus never uses (names, terms of trade, places) are still known.
+
+The design and the file format are described in :mod:`speechlint.lm`.  The output is a
+pure function of the inputs: documents are read in sorted order, counts are exact
+integers, lines are sorted, and the header records a SHA-256 of the inputs, so the same
+inputs give the same bytes (``tests/test_lm_build.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .lm import BOUNDARY, FILE, ORDER, to_stream
+
+#: jieba words rarer than this are not added (the rare end of the dictionary is noisy).
+DICT_MIN_FREQ = 5
+#: n-grams of 3 characters or more seen fewer times than this are pruned (bigrams all kept).
+MIN_COUNT = 2
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _corpus_module(shared: Path | None) -> object:
+    """``bench/corpus.py`` of this checkout (the one split), pointed at ``shared`` if given."""
+    path = ROOT / "bench" / "corpus.py"
+    if not path.is_file():
+        raise SystemExit(f"{path}: not found (build the model from a checkout of speechlint)")
+    spec = importlib.util.spec_from_file_location("speechlint_bench_corpus", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    if shared is not None:
+        module.CORPORA = {name: shared / "corpus" / name for name in module.CORPORA}  # type: ignore[attr-defined]
+    return module
+
+
+def corpus_texts(half: str, shared: Path | None = None) -> Iterator[tuple[str, str]]:
+    """(corpus/name, text) of each document of the half (``all``: both), in sorted order."""
+    corpus = _corpus_module(shared)
+    for name in ("official", "clean"):
+        if not corpus.available(name):  # type: ignore[attr-defined]
+            raise SystemExit(f"{corpus.CORPORA[name]}: no such folder (--shared DIR)")  # type: ignore[attr-defined]
+        for doc in corpus.documents(name, None if half == "all" else half):  # type: ignore[attr-defined]
+            yield f"{name}/{doc.name}", doc.text()
+
+
+def dictionary_words(path: Path, min_freq: int = DICT_MIN_FREQ) -> Iterator[str]:
+    """Han words of 2+ characters of the shipped jieba dictionary with frequency >= ``min_freq``."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            first, *entries = line.rstrip("\n").split("\t")
+            for entry in entries:
+                rest, freq, _tag = entry.split(" ")
+                word = first + rest
+                if len(word) > 1 and int(freq) >= min_freq and to_stream(word) == word:
+                    yield word
+
+
+def count(streams: Iterable[str], order: int = ORDER) -> Counter[str]:
+    """Counts of every n-gram (1 <= n <= ``order``) of the streams (each framed by boundaries)."""
+    counts: Counter[str] = Counter()
+    for s in streams:
+        s = BOUNDARY + s.strip(BOUNDARY) + BOUNDARY
+        for n in range(1, order + 1):
+            counts.update(s[i : i + n] for i in range(len(s) - n + 1))
+    return counts
+
+
+def render(counts: Counter[str], order: int, sources: str, digest: str) -> str:
+    """The model file for ``counts`` (see :mod:`speechlint.lm` for the format)."""
+    # followers of each context: context -> {char: count}; totals and types before pruning
+    totals: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    kept: dict[str, list[tuple[str, int]]] = {}
+    n1 = Counter[int]()
+    n2 = Counter[int]()
+    for gram, c in counts.items():
+        ctx, w = gram[:-1], gram[-1]
+        n = len(gram)
+        totals[ctx] += c
+        types[ctx] += 1
+        if c == 1:
+            n1[n] += 1
+        elif c == 2:
+            n2[n] += 1
+        if n <= 2 or c >= MIN_COUNT:
+            kept.setdefault(ctx, []).append((w, c))
+    # absolute discount per order: Ney's estimate n1 / (n1 + 2 n2)
+    discounts = [round(n1[n] / (n1[n] + 2 * n2[n]), 4) if n1[n] + n2[n] else 0.5 for n in range(1, order + 1)]
+    lines = [
+        "# Character n-gram model of official Chinese: generated by `python -m speechlint.lm_build`; do not edit.",
+        f"# sources: {sources}",
+        f"# inputs-sha256: {digest}",
+        f"# order {order}",
+        "# discounts " + " ".join(f"{d:.4f}" for d in discounts),
+        "# One line per context (the empty context first): the context, a tab, its count and its",
+        "# number of distinct followers, then a tab before each kept follower and its count.",
+    ]
+    for ctx in sorted(kept):
+        followers = "\t".join(f"{w}{c}" for w, c in sorted(kept[ctx]))
+        lines.append(f"{ctx}\t{totals[ctx]} {types[ctx]}\t{followers}")
+    return "\n".join(lines) + "\n"
+
+
+def build(half: str, shared: Path | None = None, dict_path: Path | None = None) -> str:
+    """The text of the model file built from the half's documents and the dictionary."""
+    from .data import rules_dir
+
+    dict_path = dict_path or rules_dir() / "jieba_dict.txt"
+    digest = hashlib.sha256()
+    streams: list[str] = []
+    for name, text in corpus_texts(half, shared):
+        digest.update(name.encode() + b"\0" + text.encode() + b"\0")
+        streams.append(to_stream(text))
+    words = list(dictionary_words(dict_path, DICT_MIN_FREQ))
+    digest.update(dict_path.read_bytes())
+    streams.extend(words)
+    sources = (
+        f"{len(streams) - len(words)} documents of ../shared/corpus/{{official,clean}} (half: {half}); "
+        f"{len(words)} words of rules/jieba_dict.txt with frequency >= {DICT_MIN_FREQ}; "
+        f"n-grams of 3+ characters seen fewer than {MIN_COUNT} times pruned"
+    )
+    return render(count(streams, ORDER), ORDER, sources, digest.hexdigest())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m speechlint.lm_build", description=__doc__.split("\n")[0])
+    parser.add_argument("--half", choices=("tune", "all"), required=True)
+    parser.add_argument("--out", type=Path, required=True, help="folder to write lm_chars.txt into")
+    parser.add_argument("--shared", type=Path, help="the shared folder (default: ../shared of the checkout)")
+    args = parser.parse_args(argv)
+    text = build(args.half, args.shared)
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = args.out / FILE
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8", newline="\n")
+    tmp.replace(path)
+    print(f"{path}: {text.count(chr(10)):,} lines, {len(text.encode('utf-8')):,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

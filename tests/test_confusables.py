@@ -1,0 +1,137 @@
+"""rules/wrd_confusables.txt, tested like code (as codespell tests its dictionary).
+
+Every entry is a form that is wrong wherever it stands, so WRD003 reports it without a
+context pattern: the list must be sorted, free of duplicates and cycles, give a reason
+and a source for every entry, and never hit correct text -- neither a word of jieba's
+dictionary nor anything in the shared official corpora (skipped when absent).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import speechlint
+from speechlint.checks.wrd import load_confusables
+from speechlint.config import Config
+from speechlint.data import family_data, rules_dir
+from speechlint.errors import RuleDataError
+
+from .conftest import SHARED
+
+FILE = rules_dir() / "wrd_confusables.txt"
+SOURCES = {"GF 1001-2001", "《咬文嚼字》100个常见别字", "常见错别字"}
+WRD003 = Config(select=("WRD003",))
+
+
+def _rows() -> list[tuple[int, list[str]]]:
+    rows = []
+    for n, line in enumerate(FILE.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            rows.append((n, line.split("\t")))
+    return rows
+
+
+def _jieba_words() -> dict[str, int]:
+    words = {}
+    for line in (rules_dir() / "jieba_dict.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        first, *rests = line.split("\t")
+        for rest in rests:
+            tail, freq, _tag = rest.split(" ")
+            words[first + tail] = int(freq)
+    return words
+
+
+def test_every_line_has_wrong_right_source_and_reason() -> None:
+    for n, parts in _rows():
+        assert len(parts) == 4, (n, parts)
+        wrong, right, source, reason = parts
+        assert wrong and right and reason.strip(), n
+        assert source in SOURCES, (n, source)
+        if source == "GF 1001-2001":
+            assert "异形词" in reason, (n, reason)
+
+
+def test_the_list_is_large_and_loads() -> None:
+    entries = load_confusables(FILE)
+    assert len(entries) >= 880
+    assert family_data("WRD")["WRD003"].confusables == FILE.name
+
+
+def test_sorted_without_duplicates() -> None:
+    wrongs = [parts[0] for _, parts in _rows()]
+    assert wrongs == sorted(wrongs)
+    assert len(wrongs) == len(set(wrongs))
+
+
+def test_no_entry_corrects_to_itself_and_no_cycles() -> None:
+    data = family_data("WRD")["WRD003"]
+    wrongs = {e.wrong for e in data.all_entries}
+    for e in data.all_entries:
+        assert e.wrong != e.right, e.wrong
+        assert e.right not in wrongs, f"{e.wrong} -> {e.right}, itself a wrong form"
+        assert e.wrong not in e.right, e.wrong
+
+
+def test_no_overlap_with_the_entries_that_need_context() -> None:
+    data = family_data("WRD")["WRD003"]
+    in_yaml = {e.wrong for e in data.entries}
+    assert not in_yaml & {parts[0] for _, parts in _rows()}
+
+
+def test_wrong_forms_are_not_part_of_correct_words() -> None:
+    """A wrong form inside a dictionary word that is right (规戒 in 清规戒律) is a false alarm."""
+    words = _jieba_words()
+    table = {parts[0]: parts[1] for _, parts in _rows()}
+    bad = []
+    for wrong, right in table.items():
+        assert words.get(wrong, 0) < 20, f"{wrong} is a common word in jieba's dictionary"
+        for w, freq in words.items():
+            if freq >= 3 and wrong in w and w != wrong and w.replace(wrong, right) not in words:
+                bad.append((wrong, w))
+    assert not bad
+
+
+def test_the_rights_are_words() -> None:
+    words = _jieba_words()
+    missing = [parts[1] for _, parts in _rows() if parts[1] not in words]
+    # a handful of correct forms are missing from jieba's dictionary; none may be a typo
+    assert len(missing) <= 60, missing
+
+
+@pytest.mark.parametrize("corpus", ["official", "clean"])
+def test_no_wrong_form_occurs_in_the_shared_corpora(corpus: str) -> None:
+    folder = SHARED / "corpus" / corpus
+    if not folder.is_dir():
+        pytest.skip(f"../shared/corpus/{corpus}/ is not present")
+    wrongs = [parts[0] for _, parts in _rows()]
+    hits = []
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        hits += [(path.name, w) for w in wrongs if w in text]
+    assert not hits
+
+
+def test_wrd003_reports_a_listed_form_with_a_safe_fix() -> None:
+    text = "同志们要再接再砺，编者案如下，工作不能马糊。\n"
+    found = speechlint.lint(text, WRD003)
+    assert [(text[d.span.start : d.span.end], d.fix and d.fix.applicability) for d in found] == [
+        ("再接再砺", "safe"),
+        ("编者案", "safe"),
+        ("马糊", "safe"),
+    ]
+    assert "GF 1001-2001" in found[1].message
+    assert speechlint.fix(text, WRD003).text == "同志们要再接再厉，编者按如下，工作不能马虎。\n"
+
+
+def test_a_malformed_line_names_the_file_and_line(tmp_path: Path) -> None:
+    f = tmp_path / "wrd_confusables.txt"
+    f.write_text("# header\n再接再砺\t再接再厉\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match=r"wrd_confusables.txt:2: expected wrong, right"):
+        load_confusables(f)
+    f.write_text("马糊\t马糊\tGF 1001-2001\t理由\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match=r":1: .*maps to itself"):
+        load_confusables(f)
