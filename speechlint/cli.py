@@ -549,7 +549,7 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Seque
         return 130
     except BrokenPipeError:
         return 1
-    except Exception as exc:  # pragma: no cover - last resort: still one line
+    except Exception as exc:  # noqa: BLE001  # pragma: no cover - last resort: one line
         if verbose:
             _print_traceback()
         print(f"speechlint: error: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -11,6 +11,7 @@ import fnmatch
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import PurePath
 
 from . import registry
@@ -300,7 +301,7 @@ def apply_fixes(
         if f.span.start < last_end or (f.span.start == last_end and chosen and f.span.start == f.span.end):
             continue
         edits = sorted(f.edits, key=lambda e: e.span.start)
-        if any(a.span.end > b.span.start for a, b in zip(edits, edits[1:])):
+        if any(a.span.end > b.span.start for a, b in pairwise(edits)):
             continue  # a malformed fix with overlapping edits is never applied
         if any(not 0 <= e.span.start <= e.span.end <= len(text) for e in edits):
             continue  # nor one reaching outside the text
