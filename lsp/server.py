@@ -128,6 +128,9 @@ class OpenDoc:
     linted_version: int | None = None
     findings: list[Diagnostic] = field(default_factory=list)
     lsp: list[types.Diagnostic] = field(default_factory=list)  # the findings as LSP Diagnostics
+    #: The LSP Diagnostic of each finding of the last lint that lies within one line, keyed by
+    #: the line's number and text and the finding relative to the line (see to_lsp).
+    lsp_cache: dict[tuple[Any, ...], types.Diagnostic] = field(default_factory=dict)
     positions: Positions | None = None  # of linted_text
     result_id: int = 0
     timer: asyncio.TimerHandle | asyncio.Handle | None = None
@@ -136,7 +139,12 @@ class OpenDoc:
 
 class SpeechlintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("speechlint", speechlint.__version__, protocol_cls=SpeechlintProtocol)
+        super().__init__("speechlint", speechlint.__version__, protocol_cls=SpeechlintProtocol,
+                         converter_factory=self._converter)
+        #: id -> (Diagnostic, its JSON form) of the Diagnostics of the open documents: pygls
+        #: serialises a Diagnostic it has seen before (most of them, keystroke after
+        #: keystroke) from here instead of converting it again (see _converter).
+        self.wire: dict[int, tuple[types.Diagnostic, Any]] = {}
         self.docs: dict[str, OpenDoc] = {}
         self.settings: dict[str, Any] = {}
         self.encoding = convert.UTF16
@@ -146,6 +154,32 @@ class SpeechlintServer(LanguageServer):
         self.shown_errors: set[str] = set()
         self.last_good: dict[tuple[str, Overrides], Config] = {}  # the last config that loaded
         self._hrefs: dict[str, str | None] = {}
+
+    def _converter(self) -> Any:
+        """pygls's converter, with Diagnostics unstructured once each (see ``wire``)."""
+        from pygls.protocol import default_converter
+
+        converter = default_converter()
+        plain = converter.get_unstructure_hook(types.Diagnostic)
+
+        def diagnostic(d: types.Diagnostic) -> Any:
+            known = self.wire.get(id(d))
+            return known[1] if known is not None and known[0] is d else plain(d)
+
+        converter.register_unstructure_hook(types.Diagnostic, diagnostic)
+        self._plain = plain
+        return converter
+
+    def remember(self, old: list[types.Diagnostic], new: list[types.Diagnostic]) -> None:
+        """A document's Diagnostics changed from ``old`` to ``new``: keep ``wire`` to the
+        Diagnostics in use (the JSON of those already there is kept)."""
+        kept = {id(d) for d in new}
+        for d in old:
+            if id(d) not in kept:
+                self.wire.pop(id(d), None)
+        for d in new:
+            if id(d) not in self.wire:
+                self.wire[id(d)] = (d, self._plain(d))
 
     @property
     def proto(self) -> SpeechlintProtocol:
@@ -183,6 +217,8 @@ class SpeechlintServer(LanguageServer):
             return False
         self.settings = settings
         self._hrefs.clear()
+        for doc in self.docs.values():  # the links in the Diagnostics may change
+            doc.lsp_cache.clear()
         return True
 
     def config_for(self, doc: OpenDoc) -> Config | None:
@@ -228,6 +264,7 @@ class SpeechlintServer(LanguageServer):
             except Exception as exc:
                 log.exception("linting %s failed", doc.uri)
                 doc.cache.clear()
+                self.remember(doc.lsp, [])
                 doc.lsp, doc.findings = [], []
                 gc.collect()
                 self.show_error_once(f"speechlint: 检查失败，结果可能不全 / lint failed, findings may be "
@@ -244,12 +281,48 @@ class SpeechlintServer(LanguageServer):
                                      f"and was skipped: {f.error}")
         pos = Positions(doc.text, self.encoding, doc.index)
         doc.findings = findings
-        doc.lsp = [convert.diagnostic(d, pos, self.href(d.code)) for d in findings]
+        lsp = self.to_lsp(doc, findings, pos)
+        self.remember(doc.lsp, lsp)
+        doc.lsp = lsp
         doc.positions = pos
         doc.linted_text = doc.text
         doc.linted_version = doc.version
         doc.result_id += 1
         doc.cost = time.perf_counter() - t0
+
+    def to_lsp(self, doc: OpenDoc, findings: list[Diagnostic], pos: Positions) -> list[types.Diagnostic]:
+        """The findings as LSP Diagnostics.
+
+        A finding within one line converts the same while its line keeps its number and its
+        text, so a keystroke converts only the findings of the line it changed: the others'
+        Diagnostics are reused from the last lint.  The cache holds the current findings only,
+        and the text of each line with findings once (shared by its findings' keys), so it is
+        never bigger than the document and what it holds.
+        """
+        index = doc.index
+        old = doc.lsp_cache
+        fresh: dict[tuple[Any, ...], types.Diagnostic] = {}
+        out: list[types.Diagnostic] = []
+        line, ls, le, line_text = -1, 0, -1, ""
+        for d in findings:
+            start, fix = d.span.start, d.fix
+            if not ls <= start <= le:
+                line = index.line_of(start)
+                ls, le = index.starts[line], index.line_end(line)
+                line_text = doc.text[ls:le]
+            if d.span.end > le or (fix is not None and any(e.span.start < ls or e.span.end > le for e in fix.edits)):
+                out.append(convert.diagnostic(d, pos, self.href(d.code)))  # across lines: not cached
+                continue
+            key = (line, line_text, d.code, start - ls, d.span.end - ls, d.message, d.severity,
+                   None if fix is None else (fix.applicability, tuple(
+                       (e.span.start - ls, e.span.end - ls, e.text) for e in fix.edits)))
+            lsp = old.get(key) or fresh.get(key)
+            if lsp is None:
+                lsp = convert.diagnostic(d, pos, self.href(d.code))
+            fresh[key] = lsp
+            out.append(lsp)
+        doc.lsp_cache = fresh
+        return out
 
     def publish(self, doc: OpenDoc) -> None:
         if self.pull:
@@ -475,6 +548,8 @@ def _forget(doc: OpenDoc) -> None:
     if _announced is not None and _announced[0] is doc.text:
         _announced = None
     doc.cache.clear()
+    doc.lsp_cache.clear()
+    server.remember(doc.lsp, [])
     doc.findings, doc.lsp, doc.positions = [], [], None
     doc.text, doc.linted_text, doc.index = "", None, None
     gc.collect()
