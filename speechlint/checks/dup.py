@@ -46,23 +46,15 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
 
 from .. import lm, segment
 from ..document import HAN, HAN_RE, Document
 from ..model import Diagnostic, Fix, Span
 from ..registry import rule
-from . import quote
+from . import quote, sorted_unique
 
 #: How far (in characters) around a candidate words and patterns are looked for.
 _REACH = 8
-
-
-def _sorted_unique(name: str, items: tuple[str, ...]) -> str | None:
-    for a, b in pairwise(items):
-        if a >= b:
-            return f"'{name}' must be sorted and unique: {a!r} then {b!r}"
-    return None
 
 
 @dataclass(frozen=True)
@@ -119,7 +111,7 @@ class DupData:
 
     def validate(self) -> str | None:
         for name in ("allow", "allow_context", "words"):
-            problem = _sorted_unique(name.replace("_", "-"), getattr(self, name))
+            problem = sorted_unique(name.replace("_", "-"), getattr(self, name))
             if problem:
                 return problem
         for name in ("surnames", "distributive_before"):
