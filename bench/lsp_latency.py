@@ -10,6 +10,7 @@ again) and times each one from writing the ``didChange`` to reading the next
 
     python bench/lsp_latency.py                       # speechlint server (this checkout)
     python bench/lsp_latency.py --edits 500 --json out.json
+    python bench/lsp_latency.py --file ../shared/seeds/000_*.txt   # a real draft with findings
     python bench/lsp_latency.py -- autocorrect server  # any other server command
 
 Prints median and 95th percentile (ms) and writes them, with every sample, as JSON.
@@ -130,7 +131,10 @@ def percentile(xs: list[float], q: float) -> float:
 
 
 async def run(cmd: list[str], args: argparse.Namespace) -> dict[str, Any]:
-    text, source = build_draft(args.chars, args.source)
+    if args.file is not None:  # a real draft as it is (e.g. ../shared/seeds/000_*.txt)
+        text, source = args.file.read_text(encoding="utf-8"), str(args.file)
+    else:
+        text, source = build_draft(args.chars, args.source)
     folder = Path(tempfile.mkdtemp(prefix="speechlint-lsp-bench-"))
     path = folder / "draft.txt"
     path.write_text(text, encoding="utf-8")
@@ -276,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         default="auto",
         help="auto: the clean corpus when present, else examples/draft.txt",
     )
+    ap.add_argument("--file", type=Path, help="edit this draft as it is (instead of --chars/--source)")
     ap.add_argument("--char", default="，", help="the character inserted and deleted")
     ap.add_argument("--pause", type=float, default=0.0, help="seconds between edits (typing pace)")
     ap.add_argument("--seed", type=int, default=1)

@@ -6,8 +6,7 @@ position encoding (UTF-16 unless the client offered ``utf-32`` or ``utf-8``).  L
 ``\\n``, ``\\r\\n`` and ``\\r`` only (:class:`speechlint.document.LineIndex`), never at U+2028
 or form feed as ``str.splitlines`` (and pygls's ``TextDocument.lines``) would have it.
 
-Everything here is plain data in, JSON-ready ``dict`` out, so that the hot path (publish
-diagnostics on every keystroke) never goes through a (de)serialisation framework.
+Findings become lsprotocol types here, once; pygls writes them to the wire.
 """
 
 from __future__ import annotations
@@ -16,6 +15,8 @@ import re
 from bisect import bisect_right
 from pathlib import Path
 from typing import Any
+
+from lsprotocol import types
 
 from speechlint.document import LineIndex
 from speechlint.model import Diagnostic, Span
@@ -27,8 +28,8 @@ _EOL = re.compile(r"\r\n|\r|\n")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 
-#: LSP DiagnosticSeverity
-SEVERITY = {"error": 1, "warning": 2, "info": 3}
+SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
+            "info": types.DiagnosticSeverity.Information}
 
 
 def units(s: str, encoding: str) -> int:
@@ -57,10 +58,6 @@ class Positions:
         self._wide: dict[int, bool] = {}  # line -> has characters wider than one unit
         self._cursor: dict[int, tuple[int, int]] = {}  # line -> (offset, units from line start)
         self._astral: dict[int, list[int]] = {}  # line -> line-relative offsets of astral chars
-
-    @property
-    def line_count(self) -> int:
-        return len(self.index.starts)
 
     def _is_wide(self, line: int) -> bool:
         wide = self._wide.get(line)
@@ -155,36 +152,31 @@ def updated_index(index: LineIndex, new_text: str, span: Span, inserted: int) ->
     return out
 
 
-def apply_change(text: str, positions: Positions, rng: Any, new: str) -> str:
-    """``text`` with the LSP range replaced by ``new``."""
-    sp = positions.span(rng)
-    return text[: sp.start] + new + text[sp.end :]
-
-
 # ----------------------------------------------------------- diagnostics
-def text_edit(pos: Positions, span: Span, new: str) -> dict[str, Any]:
-    return {"range": pos.range(span), "newText": new}
+def lsp_range(pos: Positions, span: Span) -> types.Range:
+    (sl, sc), (el, ec) = pos.position(span.start), pos.position(span.end)
+    return types.Range(start=types.Position(line=sl, character=sc), end=types.Position(line=el, character=ec))
 
 
-def diagnostic(d: Diagnostic, pos: Positions, href: str | None = None) -> dict[str, Any]:
-    """One engine finding as an LSP Diagnostic (fix edits in ``data``)."""
-    out: dict[str, Any] = {
-        "range": pos.range(d.span),
-        "severity": SEVERITY.get(d.severity, 2),
-        "code": d.code,
-        "source": "speechlint",
-        "message": d.message,
-    }
-    if href:
-        out["codeDescription"] = {"href": href}
+def diagnostic(d: Diagnostic, pos: Positions, href: str | None = None) -> types.Diagnostic:
+    """One engine finding as an LSP Diagnostic (its fix's edits in ``data``)."""
+    data: Any = None
     if d.fix is not None:
-        out["data"] = {
+        data = {
             "fix": {
                 "applicability": d.fix.applicability,
-                "edits": [text_edit(pos, e.span, e.text) for e in d.fix.edits],
+                "edits": [{"range": pos.range(e.span), "newText": e.text} for e in d.fix.edits],
             }
         }
-    return out
+    return types.Diagnostic(
+        range=lsp_range(pos, d.span),
+        severity=SEVERITY.get(d.severity, types.DiagnosticSeverity.Warning),
+        code=d.code,
+        source="speechlint",
+        message=d.message,
+        code_description=types.CodeDescription(href=href) if href else None,
+        data=data,
+    )
 
 
 def overlaps(a: Span, b: Span) -> bool:

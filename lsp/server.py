@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import json
 import logging
 import os
 import re
@@ -52,9 +51,10 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
 import speechlint
-from speechlint import engine, registry
+from speechlint import configfile, engine, registry
 from speechlint.config import DEFAULT, Config
 from speechlint.model import Diagnostic, RuleFailure, Span
+from speechlint.resolve import Overrides, resolve, unknown_codes
 
 from . import convert
 from .convert import Positions
@@ -112,24 +112,6 @@ class SpeechlintProtocol(LanguageServerProtocol):
                 )
             raise
 
-    def send_json(self, payload: dict[str, Any]) -> None:
-        """Write a plain JSON-ready message (no attrs/cattrs round trip)."""
-        self.send_raw(_dumps(payload).encode("utf-8"))
-
-    def send_raw(self, body: bytes) -> None:
-        """Write one message already serialised as JSON."""
-        if self.writer is None:
-            return
-        if self._include_headers:
-            body = b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
-        res = self.writer.write(body)
-        if asyncio.iscoroutine(res):
-            asyncio.ensure_future(res)
-
-
-def _dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-
 
 # ---------------------------------------------------------------------- state
 @dataclass
@@ -145,15 +127,10 @@ class OpenDoc:
     linted_text: str | None = None
     linted_version: int | None = None
     findings: list[Diagnostic] = field(default_factory=list)
-    frags: list[str] = field(default_factory=list)  # each finding as LSP Diagnostic JSON
-    _lsp: list[dict[str, Any]] | None = None
-
-    @property
-    def lsp(self) -> list[dict[str, Any]]:
-        """The findings as LSP Diagnostic dicts (parsed from ``frags`` when first needed)."""
-        if self._lsp is None:
-            self._lsp = json.loads("[" + ",".join(self.frags) + "]")
-        return self._lsp
+    lsp: list[types.Diagnostic] = field(default_factory=list)  # the findings as LSP Diagnostics
+    #: The LSP Diagnostic of each finding of the last lint that lies within one line, keyed by
+    #: the line's number and text and the finding relative to the line (see to_lsp).
+    lsp_cache: dict[tuple[Any, ...], types.Diagnostic] = field(default_factory=dict)
     positions: Positions | None = None  # of linted_text
     result_id: int = 0
     timer: asyncio.TimerHandle | asyncio.Handle | None = None
@@ -162,7 +139,12 @@ class OpenDoc:
 
 class SpeechlintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("speechlint", speechlint.__version__, protocol_cls=SpeechlintProtocol)
+        super().__init__("speechlint", speechlint.__version__, protocol_cls=SpeechlintProtocol,
+                         converter_factory=self._converter)
+        #: id -> (Diagnostic, its JSON form) of the Diagnostics of the open documents: pygls
+        #: serialises a Diagnostic it has seen before (most of them, keystroke after
+        #: keystroke) from here instead of converting it again (see _converter).
+        self.wire: dict[int, tuple[types.Diagnostic, Any]] = {}
         self.docs: dict[str, OpenDoc] = {}
         self.settings: dict[str, Any] = {}
         self.encoding = convert.UTF16
@@ -170,10 +152,34 @@ class SpeechlintServer(LanguageServer):
         self.refresh = False  # the client accepts workspace/diagnostic/refresh
         self.reported_failures: set[str] = set()
         self.shown_errors: set[str] = set()
-        self.last_good: dict[str, Config] = {}  # config file -> last config that loaded
+        self.last_good: dict[tuple[str, Overrides], Config] = {}  # the last config that loaded
         self._hrefs: dict[str, str | None] = {}
-        self._frags: dict[tuple[Any, ...], list[str]] = {}
-        self._linter_keys: dict[str, Any] = {}
+
+    def _converter(self) -> Any:
+        """pygls's converter, with Diagnostics unstructured once each (see ``wire``)."""
+        from pygls.protocol import default_converter
+
+        converter = default_converter()
+        plain = converter.get_unstructure_hook(types.Diagnostic)
+
+        def diagnostic(d: types.Diagnostic) -> Any:
+            known = self.wire.get(id(d))
+            return known[1] if known is not None and known[0] is d else plain(d)
+
+        converter.register_unstructure_hook(types.Diagnostic, diagnostic)
+        self._plain = plain
+        return converter
+
+    def remember(self, old: list[types.Diagnostic], new: list[types.Diagnostic]) -> None:
+        """A document's Diagnostics changed from ``old`` to ``new``: keep ``wire`` to the
+        Diagnostics in use (the JSON of those already there is kept)."""
+        kept = {id(d) for d in new}
+        for d in old:
+            if id(d) not in kept:
+                self.wire.pop(id(d), None)
+        for d in new:
+            if id(d) not in self.wire:
+                self.wire[id(d)] = (d, self._plain(d))
 
     @property
     def proto(self) -> SpeechlintProtocol:
@@ -192,10 +198,7 @@ class SpeechlintServer(LanguageServer):
 
     def log_to_client(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
         log.info("%s", message)
-        self.proto.send_json(
-            {"jsonrpc": "2.0", "method": "window/logMessage",
-             "params": {"type": int(kind), "message": message}}
-        )
+        self.window_log_message(types.LogMessageParams(type=kind, message=message))
 
     def show_error_once(self, message: str) -> None:
         if message in self.shown_errors:
@@ -214,44 +217,36 @@ class SpeechlintServer(LanguageServer):
             return False
         self.settings = settings
         self._hrefs.clear()
-        self._frags.clear()
+        for doc in self.docs.values():  # the links in the Diagnostics may change
+            doc.lsp_cache.clear()
         return True
 
     def config_for(self, doc: OpenDoc) -> Config | None:
-        """The configuration for one document (None: the file is excluded)."""
-        cfg = DEFAULT
-        if doc.path:
-            try:
-                from speechlint import configfile
-            except ImportError:  # pragma: no cover - configfile not present
-                configfile = None  # type: ignore[assignment]
-            if configfile is not None:
-                source = None
-                try:
-                    found = configfile.find_config_file(doc.path)
-                    source = str(found) if found else None
-                    cfg = configfile.load(found) if found else DEFAULT
-                    if source:
-                        self.last_good[source] = cfg
-                except Exception as exc:  # noqa: BLE001 - ConfigError or anything unexpected
-                    self.show_error_once(f"speechlint: 配置文件有误，沿用上次的配置 / bad configuration, "
-                                         f"keeping the last good one: {exc}")
-                    cfg = self.last_good.get(source or "", DEFAULT) if source else DEFAULT
-                    if source is None:
-                        cfg = next(iter(self.last_good.values()), DEFAULT) if len(self.last_good) == 1 else DEFAULT
-                try:
-                    if cfg.exclude and configfile.is_excluded(cfg, doc.path):
-                        return None
-                except Exception:  # noqa: BLE001, S110  # pragma: no cover
-                    pass
-        overrides = {k: v for k, v in self.settings.items() if k in ("select", "ignore", "extend_select")}
-        if overrides:
-            cfg = cfg.with_overrides(**overrides)
+        """The configuration for one document (None: the file is excluded): the one the
+        command line would use (:func:`speechlint.resolve.resolve`), the editor's settings
+        standing for its flags.  A broken configuration file keeps the last one that loaded."""
+        overrides = Overrides(select=self.settings.get("select", ()), ignore=self.settings.get("ignore", ()),
+                              extend_select=self.settings.get("extend_select", ()))
+        key = (str(configfile.find_config_file(doc.path) or "") if doc.path else "", overrides)
+        try:
+            cfg = resolve(doc.path, overrides)
+            self.last_good[key] = cfg
+        except Exception as exc:  # noqa: BLE001 - ConfigError or anything unexpected
+            self.show_error_once(f"speechlint: 配置文件有误，沿用上次的配置 / bad configuration, "
+                                 f"keeping the last good one: {exc}")
+            cfg = self.last_good.get(key) or resolve(None, overrides)
+        if doc.path and cfg.exclude and configfile.is_excluded(cfg, doc.path):
+            return None
         return cfg
 
     # --------------------------------------------------------------- lint
     def lint(self, doc: OpenDoc) -> None:
-        """Bring ``doc.findings``/``doc.lsp`` up to date with ``doc.text``."""
+        """Bring ``doc.findings``/``doc.lsp`` up to date with ``doc.text``.
+
+        A rule that fails is skipped (the others' findings are published) and named once in
+        a message to the user; a lint that fails as a whole (memory) is retried without the
+        document's cache, and what it finds is published, with one message, never silence.
+        """
         if doc.linted_text is doc.text and doc.linted_version == doc.version and doc.positions:
             return
         t0 = time.perf_counter()
@@ -266,61 +261,75 @@ class SpeechlintServer(LanguageServer):
                 doc.cache_owner = linter
             try:
                 findings = linter.lint_cached(doc.text, doc.cache, filetype=doc.filetype, failures=failures)
-            except Exception as exc:  # never die: report and publish nothing new
+            except Exception as exc:
                 log.exception("linting %s failed", doc.uri)
-                self.log_to_client(f"speechlint: 检查失败 / lint failed: {type(exc).__name__}: {exc}",
-                                   types.MessageType.Error)
-                findings = []
+                doc.cache.clear()
+                self.remember(doc.lsp, [])
+                doc.lsp, doc.findings = [], []
+                gc.collect()
+                self.show_error_once(f"speechlint: 检查失败，结果可能不全 / lint failed, findings may be "
+                                     f"incomplete: {type(exc).__name__}: {exc}")
+                try:
+                    findings = linter.lint(doc.text, filetype=doc.filetype, failures=failures)
+                except Exception:
+                    log.exception("linting %s failed again", doc.uri)
+                    findings = []
         for f in failures:
             if f.code not in self.reported_failures:
                 self.reported_failures.add(f.code)
-                self.log_to_client(f"speechlint: 规则 {f.code} 出错，已跳过 / rule {f.code} failed "
-                                   f"and was skipped: {f.error}", types.MessageType.Error)
+                self.show_error_once(f"speechlint: 规则 {f.code} 出错，已跳过 / rule {f.code} failed "
+                                     f"and was skipped: {f.error}")
         pos = Positions(doc.text, self.encoding, doc.index)
         doc.findings = findings
-        doc.frags = [self.fragment(d, doc, pos) for d in findings]
-        doc._lsp = None
+        lsp = self.to_lsp(doc, findings, pos)
+        self.remember(doc.lsp, lsp)
+        doc.lsp = lsp
         doc.positions = pos
         doc.linted_text = doc.text
         doc.linted_version = doc.version
         doc.result_id += 1
         doc.cost = time.perf_counter() - t0
 
-    def fragment(self, d: Diagnostic, doc: OpenDoc, pos: Positions) -> str:
-        """One finding as LSP Diagnostic JSON.
+    def to_lsp(self, doc: OpenDoc, findings: list[Diagnostic], pos: Positions) -> list[types.Diagnostic]:
+        """The findings as LSP Diagnostics.
 
-        A finding within one line converts the same wherever that line moves: its JSON is
-        cached per (line text, finding relative to the line) with the line number left open,
-        so a keystroke re-converts only the findings of changed lines.
+        A finding within one line converts the same while its line keeps its number and its
+        text, so a keystroke converts only the findings of the line it changed: the others'
+        Diagnostics are reused from the last lint.  The cache holds the current findings only,
+        and the text of each line with findings once (shared by its findings' keys), so it is
+        never bigger than the document and what it holds.
         """
         index = doc.index
-        line = index.line_of(d.span.start)
-        ls, le = index.starts[line], index.line_end(line)
-        fix = d.fix
-        if d.span.end > le or (fix is not None and any(e.span.start < ls or e.span.end > le for e in fix.edits)):
-            return _dumps(convert.diagnostic(d, pos, self.href(d.code)))
-        line_text = doc.text[ls:le]
-        key = (line_text, d.code, d.span.start - ls, d.span.end - ls, d.message, d.severity,
-               None if fix is None else (fix.applicability, tuple(
-                   (e.span.start - ls, e.span.end - ls, e.text) for e in fix.edits)))
-        parts = self._frags.get(key)
-        if parts is None:
-            if len(self._frags) > 50_000:
-                self._frags.clear()
-            local = Positions(line_text, self.encoding)
-            parts = self._frags[key] = _dumps(
-                convert.diagnostic(d.shifted(-ls), local, self.href(d.code))).split('"line":0')
-        return f'"line":{line}'.join(parts)
+        old = doc.lsp_cache
+        fresh: dict[tuple[Any, ...], types.Diagnostic] = {}
+        out: list[types.Diagnostic] = []
+        line, ls, le, line_text = -1, 0, -1, ""
+        for d in findings:
+            start, fix = d.span.start, d.fix
+            if not ls <= start <= le:
+                line = index.line_of(start)
+                ls, le = index.starts[line], index.line_end(line)
+                line_text = doc.text[ls:le]
+            if d.span.end > le or (fix is not None and any(e.span.start < ls or e.span.end > le for e in fix.edits)):
+                out.append(convert.diagnostic(d, pos, self.href(d.code)))  # across lines: not cached
+                continue
+            key = (line, line_text, d.code, start - ls, d.span.end - ls, d.message, d.severity,
+                   None if fix is None else (fix.applicability, tuple(
+                       (e.span.start - ls, e.span.end - ls, e.text) for e in fix.edits)))
+            lsp = old.get(key) or fresh.get(key)
+            if lsp is None:
+                lsp = convert.diagnostic(d, pos, self.href(d.code))
+            fresh[key] = lsp
+            out.append(lsp)
+        doc.lsp_cache = fresh
+        return out
 
     def publish(self, doc: OpenDoc) -> None:
         if self.pull:
             return
-        version = "" if doc.version is None else f',"version":{int(doc.version)}'
-        body = (
-            '{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":'
-            f'{json.dumps(doc.uri, ensure_ascii=False)}{version},"diagnostics":[{",".join(doc.frags)}]}}}}'
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=doc.lsp, version=doc.version)
         )
-        self.proto.send_raw(body.encode("utf-8"))
 
     def schedule(self, doc: OpenDoc) -> None:
         """Lint and publish when idle; debounce when linting this document is slow."""
@@ -417,7 +426,7 @@ def parse_settings(raw: Any) -> dict[str, Any]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError(f"'{key}' must be a list of rule codes")
         codes = tuple(v.strip().upper() for v in value if v.strip())
-        bad = [c for c in codes if not registry.valid_prefix(c)]
+        bad = unknown_codes(codes)
         if bad:
             raise ValueError(f"unknown rule code or prefix {bad[0]!r} in '{key}'")
         out[name] = codes
@@ -528,8 +537,37 @@ def did_close(ls: SpeechlintServer, params: types.DidCloseTextDocumentParams) ->
     if doc.timer is not None:
         doc.timer.cancel()
     if not ls.pull:
-        ls.proto.send_json({"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
-                            "params": {"uri": doc.uri, "diagnostics": []}})
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=[]))
+    _forget(doc)
+
+
+def _forget(doc: OpenDoc) -> None:
+    """Give back what a closed document held: its text, caches and findings (the engine's
+    line cache of a long line, the LSP diagnostics of thousands of findings)."""
+    global _announced
+    if _announced is not None and _announced[0] is doc.text:
+        _announced = None
+    doc.cache.clear()
+    doc.lsp_cache.clear()
+    server.remember(doc.lsp, [])
+    doc.findings, doc.lsp, doc.positions = [], [], None
+    doc.text, doc.linted_text, doc.index = "", None, None
+    gc.collect()
+    _trim()
+
+
+def _trim() -> None:
+    """Ask the C allocator to return freed memory to the system (glibc's ``malloc_trim``;
+    elsewhere nothing): freed blocks otherwise stay with the process."""
+    try:
+        import ctypes
+        import ctypes.util
+
+        name = ctypes.util.find_library("c")
+        if name and sys.platform.startswith("linux"):
+            ctypes.CDLL(name).malloc_trim(0)
+    except (OSError, AttributeError):  # pragma: no cover - not glibc
+        pass
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -582,8 +620,7 @@ def pull_diagnostics(ls: SpeechlintServer, params: types.DocumentDiagnosticParam
     result_id = f"{id(doc)}:{doc.result_id}"
     if params.previous_result_id == result_id:
         return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
-    items = [ls.proto._converter.structure(d, types.Diagnostic) for d in doc.lsp]
-    return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=result_id)
+    return types.RelatedFullDocumentDiagnosticReport(items=doc.lsp, result_id=result_id)
 
 
 # ---------------------------------------------------------------- code actions
@@ -608,10 +645,9 @@ def code_action(ls: SpeechlintServer, params: types.CodeActionParams) -> list[ty
     if wanted(types.CodeActionKind.QuickFix):
         sp = pos.span(params.range)
         hits = [(d, lsp) for d, lsp in zip(doc.findings, doc.lsp) if convert.overlaps(d.span, sp)]
-        for d, lsp in hits:
-            diag = ls.proto._converter.structure(lsp, types.Diagnostic)
+        for d, diag in hits:
             if d.fix is not None:
-                edits = [types.TextEdit(range=_rng(pos, e.span), new_text=e.text) for e in d.fix.edits]
+                edits = [types.TextEdit(range=convert.lsp_range(pos, e.span), new_text=e.text) for e in d.fix.edits]
                 out.append(types.CodeAction(
                     title=f"修复 {d.code}：{d.message}",
                     kind=types.CodeActionKind.QuickFix,
@@ -633,7 +669,7 @@ def code_action(ls: SpeechlintServer, params: types.CodeActionParams) -> list[ty
             out.append(types.CodeAction(
                 title=f"在此处忽略 {d.code} / ignore {d.code} here",
                 kind=types.CodeActionKind.QuickFix,
-                diagnostics=[ls.proto._converter.structure(lsp, types.Diagnostic)],
+                diagnostics=[lsp],
                 edit=_workspace_edit(doc, [_suppress_edit(doc, line, d.code)]),
             ))
     if wanted(FIX_ALL_KIND) and any(d.fix is not None and d.fix.applicability == "safe" for d in doc.findings):
@@ -645,14 +681,9 @@ def code_action(ls: SpeechlintServer, params: types.CodeActionParams) -> list[ty
             out.append(types.CodeAction(
                 title="修复全部可安全修复的问题 / fix all safe findings (speechlint)",
                 kind=FIX_ALL_KIND,
-                edit=_workspace_edit(doc, [types.TextEdit(range=_rng(pos, sp), new_text=new)]),
+                edit=_workspace_edit(doc, [types.TextEdit(range=convert.lsp_range(pos, sp), new_text=new)]),
             ))
     return out
-
-
-def _rng(pos: Positions, span: Span) -> types.Range:
-    (sl, sc), (el, ec) = pos.position(span.start), pos.position(span.end)
-    return types.Range(start=types.Position(line=sl, character=sc), end=types.Position(line=el, character=ec))
 
 
 def _workspace_edit(doc: OpenDoc, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
@@ -665,7 +696,7 @@ def _workspace_edit(doc: OpenDoc, edits: list[types.TextEdit]) -> types.Workspac
 
 
 def _allow_passage_action(ls: SpeechlintServer, doc: OpenDoc, d: Diagnostic,
-                          lsp: dict[str, Any]) -> types.CodeAction | None:
+                          lsp: types.Diagnostic) -> types.CodeAction | None:
     """"Ignore here" in a plain-text draft: an ``[[allow-passage]]`` entry appended to its
     configuration file (see :mod:`speechlint.passages`); None when the draft has no path, or
     the file does not exist and the client cannot create files."""
@@ -700,7 +731,7 @@ def _allow_passage_action(ls: SpeechlintServer, doc: OpenDoc, d: Diagnostic,
     return types.CodeAction(
         title=f"在 {target.name} 中忽略此处 {d.code} / allow this passage in {target.name}",
         kind=types.CodeActionKind.QuickFix,
-        diagnostics=[ls.proto._converter.structure(lsp, types.Diagnostic)],
+        diagnostics=[lsp],
         edit=edit,
     )
 
@@ -718,14 +749,14 @@ def _suppress_edit(doc: OpenDoc, line: int, code: str) -> types.TextEdit:
             if codes:  # a bare directive already silences everything
                 start = index.starts[line - 1]
                 new = f"{m.group(1)}{SUPPRESS.format(codes=' '.join([*codes, code]))}"
-                return types.TextEdit(range=_rng(pos, Span(start, start + len(above))), new_text=new)
+                return types.TextEdit(range=convert.lsp_range(pos, Span(start, start + len(above))), new_text=new)
     start = index.starts[line]
     text = index.line_text(line)
     indent = re.match(r"[ \t\u3000]*", text).group(0)  # type: ignore[union-attr]
     if doc.filetype == "md" and len(indent) >= 4:
         indent = ""  # four spaces would make the comment a code block
     new = f"{indent}{SUPPRESS.format(codes=code)}{convert.eol_of(doc.text)}"
-    return types.TextEdit(range=_rng(pos, Span(start, start)), new_text=new)
+    return types.TextEdit(range=convert.lsp_range(pos, Span(start, start)), new_text=new)
 
 
 # ------------------------------------------------------------------- hover
@@ -742,7 +773,7 @@ def hover(ls: SpeechlintServer, params: types.HoverParams) -> types.Hover | None
         if announced is None:
             return None
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=announced[1]),
-                           range=_rng(pos, announced[0]))
+                           range=convert.lsp_range(pos, announced[0]))
     parts: list[str] = [announced[1]] if announced is not None else []
     for code in dict.fromkeys(d.code for d in here):
         r = registry.get(code)
@@ -756,7 +787,7 @@ def hover(ls: SpeechlintServer, params: types.HoverParams) -> types.Hover | None
     first = min(here, key=lambda d: d.span.start)
     return types.Hover(
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
-        range=_rng(pos, first.span),
+        range=convert.lsp_range(pos, first.span),
     )
 
 
@@ -840,8 +871,8 @@ def document_symbol(ls: SpeechlintServer, params: types.DocumentSymbolParams) ->
             name=name,
             detail=f"{level} 级标题 / level {level}{announced.get(h.label_span.start, '')}",
             kind=types.SymbolKind.Namespace if level == 1 else types.SymbolKind.Module,
-            range=_rng(pos, section),
-            selection_range=_rng(pos, h.span),
+            range=convert.lsp_range(pos, section),
+            selection_range=convert.lsp_range(pos, h.span),
             children=[],
         )
         while stack and stack[-1][0] >= level:

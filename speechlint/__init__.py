@@ -47,11 +47,14 @@ def fix(
     unsafe: bool = False,
     filetype: str = "txt",
     path: str | None = None,
+    failures: list[RuleFailure] | None = None,
 ) -> FixResult:
-    """Apply every safe fix (and unsafe ones when asked), re-linting until stable."""
+    """Apply every safe fix (and unsafe ones when asked), re-linting until stable.
+
+    Rules that raise are skipped and recorded in ``failures`` when given."""
     from .engine import fix as _fix
 
-    return _fix(text, config, unsafe=unsafe, filetype=filetype, path=path)
+    return _fix(text, config, unsafe=unsafe, filetype=filetype, path=path, failures=failures)
 
 
 def __getattr__(name: str) -> object:

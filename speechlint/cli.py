@@ -20,43 +20,25 @@ One bad file never stops the rest.  Each problem is one line on stderr:
 from __future__ import annotations
 
 import argparse
-import errno
 import os
-import re
-import stat
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+import speechlint
+
 from .errors import SpeechlintError
+from .output import Progress, as_error_line, diff, failure_lines
+from .settings import Settings
+from .walk import iter_files
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from .config import Config
     from .model import RuleFailure
-
-    #: A format's part writer and the report's options: a worker writes each file's part.
-    _Writer = tuple[Callable[[Any, Any], str], Any]
-
-#: File suffixes checked when a folder is given.
-SUFFIXES: tuple[str, ...] = (".txt", ".md")
-try:  # Word drafts too, when python-docx is installed (a dependency of speechlint)
-    import importlib.util as _ilu
-
-    if _ilu.find_spec("docx") is not None:
-        SUFFIXES = (*SUFFIXES, ".docx")
-except (ImportError, ValueError):  # pragma: no cover
-    pass
-_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
-
-
-def _split_codes(values: list[str] | None) -> tuple[str, ...]:
-    out: list[str] = []
-    for v in values or ():
-        out.extend(c.strip().upper() for c in v.split(",") if c.strip())
-    return tuple(out)
-
+    from .report import FileResult
 
 class _Formatter(argparse.HelpFormatter):
     """argparse's formatter, sized without importing shutil (~3 ms of every start)."""
@@ -169,125 +151,14 @@ def _version() -> str:
     return __version__
 
 
-def iter_files(
-    paths: Sequence[str], errors: list[str], notes: list[str] | None = None
-) -> Iterator[str]:
-    """Files named on the command line, and the drafts inside named folders.
-
-    Never raises and never loops: a folder that cannot be read adds a line to
-    ``errors`` (its drafts could not be checked); a symbolic link back to an
-    enclosing folder, or a draft-named entry that is not a regular file, adds a
-    line to ``notes`` (nothing behind it is lost).  Folders reached twice through
-    links are walked once, files reached twice are yielded once.  Named paths
-    are yielded as given, even when missing: reading them reports the problem.
-    """
-    from .io import is_temp_file
-
-    note = notes.append if notes is not None else (lambda _line: None)
-    seen_paths: set[str] = set()
-    seen_ids: set[tuple[int, int]] = set()
-    for raw in paths:
-        if raw == "-":
-            yield raw
-            continue
-        try:
-            st = os.stat(raw)
-        except OSError:
-            st = None
-        if st is not None and stat.S_ISDIR(st.st_mode):
-            yield from _walk(raw, st, errors, note, seen_ids, is_temp_file)
-            continue
-        if raw in seen_paths or (st is not None and (st.st_dev, st.st_ino) in seen_ids):
-            continue
-        seen_paths.add(raw)
-        if st is not None:
-            seen_ids.add((st.st_dev, st.st_ino))
-        yield raw
-
-
-def _walk(
-    top: str,
-    top_st: os.stat_result,
-    errors: list[str],
-    note: Callable[[str], None],
-    seen_ids: set[tuple[int, int]],
-    is_temp_file: Callable[[str], bool],
-) -> Iterator[str]:
-    """Depth-first, sorted, following links but never around a loop."""
-    top_id = (top_st.st_dev, top_st.st_ino)
-    if top_id in seen_ids:
-        return
-    seen_ids.add(top_id)
-    stack: list[tuple[str, frozenset[tuple[int, int]]]] = [(top, frozenset([top_id]))]
-    while stack:
-        folder, ancestors = stack.pop()
-        try:
-            with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            errors.append(f"{folder}: error: cannot read folder: {exc.strerror or exc}")
-            continue
-        subfolders: list[tuple[str, frozenset[tuple[int, int]]]] = []
-        for entry in entries:
-            name = entry.name
-            path = entry.path
-            is_draft = name.lower().endswith(SUFFIXES) and not is_temp_file(name)
-            try:
-                st = entry.stat()  # follows links
-            except OSError as exc:
-                if exc.errno == errno.ELOOP:
-                    note(f"{path}: note: symbolic link loop, not followed")
-                elif is_draft:
-                    yield path  # a broken link named like a draft: reading reports it
-                continue
-            if stat.S_ISDIR(st.st_mode):
-                if name in _SKIP_DIRS or name.startswith("."):
-                    continue
-                ident = (st.st_dev, st.st_ino)
-                if ident in ancestors:
-                    note(f"{path}: note: symbolic link loop (back to an enclosing folder), not followed")
-                elif ident not in seen_ids:  # else: reached before through another link
-                    seen_ids.add(ident)
-                    subfolders.append((path, ancestors | {ident}))
-                continue
-            if not is_draft:
-                continue
-            if not stat.S_ISREG(st.st_mode):
-                note(f"{path}: note: not a regular file, skipped")
-                continue
-            ident = (st.st_dev, st.st_ino)
-            if ident not in seen_ids:
-                seen_ids.add(ident)
-                yield path
-        stack.extend(reversed(subfolders))
-
-
 def _check(args: argparse.Namespace) -> int:
     from . import engine
-    from .config import Config
     from .io import BinaryFileError, decode, encode, read_source, write_atomic
-    from .report import FORMATS, FileResult, ReportOptions, part_writers, renderer
+    from .report import FORMATS, FileResult, ReportOptions, renderer
 
     if args.format not in FORMATS:
         raise SpeechlintError(f"unknown format {args.format!r}; expected one of: {', '.join(FORMATS)}")
-    config = Config()
-    select = _split_codes(args.select)
-    if select:
-        config = config.with_overrides(select=select)
-    if args.extend_select:
-        config = config.with_overrides(extend_select=_split_codes(args.extend_select))
-    if args.ignore:
-        config = config.with_overrides(ignore=_split_codes(args.ignore))
-    from . import registry
-
-    for code in (*config.select, *config.extend_select, *config.ignore):
-        if not registry.valid_prefix(code):
-            raise SpeechlintError(f"unknown rule code or prefix {code!r} (see 'speechlint rules')")
-
-    if args.max_file_size is not None:
-        config = config.with_overrides(max_file_size=args.max_file_size)
-
-    settings = _Settings.from_args(args, config)
+    settings = Settings.from_args(args)
     _route_engine_log(args.verbose)
     errors: list[str] = []  # files (or folders) that could not be checked: exit 2
     notes: list[str] = []  # skipped on purpose (binary files, link loops): exit code unchanged
@@ -305,21 +176,16 @@ def _check(args: argparse.Namespace) -> int:
         if folder not in seen_folders:
             seen_folders.add(folder)
             for problem in (settings.for_file(path) if path != "-" else settings.for_path(".")).problems:
-                line = _as_error_line(problem)
+                line = as_error_line(problem)
                 if line not in errors:
                     errors.append(line)
-    progress = _Progress(len(pending))
+    progress = Progress(len(pending))
     out = sys.stdout
     color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
     show_source = args.show_source if args.show_source is not None else out.isatty()
     options = ReportOptions(show_source, color, args.statistics)
-    writers = None
-    parts: list[str] | None = None  # each result's part of the report, written by the workers
     if not (args.fix or args.diff or args.annotate) and _pool_size(args, pending) > 1:
-        writers = part_writers(args.format)
-        pooled, parts = _lint_pool(pending, settings, _pool_size(args, pending), errors, notes,
-                                   progress, (writers[0], options) if writers else None)
-        results.extend(pooled)
+        results.extend(_lint_pool(pending, settings, _pool_size(args, pending), errors, notes, progress))
         pending = []
     annotated: list[str] = []
     for path in pending:
@@ -329,10 +195,9 @@ def _check(args: argparse.Namespace) -> int:
         if settings.excluded(config, path):
             continue
         failed: list[RuleFailure] = []  # rules that raised on this file (they are skipped)
-        sink = engine.failure_sink.set(failed)
         try:
             if path != "-" and _is_docx(path):
-                res = _lint_one(path, settings, config)
+                res = _lint_one(path, settings, failed, config)
                 if res is None:
                     continue
                 if args.fix or args.diff:
@@ -350,12 +215,13 @@ def _check(args: argparse.Namespace) -> int:
             filetype = engine.filetype_of(name)
             text = decoded.text
             if args.fix or args.diff:
-                result = engine.fix(text, config, unsafe=args.unsafe_fixes, filetype=filetype, path=name)
+                result = speechlint.fix(text, config, unsafe=args.unsafe_fixes, filetype=filetype, path=name,
+                                        failures=failed)
                 if writing and path == "-" and result.text == text:
                     sys.stdout.buffer.write(raw)  # a filter always passes the draft on
                 if result.text != text:
                     if args.diff:
-                        diffs.append(_diff(name, text, result.text))
+                        diffs.append(diff(name, text, result.text))
                     elif path == "-":
                         sys.stdout.buffer.write(encode(result.text, decoded.encoding, decoded.bom))
                     else:
@@ -372,26 +238,25 @@ def _check(args: argparse.Namespace) -> int:
                             print(fixed_line(_visible(name), result.repaired), file=sys.stderr)
                     fixed_files += 1
                     fixed_count += result.repaired
-                diags = result.remaining if writing else engine.linter_for(config, name).lint(
-                    text, filetype=filetype)
+                diags = result.remaining if writing else speechlint.lint(
+                    text, config, filetype=filetype, path=name, failures=failed)
                 if writing:
                     text = result.text
             else:
-                diags = engine.linter_for(config, name).lint(text, filetype=filetype)
+                diags = speechlint.lint(text, config, filetype=filetype, path=name, failures=failed)
             results.append(FileResult(name, text, diags))
         except BinaryFileError as exc:
-            notes.append(_as_error_line(str(exc), "note"))
+            notes.append(as_error_line(str(exc), "note"))
         except SpeechlintError as exc:
             if args.verbose:
                 _print_traceback()
-            errors.append(_as_error_line(str(exc)))
+            errors.append(as_error_line(str(exc)))
         except Exception as exc:  # noqa: BLE001 - never a traceback for one bad file
             if args.verbose:
                 _print_traceback()
-            errors.append(_as_error_line(f"{name}: internal error: {type(exc).__name__}: {exc}"))
+            errors.append(as_error_line(f"{name}: internal error: {type(exc).__name__}: {exc}"))
         finally:
-            engine.failure_sink.reset(sink)
-            errors.extend(_failure_lines(name, failed))  # the file was not fully checked
+            errors.extend(failure_lines(name, failed))  # the file was not fully checked
 
     progress.done()
     _named_binary_files_are_errors(notes, errors, args.paths)
@@ -399,23 +264,19 @@ def _check(args: argparse.Namespace) -> int:
         notes.append(f"{args.annotate}: note: no .docx file was checked; nothing annotated")
     if args.diff:
         out.write("".join(diffs))
-    elif parts is not None and writers is not None:
-        out.write(writers[1](parts, results, options))
     elif not (args.fix and args.paths == ["-"]):
         out.write(renderer(args.format)(results, options))
     else:  # stdout carries the fixed draft: what remains goes to stderr (as ruff does)
         sys.stderr.write(renderer(args.format)(results, ReportOptions(False, False, args.statistics)))
-    from .i18n import fixed_line, localize_line
+    from . import i18n, summary
 
     if not args.quiet:
         for n in notes:
-            print(localize_line(n), file=sys.stderr)
+            print(i18n.localize_line(n), file=sys.stderr)
     for e in errors:
-        print(localize_line(e), file=sys.stderr)
+        print(i18n.localize_line(e), file=sys.stderr)
     total = sum(len(r.diagnostics) for r in results)
     if not args.quiet and args.format == "text" and not args.diff:
-        from . import i18n, summary
-
         print(summary.line(results, len(errors), (fixed_count, fixed_files) if writing else None,
                            i18n.language()), file=sys.stderr)
     if errors:
@@ -430,84 +291,17 @@ def _check(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------- configuration, Word files, many files
-class _Settings:
-    """What every file's configuration is built from: the file found for it (or
-    ``--config`` / ``--isolated``), then the command line's selection on top."""
-
-    def __init__(self, config_file: str | None, isolated: bool, cli: dict[str, object],
-                 explicit: tuple[str, ...]) -> None:
-        self.config_file = config_file
-        self.isolated = isolated
-        self.cli = cli
-        self.explicit = explicit  # paths named on the command line: never excluded
-        self._by_folder: dict[str, Any] = {}  # folder -> configuration (see for_file)
-
-    def __getstate__(self) -> dict[str, Any]:  # sent to workers without the found configurations
-        return {**self.__dict__, "_by_folder": {}}
-
-    @classmethod
-    def from_args(cls, args: argparse.Namespace, cli_config: object) -> _Settings:
-        from .config import DEFAULT
-
-        cli: dict[str, object] = {
-            "select": _split_codes(args.select),
-            "extend_select": _split_codes(args.extend_select),
-            "ignore": _split_codes(args.ignore),
-        }
-        size = getattr(cli_config, "max_file_size", DEFAULT.max_file_size)
-        if size != DEFAULT.max_file_size:
-            cli["max_file_size"] = size
-        explicit = () if getattr(args, "force_exclude", False) else tuple(args.paths)
-        self = cls(args.config, args.isolated, cli, explicit)
-        if args.config:
-            from . import configfile
-
-            configfile.load(args.config)  # a bad --config file stops the run at once
-        return self
-
-    def for_path(self, path: str):  # type: ignore[no-untyped-def]
-        from . import configfile
-        from .config import DEFAULT
-
-        if self.isolated:
-            base = DEFAULT
-        elif self.config_file:
-            base = configfile.load(self.config_file)
-        else:
-            base = configfile.discover(path if path != "-" else ".")
-        sel = {k: v for k, v in self.cli.items() if k != "max_file_size"}
-        config = configfile.apply_cli(base, **sel)  # type: ignore[arg-type]
-        if "max_file_size" in self.cli:
-            config = config.with_overrides(max_file_size=self.cli["max_file_size"])
-        return config
-
-    def for_file(self, path: str):  # type: ignore[no-untyped-def]
-        """``for_path`` of a path from :func:`iter_files` (a file, or nothing: never a
-        folder), whose configuration depends only on its folder: found once per folder,
-        not again (two stats, a few paths) for each of its drafts."""
-        folder = os.path.dirname(os.path.abspath(path))
-        config = self._by_folder.get(folder)
-        if config is None:
-            config = self._by_folder[folder] = self.for_path(path)
-        return config
-
-    def excluded(self, config: object, path: str) -> bool:
-        from . import configfile
-
-        if path == "-" or path in self.explicit:
-            return False
-        return configfile.is_excluded(config, path)  # type: ignore[arg-type]
-
-
 def _is_docx(path: str) -> bool:
     return path.lower().endswith(".docx")
 
 
-def _lint_one(path: str, settings: _Settings, config: object = None):  # type: ignore[no-untyped-def]
-    """Check one file (check only, no fixes): a FileResult, or None when excluded."""
+def _lint_one(path: str, settings: Settings, failures: list[RuleFailure],
+              config: Config | None = None) -> FileResult | None:
+    """Check one file (check only, no fixes): a FileResult, or None when excluded; rules
+    that raised on it are added to ``failures``."""
     from dataclasses import replace
 
-    from . import engine
+    from .engine import filetype_of
     from .io import read_source
     from .report import FileResult
 
@@ -518,15 +312,14 @@ def _lint_one(path: str, settings: _Settings, config: object = None):  # type: i
     if _is_docx(path):
         from . import docx
 
-        word = docx.read(path, config.max_file_size)  # type: ignore[attr-defined]
+        word = docx.read(path, config.max_file_size)
         text = word.text
-        diags = engine.linter_for(config, path).lint(text, filetype="txt")  # type: ignore[arg-type]
+        diags = speechlint.lint(text, config, filetype="txt", path=path, failures=failures)
         # fixes cannot be written into a .docx: report them as findings without a fix
         diags = [replace(d, fix=None) if d.fix else d for d in diags]
         return FileResult(path, text, diags, location_kind="paragraph", stories=word.stories())
-    _, decoded = read_source(path, config.max_file_size)  # type: ignore[attr-defined]
-    diags = engine.linter_for(config, path).lint(  # type: ignore[arg-type]
-        decoded.text, filetype=engine.filetype_of(path))
+    _, decoded = read_source(path, config.max_file_size)
+    diags = speechlint.lint(decoded.text, config, filetype=filetype_of(path), path=path, failures=failures)
     return FileResult(path, decoded.text, diags)
 
 
@@ -570,169 +363,88 @@ def _total_size(files: Sequence[str]) -> int:
 #: starting workers.
 _POOL_MIN_FILES = 16
 _POOL_MIN_BYTES = 1_000_000
-#: A first file up to this size is checked in the parent before the workers start (it
-#: loads what the rules load lazily once, for all of them); a bigger one goes to a worker
-#: and the parent only prepares the rules, so that two big files are checked side by side.
+#: A first file up to this size is checked in the parent before the workers start.
 _POOL_FIRST_IN_PARENT = 100_000
 
 
-def _pool_task(item: tuple[str, _Settings]) -> tuple[Any, str | None, str | None]:
-    path, settings = item
-    from . import engine
+def _pool_task(path: str, settings: Settings) -> tuple[Any, str | None, str | None]:
+    """Check one file in a worker: (its FileResult or None, its error lines, a note)."""
     from .errors import ConfigError
     from .io import BinaryFileError
 
     failed: list[RuleFailure] = []  # rules that raised on this file, one error line each
-    sink = engine.failure_sink.set(failed)
     try:
-        res = _lint_one(path, settings)
+        res = _lint_one(path, settings, failed)
     except ConfigError:
         raise
     except BinaryFileError as exc:
-        return None, None, _as_error_line(str(exc), "note")
+        return None, None, as_error_line(str(exc), "note")
     except SpeechlintError as exc:
-        return None, _as_error_line(str(exc)), None
+        return None, as_error_line(str(exc)), None
     except Exception as exc:  # noqa: BLE001 - never a traceback for one bad file
-        return None, _as_error_line(f"{path}: internal error: {type(exc).__name__}: {exc}"), None
-    finally:
-        engine.failure_sink.reset(sink)
-    return res, "\n".join(_failure_lines(path, failed)) or None, None
+        return None, as_error_line(f"{path}: internal error: {type(exc).__name__}: {exc}"), None
+    return res, "\n".join(failure_lines(path, failed)) or None, None
 
 
-def _pool_chunk(paths: Sequence[str], settings: _Settings,
-                writer: _Writer | None = None) -> list[tuple[Any, str | None, str | None, str | None]]:
-    """A worker's share: each file's result as plain tuples (see :func:`_pack`), and its
-    part of the report when the format is written per file (``report.part_writers``)."""
-    out: list[tuple[Any, str | None, str | None, str | None]] = []
-    for path in paths:
-        res, error, note = _pool_task((path, settings))
-        if res is None:
-            out.append((None, None, error, note))
-        else:
-            out.append((_pack(res), writer[0](res, writer[1]) if writer else None, error, note))
-    return out
+def _lint_pool(files: Sequence[str], settings: Settings, jobs: int, errors: list[str],
+               notes: list[str], progress: Progress) -> list[Any]:
+    """Check ``files`` in ``jobs`` worker processes: their results in the order of ``files``.
 
-
-def _pack(res: Any) -> tuple[Any, ...]:
-    """A FileResult as tuples of str and int, to send from a worker to the parent.
-
-    Pickling the records themselves (a finding, its span, its fix and its edits, each
-    through Python ``__getstate__``/``__setstate__`` calls) took about 70 ms for the
-    14,000 findings of the bench folder, against 250 ms of checking; tuples pickle in C,
-    and :func:`_unpack` rebuilds the same records in the parent in a third of the time
-    (``tests/test_scaling.py`` checks the round trip), or only when they are read, when
-    the workers wrote the report's parts too.
+    The parent checks a small first file (or, before a big one, only loads the rules); where
+    the system can fork, the workers inherit what it loaded.  A worker that dies leaves the
+    files not yet reported to the parent, which checks them itself; a ConfigError in a
+    worker stops the run, as in one process; on Ctrl-C the files not yet started are
+    cancelled and the workers end.
     """
-    return (
-        res.path,
-        res.text,
-        tuple(
-            (d.code, d.span.start, d.span.end, d.message, d.severity, d.extra,
-             None if d.fix is None else (d.fix.applicability,
-                                         tuple((e.span.start, e.span.end, e.text) for e in d.fix.edits)))
-            for d in res.diagnostics
-        ),
-        res.error,
-        res.location_kind,
-        res.stories,
-    )
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from itertools import repeat
 
-
-def _unpack(packed: tuple[Any, ...], lazy: bool = False) -> Any:
-    """The FileResult of :func:`_pack`; with ``lazy``, its findings become records only
-    when they are read (their number is known without)."""
-    from .report import FileResult
-
-    path, text, packed_diags, error, location_kind, stories = packed
-    diags = _Findings(packed_diags) if lazy else _records(packed_diags)
-    return FileResult(path, text, diags, error, location_kind, stories)  # type: ignore[arg-type]
-
-
-def _records(packed_diags: tuple[Any, ...]) -> list[Any]:
-    from .model import Diagnostic, Edit, Fix, Span
-
-    diags = []
-    for code, start, end, message, severity, extra, fix in packed_diags:
-        if fix is not None:
-            fix = Fix(tuple(Edit(Span(a, b), t) for a, b, t in fix[1]), fix[0])
-        diags.append(Diagnostic(code, Span(start, end), message, fix, severity, extra))
-    return diags
-
-
-class _Findings(Sequence["Any"]):
-    """A file's findings as a worker sent them, made records on first reading: when the
-    workers wrote the report, the parent needs only their number (and ``--statistics``
-    their codes)."""
-
-    def __init__(self, packed: tuple[Any, ...]) -> None:
-        self._packed = packed
-        self._records: list[Any] | None = None
-
-    def _all(self) -> list[Any]:
-        if self._records is None:
-            self._records = _records(self._packed)
-        return self._records
-
-    def __len__(self) -> int:
-        return len(self._packed)
-
-    def __getitem__(self, index: Any) -> Any:
-        return self._all()[index]
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._all())
-
-    def __eq__(self, other: object) -> bool:
-        return self._all() == (list(other) if isinstance(other, _Findings) else other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-def _lint_pool(files: Sequence[str], settings: _Settings, jobs: int, errors: list[str],
-               notes: list[str], progress: _Progress,
-               writer: _Writer | None = None) -> tuple[list[Any], list[str] | None]:
-    """Check ``files`` in ``jobs`` processes: their results in the order of ``files``, and
-    with a ``writer``, each result's part of the report (written in the workers)."""
     out: list[Any] = []
-    parts: list[str] = []
 
-    def take(res: Any, part: str | None, error: str | None, note: str | None) -> None:
+    def take(res: Any, error: str | None, note: str | None) -> None:
         progress.tick()
         if res is not None:
             out.append(res)
-            parts.append(part or "")
         if error:
             errors.extend(error.split("\n"))  # one line per problem (failed rules)
         if note:
             notes.append(note)
 
-    # A small first file is checked here: it loads the rules, their data and what they
-    # load lazily once, and forked workers inherit them instead of each loading them.
-    # Before a big one, only the rules and their data are prepared here.
+    # A small first file is checked here: it loads the rules, their data and what they load
+    # lazily (the segmentation data) once, and forked workers inherit them.  Before a big
+    # one, only the rules are prepared, so that a few big files are checked side by side.
     if _total_size(files[:1]) <= _POOL_FIRST_IN_PARENT:
-        first, error, note = _pool_task((files[0], settings))
-        take(first, writer[0](first, writer[1]) if writer and first is not None else None, error, note)
-        rest = files[1:]
+        take(*_pool_task(files[0], settings))
+        files = files[1:]
     else:
         _prepare(files[0], settings)
-        rest = files
-    # Chunks shrink as the end nears (a quarter of each worker's share of what is left,
-    # at most 32 files): few messages, and the workers finish together instead of one
-    # of them checking a last big chunk alone.
-    chunks: list[Sequence[str]] = []
-    start = 0
-    while start < len(rest):
-        size = max(1, min(32, (len(rest) - start) // (jobs * 4)))
-        chunks.append(rest[start : start + size])
-        start += size
-    run = _fork_map if _FORK else _executor_map
-    for done in run(chunks, settings, jobs, writer):
-        for packed, part, error, note in done:
-            take(None if packed is None else _unpack(packed, lazy=writer is not None), part, error, note)
-    return out, (parts if writer is not None else None)
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    # a few files per message, fewer as the end nears, so that the workers finish together
+    chunksize = max(1, min(32, len(files) // (jobs * 4)))
+    done = 0
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start)
+    try:
+        for res, error, note in pool.map(_pool_task, files, repeat(settings), chunksize=chunksize):
+            take(res, error, note)
+            done += 1
+    except BrokenProcessPool:  # a worker died: what it had not reported is checked here
+        for path in files[done:]:
+            take(*_pool_task(path, settings))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return out
 
 
-def _prepare(path: str, settings: _Settings) -> None:
+def _worker_start() -> None:
+    """A worker leaves Ctrl-C to the parent (which cancels the rest and waits for it)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _prepare(path: str, settings: Settings) -> None:
     """Load the rules and their data for ``path``'s configuration (errors: left to the check)."""
     from . import engine
 
@@ -740,260 +452,6 @@ def _prepare(path: str, settings: _Settings) -> None:
         engine.linter_for(settings.for_file(path), path)
     except Exception:  # noqa: BLE001, S110 - the same problem is reported when the file is checked
         pass
-
-
-#: Workers are forked by hand where the system can fork (see :func:`_fork_map`).
-_FORK = hasattr(os, "fork")
-
-
-def _executor_map(chunks: list[Sequence[str]], settings: _Settings, jobs: int,
-                  writer: _Writer | None) -> Iterator[list[tuple[Any, str | None, str | None, str | None]]]:
-    """Each chunk's results, in order, from a ProcessPoolExecutor (systems without fork)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        yield from pool.map(_pool_chunk, chunks, [settings] * len(chunks), [writer] * len(chunks))
-
-
-def _fork_map(chunks: list[Sequence[str]], settings: _Settings, jobs: int,
-              writer: _Writer | None) -> Iterator[list[tuple[Any, str | None, str | None, str | None]]]:
-    """Each chunk's results, in order, from ``jobs`` forked workers.
-
-    What ProcessPoolExecutor does, without what it costs a run of a second or less:
-    importing ``concurrent.futures.process`` (multiprocessing, logging, sockets: 25-35 ms
-    before the first fork), its threads and queues, pickling.  Each worker gets chunk
-    numbers on a pipe (two at a time, so that it never waits for the next) and sends each
-    chunk's results back on another, as one ``marshal`` record (plain tuples, see
-    :func:`_pack`).  A worker that dies leaves its unfinished chunks to the parent, which
-    checks them itself; a ConfigError in a worker is raised here, as in one process.
-    """
-    import marshal
-
-    live: dict[int, tuple[int, int, list[int]]] = {}  # result fd -> (pid, task fd, chunks given)
-    todo = iter(range(len(chunks)))
-    ready: dict[int, list[Any]] = {}
-    parent_fds: list[int] = []  # what a newly forked worker must close
-    finished: list[int] = []  # workers told to stop, reaped at the end
-    try:
-        for _ in range(min(jobs, len(chunks))):
-            try:
-                task_r, task_w = os.pipe()
-                parent_fds += (task_r, task_w)
-                res_r, res_w = os.pipe()
-                parent_fds += (res_r, res_w)
-                pid = os.fork()
-            except OSError:  # no more processes or pipes: the workers started do it all
-                break
-            if pid == 0:  # the worker: never returns
-                for fd in parent_fds:
-                    if fd not in (task_r, res_w):
-                        os.close(fd)
-                _fork_worker(task_r, res_w, chunks, settings, writer)
-            for fd in (task_r, res_w):
-                os.close(fd)
-                parent_fds.remove(fd)
-            live[res_r] = (pid, task_w, [])
-
-        def give(fd: int) -> None:
-            _pid, task_w, given = live[fd]
-            for index in todo:
-                given.append(index)
-                try:
-                    os.write(task_w, index.to_bytes(4, "little"))
-                except OSError:  # it died: its result pipe ends, the parent checks its chunks
-                    pass
-                return
-
-        for _ in range(2):  # one chunk to each worker, then a second one to each
-            for fd in list(live):
-                give(fd)
-        for fd in list(live):
-            if not live[fd][2]:  # fewer chunks than workers: nothing for this one
-                idle_pid, task_w, _given = live.pop(fd)
-                try:
-                    os.write(task_w, (-1).to_bytes(4, "little", signed=True))
-                except OSError:  # it has gone already
-                    pass
-                finished.append(idle_pid)
-        wait = _waiter(list(live))
-        expected = 0
-        while live:
-            for fd in wait():
-                pid, task_w, given = live[fd]
-                record = _read_record(fd)
-                if record is None:  # the worker died: its chunks are checked here
-                    del live[fd]
-                    finished.append(pid)
-                    for index in given:
-                        ready[index] = _pool_chunk(chunks[index], settings, writer)
-                    wait = _waiter(list(live))
-                    continue
-                kind, index, payload = marshal.loads(record)
-                if kind == "config":
-                    from .errors import ConfigError
-
-                    raise ConfigError(payload)
-                given.remove(index)
-                ready[index] = payload
-                give(fd)
-                if not given:  # nothing more to do: let it go
-                    try:
-                        os.write(task_w, (-1).to_bytes(4, "little", signed=True))
-                    except OSError:  # it has gone already
-                        pass
-                    del live[fd]
-                    finished.append(pid)
-                    wait = _waiter(list(live))
-            while expected in ready:
-                yield ready.pop(expected)
-                expected += 1
-        for index in todo:  # every worker died: the rest is checked here
-            ready[index] = _pool_chunk(chunks[index], settings, writer)
-        while expected in ready:
-            yield ready.pop(expected)
-            expected += 1
-    finally:
-        if live:  # an error or Ctrl-C: stop the workers still at work
-            import signal
-
-            for pid, _task_w, _given in live.values():
-                try:
-                    os.kill(pid, signal.SIGTERM)
-                except OSError:
-                    pass
-                finished.append(pid)
-        for fd in parent_fds:
-            os.close(fd)
-        for pid in finished:
-            try:
-                os.waitpid(pid, 0)
-            except OSError:
-                pass
-
-
-def _fork_worker(task_r: int, res_w: int, chunks: list[Sequence[str]], settings: _Settings,
-                 writer: _Writer | None) -> None:
-    """A forked worker's life: chunk numbers in, one marshal record per chunk out."""
-    import marshal
-
-    from .errors import ConfigError
-
-    code = 0
-    try:
-        while True:
-            data = b""
-            while len(data) < 4:
-                more = os.read(task_r, 4 - len(data))
-                if not more:
-                    break
-                data += more
-            if len(data) < 4:
-                break  # the parent is gone
-            index = int.from_bytes(data, "little", signed=True)
-            if index < 0:
-                break
-            try:
-                record = marshal.dumps(("ok", index, _pool_chunk(chunks[index], settings, writer)))
-            except ConfigError as exc:
-                record = marshal.dumps(("config", index, str(exc)))
-            view = memoryview(len(record).to_bytes(8, "little") + record)
-            while view:
-                view = view[os.write(res_w, view) :]
-    except BaseException:  # noqa: BLE001 - Ctrl-C, a closed pipe: the parent decides
-        code = 1
-    finally:
-        os._exit(code)
-
-
-def _read_record(fd: int) -> bytes | None:
-    """One length-prefixed record from a worker; None at the end of its pipe."""
-    parts: list[bytes] = []
-    need = 8
-    header = True
-    size = 0
-    while True:
-        data = os.read(fd, min(need, 1 << 20))
-        if not data:
-            return None
-        parts.append(data)
-        need -= len(data)
-        if need:
-            continue
-        if not header:
-            return b"".join(parts)
-        size = int.from_bytes(b"".join(parts), "little")
-        parts, need, header = [], size, False
-
-
-def _waiter(fds: list[int]) -> Callable[[], list[int]]:
-    """A function that blocks until some of ``fds`` can be read, and names them."""
-    import select
-
-    if hasattr(select, "poll"):
-        poller = select.poll()
-        for fd in fds:
-            poller.register(fd, select.POLLIN)
-        return lambda: [fd for fd, _event in poller.poll()]
-    return lambda: select.select(fds, [], [])[0]  # pragma: no cover
-
-
-class _Progress:
-    """A progress bar on stderr: only on a terminal, and only once a run takes over 1 s."""
-
-    def __init__(self, total: int) -> None:
-        import time
-
-        self.total = total
-        self.count = 0
-        self.start = time.monotonic()
-        self.shown = False
-        self.enabled = total > 1 and sys.stderr.isatty() and "CI" not in os.environ
-        try:  # seconds before the bar appears (tests set 0)
-            self.after = float(os.environ.get("SPEECHLINT_PROGRESS_AFTER", "1"))
-        except ValueError:
-            self.after = 1.0
-
-    def tick(self) -> None:
-        if not self.enabled:
-            return
-        import time
-
-        self.count += 1
-        now = time.monotonic()
-        if now - self.start < self.after:
-            return
-        width = 30
-        done = int(width * self.count / max(1, self.total))
-        sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {self.count}/{self.total}")
-        sys.stderr.flush()
-        self.shown = True
-
-    def done(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r" + " " * 50 + "\r")
-            sys.stderr.flush()
-
-
-def _as_error_line(message: str, kind: str = "error") -> str:
-    """'path: problem' -> 'path: error: problem' (one line, whatever the message holds)."""
-    from .report.escape import visible
-
-    message = visible(" ".join(message.splitlines()))  # one line; ESC, BEL ... shown escaped
-    head, sep, rest = message.partition(": ")
-    if sep and not rest.startswith(f"{kind}:"):
-        return f"{head}: {kind}: {rest}"
-    return message
-
-
-def _failure_lines(name: str, failed: Sequence[RuleFailure]) -> list[str]:
-    """One line per rule that raised on this file (fix passes may repeat it)."""
-    first: dict[str, str] = {}
-    for f in failed:
-        first.setdefault(f.code, f.error)
-    return [_as_error_line(f"{name}: rule {code} failed: {error}") for code, error in first.items()]
 
 
 def _named_binary_files_are_errors(notes: list[str], errors: list[str], named: Sequence[str]) -> None:
@@ -1032,9 +490,6 @@ def _route_engine_log(verbose: bool) -> None:
     """Rule failures are reported per file by ``check``; the engine's log record of
     one (with its traceback) reaches stderr only with ``--verbose``."""
     global _log_handler
-    from . import engine
-
-    engine.log_failures = verbose
     if not verbose and _log_handler is None:
         return  # logging is never imported
     import logging
@@ -1046,6 +501,7 @@ def _route_engine_log(verbose: bool) -> None:
     if verbose:
         _log_handler = logging.StreamHandler(sys.stderr)
         logger.addHandler(_log_handler)
+        logger.setLevel(logging.DEBUG)
 
 
 def _read_stdin(name: str, max_size: int | None) -> bytes:
@@ -1064,28 +520,6 @@ def _read_stdin(name: str, max_size: int | None) -> bytes:
     return data
 
 
-_EOL_SPLIT = re.compile(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)")
-
-
-def _lines(text: str) -> list[str]:
-    """Lines with their endings, split at \\n, \\r\\n and \\r only (never str.splitlines)."""
-    return [ln for ln in _EOL_SPLIT.split(text) if ln]
-
-
-def _diff(name: str, old: str, new: str) -> str:
-    """A unified diff that ``patch``/``git apply`` accept, line endings shown as they are."""
-    a, b = (name, name) if os.path.isabs(name) or name == "-" else (f"a/{name}", f"b/{name}")
-    out: list[str] = []
-    import difflib
-
-    for line in difflib.unified_diff(_lines(old), _lines(new), a, b):
-        if line.endswith(("\n", "\r")):
-            out.append(line)
-        else:  # the last line of a file without a final line ending
-            out.append(line + "\n\\ No newline at end of file\n")
-    return "".join(out)
-
-
 def _rules() -> int:
     from . import registry
 
@@ -1102,6 +536,11 @@ def _rule(code: str) -> int:
     from . import registry
 
     r = registry.get(code)
+    if r is None:  # a rule of a pack configured for the current folder
+        from .resolve import discover_packs
+
+        discover_packs()
+        r = registry.get(code)
     if r is None:
         from .i18n import localize_line
 
@@ -1183,7 +622,7 @@ def _main(parser: argparse.ArgumentParser, args: argparse.Namespace, argv: Seque
         return 130
     except BrokenPipeError:
         return 1
-    except Exception as exc:  # pragma: no cover - last resort: still one line
+    except Exception as exc:  # noqa: BLE001  # pragma: no cover - last resort: one line
         if verbose:
             _print_traceback()
         print(f"speechlint: error: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -339,33 +339,6 @@ def _anchor(glob: str, folder: Path) -> str:
     return folder.as_posix().rstrip("/") + "/" + g
 
 
-# ---------------------------------------------------------------- command line
-def apply_cli(
-    config: Config,
-    *,
-    select: tuple[str, ...] = (),
-    extend_select: tuple[str, ...] = (),
-    ignore: tuple[str, ...] = (),
-) -> Config:
-    """Layer command-line selection over a file's configuration (ruff semantics).
-
-    ``--select`` replaces the file's ``select`` and drops its ``ignore`` (a new
-    selection starts afresh); ``--ignore`` and ``--extend-select`` add to it.
-    """
-    if not (select or extend_select or ignore):
-        return config
-    if select:
-        return config.with_overrides(select=select, ignore=ignore, extend_select=extend_select)
-    file_ignore = config.ignore
-    if extend_select:
-        # a code extended on the command line comes after the file's ignore: it wins
-        file_ignore = tuple(i for i in file_ignore if i not in extend_select)
-    return config.with_overrides(
-        extend_select=(*config.extend_select, *extend_select),
-        ignore=(*file_ignore, *ignore),
-    )
-
-
 def is_excluded(config: Config, path: str | os.PathLike[str]) -> bool:
     """True when ``path`` matches one of the configuration's ``exclude`` globs."""
     if not config.exclude:

@@ -95,7 +95,7 @@ def _convert(node: yaml.Node, tp: Any, path: str, label: str) -> Any:
     if origin in (typing.Union, types.UnionType):
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
             return None
-        return _convert(node, [a for a in args if a is not type(None)][0], path, label)
+        return _convert(node, next(a for a in args if a is not type(None)), path, label)
     if tp is re.Pattern or origin is re.Pattern:
         pattern = _convert(node, str, path, label)
         try:

@@ -191,13 +191,6 @@ class Document:
                 out.append(Paragraph(len(out), ln.index, ln.span, ln.text))
         return tuple(out)
 
-    def paragraph_at(self, offset: int) -> Paragraph | None:
-        line = self.line_of(offset)
-        for p in self.paragraphs:  # paragraphs are few; callers needing speed index themselves
-            if p.line == line:
-                return p
-        return None
-
     # ------------------------------------------------------------- sentences
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:

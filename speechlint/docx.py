@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from . import numerals
 from .errors import InputError
 from .model import Diagnostic
 
@@ -45,10 +46,6 @@ _CONTAINERS = {
 }
 #: Runs below these are not part of the paragraph's visible text.
 _SKIP_ANCESTORS = {_W + t for t in ("del", "moveFrom", "txbxContent", "p")}
-
-
-def is_docx(path: str | os.PathLike[str]) -> bool:
-    return str(path).lower().endswith(SUFFIXES)
 
 
 # ----------------------------------------------------------------- extraction
@@ -187,34 +184,9 @@ def extract(doc: Any, limits: Limits | None = None, path: str | os.PathLike[str]
 
 
 # ----------------------------------------------------------------- numbering
-_CN_DIGITS = "零一二三四五六七八九"
 _CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _DIZHI = "子丑寅卯辰巳午未申酉戌亥"
-
-
-def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
-    if n <= 0:
-        return digits[0]
-    if n >= 10000:
-        return str(n)
-    parts: list[str] = []
-    s = str(n)
-    zero = False
-    for i, ch in enumerate(s):
-        d = int(ch)
-        place = len(s) - i - 1
-        if d == 0:
-            zero = True
-            continue
-        if zero and parts:
-            parts.append(digits[0])
-        zero = False
-        if not (d == 1 and place == 1 and not parts):  # 十一, not 一十一
-            parts.append(digits[d])
-        if place:
-            parts.append(units[place - 1])
-    return "".join(parts)
 
 
 def _roman(n: int) -> str:
@@ -244,11 +216,11 @@ def format_number(n: int, fmt: str) -> str:
         return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
                "taiwaneseCounting", "taiwaneseCountingThousand", "koreanCounting"):
-        return _chinese(n)
+        return numerals.write(n)
     if fmt in ("chineseLegalSimplified", "japaneseLegal", "taiwaneseDigital"):
-        return _chinese(n, _CN_LEGAL, "拾佰仟")
+        return numerals.write(n, _CN_LEGAL, "拾佰仟")
     if fmt == "ideographDigital":
-        return "".join("〇一二三四五六七八九"[int(c)] for c in str(n))
+        return "".join(numerals.DIGITS[int(c)] for c in str(n))
     if fmt in ("ideographTraditional",):
         return _TIANGAN[(n - 1) % 10]
     if fmt == "ideographZodiac":

@@ -10,8 +10,8 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Sequence
-from contextvars import ContextVar
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import PurePath
 
 from . import registry
@@ -22,18 +22,6 @@ from .model import Diagnostic, RuleFailure, Severity, Span
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
-
-#: Also send a rule's failure (with its traceback) to the ``speechlint`` logger.  The
-#: command line turns this off unless ``--verbose``: it reports failures per file.
-log_failures = True
-
-#: Where rule failures go when ``failures`` is not passed: the CLI sets a list per
-#: file, so that however a file is linted (check, fix passes) a failed rule is
-#: reported as one line naming the file.
-failure_sink: ContextVar[list[RuleFailure] | None] = ContextVar(
-    "speechlint_failure_sink", default=None
-)
-
 
 def filetype_of(path: str | None) -> str:
     """'md' for Markdown names, 'txt' for anything else."""
@@ -124,17 +112,15 @@ class Linter:
                     found = list(r.check(doc))
             except Exception as exc:  # a broken rule must not stop the others
                 failure = RuleFailure(r.code, f"{type(exc).__name__}: {exc}")
-                sink = failures if failures is not None else failure_sink.get()
-                if sink is not None:
-                    sink.append(failure)
-                if r.code not in self._reported:
+                if failures is not None:
+                    failures.append(failure)
+                if r.code not in self._reported:  # the traceback, for --verbose and bug reports
                     self._reported.add(r.code)
-                    if log_failures:
-                        import logging  # only now: a failure is rare, the import is not free
+                    import logging  # only now: a failure is rare, the import is not free
 
-                        logging.getLogger("speechlint").error(
-                            "rule %s failed: %s", r.code, failure.error, exc_info=True
-                        )
+                    logging.getLogger("speechlint").debug(
+                        "rule %s failed: %s", r.code, failure.error, exc_info=True
+                    )
                 continue
             out.extend(found)
         return out
@@ -343,7 +329,7 @@ def apply_fixes(
         if f.span.start < last_end or (f.span.start == last_end and chosen and f.span.start == f.span.end):
             continue
         edits = sorted(f.edits, key=lambda e: e.span.start)
-        if any(a.span.end > b.span.start for a, b in zip(edits, edits[1:])):
+        if any(a.span.end > b.span.start for a, b in pairwise(edits)):
             continue  # a malformed fix with overlapping edits is never applied
         if any(not 0 <= e.span.start <= e.span.end <= len(text) for e in edits):
             continue  # nor one reaching outside the text
@@ -372,12 +358,15 @@ def fix(
     filetype: str = "txt",
     path: str | None = None,
     max_passes: int = 8,
+    failures: list[RuleFailure] | None = None,
 ) -> FixResult:
-    """Apply fixes, re-lint and repeat until nothing changes (at most ``max_passes``)."""
+    """Apply fixes, re-lint and repeat until nothing changes (at most ``max_passes``).
+
+    Rules that raise are skipped and recorded in ``failures`` when given (once per pass)."""
     lt = linter_for(config, path)
     applied = 0
     doc = Document.from_text(text, filetype)
-    diags = lt.finish(doc, lt.run(doc))
+    diags = lt.finish(doc, lt.run(doc, failures=failures))
     found = len(diags)
     for _ in range(max_passes):
         new, n = apply_fixes(text, diags, unsafe=unsafe, protected=doc.masked)
@@ -386,5 +375,5 @@ def fix(
         applied += n
         text = new
         doc = Document.from_text(text, filetype)
-        diags = lt.finish(doc, lt.run(doc))
+        diags = lt.finish(doc, lt.run(doc, failures=failures))
     return FixResult(text, applied, diags, found)

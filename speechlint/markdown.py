@@ -23,6 +23,10 @@ from dataclasses import dataclass
 
 from .model import Diagnostic, Span
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # document.py imports this module: the type only
+    from .document import Document
+
 # "$" in re.M matches only before "\n": every end-of-line test allows a "\r" first (CRLF files).
 _FRONT = re.compile(
     r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t\r]*$", re.DOTALL | re.MULTILINE
@@ -245,11 +249,8 @@ class Suppression:
     codes: tuple[str, ...]  # empty: every rule
 
 
-def suppressions(doc: object) -> list[Suppression]:
+def suppressions(doc: Document) -> list[Suppression]:
     """Parse the suppression comments of a document."""
-    from .document import Document
-
-    assert isinstance(doc, Document)
     text = doc.text
     out: list[Suppression] = _Suppressions()
     # open "disable" blocks by their codes, each a list of starts (the same block repeated

@@ -34,6 +34,7 @@ from collections import namedtuple
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from . import numerals
 from .model import Span
 
 TYPE_CHECKING = False  # no typing at run time (~5 ms of every start)
@@ -58,7 +59,7 @@ __all__ = [
 ]
 
 # ---------------------------------------------------------------- numerals
-_CN_DIGITS = "一二三四五六七八九"
+_CN_DIGITS = numerals.DIGITS[1:]  # 一 … 九: heading numerals have no zero
 _CN_START = _CN_DIGITS + "十"
 #: A Chinese numeral from 1 to 99 (一 … 十 … 十一 … 九十九).
 CN_NUMERAL = f"(?:[{_CN_DIGITS}]?十[{_CN_DIGITS}]?|[{_CN_DIGITS}])"
@@ -97,12 +98,10 @@ def parse_number(s: str) -> int:
         return ord(s) - (_PAREN_DIGITS[0] if kind == "paren" else _STOP_DIGITS[0]) + 1
     if s and s[0] in "0123456789０１２３４５６７８９":
         return int(s.translate(_FULL_DIGITS))
-    if s == "十":
-        return 10
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_CN_DIGITS.index(ones) + 1 if ones else 0)
-    return _CN_DIGITS.index(s) + 1
+    n = numerals.value(s)
+    if n is None:
+        raise ValueError(f"not a numeral: {s!r}")
+    return n
 
 
 def chinese_numeral(n: int) -> str:
@@ -113,27 +112,7 @@ def chinese_numeral(n: int) -> str:
     """
     if n < 1:
         raise ValueError(f"no heading numeral for {n}")
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        out = ""
-        if tens:
-            out = ("" if tens == 1 else _CN_DIGITS[tens - 1]) + "十"
-        if ones:
-            out += _CN_DIGITS[ones - 1]
-        return out
-    if n >= 10000:
-        return str(n)
-    out, zero = "", False
-    for unit, value in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
-        digit, n = divmod(n, value)
-        if digit:
-            if zero:
-                out += "零"
-            out += _CN_DIGITS[digit - 1] + unit
-            zero = False
-        elif out:
-            zero = True
-    return out
+    return numerals.write(n)
 
 
 def format_number(n: int, like: str) -> str:

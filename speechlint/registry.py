@@ -16,7 +16,7 @@ from .model import Diagnostic, Severity
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Literal
+    from typing import Literal
 
     FixKind = Literal["none", "safe", "unsafe", "sometimes"]
     Scope = Literal["paragraph", "document"]
@@ -35,6 +35,17 @@ FAMILIES: dict[str, str] = {
     "WRD": "speechlint.checks.wrd",  # word usage: 的/地/得, misused words, term consistency
     "FIG": "speechlint.checks.fig",  # number usage (GB/T 15835-2011)
     "DOC": "speechlint.checks.doc",  # document elements (GB/T 9704-2012)
+}
+
+#: Family prefix -> its name for readers (reports, the web page).
+FAMILY_NAMES: dict[str, str] = {
+    "NUM": "层次序号",
+    "DUP": "重复字词",
+    "PH": "占位符",
+    "PUN": "标点符号",
+    "WRD": "用词",
+    "FIG": "数字用法",
+    "DOC": "公文要素",
 }
 
 #: Retired or renamed codes -> their replacement (codes are never reused).
@@ -153,12 +164,7 @@ def load_all() -> dict[str, Rule]:
 def get(code: str) -> Rule | None:
     rules = load_all()
     code = code.upper()
-    found = rules.get(REDIRECTS.get(code, code))
-    if found is None and not any(code.startswith(f) for f in FAMILIES):
-        from .packs import discover_rule  # a rule of a pack loaded here or configured in cwd
-
-        found = discover_rule(code)
-    return found
+    return rules.get(REDIRECTS.get(code, code)) or PACK_RULES.get(code)
 
 
 def matches(code: str, prefixes: Iterable[str]) -> int:
@@ -192,18 +198,9 @@ def is_default(code: str) -> bool:
 
 
 def valid_prefix(prefix: str) -> bool:
-    """True when ``prefix`` selects at least one known rule (or is ALL)."""
+    """True when ``prefix`` selects at least one known rule (or is ALL): a built-in one,
+    or one of the rule packs loaded so far (see :func:`speechlint.resolve.discover_packs`)."""
     p = prefix.upper()
     if p == "ALL" or any(c.startswith(p) for c in load_all()) or p in REDIRECTS:
         return True
-    if not any(c.startswith(p) for c in PACK_RULES):
-        from .packs import discover  # the packs configured for the current folder
-
-        discover()
     return any(c.startswith(p) for c in PACK_RULES)
-
-
-def rule_data_fields(rule_: Rule) -> dict[str, Any]:
-    from dataclasses import fields, is_dataclass
-
-    return {f.name: f for f in fields(rule_.data)} if is_dataclass(rule_.data) else {}

@@ -6,7 +6,7 @@ part-of-speech tags (WRD001/WRD002).  jieba knows both, but initialising it take
 about 0.6 s and 100 MB.  This module gives the same answers from data generated out
 of jieba's own files, loaded lazily, each only when a rule first needs it:
 
-1. :func:`is_word` answers from a compact lexicon, ``rules/dup_lexicon.txt``: the two-
+1. :func:`lexicon` (``word in lexicon()``) answers from a compact lexicon, ``rules/dup_lexicon.txt``: the two-
    to four-character Han words of jieba's dictionary with a frequency of at least
    :data:`MIN_FREQ` (about 45,000 words, one line per first character, each line parsed when a
    rule first asks about a word starting with it).  A word found
@@ -140,11 +140,6 @@ def lexicon() -> Lexicon:
                 except OSError:
                     _lexicon = Lexicon(None)
     return _lexicon
-
-
-def is_word(s: str) -> bool:
-    """True when ``s`` is a common word of the lexicon."""
-    return s in lexicon()
 
 
 def lexicon_text(words: Iterable[str], header: str) -> str:

@@ -279,14 +279,18 @@ def test_missing_config_option_file_is_an_error(tmp_path, capsys) -> None:
     assert code == 2 and "nope.toml" in err and "not found" in err
 
 
-def test_apply_cli_semantics() -> None:
+def test_overrides_combine_as_in_ruff() -> None:
+    """The one rule for the command line and the editor: select replaces, ignore and
+    extend-select extend (speechlint.resolve.combine)."""
+    from speechlint.resolve import Overrides, combine
+
     base = DEFAULT.with_overrides(select=("DUP",), ignore=("DUP003",))
-    assert configfile.apply_cli(base) is base
-    c = configfile.apply_cli(base, select=("ALL",))
+    assert combine(base, Overrides()) is base
+    c = combine(base, Overrides(select=("ALL",)))
     assert c.select == ("ALL",) and c.ignore == ()
-    c = configfile.apply_cli(base, ignore=("DUP001",))
+    c = combine(base, Overrides(ignore=("DUP001",)))
     assert c.select == ("DUP",) and c.ignore == ("DUP003", "DUP001")
-    c = configfile.apply_cli(base, extend_select=("DUP003",))
+    c = combine(base, Overrides(extend_select=("DUP003",)))
     assert c.ignore == () and c.extend_select == ("DUP003",)
 
 

@@ -158,3 +158,18 @@ def test_model_thresholds_are_validated(tmp_path: Path) -> None:
     bad.write_text("DUP001:\n  model-whole: -20.0\n", encoding="utf-8")
     with pytest.raises(RuleDataError, match="model-embedded <= model-orphan <= model-whole"):
         family_data("DUP", str(bad))
+
+
+@pytest.mark.parametrize("field", ["surnames", "distributive-before"])
+def test_reduplication_characters_are_validated(tmp_path: Path, field: str) -> None:
+    bad = tmp_path / "dup.yaml"
+    bad.write_text(f'DUP001:\n  {field}: "王王"\n', encoding="utf-8")
+    with pytest.raises(RuleDataError, match=f"'{field}' must list Han characters, each once"):
+        family_data("DUP", str(bad))
+
+
+def test_names_and_distributive_forms_need_no_word_around_the_pair() -> None:
+    """The reduplication is silent only when the pair forms no word with a neighbour."""
+    assert found("会见钱昀昀代表，做到账账相符。") == []
+    # 陈述 is a word (a surname does not make 述述 a name); 互相 is a word (not 互互 + 相)
+    assert [c for *_, c in found("请陈述述相关情况，各部门要互互相配合。")] == ["DUP001", "DUP001"]

@@ -116,33 +116,6 @@ def test_github_escapes_properties_and_data() -> None:
     assert out == "::notice file=a%2Cb%3Ac.txt,line=1,col=2,endColumn=3,title=DUP003::DUP003 50%25%0A下一行\n"
 
 
-# ------------------------------------------------------------------------ json
-def test_json_is_byte_for_byte_json_dumps() -> None:
-    """The JSON reporter writes its text by hand (speed): exactly what json.dumps writes."""
-    from speechlint.model import Diagnostic, Edit, Fix, Span
-    from speechlint.report import FileResult, ReportOptions
-    from speechlint.report.json import items
-    from speechlint.report.json import render as rj
-
-    text = "第一行\r\n𠮷二\"\\\t\u2028行\r三\n"
-    odd = 'quote " backslash \\ tab \t nl \n cr \r nul \x00 del \x7f ls \u2028 astral 𠮷 lone \ud800'
-    diags = [
-        Diagnostic("DUP001", Span(0, 1), "“要要”疑为重复", Fix.replace(Span(0, 1), "")),
-        Diagnostic("PUN002", Span(5, 12), odd, Fix((Edit(Span(5, 6), odd), Edit(Span(8, 12), "")), "unsafe"),
-                   severity="info"),
-        Diagnostic("PH001", Span(12, 12), "", Fix((), "unsafe"), severity="error"),
-        Diagnostic("WRD001", Span(3, 14), "跨行"),
-    ]
-    results = [
-        FileResult("a.txt", text, diags),
-        FileResult("empty.txt", "", []),
-        FileResult(odd, text, diags[3:]),
-        FileResult("doc.docx", "一\n二\n", [Diagnostic("NUM001", Span(2, 3), "m")], location_kind="paragraph"),
-    ]
-    for some in (results, results[1:2], [], results[3:]):
-        assert rj(some, ReportOptions()) == json.dumps(items(some), ensure_ascii=False, indent=2) + "\n"
-
-
 # ----------------------------------------------------------------------- junit
 def test_junit_xml(tmp_path, capsys) -> None:
     _code, out, _ = render(capsys, "junit", *drafts(tmp_path))

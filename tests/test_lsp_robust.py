@@ -156,6 +156,7 @@ def test_survives_malformed_messages(tmp_path: Path) -> None:
 
 
 def test_a_failing_rule_is_reported_once_and_the_others_keep_running(tmp_path: Path) -> None:
+    """A rule that raises: the user is told once (window/showMessage), the others still publish."""
     c = Raw(FAULTY)
     try:
         c.initialize()
@@ -168,7 +169,7 @@ def test_a_failing_rule_is_reported_once_and_the_others_keep_running(tmp_path: P
                                                 "contentChanges": [{"text": f"炸{v}，，"}]})
             assert [d["code"] for d in publish_for(c, uri) if d["code"] == "DUP003"] == ["DUP003"]
         c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
-        logs = [n for n in c.notifications if n["method"] == "window/logMessage" and "DUP999" in n["params"]["message"]]
+        logs = [n for n in c.notifications if n["method"] == "window/showMessage" and "DUP999" in n["params"]["message"]]
         assert len(logs) == 1 and logs[0]["params"]["type"] == 1
         assert c.close() == 0
     finally:

@@ -9,8 +9,8 @@ judgement as ``python bench/quality.py``).
   ``bench/quality_budget.json`` records (the counts measured at the last merge of main;
   lower them with ``python bench/quality.py --update-budget`` when a rule gets better).
 * ``test_false_alarm_target`` asserts the issue's target, BUDGET_PER_100K false alarms per
-  100,000 characters for all default rules together. It is marked ``xfail(strict=False)``
-  until the rules meet it; the lead removes the mark then.
+  100,000 characters for all default rules together (met since the precision work of
+  issue 12; a change that breaks it fails CI).
 
 Skips when ``../shared`` is absent. No timing is asserted.
 """
@@ -97,8 +97,7 @@ def test_no_rule_gets_worse(
     assert sum(now.values()) <= ceilings["total"]
 
 
-# The issue's target. Today's rules are above it; the lead removes this mark once it is met.
-@pytest.mark.xfail(strict=False, reason="issue 12 target not met yet")
+# The issue's target: all default rules together, both corpora, both halves.
 def test_false_alarm_target(run: tuple[list[quality.Finding], int]) -> None:
     findings, chars = run
     false = [f for f in findings if not f.real]

@@ -42,7 +42,7 @@ def _pins() -> dict[str, Version]:
 
 def _readme_commands() -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    return re.findall(r"^python3 -m venv \.venv && .*$", readme, flags=re.M)
+    return re.findall(r"^python3 -m venv \.venv && .*$", readme, flags=re.MULTILINE)
 
 
 @pytest.mark.parametrize("req", _requirements(), ids=str)

@@ -140,40 +140,10 @@ def test_jobs_output_is_byte_identical(fmt: str, tmp_path: Path, capsys: pytest.
     assert runs[0] == runs[1]
 
 
-def test_pool_transfer_rebuilds_every_field() -> None:
-    """Workers send results as plain tuples (cli._pack); the parent gets equal records back."""
-    from dataclasses import fields
-
-    from speechlint import cli
-    from speechlint.model import Diagnostic, Edit, Fix, Span
-    from speechlint.report import FileResult
-
-    # a new field in these records must be carried too: this test then fails
-    assert [f.name for f in fields(Diagnostic)] == ["code", "span", "message", "fix", "severity", "extra"]
-    assert [f.name for f in fields(Fix)] == ["edits", "applicability"]
-    assert [f.name for f in fields(Edit)] == ["span", "text"]
-    assert [f.name for f in fields(FileResult)] == ["path", "text", "diagnostics", "error", "location_kind",
-                                                    "stories"]
-    diags = [
-        Diagnostic("DUP001", Span(1, 2), "“要要”疑为重复", Fix.replace(Span(1, 2), ""), "error"),
-        Diagnostic("PUN002", Span(0, 4), "m", Fix((Edit(Span(0, 1), "，"), Edit(Span(3, 4), "")), "unsafe"),
-                   "info", (("level", "2"),)),
-        Diagnostic("NUM001", Span(4, 4), "n"),
-    ]
-    for res in (FileResult("a.txt", "要要，\n", diags), FileResult("b.docx", "", [], "broken", "paragraph"),
-                FileResult("c.docx", "甲\n乙\n丙", [], None, "paragraph", ((1, 2, "header"), (2, 3, "footer")))):
-        for lazy in (False, True):  # lazy: records made when read (the workers wrote the report)
-            back = cli._unpack(cli._pack(res), lazy=lazy)
-            assert len(back.diagnostics) == len(res.diagnostics)
-            assert (back.path, back.text, list(back.diagnostics), back.error, back.location_kind,
-                    back.stories) == (res.path, res.text, res.diagnostics, res.error, res.location_kind,
-                                      res.stories)
-
-
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_each_folder_keeps_its_own_configuration(jobs: str, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    """The configuration is found once per folder (cli._Settings.for_file), in the parent
+    """The configuration is found once per folder (settings.Settings.for_file), in the parent
     and in the workers: a subfolder's own file still wins for its drafts only."""
     draft = "同志们，，今天召开会议。我们要要认真学习。\n"  # DUP003 and DUP001
     (tmp_path / "speechlint.toml").write_text('select = ["DUP003"]\n', encoding="utf-8")
@@ -198,16 +168,13 @@ def _run(capsys: pytest.CaptureFixture[str], jobs: str, folder: Path) -> tuple[i
     return code, out, err
 
 
-@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="workers are forked by hand only where fork exists")
-@pytest.mark.parametrize("trouble", ["executor", "worker dies", "worker gone", "no fork", "config error"])
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="the test's worker inherits its patch by fork")
+@pytest.mark.parametrize("trouble", ["worker dies", "config error"])
 def test_jobs_when_workers_fail(trouble: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """The hand-forked pool (cli._fork_map): the ProcessPoolExecutor fallback gives the same
-    output; a worker that dies (while checking, or after sending its results, before the
-    parent sends it more) leaves its chunks to the parent; when nothing can be forked the
-    parent checks everything; a configuration error in a worker stops the run."""
+    """A worker that dies leaves the files it had not reported to the parent (the output is
+    that of one process); a configuration error in a worker stops the run (exit 2, one line)."""
     import os
-    import time
 
     from speechlint import cli
     from speechlint.errors import ConfigError
@@ -215,53 +182,67 @@ def test_jobs_when_workers_fail(trouble: str, tmp_path: Path, capsys: pytest.Cap
     _mixed_folder(tmp_path)
     expected = _run(capsys, "1", tmp_path)
     parent = os.getpid()
-    real_chunk = cli._pool_chunk
+    real_lint = cli._lint_one
 
-    def failing_chunk(paths, *rest):  # type: ignore[no-untyped-def]
-        if os.getpid() != parent and any(p.endswith(("d04.txt", "d20.txt")) for p in paths):
+    def failing_lint(path, *rest):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent and path.endswith(("d04.txt", "d20.txt")):
             if trouble == "worker dies":
                 os._exit(3)
             raise ConfigError("speechlint.toml: broken in a worker")
-        return real_chunk(paths, *rest)
+        return real_lint(path, *rest)
 
-    forked: list[int] = []
-    real_fork = os.fork
-
-    def fork() -> int:
-        if trouble == "no fork":
-            raise OSError(11, "Resource temporarily unavailable")
-        pid = real_fork()
-        forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", fork)
-    real_write = os.write
-
-    def write(fd: int, data: bytes) -> int:
-        if os.getpid() == parent:  # give the worker time to die before it is sent more
-            time.sleep(0.01)
-            return real_write(fd, data)
-        n = real_write(fd, data)
-        if len(data) > 4 and b"d04.txt" in bytes(data):  # it sent the results of d04's chunk
-            os._exit(3)
-        return n
-
-    if trouble == "executor":
-        monkeypatch.setattr(cli, "_FORK", False)
-    elif trouble == "worker gone":
-        monkeypatch.setattr(os, "write", write)
-    elif trouble != "no fork":
-        monkeypatch.setattr(cli, "_pool_chunk", failing_chunk)
+    monkeypatch.setattr(cli, "_lint_one", failing_lint)  # forked workers inherit the patch
     got = _run(capsys, "2", tmp_path)
     if trouble == "config error":
         assert got[0] == 2
         assert got[2].strip().splitlines()[-1] == "speechlint: error: speechlint.toml: broken in a worker"
     else:
         assert got == expected
-    assert len(forked) == (0 if trouble == "no fork" else 2)
-    for pid in forked:  # every worker was waited for
-        with pytest.raises(ChildProcessError):
-            os.waitpid(pid, os.WNOHANG)
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (from /proc/*/stat)."""
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[1] == str(pid):
+            out.add(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers in /proc")
+def test_ctrl_c_with_jobs_ends_the_run_and_its_workers(tmp_path: Path) -> None:
+    """SIGINT to the command line during a --jobs run: exit 130, no traceback, no worker left."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    text = (ROOT / "examples" / "draft.txt").read_text(encoding="utf-8")
+    for i in range(400):
+        (tmp_path / f"d{i:03d}.txt").write_text(text * 20, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "speechlint", "check", "--isolated", "-q", "--jobs", "2",
+                             str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    children: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(children) < 2 and time.monotonic() < deadline:  # the workers have started
+        children |= _children(proc.pid)
+        time.sleep(0.05)
+    assert children, "no worker process was started"
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert b"Traceback" not in err
+    for pid in children:  # every worker has ended
+        try:
+            os.kill(pid, 0)
+            alive = True
+        except ProcessLookupError:
+            alive = False
+        assert not alive
 
 
 def test_jobs_with_fix_and_stdin_check_in_one_process(tmp_path: Path, capsys: pytest.CaptureFixture[str],

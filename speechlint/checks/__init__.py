@@ -5,9 +5,11 @@ Helpers here keep the rules small; they never do I/O or read configuration.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ..document import HAN, HAN_RE, MASK
 
-__all__ = ["HAN", "HAN_RE", "MASK", "in_exception", "quote"]
+__all__ = ["HAN", "HAN_RE", "MASK", "in_exception", "quote", "sorted_unique"]
 
 
 def quote(s: str) -> str:
@@ -30,3 +32,11 @@ def in_exception(text: str, start: int, word: str, exceptions: tuple[str, ...]) 
                 return True
             i = e.find(word, i + 1)
     return False
+
+
+def sorted_unique(name: str, items: tuple[str, ...]) -> str | None:
+    """A rule data list's problem when it is not sorted and unique (None when it is)."""
+    for a, b in pairwise(items):
+        if a >= b:
+            return f"'{name}' must be sorted and unique: {a!r} then {b!r}"
+    return None

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .. import numerals
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule
@@ -115,24 +116,6 @@ _NUM_DATE = tuple(  # one literal-first pattern per separator: a substring searc
     re.compile(rf"{sep}(?<=(?:19|20)\d\d{sep})\d{{1,2}}{sep}\d{{1,2}}(?![\d./])") for sep in (r"\.", "/")
 )
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "０": 0}
-
-
-def _cn_number(s: str) -> int | None:
-    """一 .. 三十一 -> int (month and day numerals)."""
-    if not s:
-        return None
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        t = _CN_DIGITS.get(tens, -1) if tens else 1
-        o = _CN_DIGITS.get(ones, -1) if ones else 0
-        if t < 0 or o < 0:
-            return None
-        return t * 10 + o
-    if len(s) == 1 and s in _CN_DIGITS:
-        return _CN_DIGITS[s]
-    return None
-
 
 @dataclass(frozen=True)
 class DateLineData:
@@ -180,8 +163,8 @@ def document_date_form(doc: Document, data: DateLineData) -> Iterator[Diagnostic
         m = data.chinese.match(text, *_line_bounds(text, hint.start(), cr))
         if m is None:
             continue
-        y = "".join(str(_CN_DIGITS.get(c, "")) for c in m.group("y"))
-        mo, d = _cn_number(m.group("m")), _cn_number(m.group("d"))
+        y = "".join(str(numerals.VALUES.get(c, "")) for c in m.group("y"))
+        mo, d = numerals.value(m.group("m")), numerals.value(m.group("d"))
         if len(y) != 4 or not mo or not d or mo > 12 or d > 31:
             continue
         span = Span(*m.span("date"))

@@ -8,7 +8,11 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    contain one (``红红脸``), the AABB form of a word AB (``反复`` → ``反反复复``, but not
    ``要要牢牢``), and exempt patterns (runs of Chinese numerals, ``一步一步``); the
    allow-lists of reduplications (``常常`` ``研究研究``) only ask the model to be surer
-   (``model-allowed``): ``总理理负责制`` is still a slip;
+   (``model-allowed``): ``总理理负责制`` is still a slip; once the model has scored it,
+   a pair forming no word with its neighbours is a name after a surname (``屠呦呦``) or
+   a distributive reduplication before 相 (``账账相符``); a character that is a slip after
+   a short word ending in it (``就是是``) starts the next word after a set phrase of four
+   or more characters (``实事求是是``);
 3. the character model of official Chinese (:mod:`speechlint.lm`) scores the stretch
    around the candidate as written and with one copy removed: ``score`` is the
    log-likelihood ratio, log P(two copies) − log P(one copy).  A candidate whose doubled
@@ -42,23 +46,15 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
 
 from .. import lm, segment
 from ..document import HAN, HAN_RE, Document
 from ..model import Diagnostic, Fix, Span
 from ..registry import rule
-from . import quote
+from . import quote, sorted_unique
 
 #: How far (in characters) around a candidate words and patterns are looked for.
 _REACH = 8
-
-
-def _sorted_unique(name: str, items: tuple[str, ...]) -> str | None:
-    for a, b in pairwise(items):
-        if a >= b:
-            return f"'{name}' must be sorted and unique: {a!r} then {b!r}"
-    return None
 
 
 @dataclass(frozen=True)
@@ -105,12 +101,23 @@ class DupData:
     #: Function words and modal verbs that stand alone before a word starting with the same
     #: character (要 + 要求, 以 + 以上, 有 + 有关): a familiar one-copy reading says nothing.
     standalone: str = ""
+    #: Single-character surnames: a surname, then a doubled character that forms no word
+    #: with its neighbours, is a name with a reduplicated given name (屠呦呦), not a slip.
+    surnames: str = ""
+    #: Characters that follow a distributive reduplication of a noun or measure word
+    #: ("every A": 账账相符, 环环相扣, 心心相印): AA before one of them is legitimate when
+    #: A and that character make no word (真真相 is a slip for 真相).
+    distributive_before: str = ""
 
     def validate(self) -> str | None:
         for name in ("allow", "allow_context", "words"):
-            problem = _sorted_unique(name.replace("_", "-"), getattr(self, name))
+            problem = sorted_unique(name.replace("_", "-"), getattr(self, name))
             if problem:
                 return problem
+        for name in ("surnames", "distributive_before"):
+            chars = getattr(self, name)
+            if len(set(chars)) != len(chars) or not all(HAN_RE.match(c) for c in chars):
+                return f"'{name.replace('_', '-')}' must list Han characters, each once"
         if not 1 <= self.min_unit <= self.max_unit <= 4:
             return "'min-unit' and 'max-unit' must satisfy 1 <= min-unit <= max-unit <= 4"
         if not self.model_embedded <= self.model_orphan <= self.model_whole <= 0:
@@ -321,6 +328,31 @@ def _longer_word_at(text: str, a: int, e: int, data: DupData) -> bool:
     return any(_is_word(text[a:b], data) for b in range(e + 1, min(len(text), a + _REACH) + 1))
 
 
+def _reduplicated(text: str, s: int, data: DupData) -> bool:
+    """Is the pair at ``s`` a name (屠呦呦) or a distributive reduplication (账账相符)?
+
+    Both need the pair to form no word with the characters around it: in 王明明确 the
+    second 明 starts 明确, in 黄河河道 the first 河 ends 黄河.
+    """
+    a = text[s]
+    nxt = text[s + 2] if s + 2 < len(text) else ""
+    if nxt and nxt in data.distributive_before and not _is_word(a + nxt, data):
+        return not _is_word(text[s - 1 : s + 1], data) if s else True
+    if s == 0 or text[s - 1] not in data.surnames:
+        return False
+    crosses = _crosser(text, s, 1, data)
+    return not (crosses(s) or crosses(s + 1) or crosses(s + 2))
+
+
+def _idiom_ends(text: str, s: int, data: DupData) -> bool:
+    """Does a word of four or more characters end with the character at ``s``?
+
+    A set phrase is closed: the same character after it starts the sentence's next word
+    (实事求是 + 是), unlike a short word whose last character is typed twice (就是是).
+    """
+    return any(_is_word(text[a : s + 1], data) for a in range(max(0, s - _REACH + 1), s - 2))
+
+
 def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     """The highest threshold a candidate may meet, before its word structure is known."""
     if allowed:
@@ -383,7 +415,7 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
             form = text[s:e]
             if (i >= 0 and ends[i] > s) or _in_context(text, s, data, form):
                 continue
-            bound = n == 1 and unit in data.slip_after_word
+            bound = n == 1 and unit in data.slip_after_word and not _idiom_ends(text, s, data)
             allowed = form in data.allowed
             verdict = scores(text, s, n)
             if verdict is not None:
@@ -392,7 +424,7 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                 # cheapest first: most candidates are far above every threshold (中国国际)
                 if llr > _limit(data, familiar, allowed) or _exempt(text, s, e, data):
                     continue
-                if n == 1 and _aabb(text, s, data.extra_words):
+                if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
                     continue
                 if not _by_model(text, s, n, bound, llr, familiar, allowed, data):
                     continue
@@ -449,6 +481,9 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     - AAB、ABB、AABB：红红脸、出出汗、咬咬牙、沉甸甸、反反复复、点点滴滴、的的确确、
       时时处处事事、高高举起、轻轻放下（AABB 须由词 AB 重叠而来：反复 → 反反复复；
       “要要牢牢”中的“要要”仍报告）；
+    - 人名：姓氏后叠用的名字（屠呦呦、孙喆喆），叠字不与前后的字成词时（“陈述述”仍报告）；
+    - 逐一义的名词、量词重叠后接“相”：账账相符、站站相连、环环相扣（“互互相”仍报告）；
+    - 四字及以上的成语或固定词组末字与下一个词首字相同：实事求是是（“就是是”仍报告）；
     - 两词相邻：要要求（要 + 要求）、学习习近平（学习 + 习近平）、工作作风（工作 + 作风）、
       中国国际、今年年底；
     - 汉字数字：“十五五”、二〇二二年。

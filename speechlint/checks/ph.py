@@ -11,12 +11,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
 
 from ..document import Document, Line
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule
-from . import quote
+from . import quote, sorted_unique
 
 _BLANK = " \t\u3000\ue000"
 
@@ -29,13 +28,6 @@ def _contexts(allow: tuple[str, ...], marks: str) -> dict[str, tuple[tuple[str, 
             if ch in marks:
                 out.setdefault(ch, []).append((ctx, i))
     return {k: tuple(v) for k, v in out.items()}
-
-
-def _sorted_unique(name: str, items: tuple[str, ...]) -> str | None:
-    for a, b in pairwise(items):
-        if a >= b:
-            return f"'{name}' must be sorted and unique: {a!r} then {b!r}"
-    return None
 
 
 def _in_context(text: str, s: int, e: int, contexts: dict[str, tuple[tuple[str, int], ...]]) -> bool:
@@ -69,7 +61,7 @@ class PlaceholderData:
     exempt: tuple[re.Pattern[str], ...] = ()
 
     def validate(self) -> str | None:
-        return _sorted_unique("allow", self.allow)
+        return sorted_unique("allow", self.allow)
 
     @cached_property
     def contexts(self) -> dict[str, tuple[tuple[str, int], ...]]:

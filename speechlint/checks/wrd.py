@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .. import lm, segment
-from ..document import Document
+from ..document import HAN_RE, Document
 from ..errors import RuleDataError
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule
@@ -665,6 +665,8 @@ def misused_word(doc: Document, data: MisuseData) -> Iterator[Diagnostic]:
     - `rules/wrd.yaml` 中 WRD003 的 `entries`：需要例外或上下文的条目，写明错误写法作为
       更长词语的一部分时是对的那些上下文（例外，如“一份内容”“省份内”中的“份内”）；
       需要看上下文的条目（“既使……又……”是对的，“既使”单用应为“即使”）用正则写出前后文。
+    错误写法只是两个正确词语相接处的字（“平安祥和”中的“安祥”：平安 + 祥和）时不报告：
+    按 jieba 的切分，没有一个词覆盖整个写法，而与它相交的都是伸出写法之外的常用词。
 
     ## 为什么
     错别字是讲话稿中最“显眼”的错误，也是审稿时最先被挑出来的问题。词表只收确定的错误，
@@ -694,8 +696,34 @@ def misused_word(doc: Document, data: MisuseData) -> Iterator[Diagnostic]:
             if m is None:
                 continue
             end = m.end()
-        if not in_exception(text, start, text[start:end], e.exceptions):
+        if not in_exception(text, start, text[start:end], e.exceptions) and not _junction(text, start, end):
             yield _misuse_diag(Span(start, end), text[start:end], e)
+
+
+#: How far (in Han characters) around a misused form the text is segmented.
+_JUNCTION_REACH = 8
+#: Words of the segmentation rarer than this (jieba's frequency) do not make a junction.
+_JUNCTION_MIN_FREQ = 5
+
+
+def _junction(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` only the junction of two words (平安|祥和 holds 安祥)?
+
+    True when jieba's segmentation of the Han text around it keeps no token over the
+    whole form and every token touching it is a common word of two or more characters
+    reaching outside it: the form was never written, two correct words touch.
+    A real slip stays a token of its own (神态/安祥) or falls apart into single
+    characters (按/装).
+    """
+    lo, hi = start, end
+    while lo > 0 and start - lo < _JUNCTION_REACH and HAN_RE.match(text[lo - 1]):
+        lo -= 1
+    while hi < len(text) and hi - end < _JUNCTION_REACH and HAN_RE.match(text[hi]):
+        hi += 1
+    touching = [(lo + a, lo + b, f) for a, b, f in segment.tokens(text[lo:hi]) if lo + a < end and lo + b > start]
+    if len(touching) < 2:
+        return False
+    return all(b - a > 1 and f >= _JUNCTION_MIN_FREQ and (a < start or b > end) for a, b, f in touching)
 
 
 # ===================================================================== WRD004

@@ -66,18 +66,3 @@ FORMATS: dict[str, str] = {
 def renderer(name: str) -> Callable[[Sequence[FileResult], ReportOptions], str]:
     module = importlib.import_module(FORMATS[name])
     return module.render  # type: ignore[no-any-return]
-
-
-#: Writes one file's part of a report.
-PartWriter = Callable[[FileResult, ReportOptions], str]
-#: Joins the parts of the files (in their order) into the report.
-PartJoiner = Callable[[Sequence[str], Sequence[FileResult], ReportOptions], str]
-
-
-def part_writers(name: str) -> tuple[PartWriter, PartJoiner] | None:
-    """``(part, join)`` of a format whose report is made of one part per file (text, json,
-    github: ``render`` is ``join`` of the ``part`` of each file), else None.  ``--jobs``
-    workers then write the parts, and the parent only joins them."""
-    module = importlib.import_module(FORMATS[name])
-    part, join = getattr(module, "part", None), getattr(module, "join", None)
-    return (part, join) if part is not None and join is not None else None

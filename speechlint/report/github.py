@@ -26,31 +26,21 @@ def _prop(s: str) -> str:
 
 
 def render(results: Sequence[FileResult], options: ReportOptions) -> str:
-    return join([part(res, options) for res in results], results, options)
-
-
-def part(res: FileResult, options: ReportOptions) -> str:
-    """One file's commands as :func:`render` writes them, without the last line end ("" when
-    none).  ``--jobs`` workers write the parts of their files; the parent only joins them."""
-    if res.error:
-        return ""
+    """One workflow command per finding."""
     out: list[str] = []
-    for d in res.diagnostics:
-        line, col = res.position(d.span.start)
-        end_line, end_col = res.position(d.span.end)
-        props = [f"file={_prop(res.path)}", f"line={line}", f"col={col}"]
-        if end_line == line:
-            props.append(f"endColumn={end_col}")
-        else:
-            props.append(f"endLine={end_line}")
-        props.append(f"title={_prop(d.code)}")
-        where = "¶" if res.location_kind == "paragraph" else ""
-        msg = f"{d.code} {d.message} ({where}{line}:{col})" if where else f"{d.code} {d.message}"
-        out.append(f"::{COMMANDS.get(d.severity, 'warning')} {','.join(props)}::{_data(msg)}")
-    return "\n".join(out)
-
-
-def join(parts: Sequence[str], results: Sequence[FileResult], options: ReportOptions) -> str:
-    """The report of ``results`` from their parts (:func:`part`)."""
-    out = [p for p in parts if p]
+    for res in results:
+        if res.error:
+            continue
+        for d in res.diagnostics:
+            line, col = res.position(d.span.start)
+            end_line, end_col = res.position(d.span.end)
+            props = [f"file={_prop(res.path)}", f"line={line}", f"col={col}"]
+            if end_line == line:
+                props.append(f"endColumn={end_col}")
+            else:
+                props.append(f"endLine={end_line}")
+            props.append(f"title={_prop(d.code)}")
+            where = "¶" if res.location_kind == "paragraph" else ""
+            msg = f"{d.code} {d.message} ({where}{line}:{col})" if where else f"{d.code} {d.message}"
+            out.append(f"::{COMMANDS.get(d.severity, 'warning')} {','.join(props)}::{_data(msg)}")
     return "\n".join(out) + ("\n" if out else "")

@@ -20,18 +20,10 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..model import Diagnostic
+from ..registry import FAMILY_NAMES
 from . import STORY_NAMES, FileResult, ReportOptions
 from .escape import printable
 
-FAMILY_NAMES = {
-    "NUM": "层次序号",
-    "DUP": "重复字词",
-    "PH": "占位符",
-    "PUN": "标点符号",
-    "WRD": "用词",
-    "FIG": "数字用法",
-    "DOC": "公文要素",
-}
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 CSS = """

@@ -34,35 +34,25 @@ def _source(res: FileResult, start: int, end: int, color: bool) -> list[str]:
 
 
 def render(results: Sequence[FileResult], options: ReportOptions) -> str:
-    return join([part(res, options) for res in results], results, options)
-
-
-def part(res: FileResult, options: ReportOptions) -> str:
-    """One file's lines as :func:`render` writes them, without the last line end ("" when
-    none).  ``--jobs`` workers write the parts of their files; the parent only joins them."""
-    if res.error:
-        return ""  # errors go to stderr, printed by the CLI
+    """One line per finding (and its source with ``show_source``), then the statistics."""
     out: list[str] = []
-    for d in res.diagnostics:
-        line, col = res.position(d.span.start)
-        code = f"\x1b[1;31m{d.code}\x1b[0m" if options.color else d.code
-        # Word files: the line is the paragraph number, shown as "draft.docx:¶12:5:"
-        para = "¶" if res.location_kind == "paragraph" else ""
-        where = f"{visible(res.path)}:{para}{line}:{col}:"
-        if options.color:
-            where = f"\x1b[1m{where}\x1b[0m"
-        fixable = " [*]" if d.fix is not None and d.fix.applicability == "safe" else ""
-        story = STORY_NAMES.get(res.story_of(line), "") if res.stories else ""
-        label = f"[{story}] " if story else ""  # a Word header or footer paragraph
-        out.append(f"{where} {code}{fixable} {label}{visible(d.message)}")
-        if options.show_source:
-            out.extend(_source(res, d.span.start, d.span.end, options.color))
-    return "\n".join(out)
-
-
-def join(parts: Sequence[str], results: Sequence[FileResult], options: ReportOptions) -> str:
-    """The report of ``results`` from their parts (:func:`part`), and the statistics."""
-    out = [p for p in parts if p]
+    for res in results:
+        if res.error:
+            continue  # errors go to stderr, printed by the CLI
+        for d in res.diagnostics:
+            line, col = res.position(d.span.start)
+            code = f"\x1b[1;31m{d.code}\x1b[0m" if options.color else d.code
+            # Word files: the line is the paragraph number, shown as "draft.docx:¶12:5:"
+            para = "¶" if res.location_kind == "paragraph" else ""
+            where = f"{visible(res.path)}:{para}{line}:{col}:"
+            if options.color:
+                where = f"\x1b[1m{where}\x1b[0m"
+            fixable = " [*]" if d.fix is not None and d.fix.applicability == "safe" else ""
+            story = STORY_NAMES.get(res.story_of(line), "") if res.stories else ""
+            label = f"[{story}] " if story else ""  # a Word header or footer paragraph
+            out.append(f"{where} {code}{fixable} {label}{visible(d.message)}")
+            if options.show_source:
+                out.extend(_source(res, d.span.start, d.span.end, options.color))
     if options.statistics:
         from collections import Counter
 

@@ -18,9 +18,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import configfile, engine, registry
-from ..config import DEFAULT, Config
+from ..config import Config
 from ..errors import InputError, SpeechlintError
 from ..model import Diagnostic
+from ..resolve import Overrides, resolve
 
 #: Families in the order the page lists them.
 FAMILY_ORDER = ("NUM", "DUP", "PH", "PUN", "WRD", "FIG", "DOC")
@@ -53,23 +54,15 @@ class Settings:
             configfile.load(config_file)  # a bad --config stops the server at start
 
     def base(self, name: str = "draft.txt") -> Config:
-        if self.isolated:
-            config = DEFAULT
-        elif self.config_file:
-            config = configfile.load(self.config_file)
-        else:
-            config = configfile.discover(os.path.join(self.root, os.path.basename(name) or "draft.txt"))
-        if self.max_file_size_override is not None:
-            config = config.with_overrides(max_file_size=self.max_file_size_override)
-        return config
+        return self.config(name)
 
     def config(self, name: str = "draft.txt", off: Sequence[str] = (), language: str | None = None) -> Config:
-        """The configuration of a draft named ``name``, families ``off`` ignored."""
+        """The configuration of a draft named ``name``, families ``off`` ignored: the one
+        resolution step of the CLI and the language server (speechlint.resolve)."""
         codes = tuple(c.strip().upper() for c in off if c and c.strip())
-        for code in codes:
-            if not registry.valid_prefix(code):
-                raise SpeechlintError(f"unknown rule code or prefix {code!r} (see 'speechlint rules')")
-        config = configfile.apply_cli(self.base(name), ignore=codes)
+        path = os.path.join(self.root, os.path.basename(name) or "draft.txt")
+        config = resolve(path, Overrides(ignore=codes, max_file_size=self.max_file_size_override),
+                         config_file=self.config_file or None, isolated=self.isolated)
         if language in ("zh", "en"):
             config = config.with_overrides(language=language)
         return config
