@@ -458,7 +458,7 @@ def _named_binary_files_are_errors(notes: list[str], errors: list[str], named: S
     """A binary file met while walking a folder is skipped with a note; one named on the
     command line (as pre-commit names each staged file) is an error: it was meant to be
     checked and could not be."""
-    from .report.escape import visible
+    from .escape import visible
 
     shown = {visible(p) for p in named}
     marker = ": note: not a text file ("
@@ -472,7 +472,7 @@ def _named_binary_files_are_errors(notes: list[str], errors: list[str], named: S
 
 
 def _visible(s: str) -> str:
-    from .report.escape import visible
+    from .escape import visible
 
     return visible(s)
 

@@ -49,7 +49,7 @@ class Progress:
 
 def as_error_line(message: str, kind: str = "error") -> str:
     """'path: problem' -> 'path: error: problem' (one line, whatever the message holds)."""
-    from .report.escape import visible
+    from .escape import visible
 
     message = visible(" ".join(message.splitlines()))  # one line; ESC, BEL ... shown escaped
     head, sep, rest = message.partition(": ")

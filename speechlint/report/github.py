@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..escape import UNSAFE, visible
 from . import FileResult, ReportOptions
-from .escape import UNSAFE, visible
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

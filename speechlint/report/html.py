@@ -19,10 +19,10 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
+from ..escape import printable
 from ..model import Diagnostic
 from ..registry import FAMILY_NAMES
 from . import STORY_NAMES, FileResult, ReportOptions
-from .escape import printable
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -98,7 +98,7 @@ def rule_title(code: str) -> str:
 
 
 def _esc(s: str) -> str:
-    """Text for the page: control characters left out (see :func:`.escape.printable`)."""
+    """Text for the page: control characters left out (see :func:`speechlint.escape.printable`)."""
     return html.escape(printable(s), quote=True)
 
 

@@ -1,6 +1,6 @@
 """``path:line:col: CODE message``, optionally with the source line and a marker.
 
-File names, messages and source lines are written through :func:`.escape.visible`:
+File names, messages and source lines are written through :func:`speechlint.escape.visible`:
 a control character (a terminal escape, a line break in a file name) is shown as an
 escape, so that one line is always one finding and nothing reaches the terminal raw.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from ..escape import visible
 from . import STORY_NAMES, FileResult, ReportOptions
-from .escape import visible
 
 
 def _width(s: str) -> int:
