@@ -89,7 +89,8 @@ def test_html_leaves_control_characters_out(folder: Path) -> None:
 
 @pytest.mark.parametrize(("fmt", "shown"), [("sarif", "gbk%D6%D0%CE%C4.txt"),
                                              ("junit", "gbk\\xd6\\xd0\\xce\\xc4.txt"),
-                                             ("github", "gbk\\xd6\\xd0\\xce\\xc4.txt")])
+                                             ("github", "gbk\\xd6\\xd0\\xce\\xc4.txt"),
+                                             ("json", "gbk\\\\xd6\\\\xd0\\\\xce\\\\xc4.txt")])
 def test_names_that_are_not_utf8_in_every_format(folder: Path, fmt: str, shown: str) -> None:
     """A GBK file name (as unzip leaves names from a Windows archive) is escaped, not fatal."""
     code, out, err = run(folder, "--format", fmt)

@@ -10,10 +10,21 @@ count Unicode code points, the end is exclusive.  ``fix`` is null or
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..escape import visible
 from . import FileResult, ReportOptions
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _path(path: str) -> str:
+    """The path as valid Unicode: a byte of a name that is not UTF-8 (a lone surrogate after
+    ``os.fsdecode``) is written ``\\xd6``, as the text report shows it; everything else is
+    left to JSON's own escaping, so a consumer reads back the real name."""
+    return _SURROGATE.sub(lambda m: visible(m.group()), path) if _SURROGATE.search(path) else path
 
 
 def items(results: Sequence[FileResult]) -> list[dict[str, Any]]:
@@ -34,7 +45,7 @@ def items(results: Sequence[FileResult]) -> list[dict[str, Any]]:
                 fix = {"applicability": d.fix.applicability, "edits": edits}
             out.append(
                 {
-                    "path": res.path,
+                    "path": _path(res.path),
                     "line": line,
                     "column": col,
                     "end_line": end_line,
