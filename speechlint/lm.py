@@ -104,24 +104,6 @@ class Model:
         self._vocab = root[1] + 1  # one more for every character never seen
         self._probs: dict[str, float] = {}
 
-    def _lower_bound(self, want: bytes, lo: int, hi: int) -> int:
-        """Start of the first line in ``[lo, hi)`` (both line starts) whose key is >= ``want``."""
-        data = self._data
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = data.rfind(b"\n", lo, mid) + 1
-            if start <= 0:
-                start = lo
-            end = data.find(b"\n", start, hi)
-            if end < 0:
-                end = hi
-            tab = data.find(b"\t", start, end)
-            if data[start:tab] < want:
-                lo = end + 1
-            else:
-                hi = start
-        return lo
-
     def _line(self, ctx: str) -> str | None:
         """The line of a context: bisection within the lines of its first character."""
         if not ctx:
@@ -133,11 +115,11 @@ class Model:
         block = self._blocks.get(ctx[0])
         if block is None:
             first = want[: len(ctx[0].encode("utf-8"))]
-            lo = self._lower_bound(first, self._body, len(self._data))
-            hi = self._lower_bound(first + b"\xff", lo, len(self._data))  # no UTF-8 byte is 0xff
+            lo = self._lines.lower_bound(first, self._body, len(self._data))
+            hi = self._lines.lower_bound(first + b"\xff", lo, len(self._data))  # no UTF-8 byte is 0xff
             block = self._blocks[ctx[0]] = (lo, hi)
         lo, hi = block
-        pos = self._lower_bound(want, lo, hi)
+        pos = self._lines.lower_bound(want, lo, hi)
         if pos >= hi:
             return None
         end = self._data.find(b"\n", pos, hi)

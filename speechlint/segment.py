@@ -181,14 +181,10 @@ class _SortedLines:
     def header(self) -> Iterator[str]:
         yield from bytes(self.data[: self.body]).decode("utf-8").splitlines()
 
-    def get(self, key: str) -> str | None:
-        """The line whose key is ``key`` (None: no such line)."""
+    def lower_bound(self, want: bytes, lo: int, hi: int) -> int:
+        """Start of the first line in ``[lo, hi)`` (both line starts, or ``hi`` the end) whose
+        key is >= ``want``; ``hi`` when there is none."""
         data = self.data
-        try:
-            want = key.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate: no line has it
-            return None
-        lo, hi = self.body, len(data)  # both at line starts (or the end)
         while lo < hi:
             mid = (lo + hi) // 2
             start = data.rfind(b"\n", lo, mid) + 1
@@ -198,14 +194,29 @@ class _SortedLines:
             if end < 0:
                 end = hi
             tab = data.find(b"\t", start, end)
-            have = data[start : tab if tab >= 0 else end]
-            if have == want:
-                return bytes(data[start:end]).decode("utf-8")
-            if have < want:
+            if data[start : tab if tab >= 0 else end] < want:
                 lo = end + 1
             else:
                 hi = start
-        return None
+        return lo
+
+    def get(self, key: str) -> str | None:
+        """The line whose key is ``key`` (None: no such line)."""
+        data = self.data
+        try:
+            want = key.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: no line has it
+            return None
+        pos = self.lower_bound(want, self.body, len(data))
+        end = data.find(b"\n", pos)
+        if end < 0:
+            end = len(data)
+        if pos >= end:
+            return None
+        tab = data.find(b"\t", pos, end)
+        if data[pos : tab if tab >= 0 else end] != want:
+            return None
+        return bytes(data[pos:end]).decode("utf-8")
 
 
 # ------------------------------------------------------------------ dictionary
