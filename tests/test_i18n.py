@@ -108,7 +108,7 @@ def test_every_catalogue_entry_translates(folder: Path) -> None:
 def test_help_in_one_language(folder: Path, language: str) -> None:
     env = {**os.environ, "COLUMNS": "200"}
     env.pop("SPEECHLINT_LANGUAGE", None)
-    for argv in (["--help"], ["check", "--help"], ["rule", "--help"]):
+    for argv in (["--help"], ["check", "--help"], ["rule", "--help"], ["serve", "--help"]):
         proc = subprocess.run([sys.executable, "-m", "speechlint", *argv, "--language", language]
                               if argv[0] == "check" else
                               [sys.executable, "-m", "speechlint", *argv],

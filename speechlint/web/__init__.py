@@ -22,22 +22,30 @@ _PORT_TRIES = 10
 
 def add_parser(sub: argparse._SubParsersAction, formatter: type[argparse.HelpFormatter]) -> None:  # type: ignore[type-arg]
     """The ``serve`` subcommand's options."""
-    s = sub.add_parser("serve", formatter_class=formatter,
-                       help="打开本地网页检查讲话稿 / open a local web page to check drafts")
+    from ..i18n import help_text
+
+    parser = sub.add_parser("serve", formatter_class=formatter, add_help=False,
+                            help="打开本地网页检查讲话稿 / open a local web page to check drafts")
+    s = parser.add_argument_group(help_text("options"))
+    s.add_argument("-h", "--help", action="help", help=help_text("show this help and exit"))
     s.add_argument("--host", default=DEFAULT_HOST,
-                   help=f"address to listen on (default {DEFAULT_HOST}; any other address needs --token)")
+                   help=f"监听地址（默认 {DEFAULT_HOST}；其他地址须同时给出 --token） / "
+                        f"address to listen on (default {DEFAULT_HOST}; any other address needs --token)")
     s.add_argument("--port", type=int, default=None,
-                   help=f"port (default {DEFAULT_PORT}, or the next free one; 0: any free port)")
+                   help=f"端口（默认 {DEFAULT_PORT}，被占用时顺延；0：任一空闲端口） / "
+                        f"port (default {DEFAULT_PORT}, or the next free one; 0: any free port)")
     s.add_argument("--token", default=None,
-                   help="access token every request must carry (default: $SPEECHLINT_TOKEN); "
+                   help="每个请求须带的访问令牌（默认取 $SPEECHLINT_TOKEN）；监听网络地址时必须给出 / "
+                        "access token every request must carry (default: $SPEECHLINT_TOKEN); "
                         "required with a network --host")
     s.add_argument("--no-open", dest="open", action="store_false",
-                   help="do not open the page in the default browser")
+                   help="不在默认浏览器中打开网页 / do not open the page in the default browser")
     s.add_argument("--config", metavar="FILE",
-                   help="use this configuration file instead of discovering one")
-    s.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+                   help="使用此配置文件，不再自动查找 / use this configuration file instead of discovering one")
+    s.add_argument("--isolated", action="store_true", help="忽略所有配置文件 / ignore every configuration file")
     s.add_argument("--max-file-size", metavar="SIZE", default=None,
-                   help="refuse larger drafts (default 20MB, or the configuration's)")
+                   help="拒绝超过此大小的稿件（默认 20MB 或配置中的值） / "
+                        "refuse larger drafts (default 20MB, or the configuration's)")
 
 
 def is_loopback(host: str) -> bool:
