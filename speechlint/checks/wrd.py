@@ -121,6 +121,11 @@ class WordFinder:
     alternation of many words branch by branch at each position; so each word is
     found through one of its rarer characters (its anchor) with lookarounds that
     confirm the rest.  Matches are leftmost, longest first, never overlapping.
+
+    Why not an Aho-Corasick automaton from a package: pyahocorasick 2.3.1 found the same
+    686 matches of WRD003's 1,172 forms in 10 MB of government reports in 0.66 s, this
+    class in 0.14 s (its automaton steps through every character in C; the anchors here
+    let ``re``'s literal and character-set scans skip most of the text).
     """
 
     #: Above this many words, words of two or more characters are found through a
