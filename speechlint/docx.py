@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from . import numerals
 from .errors import InputError
+from .io import TEMP_SUFFIX, unlink_quietly
 from .model import Diagnostic
 
 TYPE_CHECKING = False
@@ -814,7 +815,7 @@ def _save(doc: Any, package: Package, src: str | os.PathLike[str], dst: str | os
     doc.save(buf)
     folder = os.path.dirname(os.path.abspath(dst))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(dst)}.", suffix=".speechlint-tmp",
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(dst)}.", suffix=TEMP_SUFFIX,
                                    dir=folder)
     except OSError as exc:
         raise InputError(f"{dst}: cannot write: {exc.strerror or exc}") from None
@@ -845,16 +846,16 @@ def _save(doc: Any, package: Package, src: str | os.PathLike[str], dst: str | os
             os.chmod(tmp, 0o666 & ~_umask())  # as a new file gets
         os.replace(tmp, dst)
     except InputError:
-        _unlink(tmp)
+        unlink_quietly(tmp)
         raise
     except OSError as exc:
-        _unlink(tmp)
+        unlink_quietly(tmp)
         raise InputError(f"{dst}: cannot write: {exc.strerror or exc}") from None
     except Exception as exc:  # noqa: BLE001 - a corrupt picture in the original: one line
-        _unlink(tmp)
+        unlink_quietly(tmp)
         raise InputError(f"{src}: corrupt or unreadable Word document ({_detail(exc)})") from None
     except BaseException:
-        _unlink(tmp)
+        unlink_quietly(tmp)
         raise
 
 
@@ -862,13 +863,6 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
-
-
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
 
 
 def _bisect(starts: list[int], offset: int) -> int:

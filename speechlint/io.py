@@ -263,19 +263,19 @@ def _replace(path: str | os.PathLike[str], p: Path, st: os.stat_result, data: by
                 pass  # not permitted: the fixed file belongs to whoever fixed it
         if expect is not None and _changed(p, expect):
             if not _changed(p, data):  # another fixer wrote the same bytes meanwhile
-                _unlink(tmp)
+                unlink_quietly(tmp)
                 return False
             raise InputError(f"{path}: changed on disk since it was read; not written")
         os.replace(tmp, p)
         return True
     except InputError:
-        _unlink(tmp)
+        unlink_quietly(tmp)
         raise
     except OSError as exc:
-        _unlink(tmp)
+        unlink_quietly(tmp)
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}; file unchanged") from None
     except BaseException:
-        _unlink(tmp)
+        unlink_quietly(tmp)
         raise
 
 
@@ -336,7 +336,8 @@ def _signals_unwind() -> Iterator[None]:
             signal.signal(sig, old)
 
 
-def _unlink(path: str) -> None:
+def unlink_quietly(path: str) -> None:
+    """Remove a temporary file, if it is still there (shared with docx's --annotate)."""
     try:
         os.unlink(path)
     except OSError:
