@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.test_lsp_memory import UNIT  # the test's session, timed here
+from tests.test_lsp_memory import _published as published
 from tests.test_lsp_robust import SERVER, Raw  # the raw JSON-RPC client of the tests
-
-UNIT = "我们要坚持稳中求进工作总基调，，推动高质量发展。"
 
 
 def rss_mb(pid: int) -> float:
@@ -35,13 +35,6 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
-
-
-def published(c: Raw, version: int | None = None) -> list[object]:
-    while True:
-        msg = c.wait_notification("textDocument/publishDiagnostics")
-        if version is None or msg["params"].get("version") == version:
-            return msg["params"]["diagnostics"]  # type: ignore[no-any-return]
 
 
 def session(chars: int, keystrokes: int) -> dict[str, object]:
