@@ -171,10 +171,14 @@ class Linter:
     ) -> list[Diagnostic]:
         """Same result as :meth:`lint`, re-running paragraph-scope rules on changed lines only.
 
-        ``cache`` maps (line text, masked line text) to the paragraph-scope findings on that
-        line (line-relative spans), and the same key plus the line's offset to those findings
-        placed there; the caller keeps one (opaque) dict per document and this Linter, and it
-        is pruned to the current lines.  Document-scope rules always see the whole text.
+        A line is run as the rules see it in the whole text: from the line ending before it
+        to the end of its own, so that a rule reading one character back or a fix removing the
+        line gives what it gives in the document (tests/test_lsp_incremental.py compares both
+        on random edits).  ``cache`` maps (line text, masked line text) to the paragraph-scope
+        findings on that line (line-relative spans), and the same key plus the line's offset
+        to those findings placed there; the caller keeps one (opaque) dict per document and
+        this Linter, and it is pruned to the current lines.  Document-scope rules always see
+        the whole text.
         """
         doc = Document.from_text(text, filetype)
         found = self.run(doc, scope="document", failures=failures)
@@ -184,8 +188,12 @@ class Linter:
         starts = doc.index.starts
         fresh: dict[tuple[Any, ...], tuple[Diagnostic, ...]] = {}
         n = len(starts)
-        for i, start in enumerate(starts):
-            end = doc.index.line_end(i) if i + 1 < n else len(text)
+        for i in range(n):
+            # each line as the rules see it in the document: after the line ending before it
+            # (what a clause or a line number starts from) and with its own (a fix may
+            # remove the whole line)
+            start = doc.index.line_end(i - 1) if i else 0
+            end = starts[i + 1] if i + 1 < n else len(text)
             key = (text[start:end], check[start:end])
             hit = fresh.get(key)
             if hit is None:

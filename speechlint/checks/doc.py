@@ -291,7 +291,7 @@ def _items_end_with_stops(text: str, lines: set[tuple[int, int]]) -> bool:
     return stops >= 2 and stops > plain
 
 
-@rule("DOC004", "heading-full-stop", data=HeadingStopData, severity="warning", fix="safe")
+@rule("DOC004", "heading-full-stop", data=HeadingStopData, severity="warning", fix="safe", scope="document")
 def heading_full_stop(doc: Document, data: HeadingStopData) -> Iterator[Diagnostic]:
     """标题末尾加了句号（如“一、提高政治站位。”）。
 

@@ -37,7 +37,7 @@ class FullwidthData:
         return None
 
 
-@rule("FIG001", "fullwidth-digit", data=FullwidthData, severity="warning", fix="safe")
+@rule("FIG001", "fullwidth-digit", data=FullwidthData, severity="warning", fix="safe", scope="document")
 def fullwidth_digit(doc: Document, data: FullwidthData) -> Iterator[Diagnostic]:
     """使用了全角数字（如“２０２５年”），应为半角阿拉伯数字。
 

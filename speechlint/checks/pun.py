@@ -632,7 +632,7 @@ class SpaceData:
         )
 
 
-@rule("PUN004", "stray-space", data=SpaceData, severity="warning", fix="safe")
+@rule("PUN004", "stray-space", data=SpaceData, severity="warning", fix="safe", scope="document")
 def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
     """中文里多余的空格（半角或全角），以及行尾空格。
 

@@ -1,0 +1,160 @@
+"""The language server's incremental lint gives exactly what a fresh full lint gives.
+
+The server re-runs ``scope="paragraph"`` rules only on the lines a change touched
+(``Linter.lint_cached``) and converts only the findings of changed lines to LSP
+Diagnostics.  Both are only right if every paragraph-scope rule keeps its promise (its
+findings and fixes depend on its line alone) and the caches are keyed right; these tests
+check that on random edit sequences over every rule's own examples
+(``tests/fixtures/<CODE>.yaml``), in the engine and through a real server.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from speechlint.lsp.convert import Positions, diagnostic
+
+from speechlint import engine
+from tests.test_lsp_robust import SERVER, Raw
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+#: Pieces an edit inserts: line breaks of each kind, doubled marks, headings, full-width
+#: digits, placeholders, a suppression comment, astral and line-separator characters.
+PIECES = ["", "，", "。", "，，", "\n", "\r\n", "\r", "\n\n", "一、", "（一）", "1.", "２０２５", "XX",
+          "要要", "\u3000", " ", "𠮷", "\u2028", "<!-- speechlint-disable-next-line -->\n"]
+
+
+def _examples() -> list[str]:
+    """Every line of every rule's bad and good examples."""
+    out: list[str] = []
+    for path in sorted(FIXTURES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for item in [*(data.get("bad") or []), *(data.get("good") or [])]:
+            text = item["text"] if isinstance(item, dict) else item
+            if isinstance(text, str):
+                out.extend(line for line in text.splitlines() if line.strip())
+    return out
+
+
+EXAMPLES = _examples()
+
+
+def _edit(rnd: random.Random, text: str) -> str:
+    i = rnd.randrange(len(text) + 1)
+    j = min(len(text), i + rnd.choice([0, 0, 1, 2, 5]))
+    new = rnd.choice(PIECES) if rnd.random() < 0.8 else rnd.choice(EXAMPLES) + "\n"
+    return text[:i] + new + text[j:]
+
+
+@pytest.mark.parametrize("filetype", ["txt", "md"])
+@pytest.mark.parametrize("seed", range(4))
+def test_random_edits_on_rule_examples(filetype: str, seed: int) -> None:
+    rnd = random.Random(seed)
+    linter = engine.linter_for(None, None)
+    text = "\n".join(rnd.sample(EXAMPLES, 40))
+    cache: dict[Any, Any] = {}
+    for _ in range(60):
+        assert linter.lint_cached(text, cache, filetype=filetype) == linter.lint(text, filetype=filetype)
+        text = _edit(rnd, text)
+
+
+def test_every_rule_example_alone_and_among_others() -> None:
+    """Each rule's examples as a whole document, at its start, in its middle and at its end
+    (without a final line break): the first lines, the last line and line endings are where a
+    rule that reads beyond its line differs."""
+    linter = engine.linter_for(None, None)
+    filler = "会议认为，今年的工作取得了新进展。"
+    for path in sorted(FIXTURES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for item in [*(data.get("bad") or []), *(data.get("good") or [])]:
+            text = item["text"] if isinstance(item, dict) else item
+            for doc in (text, f"{text}\n{filler}\n", f"{filler}\n{text}\n{filler}", f"{filler}\n{filler}\n{text}"):
+                for filetype in ("txt", "md"):
+                    cached = linter.lint_cached(doc, {}, filetype=filetype)
+                    assert cached == linter.lint(doc, filetype=filetype), (path.name, doc)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_random_edits_on_real_drafts() -> None:
+    linter = engine.linter_for(None, None)
+    rnd = random.Random(14)
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        cache: dict[Any, Any] = {}
+        for _ in range(25):
+            assert linter.lint_cached(text, cache) == linter.lint(text), path.name
+            text = _edit(rnd, text)
+
+
+def _expected(text: str, filetype: str) -> list[dict[str, Any]]:
+    """What a fresh full lint of ``text`` looks like on the wire (UTF-16 positions)."""
+    pos = Positions(text)
+    found = engine.linter_for(None, None).lint(text, filetype=filetype)
+    return [_wire(diagnostic(d, pos)) for d in found]
+
+
+def _wire(d: Any) -> dict[str, Any]:
+    r = d["range"] if isinstance(d, dict) else d.range
+    if not isinstance(d, dict):
+        return {"code": d.code, "range": ((r.start.line, r.start.character), (r.end.line, r.end.character)),
+                "message": d.message, "data": d.data}
+    return {"code": d["code"], "range": ((r["start"]["line"], r["start"]["character"]),
+                                         (r["end"]["line"], r["end"]["character"])),
+            "message": d["message"], "data": d.get("data")}
+
+
+def _lsp_position(text: str, offset: int) -> dict[str, int]:
+    line, character = Positions(text).position(offset)
+    return {"line": line, "character": character}
+
+
+@pytest.mark.parametrize("name", ["draft.txt", "draft.md"])
+def test_server_publishes_what_a_full_lint_finds_after_random_edits(tmp_path: Path, name: str) -> None:
+    """Random incremental edits through a real server: after each one the published
+    diagnostics (codes, ranges, messages, fixes) are those of a fresh full lint."""
+    rnd = random.Random(name)
+    filetype = "md" if name.endswith(".md") else "txt"
+    text = "\n".join(rnd.sample(EXAMPLES, 30))
+    uri = (tmp_path / name).as_uri()
+    c = Raw(SERVER)
+    try:
+        c.initialize()
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "plaintext",
+                                                           "version": 1, "text": text}})
+        version = 1
+        published = _published(c, uri, version)
+        for _ in range(40):
+            assert [_wire(d) for d in published] == _expected(text, filetype)
+            new = _edit(rnd, text)
+            # the change as an editor sends it: the changed range of the old text
+            a = 0
+            while a < min(len(text), len(new)) and text[a] == new[a]:
+                a += 1
+            b, nb = len(text), len(new)
+            while b > a and nb > a and text[b - 1] == new[nb - 1]:
+                b, nb = b - 1, nb - 1
+            if (a > 0 and text[a - 1] == "\r") or (b < len(text) and text[b] == "\n"):
+                a, b, nb = 0, len(text), len(new)  # never split a CR LF pair: replace the whole text
+            version += 1
+            c.notify("textDocument/didChange", {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"range": {"start": _lsp_position(text, a), "end": _lsp_position(text, b)},
+                                    "text": new[a:nb]}]})
+            text = new
+            published = _published(c, uri, version)
+        assert c.close() == 0
+    finally:
+        if c.proc.poll() is None:
+            c.proc.kill()
+
+
+def _published(c: Raw, uri: str, version: int) -> list[dict[str, Any]]:
+    while True:
+        msg = c.wait_notification("textDocument/publishDiagnostics")
+        if msg["params"]["uri"] == uri and msg["params"].get("version") == version:
+            return msg["params"]["diagnostics"]  # type: ignore[no-any-return]
