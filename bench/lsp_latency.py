@@ -12,6 +12,8 @@ again) and times each one from writing the ``didChange`` to reading the next
     python bench/lsp_latency.py --edits 500 --json out.json
     python bench/lsp_latency.py --file ../shared/seeds/000_*.txt   # a real draft with findings
     python bench/lsp_latency.py -- autocorrect server  # any other server command
+    python bench/lsp_latency.py --file ../shared/seeds/000_*.txt --edits 200 --rounds 5 \
+        --vs "$PWD/bench/.peers/npm/node_modules/.bin/autocorrect server"   # alternately, compared
 
 Prints median and 95th percentile (ms) and writes them, with every sample, as JSON.
 """
@@ -24,6 +26,7 @@ import json
 import os
 import platform
 import random
+import shlex
 import statistics
 import sys
 import tempfile
@@ -51,12 +54,24 @@ def build_draft(chars: int, source: str) -> tuple[str, str]:
     return (text[: cut + 1] if cut > chars // 2 else text[:chars]), name
 
 
+def _message(method: str, params: Any, msg_id: int | None = None) -> dict[str, Any]:
+    """A JSON-RPC request or notification; no "params" member when there are none
+    (autocorrect's server, tower-lsp, rejects ``"params": null`` on shutdown)."""
+    msg: dict[str, Any] = {"jsonrpc": "2.0", "method": method}
+    if msg_id is not None:
+        msg["id"] = msg_id
+    if params is not None:
+        msg["params"] = params
+    return msg
+
+
 class Client:
     def __init__(self, proc: asyncio.subprocess.Process) -> None:
         self.proc = proc
         self.next_id = 0
         self.pending: dict[int, asyncio.Future[Any]] = {}
         self.published: asyncio.Queue[tuple[float, dict[str, Any]]] = asyncio.Queue()
+        self.sent_at = 0.0  # when the last didChange was written
         self.reader = asyncio.ensure_future(self._read())
 
     def _write(self, msg: dict[str, Any]) -> None:
@@ -65,13 +80,15 @@ class Client:
         self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
 
     def notify(self, method: str, params: Any) -> None:
-        self._write({"jsonrpc": "2.0", "method": method, "params": params})
+        if method == "textDocument/didChange":
+            self.sent_at = time.perf_counter()
+        self._write(_message(method, params))
 
     async def request(self, method: str, params: Any) -> Any:
         self.next_id += 1
         fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self.pending[self.next_id] = fut
-        self._write({"jsonrpc": "2.0", "id": self.next_id, "method": method, "params": params})
+        self._write(_message(method, params, self.next_id))
         return await fut
 
     async def _read(self) -> None:
@@ -106,19 +123,38 @@ class Client:
                     fut.set_result(msg.get("result"))
 
     async def diagnostics_for(
-        self, uri: str, version: int | None, timeout: float
+        self, uri: str, version: int | None, timeout: float, settle: float = 0.0
     ) -> tuple[float, dict[str, Any]]:
+        """The diagnostics published for ``uri`` after the last change was sent, and then
+        ``settle`` seconds of quiet (for every server, so that all are paced alike).
+
+        A server that echoes the document version answers a change with one publication of
+        that version.  One that does not (autocorrect publishes an empty list, then the
+        findings) is answered by its last publication before the quiet.
+        """
         while True:
             at, params = await asyncio.wait_for(self.published.get(), timeout)
             if params.get("uri") != uri:
                 continue
-            if (
-                version is not None
-                and params.get("version") is not None
-                and params["version"] < version
-            ):
+            if at < self.sent_at:
+                continue  # read before the change was sent: an answer to an earlier one
+            if version is not None and params.get("version") is not None and params["version"] < version:
                 continue  # an older version's diagnostics
-            return at, params
+            break
+        versioned = version is not None and params.get("version") is not None
+        quiet_from = time.perf_counter()
+        while settle > 0:
+            left = settle - (time.perf_counter() - quiet_from)
+            if left <= 0:
+                break
+            try:
+                later, more = await asyncio.wait_for(self.published.get(), left)
+            except TimeoutError:
+                break
+            if more.get("uri") == uri and not versioned:
+                at, params = later, more
+                quiet_from = time.perf_counter()
+        return at, params
 
 
 def percentile(xs: list[float], q: float) -> float:
@@ -181,7 +217,7 @@ async def run(cmd: list[str], args: argparse.Namespace) -> dict[str, Any]:
                 }
             },
         )
-        at, first = await client.diagnostics_for(uri, version, 60)
+        at, first = await client.diagnostics_for(uri, version, 60, args.settle)
         open_ms = (at - t_open) * 1000
 
         lines = text.split("\n")
@@ -225,7 +261,7 @@ async def run(cmd: list[str], args: argparse.Namespace) -> dict[str, Any]:
                     "textDocument/didChange",
                     {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]},
                 )
-                at, params = await client.diagnostics_for(uri, version, 30)
+                at, params = await client.diagnostics_for(uri, version, 30, args.settle)
                 if i >= args.warmup:
                     samples.append((at - t0) * 1000)
                     counts.append(len(params.get("diagnostics", [])))
@@ -284,15 +320,32 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--char", default="，", help="the character inserted and deleted")
     ap.add_argument("--pause", type=float, default=0.0, help="seconds between edits (typing pace)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--settle", type=float, default=0.02, help="seconds of quiet after each answer "
+                    "before the next edit (the answer of a server that does not echo the document "
+                    "version is its last publication before the quiet: it may publish twice)")
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument("-v", "--verbose", action="store_true", help="show the server's stderr")
+    ap.add_argument("--vs", metavar="COMMAND", help="a second server to compare with (one shell-quoted "
+                    "string, e.g. \"$PWD/bench/.peers/npm/node_modules/.bin/autocorrect server\")")
+    ap.add_argument("--rounds", type=int, default=1, help="with --vs: run the two servers alternately "
+                    "this many times (the order swapped each round) and compare medians")
     args = ap.parse_args(argv)
     args.edits = max(1, (args.edits + 1) // 2)  # pairs
     if not cmd:
         cmd = [sys.executable, "-m", "speechlint", "server"]
+    if args.vs:
+        return compare(cmd, shlex.split(args.vs), args)
     res = asyncio.run(run(cmd, args))
+    report(res)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(res, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+def report(res: dict[str, Any]) -> None:
     print(
-        f"{' '.join(cmd)}: {res['chars']} chars, {res['sync']} sync, {res['edits']} edits, "
+        f"{' '.join(res['command'])}: {res['chars']} chars, {res['sync']} sync, {res['edits']} edits, "
         f"~{res['diagnostics_median']:.0f} diagnostics"
     )
     print(
@@ -300,11 +353,38 @@ def main(argv: list[str] | None = None) -> int:
         f"(min {res['min_ms']:.2f}, max {res['max_ms']:.2f}); first diagnostics after open "
         f"{res['open_ms']:.0f} ms"
     )
+
+
+def compare(a: list[str], b: list[str], args: argparse.Namespace) -> int:
+    """Both servers in the same period: A, B, then B, A, ... for ``--rounds`` rounds; each
+    round's medians and their ratio, then the median over the rounds."""
+    rounds: list[dict[str, Any]] = []
+    for i in range(max(1, args.rounds)):
+        order = [("a", a), ("b", b)] if i % 2 == 0 else [("b", b), ("a", a)]
+        got = {key: asyncio.run(run(cmd, args)) for key, cmd in order}
+        ratio = got["a"]["median_ms"] / got["b"]["median_ms"]
+        print(f"round {i + 1}: median {got['a']['median_ms']:.2f} vs {got['b']['median_ms']:.2f} ms "
+              f"(ratio {ratio:.2f}), p95 {got['a']['p95_ms']:.2f} vs {got['b']['p95_ms']:.2f} ms, "
+              f"~{got['a']['diagnostics_median']:.0f} vs ~{got['b']['diagnostics_median']:.0f} diagnostics")
+        rounds.append({"a": got["a"], "b": got["b"], "ratio_median": ratio})
+    summary = {
+        key: {
+            "command": cmd,
+            "median_ms": statistics.median(r[key]["median_ms"] for r in rounds),
+            "p95_ms": statistics.median(r[key]["p95_ms"] for r in rounds),
+        }
+        for key, cmd in (("a", a), ("b", b))
+    }
+    ratio = statistics.median(r["ratio_median"] for r in rounds)
+    print(f"A = {' '.join(a)}\nB = {' '.join(b)}")
+    print(f"over {len(rounds)} rounds (medians of the rounds' figures): A median {summary['a']['median_ms']:.2f} ms, "
+          f"p95 {summary['a']['p95_ms']:.2f} ms; B median {summary['b']['median_ms']:.2f} ms, "
+          f"p95 {summary['b']['p95_ms']:.2f} ms; A/B median ratio {ratio:.2f}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(res, ensure_ascii=False, indent=2), encoding="utf-8")
+        args.json.write_text(json.dumps({"summary": summary, "ratio_median": ratio, "rounds": rounds},
+                                        ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
-
 
 if __name__ == "__main__":
     raise SystemExit(main())
