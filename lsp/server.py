@@ -39,7 +39,7 @@ from typing import Any
 
 try:
     from lsprotocol import types
-    from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
+    from pygls.exceptions import JsonRpcInvalidParams
 except ImportError as exc:  # pragma: no cover - the optional dependency is missing
     from speechlint.errors import SpeechlintError
 
@@ -75,10 +75,30 @@ MAX_DEBOUNCE = 1.0
 
 # --------------------------------------------------------------------- protocol
 class SpeechlintProtocol(LanguageServerProtocol):
-    """pygls's protocol with our own document store and a fast path for notifications.
+    """pygls's protocol, except that text documents are kept by the server
+    (``SpeechlintServer.docs``), not by pygls's workspace.
 
-    Text documents are kept by the server (``SpeechlintServer.docs``), not by pygls's
-    workspace, whose line splitting counts U+2028 and form feeds as line breaks.
+    pygls (2.1.1, constraints.txt) handles ``didOpen``/``didChange``/``didClose`` itself and
+    then calls a handler registered with ``@server.feature``; its documentation says these
+    built-in features cannot be overridden or disabled, only shadowed.  Its ``didChange``
+    cannot be left to run beside our own store, because it changes what our handler gets:
+
+    * ``TextDocument.lines`` is ``str.splitlines``, which also breaks lines at U+2028,
+      U+2029, form feed, vertical tab, U+001C-U+001E and U+0085, where LSP (and the editor)
+      does not: after such a character every line number means another line to pygls;
+    * ``PositionCodec.position_from_client_units`` moves a character past the end of what it
+      takes for the line to ``len - 1`` by assigning to the client's ``Position`` object,
+      the one in the params our handler then receives: the change lands elsewhere in our
+      copy too (and a position past the end of the last line lands one character short);
+    * each change re-splits the whole text and counts code units character by character in
+      Python up to the column: ~5 ms per keystroke on a 70,000-character line.
+
+    tests/test_lsp_protocol.py shows the first two on the pinned pygls (and fails when a
+    pygls release fixes them: then this class can go) and that the server applies such a
+    change right.  ``didOpen`` and ``didClose`` are taken over with ``didChange`` so that
+    the workspace never holds a copy of a draft that goes stale at the first keystroke.
+    Each method only hands the notification to the handler registered with
+    ``@server.feature``, as pygls's own would after updating its workspace.
     """
 
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
@@ -96,21 +116,17 @@ class SpeechlintProtocol(LanguageServerProtocol):
         if (h := self.fm.features.get(types.TEXT_DOCUMENT_DID_CLOSE)) is not None:
             yield h, (params,), None
 
-    def structure_message(self, data: dict[str, Any]) -> Any:
-        """Malformed params of a request get an InvalidParams error response (pygls only
-        logs them, leaving the client waiting)."""
-        try:
-            return super().structure_message(data)
-        except JsonRpcException:
-            if "id" in data and "method" in data and "jsonrpc" in data:
-                self._send_response(
-                    data["id"],
-                    error=types.ResponseError(
-                        code=JsonRpcInvalidParams.CODE,
-                        message=f"invalid params for {data.get('method')!r}",
-                    ),
-                )
-            raise
+
+#: The method a request with malformed params is answered through (see _converter).
+INVALID_PARAMS = "$/speechlint/invalidParams"
+
+
+def _request_types() -> list[type]:
+    """lsprotocol's request message classes (those with an ``id``)."""
+    import attrs
+
+    return [t[0] for t in types.METHOD_TO_TYPES.values()
+            if attrs.has(t[0]) and "id" in attrs.fields_dict(t[0])]
 
 
 # ---------------------------------------------------------------------- state
@@ -135,6 +151,9 @@ class OpenDoc:
     result_id: int = 0
     timer: asyncio.TimerHandle | asyncio.Handle | None = None
     cost: float = 0.0  # seconds the last lint took
+    #: The configuration resolved for it (a 1-tuple: None inside means excluded), until the
+    #: editor settings or a configuration file change (``SpeechlintServer.forget_configs``).
+    config: tuple[Config | None] | None = None
 
 
 class SpeechlintServer(LanguageServer):
@@ -156,8 +175,19 @@ class SpeechlintServer(LanguageServer):
         self._hrefs: dict[str, str | None] = {}
 
     def _converter(self) -> Any:
-        """pygls's converter, with Diagnostics unstructured once each (see ``wire``)."""
+        """pygls's converter (its ``converter_factory`` hook), with two structure/unstructure
+        hooks (pygls's "How To Handle Invalid Data"):
+
+        * Diagnostics are unstructured once each (see ``wire``);
+        * a request whose params do not structure is answered with an InvalidParams error.
+          pygls raises from its JSON ``object_hook`` and its reader only logs that (the
+          message id is lost there), leaving the client waiting for ever
+          (tests/test_lsp_robust.py::test_survives_malformed_messages).  The hook turns such
+          a request into one for :data:`INVALID_PARAMS`, whose handler raises
+          ``JsonRpcInvalidParams``: pygls answers it like any failed request.
+        """
         from pygls.protocol import default_converter
+        from pygls.protocol.json_rpc import JsonRPCRequestMessage
 
         converter = default_converter()
         plain = converter.get_unstructure_hook(types.Diagnostic)
@@ -168,6 +198,24 @@ class SpeechlintServer(LanguageServer):
 
         converter.register_unstructure_hook(types.Diagnostic, diagnostic)
         self._plain = plain
+
+        def guarded(request_type: type) -> Any:
+            structure = converter.get_structure_hook(request_type)
+
+            def hook(data: Any, cls: type) -> Any:
+                try:
+                    return structure(data, cls)
+                except Exception as exc:  # any params that do not structure
+                    if not isinstance(data, dict) or "id" not in data:
+                        raise
+                    log.warning("invalid params for %r: %s", data.get("method"), exc)
+                    return JsonRPCRequestMessage(id=data["id"], method=INVALID_PARAMS,
+                                                 jsonrpc=str(data.get("jsonrpc")),
+                                                 params=str(data.get("method")))
+            return hook
+
+        for request_type in _request_types():
+            converter.register_structure_hook(request_type, guarded(request_type))
         return converter
 
     def remember(self, old: list[types.Diagnostic], new: list[types.Diagnostic]) -> None:
@@ -219,12 +267,23 @@ class SpeechlintServer(LanguageServer):
         self._hrefs.clear()
         for doc in self.docs.values():  # the links in the Diagnostics may change
             doc.lsp_cache.clear()
+        self.forget_configs()
         return True
+
+    def forget_configs(self) -> None:
+        """The editor settings or a configuration file changed: resolve again."""
+        for doc in self.docs.values():
+            doc.config = None
 
     def config_for(self, doc: OpenDoc) -> Config | None:
         """The configuration for one document (None: the file is excluded): the one the
         command line would use (:func:`speechlint.resolve.resolve`), the editor's settings
-        standing for its flags.  A broken configuration file keeps the last one that loaded."""
+        standing for its flags.  A broken configuration file keeps the last one that loaded.
+
+        Resolved once per document until :meth:`forget_configs` (the files found are cached
+        until then anyway: ``configfile.clear_cache``), not on every keystroke."""
+        if doc.config is not None:
+            return doc.config[0]
         overrides = Overrides(select=self.settings.get("select", ()), ignore=self.settings.get("ignore", ()),
                               extend_select=self.settings.get("extend_select", ()))
         key = (str(configfile.find_config_file(doc.path) or "") if doc.path else "", overrides)
@@ -236,7 +295,9 @@ class SpeechlintServer(LanguageServer):
                                  f"keeping the last good one: {exc}")
             cfg = self.last_good.get(key) or resolve(None, overrides)
         if doc.path and cfg.exclude and configfile.is_excluded(cfg, doc.path):
+            doc.config = (None,)
             return None
+        doc.config = (cfg,)
         return cfg
 
     # --------------------------------------------------------------- lint
@@ -353,6 +414,7 @@ class SpeechlintServer(LanguageServer):
             log.exception("publishing diagnostics for %s failed", uri)
 
     def relint_all(self) -> None:
+        self.forget_configs()
         for doc in list(self.docs.values()):
             doc.linted_text = None
             self.schedule(doc)
@@ -444,6 +506,12 @@ server = SpeechlintServer()
 
 
 # ------------------------------------------------------------------ lifecycle
+@server.feature(INVALID_PARAMS)
+def invalid_params(ls: SpeechlintServer, method: str) -> None:
+    """A request whose params did not structure (see ``SpeechlintServer._converter``)."""
+    raise JsonRpcInvalidParams(message=f"invalid params for {method!r}")
+
+
 @server.feature(types.INITIALIZE)
 def initialize(ls: SpeechlintServer, params: types.InitializeParams) -> None:
     ls.encoding = str(ls.workspace.position_encoding or convert.UTF16)
@@ -526,6 +594,7 @@ def did_save(ls: SpeechlintServer, params: types.DidSaveTextDocumentParams) -> N
 
         doc.text, doc.index = params.text, LineIndex(params.text)
     doc.linted_text = None  # the configuration file may have changed too
+    doc.config = None
     ls.schedule(doc)
 
 

@@ -1,0 +1,103 @@
+"""Why the server keeps its own text documents instead of pygls's workspace.
+
+``lsp/server.py``'s ``SpeechlintProtocol`` takes over ``didOpen``/``didChange``/``didClose``
+from pygls.  The first test shows, on the pinned pygls, the two behaviours of its workspace
+that force it; when a pygls release fixes them that test fails, and the class can go (its
+docstring says so).  The others show the server applying such changes right.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.workspace import TextDocument
+
+from speechlint import engine
+from tests.test_lsp_incremental import _expected, _wire
+from tests.test_lsp_robust import SERVER, Raw
+
+#: LSP line 0 holds a line separator (U+2028), which is not a line break for LSP or the
+#: editor; the edit goes to the end of line 1, after "好".
+TEXT = "第一行\u2028甲\n同志们今天开会，，好"
+EXPECTED = "第一行\u2028甲\n同志们今天开会，，好。"
+
+
+def test_pygls_workspace_cannot_hold_our_drafts() -> None:
+    doc = TextDocument("file:///draft.txt", TEXT)
+    assert len(doc.lines) == 3  # str.splitlines: U+2028 breaks the line for pygls
+    start = types.Position(line=1, character=10)
+    change = types.TextDocumentContentChangePartial(
+        range=types.Range(start=start, end=types.Position(line=1, character=10)), text="。")
+    doc.apply_change(change)
+    assert doc.source != EXPECTED  # the change lands in pygls's line 1, "甲"
+    # ... and pygls rewrote the client's position in the params a handler receives next
+    assert change.range.start.character != 10
+
+
+def test_server_applies_a_change_after_a_line_separator(tmp_path: Path) -> None:
+    uri = (tmp_path / "draft.txt").as_uri()
+    c = Raw(SERVER)
+    try:
+        c.initialize()
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "plaintext",
+                                                           "version": 1, "text": TEXT}})
+        c.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 1, "character": 10},
+                                          "end": {"line": 1, "character": 10}}, "text": "。"}]})
+        while True:
+            msg = c.wait_notification("textDocument/publishDiagnostics")
+            if msg["params"].get("version") == 2:
+                break
+        assert [_wire(d) for d in msg["params"]["diagnostics"]] == _expected(EXPECTED, "txt")
+        assert engine.linter_for(None, None).lint(EXPECTED)  # the expected text has findings
+        assert c.close() == 0
+    finally:
+        if c.proc.poll() is None:
+            c.proc.kill()
+
+
+def test_position_past_the_last_line_end_is_the_line_end(tmp_path: Path) -> None:
+    """LSP: a character past the end of a line means the line's end (pygls's workspace
+    would move it to one character before the end of the last line)."""
+    uri = (tmp_path / "draft.txt").as_uri()
+    c = Raw(SERVER)
+    try:
+        c.initialize()
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "plaintext",
+                                                           "version": 1, "text": "我们要要"}})
+        c.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 0, "character": 99},
+                                          "end": {"line": 0, "character": 99}}, "text": "认真学习"}]})
+        while True:
+            msg = c.wait_notification("textDocument/publishDiagnostics")
+            if msg["params"].get("version") == 2:
+                break
+        found = [_wire(d) for d in msg["params"]["diagnostics"]]
+        assert found == _expected("我们要要认真学习", "txt") and found  # not "我们要认真学习要"
+        assert c.close() == 0
+    finally:
+        if c.proc.poll() is None:
+            c.proc.kill()
+
+
+def test_malformed_request_params_get_invalid_params(tmp_path: Path) -> None:
+    """pygls only logs params that do not structure; the server answers them (-32602)."""
+    c = Raw(SERVER)
+    try:
+        c.initialize()
+        for method, params in (("textDocument/hover", {"textDocument": 7}),
+                               ("textDocument/codeAction", {"textDocument": {"uri": "file:///x.txt"}}),
+                               ("textDocument/diagnostic", [])):
+            reply = c.request(method, params)
+            assert reply["error"]["code"] == -32602, reply
+            assert method in reply["error"]["message"]
+        ok = c.request("textDocument/hover", {"textDocument": {"uri": (tmp_path / "a.txt").as_uri()},
+                                              "position": {"line": 0, "character": 0}})
+        assert "result" in ok  # a well-formed request after them is answered as before
+        assert c.close() == 0
+    finally:
+        if c.proc.poll() is None:
+            c.proc.kill()
