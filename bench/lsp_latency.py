@@ -12,8 +12,8 @@ again) and times each one from writing the ``didChange`` to reading the next
     python bench/lsp_latency.py --edits 500 --json out.json
     python bench/lsp_latency.py --file ../shared/seeds/000_*.txt   # a real draft with findings
     python bench/lsp_latency.py -- autocorrect server  # any other server command
-    python bench/lsp_latency.py --file ../shared/seeds/000_*.txt --edits 200 --rounds 5 \
-        --vs "$PWD/bench/.peers/npm/node_modules/.bin/autocorrect server"   # alternately, compared
+    python bench/lsp_latency.py --file ../shared/seeds/000_*.txt --edits 200 --rounds 6 \
+        --vs "$PWD/bench/.peers/npm/node_modules/.bin/autocorrect server"   # in turns, compared
 
 Prints median and 95th percentile (ms) and writes them, with every sample, as JSON.
 """
@@ -325,16 +325,18 @@ def main(argv: list[str] | None = None) -> int:
                     "version is its last publication before the quiet: it may publish twice)")
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument("-v", "--verbose", action="store_true", help="show the server's stderr")
-    ap.add_argument("--vs", metavar="COMMAND", help="a second server to compare with (one shell-quoted "
-                    "string, e.g. \"$PWD/bench/.peers/npm/node_modules/.bin/autocorrect server\")")
-    ap.add_argument("--rounds", type=int, default=1, help="with --vs: run the two servers alternately "
-                    "this many times (the order swapped each round) and compare medians")
+    ap.add_argument("--vs", metavar="COMMAND", action="append", default=[],
+                    help="another server to compare with (one shell-quoted string, e.g. "
+                    "\"$PWD/bench/.peers/npm/node_modules/.bin/autocorrect server\"; repeatable: "
+                    "ratios are to the last one)")
+    ap.add_argument("--rounds", type=int, default=1, help="with --vs: run the servers one after the "
+                    "other this many times (the order rotated each round) and compare medians")
     args = ap.parse_args(argv)
     args.edits = max(1, (args.edits + 1) // 2)  # pairs
     if not cmd:
         cmd = [sys.executable, "-m", "speechlint", "server"]
     if args.vs:
-        return compare(cmd, shlex.split(args.vs), args)
+        return compare([cmd, *(shlex.split(v) for v in args.vs)], args)
     res = asyncio.run(run(cmd, args))
     report(res)
     if args.json:
@@ -355,36 +357,42 @@ def report(res: dict[str, Any]) -> None:
     )
 
 
-def compare(a: list[str], b: list[str], args: argparse.Namespace) -> int:
-    """Both servers in the same period: A, B, then B, A, ... for ``--rounds`` rounds; each
-    round's medians and their ratio, then the median over the rounds."""
+def compare(cmds: list[list[str]], args: argparse.Namespace) -> int:
+    """The servers in the same period, one after the other, for ``--rounds`` rounds (the
+    order rotated each round); each round's medians, then the median over the rounds, and
+    each server's median over the last one's (the reference, e.g. autocorrect) per round."""
+    names = [chr(ord("A") + i) for i in range(len(cmds))]
     rounds: list[dict[str, Any]] = []
     for i in range(max(1, args.rounds)):
-        order = [("a", a), ("b", b)] if i % 2 == 0 else [("b", b), ("a", a)]
-        got = {key: asyncio.run(run(cmd, args)) for key, cmd in order}
-        ratio = got["a"]["median_ms"] / got["b"]["median_ms"]
-        print(f"round {i + 1}: median {got['a']['median_ms']:.2f} vs {got['b']['median_ms']:.2f} ms "
-              f"(ratio {ratio:.2f}), p95 {got['a']['p95_ms']:.2f} vs {got['b']['p95_ms']:.2f} ms, "
-              f"~{got['a']['diagnostics_median']:.0f} vs ~{got['b']['diagnostics_median']:.0f} diagnostics")
-        rounds.append({"a": got["a"], "b": got["b"], "ratio_median": ratio})
+        k = i % len(cmds)
+        order = list(zip(names, cmds))[k:] + list(zip(names, cmds))[:k]
+        got = {name: asyncio.run(run(cmd, args)) for name, cmd in order}
+        ref = got[names[-1]]["median_ms"]
+        print(f"round {i + 1}: " + "; ".join(
+            f"{n} median {got[n]['median_ms']:.2f} ms p95 {got[n]['p95_ms']:.2f} ms "
+            f"(~{got[n]['diagnostics_median']:.0f} diagnostics)" for n in names))
+        rounds.append({n: got[n] for n in names} | {"ratio_median": {n: got[n]["median_ms"] / ref for n in names}})
     summary = {
-        key: {
+        n: {
             "command": cmd,
-            "median_ms": statistics.median(r[key]["median_ms"] for r in rounds),
-            "p95_ms": statistics.median(r[key]["p95_ms"] for r in rounds),
+            "median_ms": statistics.median(r[n]["median_ms"] for r in rounds),
+            "p95_ms": statistics.median(r[n]["p95_ms"] for r in rounds),
+            "ratio_median": statistics.median(r["ratio_median"][n] for r in rounds),
         }
-        for key, cmd in (("a", a), ("b", b))
+        for n, cmd in zip(names, cmds)
     }
-    ratio = statistics.median(r["ratio_median"] for r in rounds)
-    print(f"A = {' '.join(a)}\nB = {' '.join(b)}")
-    print(f"over {len(rounds)} rounds (medians of the rounds' figures): A median {summary['a']['median_ms']:.2f} ms, "
-          f"p95 {summary['a']['p95_ms']:.2f} ms; B median {summary['b']['median_ms']:.2f} ms, "
-          f"p95 {summary['b']['p95_ms']:.2f} ms; A/B median ratio {ratio:.2f}")
+    print(f"over {len(rounds)} rounds, medians of the rounds' figures (ratio: median over {names[-1]} "
+          "in the same round):")
+    for n, cmd in zip(names, cmds):
+        st = summary[n]
+        print(f"  {n} median {st['median_ms']:.2f} ms, p95 {st['p95_ms']:.2f} ms, ratio {st['ratio_median']:.2f}"
+              f"  {' '.join(cmd)}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"summary": summary, "ratio_median": ratio, "rounds": rounds},
-                                        ensure_ascii=False, indent=2), encoding="utf-8")
+        args.json.write_text(json.dumps({"summary": summary, "rounds": rounds}, ensure_ascii=False, indent=2),
+                             encoding="utf-8")
     return 0
+
 
 if __name__ == "__main__":
     raise SystemExit(main())
