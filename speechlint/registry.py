@@ -97,10 +97,12 @@ def rule(
 ) -> Callable[[Callable[..., Iterable[Diagnostic]]], Callable[..., Iterable[Diagnostic]]]:
     """Register a rule.
 
-    ``scope="paragraph"`` promises that every finding depends only on the text of
-    the paragraph (line) it lies in, so the language server may re-run the rule on
-    a changed paragraph alone.  Rules that look across paragraphs (numbering
-    sequences, quotes spanning paragraphs) declare ``scope="document"``.
+    ``scope="paragraph"`` promises that every finding, and its fix, depends only on the
+    paragraph (line) it lies in, with its line ending and the one before it, so the
+    language server may re-run the rule on a changed line alone (``Linter.lint_cached``;
+    tests/test_lsp_incremental.py checks it on every rule's examples).  Rules that look
+    across lines (numbering sequences, quotes spanning paragraphs, the title block at the
+    top, a style counted over the whole draft) declare ``scope="document"``.
 
     ``preview=True`` puts the rule in the opt-in set: it runs only when its exact code
     is selected (a rule whose precision on professionally edited text is below the bar
