@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Where a keystroke's time goes in the language server: CPU time per stage, in process.
+
+bench/lsp_latency.py times didChange -> publishDiagnostics through pipes, which on a busy
+machine mostly measures who else runs.  This runs the server's own objects in this process
+(pygls's JSON parsing and dispatch, the didChange handler, the lint, the publication, all as
+``speechlint server`` runs them, minus the pipes and the event loop) and reads this thread's
+CPU time around each stage, for the same edits lsp_latency.py makes (one character inserted
+in a random line, then deleted):
+
+    .venv/bin/python bench/lsp_profile.py --file ../shared/seeds/000_*.txt
+    .venv/bin/python bench/lsp_profile.py --file ../shared/seeds/000_*.txt --pace 0.02  # idle between keys
+
+Stages: ``parse`` (JSON and lsprotocol structuring), ``dispatch`` (pygls, including our
+didChange handler: ``did_change``), ``lint`` (``SpeechlintServer.lint``: the configuration,
+the engine's ``lint_cached`` with its ``document rules`` and ``line rules`` and the rest, the
+conversion to LSP ``to_lsp``), ``publish`` (pygls serialises and writes).  The
+document-scope rules are also listed one by one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+clock = time.thread_time
+
+
+def _timed(samples: list[float], f: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        t = clock()
+        try:
+            return f(*args, **kwargs)
+        finally:
+            samples.append(clock() - t)
+
+    return wrapper
+
+
+def _timed_rule(samples: list[float], check: Callable[..., Any]) -> Callable[..., Any]:
+    """A rule's check, run to the end (checks are generators: the work is in the iteration)."""
+
+    def wrapper(*args: Any) -> list[Any]:
+        t = clock()
+        try:
+            return list(check(*args))
+        finally:
+            samples.append(clock() - t)
+
+    return wrapper
+
+
+def _edits(text: str, n: int, seed: int) -> list[dict[str, Any]]:
+    """lsp_latency.py's edits: insert "，" in a random line, then delete it."""
+    lines = text.split("\n")
+    rnd = random.Random(seed)
+    out: list[dict[str, Any]] = []
+    for _ in range(n):
+        line = rnd.randrange(len(lines))
+        while not lines[line]:
+            line = rnd.randrange(len(lines))
+        col = rnd.randrange(len(lines[line]) + 1)
+        at = {"line": line, "character": col}
+        out.append({"range": {"start": at, "end": at}, "text": "，"})
+        out.append({"range": {"start": at, "end": {"line": line, "character": col + 1}}, "text": ""})
+    return out
+
+
+async def profile(text: str, args: argparse.Namespace) -> dict[str, list[float]]:
+    from speechlint.lsp import server as lsp_server
+
+    from speechlint import engine
+
+    ls = lsp_server.server
+    proto = ls.protocol
+    written: list[bytes] = []
+
+    class Writer:
+        def write(self, data: bytes) -> None:
+            written.append(data)
+
+        def close(self) -> None:
+            pass
+
+    proto.set_writer(Writer())
+    stages: dict[str, list[float]] = defaultdict(list)
+    per_rule: dict[str, list[float]] = defaultdict(list)
+
+    def feed(msg: dict[str, Any]) -> None:
+        proto.handle_message(json.loads(json.dumps(msg), object_hook=proto.structure_message))
+
+    feed({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+          "params": {"processId": None, "rootUri": None,
+                     "capabilities": {"textDocument": {"publishDiagnostics": {"versionSupport": True}}}}})
+    feed({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    uri = (Path(args.file).resolve() if args.file else ROOT / "draft.txt").as_uri()
+    feed({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+          "params": {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}})
+    await asyncio.sleep(0)  # the first lint, untimed
+
+    # the stages, timed where the server calls them
+    ls.lint = _timed(stages["lint"], ls.lint)  # type: ignore[method-assign]
+    ls.publish = _timed(stages["publish"], ls.publish)  # type: ignore[method-assign]
+    ls.to_lsp = _timed(stages["  to_lsp"], ls.to_lsp)  # type: ignore[method-assign]
+    ls.config_for = _timed(stages["  config_for"], ls.config_for)  # type: ignore[method-assign]
+    features = proto.fm.features
+    change = lsp_server.types.TEXT_DOCUMENT_DID_CHANGE
+    features[change] = _timed(stages["  did_change"], features[change])
+    linter_cls = engine.Linter
+    linter_cls.lint_cached = _timed(stages["  lint_cached"], linter_cls.lint_cached)  # type: ignore[method-assign]
+    linter_cls._run_line = _timed(stages["    line rules"], linter_cls._run_line)  # type: ignore[method-assign]
+    run = linter_cls.run
+
+    def run_timed(self: Any, doc: Any, *, scope: str | None = None, failures: Any = None) -> Any:
+        if scope != "document":
+            return run(self, doc, scope=scope, failures=failures)
+        t = clock()
+        try:
+            return run(self, doc, scope=scope, failures=failures)
+        finally:
+            stages["    document rules"].append(clock() - t)
+
+    linter_cls.run = run_timed  # type: ignore[method-assign]
+    for linter in list(engine._LINTERS.values()):
+        linter.rules = tuple(
+            replace(r, check=_timed_rule(per_rule[r.code], r.check)) if r.scope == "document" else r
+            for r in linter.rules
+        )
+
+    version = 1
+    for edit in _edits(text, args.edits, args.seed):
+        version += 1
+        body = json.dumps({"jsonrpc": "2.0", "method": "textDocument/didChange",
+                           "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [edit]}})
+        written.clear()
+        lines_before = len(stages["    line rules"])
+        t0 = clock()
+        msg = json.loads(body, object_hook=proto.structure_message)
+        t1 = clock()
+        proto.handle_message(msg)
+        t2 = clock()
+        doc = ls.docs[uri]
+        if doc.timer is not None:  # what the event loop would run next
+            doc.timer.cancel()
+        ls._lint_and_publish(uri)
+        t3 = clock()
+        assert written, "nothing published"
+        stages["parse"].append(t1 - t0)
+        stages["dispatch"].append(t2 - t1)
+        stages["keystroke"].append(t3 - t0)
+        if len(stages["    line rules"]) == lines_before:
+            stages["    line rules"].append(0.0)
+        if args.pace:
+            await asyncio.sleep(args.pace)
+    for code, xs in per_rule.items():
+        stages[f"      {code}"] = xs
+    return stages
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--file", type=Path, help="the draft (default: examples/draft.txt)")
+    ap.add_argument("--edits", type=int, default=300, help="insert+delete pairs")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--pace", type=float, default=0.0, help="seconds idle between keystrokes")
+    ap.add_argument("--json", type=Path, help="write the per-stage medians here")
+    args = ap.parse_args(argv)
+    path = args.file or ROOT / "examples" / "draft.txt"
+    text = path.read_text(encoding="utf-8")
+    stages = asyncio.run(profile(text, args))
+    total = statistics.median(stages["keystroke"])
+    order = ["keystroke", "parse", "dispatch", "  did_change", "lint", "  config_for", "  lint_cached",
+             "    document rules", "    line rules", "  to_lsp", "publish"]
+    rules = sorted((k for k in stages if k.startswith("      ")), key=lambda k: -statistics.median(stages[k]))
+    print(f"{path.name}: {len(text)} characters, {len(stages['keystroke'])} keystrokes, thread CPU time"
+          f"{f', {args.pace * 1000:.0f} ms idle between keystrokes' if args.pace else ''}")
+    out: dict[str, float] = {}
+    for k in [*order, *rules]:
+        if stages.get(k):
+            med = statistics.median(stages[k])
+            out[k.strip()] = round(med * 1e6, 1)
+            print(f"{k:22s} median {med * 1e6:8.1f} us  {med / total * 100:5.1f} %")
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
