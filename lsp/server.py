@@ -354,9 +354,10 @@ class SpeechlintServer(LanguageServer):
     def to_lsp(self, doc: OpenDoc, findings: list[Diagnostic], pos: Positions) -> list[types.Diagnostic]:
         """The findings as LSP Diagnostics.
 
-        A finding within one line converts the same while its line keeps its number and its
-        text, so a keystroke converts only the findings of the line it changed: the others'
-        Diagnostics are reused from the last lint.  The cache holds the current findings only,
+        A finding within one line (its fix within the line and its line ending) converts the
+        same while its line keeps its number, its text and its line ending, so a keystroke
+        converts only the findings of the line it changed: the others' Diagnostics are reused
+        from the last lint.  The cache holds the current findings only,
         and the text of each line with findings once (shared by its findings' keys), so it is
         never bigger than the document and what it holds.
         """
@@ -364,14 +365,16 @@ class SpeechlintServer(LanguageServer):
         old = doc.lsp_cache
         fresh: dict[tuple[Any, ...], types.Diagnostic] = {}
         out: list[types.Diagnostic] = []
-        line, ls, le, line_text = -1, 0, -1, ""
+        line, ls, le, ne, line_text = -1, 0, -1, -1, ""
         for d in findings:
             start, fix = d.span.start, d.fix
             if not ls <= start <= le:
                 line = index.line_of(start)
                 ls, le = index.starts[line], index.line_end(line)
+                ne = index.starts[line + 1] if line + 1 < len(index.starts) else le  # after the line ending
                 line_text = doc.text[ls:le]
-            if d.span.end > le or (fix is not None and any(e.span.start < ls or e.span.end > le for e in fix.edits)):
+            # a fix may take the line ending too (PH003 removes the line): it ends at (line + 1, 0)
+            if d.span.end > le or (fix is not None and any(e.span.start < ls or e.span.end > ne for e in fix.edits)):
                 out.append(convert.diagnostic(d, pos, self.href(d.code)))  # across lines: not cached
                 continue
             key = (line, line_text, d.code, start - ls, d.span.end - ls, d.message, d.severity,
