@@ -98,23 +98,32 @@ class SpeechlintProtocol(LanguageServerProtocol):
     change right.  ``didOpen`` and ``didClose`` are taken over with ``didChange`` so that
     the workspace never holds a copy of a draft that goes stale at the first keystroke.
     Each method only hands the notification to the handler registered with
-    ``@server.feature``, as pygls's own would after updating its workspace.
+    ``@server.feature``, as pygls's own would after updating its workspace, but calls it
+    instead of yielding it: pygls never releases the future of a generator handler run for a
+    notification (``JsonRPCProtocol._execute_handler`` stores it in ``_request_futures``,
+    which only a response pops), so its own ``didChange`` leaks a ``Future`` with its
+    ``Condition`` and ``RLock`` per keystroke.
     """
 
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
-    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams) -> Any:
-        if (h := self.fm.features.get(types.TEXT_DOCUMENT_DID_OPEN)) is not None:
-            yield h, (params,), None
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams) -> None:
+        self._user_handler(types.TEXT_DOCUMENT_DID_OPEN, params)
 
     @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
-    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> Any:
-        if (h := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
-            yield h, (params,), None
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> None:
+        self._user_handler(types.TEXT_DOCUMENT_DID_CHANGE, params)
 
     @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
-    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams) -> Any:
-        if (h := self.fm.features.get(types.TEXT_DOCUMENT_DID_CLOSE)) is not None:
-            yield h, (params,), None
+    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams) -> None:
+        self._user_handler(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+    def _user_handler(self, method: str, params: Any) -> None:
+        """Call the handler registered for ``method`` with ``@server.feature`` (a plain
+        function: pygls's own built-ins are generators that yield to it, and pygls keeps the
+        future of every generator handler of a notification in ``_request_futures`` for
+        good, one per keystroke; tests/test_lsp_protocol.py counts them)."""
+        if (handler := self.fm.features.get(method)) is not None:
+            handler(params)
 
 
 #: The method a request with malformed params is answered through (see _converter).
