@@ -5,6 +5,7 @@ Usage (from a checkout, after the README's install command)::
 
     .venv/bin/python bench/run.py                    # full run (a few minutes)
     .venv/bin/python bench/run.py --quick            # fewer runs, no 10 MB
+    .venv/bin/python bench/run.py --sizes 10MB --no-folder --no-lsp  # only the 10 MB input
     .venv/bin/python bench/run.py --install regular  # measure `pip install .` (what users of a
                                                      # released package get) instead of the
                                                      # checkout's editable install
@@ -405,12 +406,22 @@ def main(argv: list[str] | None = None) -> int:
         help="editable: this checkout's .venv (the README's install); regular: "
         "`pip install .` into bench/.peers/speechlint, as a released package",
     )
+    ap.add_argument(
+        "--sizes",
+        default=",".join(SIZES),
+        help=f"comma-separated input sizes to measure (default: {','.join(SIZES)})",
+    )
+    ap.add_argument("--no-folder", action="store_true", help="skip the folder (--jobs) cases")
     ap.add_argument("--no-peers", action="store_true", help="skip autocorrect")
     ap.add_argument("--no-lsp", action="store_true", help="skip the language server latency")
     ap.add_argument("--lsp-edits", type=int, default=400)
     args = ap.parse_args(argv)
     runs = 3 if args.quick else args.runs
-    sizes = {k: v for k, v in SIZES.items() if not (args.quick and k == "10MB")}
+    wanted = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in wanted if s not in SIZES]
+    if unknown:
+        ap.error(f"--sizes: unknown size {', '.join(unknown)} (known: {', '.join(SIZES)})")
+    sizes = {k: v for k, v in SIZES.items() if k in wanted and not (args.quick and k == "10MB")}
 
     OUT.mkdir(parents=True, exist_ok=True)
     work = OUT / "inputs"
@@ -469,51 +480,52 @@ def main(argv: list[str] | None = None) -> int:
 
     # --jobs across a folder of drafts.
     folder = work / "folder"
-    build_folder(folder)
-    jobs = os.cpu_count() or 2
-    # Control: the same pure-Python work in `jobs` processes against one.  On an idle machine
-    # the ratio is about 1/jobs; near 1.0 means other load left no core free, and no --jobs
-    # figure of this run can show scaling.
-    burn = (
-        "import sys,multiprocessing as mp\n"
-        "def f(_):\n    s=0\n    for i in range(4_000_000): s+=i\n"
-        "if __name__=='__main__':\n"
-        "    with mp.get_context('fork').Pool(int(sys.argv[1])) as p: p.map(f, range(4), chunksize=1)\n"
-    )
-    burn_script = work / "burn.py"
-    burn_script.write_text(burn, encoding="utf-8")
-    cases[f"control: CPU-bound Python in {jobs} processes vs 1 (ideal {1 / jobs:.2f})"] = measure(
-        [PY, str(burn_script), str(jobs)], [PY, str(burn_script), "1"], runs, label_b="1 process"
-    )
-    probe = subprocess.run(
-        speechlint_cmd("--jobs", "1", str(folder), bindir=bindir), capture_output=True, check=False
-    )
-    if probe.returncode in (0, 1):
-        one = speechlint_cmd("--jobs", "1", str(folder), bindir=bindir)
-        many = speechlint_cmd("--jobs", str(jobs), str(folder), bindir=bindir)
-        cases[f"folder (200 drafts): --jobs {jobs} vs --jobs 1"] = measure(
-            many, one, runs, label_b="--jobs 1"
+    if not args.no_folder:
+        build_folder(folder)
+        jobs = os.cpu_count() or 2
+        # Control: the same pure-Python work in `jobs` processes against one.  On an idle machine
+        # the ratio is about 1/jobs; near 1.0 means other load left no core free, and no --jobs
+        # figure of this run can show scaling.
+        burn = (
+            "import sys,multiprocessing as mp\n"
+            "def f(_):\n    s=0\n    for i in range(4_000_000): s+=i\n"
+            "if __name__=='__main__':\n"
+            "    with mp.get_context('fork').Pool(int(sys.argv[1])) as p: p.map(f, range(4), chunksize=1)\n"
         )
-        if ac_py:
-            cases[f"folder (200 drafts): --jobs {jobs} vs autocorrect-py"] = measure(
-                many, [ac_py, str(ac_folder_script), str(folder)], runs, label_b="autocorrect-py"
+        burn_script = work / "burn.py"
+        burn_script.write_text(burn, encoding="utf-8")
+        cases[f"control: CPU-bound Python in {jobs} processes vs 1 (ideal {1 / jobs:.2f})"] = measure(
+            [PY, str(burn_script), str(jobs)], [PY, str(burn_script), "1"], runs, label_b="1 process"
+        )
+        probe = subprocess.run(
+            speechlint_cmd("--jobs", "1", str(folder), bindir=bindir), capture_output=True, check=False
+        )
+        if probe.returncode in (0, 1):
+            one = speechlint_cmd("--jobs", "1", str(folder), bindir=bindir)
+            many = speechlint_cmd("--jobs", str(jobs), str(folder), bindir=bindir)
+            cases[f"folder (200 drafts): --jobs {jobs} vs --jobs 1"] = measure(
+                many, one, runs, label_b="--jobs 1"
             )
-        corpus = work / "corpus_folder"
-        build_corpus_folder(corpus)
-        cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs --jobs 1"] = measure(
-            speechlint_cmd("--jobs", str(jobs), str(corpus), bindir=bindir),
-            speechlint_cmd("--jobs", "1", str(corpus), bindir=bindir),
-            runs,
-            label_b="--jobs 1",
-        )
-        if ac_py:
-            cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs autocorrect-py"] = measure(
+            if ac_py:
+                cases[f"folder (200 drafts): --jobs {jobs} vs autocorrect-py"] = measure(
+                    many, [ac_py, str(ac_folder_script), str(folder)], runs, label_b="autocorrect-py"
+                )
+            corpus = work / "corpus_folder"
+            build_corpus_folder(corpus)
+            cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs --jobs 1"] = measure(
                 speechlint_cmd("--jobs", str(jobs), str(corpus), bindir=bindir),
-                [ac_py, str(ac_folder_script), str(corpus)],
+                speechlint_cmd("--jobs", "1", str(corpus), bindir=bindir),
                 runs,
-                label_b="autocorrect-py",
+                label_b="--jobs 1",
             )
-        step("folder")
+            if ac_py:
+                cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs autocorrect-py"] = measure(
+                    speechlint_cmd("--jobs", str(jobs), str(corpus), bindir=bindir),
+                    [ac_py, str(ac_folder_script), str(corpus)],
+                    runs,
+                    label_b="autocorrect-py",
+                )
+            step("folder")
 
     if not args.no_lsp and (ROOT / "bench" / "lsp_latency.py").exists():
         lsp: dict[str, object] = {}
