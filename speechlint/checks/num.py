@@ -888,7 +888,7 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
     out: list[Announcement] = []
     for start, num_start, count_end, end, shown, unit, count in found:
         phrase = text[num_start:count_end]
-        if count < 2 or any(phrase.startswith(f) for f in fixed):
+        if count < 2 or phrase.startswith(fixed):
             continue
         # the first numbered heading or marker after the announcement
         hi = bisect_right(numbered_starts, end - 1)
