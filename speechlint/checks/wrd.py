@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -679,9 +679,33 @@ class MisuseData:
         return WordFinder(tuple(table)), table
 
 
+def substitution_fix(span: Span, right: str, kind: str) -> Fix | None:
+    """The fix replacing ``span`` by ``right``; ``kind``: safe, unsafe or none (no fix)."""
+    return None if kind == "none" else Fix.replace(span, right, "safe" if kind == "safe" else "unsafe")
+
+
+def substitutions(text: str, finder: WordFinder, table: Mapping[str, Misuse]) -> Iterator[tuple[int, int, Misuse]]:
+    """(start, end, entry) of each wrong form of ``table`` in ``text`` that is no exception.
+
+    The one substitution check, shared by WRD003 and the substitution rules of rule packs:
+    ``finder`` finds the wrong forms (the keys of ``table``); an entry's context pattern,
+    if any, must match where its form stands (and sets the end of the finding); a form
+    inside one of its entry's exceptions (份内 in 省份内) is right there.
+    """
+    for start, end, wrong in finder.finditer(text):
+        e = table[wrong]
+        if e.pattern:  # the context pattern is tried where the word occurs
+            m = e.regex.match(text, start)
+            if m is None:
+                continue
+            end = m.end()
+        if not in_exception(text, start, text[start:end], e.exceptions):
+            yield start, end, e
+
+
 def _misuse_diag(span: Span, wrong: str, e: Misuse) -> Diagnostic:
-    fix = None if e.fix == "none" else Fix.replace(span, e.right, "safe" if e.fix == "safe" else "unsafe")
-    return Diagnostic("WRD003", span, f"{quote(wrong)}应为{quote(e.right)}：{e.reason}", fix)
+    return Diagnostic("WRD003", span, f"{quote(wrong)}应为{quote(e.right)}：{e.reason}",
+                      substitution_fix(span, e.right, e.fix))
 
 
 @rule("WRD003", "misused-word", data=MisuseData, severity="warning", fix="sometimes")
@@ -721,14 +745,8 @@ def misused_word(doc: Document, data: MisuseData) -> Iterator[Diagnostic]:
     """
     text = doc.check_text
     finder, table = data.finder
-    for start, end, wrong in finder.finditer(text):
-        e = table[wrong]
-        if e.pattern:  # the context pattern is tried where the word occurs
-            m = e.regex.match(text, start)
-            if m is None:
-                continue
-            end = m.end()
-        if not in_exception(text, start, text[start:end], e.exceptions) and not _junction(text, start, end):
+    for start, end, e in substitutions(text, finder, table):
+        if not _junction(text, start, end):
             yield _misuse_diag(Span(start, end), text[start:end], e)
 
 
