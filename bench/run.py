@@ -6,6 +6,8 @@ Usage (from a checkout, after the README's install command)::
     .venv/bin/python bench/run.py                    # full run (a few minutes)
     .venv/bin/python bench/run.py --quick            # fewer runs, no 10 MB
     .venv/bin/python bench/run.py --sizes 10MB --no-folder --no-lsp  # only the 10 MB input
+    .venv/bin/python bench/run.py --sizes 10MB --no-folder --no-lsp --baseline /tmp/old
+                                                     # ... and against another source tree
     .venv/bin/python bench/run.py --install regular  # measure `pip install .` (what users of a
                                                      # released package get) instead of the
                                                      # checkout's editable install
@@ -117,12 +119,13 @@ def measure(
     warmup: int = 1,
     env_a: dict[str, str] | None = None,
     label_b: str = "",
+    env_b: dict[str, str] | None = None,
 ) -> dict[str, object]:
     """Run A (and B) ``n`` times interleaved after ``warmup`` runs; ratios A/B pair by pair."""
     for _ in range(warmup):
         run_once(a, env=env_a)
         if b:
-            run_once(b)
+            run_once(b, env=env_b)
     sa, sb, ratios = Stat(), Stat(), []
     codes: set[int] = set()
     for _ in range(n):
@@ -131,7 +134,7 @@ def measure(
         sa.rss_kb.append(ra)
         codes.add(ca)
         if b:
-            wb, rb, _ = run_once(b)
+            wb, rb, _ = run_once(b, env=env_b)
             sb.runs.append(wb)
             sb.rss_kb.append(rb)
             ratios.append(wa / wb)
@@ -412,6 +415,12 @@ def main(argv: list[str] | None = None) -> int:
         help=f"comma-separated input sizes to measure (default: {','.join(SIZES)})",
     )
     ap.add_argument("--no-folder", action="store_true", help="skip the folder (--jobs) cases")
+    ap.add_argument(
+        "--baseline",
+        metavar="DIR",
+        help="also run each size against another source tree of speechlint (e.g. "
+        "`git archive OLD | tar -x -C DIR`), put first on PYTHONPATH of the same interpreter",
+    )
     ap.add_argument("--no-peers", action="store_true", help="skip autocorrect")
     ap.add_argument("--no-lsp", action="store_true", help="skip the language server latency")
     ap.add_argument("--lsp-edits", type=int, default=400)
@@ -475,6 +484,11 @@ def main(argv: list[str] | None = None) -> int:
             ac = [ac_py, str(ac_script), str(path)]
             cases[f"{name}: speechlint vs autocorrect-py"] = measure(
                 sl, ac, runs, label_b="autocorrect-py"
+            )
+        if args.baseline:
+            base = str(Path(args.baseline).resolve())
+            cases[f"{name}: speechlint vs speechlint of {base}"] = measure(
+                sl, sl, runs, label_b="baseline", env_b={"PYTHONPATH": base}
             )
         step(name)
 
