@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -980,7 +980,7 @@ def wrong_dash(doc: Document, data: DashData) -> Iterator[Diagnostic]:
     found = _misformed_marks("PUN007", text, patterns, "破折号", data.dash)
     seen = {d.span.start for d in found}
     if "—" in text or "--" in text or "－－" in text:
-        for m in _LEADING_DASH.finditer(text):
+        for m in _leading_dashes(text, doc.line_starts):
             span = Span(m.start(1), m.end(1))
             if span.start not in seen:
                 found.append(
@@ -996,6 +996,20 @@ def wrong_dash(doc: Document, data: DashData) -> Iterator[Diagnostic]:
 #: links nothing, so it is a short dash, not the connector of 中国—东盟; -- and －－ there
 #: are reported before any text, digits included.
 _LEADING_DASH = re.compile(r"(?m)^[ \t\u3000]*(—(?!—)|-{2,}+|－{2,}+)(?=[^\s\-－—])")
+_LEADING_DASH_FIRST = " \t\u3000—-－"
+
+
+def _leading_dashes(text: str, line_starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """``_LEADING_DASH.finditer(text)``, tried only at the start of each line: a pattern led by
+    ``^`` gives ``re`` no character to scan for, and it tried every position (10 MB: 0.028 s,
+    this way a few milliseconds).  ``^`` follows ``\n`` only, not a lone ``\r``."""
+    for start in line_starts:
+        if start and text[start - 1] != "\n":
+            continue
+        if start < len(text) and text[start] in _LEADING_DASH_FIRST:
+            m = _LEADING_DASH.match(text, start)
+            if m is not None:
+                yield m
 
 
 # ---------------------------------------------------------------------------
