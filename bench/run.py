@@ -28,7 +28,9 @@ ratio compares runs made under the same machine conditions:
   available; each server's peak RSS.
 
 Figures are medians with min-max; ratios are computed pair by pair and their
-median reported.  Results go to stdout as a table and to bench/out/results.json.
+median reported.  Each process's CPU time (user + system) is recorded too, with the
+median of its pairwise ratios: on a machine whose cores other work shares, CPU time moves
+far less than wall time.  Results go to stdout as a table and to bench/out/results.json.
 """
 
 from __future__ import annotations
@@ -69,6 +71,9 @@ AUTOCORRECT = (
 class Stat:
     runs: list[float] = field(default_factory=list)
     rss_kb: list[int] = field(default_factory=list)
+    #: user + system CPU seconds of each run: less disturbed than wall time when other
+    #: processes share the cores
+    cpu: list[float] = field(default_factory=list)
 
     def summary(self) -> dict[str, float]:
         r = self.runs
@@ -76,6 +81,7 @@ class Stat:
             "median_s": statistics.median(r),
             "min_s": min(r),
             "max_s": max(r),
+            "median_cpu_s": statistics.median(self.cpu) if self.cpu else 0.0,
             "peak_rss_mb": max(self.rss_kb) / 1024 if self.rss_kb else 0.0,
             "runs": len(r),
         }
@@ -88,8 +94,9 @@ TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 def run_once(
     cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
-) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS (KiB) and exit code of one whole process."""
+) -> tuple[float, int, int, float]:
+    """Wall seconds, peak RSS (KiB), exit code and CPU seconds (user + system, the
+    process and the children it waited for) of one whole process."""
     rss_file = OUT / "rss.txt"
     full = [TIME, "-q", "-f", "%M", "-o", str(rss_file), *cmd] if TIME else cmd
     t0 = time.perf_counter()
@@ -109,7 +116,7 @@ def run_once(
             rss = int(rss_file.read_text().split()[-1])
         except (OSError, ValueError, IndexError):
             pass
-    return wall, rss, proc.returncode
+    return wall, rss, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def measure(
@@ -126,18 +133,22 @@ def measure(
         run_once(a, env=env_a)
         if b:
             run_once(b, env=env_b)
-    sa, sb, ratios = Stat(), Stat(), []
+    sa, sb, ratios, cpu_ratios = Stat(), Stat(), [], []
     codes: set[int] = set()
     for _ in range(n):
-        wa, ra, ca = run_once(a, env=env_a)
+        wa, ra, ca, ua = run_once(a, env=env_a)
         sa.runs.append(wa)
         sa.rss_kb.append(ra)
+        sa.cpu.append(ua)
         codes.add(ca)
         if b:
-            wb, rb, _ = run_once(b, env=env_b)
+            wb, rb, _, ub = run_once(b, env=env_b)
             sb.runs.append(wb)
             sb.rss_kb.append(rb)
+            sb.cpu.append(ub)
             ratios.append(wa / wb)
+            if ub > 0:
+                cpu_ratios.append(ua / ub)
     out: dict[str, object] = {"a": sa.summary(), "exit_codes": sorted(codes), "command_a": a}
     if b:
         out["b"] = sb.summary()
@@ -146,6 +157,8 @@ def measure(
         out["ratio_median"] = statistics.median(ratios)
         out["ratio_min"] = min(ratios)
         out["ratio_max"] = max(ratios)
+        if cpu_ratios:
+            out["cpu_ratio_median"] = statistics.median(cpu_ratios)
     return out
 
 
@@ -581,8 +594,11 @@ def render(results: dict[str, object]) -> str:
     lines = [
         head,
         "",
-        "| case | speechlint s | other s | ratio (min–max) | peak RSS MB (speechlint / other) |",
-        "|---|---|---|---|---|",
+        (
+            "| case | speechlint s | other s | ratio (min–max) | peak RSS MB (speechlint / other) "
+            "| CPU s (speechlint / other): ratio |"
+        ),
+        "|---|---|---|---|---|---|",
     ]
     for name, c in results["cases"].items():  # type: ignore[union-attr]
         if "a" not in c:
@@ -593,13 +609,13 @@ def render(results: dict[str, object]) -> str:
                     lines.append(
                         f"| LSP {label}: one-character edit in {v.get('chars', '?')} chars ({v.get('sync')} sync) "
                         f"| median {v['median_ms']:.2f} ms, p95 {v['p95_ms']:.2f} ms (n={v.get('edits', '?')}) | "
-                        f"| | {v.get('peak_rss_mb', 0):.0f} |"
+                        f"| | {v.get('peak_rss_mb', 0):.0f} | |"
                     )
                 else:
-                    lines.append(f"| LSP {label} | {v} | | | |")
+                    lines.append(f"| LSP {label} | {v} | | | | |")
             if "ratio_median" in c:
                 lines.append(
-                    f"| LSP median, speechlint / autocorrect | | | {c['ratio_median']:.2f} | |"
+                    f"| LSP median, speechlint / autocorrect | | | {c['ratio_median']:.2f} | | |"
                 )
             continue
         a = c["a"]
@@ -610,7 +626,10 @@ def render(results: dict[str, object]) -> str:
             else ""
         )
         rss = f"{a['peak_rss_mb']:.0f}" + (f" / {b['peak_rss_mb']:.0f}" if b else "")
-        lines.append(f"| {name} | {_cell(a)} | {_cell(b) if b else ''} | {ratio} | {rss} |")
+        cpu = f"{a.get('median_cpu_s', 0):.3f}" + (f" / {b.get('median_cpu_s', 0):.3f}" if b else "")
+        if "cpu_ratio_median" in c:
+            cpu += f": {c['cpu_ratio_median']:.2f}"
+        lines.append(f"| {name} | {_cell(a)} | {_cell(b) if b else ''} | {ratio} | {rss} | {cpu} |")
     return "\n".join(lines)
 
 
