@@ -98,6 +98,19 @@ class DupData:
     model_familiar: float = -5.0
     #: One copy inside a word, the other alone, and the one-copy reading familiar:
     model_orphan_familiar: float = -8.0
+    #: ... and the model never saw the doubled character with its neighbour on either side
+    #: (neither ``x c c`` nor ``c c y``, where legitimate touching words leave traces:
+    #: 中国国际, 目的的): a looser threshold still (应当当参照):
+    model_orphan_unseen: float = -4.0
+    #: ... when the one-copy reading's log-probability per character is at least this:
+    model_unseen_familiar: float = -6.0
+    #: The document itself writes the one-copy reading elsewhere, with ``document-context``
+    #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
+    #: form at this score or below is reported whatever its word structure.  Not for the
+    #: forms of ``allow`` nor for the ``standalone`` characters (可以以合理价格: 可以合理).
+    model_document: float = -2.0
+    #: Characters of context on each side of the one-copy reading looked for elsewhere.
+    document_context: int = 2
     #: Function words and modal verbs that stand alone before a word starting with the same
     #: character (要 + 要求, 以 + 以上, 有 + 有关): a familiar one-copy reading says nothing.
     standalone: str = ""
@@ -126,6 +139,12 @@ class DupData:
             return "thresholds must satisfy model-allowed <= 0"
         if not self.model_orphan <= self.model_orphan_familiar <= 0:
             return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
+        if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
+            return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
+        if not self.model_document <= 0:
+            return "thresholds must satisfy model-document <= 0"
+        if not 1 <= self.document_context <= 8:
+            return "'document-context' must be between 1 and 8"
         for ctx in self.allow_context:
             if not any(ctx[i : i + 2 * n] == ctx[i : i + n] * 2 for n in range(1, 5) for i in range(len(ctx))):
                 return f"'allow-context' entry {ctx!r} contains no doubled form"
@@ -357,22 +376,67 @@ def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     """The highest threshold a candidate may meet, before its word structure is known."""
     if allowed:
         return data.model_allowed
-    return max(data.model_whole, data.model_orphan_familiar if familiar else data.model_orphan)
+    return max(data.model_whole, data.model_orphan_unseen, data.model_orphan_familiar if familiar else data.model_orphan)
+
+
+def _unseen_pair(text: str, s: int) -> bool:
+    """Did the model never see the doubled character at ``s`` beside its neighbours?
+
+    Neither ``x c c`` nor ``c c y`` (x, y: the characters before and after the pair) is in
+    the model: two words that touch usually leave such traces in edited text (中国国际,
+    合同目的的), a character typed twice inside a word does not (应当当参照).
+    """
+    m = lm.model()
+    if m is None:
+        return False
+    c = text[s]
+    x = (lm.BOUNDARY + lm.to_stream(text[max(0, s - 4) : s]))[-1]
+    y = (lm.to_stream(text[s + 2 : s + 6]) + lm.BOUNDARY)[0]
+    return m.count(x + c, c) == 0 and m.count(c + c, y) == 0
+
+
+#: How far (in characters) before and after a candidate the document is searched for its
+#: one-copy reading: a long speech, without a quadratic cost on a 10 MB file.
+_DOCUMENT_REACH = 50_000
+
+
+def _written_elsewhere(text: str, s: int, n: int, k: int) -> bool:
+    """Does the document write the one-copy reading, ``k`` characters each side, elsewhere?
+
+    A draft uses its terms again and again: 借款期期限 where 借款期限 stands elsewhere is
+    a slip.  The candidate itself holds the two-copy reading, so every match is elsewhere.
+    """
+    if s < k or s + 2 * n + k > len(text):
+        return False
+    one = text[s - k : s + n] + text[s + 2 * n : s + 2 * n + k]
+    return text.find(one, max(0, s - _DOCUMENT_REACH), s + 2 * n + _DOCUMENT_REACH) >= 0
 
 
 def _by_model(
-    text: str, s: int, n: int, bound: bool, llr: float, familiar: bool, allowed: bool, data: DupData
+    text: str,
+    s: int,
+    n: int,
+    bound: bool,
+    llr: float,
+    familiar: bool,
+    allowed: bool,
+    unseen: bool,
+    data: DupData,
 ) -> bool:
     """Report the candidate?  The model's score against the threshold of its word structure.
 
     ``familiar``: the one-copy reading is ordinary text; ``allowed``: the doubled form is in
     the allow-list; ``bound``: the character never stands alone (们), so a word ending in
-    the first copy does not make the pair legitimate.
+    the first copy does not make the pair legitimate; ``unseen``: the model never saw the
+    pair beside its neighbours (:func:`_unseen_pair`), so a copy standing alone beside a
+    word is reported at ``model-orphan-unseen`` unless the document uses it, with its
+    other neighbour, as part of a term (:func:`_attached`: 评标 + 标准).
     """
-    cap = _limit(data, familiar, allowed)
-    if llr > cap:
-        return False
+    cap = data.model_allowed if allowed else max(data.model_whole, data.model_orphan_familiar if familiar else data.model_orphan)
     alone = cap if allowed else data.model_orphan_familiar if familiar else data.model_orphan
+    loose = data.model_orphan_unseen if unseen else alone
+    if llr > max(cap, loose):
+        return False
     embedded = min(data.model_embedded, cap)
     crosses = _crosser(text, s, n, data)  # the lexicon first: segmenting loads a dictionary
     if n > 1:
@@ -384,17 +448,54 @@ def _by_model(
         ):
             return llr <= embedded
     elif crosses(s + 2 * n):  # the second character starts a longer word
-        if llr > alone:
+        if llr > loose:
             return False
-        # each copy inside a word: two words that touch (全国 + 国有); else 落 + 落实
-        return llr <= embedded if not bound and crosses(s) else True
+        if not bound and crosses(s):  # each copy inside a word: two words that touch (全国 + 国有)
+            return llr <= min(embedded, alone)
+        # the first copy alone: 落 + 落实
+        return llr <= alone or (llr <= loose and not _attached(text, s, right=False))
     if llr > alone:
-        return not allowed and not (not bound and crosses(s)) and not crosses(s + n)
+        if (
+            n == 1
+            and llr <= loose
+            and not bound
+            and crosses(s)
+            and not crosses(s + 1)
+            and not _attached(text, s, right=True)
+        ):
+            return True  # the second copy alone, and unseen: 应当 + 当
+        return llr <= cap and not allowed and not (not bound and crosses(s)) and not crosses(s + n)
     if crosses(s + n):  # a word across the copies: the pair is (part of) one word (赤裸裸)
         return llr <= (embedded if n == 1 else alone)
     if not bound and crosses(s):  # the first copy ends a longer word: 管理局 + 局
         return True
     return allowed or llr <= data.model_whole  # each copy a whole word
+
+
+def _attached(text: str, s: int, right: bool) -> bool:
+    """Does the document use the copy that stands alone as part of a term of its own?
+
+    For the doubled character c at ``s`` between x and y: with ``right``, does ``c y`` occur
+    elsewhere after a character other than x and c; else does ``x c`` occur elsewhere
+    before a character other than c and y (评标标准 where 评标委员会 stands elsewhere:
+    评标 is a term of the document, 标准 the next word).  A character typed twice inside
+    a word leaves no such trace: elsewhere it stands beside the rest of its word
+    (借款期期限: 款期 elsewhere only in 借款期限).
+    """
+    if s < 1 or s + 3 > len(text):
+        return False
+    x, c, y = text[s - 1], text[s], text[s + 2]
+    lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
+    pair = c + y if right else x + c
+    at = text.find(pair, lo, hi)
+    while at >= 0:
+        other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
+        if right and at >= 1 and other not in (x, c):
+            return True
+        if not right and other and other not in (c, y):
+            return True
+        at = text.find(pair, at + 1, hi)
+    return False
 
 
 def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
@@ -421,12 +522,27 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
             if verdict is not None:
                 llr, familiarity = verdict
                 familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
+                limit = _limit(data, familiar, allowed)
+                # the document's own evidence (not for function words: 可以以合理价格)
+                written = (
+                    llr <= data.model_document
+                    and not (n == 1 and unit in data.standalone)
+                    and _written_elsewhere(text, s, n, data.document_context)
+                )
                 # cheapest first: most candidates are far above every threshold (中国国际)
-                if llr > _limit(data, familiar, allowed) or _exempt(text, s, e, data):
+                if (llr > limit and not written) or _exempt(text, s, e, data):
                     continue
                 if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
                     continue
-                if not _by_model(text, s, n, bound, llr, familiar, allowed, data):
+                unseen = (
+                    n == 1
+                    and not allowed
+                    and unit not in data.standalone
+                    and llr <= data.model_orphan_unseen
+                    and familiarity >= data.model_unseen_familiar
+                    and _unseen_pair(text, s)
+                )
+                if not (written or _by_model(text, s, n, bound, llr, familiar, allowed, unseen, data)):
                     continue
                 i += 1
                 starts.insert(i, s)
