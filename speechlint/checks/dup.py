@@ -4,6 +4,8 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
 :mod:`speechlint.segment`):
 
 1. one compiled regex over ``doc.check_text`` finds the candidates (``AA``, ``ABAB`` …);
+   a doubled numeral that no Chinese number can contain (``slip-patterns``: ``五五百``,
+   ``第八十三三条``; but ``“十五五”``) is a slip at once;
 2. the rule data settles the forms that are always legitimate: longer strings that
    contain one (``红红脸``), the AABB form of a word AB (``反复`` → ``反反复复``, but not
    ``要要牢牢``), and exempt patterns (runs of Chinese numerals, ``一步一步``); the
@@ -29,6 +31,21 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    * each copy belongs to a different word (``全国国有``, ``适用用人单位``), or a doubled
      word's second copy starts a longer word (``各乡镇乡镇长``, ``代表代表团``): two words
      that touch, reported only when the model is very sure (``model-embedded``).
+
+   Two more kinds of evidence loosen the thresholds, both calibrated cross-fitted (a
+   model built from one part of the tune half scoring the other, so that the text is as
+   new to the model as a user's draft):
+
+   * the document's own: the one-copy reading, with ``document-context`` characters of
+     the same text on each side, written elsewhere in the document (借款期期限 where
+     借款期限 stands elsewhere): reported at ``model-document``, whatever the structure
+     (not for the ``standalone`` function words: 可以以合理价格 beside 可以合理价格);
+   * the model's counts at the copy boundary: a copy standing alone beside a word,
+     neither ``x c c`` nor ``c c y`` ever seen by the model (two words that touch leave
+     such traces: 中国国际, 合同目的的; a slip inside a word does not: 应当当参照), the
+     one-copy reading not rare (``model-unseen-familiar``): reported at
+     ``model-orphan-unseen``, unless the document uses the lone copy with its other
+     neighbour as a term of its own (评标 in 评标标准, :func:`_attached`).
 
    Whether a word crosses the edge of a copy is asked first of the compact lexicon
    (``要要求``: 要求 starts inside the second 要), then of the stretch of Han text around
@@ -67,6 +84,9 @@ class DupData:
     allow_context: tuple[str, ...] = ()
     #: A candidate lying inside a match of one of these patterns is legitimate (AABB, numerals).
     exempt: tuple[re.Pattern[str], ...] = ()
+    #: A doubled unit at the start of a match of one of these patterns is a slip whatever
+    #: the model says: numbers that Chinese numerals cannot write (五五百, 第八十三三条).
+    slip_patterns: tuple[re.Pattern[str], ...] = ()
     #: Words missing from the compact lexicon (乡镇长): evidence that a word crosses a copy.
     words: tuple[str, ...] = ()
     #: Characters doubled by mistake even after a word ending in them (我们们, 就是是, 完成了了):
@@ -514,7 +534,15 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                 continue
             i = bisect_left(starts, e) - 1  # the last finding starting before e
             form = text[s:e]
-            if (i >= 0 and ends[i] > s) or _in_context(text, s, data, form):
+            if i >= 0 and ends[i] > s:
+                continue
+            if any(p.match(text, s) for p in data.slip_patterns):
+                i += 1
+                starts.insert(i, s)
+                ends.insert(i, e)
+                yield s, n, not any(c in data.unsafe_fix for c in unit)
+                continue
+            if _in_context(text, s, data, form):
                 continue
             bound = n == 1 and unit in data.slip_after_word and not _idiom_ends(text, s, data)
             allowed = form in data.allowed
@@ -529,19 +557,19 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                     and not (n == 1 and unit in data.standalone)
                     and _written_elsewhere(text, s, n, data.document_context)
                 )
-                # cheapest first: most candidates are far above every threshold (中国国际)
-                if (llr > limit and not written) or _exempt(text, s, e, data):
-                    continue
-                if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
-                    continue
                 unseen = (
                     n == 1
-                    and not allowed
+                    and not allowed  # 首店纷纷落地: 纷落 is a word, 纷纷 an adverb
                     and unit not in data.standalone
                     and llr <= data.model_orphan_unseen
                     and familiarity >= data.model_unseen_familiar
                     and _unseen_pair(text, s)
                 )
+                # cheapest first: most candidates are far above every threshold (中国国际)
+                if (llr > limit and not written and not unseen) or _exempt(text, s, e, data):
+                    continue
+                if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
+                    continue
                 if not (written or _by_model(text, s, n, bound, llr, familiar, allowed, unseen, data)):
                     continue
                 i += 1
@@ -603,6 +631,12 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     - 两词相邻：要要求（要 + 要求）、学习习近平（学习 + 习近平）、工作作风（工作 + 作风）、
       中国国际、今年年底；
     - 汉字数字：“十五五”、二〇二二年。
+
+    两类旁证放宽把握要求：同一文件在别处写过去掉一个字后的文字（前后各两个字相同，如别处有
+    “借款期限”时的“借款期期限”），即使模型把握一般也报告（“的”“以”等虚词除外）；孤立的
+    那个字与前后字的叠连在语料中从未出现（“应当当参照”），且文件别处并不把它与另一侧的字
+    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告。汉字数字中不可能出现的叠字
+    （“五五百”“第八十三三条”“第三三人”）直接报告。
 
     阈值、允许表、上下文表和豁免模式都在 `rules/dup.yaml`；是否有词跨越某个字先查精简词表，
     再查 jieba 的完整词典（两者都由 jieba 词典生成，检查时不加载 jieba）。没有模型文件时，
