@@ -86,6 +86,7 @@ class DupData:
     exempt: tuple[re.Pattern[str], ...] = ()
     #: A doubled unit at the start of a match of one of these patterns is a slip whatever
     #: the model says: numbers that Chinese numerals cannot write (五五百, 第八十三三条).
+    #: Each names its characters literally (a class such as ``[一二三]``, no ``.``).
     slip_patterns: tuple[re.Pattern[str], ...] = ()
     #: Words missing from the compact lexicon (乡镇长): evidence that a word crosses a copy.
     words: tuple[str, ...] = ()
@@ -165,6 +166,9 @@ class DupData:
             return "thresholds must satisfy model-document <= 0"
         if not 1 <= self.document_context <= 8:
             return "'document-context' must be between 1 and 8"
+        for p in self.slip_patterns:
+            if re.search(r"(?<!\\)[.]|\\[wWSDd]", p.pattern):
+                return f"'slip-patterns' entry {p.pattern!r} must name its characters (no '.', no \\w)"
         for ctx in self.allow_context:
             if not any(ctx[i : i + 2 * n] == ctx[i : i + n] * 2 for n in range(1, 5) for i in range(len(ctx))):
                 return f"'allow-context' entry {ctx!r} contains no doubled form"
@@ -173,6 +177,11 @@ class DupData:
     @cached_property
     def candidates(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(rf"({'.' * n})\1", re.DOTALL) for n in range(self.min_unit, self.max_unit + 1))
+
+    @cached_property
+    def slip_chars(self) -> frozenset[str]:
+        """The Han characters the slip patterns name: only a unit among them is tried."""
+        return frozenset(c for p in self.slip_patterns for c in p.pattern if HAN_RE.match(c))
 
     @cached_property
     def allowed(self) -> frozenset[str]:
@@ -417,7 +426,7 @@ def _unseen_pair(text: str, s: int) -> bool:
 
 #: How far (in characters) before and after a candidate the document is searched for its
 #: one-copy reading: a long speech, without a quadratic cost on a 10 MB file.
-_DOCUMENT_REACH = 50_000
+_DOCUMENT_REACH = 20_000
 
 
 def _written_elsewhere(text: str, s: int, n: int, k: int) -> bool:
@@ -536,7 +545,7 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
             form = text[s:e]
             if i >= 0 and ends[i] > s:
                 continue
-            if any(p.match(text, s) for p in data.slip_patterns):
+            if unit in data.slip_chars and any(p.match(text, s) for p in data.slip_patterns):
                 i += 1
                 starts.insert(i, s)
                 ends.insert(i, e)
@@ -552,11 +561,16 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                 familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
                 limit = _limit(data, familiar, allowed)
                 # the document's own evidence (not for function words: 可以以合理价格)
-                written = (
-                    llr <= data.model_document
-                    and not (n == 1 and unit in data.standalone)
-                    and _written_elsewhere(text, s, n, data.document_context)
-                )
+                own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
+                written = None  # looked for only when the model does not decide
+                if llr > limit:  # cheapest first: most candidates are far above (中国国际)
+                    if not (own and _written_elsewhere(text, s, n, data.document_context)):
+                        continue
+                    written = True
+                if _exempt(text, s, e, data):
+                    continue
+                if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
+                    continue
                 unseen = (
                     n == 1
                     and not allowed  # 首店纷纷落地: 纷落 is a word, 纷纷 an adverb
@@ -565,12 +579,11 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                     and familiarity >= data.model_unseen_familiar
                     and _unseen_pair(text, s)
                 )
-                # cheapest first: most candidates are far above every threshold (中国国际)
-                if (llr > limit and not written and not unseen) or _exempt(text, s, e, data):
-                    continue
-                if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
-                    continue
-                if not (written or _by_model(text, s, n, bound, llr, familiar, allowed, unseen, data)):
+                if not (
+                    written
+                    or (llr <= limit and _by_model(text, s, n, bound, llr, familiar, allowed, unseen, data))
+                    or (written is None and own and _written_elsewhere(text, s, n, data.document_context))
+                ):
                     continue
                 i += 1
                 starts.insert(i, s)
