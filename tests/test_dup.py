@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -153,10 +154,20 @@ def test_without_a_model_only_pairs_of_whole_words_are_reported(monkeypatch: pyt
     assert found("各级领导干部要要带头做好表率。") == [(1, 8, "DUP001")]
 
 
-def test_model_thresholds_are_validated(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("model-whole: -20.0", "model-embedded <= model-orphan <= model-whole"),
+        ("model-orphan-unseen: -9.0", "model-orphan-familiar <= model-orphan-unseen <= 0"),
+        ("model-document: 1.0", "model-document <= 0"),
+        ("document-context: 0", "'document-context' must be between 1 and 8"),
+        ("slip-patterns: ['(.)\\1']", "'slip-patterns' entry"),
+    ],
+)
+def test_model_thresholds_are_validated(tmp_path: Path, setting: str, message: str) -> None:
     bad = tmp_path / "dup.yaml"
-    bad.write_text("DUP001:\n  model-whole: -20.0\n", encoding="utf-8")
-    with pytest.raises(RuleDataError, match="model-embedded <= model-orphan <= model-whole"):
+    bad.write_text(f"DUP001:\n  {setting}\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match=re.escape(message)):
         family_data("DUP", str(bad))
 
 

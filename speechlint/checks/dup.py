@@ -119,16 +119,18 @@ class DupData:
     model_familiar: float = -5.0
     #: One copy inside a word, the other alone, and the one-copy reading familiar:
     model_orphan_familiar: float = -8.0
-    #: ... and the model never saw the doubled character with its neighbour on either side
-    #: (neither ``x c c`` nor ``c c y``, where legitimate touching words leave traces:
-    #: 中国国际, 目的的): a looser threshold still (应当当参照):
+    #: One character, one copy inside a word, the other alone, and the model never saw the
+    #: doubled character beside its neighbours (neither ``x c c`` nor ``c c y``, where
+    #: touching words leave traces: 中国国际, 目的的): a looser threshold still (应当当参照),
+    #: unless the document uses the lone copy in a term of its own (:func:`_attached`);
+    #: not for the forms of ``allow`` nor the ``standalone`` characters.
     model_orphan_unseen: float = -4.0
     #: ... when the one-copy reading's log-probability per character is at least this:
-    model_unseen_familiar: float = -6.0
+    model_unseen_familiar: float = -5.0
     #: The document itself writes the one-copy reading elsewhere, with ``document-context``
     #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
     #: form at this score or below is reported whatever its word structure.  Not for the
-    #: forms of ``allow`` nor for the ``standalone`` characters (可以以合理价格: 可以合理).
+    #: ``standalone`` characters (可以以合理价格 beside 可以合理价格).
     model_document: float = -2.0
     #: Characters of context on each side of the one-copy reading looked for elsewhere.
     document_context: int = 2
@@ -162,8 +164,8 @@ class DupData:
             return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
-        if not self.model_document <= 0:
-            return "thresholds must satisfy model-document <= 0"
+        if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
+            return "thresholds must satisfy model-document <= 0 and model-unseen-familiar <= 0"
         if not 1 <= self.document_context <= 8:
             return "'document-context' must be between 1 and 8"
         for p in self.slip_patterns:
