@@ -624,7 +624,7 @@ def _report(code: str, doc: Document, data: DupData) -> Iterator[Diagnostic]:
         )
 
 
-@rule("DUP001", "duplicated-character", data=DupData, severity="error", fix="sometimes")
+@rule("DUP001", "duplicated-character", data=DupData, severity="error", fix="sometimes", scope="document")
 def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     """同一个汉字误输入两次（如“要要带头”“贯彻落落实”）。
 
@@ -676,7 +676,7 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     return _report("DUP001", doc, data)
 
 
-@rule("DUP002", "duplicated-word", data=DupData, severity="error", fix="safe")
+@rule("DUP002", "duplicated-word", data=DupData, severity="error", fix="safe", scope="document")
 def duplicated_word(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     """同一个词误输入两次（如“我们我们”）。
 
