@@ -11,11 +11,13 @@ per rule run, however many candidates it holds.
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 
 from .. import lm, segment
@@ -1163,5 +1165,154 @@ def confused_pair(doc: Document, data: PairData) -> Iterator[Diagnostic]:
             "WRD006",
             span,
             f"{quote(form)}在此处疑为{quote(alt)}之误：{pair.reason}",
+            Fix((Edit(span, alt),), "unsafe"),
+        )
+
+
+# ===================================================================== WRD007
+@dataclass(frozen=True)
+class HomophoneData:
+    #: The table of slips under ``rules/`` (built by :mod:`speechlint.homophone_build`).
+    table: str = "wrd_homophones.txt"
+    #: Report when log P(word) - log P(as written), over the window, exceeds this.
+    threshold: float = 10.0
+    #: Characters of context scored on each side of the slip (never past a clause end).
+    window: int = 3
+
+    def validate(self) -> str | None:
+        if self.window < 1:
+            return "'window' must be at least 1"
+        if self.threshold <= 0:
+            return "'threshold' must be positive"
+        try:
+            self.slips
+        except RuleDataError as exc:
+            return str(exc)
+        return None
+
+    @cached_property
+    def slips(self) -> dict[str, tuple[str, ...]]:
+        """Slip -> the words it may stand for (rules/wrd_homophones.txt)."""
+        return load_homophones(segment.rules_file(self.table))
+
+    @cached_property
+    def slip_set(self) -> frozenset[str]:
+        return frozenset(self.slips)
+
+
+def load_homophones(path: Path) -> dict[str, tuple[str, ...]]:
+    """The slips of a homophone table: ``slip<TAB>word[ word...]`` a line, ``#`` comments.
+
+    A malformed line raises :class:`RuleDataError` naming the file and the line.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleDataError(f"{path.name}: cannot read: {exc}") from None
+    out: dict[str, tuple[str, ...]] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        slip, _, rest = line.partition("\t")
+        words = tuple(rest.split(" "))
+        if len(slip) != 2 or not rest or any(len(w) != 2 or w == slip for w in words) or slip in out:
+            raise RuleDataError(f"{path.name}:{n}: expected a new two-character slip, a tab and its words")
+        out[slip] = words
+    return out
+
+
+def homophone_scores(
+    model: lm.Model, text: str, data: HomophoneData, pos: int = 0, endpos: int | None = None
+) -> Iterator[tuple[int, str, float]]:
+    """(start, likeliest word, its score) of every slip of the table in ``text[pos:endpos]``.
+
+    The score is :func:`pair_score` of the word against the slip as written.  The slips
+    present are found in one pass in C (the set of the text's character pairs intersected
+    with the table), then each is looked up where it stands: clean text holds few.
+    """
+    end = len(text) if endpos is None else endpos
+    seg = text[pos:end]
+    found = data.slip_set.intersection(map(operator.add, seg, islice(seg, 1, None)))
+    if not found:
+        return
+    starts: list[int] = []
+    for slip in found:
+        i = seg.find(slip)
+        while i >= 0:
+            starts.append(pos + i)
+            i = seg.find(slip, i + 1)
+    for start in sorted(starts):
+        slip = text[start : start + 2]
+        best, alt = max((pair_score(model, text, start, start + 2, w, data.window), w) for w in data.slips[slip])
+        yield start, alt, best
+
+
+def homophone_junction(text: str, start: int, min_freq: int = _JUNCTION_MIN_FREQ) -> bool:
+    """Do the two characters at ``start`` belong to two words (中等|及, 供货者|名称)?
+
+    True when jieba's segmentation of the Han text around them does not cut them as one
+    token and a word of two or more characters (frequency ``min_freq`` or more) holds one
+    of them and reaches outside the pair: the pair was never written as one, two words
+    touch.  A slip stays a token of its own (膨涨) or falls apart into single characters
+    (布|署).
+    """
+    end = start + 2
+    lo, hi = start, end
+    while lo > 0 and start - lo < _JUNCTION_REACH and HAN_RE.match(text[lo - 1]):
+        lo -= 1
+    while hi < len(text) and hi - end < _JUNCTION_REACH and HAN_RE.match(text[hi]):
+        hi += 1
+    for a, b, f in segment.tokens(text[lo:hi]):
+        a, b = a + lo, b + lo
+        if a < end and b > start and (a, b) != (start, end) and b - a > 1 and f >= min_freq:
+            return True
+    return False
+
+
+@rule("WRD007", "homophone-slip", data=HomophoneData, severity="warning", fix="unsafe")
+def homophone_slip(doc: Document, data: HomophoneData) -> Iterator[Diagnostic]:
+    """同音字误输入形成的非词（布署→部署、贯撤→贯彻、竟争→竞争），由语言模型判断。
+
+    ## 检查内容
+    `rules/wrd_homophones.txt` 收录常用双字词的“同音错字”写法：把词中一个字换成读音
+    （声母、韵母、声调）相同的另一个常用字、而结果不是词（如“部署”写成“布署”“部暑”）。
+    表由 `python -m speechlint.homophone_build` 从 jieba 词典和 pypinyin 的读音生成。
+    文稿中出现表中写法时，用本项目的汉字语言模型（`speechlint/lm.py`）比较这个位置前后
+    各几个字（不跨分句）写成原样和写成正确词的概率；正确词的概率压倒性地大（对数似然比
+    超过 `rules/wrd.yaml` 中 WRD007 的阈值 `threshold`）时才报告。人名、地名、专名和
+    文言词语中两个字碰巧相接时，原样写法在上下文中本身可能成立，模型拿不准就不报。
+
+    ## 为什么
+    讲话稿多用拼音输入法录入，选错同音字是最常见的错别字来源；这类写法不是词，
+    却能通过拼写检查之外的一切环节，领导念稿时一眼就能看出。错别字词表只能收录已知的
+    写法，同音错字的组合成千上万，需要按读音生成、由上下文判断。
+
+    ## 示例（错 → 对）
+    - 错：`对全年工作作出布署` → 对：`对全年工作作出部署`
+    - 错：`认真贯撤落实党中央决策` → 对：`认真贯彻落实党中央决策`
+    - 错：`积极参与市场竟争` → 对：`积极参与市场竞争`
+    - 不报：`做好工作部署`、`主动参与国际竞争`（写法正确）
+
+    ## 修复安全性
+    不安全：改为模型认为最可能的词通常正确，但同一个错字可能对应几个词，需要人工确认
+    （`--unsafe-fixes`）。
+
+    ## 依据
+    《现代汉语词典》（第7版）；《通用规范汉字表》（2013）。阈值在共享语料的调参一半上
+    交叉标定（每篇文档由不含它的模型打分，`bench/homophones.py`）。
+    """
+    model = lm.model()
+    if model is None:
+        return
+    text = doc.check_text
+    for start, alt, score in homophone_scores(model, text, data):
+        if score <= data.threshold or homophone_junction(text, start):
+            continue
+        span = Span(start, start + 2)
+        written = text[start : start + 2]
+        yield Diagnostic(
+            "WRD007",
+            span,
+            f"{quote(written)}疑为同音字之误，应为{quote(alt)}",
             Fix((Edit(span, alt),), "unsafe"),
         )
