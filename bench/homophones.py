@@ -62,8 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     models = models_for(args.half)
     rng = random.Random(args.seed)
     by_word: dict[str, list[str]] = defaultdict(list)
-    for slip, ws in data.slips.items():
-        for w in ws:
+    for slip in data.slips:
+        for w in data.words(slip):
             by_word[w].append(slip)
     clean: list[tuple[float, str, str]] = []
     cleanj: list[float] = []
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             ex = text[max(0, start - 10) : start + 12].replace("\n", "⏎")
             j = wrd.homophone_junction(text, start)
             clean.append((score, f"{text[start:start + 2]}→{alt}{' J' if j else ''}", f"{name}: {ex}"))
-            cleanj.append((-99.0 if j else score))
+            cleanj.append(-99.0 if j else score)
         sites = [i for i in range(len(text) - 1) if text[i : i + 2] in by_word]
         rng.shuffle(sites)
         n = 0

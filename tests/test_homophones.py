@@ -26,10 +26,11 @@ def findings(text: str) -> list[tuple[int, str]]:
 
 
 def test_shipped_table_holds_slips_of_frequent_words_that_are_no_words() -> None:
-    slips = shipped().slips
-    assert len(slips) > 50_000
     d = segment.dictionary()
-    for slip, words in slips.items():
+    table = shipped()
+    assert len(table.slips) > 50_000
+    for slip in table.slips:
+        words = table.words(slip)
         assert HAN2.fullmatch(slip)
         assert d.freq(slip) < homophone_build.SLIP_MAX_FREQ, f"{slip} is a word"
         for w in words:
@@ -43,7 +44,7 @@ def test_a_slip_is_read_like_its_word() -> None:
     pypinyin = pytest.importorskip("pypinyin")
     style = pypinyin.Style.TONE3
     for slip in ("布署", "贯撤", "竟争", "统愁"):
-        words = shipped().slips[slip]
+        words = shipped().words(slip)
         assert any(
             pypinyin.lazy_pinyin(w, style=style) == [pypinyin.pinyin(c, style=style)[0][0] for c in slip]
             or pypinyin.lazy_pinyin(w, style=style) == pypinyin.lazy_pinyin(slip, style=style)
@@ -66,28 +67,52 @@ def test_the_build_writes_where_it_is_told(tmp_path: Path) -> None:
     out = tmp_path / "table.txt"
     assert homophone_build.main(["--dict", str(small), "--out", str(out)]) == 0
     table = load_homophones(out)
-    assert table == {"布署": ("部署",)}  # 部 bu4 -> 布 bu4; 署 has no other character here
+    assert list(table) == ["布署"] and table.words("布署") == ["部署"]  # 部 bu4 -> 布 bu4; 署 has no other character here
 
 
 @pytest.mark.parametrize(
     ("line", "ok"),
-    [("布署\t部署", True), ("布署\t部署 部属", True), ("布署部署", False), ("布\t部", False), ("布署\t布署", False)],
+    [
+        ("布\t署\t部署", True),
+        ("布\t署告\t部署 部属\t部告", True),
+        ("布署\t部署", False),  # no second characters
+        ("布\t署告\t部署", False),  # two slips, one list of words
+        ("布\t署署\t部署\t部署", False),  # a slip twice
+        ("布\tx\t部署", False),
+    ],
 )
 def test_a_malformed_table_line_names_file_and_line(tmp_path: Path, line: str, ok: bool) -> None:
     path = tmp_path / "t.txt"
     path.write_text(f"# comment\n{line}\n", encoding="utf-8")
     if ok:
-        assert load_homophones(path)
+        assert len(load_homophones(path)) == len(line.split("\t")[1])
     else:
         with pytest.raises(RuleDataError, match=r"t\.txt:2:"):
             load_homophones(path)
 
 
-def test_a_slip_listed_twice_is_refused(tmp_path: Path) -> None:
+def test_a_first_character_given_twice_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"
-    path.write_text("布署\t部署\n布署\t部署\n", encoding="utf-8")
+    path.write_text("布\t署\t部署\n布\t告\t部告\n", encoding="utf-8")
     with pytest.raises(RuleDataError, match=r"t\.txt:2:"):
         load_homophones(path)
+
+
+def test_bad_words_are_refused_when_their_line_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("布\t署\t部署x\n", encoding="utf-8")
+    table = load_homophones(path)
+    with pytest.raises(RuleDataError, match="布署"):
+        table.words("布署")
+
+
+def test_no_shipped_slip_is_its_own_word() -> None:
+    table = shipped().slips
+    assert all(slip not in table.words(slip) for slip in table)
+    assert table.words("部署") == [] and "部署" not in table  # a word, not a slip
+    assert "布署" in table
+    for large in (False, True):
+        assert table.in_text("作出布署和部署", large) == {"布署"}
 
 
 @pytest.mark.parametrize(
@@ -124,7 +149,7 @@ def test_a_slip_is_found_with_the_word_to_write(text: str, written: str) -> None
     assert d.fix is not None and d.fix.applicability == "unsafe"
     word = d.fix.edits[0].text
     assert word in d.message and written in d.message
-    assert word in shipped().slips[written]
+    assert word in shipped().words(written)
 
 
 @pytest.mark.parametrize(
