@@ -38,6 +38,7 @@ ROOT = HERE.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench import corpus
 from bench.confused_pairs import is_word_at, models_for, texts
 from speechlint.checks import wrd
 
@@ -55,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-missed", type=int, default=0, help="print N made slips scored lowest")
     ap.add_argument("--per-doc", type=int, default=20, help="slips made per document")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--all-years",
+        action="store_true",
+        help="score the official texts before 2003 too (bench/quality.py checks those from 2003 on)",
+    )
     args = ap.parse_args(argv)
     if args.half == "measure" and args.show:
         ap.error("--show is for the tune half only (the measure half stays unseen)")
@@ -70,12 +76,15 @@ def main(argv: list[str] | None = None) -> int:
     madej: list[float] = []
     made: list[tuple[float, str, str]] = []
     chars = 0
-    for name, text in texts(args.half):
+    docs = texts(args.half)
+    if args.all_years:
+        docs = [(d.name, d.text()) for c in ("official", "clean") for d in corpus.documents(c, args.half)]  # type: ignore[arg-type]
+    for name, text in docs:
         chars += len(text)
         model = models[name]
         for start, alt, score in wrd.homophone_scores(model, text, data):
             ex = text[max(0, start - 10) : start + 12].replace("\n", "⏎")
-            j = wrd.homophone_junction(text, start)
+            j = wrd.homophone_junction(text, start) or text.count(text[start : start + 2]) > 1
             clean.append((score, f"{text[start:start + 2]}→{alt}{' J' if j else ''}", f"{name}: {ex}"))
             cleanj.append(-99.0 if j else score)
         sites = [i for i in range(len(text) - 1) if text[i : i + 2] in by_word]
@@ -91,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             swapped = text[:i] + slip + text[i + 2 :]
             found = [s for p, _a, s in wrd.homophone_scores(model, swapped, data, i, i + 2) if p == i]
             ex = swapped[max(0, i - 10) : i + 12].replace("\n", "⏎")
-            j = wrd.homophone_junction(swapped, i)
+            j = wrd.homophone_junction(swapped, i) or swapped.count(slip) > 1
             made.append((max(found, default=-99.0), f"{word}→{slip}{' J' if j else ''}", f"{name}: {ex}"))
             madej.append(-99.0 if j else made[-1][0])
             n += 1

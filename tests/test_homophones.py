@@ -175,16 +175,22 @@ def test_the_same_slip_is_decided_by_its_context() -> None:
     assert pair_prior(model, "布署", "部署") > shipped().prefilter
 
 
-def test_every_slip_in_a_line_is_found_in_order() -> None:
-    text = "对全年工作作出布署，认真贯撤落实，" * 3 + "\n" + "积极参与市场竟争。"
+def test_every_slip_is_found_in_order() -> None:
+    text = "对全年工作作出布署，认真贯撤落实。\n加强统愁协调，切实保帐群众基本生活。\n积极参与市场竟争。"
     got = findings(text)
-    assert [w for _, w in got] == ["布署", "贯撤"] * 3 + ["竟争"]
+    assert [w for _, w in got] == ["布署", "贯撤", "统愁", "保帐", "竟争"]
     assert [s for s, _ in got] == sorted(s for s, _ in got)
+
+
+def test_a_string_used_again_in_the_draft_is_a_term() -> None:
+    once = "对全年工作作出布署。"
+    assert findings(once) == [(7, "布署")]
+    assert findings(once + "\n" + once) == []
 
 
 def test_slips_across_chunk_edges_are_found_once() -> None:
     # the rule intersects 2,048 characters at a time: 布 ends the first chunk, 署 starts
     # the second; the other slip lies inside the third
-    text = "，" * 2045 + "作出布署，" + "，" * 2100 + "作出布署"
+    text = "，" * 2045 + "作出布署，" + "，" * 2100 + "认真贯撤落实"
     got = findings(text)
-    assert got == [(2047, "布署"), (len(text) - 2, "布署")]
+    assert got == [(2047, "布署"), (len(text) - 4, "贯撤")]

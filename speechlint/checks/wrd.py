@@ -1387,7 +1387,7 @@ def homophone_junction(text: str, start: int, min_freq: int = _JUNCTION_MIN_FREQ
     return False
 
 
-@rule("WRD007", "homophone-slip", data=HomophoneData, severity="warning", fix="unsafe")
+@rule("WRD007", "homophone-slip", data=HomophoneData, severity="warning", fix="unsafe", scope="document")
 def homophone_slip(doc: Document, data: HomophoneData) -> Iterator[Diagnostic]:
     """同音字误输入形成的非词（布署→部署、贯撤→贯彻、竟争→竞争），由语言模型判断。
 
@@ -1398,7 +1398,9 @@ def homophone_slip(doc: Document, data: HomophoneData) -> Iterator[Diagnostic]:
     文稿中出现表中写法时，用本项目的汉字语言模型（`speechlint/lm.py`）比较这个位置前后
     各几个字（不跨分句）写成原样和写成正确词的概率；正确词的概率压倒性地大（对数似然比
     超过 `rules/wrd.yaml` 中 WRD007 的阈值 `threshold`）时才报告。人名、地名、专名和
-    文言词语中两个字碰巧相接时，原样写法在上下文中本身可能成立，模型拿不准就不报。
+    文言词语中两个字碰巧相接时，原样写法在上下文中本身可能成立，模型拿不准就不报；
+    两个词相接（“中等|及”）时不报；同一写法在文稿中出现两次以上时不报（多为有意使用的
+    术语，如“市场禁入”“强制拖离”）。
 
     ## 为什么
     讲话稿多用拼音输入法录入，选错同音字是最常见的错别字来源；这类写法不是词，
@@ -1410,6 +1412,8 @@ def homophone_slip(doc: Document, data: HomophoneData) -> Iterator[Diagnostic]:
     - 错：`认真贯撤落实党中央决策` → 对：`认真贯彻落实党中央决策`
     - 错：`积极参与市场竟争` → 对：`积极参与市场竞争`
     - 不报：`做好工作部署`、`主动参与国际竞争`（写法正确）
+    - 不报：`对产粮大县及财政困难县`（“大县”与“及”相接，不是“县级”）
+    - 不报：`采取终身市场禁入措施……凡未明确禁入的行业`（同一写法反复使用，是术语）
 
     ## 修复安全性
     不安全：改为模型认为最可能的词通常正确，但同一个错字可能对应几个词，需要人工确认
@@ -1426,8 +1430,10 @@ def homophone_slip(doc: Document, data: HomophoneData) -> Iterator[Diagnostic]:
     for start, alt, score in homophone_scores(model, text, data):
         if score <= data.threshold or homophone_junction(text, start):
             continue
-        span = Span(start, start + 2)
         written = text[start : start + 2]
+        if text.count(written) > 1:
+            continue  # used again: a term of the draft (市场禁入, 强制拖离), not a slip
+        span = Span(start, start + 2)
         yield Diagnostic(
             "WRD007",
             span,
