@@ -182,10 +182,12 @@ def test_every_slip_is_found_in_order() -> None:
     assert [s for s, _ in got] == sorted(s for s, _ in got)
 
 
-def test_a_string_used_again_in_the_draft_is_a_term() -> None:
+def test_a_string_used_again_and_its_word_never_is_a_term() -> None:
     once = "对全年工作作出布署。"
     assert findings(once) == [(7, "布署")]
-    assert findings(once + "\n" + once) == []
+    assert findings(once + "\n" + once) == []  # 布署 twice, 部署 never: meant
+    both = once + "\n" + once + "\n做好工作部署。"
+    assert [w for _, w in findings(both)] == ["布署", "布署"]  # the word is there: slips
 
 
 def test_slips_across_chunk_edges_are_found_once() -> None:

@@ -1387,6 +1387,16 @@ def homophone_junction(text: str, start: int, min_freq: int = _JUNCTION_MIN_FREQ
     return False
 
 
+def homophone_term(text: str, start: int, word: str) -> bool:
+    """Is the pair at ``start`` a term of the draft: written again, and ``word`` never?
+
+    A drafter who means 强制拖离 writes it each time and never writes 脱离 there; one who
+    slips (布署) mostly writes the word (部署) elsewhere in the draft too.
+    """
+    written = text[start : start + 2]
+    return text.find(written) != start or text.find(written, start + 1) >= 0 if word not in text else False
+
+
 @rule("WRD007", "homophone-slip", data=HomophoneData, severity="warning", fix="unsafe", scope="document")
 def homophone_slip(doc: Document, data: HomophoneData) -> Iterator[Diagnostic]:
     """同音字误输入形成的非词（布署→部署、贯撤→贯彻、竟争→竞争），由语言模型判断。
@@ -1399,8 +1409,8 @@ def homophone_slip(doc: Document, data: HomophoneData) -> Iterator[Diagnostic]:
     各几个字（不跨分句）写成原样和写成正确词的概率；正确词的概率压倒性地大（对数似然比
     超过 `rules/wrd.yaml` 中 WRD007 的阈值 `threshold`）时才报告。人名、地名、专名和
     文言词语中两个字碰巧相接时，原样写法在上下文中本身可能成立，模型拿不准就不报；
-    两个词相接（“中等|及”）时不报；同一写法在文稿中出现两次以上时不报（多为有意使用的
-    术语，如“市场禁入”“强制拖离”）。
+    两个词相接（“中等|及”）时不报；同一写法在文稿中出现两次以上、而正确词一次也没有
+    出现时不报（多为有意使用的术语，如“强制驱离、强制拖离”）。
 
     ## 为什么
     讲话稿多用拼音输入法录入，选错同音字是最常见的错别字来源；这类写法不是词，
@@ -1413,7 +1423,8 @@ def homophone_slip(doc: Document, data: HomophoneData) -> Iterator[Diagnostic]:
     - 错：`积极参与市场竟争` → 对：`积极参与市场竞争`
     - 不报：`做好工作部署`、`主动参与国际竞争`（写法正确）
     - 不报：`对产粮大县及财政困难县`（“大县”与“及”相接，不是“县级”）
-    - 不报：`采取终身市场禁入措施……凡未明确禁入的行业`（同一写法反复使用，是术语）
+    - 不报：`依法强制驱离、强制拖离船舶……采取强制拖离等措施`（同一写法反复使用而从不写
+      “脱离”，是术语）
 
     ## 修复安全性
     不安全：改为模型认为最可能的词通常正确，但同一个错字可能对应几个词，需要人工确认
@@ -1431,8 +1442,8 @@ def homophone_slip(doc: Document, data: HomophoneData) -> Iterator[Diagnostic]:
         if score <= data.threshold or homophone_junction(text, start):
             continue
         written = text[start : start + 2]
-        if text.count(written) > 1:
-            continue  # used again: a term of the draft (市场禁入, 强制拖离), not a slip
+        if homophone_term(text, start, alt):
+            continue
         span = Span(start, start + 2)
         yield Diagnostic(
             "WRD007",
