@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import operator
 import re
+import threading
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -1223,8 +1224,15 @@ class HomophoneTable:
     slips) loads in ~5 ms; a set or dictionary of every slip took 60-160 ms, at every start.
     """
 
+    #: Characters of text whose slips :meth:`in_text` remembers (bounded: a language
+    #: server lives long).
+    MEMO_CHARS = 500_000
+
     def __init__(self, text: str, name: str) -> None:
         self.name = name
+        self._memo: dict[str, frozenset[str]] = {}
+        self._memo_chars = 0
+        self._lock = threading.Lock()
         #: first character -> the second characters of its slips
         self.seconds: dict[str, str] = {}
         self._lines: dict[str, str] = {}
@@ -1259,18 +1267,30 @@ class HomophoneTable:
     def __contains__(self, pair: object) -> bool:
         return isinstance(pair, str) and len(pair) == 2 and pair[1] in self.seconds.get(pair[0], "")
 
-    def in_text(self, text: str, large: bool = False) -> set[str] | frozenset[str]:
-        """The slips that occur in ``text``.
+    def in_text(self, text: str, large: bool = False) -> frozenset[str]:
+        """The slips that occur in ``text`` (a line), remembered for the next time it is asked.
 
         ``large``: part of a large text; the text's pairs are intersected with the set of
-        every slip (:attr:`every`, made once, ~50 ms), in C: 0.45 s on 10 MB, where looking
-        each distinct pair up in :attr:`seconds` took 1.5 s.
+        every slip (:attr:`every`, made once, ~50 ms), in C: 0.45-1.0 s on 10 MB of distinct
+        text, where looking each distinct pair up in :attr:`seconds` took 1.5 s.  The
+        answers are kept for up to :data:`MEMO_CHARS` characters of text (lines, as keys).
         """
+        found = self._memo.get(text)
+        if found is not None:
+            return found
         pairs = map(operator.add, text, islice(text, 1, None))
         if large:
-            return self.every.intersection(pairs)
-        seconds = self.seconds
-        return {p for p in set(pairs) if p[1] in seconds.get(p[0], "\n")}
+            found = self.every.intersection(pairs)
+        else:
+            seconds = self.seconds
+            found = frozenset(p for p in set(pairs) if p[1] in seconds.get(p[0], "\n"))
+        with self._lock:
+            if self._memo_chars + len(text) > self.MEMO_CHARS:
+                self._memo.clear()
+                self._memo_chars = 0
+            self._memo[text] = found
+            self._memo_chars += len(text)
+        return found
 
     @cached_property
     def every(self) -> frozenset[str]:
@@ -1309,33 +1329,39 @@ def homophone_scores(
 
     The score is :func:`pair_score` of the word against the slip as written, for the words
     whose :func:`pair_prior` exceeds ``data.prefilter``.  The slips present are found a
-    chunk at a time (:meth:`HomophoneTable.in_text`: the set of the chunk's character
-    pairs, made in C, each looked up), then each is looked for within its chunk.
+    line (or, in a long line, a chunk) at a time by :meth:`HomophoneTable.in_text`, which
+    remembers the lines it has seen: the language server re-runs the rule on the whole
+    document after each edit, and drafts repeat lines.
     """
     end = len(text) if endpos is None else endpos
     table, prefilter = data.slips, data.prefilter
     large = end - pos > _LARGE
     likely: dict[str, list[str]] = {}  # slip -> its words that pass the prefilter
-    for lo in range(pos, end, _CHUNK):
-        hi = min(lo + _CHUNK + 1, end)  # one more: a pair may start at the chunk's last character
-        seg = text[lo:hi]
-        found = table.in_text(seg, large)
-        if not found:
-            continue
-        at: list[tuple[int, list[str]]] = []
-        for slip in found:
-            words = likely.get(slip)
-            if words is None:
-                words = likely[slip] = [w for w in table.words(slip) if pair_prior(model, slip, w) > prefilter]
-            if not words:
+    line = pos
+    while line < end:
+        nl = text.find("\n", line, end)
+        line_end = end if nl < 0 else nl
+        for lo in range(line, line_end, _CHUNK):
+            hi = min(lo + _CHUNK + 1, line_end)  # one more: a pair may start at the chunk's last character
+            seg = text[lo:hi]
+            found = table.in_text(seg, large)
+            if not found:
                 continue
-            i = seg.find(slip)
-            while 0 <= i < _CHUNK:
-                at.append((lo + i, words))
-                i = seg.find(slip, i + 1)
-        for start, words in sorted(at):
-            best, alt = max((pair_score(model, text, start, start + 2, w, data.window), w) for w in words)
-            yield start, alt, best
+            at: list[tuple[int, list[str]]] = []
+            for slip in found:
+                words = likely.get(slip)
+                if words is None:
+                    words = likely[slip] = [w for w in table.words(slip) if pair_prior(model, slip, w) > prefilter]
+                if not words:
+                    continue
+                i = seg.find(slip)
+                while 0 <= i < _CHUNK:
+                    at.append((lo + i, words))
+                    i = seg.find(slip, i + 1)
+            for start, words in sorted(at):
+                best, alt = max((pair_score(model, text, start, start + 2, w, data.window), w) for w in words)
+                yield start, alt, best
+        line = line_end + 1
 
 
 #: Above this many characters, a text is intersected with the set of every slip (made
