@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         model = models[name]
         for start, alt, score in wrd.homophone_scores(model, text, data):
             ex = text[max(0, start - 10) : start + 12].replace("\n", "⏎")
-            j = wrd.homophone_junction(text, start) or wrd.homophone_term(text, start, alt)
+            j = wrd.homophone_junction(text, start) or wrd.homophone_term(text, start, alt) or wrd.homophone_parallel(text, start)
             clean.append((score, f"{text[start:start + 2]}→{alt}{' J' if j else ''}", f"{name}: {ex}"))
             cleanj.append(-99.0 if j else score)
         sites = [i for i in range(len(text) - 1) if text[i : i + 2] in by_word]
@@ -100,7 +100,11 @@ def main(argv: list[str] | None = None) -> int:
             swapped = text[:i] + slip + text[i + 2 :]
             found = [s for p, _a, s in wrd.homophone_scores(model, swapped, data, i, i + 2) if p == i]
             ex = swapped[max(0, i - 10) : i + 12].replace("\n", "⏎")
-            j = wrd.homophone_junction(swapped, i) or wrd.homophone_term(swapped, i, word)
+            j = (
+                wrd.homophone_junction(swapped, i)
+                or wrd.homophone_term(swapped, i, word)
+                or wrd.homophone_parallel(swapped, i)
+            )
             made.append((max(found, default=-99.0), f"{word}→{slip}{' J' if j else ''}", f"{name}: {ex}"))
             madej.append(-99.0 if j else made[-1][0])
             n += 1

@@ -9,7 +9,13 @@ import pytest
 
 import speechlint
 from speechlint import data, homophone_build, lm, segment
-from speechlint.checks.wrd import HomophoneData, homophone_junction, load_homophones, pair_prior
+from speechlint.checks.wrd import (
+    HomophoneData,
+    homophone_junction,
+    homophone_parallel,
+    load_homophones,
+    pair_prior,
+)
 from speechlint.config import Config
 from speechlint.errors import RuleDataError
 
@@ -188,6 +194,19 @@ def test_a_string_used_again_and_its_word_never_is_a_term() -> None:
     assert findings(once + "\n" + once) == []  # 布署 twice, 部署 never: meant
     both = once + "\n" + once + "\n做好工作部署。"
     assert [w for _, w in findings(both)] == ["布署", "布署"]  # the word is there: slips
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "parallel"),
+    [
+        ("着力打造才聚宁夏、智汇宁夏的环境", 9, True),  # the item before ends with 宁夏 too
+        ("打造智汇宁夏、才聚宁夏的环境", 2, True),  # the item after repeats 宁夏
+        ("统筹推进经济建设、政治建社、文化建设", 11, False),  # 建社 differs where the items agree
+        ("加强统愁协调、深化改革", 2, False),
+    ],
+)
+def test_a_coined_half_of_a_parallel_slogan_is_not_a_slip(text: str, start: int, parallel: bool) -> None:
+    assert homophone_parallel(text, start) is parallel
 
 
 def test_slips_across_chunk_edges_are_found_once() -> None:

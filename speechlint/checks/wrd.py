@@ -1423,6 +1423,28 @@ def homophone_term(text: str, start: int, word: str) -> bool:
     return text.find(written) != start or text.find(written, start + 1) >= 0 if word not in text else False
 
 
+def homophone_parallel(text: str, start: int) -> bool:
+    """Is the pair at ``start`` the coined half of an item parallel to its neighbour?
+
+    Parallel slogans coin words: in ``才聚宁夏、智汇宁夏`` the pair 智汇 opens an item whose
+    rest (宁夏) ends the item before the 、, or the item after it repeats that rest
+    (``智汇宁夏、才聚宁夏``); the model cannot know such a word.  A slip in an enumeration
+    sits where the items differ by more than the pair (经济建设、政治建社: the item before
+    does not end with what follows 建社).
+    """
+    end = start + 2
+    for k in (2, 3, 4):
+        shared = text[end : end + k]
+        if len(shared) < k or not _HAN_RUN.fullmatch(shared):
+            return False
+        if start > k and text[start - 1] == "、" and text[start - 1 - k : start - 1] == shared:
+            return True
+        after = end + k
+        if text[after : after + 1] == "、" and text[after + 3 : after + 3 + k] == shared:
+            return True
+    return False
+
+
 @rule("WRD007", "homophone-slip", data=HomophoneData, severity="warning", fix="unsafe", scope="document")
 def homophone_slip(doc: Document, data: HomophoneData) -> Iterator[Diagnostic]:
     """同音字误输入形成的非词（布署→部署、贯撤→贯彻、竟争→竞争），由语言模型判断。
@@ -1436,7 +1458,8 @@ def homophone_slip(doc: Document, data: HomophoneData) -> Iterator[Diagnostic]:
     超过 `rules/wrd.yaml` 中 WRD007 的阈值 `threshold`）时才报告。人名、地名、专名和
     文言词语中两个字碰巧相接时，原样写法在上下文中本身可能成立，模型拿不准就不报；
     两个词相接（“中等|及”）时不报；同一写法在文稿中出现两次以上、而正确词一次也没有
-    出现时不报（多为有意使用的术语，如“强制驱离、强制拖离”）。
+    出现时不报（多为有意使用的术语，如“强制驱离、强制拖离”）；并列口号中与相邻一项
+    后半相同、只换了前两个字的一项不报（“才聚宁夏、智汇宁夏”：仿照相邻一项新造的词）。
 
     ## 为什么
     讲话稿多用拼音输入法录入，选错同音字是最常见的错别字来源；这类写法不是词，
@@ -1449,6 +1472,7 @@ def homophone_slip(doc: Document, data: HomophoneData) -> Iterator[Diagnostic]:
     - 错：`积极参与市场竟争` → 对：`积极参与市场竞争`
     - 不报：`做好工作部署`、`主动参与国际竞争`（写法正确）
     - 不报：`对产粮大县及财政困难县`（“大县”与“及”相接，不是“县级”）
+    - 不报：`打造才聚宁夏、智汇宁夏的环境`（并列口号中新造的词）
     - 不报：`依法强制驱离、强制拖离船舶……采取强制拖离等措施`（同一写法反复使用而从不写
       “脱离”，是术语）
 
@@ -1467,7 +1491,7 @@ def homophone_slip(doc: Document, data: HomophoneData) -> Iterator[Diagnostic]:
         return
     text = doc.check_text
     for start, alt, score in homophone_scores(model, text, data):
-        if score <= data.threshold or homophone_junction(text, start):
+        if score <= data.threshold or homophone_junction(text, start) or homophone_parallel(text, start):
             continue
         written = text[start : start + 2]
         if homophone_term(text, start, alt):
