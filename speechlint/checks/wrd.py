@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from math import log
 from pathlib import Path
 
 from .. import lm, segment
@@ -262,6 +263,24 @@ class DeAdverbialData:
     predicate_openers: frozenset[str] = frozenset()
     #: Regexes (matched within the clause) that exempt a candidate they cover.
     allow: tuple[re.Pattern[str], ...] = ()
+    #: The language model's reading of the phrase (:func:`adverbial_score`): report a 的
+    #: whose 地 reading is this much more likely (natural log) than as written ...
+    lm_threshold: float = 2.0
+    #: ... or this much, when a modal verb or an adverb stands before the adverbial.
+    lm_threshold_predicate: float = 1.0
+    #: A 的 is scored only when the two characters before it make 地 at least this likely
+    #: against 的 (log ratio): a cheap filter that keeps most 的 of edited text unscored.
+    lm_prefilter: float = -4.0
+    #: jieba's tags of the word before 的 (an adverbial) and after it (a verb or a
+    #: preposition) that a finding of the model needs.
+    lm_before_tags: frozenset[str] = frozenset()
+    lm_after_tags: frozenset[str] = frozenset()
+    #: Characters of context scored on each side of 的 (never past a clause end).
+    lm_window: int = 3
+    #: Words (jieba's tokens) after the verb that make it a noun for the model's findings:
+    #: a localiser, 的, a head noun (坚定的推进中, 扎实的推进措施).  Unlike
+    #: ``noun_followers`` a conjunction does not (毫不动摇的巩固和发展 is a slip).
+    lm_noun_followers: frozenset[str] = frozenset()
 
     @cached_property
     def _nominalizer_before(self) -> re.Pattern[str]:
@@ -403,6 +422,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     text = doc.check_text
     longest = max(map(len, data.adverbials))
     clauses = _Clauses(text, data.allow)
+    reported: set[int] = set()
     for m in data.pattern.finditer(text):
         de = m.start()
         adverbial = next(
@@ -468,15 +488,85 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
                     continue  # 扎实的推进措施: verb + head noun is a compound noun
         else:
             continue
-        span = Span(de, de + 1)
-        word = verb or nxt[2]
-        phrase = adverbial + "的" + word
-        yield Diagnostic(
-            "WRD001",
-            span,
-            f"{quote(phrase)}中“的”后是动词或介词，前面是状语，应为“地”：{quote(adverbial + '地' + word)}",
-            Fix.replace(span, "地"),
-        )
+        reported.add(de)
+        yield _de_di_finding(de, adverbial, verb or nxt[2])
+    yield from _model_de_di(text, data, reported)
+
+
+def _de_di_finding(de: int, adverbial: str, word: str) -> Diagnostic:
+    span = Span(de, de + 1)
+    phrase = adverbial + "的" + word
+    return Diagnostic(
+        "WRD001",
+        span,
+        f"{quote(phrase)}中“的”后是动词或介词，前面是状语，应为“地”：{quote(adverbial + '地' + word)}",
+        Fix.replace(span, "地"),
+    )
+
+
+#: 的 between two Han characters: where a slip for 地 can be.
+_DE_SITE = re.compile("的(?<=[\u4e00-\u9fff]的)(?=[\u4e00-\u9fff])")
+
+
+def _left_ratio(model: lm.Model, left: str, alt: str = "地") -> float:
+    """log P(``alt``) - log P(的) after the two characters ``left``, by the model (cached)."""
+    key = (id(model), left + alt)
+    found = _left_ratios.get(key)
+    if found is None:
+        h = lm.to_stream(left)
+        found = log(model.prob(h, alt)) - log(model.prob(h, "的"))
+        if len(_left_ratios) < 100_000:  # bounded: a language server lives long
+            _left_ratios[key] = found
+    return found
+
+
+_left_ratios: dict[tuple[int, str], float] = {}
+
+
+def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterator[Diagnostic]:
+    """The slips the word lists do not know, read by the language model and jieba's tags.
+
+    A 的 is reported when the model finds the phrase with 地 far more likely than as
+    written (:func:`pair_score` over ``lm_window`` characters on each side, above
+    ``lm_threshold``; ``lm_threshold_predicate`` after a modal verb or an adverb, where a
+    verb phrase is expected: 要更好的贯彻) and jieba tags the word before it as an
+    adverbial (an adjective, adverb or idiom) and the word after it as a verb or a
+    preposition.  The model sees the phrase, not the next word alone: 始终不渝的奉行 is
+    a slip, 积极主动的开放战略 is not.  Only a 的 whose two characters before it make
+    地 plausible at all (``lm_prefilter``) is scored, and only one above the threshold is
+    tagged.
+    """
+    model = lm.model()
+    if model is None or not data.lm_before_tags:
+        return
+    clauses = _Clauses(text, data.allow)
+    lo_t = min(data.lm_threshold, data.lm_threshold_predicate)
+    for m in _DE_SITE.finditer(text):
+        de = m.start()
+        if de in reported or de < 2 or _left_ratio(model, text[de - 2 : de]) <= data.lm_prefilter:
+            continue
+        score = pair_score(model, text, de, de + 1, "地", data.lm_window)
+        if score <= lo_t or clauses.allowed(de, de + 1):
+            continue
+        lo, tokens, starts = clauses.tagged(de, de + 1)
+        d = _token_at(starts, de - lo)
+        if d <= 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
+            continue
+        before, after = tokens[d - 1], tokens[d + 1]
+        if before[3] not in data.lm_before_tags or after[3] not in data.lm_after_tags:
+            continue
+        if d + 2 < len(tokens) and tokens[d + 2][2] in data.lm_noun_followers:
+            continue  # 扎实的推进措施, 坚定的推进中: the verb is used as a noun
+        k = d - 2
+        while k >= 0 and tokens[k][2] in data.degree:
+            k -= 1
+        word, tag = tokens[k][2:] if k >= 0 else ("", "")
+        if word in data.nominalizers or (tag.startswith("v") and word not in data.predicate_openers):
+            continue  # 是始终不渝的追求, 以积极的…: after a verb the phrase is its object
+        predicate = word in data.predicate_openers or tag == "d"
+        if score <= (data.lm_threshold_predicate if predicate else data.lm_threshold):
+            continue
+        yield _de_di_finding(de, before[2], after[2])
 
 
 # ===================================================================== WRD002
@@ -490,6 +580,15 @@ class DeComplementData:
     verb_exceptions: frozenset[str] = frozenset()
     #: Regexes (matched within the clause) that exempt a candidate they cover (比预期的好).
     allow: tuple[re.Pattern[str], ...] = ()
+    #: jieba's tags of a one-character word that is a complement even when not listed
+    #: (走的稳, 放的活): a one-character adjective after verb + 的 ends no noun phrase.
+    adjective_tags: frozenset[str] = frozenset()
+    #: What may follow the complement besides a clause end (管的严而又严).
+    complement_followers: frozenset[str] = frozenset()
+    #: An unlisted one-character complement is considered only when the two characters
+    #: before 的 make 得 at least this likely against 的 (log ratio, by the language
+    #: model): 自己的事, 目的地 are never tagged.
+    adjective_prefilter: float = -4.0
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -499,8 +598,11 @@ class DeComplementData:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         deg = f"(?:{_alternation(self.degree)})?" if self.degree else ""
+        listed = _alternation(self.complements)
+        single = "|(?P<single>[\u4e00-\u9fff])" if self.adjective_tags else "|(?P<single>(?!))"
+        follow = "".join(f"|{re.escape(w)}" for w in sorted(self.complement_followers))
         return re.compile(
-            f"的(?<=[\u4e00-\u9fff]的){deg}(?:{_alternation(self.complements)})(?=[，。；！？、…”]|$)",
+            f"的(?<=[\u4e00-\u9fff]的){deg}(?:(?:{listed}){single})(?=[，。；！？、…”]|${follow})",
             re.MULTILINE,
         )
 
@@ -530,8 +632,13 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     """
     text = doc.check_text
     clauses = _Clauses(text, data.allow)
+    model = lm.model() if data.adjective_tags else None
     for m in data.pattern.finditer(text):
         de = m.start()
+        if m.group("single") is not None and (
+            model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
+        ):
+            continue
         if clauses.allowed(de, de + 1):
             continue
         lo, tokens, starts = clauses.tagged(de, m.end())
@@ -541,6 +648,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         verb = tokens[d - 1]
         if verb[3] not in ("v", "vn") or verb[2] in data.verb_exceptions:
             continue
+        if m.group("single") is not None:
+            # an unlisted character: a complement only as a one-character adjective
+            c = _token_at(starts, m.start("single") - lo)
+            if c < 0 or tokens[c][1] - tokens[c][0] != 1 or tokens[c][3] not in data.adjective_tags:
+                continue
         span = Span(de, de + 1)
         phrase = verb[2] + m.group(0)
         yield Diagnostic(
