@@ -636,6 +636,8 @@ class DeComplementData:
     degree: frozenset[str] = frozenset()
     #: Verbs before 的 that never start this pattern (有的好, 是的).
     verb_exceptions: frozenset[str] = frozenset()
+    #: jieba's tags of the word before 的: a verb, or an adjective (高兴的很: 得 as well).
+    verb_tags: frozenset[str] = frozenset({"v", "vn"})
     #: Regexes (matched within the clause) that exempt a candidate they cover (比预期的好).
     allow: tuple[re.Pattern[str], ...] = ()
     #: jieba's tags of a one-character word that is a complement even when not listed
@@ -643,9 +645,9 @@ class DeComplementData:
     adjective_tags: frozenset[str] = frozenset()
     #: What may follow the complement besides a clause end (管的严而又严).
     complement_followers: frozenset[str] = frozenset()
-    #: An unlisted one-character complement is considered only when the two characters
-    #: before 的 make 得 at least this likely against 的 (log ratio, by the language
-    #: model): 自己的事, 目的地 are never tagged.
+    #: An unlisted complement is considered only when the two characters before 的 make
+    #: 得 at least this likely against 的 (log ratio, by the language model): 自己的事,
+    #: 目的地, 新的更大贡献 are never tagged.
     adjective_prefilter: float = -4.0
 
     def validate(self) -> str | None:
@@ -655,12 +657,14 @@ class DeComplementData:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        deg = f"(?:{_alternation(self.degree)})?" if self.degree else ""
+        deg = f"(?P<degree>{_alternation(self.degree)})?" if self.degree else "(?P<degree>(?!))?"
         listed = _alternation(self.complements)
-        single = "|(?P<single>[\u4e00-\u9fff])" if self.adjective_tags else "|(?P<single>(?!))"
+        han = "[\u4e00-\u9fff]"
+        # unlisted: a one-character word, or after a degree word an adjective of 2-4
+        unlisted = f"|(?P<phrase>{han}{{2,4}})|(?P<single>{han})" if self.adjective_tags else ""
         follow = "".join(f"|{re.escape(w)}" for w in sorted(self.complement_followers))
         return re.compile(
-            f"的(?<=[\u4e00-\u9fff]的){deg}(?:(?:{listed}){single})(?=[，。；！？、…”]|${follow})",
+            f"的(?<={han}的){deg}(?:(?:{listed}){unlisted})(?=[，。；！？、…”]|${follow})",
             re.MULTILINE,
         )
 
@@ -672,9 +676,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     ## 检查内容
     动词 + “的” + （程度词）+ 补语（好、紧、实、扎实、到位……），且补语就在分句末尾时，
     “的”应为“得”：`抓的紧` → `抓得紧`，`落实的很好` → `落实得很好`。
-    词表之外、jieba 标为形容词的单字也算补语（`走的稳`、`管的严而又严`），但只在语言模型
-    认为“的”前两个字后接“得”并非罕见时才考虑（`自己的事`、`目的地`不看）。
-    前面的词须被 jieba 标为动词；“有的好”“比预期的好”（比较句）等见 `rules/wrd.yaml` 的例外。
+    词表之外，jieba 标为形容词的单字（`走的稳`、`管的严而又严`）和程度词后的形容词
+    （`建设的更加整洁`、`变化的很快`）也算补语，但只在语言模型认为“的”前两个字后接“得”
+    并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看）。
+    前面的词须被 jieba 标为动词或形容词（形容词后也用“得”：高兴得很）；“有的好”
+    “比预期的好”（比较句）等见 `rules/wrd.yaml` 的例外。
 
     ## 为什么
     “得”连接动词和表示程度、结果的补语；写成“的”会被读成“……的（东西）好”，意思走样。
@@ -696,7 +702,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     model = lm.model() if data.adjective_tags else None
     for m in data.pattern.finditer(text):
         de = m.start()
-        if m.group("single") is not None and (
+        single = m.groupdict().get("single")
+        phrase = m.groupdict().get("phrase")
+        if phrase is not None and m.group("degree") is None:
+            continue  # an unlisted word of 2-4 characters is a complement only after 很, 更加 …
+        if (single is not None or phrase is not None) and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
             continue
@@ -707,12 +717,13 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         if d <= 0 or tokens[d][2] != "的":
             continue
         verb = tokens[d - 1]
-        if verb[3] not in ("v", "vn") or verb[2] in data.verb_exceptions:
+        if verb[3] not in data.verb_tags or verb[2] in data.verb_exceptions:
             continue
-        if m.group("single") is not None:
-            # an unlisted character: a complement only as a one-character adjective
-            c = _token_at(starts, m.start("single") - lo)
-            if c < 0 or tokens[c][1] - tokens[c][0] != 1 or tokens[c][3] not in data.adjective_tags:
+        if single is not None or phrase is not None:
+            # unlisted: a complement only as one adjective, the whole rest of the clause
+            group = "single" if single is not None else "phrase"
+            c = _token_at(starts, m.start(group) - lo)
+            if c < 0 or tokens[c][1] != m.end(group) - lo or tokens[c][3] not in data.adjective_tags:
                 continue
         span = Span(de, de + 1)
         phrase = verb[2] + m.group(0)
