@@ -538,6 +538,8 @@ def _left_ratio(model: lm.Model, left: str, alt: str = "地") -> float:
 
 
 _left_ratios: dict[tuple[int, str], float] = {}
+#: The numeral of a series marker (一是, 二是 …, 其一是 is not one).
+_SERIES_NUMERAL = re.compile("(?<![\u4e00-\u9fff])[一二三四五六七八九十]是")
 #: Characters tagged on each side of a 的 the model finds suspect: room for a degree word,
 #: a four-character adverbial and the word before it, the verb and the word after it.
 _TAG_REACH = 10
@@ -616,6 +618,8 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         while k >= 0 and tokens[k][2] in data.degree:
             k -= 1
         word, tag = tokens[k][2:] if k >= 0 else ("", "")
+        if word.endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
+            word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
         if word in data.nominalizers or (tag.startswith("v") and word not in data.predicate_openers):
             continue  # 是始终不渝的追求, 以积极的…: after a verb the phrase is its object
         predicate = word in data.predicate_openers or tag == "d"
