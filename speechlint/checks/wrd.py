@@ -410,8 +410,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     高出很多（对数似然比超过 `lm_threshold`；状语前是情态词、副词时用较低的
     `lm_threshold_predicate`，动词后带“了、着、到”等时用 `lm_threshold_marked`），并且
     jieba 把“的”前的词标为形容词、副词或成语，把“的”后的词标为动词或介词时报告。
-    动词前是另一个动词（是始终不渝的追求）、动词后是方位词或中心名词（坚定的推进中、
-    扎实的推进措施）时不报。模型看的是整个短语：`始终不渝的奉行`报告，
+    状语前是另一个动词（是始终不渝的追求）或代词、数量词（其他有效的控制措施，动词后
+    带“了”等时除外）、动词后是方位词或中心名词（坚定的推进中、扎实的推进措施）时不报。模型看的是整个短语：`始终不渝的奉行`报告，
     `积极主动的开放战略`不报。
 
     ## 为什么
@@ -622,10 +622,13 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
         if word in data.nominalizers or (tag.startswith("v") and word not in data.predicate_openers):
             continue  # 是始终不渝的追求, 以积极的…: after a verb the phrase is its object
+        marked = d + 2 < len(tokens) and tokens[d + 2][2] in data.verb_markers
+        if tag[:1] in ("r", "m", "q") and word not in data.predicate_openers and not marked:
+            continue  # 采取其他有效的控制…措施, 一种积极的支持: a determiner wants a noun
         predicate = word in data.predicate_openers or tag == "d"
         threshold = data.lm_threshold_predicate if predicate else data.lm_threshold
-        if d + 2 < len(tokens) and tokens[d + 2][2] in data.verb_markers:
-            threshold = min(threshold, data.lm_threshold_marked)  # 极大的激发了: a verb
+        if marked:
+            threshold = min(threshold, data.lm_threshold_marked)  # 这极大的激发了: a verb
         if score <= threshold or clauses.allowed(de, de + 1):
             continue
         yield _de_di_finding(de, before[2], after[2])
