@@ -274,7 +274,7 @@ class DeAdverbialData:
     #: 地 at least this likely against 的 (the sum of the two log ratios, each read from
     #: short contexts and cached), and the one character before it and the one after it
     #: make it one less: cheap filters that leave 94% of the 的 of edited text unscored.
-    lm_prefilter: float = -3.5
+    lm_prefilter: float = -3.0
     #: jieba's tags of the word before 的 (an adverbial) and after it (a verb or a
     #: preposition) that a finding of the model needs.
     lm_before_tags: frozenset[str] = frozenset()
