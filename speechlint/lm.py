@@ -165,6 +165,15 @@ class Model:
         i += 1 + len(char)
         return int(followers[i : followers.index("\t", i)])
 
+    def count(self, context: str, char: str) -> int:
+        """How often ``char`` followed ``context`` in the model's text (0: unseen or pruned).
+
+        ``context`` is a model stream of at most ORDER-1 characters; n-grams of three or
+        more characters seen only once were pruned from the file and count as 0.
+        """
+        found = self._context(context)
+        return 0 if found is None else self._count(found[2], char)
+
     def prob(self, history: str, char: str) -> float:
         """P(char | the last ORDER-1 characters of history), interpolated down to uniform."""
         key = history[-(self.order - 1) :] + char if self.order > 1 else char

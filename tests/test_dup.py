@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -153,10 +154,20 @@ def test_without_a_model_only_pairs_of_whole_words_are_reported(monkeypatch: pyt
     assert found("各级领导干部要要带头做好表率。") == [(1, 8, "DUP001")]
 
 
-def test_model_thresholds_are_validated(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("model-whole: -20.0", "model-embedded <= model-orphan <= model-whole"),
+        ("model-orphan-unseen: -9.0", "model-orphan-familiar <= model-orphan-unseen <= 0"),
+        ("model-document: 1.0", "model-document <= 0"),
+        ("document-context: 0", "'document-context' must be between 1 and 8"),
+        ("slip-patterns: ['(.)\\1']", "'slip-patterns' entry"),
+    ],
+)
+def test_model_thresholds_are_validated(tmp_path: Path, setting: str, message: str) -> None:
     bad = tmp_path / "dup.yaml"
-    bad.write_text("DUP001:\n  model-whole: -20.0\n", encoding="utf-8")
-    with pytest.raises(RuleDataError, match="model-embedded <= model-orphan <= model-whole"):
+    bad.write_text(f"DUP001:\n  {setting}\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match=re.escape(message)):
         family_data("DUP", str(bad))
 
 
@@ -173,3 +184,62 @@ def test_names_and_distributive_forms_need_no_word_around_the_pair() -> None:
     assert found("会见钱昀昀代表，做到账账相符。") == []
     # 陈述 is a word (a surname does not make 述述 a name); 互相 is a word (not 互互 + 相)
     assert [c for *_, c in found("请陈述述相关情况，各部门要互互相配合。")] == ["DUP001", "DUP001"]
+
+
+# ------------------------------------------------------- the document's own evidence
+def test_a_one_copy_reading_written_elsewhere_in_the_document_makes_a_slip() -> None:
+    slip = "健全防防返贫动态监测机制。"
+    assert found(slip) == []  # the model alone is not sure enough
+    # the same document writes 防返贫动态 (two characters of context on each side)
+    assert found("健全防返贫动态监测机制。\n" + slip) == [(2, 4, "DUP001")]
+    # the one-copy reading needs the same two characters on each side: 健全防返贫, not 建立防返贫
+    assert found("建立防返贫动态监测机制。\n" + slip) == []
+
+
+def test_function_words_take_no_evidence_from_the_document() -> None:
+    # 可以 + 以合理价格: both readings are ordinary Chinese
+    assert found("出卖人可以合理价格将标的物出卖。出卖人可以以合理价格将标的物提存。") == []
+
+
+def test_document_evidence_is_looked_for_within_reach(monkeypatch: pytest.MonkeyPatch) -> None:
+    from speechlint.checks import dup
+
+    text = "健全防返贫动态监测机制。\n" + "。" * 100 + "\n健全防防返贫动态监测机制。"
+    assert [c for *_, c in found(text)] == ["DUP001"]
+    monkeypatch.setattr(dup, "_DOCUMENT_REACH", 50)
+    assert found(text) == []
+
+
+def test_a_lone_copy_that_the_document_uses_in_a_term_is_not_lone() -> None:
+    from speechlint.checks import dup
+
+    text = "评标委员会负责评标。按照评标标准评价。"
+    assert dup._attached(text, text.index("标标"), right=False)  # 评标 is a term here
+    text = "对借款期限没有约定的。对借款期期限没有约定的。"
+    s = text.index("期期")
+    assert not dup._attached(text, s, right=False) and not dup._attached(text, s, right=True)
+
+
+def test_the_model_counts_what_it_saw_at_the_copy_boundary() -> None:
+    from speechlint import lm
+    from speechlint.checks import dup
+
+    m = lm.model()
+    assert m is not None
+    assert m.count("中国", "国") > 0 and m.count("", "国") > m.count("中国", "国")
+    assert m.count("鑫鑫", "鑫") == 0
+    assert dup._unseen_pair("变卖的，应当当参照市场价格。", 5) is False  # 应当当场: seen
+    assert dup._unseen_pair("推进老旧小区区加装电梯。", 5) is True
+
+
+# ------------------------------------------------------------------ numerals
+@pytest.mark.parametrize(
+    "text", ["适用本法第五五百二十二条的规定。", "依照第八十三三条处理。", "第二百零八八条。", "由第三三人承担。", "第十十八条。"]
+)
+def test_numbers_that_numerals_cannot_write_are_slips(text: str) -> None:
+    assert [c for *_, c in found(text)] == ["DUP001"]
+
+
+@pytest.mark.parametrize("text", ["实现“十五五”良好开局。", "一九九九年。", "二〇二二年。", "九九八十一难。", "千千万万的群众。"])
+def test_numbers_that_numerals_write_are_silent(text: str) -> None:
+    assert found(text) == []

@@ -4,6 +4,8 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
 :mod:`speechlint.segment`):
 
 1. one compiled regex over ``doc.check_text`` finds the candidates (``AA``, ``ABAB`` …);
+   a doubled numeral that no Chinese number can contain (``slip-patterns``: ``五五百``,
+   ``第八十三三条``; but ``“十五五”``) is a slip at once;
 2. the rule data settles the forms that are always legitimate: longer strings that
    contain one (``红红脸``), the AABB form of a word AB (``反复`` → ``反反复复``, but not
    ``要要牢牢``), and exempt patterns (runs of Chinese numerals, ``一步一步``); the
@@ -29,6 +31,21 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    * each copy belongs to a different word (``全国国有``, ``适用用人单位``), or a doubled
      word's second copy starts a longer word (``各乡镇乡镇长``, ``代表代表团``): two words
      that touch, reported only when the model is very sure (``model-embedded``).
+
+   Two more kinds of evidence loosen the thresholds, both calibrated cross-fitted (a
+   model built from one part of the tune half scoring the other, so that the text is as
+   new to the model as a user's draft):
+
+   * the document's own: the one-copy reading, with ``document-context`` characters of
+     the same text on each side, written elsewhere in the document (借款期期限 where
+     借款期限 stands elsewhere): reported at ``model-document``, whatever the structure
+     (not for the ``standalone`` function words: 可以以合理价格 beside 可以合理价格);
+   * the model's counts at the copy boundary: a copy standing alone beside a word,
+     neither ``x c c`` nor ``c c y`` ever seen by the model (two words that touch leave
+     such traces: 中国国际, 合同目的的; a slip inside a word does not: 应当当参照), the
+     one-copy reading not rare (``model-unseen-familiar``): reported at
+     ``model-orphan-unseen``, unless the document uses the lone copy with its other
+     neighbour as a term of its own (评标 in 评标标准, :func:`_attached`).
 
    Whether a word crosses the edge of a copy is asked first of the compact lexicon
    (``要要求``: 要求 starts inside the second 要), then of the stretch of Han text around
@@ -67,6 +84,10 @@ class DupData:
     allow_context: tuple[str, ...] = ()
     #: A candidate lying inside a match of one of these patterns is legitimate (AABB, numerals).
     exempt: tuple[re.Pattern[str], ...] = ()
+    #: A doubled unit at the start of a match of one of these patterns is a slip whatever
+    #: the model says: numbers that Chinese numerals cannot write (五五百, 第八十三三条).
+    #: Each names its characters literally (a class such as ``[一二三]``, no ``.``).
+    slip_patterns: tuple[re.Pattern[str], ...] = ()
     #: Words missing from the compact lexicon (乡镇长): evidence that a word crosses a copy.
     words: tuple[str, ...] = ()
     #: Characters doubled by mistake even after a word ending in them (我们们, 就是是, 完成了了):
@@ -98,6 +119,21 @@ class DupData:
     model_familiar: float = -5.0
     #: One copy inside a word, the other alone, and the one-copy reading familiar:
     model_orphan_familiar: float = -8.0
+    #: One character, one copy inside a word, the other alone, and the model never saw the
+    #: doubled character beside its neighbours (neither ``x c c`` nor ``c c y``, where
+    #: touching words leave traces: 中国国际, 目的的): a looser threshold still (应当当参照),
+    #: unless the document uses the lone copy in a term of its own (:func:`_attached`);
+    #: not for the forms of ``allow`` nor the ``standalone`` characters.
+    model_orphan_unseen: float = -4.0
+    #: ... when the one-copy reading's log-probability per character is at least this:
+    model_unseen_familiar: float = -5.0
+    #: The document itself writes the one-copy reading elsewhere, with ``document-context``
+    #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
+    #: form at this score or below is reported whatever its word structure.  Not for the
+    #: ``standalone`` characters (可以以合理价格 beside 可以合理价格).
+    model_document: float = -2.0
+    #: Characters of context on each side of the one-copy reading looked for elsewhere.
+    document_context: int = 2
     #: Function words and modal verbs that stand alone before a word starting with the same
     #: character (要 + 要求, 以 + 以上, 有 + 有关): a familiar one-copy reading says nothing.
     standalone: str = ""
@@ -126,6 +162,15 @@ class DupData:
             return "thresholds must satisfy model-allowed <= 0"
         if not self.model_orphan <= self.model_orphan_familiar <= 0:
             return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
+        if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
+            return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
+        if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
+            return "thresholds must satisfy model-document <= 0 and model-unseen-familiar <= 0"
+        if not 1 <= self.document_context <= 8:
+            return "'document-context' must be between 1 and 8"
+        for p in self.slip_patterns:
+            if re.search(r"(?<!\\)[.]|\\[wWSDd]", p.pattern):
+                return f"'slip-patterns' entry {p.pattern!r} must name its characters (no '.', no \\w)"
         for ctx in self.allow_context:
             if not any(ctx[i : i + 2 * n] == ctx[i : i + n] * 2 for n in range(1, 5) for i in range(len(ctx))):
                 return f"'allow-context' entry {ctx!r} contains no doubled form"
@@ -134,6 +179,11 @@ class DupData:
     @cached_property
     def candidates(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(rf"({'.' * n})\1", re.DOTALL) for n in range(self.min_unit, self.max_unit + 1))
+
+    @cached_property
+    def slip_chars(self) -> frozenset[str]:
+        """The Han characters the slip patterns name: only a unit among them is tried."""
+        return frozenset(c for p in self.slip_patterns for c in p.pattern if HAN_RE.match(c))
 
     @cached_property
     def allowed(self) -> frozenset[str]:
@@ -357,22 +407,67 @@ def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     """The highest threshold a candidate may meet, before its word structure is known."""
     if allowed:
         return data.model_allowed
-    return max(data.model_whole, data.model_orphan_familiar if familiar else data.model_orphan)
+    return max(data.model_whole, data.model_orphan_unseen, data.model_orphan_familiar if familiar else data.model_orphan)
+
+
+def _unseen_pair(text: str, s: int) -> bool:
+    """Did the model never see the doubled character at ``s`` beside its neighbours?
+
+    Neither ``x c c`` nor ``c c y`` (x, y: the characters before and after the pair) is in
+    the model: two words that touch usually leave such traces in edited text (中国国际,
+    合同目的的), a character typed twice inside a word does not (应当当参照).
+    """
+    m = lm.model()
+    if m is None:
+        return False
+    c = text[s]
+    x = (lm.BOUNDARY + lm.to_stream(text[max(0, s - 4) : s]))[-1]
+    y = (lm.to_stream(text[s + 2 : s + 6]) + lm.BOUNDARY)[0]
+    return m.count(x + c, c) == 0 and m.count(c + c, y) == 0
+
+
+#: How far (in characters) before and after a candidate the document is searched for its
+#: one-copy reading: a long speech, without a quadratic cost on a 10 MB file.
+_DOCUMENT_REACH = 20_000
+
+
+def _written_elsewhere(text: str, s: int, n: int, k: int) -> bool:
+    """Does the document write the one-copy reading, ``k`` characters each side, elsewhere?
+
+    A draft uses its terms again and again: 借款期期限 where 借款期限 stands elsewhere is
+    a slip.  The candidate itself holds the two-copy reading, so every match is elsewhere.
+    """
+    if s < k or s + 2 * n + k > len(text):
+        return False
+    one = text[s - k : s + n] + text[s + 2 * n : s + 2 * n + k]
+    return text.find(one, max(0, s - _DOCUMENT_REACH), s + 2 * n + _DOCUMENT_REACH) >= 0
 
 
 def _by_model(
-    text: str, s: int, n: int, bound: bool, llr: float, familiar: bool, allowed: bool, data: DupData
+    text: str,
+    s: int,
+    n: int,
+    bound: bool,
+    llr: float,
+    familiar: bool,
+    allowed: bool,
+    unseen: bool,
+    data: DupData,
 ) -> bool:
     """Report the candidate?  The model's score against the threshold of its word structure.
 
     ``familiar``: the one-copy reading is ordinary text; ``allowed``: the doubled form is in
     the allow-list; ``bound``: the character never stands alone (们), so a word ending in
-    the first copy does not make the pair legitimate.
+    the first copy does not make the pair legitimate; ``unseen``: the model never saw the
+    pair beside its neighbours (:func:`_unseen_pair`), so a copy standing alone beside a
+    word is reported at ``model-orphan-unseen`` unless the document uses it, with its
+    other neighbour, as part of a term (:func:`_attached`: 评标 + 标准).
     """
-    cap = _limit(data, familiar, allowed)
-    if llr > cap:
-        return False
+    cap = data.model_allowed if allowed else max(data.model_whole, data.model_orphan_familiar if familiar else data.model_orphan)
     alone = cap if allowed else data.model_orphan_familiar if familiar else data.model_orphan
+    loose = data.model_orphan_unseen if unseen else alone
+    if llr > max(cap, loose):
+        return False
     embedded = min(data.model_embedded, cap)
     crosses = _crosser(text, s, n, data)  # the lexicon first: segmenting loads a dictionary
     if n > 1:
@@ -384,17 +479,54 @@ def _by_model(
         ):
             return llr <= embedded
     elif crosses(s + 2 * n):  # the second character starts a longer word
-        if llr > alone:
+        if llr > loose:
             return False
-        # each copy inside a word: two words that touch (全国 + 国有); else 落 + 落实
-        return llr <= embedded if not bound and crosses(s) else True
+        if not bound and crosses(s):  # each copy inside a word: two words that touch (全国 + 国有)
+            return llr <= min(embedded, alone)
+        # the first copy alone: 落 + 落实
+        return llr <= alone or (llr <= loose and not _attached(text, s, right=False))
     if llr > alone:
-        return not allowed and not (not bound and crosses(s)) and not crosses(s + n)
+        if (
+            n == 1
+            and llr <= loose
+            and not bound
+            and crosses(s)
+            and not crosses(s + 1)
+            and not _attached(text, s, right=True)
+        ):
+            return True  # the second copy alone, and unseen: 应当 + 当
+        return llr <= cap and not allowed and not (not bound and crosses(s)) and not crosses(s + n)
     if crosses(s + n):  # a word across the copies: the pair is (part of) one word (赤裸裸)
         return llr <= (embedded if n == 1 else alone)
     if not bound and crosses(s):  # the first copy ends a longer word: 管理局 + 局
         return True
     return allowed or llr <= data.model_whole  # each copy a whole word
+
+
+def _attached(text: str, s: int, right: bool) -> bool:
+    """Does the document use the copy that stands alone as part of a term of its own?
+
+    For the doubled character c at ``s`` between x and y: with ``right``, does ``c y`` occur
+    elsewhere after a character other than x and c; else does ``x c`` occur elsewhere
+    before a character other than c and y (评标标准 where 评标委员会 stands elsewhere:
+    评标 is a term of the document, 标准 the next word).  A character typed twice inside
+    a word leaves no such trace: elsewhere it stands beside the rest of its word
+    (借款期期限: 款期 elsewhere only in 借款期限).
+    """
+    if s < 1 or s + 3 > len(text):
+        return False
+    x, c, y = text[s - 1], text[s], text[s + 2]
+    lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
+    pair = c + y if right else x + c
+    at = text.find(pair, lo, hi)
+    while at >= 0:
+        other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
+        if right and at >= 1 and other not in (x, c):
+            return True
+        if not right and other and other not in (c, y):
+            return True
+        at = text.find(pair, at + 1, hi)
+    return False
 
 
 def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
@@ -413,7 +545,15 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                 continue
             i = bisect_left(starts, e) - 1  # the last finding starting before e
             form = text[s:e]
-            if (i >= 0 and ends[i] > s) or _in_context(text, s, data, form):
+            if i >= 0 and ends[i] > s:
+                continue
+            if unit in data.slip_chars and any(p.match(text, s) for p in data.slip_patterns):
+                i += 1
+                starts.insert(i, s)
+                ends.insert(i, e)
+                yield s, n, not any(c in data.unsafe_fix for c in unit)
+                continue
+            if _in_context(text, s, data, form):
                 continue
             bound = n == 1 and unit in data.slip_after_word and not _idiom_ends(text, s, data)
             allowed = form in data.allowed
@@ -421,12 +561,31 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
             if verdict is not None:
                 llr, familiarity = verdict
                 familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
-                # cheapest first: most candidates are far above every threshold (中国国际)
-                if llr > _limit(data, familiar, allowed) or _exempt(text, s, e, data):
+                limit = _limit(data, familiar, allowed)
+                # the document's own evidence (not for function words: 可以以合理价格)
+                own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
+                written = None  # looked for only when the model does not decide
+                if llr > limit:  # cheapest first: most candidates are far above (中国国际)
+                    if not (own and _written_elsewhere(text, s, n, data.document_context)):
+                        continue
+                    written = True
+                if _exempt(text, s, e, data):
                     continue
                 if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
                     continue
-                if not _by_model(text, s, n, bound, llr, familiar, allowed, data):
+                unseen = (
+                    n == 1
+                    and not allowed  # 首店纷纷落地: 纷落 is a word, 纷纷 an adverb
+                    and unit not in data.standalone
+                    and llr <= data.model_orphan_unseen
+                    and familiarity >= data.model_unseen_familiar
+                    and _unseen_pair(text, s)
+                )
+                if not (
+                    written
+                    or (llr <= limit and _by_model(text, s, n, bound, llr, familiar, allowed, unseen, data))
+                    or (written is None and own and _written_elsewhere(text, s, n, data.document_context))
+                ):
                     continue
                 i += 1
                 starts.insert(i, s)
@@ -487,6 +646,12 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     - 两词相邻：要要求（要 + 要求）、学习习近平（学习 + 习近平）、工作作风（工作 + 作风）、
       中国国际、今年年底；
     - 汉字数字：“十五五”、二〇二二年。
+
+    两类旁证放宽把握要求：同一文件在别处写过去掉一个字后的文字（前后各两个字相同，如别处有
+    “借款期限”时的“借款期期限”），即使模型把握一般也报告（“的”“以”等虚词除外）；孤立的
+    那个字与前后字的叠连在语料中从未出现（“应当当参照”），且文件别处并不把它与另一侧的字
+    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告。汉字数字中不可能出现的叠字
+    （“五五百”“第八十三三条”“第三三人”）直接报告。
 
     阈值、允许表、上下文表和豁免模式都在 `rules/dup.yaml`；是否有词跨越某个字先查精简词表，
     再查 jieba 的完整词典（两者都由 jieba 词典生成，检查时不加载 jieba）。没有模型文件时，
