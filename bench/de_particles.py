@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.sweep:
         print("WRD001 lm_threshold / lm_threshold_predicate: de_di found, WRD001 false alarms")
         for t in (2.0, 2.5, 3.0):
-            for tp in (-1.0, 0.0, 1.0):
+            for tp in (1.0, 1.5, 2.0):
                 d2 = dataclasses.replace(data.de_di, lm_threshold=t, lm_threshold_predicate=tp)
                 s = run("tune", Data(d2, data.de_de))
                 print(f"  {t:4.1f} {tp:4.1f}: {s['found']['wrd_de_di']}/{s['total']['wrd_de_di']}, {s['false']['WRD001']}")

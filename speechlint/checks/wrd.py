@@ -265,9 +265,9 @@ class DeAdverbialData:
     allow: tuple[re.Pattern[str], ...] = ()
     #: The language model's reading of the phrase (:func:`adverbial_score`): report a 的
     #: whose 地 reading is this much more likely (natural log) than as written ...
-    lm_threshold: float = 2.0
+    lm_threshold: float = 2.5
     #: ... or this much, when a modal verb or an adverb stands before the adverbial ...
-    lm_threshold_predicate: float = 1.0
+    lm_threshold_predicate: float = 1.5
     #: ... or this much, when a verb marker (了, 着, 到 …) follows the verb.
     lm_threshold_marked: float = 1.0
     #: A 的 is scored only when the two characters before it and the one after it make
