@@ -5,6 +5,9 @@ Usage (from a checkout, after the README's install command)::
 
     .venv/bin/python bench/run.py                    # full run (a few minutes)
     .venv/bin/python bench/run.py --quick            # fewer runs, no 10 MB
+    .venv/bin/python bench/run.py --sizes 10MB --no-folder --no-lsp  # only the 10 MB input
+    .venv/bin/python bench/run.py --sizes 10MB --no-folder --no-lsp --baseline /tmp/old
+                                                     # ... and against another source tree
     .venv/bin/python bench/run.py --install regular  # measure `pip install .` (what users of a
                                                      # released package get) instead of the
                                                      # checkout's editable install
@@ -25,7 +28,9 @@ ratio compares runs made under the same machine conditions:
   available; each server's peak RSS.
 
 Figures are medians with min-max; ratios are computed pair by pair and their
-median reported.  Results go to stdout as a table and to bench/out/results.json.
+median reported.  Each process's CPU time (user + system) is recorded too, with the
+median of its pairwise ratios: on a machine whose cores other work shares, CPU time moves
+far less than wall time.  Results go to stdout as a table and to bench/out/results.json.
 """
 
 from __future__ import annotations
@@ -66,6 +71,9 @@ AUTOCORRECT = (
 class Stat:
     runs: list[float] = field(default_factory=list)
     rss_kb: list[int] = field(default_factory=list)
+    #: user + system CPU seconds of each run: less disturbed than wall time when other
+    #: processes share the cores
+    cpu: list[float] = field(default_factory=list)
 
     def summary(self) -> dict[str, float]:
         r = self.runs
@@ -73,6 +81,7 @@ class Stat:
             "median_s": statistics.median(r),
             "min_s": min(r),
             "max_s": max(r),
+            "median_cpu_s": statistics.median(self.cpu) if self.cpu else 0.0,
             "peak_rss_mb": max(self.rss_kb) / 1024 if self.rss_kb else 0.0,
             "runs": len(r),
         }
@@ -85,8 +94,9 @@ TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 def run_once(
     cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
-) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS (KiB) and exit code of one whole process."""
+) -> tuple[float, int, int, float]:
+    """Wall seconds, peak RSS (KiB), exit code and CPU seconds (user + system, the
+    process and the children it waited for) of one whole process."""
     rss_file = OUT / "rss.txt"
     full = [TIME, "-q", "-f", "%M", "-o", str(rss_file), *cmd] if TIME else cmd
     t0 = time.perf_counter()
@@ -106,7 +116,7 @@ def run_once(
             rss = int(rss_file.read_text().split()[-1])
         except (OSError, ValueError, IndexError):
             pass
-    return wall, rss, proc.returncode
+    return wall, rss, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def measure(
@@ -116,24 +126,29 @@ def measure(
     warmup: int = 1,
     env_a: dict[str, str] | None = None,
     label_b: str = "",
+    env_b: dict[str, str] | None = None,
 ) -> dict[str, object]:
     """Run A (and B) ``n`` times interleaved after ``warmup`` runs; ratios A/B pair by pair."""
     for _ in range(warmup):
         run_once(a, env=env_a)
         if b:
-            run_once(b)
-    sa, sb, ratios = Stat(), Stat(), []
+            run_once(b, env=env_b)
+    sa, sb, ratios, cpu_ratios = Stat(), Stat(), [], []
     codes: set[int] = set()
     for _ in range(n):
-        wa, ra, ca = run_once(a, env=env_a)
+        wa, ra, ca, ua = run_once(a, env=env_a)
         sa.runs.append(wa)
         sa.rss_kb.append(ra)
+        sa.cpu.append(ua)
         codes.add(ca)
         if b:
-            wb, rb, _ = run_once(b)
+            wb, rb, _, ub = run_once(b, env=env_b)
             sb.runs.append(wb)
             sb.rss_kb.append(rb)
+            sb.cpu.append(ub)
             ratios.append(wa / wb)
+            if ub > 0:
+                cpu_ratios.append(ua / ub)
     out: dict[str, object] = {"a": sa.summary(), "exit_codes": sorted(codes), "command_a": a}
     if b:
         out["b"] = sb.summary()
@@ -142,6 +157,8 @@ def measure(
         out["ratio_median"] = statistics.median(ratios)
         out["ratio_min"] = min(ratios)
         out["ratio_max"] = max(ratios)
+        if cpu_ratios:
+            out["cpu_ratio_median"] = statistics.median(cpu_ratios)
     return out
 
 
@@ -405,12 +422,28 @@ def main(argv: list[str] | None = None) -> int:
         help="editable: this checkout's .venv (the README's install); regular: "
         "`pip install .` into bench/.peers/speechlint, as a released package",
     )
+    ap.add_argument(
+        "--sizes",
+        default=",".join(SIZES),
+        help=f"comma-separated input sizes to measure (default: {','.join(SIZES)})",
+    )
+    ap.add_argument("--no-folder", action="store_true", help="skip the folder (--jobs) cases")
+    ap.add_argument(
+        "--baseline",
+        metavar="DIR",
+        help="also run each size against another source tree of speechlint (e.g. "
+        "`git archive OLD | tar -x -C DIR`), put first on PYTHONPATH of the same interpreter",
+    )
     ap.add_argument("--no-peers", action="store_true", help="skip autocorrect")
     ap.add_argument("--no-lsp", action="store_true", help="skip the language server latency")
     ap.add_argument("--lsp-edits", type=int, default=400)
     args = ap.parse_args(argv)
     runs = 3 if args.quick else args.runs
-    sizes = {k: v for k, v in SIZES.items() if not (args.quick and k == "10MB")}
+    wanted = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in wanted if s not in SIZES]
+    if unknown:
+        ap.error(f"--sizes: unknown size {', '.join(unknown)} (known: {', '.join(SIZES)})")
+    sizes = {k: v for k, v in SIZES.items() if k in wanted and not (args.quick and k == "10MB")}
 
     OUT.mkdir(parents=True, exist_ok=True)
     work = OUT / "inputs"
@@ -465,55 +498,61 @@ def main(argv: list[str] | None = None) -> int:
             cases[f"{name}: speechlint vs autocorrect-py"] = measure(
                 sl, ac, runs, label_b="autocorrect-py"
             )
+        if args.baseline:
+            base = str(Path(args.baseline).resolve())
+            cases[f"{name}: speechlint vs speechlint of {base}"] = measure(
+                sl, sl, runs, label_b="baseline", env_b={"PYTHONPATH": base}
+            )
         step(name)
 
     # --jobs across a folder of drafts.
     folder = work / "folder"
-    build_folder(folder)
-    jobs = os.cpu_count() or 2
-    # Control: the same pure-Python work in `jobs` processes against one.  On an idle machine
-    # the ratio is about 1/jobs; near 1.0 means other load left no core free, and no --jobs
-    # figure of this run can show scaling.
-    burn = (
-        "import sys,multiprocessing as mp\n"
-        "def f(_):\n    s=0\n    for i in range(4_000_000): s+=i\n"
-        "if __name__=='__main__':\n"
-        "    with mp.get_context('fork').Pool(int(sys.argv[1])) as p: p.map(f, range(4), chunksize=1)\n"
-    )
-    burn_script = work / "burn.py"
-    burn_script.write_text(burn, encoding="utf-8")
-    cases[f"control: CPU-bound Python in {jobs} processes vs 1 (ideal {1 / jobs:.2f})"] = measure(
-        [PY, str(burn_script), str(jobs)], [PY, str(burn_script), "1"], runs, label_b="1 process"
-    )
-    probe = subprocess.run(
-        speechlint_cmd("--jobs", "1", str(folder), bindir=bindir), capture_output=True, check=False
-    )
-    if probe.returncode in (0, 1):
-        one = speechlint_cmd("--jobs", "1", str(folder), bindir=bindir)
-        many = speechlint_cmd("--jobs", str(jobs), str(folder), bindir=bindir)
-        cases[f"folder (200 drafts): --jobs {jobs} vs --jobs 1"] = measure(
-            many, one, runs, label_b="--jobs 1"
+    if not args.no_folder:
+        build_folder(folder)
+        jobs = os.cpu_count() or 2
+        # Control: the same pure-Python work in `jobs` processes against one.  On an idle machine
+        # the ratio is about 1/jobs; near 1.0 means other load left no core free, and no --jobs
+        # figure of this run can show scaling.
+        burn = (
+            "import sys,multiprocessing as mp\n"
+            "def f(_):\n    s=0\n    for i in range(4_000_000): s+=i\n"
+            "if __name__=='__main__':\n"
+            "    with mp.get_context('fork').Pool(int(sys.argv[1])) as p: p.map(f, range(4), chunksize=1)\n"
         )
-        if ac_py:
-            cases[f"folder (200 drafts): --jobs {jobs} vs autocorrect-py"] = measure(
-                many, [ac_py, str(ac_folder_script), str(folder)], runs, label_b="autocorrect-py"
+        burn_script = work / "burn.py"
+        burn_script.write_text(burn, encoding="utf-8")
+        cases[f"control: CPU-bound Python in {jobs} processes vs 1 (ideal {1 / jobs:.2f})"] = measure(
+            [PY, str(burn_script), str(jobs)], [PY, str(burn_script), "1"], runs, label_b="1 process"
+        )
+        probe = subprocess.run(
+            speechlint_cmd("--jobs", "1", str(folder), bindir=bindir), capture_output=True, check=False
+        )
+        if probe.returncode in (0, 1):
+            one = speechlint_cmd("--jobs", "1", str(folder), bindir=bindir)
+            many = speechlint_cmd("--jobs", str(jobs), str(folder), bindir=bindir)
+            cases[f"folder (200 drafts): --jobs {jobs} vs --jobs 1"] = measure(
+                many, one, runs, label_b="--jobs 1"
             )
-        corpus = work / "corpus_folder"
-        build_corpus_folder(corpus)
-        cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs --jobs 1"] = measure(
-            speechlint_cmd("--jobs", str(jobs), str(corpus), bindir=bindir),
-            speechlint_cmd("--jobs", "1", str(corpus), bindir=bindir),
-            runs,
-            label_b="--jobs 1",
-        )
-        if ac_py:
-            cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs autocorrect-py"] = measure(
+            if ac_py:
+                cases[f"folder (200 drafts): --jobs {jobs} vs autocorrect-py"] = measure(
+                    many, [ac_py, str(ac_folder_script), str(folder)], runs, label_b="autocorrect-py"
+                )
+            corpus = work / "corpus_folder"
+            build_corpus_folder(corpus)
+            cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs --jobs 1"] = measure(
                 speechlint_cmd("--jobs", str(jobs), str(corpus), bindir=bindir),
-                [ac_py, str(ac_folder_script), str(corpus)],
+                speechlint_cmd("--jobs", "1", str(corpus), bindir=bindir),
                 runs,
-                label_b="autocorrect-py",
+                label_b="--jobs 1",
             )
-        step("folder")
+            if ac_py:
+                cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs autocorrect-py"] = measure(
+                    speechlint_cmd("--jobs", str(jobs), str(corpus), bindir=bindir),
+                    [ac_py, str(ac_folder_script), str(corpus)],
+                    runs,
+                    label_b="autocorrect-py",
+                )
+            step("folder")
 
     if not args.no_lsp and (ROOT / "bench" / "lsp_latency.py").exists():
         lsp: dict[str, object] = {}
@@ -555,8 +594,11 @@ def render(results: dict[str, object]) -> str:
     lines = [
         head,
         "",
-        "| case | speechlint s | other s | ratio (min–max) | peak RSS MB (speechlint / other) |",
-        "|---|---|---|---|---|",
+        (
+            "| case | speechlint s | other s | ratio (min–max) | peak RSS MB (speechlint / other) "
+            "| CPU s (speechlint / other): ratio |"
+        ),
+        "|---|---|---|---|---|---|",
     ]
     for name, c in results["cases"].items():  # type: ignore[union-attr]
         if "a" not in c:
@@ -567,13 +609,13 @@ def render(results: dict[str, object]) -> str:
                     lines.append(
                         f"| LSP {label}: one-character edit in {v.get('chars', '?')} chars ({v.get('sync')} sync) "
                         f"| median {v['median_ms']:.2f} ms, p95 {v['p95_ms']:.2f} ms (n={v.get('edits', '?')}) | "
-                        f"| | {v.get('peak_rss_mb', 0):.0f} |"
+                        f"| | {v.get('peak_rss_mb', 0):.0f} | |"
                     )
                 else:
-                    lines.append(f"| LSP {label} | {v} | | | |")
+                    lines.append(f"| LSP {label} | {v} | | | | |")
             if "ratio_median" in c:
                 lines.append(
-                    f"| LSP median, speechlint / autocorrect | | | {c['ratio_median']:.2f} | |"
+                    f"| LSP median, speechlint / autocorrect | | | {c['ratio_median']:.2f} | | |"
                 )
             continue
         a = c["a"]
@@ -584,7 +626,10 @@ def render(results: dict[str, object]) -> str:
             else ""
         )
         rss = f"{a['peak_rss_mb']:.0f}" + (f" / {b['peak_rss_mb']:.0f}" if b else "")
-        lines.append(f"| {name} | {_cell(a)} | {_cell(b) if b else ''} | {ratio} | {rss} |")
+        cpu = f"{a.get('median_cpu_s', 0):.3f}" + (f" / {b.get('median_cpu_s', 0):.3f}" if b else "")
+        if "cpu_ratio_median" in c:
+            cpu += f": {c['cpu_ratio_median']:.2f}"
+        lines.append(f"| {name} | {_cell(a)} | {_cell(b) if b else ''} | {ratio} | {rss} | {cpu} |")
     return "\n".join(lines)
 
 

@@ -42,11 +42,24 @@ _NON_BLANK = re.compile(r"[^\s\u3000" + MASK + r"]")
 class LineIndex:
     """Offsets <-> 0-based (line, code-point column), lines ending at \\n, \\r\\n, \\r."""
 
-    __slots__ = ("starts", "text")
+    __slots__ = ("_ends", "starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts: tuple[int, ...] = _line_starts(text)
+        self._ends: tuple[int, ...] | None = None
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        """Offset of the end of each line's content (before its line ending)."""
+        if self._ends is None:
+            if "\r" in self.text:
+                ends = [m.start() for m in _EOL.finditer(self.text)]
+            else:
+                ends = [s - 1 for s in self.starts[1:]]
+            ends.append(len(self.text))
+            self._ends = tuple(ends)
+        return self._ends
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
@@ -158,17 +171,21 @@ class Document:
 
     @cached_property
     def lines(self) -> tuple[Line, ...]:
-        starts = self.line_starts
         text = self.check_text
-        out: list[Line] = []
-        if "\r" in text:
-            eols = [m.start() for m in _EOL.finditer(text)]
-        else:
-            eols = [s - 1 for s in starts[1:]]
-        eols.append(len(text))
-        for i, (start, end) in enumerate(zip(starts, eols)):
-            out.append(Line(i, Span(start, end), text[start:end]))
-        return tuple(out)
+        return tuple(
+            Line(i, Span(start, end), text[start:end])
+            for i, (start, end) in enumerate(zip(self.index.starts, self.index.ends))
+        )
+
+    def line(self, i: int) -> Line:
+        """Line ``i`` (0-based) on its own: ``lines[i]`` without making every line (for a
+        rule that looks at a few lines of a long draft)."""
+        start, end = self.index.starts[i], self.index.ends[i]
+        return Line(i, Span(start, end), self.check_text[start:end])
+
+    @property
+    def line_count(self) -> int:
+        return len(self.index.starts)
 
     def line_of(self, offset: int) -> int:
         """0-based line containing ``offset`` (an offset at a line end belongs to that line)."""

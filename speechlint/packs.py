@@ -38,7 +38,7 @@ import yaml
 
 from . import registry
 from .checks import in_exception
-from .checks.wrd import WordFinder, consistency_findings
+from .checks.wrd import Misuse, WordFinder, consistency_findings, substitution_fix, substitutions
 from .data import _convert, build, compose_file
 from .document import Document
 from .errors import RuleDataError
@@ -180,6 +180,15 @@ class PackRule:
         return regex.compile(self.pattern, regex.V0)
 
     @cached_property
+    def misuses(self) -> dict[str, Misuse]:
+        """substitution: each wrong form as an entry of the check WRD003 runs too."""
+        return {
+            wrong: Misuse(wrong, right, self.reason, exceptions=tuple(e for e in self.exceptions if wrong in e),
+                          fix=self.fix_kind)
+            for wrong, right in self.swap.items()
+        }
+
+    @cached_property
     def literal(self) -> WordFinder:
         # literals cannot backtrack: the standard engine is enough
         return WordFinder(list(self.words) or list(self.swap) or [f for g in self.groups for f in g])
@@ -294,10 +303,7 @@ def _message(spec: PackRule, default: str, **values: str) -> str:
 
 
 def _fix(spec: PackRule, span: Span, text: str) -> Fix | None:
-    kind = spec.fix_kind
-    if kind == "none":
-        return None
-    return Fix.replace(span, text, "safe" if kind == "safe" else "unsafe")
+    return substitution_fix(span, text, spec.fix_kind)
 
 
 def _check(spec: PackRule, code: str) -> Any:
@@ -315,14 +321,11 @@ def _check(spec: PackRule, code: str) -> Any:
 
         def substitution(doc: Document, data: PackRule) -> Iterator[Diagnostic]:
             text = doc.check_text
-            for start, end, word in data.literal.finditer(text):
-                if in_exception(text, start, word, data.exceptions):
-                    continue
-                right = data.swap[word]
+            for start, end, e in substitutions(text, data.literal, data.misuses):
                 span = Span(start, end)
-                msg = _message(data, "{match}应为{replacement}：{reason}", match=_quote(word),
-                               replacement=_quote(right))
-                yield Diagnostic(code, span, msg, _fix(data, span, right))
+                msg = _message(data, "{match}应为{replacement}：{reason}", match=_quote(e.wrong),
+                               replacement=_quote(e.right))
+                yield Diagnostic(code, span, msg, substitution_fix(span, e.right, e.fix))
 
         return substitution
     if spec.kind == "consistency":

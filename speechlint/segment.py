@@ -28,8 +28,11 @@ of jieba's own files, loaded lazily, each only when a rule first needs it:
    whose tables are in ``rules/jieba_hmm.txt`` (read the same way, only when such a run
    is met).  Tagging a run's characters "unknown" instead would have lost about a fifth
    of the 的/地/得 findings on the test clauses (``抓的紧``: 抓 comes out of the HMM).
+4. :func:`char_weight` says how common a character is (its frequency class in
+   ``rules/jieba_chars.txt``, summed from the dictionary's word frequencies), so that a
+   search can anchor on rare characters (:class:`speechlint.checks.wrd.WordFinder`).
 
-``python -m speechlint.segment`` regenerates the three files from the installed jieba
+``python -m speechlint.segment`` regenerates the four files from the installed jieba
 (after upgrading it); ``tests/test_segment.py`` fails when they differ from what it
 produces, and compares the results with jieba's own on many stretches of text.
 """
@@ -52,6 +55,10 @@ MIN_FREQ = 50
 LEXICON_FILE = "dup_lexicon.txt"
 DICT_FILE = "jieba_dict.txt"
 HMM_FILE = "jieba_hmm.txt"
+CHARS_FILE = "jieba_chars.txt"
+#: Characters rarer than this in jieba's dictionary (see :func:`build_char_classes`) share
+#: the lowest weight of :func:`char_weight`.
+CHAR_CLASS_MIN = 1 << 10
 
 #: A token: (start, end, word, tag) within the tagged text.
 Tagged = tuple[int, int, str, str]
@@ -320,6 +327,26 @@ def hmm() -> PosHMM:
 def loaded() -> tuple[bool, bool]:
     """Whether the dictionary and the HMM have been loaded in this process."""
     return _dictionary is not None, _hmm is not None
+
+
+@lru_cache(maxsize=1)
+def _char_classes() -> dict[str, int]:
+    weights: dict[str, int] = {}
+    with open(rules_file(CHARS_FILE), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            power, chars = line.rstrip("\n").split("\t")
+            weights.update(dict.fromkeys(chars, 1 << int(power)))
+    return weights
+
+
+def char_weight(c: str) -> int:
+    """How common ``c`` is in Chinese text, to within a factor of two: its frequency class in
+    ``rules/jieba_chars.txt`` (see :func:`build_char_classes`), a power of two; characters
+    rarer than :data:`CHAR_CLASS_MIN` (and any other character) weigh half of it.  Used to
+    pick rare characters to search for, never to decide a finding."""
+    return _char_classes().get(c, CHAR_CLASS_MIN >> 1)
 
 
 # ------------------------------------------------------------ tokens (HMM off)
@@ -594,8 +621,8 @@ def build_lexicon(lines: Iterable[str], min_freq: int = MIN_FREQ) -> list[str]:
     return sorted(out)
 
 
-def build_dictionary(lines: Iterable[str], source: str = "jieba's dict.txt") -> str:
-    """The text of ``rules/jieba_dict.txt`` from the lines of a jieba dictionary.
+def _dictionary_entries(lines: Iterable[str], source: str) -> tuple[dict[str, tuple[int, str]], int]:
+    """Word -> (frequency, tag) and the total frequency of the lines of a jieba dictionary.
 
     As jieba reads it: ``word freq tag`` per line, a word listed twice keeps its last
     frequency and tag, and the total counts every line.
@@ -614,6 +641,13 @@ def build_dictionary(lines: Iterable[str], source: str = "jieba's dict.txt") -> 
             raise ValueError(f"{source}:{n}: a tab in {word!r}")
         entries[word] = (int(freq), tag)
         total += int(freq)
+    return entries, total
+
+
+def build_dictionary(lines: Iterable[str], source: str = "jieba's dict.txt") -> str:
+    """The text of ``rules/jieba_dict.txt`` from the lines of a jieba dictionary (read as
+    jieba reads it, see :func:`_dictionary_entries`)."""
+    entries, total = _dictionary_entries(lines, source)
     groups: dict[str, list[str]] = {}
     for word, (count, tag) in entries.items():
         groups.setdefault(word[0], []).append(f"{word[1:]} {count} {tag}")
@@ -624,6 +658,33 @@ def build_dictionary(lines: Iterable[str], source: str = "jieba's dict.txt") -> 
         f"# total {total}",
     ]
     out += [c + "\t" + "\t".join(sorted(groups[c])) for c in sorted(groups)]
+    return "\n".join(out) + "\n"
+
+
+def build_char_classes(lines: Iterable[str], source: str = "jieba's dict.txt") -> str:
+    """The text of ``rules/jieba_chars.txt``: characters by how often they occur.
+
+    A character's count is the sum of the frequencies of the dictionary's words it occurs
+    in (once per occurrence); its class is the count's power of two (``k`` for counts in
+    ``[2**k, 2**(k+1))``).  One line per class, from the most common: ``k``, a tab and the
+    class's characters in code point order.  Characters counted less than
+    :data:`CHAR_CLASS_MIN` are left out.
+    """
+    entries, _ = _dictionary_entries(lines, source)
+    counts: dict[str, int] = {}
+    for word, (freq, _tag) in entries.items():
+        for c in word:
+            counts[c] = counts.get(c, 0) + freq
+    classes: dict[int, list[str]] = {}
+    for c, n in counts.items():
+        if n >= CHAR_CLASS_MIN and not c.isspace():
+            classes.setdefault(n.bit_length() - 1, []).append(c)
+    out = [
+        f"# Generated by `python -m speechlint.segment` from {source}: do not edit.",
+        "# Characters by frequency class: k, a tab, the characters whose summed word frequency",
+        f"# is in [2**k, 2**(k+1)); rarer than {CHAR_CLASS_MIN} left out.  Search hints only.",
+    ]
+    out += [f"{k}\t{''.join(sorted(classes[k]))}" for k in sorted(classes, reverse=True)]
     return "\n".join(out) + "\n"
 
 
@@ -680,7 +741,7 @@ def jieba_dict_path() -> Path:
 
 
 def generate() -> dict[str, str]:
-    """File name -> text of the three data files, from the installed jieba."""
+    """File name -> text of the four data files, from the installed jieba."""
     import jieba
     from jieba.posseg import char_state_tab, prob_emit, prob_start, prob_trans
 
@@ -695,6 +756,7 @@ def generate() -> dict[str, str]:
     return {
         LEXICON_FILE: lexicon_text(words, header),
         DICT_FILE: build_dictionary(lines, f"jieba {version} dict.txt"),
+        CHARS_FILE: build_char_classes(lines, f"jieba {version} dict.txt"),
         HMM_FILE: build_hmm(
             prob_start.P, prob_trans.P, prob_emit.P, char_state_tab.P, f"jieba {version} posseg"
         ),

@@ -116,6 +116,24 @@ HEAD = "name: house\nprefix: HS\nrules:\n  HS001:\n"
 RULE = "    kind: existence\n    name: banned-word\n    summary: 不用禁用词\n    reason: 本单位规定\n"
 
 
+@pytest.mark.parametrize(("fix", "applicability"), [("", "safe"), ("unsafe", "unsafe"), ("none", None)])
+def test_substitution_runs_the_check_of_wrd003(tmp_path: Path, fix: str, applicability: str | None) -> None:
+    # one check for both (speechlint.checks.wrd.substitutions): exceptions of each form,
+    # the longest form first, the fix as safe as the rule says
+    body = (HEAD + RULE.replace("existence", "substitution")
+            + "    swap: {营商局: 营商环境建设局, 县营商局: 县营商环境建设局, 网格员: 网格管理员}\n"
+            + "    exceptions: [县营商局长, 网格员队伍]\n" + (f"    fix: {fix}\n" if fix else ""))
+    text = "县营商局牵头，县营商局长出席，市营商局配合；网格员队伍和网格员。"
+    cfg = Config(select=("HS",), packs=(_pack(tmp_path, body),))
+    diags = speechlint.lint(text, cfg)
+    assert [(d.code, text[d.span.start : d.span.end]) for d in diags] == [
+        ("HS001", "县营商局"), ("HS001", "营商局"), ("HS001", "网格员")]
+    assert diags[0].message == "“县营商局”应为“县营商环境建设局”：本单位规定"
+    assert [d.fix.applicability if d.fix else None for d in diags] == [applicability] * 3
+    if applicability:
+        assert diags[0].fix.edits[0].text == "县营商环境建设局"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [

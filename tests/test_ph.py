@@ -94,3 +94,28 @@ def test_data_is_validated(tmp_path: Path) -> None:
     bad.write_text("PH003:\n  patterns: ['(会员']\n", encoding="utf-8")
     with pytest.raises(RuleDataError, match=r"ph.yaml:2: PH003.*invalid regex"):
         family_data("PH", str(bad))
+
+
+def test_residue_lines_as_every_line_checked_on_its_own() -> None:
+    """PH003 skips long lines on the line index: the same lines as checking each Line, with
+    blank-padded lines, every kind of line ending and a last line without one."""
+    import random
+
+    from speechlint.checks.ph import _residue, _residue_lines
+    from speechlint.document import Document
+
+    data = family_data("PH")["PH003"]
+    pieces = ["仅供学习参考，请勿照搬照抄", "扫码关注公众号", "我们要坚持稳中求进工作总基调" * 5,
+              " ", "\u3000" * 50, "\t", "会员群：123", "", "同志们："]
+    rng = random.Random(7)
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+            parts.append(line + rng.choice(["\n", "\r\n", "\r"]))
+        text = "".join(parts)[: rng.randint(0, 400)]
+        doc = Document.from_text(text)
+        fast = [(line, span) for line, span in _residue_lines(doc, data)]
+        slow = [(line, _residue(line, data)) for line in doc.lines if _residue(line, data) is not None]
+        assert fast == slow, text
+        assert [doc.line(i) for i in range(doc.line_count)] == list(doc.lines)

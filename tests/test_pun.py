@@ -179,3 +179,15 @@ def test_dunhao_strict_mode() -> None:
     assert list(pun.dunhao_between_quotes(Document.from_text(text), pun.DunhaoData())) == []
     strict = list(pun.dunhao_between_quotes(Document.from_text(text), pun.DunhaoData(only_when_mixed=False)))
     assert [(d.span.start, d.fix) for d in strict] == [(8, Fix.replace(Span(8, 9), ""))]
+
+
+def test_leading_dashes_are_the_matches_of_the_pattern() -> None:
+    """PUN007 tries its paragraph-opening dash pattern at line starts only: the same
+    matches as ``finditer`` over the text, whatever the line endings (``^`` follows \\n only)."""
+    rng = random.Random(3)
+    pieces = ["——", "—", "--", "---", "－－", "－", "-", " ", "\u3000", "\t", "2025年", "人民", "\n", "\r\n", "\r"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        doc = Document.from_text(text)
+        expect = [m.span(1) for m in pun._LEADING_DASH.finditer(text)]
+        assert [m.span(1) for m in pun._leading_dashes(text, doc.line_starts)] == expect, repr(text)

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..document import Document
 from ..model import Diagnostic, Edit, Fix, Span
@@ -773,8 +774,10 @@ def _patterns(data: AnnounceData) -> _AnnouncePatterns:
 _NUMBER: re.Pattern[str] | None = None
 
 
+@lru_cache(maxsize=1024)
 def _number(s: str) -> int:
-    """The value of a count (三, 十二, 两, 3); 0 when ``s`` is no numeral (三三, 十十)."""
+    """The value of a count (三, 十二, 两, 3); 0 when ``s`` is no numeral (三三, 十十).
+    Remembered: a long draft repeats a few counts thousands of times."""
     global _NUMBER
     if _NUMBER is None:
         import re
@@ -888,7 +891,7 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
     out: list[Announcement] = []
     for start, num_start, count_end, end, shown, unit, count in found:
         phrase = text[num_start:count_end]
-        if count < 2 or any(phrase.startswith(f) for f in fixed):
+        if count < 2 or phrase.startswith(fixed):
             continue
         # the first numbered heading or marker after the announcement
         hi = bisect_right(numbered_starts, end - 1)
