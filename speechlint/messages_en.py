@@ -128,6 +128,7 @@ _RAW: dict[str, list[tuple[str, str | Callable[[re.Match[str]], str]]]] = {
     "WRD004": [(f"{_Q}与本文多数写法{_Q}（(\\d+) 处）不一致，应统一为{_Q}(：.*)?",
                 r"\1 differs from the form this draft mostly uses, \2 (\3 times); use \4 throughout")],
     "WRD006": [(f"{_Q}在此处疑为{_Q}之误(：.*)?", r"\1 here is probably a slip for \2")],
+    "WRD007": [(f"{_Q}疑为同音字之误，应为{_Q}", r"\1 is probably a homophone slip for \2")],
     "WRD005": [
         (f"{_Q}应为规范表述{_Q}(：.*)?", r"\1 should be the standard formulation \2"),
         (f"“{_ANY}”的顺序应为{_Q}(：.*)?", r"the order of “\1” should be \2"),

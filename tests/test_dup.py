@@ -187,13 +187,22 @@ def test_names_and_distributive_forms_need_no_word_around_the_pair() -> None:
 
 
 # ------------------------------------------------------- the document's own evidence
-def test_a_one_copy_reading_written_elsewhere_in_the_document_makes_a_slip() -> None:
+def test_a_one_copy_reading_written_elsewhere_in_the_document() -> None:
+    from speechlint.checks import dup
+
     slip = "健全防防返贫动态监测机制。"
     assert found(slip) == []  # the model alone is not sure enough
-    # the same document writes 防返贫动态 (two characters of context on each side)
-    assert found("健全防返贫动态监测机制。\n" + slip) == [(2, 4, "DUP001")]
+    # the same document writes 防返贫动态 (two characters of context on each side) ...
+    text = "健全防返贫动态监测机制。\n" + slip
+    s = text.index("防防")
+    assert dup._written_elsewhere(text, s, 1, 2)
+    # ... but DUP001 takes no evidence from the document in the shipped data (rules/dup.yaml:
+    # model-document -1000, it cost a false alarm on the benchmark's measure half)
+    assert speechlint.data.rule_data("DUP001").model_document < -100
+    assert found(text) == []
     # the one-copy reading needs the same two characters on each side: 健全防返贫, not 建立防返贫
-    assert found("建立防返贫动态监测机制。\n" + slip) == []
+    other = "建立防返贫动态监测机制。\n" + slip
+    assert not dup._written_elsewhere(other, other.index("防防"), 1, 2)
 
 
 def test_function_words_take_no_evidence_from_the_document() -> None:
@@ -205,9 +214,10 @@ def test_document_evidence_is_looked_for_within_reach(monkeypatch: pytest.Monkey
     from speechlint.checks import dup
 
     text = "健全防返贫动态监测机制。\n" + "。" * 100 + "\n健全防防返贫动态监测机制。"
-    assert [c for *_, c in found(text)] == ["DUP001"]
+    s = text.index("防防")
+    assert dup._written_elsewhere(text, s, 1, 2)
     monkeypatch.setattr(dup, "_DOCUMENT_REACH", 50)
-    assert found(text) == []
+    assert not dup._written_elsewhere(text, s, 1, 2)
 
 
 def test_a_lone_copy_that_the_document_uses_in_a_term_is_not_lone() -> None:

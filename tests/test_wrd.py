@@ -97,21 +97,27 @@ def test_clean_corpus_precision() -> None:
             assert f[0] in present, f"listed finding no longer reported: {f}"
 
 
-def test_edited_text_is_never_tagged() -> None:
-    """The 的/地/得 rules only tag clauses around candidates that survive the cheap checks:
-    on edited text neither the dictionary nor the HMM is loaded (and jieba never is)."""
+def test_edited_text_is_rarely_tagged() -> None:
+    """The 的/地/得 rules only tag clauses around candidates that survive the cheap checks
+    (the word lists, the language model's score): on the 145,000 characters of edited
+    reports at most a few clauses are tagged, and jieba itself is never imported."""
     if not CLEAN.is_dir():
         pytest.skip("../shared/corpus/clean/ is not present")
     code = (
         "import sys, pathlib, speechlint\n"
         "from speechlint import segment\n"
         "from speechlint.config import Config\n"
+        "calls = []\n"
+        "real = segment.pos_tags\n"
+        "segment.pos_tags = lambda t: calls.append(t) or real(t)\n"
         f"for f in sorted(pathlib.Path({str(CLEAN)!r}).glob('*.txt')):\n"
         "    speechlint.lint(f.read_text(encoding='utf-8'), Config(select=('WRD',)))\n"
-        "print('jieba' in sys.modules, *segment.loaded())\n"
+        "print('jieba' in sys.modules, len(calls))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert out.stdout.strip() == "False False False"
+    imported, tagged = out.stdout.split()
+    assert imported == "False"
+    assert int(tagged) <= 5, tagged
 
 
 # ------------------------------------------------------------------ behaviour
@@ -188,3 +194,28 @@ def test_wrd004_preferred_form_must_be_one_of_the_forms() -> None:
 
     assert TermGroup(("其他", "其它"), "r", preferred="其他").validate() is None
     assert "not one of the forms" in (TermGroup(("其他", "其它"), "r", preferred="他").validate() or "")
+
+
+def test_de_di_reads_the_phrase_with_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An adverbial no list names is found by the language model; without the model only
+    the word lists speak, and a noun phrase after 的 stays silent either way."""
+    slip = "我们将始终不渝的奉行独立自主的和平外交政策。"
+    listed = "我们也清醒的看到存在的问题。"
+    assert _codes(slip, "WRD001") == ["的"]
+    assert _codes("实行更加积极主动的开放战略。", "WRD001") == []
+    assert _codes("这是始终不渝的追求。", "WRD001") == []
+    from speechlint import lm
+
+    monkeypatch.setattr(lm, "model", lambda: None)
+    assert _codes(slip, "WRD001") == []
+    assert _codes(listed, "WRD001") == ["的"]
+
+
+def test_de_de_unlisted_adjective_needs_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _codes("企业要走得出、走的稳。", "WRD002") == ["的"]
+    assert _codes("集中精力办好自己的事。", "WRD002") == []
+    from speechlint import lm
+
+    monkeypatch.setattr(lm, "model", lambda: None)
+    assert _codes("企业要走得出、走的稳。", "WRD002") == []
+    assert _codes("工作抓的紧。", "WRD002") == ["的"]

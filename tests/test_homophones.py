@@ -1,0 +1,217 @@
+"""WRD007 (homophone-slip): its table, its build, its data checks and its decisions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import speechlint
+from speechlint import data, homophone_build, lm, segment
+from speechlint.checks.wrd import (
+    HomophoneData,
+    homophone_junction,
+    homophone_parallel,
+    load_homophones,
+    pair_prior,
+)
+from speechlint.config import Config
+from speechlint.errors import RuleDataError
+
+HAN2 = re.compile("[\u4e00-\u9fff]{2}")
+ONLY = Config(select=("WRD007",))
+
+
+def shipped() -> HomophoneData:
+    return data.family_data("WRD")["WRD007"]  # type: ignore[no-any-return]
+
+
+def findings(text: str) -> list[tuple[int, str]]:
+    return [(d.span.start, text[d.span.start : d.span.end]) for d in speechlint.lint(text, ONLY, filetype="txt")]
+
+
+def test_shipped_table_holds_slips_of_frequent_words_that_are_no_words() -> None:
+    d = segment.dictionary()
+    table = shipped()
+    assert len(table.slips) > 50_000
+    for slip in table.slips:
+        words = table.words(slip)
+        assert HAN2.fullmatch(slip)
+        assert d.freq(slip) < homophone_build.SLIP_MAX_FREQ, f"{slip} is a word"
+        for w in words:
+            assert sum(a != b for a, b in zip(slip, w, strict=True)) == 1, (slip, w)
+            assert d.freq(w) >= homophone_build.WORD_MIN_FREQ
+            put_in = next(a for a, b in zip(slip, w, strict=True) if a != b)
+            assert d.freq(put_in) < homophone_build.FREE_CHAR_FREQ
+
+
+def test_a_slip_is_read_like_its_word() -> None:
+    pypinyin = pytest.importorskip("pypinyin")
+    style = pypinyin.Style.TONE3
+    for slip in ("布署", "贯撤", "竟争", "统愁"):
+        words = shipped().words(slip)
+        assert any(
+            pypinyin.lazy_pinyin(w, style=style) == [pypinyin.pinyin(c, style=style)[0][0] for c in slip]
+            or pypinyin.lazy_pinyin(w, style=style) == pypinyin.lazy_pinyin(slip, style=style)
+            for w in words
+        ), (slip, words)
+
+
+def test_the_build_reproduces_the_shipped_table() -> None:
+    pytest.importorskip("pypinyin")
+    built = homophone_build.build(data.rules_dir() / "jieba_dict.txt")
+    assert built.encode("utf-8") == (data.rules_dir() / homophone_build.FILE).read_bytes(), (
+        "rules/wrd_homophones.txt is stale: run python -m speechlint.homophone_build"
+    )
+
+
+def test_the_build_writes_where_it_is_told(tmp_path: Path) -> None:
+    pytest.importorskip("pypinyin")
+    small = tmp_path / "dict.txt"
+    small.write_text("# total 10\n部\t署 3000 v\n布\t 5000 v\n", encoding="utf-8")
+    out = tmp_path / "table.txt"
+    assert homophone_build.main(["--dict", str(small), "--out", str(out)]) == 0
+    table = load_homophones(out)
+    assert list(table) == ["布署"] and table.words("布署") == ["部署"]  # 部 bu4 -> 布 bu4; 署 has no other character here
+
+
+@pytest.mark.parametrize(
+    ("line", "ok"),
+    [
+        ("布\t署\t部署", True),
+        ("布\t署告\t部署 部属\t部告", True),
+        ("布署\t部署", False),  # no second characters
+        ("布\t署告\t部署", False),  # two slips, one list of words
+        ("布\t署署\t部署\t部署", False),  # a slip twice
+        ("布\tx\t部署", False),
+    ],
+)
+def test_a_malformed_table_line_names_file_and_line(tmp_path: Path, line: str, ok: bool) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(f"# comment\n{line}\n", encoding="utf-8")
+    if ok:
+        assert len(load_homophones(path)) == len(line.split("\t")[1])
+    else:
+        with pytest.raises(RuleDataError, match=r"t\.txt:2:"):
+            load_homophones(path)
+
+
+def test_a_first_character_given_twice_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("布\t署\t部署\n布\t告\t部告\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match=r"t\.txt:2:"):
+        load_homophones(path)
+
+
+def test_bad_words_are_refused_when_their_line_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("布\t署\t部署x\n", encoding="utf-8")
+    table = load_homophones(path)
+    with pytest.raises(RuleDataError, match="布署"):
+        table.words("布署")
+
+
+def test_no_shipped_slip_is_its_own_word() -> None:
+    table = shipped().slips
+    assert all(slip not in table.words(slip) for slip in table)
+    assert table.words("部署") == [] and "部署" not in table  # a word, not a slip
+    assert "布署" in table
+    for large in (False, True):
+        assert table.in_text("作出布署和部署", large) == {"布署"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "problem"),
+    [
+        ({"window": 0}, "'window'"),
+        ({"prefilter": 12.0}, "'prefilter'"),
+        ({"prefilter": -1.0}, "'prefilter'"),
+        ({"table": "no_such_table.txt"}, "cannot read"),
+    ],
+)
+def test_bad_rule_data_is_refused(kwargs: dict[str, object], problem: str) -> None:
+    assert problem in (HomophoneData(**kwargs).validate() or "")  # type: ignore[arg-type]
+
+
+def test_shipped_data_validates() -> None:
+    d = shipped()
+    assert d.validate() is None
+    assert 0 <= d.prefilter < d.threshold
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("对全年工作作出布署。", "布署"),
+        ("认真贯撤落实党中央决策。", "贯撤"),
+        ("积极参与市场竟争。", "竟争"),
+    ],
+)
+def test_a_slip_is_found_with_the_word_to_write(text: str, written: str) -> None:
+    got = speechlint.lint(text, ONLY, filetype="txt")
+    assert [text[d.span.start : d.span.end] for d in got] == [written]
+    (d,) = got
+    assert d.fix is not None and d.fix.applicability == "unsafe"
+    word = d.fix.edits[0].text
+    assert word in d.message and written in d.message
+    assert word in shipped().words(written)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "做好工作部署，认真贯彻落实，积极参与国际竞争。",
+        "加大对产粮大县及财政困难县的转移支付。",  # 大县 + 及: 县级 is no better here
+        "在县以下机关建立公务员职务与职级并行制度。",
+        "坚持改革开放，加强管理部门协调。",  # 理部, 革开: two words touching
+        "屠呦呦研究员获得诺贝尔奖。",
+    ],
+)
+def test_correct_text_stays_silent(text: str) -> None:
+    assert findings(text) == []
+
+
+def test_the_same_slip_is_decided_by_its_context() -> None:
+    model = lm.model()
+    assert model is not None
+    # 中等|及: the pair belongs to two words, whatever the model says of 等级
+    assert homophone_junction("中等及中等以下教育", 1)
+    assert not homophone_junction("对全年工作作出布署。", 7)
+    assert pair_prior(model, "布署", "部署") > shipped().prefilter
+
+
+def test_every_slip_is_found_in_order() -> None:
+    text = "对全年工作作出布署，认真贯撤落实。\n加强统愁协调，切实保帐群众基本生活。\n积极参与市场竟争。"
+    got = findings(text)
+    assert [w for _, w in got] == ["布署", "贯撤", "统愁", "保帐", "竟争"]
+    assert [s for s, _ in got] == sorted(s for s, _ in got)
+
+
+def test_a_string_used_again_and_its_word_never_is_a_term() -> None:
+    once = "对全年工作作出布署。"
+    assert findings(once) == [(7, "布署")]
+    assert findings(once + "\n" + once) == []  # 布署 twice, 部署 never: meant
+    both = once + "\n" + once + "\n做好工作部署。"
+    assert [w for _, w in findings(both)] == ["布署", "布署"]  # the word is there: slips
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "parallel"),
+    [
+        ("着力打造才聚宁夏、智汇宁夏的环境", 9, True),  # the item before ends with 宁夏 too
+        ("打造智汇宁夏、才聚宁夏的环境", 2, True),  # the item after repeats 宁夏
+        ("统筹推进经济建设、政治建社、文化建设", 11, False),  # 建社 differs where the items agree
+        ("加强统愁协调、深化改革", 2, False),
+    ],
+)
+def test_a_coined_half_of_a_parallel_slogan_is_not_a_slip(text: str, start: int, parallel: bool) -> None:
+    assert homophone_parallel(text, start) is parallel
+
+
+def test_slips_across_chunk_edges_are_found_once() -> None:
+    # the rule intersects 2,048 characters at a time: 布 ends the first chunk, 署 starts
+    # the second; the other slip lies inside the third
+    text = "，" * 2045 + "作出布署，" + "，" * 2100 + "认真贯撤落实"
+    got = findings(text)
+    assert got == [(2047, "布署"), (len(text) - 4, "贯撤")]
