@@ -335,7 +335,7 @@ class DeAdverbialData:
 
     def opens_predicate(self, text: str, start: int) -> bool:
         """Does a predicate opener (要, 必须 …), maybe with degree words, end right before ``start``?"""
-        return self._opener_before.search(text, max(0, start - 12), start) is not None
+        return self._opener_before.search(text, _line_back(text, start, 12), start) is not None
 
     @cached_property
     def noun_only(self) -> re.Pattern[str]:
@@ -352,7 +352,7 @@ class DeAdverbialData:
         A cheap check before any tagging; the tagged check in :func:`_context` sees the
         one-character nominalizers (以, 有) as the words they are.
         """
-        return self._nominalizer_before.search(text, max(0, start - 12), start) is not None
+        return self._nominalizer_before.search(text, _line_back(text, start, 12), start) is not None
 
     @cached_property
     def verbs_longest_first(self) -> tuple[str, ...]:
@@ -393,6 +393,13 @@ class DeAdverbialData:
 def _follows(after: str, rest: str, words: frozenset[str]) -> bool:
     """Is the word after the verb one of ``words``? jieba's next token when known, else the text."""
     return after in words if after else rest.startswith(tuple(words))
+
+
+def _line_back(text: str, start: int, n: int) -> int:
+    """``start - n``, but not before the start of ``start``'s line: what ends the line above
+    (a heading such as 一、总体要求) does not open this line's phrase."""
+    lo = max(0, start - n)
+    return max(lo, text.rfind("\n", lo, start) + 1, text.rfind("\r", lo, start) + 1)
 
 
 def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) -> str:
