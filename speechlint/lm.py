@@ -103,6 +103,8 @@ class Model:
             raise ValueError(f"{FILE}: no line for the empty context")
         self._vocab = root[1] + 1  # one more for every character never seen
         self._probs: dict[str, float] = {}
+        #: (P, every context seen) by context + character: see :meth:`_interpolated`
+        self._steps: dict[str, tuple[float, bool]] = {}
 
     def _line(self, ctx: str) -> str | None:
         """The line of a context: bisection within the lines of its first character."""
@@ -185,15 +187,38 @@ class Model:
         return p
 
     def _prob(self, ctx: str, char: str) -> float:
-        p = 1.0 / self._vocab
-        for k in range(len(ctx) + 1):  # from the empty context up to the longest one
-            found = self._context(ctx[len(ctx) - k :])
+        return self._interpolated(ctx, char)[0]
+
+    def _interpolated(self, ctx: str, char: str) -> tuple[float, bool]:
+        """P(char | ctx) interpolated from the empty context up to ``ctx``, and whether every
+        context on the way was seen (a longer context containing an unseen one is unseen
+        too: the interpolation stops there).
+
+        The step from ``ctx[1:]`` is remembered: a shorter context comes back far more
+        often than a longer one (the four-character n-grams a check asks about are mostly
+        new, their trigrams are not), and the same operations in the same order give the
+        same number as interpolating up from the empty context every time.
+        """
+        key = ctx + char
+        done = self._steps.get(key)
+        if done is not None:
+            return done
+        if ctx:
+            p, seen = self._interpolated(ctx[1:], char)
+        else:
+            p, seen = 1.0 / self._vocab, True
+        if seen:
+            found = self._context(ctx)
             if found is None:
-                break  # a longer context containing an unseen one is unseen too
-            total, types, followers = found
-            d = self.discounts[k]
-            p = (max(self._count(followers, char) - d, 0.0) + d * types * p) / total
-        return p
+                seen = False
+            else:
+                total, types, followers = found
+                d = self.discounts[len(ctx)]
+                p = (max(self._count(followers, char) - d, 0.0) + d * types * p) / total
+        done = (p, seen)
+        if len(self._steps) < 500_000:  # bounded: a language server lives long
+            self._steps[key] = done
+        return done
 
     def logprob(self, history: str, text: str) -> float:
         """Natural log-probability of ``text`` following ``history`` (both model streams)."""
