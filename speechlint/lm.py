@@ -47,7 +47,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from math import log
+from math import copysign, log
 
 #: Longest n-gram of the model.
 ORDER = 4
@@ -103,8 +103,8 @@ class Model:
             raise ValueError(f"{FILE}: no line for the empty context")
         self._vocab = root[1] + 1  # one more for every character never seen
         self._probs: dict[str, float] = {}
-        #: (P, every context seen) by context + character: see :meth:`_interpolated`
-        self._steps: dict[str, tuple[float, bool]] = {}
+        #: P by context + character, negative when stopped: see :meth:`_interpolated`
+        self._steps: dict[str, float] = {}
 
     def _line(self, ctx: str) -> str | None:
         """The line of a context: bisection within the lines of its first character."""
@@ -187,38 +187,37 @@ class Model:
         return p
 
     def _prob(self, ctx: str, char: str) -> float:
-        return self._interpolated(ctx, char)[0]
+        return abs(self._step(ctx, char, self._interpolated(ctx[1:], char) if ctx else 1.0 / self._vocab))
 
-    def _interpolated(self, ctx: str, char: str) -> tuple[float, bool]:
-        """P(char | ctx) interpolated from the empty context up to ``ctx``, and whether every
-        context on the way was seen (a longer context containing an unseen one is unseen
-        too: the interpolation stops there).
+    def _interpolated(self, ctx: str, char: str) -> float:
+        """P(char | ctx) interpolated from the empty context up to ``ctx``, negative when a
+        context on the way was unseen (a longer context containing an unseen one is unseen
+        too: the interpolation stops there, and the steps above it keep the number).
 
-        The step from ``ctx[1:]`` is remembered: a shorter context comes back far more
-        often than a longer one (the four-character n-grams a check asks about are mostly
-        new, their trigrams are not), and the same operations in the same order give the
-        same number as interpolating up from the empty context every time.
+        Remembered: a shorter context comes back far more often than a longer one (the
+        four-character n-grams a check asks about are mostly new, their trigrams are not;
+        :meth:`prob` remembers the longest), and the same operations in the same order
+        give the same number as interpolating up from the empty context every time.
         """
         key = ctx + char
-        done = self._steps.get(key)
-        if done is not None:
-            return done
-        if ctx:
-            p, seen = self._interpolated(ctx[1:], char)
-        else:
-            p, seen = 1.0 / self._vocab, True
-        if seen:
-            found = self._context(ctx)
-            if found is None:
-                seen = False
-            else:
-                total, types, followers = found
-                d = self.discounts[len(ctx)]
-                p = (max(self._count(followers, char) - d, 0.0) + d * types * p) / total
-        done = (p, seen)
-        if len(self._steps) < 500_000:  # bounded: a language server lives long
-            self._steps[key] = done
-        return done
+        p = self._steps.get(key)
+        if p is None:
+            p = self._step(ctx, char, self._interpolated(ctx[1:], char) if ctx else 1.0 / self._vocab)
+            if len(self._steps) < 500_000:  # bounded: a language server lives long
+                self._steps[key] = p
+        return p
+
+    def _step(self, ctx: str, char: str, p: float) -> float:
+        """One step of the interpolation: from the context without its first character
+        (``p``, negative when the interpolation has stopped) to ``ctx``."""
+        if copysign(1.0, p) < 0:  # stopped (-0.0 too: a zero probability, negated)
+            return p
+        found = self._context(ctx)
+        if found is None:
+            return -p
+        total, types, followers = found
+        d = self.discounts[len(ctx)]
+        return (max(self._count(followers, char) - d, 0.0) + d * types * p) / total
 
     def logprob(self, history: str, text: str) -> float:
         """Natural log-probability of ``text`` following ``history`` (both model streams)."""

@@ -243,33 +243,80 @@ class Dictionary:
         self.total = int(m.group(1))
         self.logtotal = log(self.total)
         self._lines = _SortedLines(data, b"# ")
-        #: per first character: each word's frequency (and 0 for the other prefixes), and
-        #: the line itself, where :meth:`tag` finds a word's tag (a dict of every word's
-        #: tag took as much memory again as the frequencies: 48 MB after tagging 9 MB of text)
-        self._blocks: dict[str, tuple[dict[str, int], str]] = {}
+        #: per first character: its line (the words starting with it), as text
+        self._raw: dict[str, str] = {}
+        #: per first character: each word's frequency (and 0 for the other prefixes)
+        self._blocks: dict[str, dict[str, int]] = {}
+        #: per first two characters: the same for the words of two or more characters
+        #: starting with them, and their entries (the stretch of the line where
+        #: :meth:`tag` finds a word's tag).  Segmenting and tagging a short stretch reads
+        #: these, not the whole line of each character: after tagging the 的 of 9 MB of
+        #: official text, dicts of every word of 812 lines with their tags took 48 MB.
+        self._pairs: dict[str, tuple[dict[str, int], str]] = {}
         self._tags: dict[str, str | None] = {}
 
-    def _block(self, c: str) -> tuple[dict[str, int], str]:
-        block = self._blocks.get(c)
-        if block is None:
-            line = self._lines.get(c) or ""
-            freqs = {c + rest: int(freq) for rest, freq in _ENTRY.findall(line)}
+    def _line(self, c: str) -> str:
+        line = self._raw.get(c)
+        if line is None:
+            line = self._raw[c] = self._lines.get(c) or ""
+        return line
+
+    def _single(self, c: str) -> int | None:
+        """Frequency of the one-character word ``c``: 0 when ``c`` only begins words,
+        None when no word begins with it."""
+        line = self._line(c)
+        if not line:
+            return None
+        # the entry of the word itself has an empty rest: sorted first, "\t freq tag"
+        if not line.startswith(" ", len(c) + 1):
+            return 0
+        i = len(c) + 2
+        return int(line[i : line.index(" ", i)])
+
+    def _pair(self, pair: str) -> tuple[dict[str, int], str]:
+        """Frequencies of the words starting with the two characters ``pair`` (and 0 for
+        their other prefixes), and the stretch of the line holding their entries."""
+        found = self._pairs.get(pair)
+        if found is None:
+            part = ""
+            if pair[1] not in " \t":  # "\t " begins the entry of the one-character word
+                line = self._line(pair[0])
+                key = "\t" + pair[1]
+                i = line.find(key)  # the line is sorted: the entries are contiguous
+                if i >= 0:
+                    end = line.find("\t", line.rfind(key) + 1)
+                    part = line[i : end if end >= 0 else len(line)]
+            c = pair[0]
+            freqs = {c + rest: int(freq) for rest, freq in _ENTRY.findall(part)}
             for w in [w for w in freqs if len(w) > 2]:
-                for i in range(2, len(w)):
-                    if w[:i] not in freqs:
-                        freqs[w[:i]] = 0
-            if line and c not in freqs:
-                freqs[c] = 0
-            block = self._blocks[c] = (freqs, line)
-        return block
+                for k in range(2, len(w)):
+                    if w[:k] not in freqs:
+                        freqs[w[:k]] = 0
+            if part and pair not in freqs:
+                freqs[pair] = 0
+            found = self._pairs[pair] = (freqs, part)
+        return found
 
     def freqs(self, c: str) -> dict[str, int]:
         """Frequencies of the words (and 0 for the other prefixes) starting with ``c``."""
-        return self._block(c)[0]
+        block = self._blocks.get(c)
+        if block is None:
+            line = self._line(c)
+            block = {c + rest: int(freq) for rest, freq in _ENTRY.findall(line)}
+            for w in [w for w in block if len(w) > 2]:
+                for i in range(2, len(w)):
+                    if w[:i] not in block:
+                        block[w[:i]] = 0
+            if line and c not in block:
+                block[c] = 0
+            self._blocks[c] = block
+        return block
 
     def freq(self, word: str) -> int:
         """The word's frequency (0 for a string that is not a word)."""
-        return self._block(word[0])[0].get(word, 0) if word else 0
+        if len(word) > 1:
+            return self._pair(word[:2])[0].get(word, 0)
+        return (self._single(word) or 0) if word else 0
 
     def tag(self, word: str) -> str | None:
         if not word:
@@ -278,15 +325,20 @@ class Dictionary:
             return self._tags[word]
         except KeyError:
             pass
-        freqs, line = self._block(word[0])
         found = None
-        if word in freqs:  # a word or a prefix: only a word has an entry
+        if len(word) > 1:
+            freqs, part = self._pair(word[:2])
+            known = word in freqs
+        else:
+            part = self._line(word)
+            known = self._single(word) is not None
+        if known:  # a word or a prefix: only a word has an entry
             entry = "\t" + word[1:] + " "
-            i = line.find(entry)
+            i = part.find(entry)
             if i >= 0:
-                i = line.index(" ", i + len(entry)) + 1
-                end = line.find("\t", i)
-                found = line[i : end if end >= 0 else len(line)]
+                i = part.index(" ", i + len(entry)) + 1
+                end = part.find("\t", i)
+                found = part[i : end if end >= 0 else len(part)]
         if len(self._tags) < 1_000_000:  # bounded: a language server lives long
             self._tags[word] = found
         return found
@@ -295,27 +347,38 @@ class Dictionary:
         """End (exclusive) of the word starting at each position on jieba's best route.
 
         ``Tokenizer.get_DAG`` and ``Tokenizer.calc``, with the same floating-point
-        operations in the same order (ties go to the longer word, as there).
+        operations in the same order (ties go to the longer word, as there).  jieba's
+        prefix dict holds every prefix of every word, so the words starting at ``k``
+        are found one character after another while the text there is a prefix: the
+        first character in its line, the longer ones in the entries of the first two.
         """
         n = len(s)
         dag: list[list[int]] = []
+        singles: list[int] = []
         for k in range(n):
-            freqs = self.freqs(s[k])
             ends = []
-            i = k
-            frag = s[k]
-            while i < n and frag in freqs:
-                if freqs[frag]:
-                    ends.append(i)
-                i += 1
-                frag = s[k : i + 1]
+            single = self._single(s[k])
+            singles.append(single or 0)
+            if single is not None:
+                if single:
+                    ends.append(k)
+                if k + 1 < n:
+                    freqs = self._pair(s[k : k + 2])[0]
+                    i = k + 1
+                    frag = s[k : i + 1]
+                    while i < n and frag in freqs:
+                        if freqs[frag]:
+                            ends.append(i)
+                        i += 1
+                        frag = s[k : i + 1]
             dag.append(ends or [k])
         logtotal = self.logtotal
         best: list[tuple[float, int]] = [(0, 0)] * (n + 1)
         for idx in range(n - 1, -1, -1):
-            freqs = self.freqs(s[idx])
+            freqs = self._pair(s[idx : idx + 2])[0] if idx + 1 < n else {}
             best[idx] = max(
-                (log(freqs.get(s[idx : x + 1]) or 1) - logtotal + best[x + 1][0], x) for x in dag[idx]
+                (log((freqs.get(s[idx : x + 1]) if x > idx else singles[idx]) or 1) - logtotal + best[x + 1][0], x)
+                for x in dag[idx]
             )
         return [b[1] + 1 for b in best[:n]]
 
