@@ -20,8 +20,9 @@ of jieba's own files, loaded lazily, each only when a rule first needs it:
    included: they change the route (without the words below frequency 5, about 0.4 % of
    the slips made up from the corpus for the tests were no longer found).
    ``rules/jieba_dict.txt`` holds one line per first character; the file is
-   memory-mapped, and a character's line is found by bisection and parsed when a text
-   first contains it (opening takes under a millisecond, a first segmentation a few).
+   memory-mapped, a character's line is found by bisection when a text first contains
+   it, and only the stretch of the words starting with the text's first two characters
+   is parsed (opening takes under a millisecond, a first segmentation a few).
 3. :func:`pos_tags` tags one clause exactly as ``jieba.posseg.cut(text)`` does: the
    same route, the dictionary's tag for each word, and for a run of single characters
    that is not a word jieba's part-of-speech HMM (Viterbi over B/M/E/S + tag states),
@@ -194,6 +195,22 @@ class _SortedLines:
         """Start of the first line in ``[lo, hi)`` (both line starts, or ``hi`` the end) whose
         key is >= ``want``; ``hi`` when there is none."""
         data = self.data
+        if want and min(want) > 0x0A:
+            # every byte of ``want`` sorts after the tab or line end that ends a key:
+            # comparing the line's first len(want) + 1 bytes orders its key as the whole
+            # key would (a shorter key meets the tab first), without finding them
+            n = len(want) + 1
+            while lo < hi:
+                mid = (lo + hi) // 2
+                start = data.rfind(b"\n", lo, mid) + 1
+                if start <= 0:
+                    start = lo
+                if data[start : start + n] < want:
+                    end = data.find(b"\n", start, hi)
+                    lo = (end if end >= 0 else hi) + 1
+                else:
+                    hi = start
+            return lo
         while lo < hi:
             mid = (lo + hi) // 2
             start = data.rfind(b"\n", lo, mid) + 1
