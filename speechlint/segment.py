@@ -311,7 +311,9 @@ class Dictionary:
                         freqs[w[:k]] = 0
             if part and pair not in freqs:
                 freqs[pair] = 0
-            found = self._pairs[pair] = (freqs, part)
+            found = (freqs, part)
+            if len(self._pairs) < 200_000:  # bounded: a language server lives long
+                self._pairs[pair] = found
         return found
 
     def freqs(self, c: str) -> dict[str, int]:
