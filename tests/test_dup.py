@@ -253,3 +253,23 @@ def test_numbers_that_numerals_cannot_write_are_slips(text: str) -> None:
 @pytest.mark.parametrize("text", ["实现“十五五”良好开局。", "一九九九年。", "二〇二二年。", "九九八十一难。", "千千万万的群众。"])
 def test_numbers_that_numerals_write_are_silent(text: str) -> None:
     assert found(text) == []
+
+
+def test_the_line_memo_finds_what_one_scan_of_the_text_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The language server's line-by-line candidate scan (dup._candidates) is exactly
+    pattern.finditer over the whole text: matches crossing line ends, runs, short lines
+    kept out of the memo, and a full memo."""
+    import random
+
+    from speechlint.checks import dup
+
+    monkeypatch.setattr(dup, "_MEMO_LINE", 7)
+    monkeypatch.setattr(dup, "_MEMO_SIZE", 50)
+    rng = random.Random(14)
+    datas = [dup.DupData(min_unit=1, max_unit=1), dup.DupData(min_unit=2, max_unit=4), dup.DupData(min_unit=1, max_unit=3)]
+    for _ in range(3000):
+        text = "".join(rng.choice("要要我们\n\n ab　一二\r") for _ in range(rng.randint(0, 40)))
+        for data in datas:
+            want = [[m.start() for m in p.finditer(text) if dup._keep(m.group(1))] for p in data.candidates]
+            assert dup._candidates(text, data) == want, text
+            assert len(data.lines) <= 50
