@@ -273,3 +273,29 @@ def test_the_line_memo_finds_what_one_scan_of_the_text_finds(monkeypatch: pytest
             want = [[m.start() for m in p.finditer(text) if dup._keep(m.group(1))] for p in data.candidates]
             assert dup._candidates(text, data) == want, text
             assert len(data.lines) <= 50
+
+
+def test_a_remembered_verdict_is_reused_only_when_the_document_answers_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """dup._judge_memo keeps a verdict by the text around the candidate with the document's
+    answers it depended on: when the document answers otherwise the verdict is made again."""
+    from speechlint.checks import dup
+
+    answer = [False]
+    monkeypatch.setattr(dup, "_document_writes", lambda text, s, n, k: answer[0])
+    monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right: not answer[0])
+    data = family_data("DUP")["DUP002"]
+    differs = 0
+    for text in ("对借款期期限没有约定的。", "推动高质量高质量发展。", "各乡镇乡镇长要负责。", "深化文化文艺改革。"):
+        data1 = family_data("DUP")["DUP001"]
+        for d, n in ((data, 2), (data1, 1)):
+            s = next((i for i in range(len(text)) if text[i : i + n] == text[i + n : i + 2 * n]), None)
+            if s is None:
+                continue
+            verdicts = []
+            for flag in (False, True, True, False, True):
+                answer[0] = flag
+                want = dup._judge(text, s, n, d)
+                assert dup._judge_memo(text, s, n, d) == want, (text, flag)
+                verdicts.append(want)
+            differs += len(set(verdicts)) > 1
+    assert differs  # some verdict depends on the document's answers

@@ -186,7 +186,7 @@ class DupData:
         return {}
 
     @cached_property
-    def verdicts(self) -> dict[tuple[str, int, int], bool]:
+    def verdicts(self) -> dict[tuple[str, int, int], tuple[bool, tuple[tuple[bool, int, int, bool], ...]]]:
         """The memo of :func:`_judge_memo` for this data (bounded)."""
         return {}
 
@@ -442,12 +442,19 @@ _DOCUMENT_REACH = 20_000
 
 
 def _written_elsewhere(text: str, s: int, n: int, k: int) -> bool:
+    """:func:`_document_writes`, noted for :func:`_judge_memo`."""
+    found = _document_writes(text, s, n, k)
+    if _asked is not None:
+        _asked.append((False, n, k, found))
+    return found
+
+
+def _document_writes(text: str, s: int, n: int, k: int) -> bool:
     """Does the document write the one-copy reading, ``k`` characters each side, elsewhere?
 
     A draft uses its terms again and again: 借款期期限 where 借款期限 stands elsewhere is
     a slip.  The candidate itself holds the two-copy reading, so every match is elsewhere.
     """
-    _asked[0] += 1
     if s < k or s + 2 * n + k > len(text):
         return False
     one = text[s - k : s + n] + text[s + 2 * n : s + 2 * n + k]
@@ -515,6 +522,14 @@ def _by_model(
 
 
 def _attached(text: str, s: int, right: bool) -> bool:
+    """:func:`_used_in_term`, noted for :func:`_judge_memo`."""
+    found = _used_in_term(text, s, right)
+    if _asked is not None:
+        _asked.append((True, int(right), 0, found))
+    return found
+
+
+def _used_in_term(text: str, s: int, right: bool) -> bool:
     """Does the document use the copy that stands alone as part of a term of its own?
 
     For the doubled character c at ``s`` between x and y: with ``right``, does ``c y`` occur
@@ -524,7 +539,6 @@ def _attached(text: str, s: int, right: bool) -> bool:
     a word leaves no such trace: elsewhere it stands beside the rest of its word
     (借款期期限: 款期 elsewhere only in 借款期限).
     """
-    _asked[0] += 1
     if s < 1 or s + 3 > len(text):
         return False
     x, c, y = text[s - 1], text[s], text[s + 2]
@@ -671,29 +685,41 @@ _WINDOW = 32
 def _judge_memo(text: str, s: int, n: int, data: DupData) -> bool:
     """:func:`_judge`, remembered by the ``_WINDOW`` characters around the candidate.
 
-    The verdict depends on that window alone unless it asked the document
-    (:func:`_written_elsewhere`, :func:`_attached`): such a verdict is not remembered.  On
-    a keystroke the language server re-runs the rule over the whole document, and the
-    candidates away from the edit are settled by a dict look-up.
+    The verdict depends on that window and on the answers of the document to the questions
+    it asked (:func:`_written_elsewhere`, :func:`_attached`): the memo keeps those answers
+    and a verdict is reused only when the document gives the same answers again.  On a
+    keystroke the language server re-runs the rule over the whole document, and the
+    candidates away from the edit are settled by a dict look-up and a string search or two.
     """
-    lo = max(0, s - _WINDOW)
+    global _asked
     if lm.model() is None:  # a stripped install: not the language server's case
         return _judge(text, s, n, data)
+    lo = max(0, s - _WINDOW)
     key = (text[lo : s + 2 * n + _WINDOW], s - lo, n)
     memo = data.verdicts
-    found = memo.get(key)
-    if found is None:
-        asked = _asked[0]
-        found = _judge(text, s, n, data)
-        if _asked[0] == asked:
-            if len(memo) >= _VERDICTS:  # bounded: a language server lives long
-                memo.clear()
-            memo[key] = found
-    return found
+    hit = memo.get(key)
+    if hit is not None:
+        verdict, asked = hit
+        if all(
+            (_used_in_term(text, s, bool(a)) if term else _document_writes(text, s, a, b)) == answer
+            for term, a, b, answer in asked
+        ):
+            return verdict
+    _asked = []
+    try:
+        verdict = _judge(text, s, n, data)
+        asked = tuple(_asked)
+    finally:
+        _asked = None
+    if len(memo) >= _VERDICTS:  # bounded: a language server lives long
+        memo.clear()
+    memo[key] = (verdict, asked)
+    return verdict
 
 
-#: How many times a verdict asked the whole document (:func:`_written_elsewhere`, :func:`_attached`).
-_asked = [0]
+#: The document's answers to a verdict being made: (asked :func:`_attached`?, n or right,
+#: k, answer); None outside :func:`_judge_memo`.
+_asked: list[tuple[bool, int, int, bool]] | None = None
 
 
 def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
