@@ -560,24 +560,24 @@ def _keep(unit: str) -> bool:
     return unit >= "\u3007" and bool(_HAN_RUN.fullmatch(unit)) and (len(unit) == 1 or unit != unit[0] * len(unit))
 
 
-def _candidates(text: str, data: DupData) -> list[list[int]]:
+def _candidates(text: str, data: DupData, memo: bool = True) -> list[list[int]]:
     """For each pattern of ``data.candidates`` (a unit of ``min-unit`` … ``max-unit``
     characters, doubled), the starts of the candidates it finds in ``text``: exactly
     ``pattern.finditer(text)`` filtered by :func:`_keep`.
 
-    In a document of a language server's size the scan goes line by line through a bounded
-    memo of (line with the characters a match may reach past it, offsets the scans enter it
-    at): on a keystroke only the edited line is scanned again.
+    With ``memo``, in a document of a language server's size, the scan goes line by line
+    through a bounded memo of (line with the characters a match may reach past it, offsets
+    the scans enter it at): on a keystroke only the edited line is scanned again.
     """
     patterns = data.candidates
     out: list[list[int]] = [[] for _ in patterns]
-    if len(text) > _MEMO_TEXT:
+    if not memo or len(text) > _MEMO_TEXT:
         for found, pattern in zip(out, patterns, strict=True):
             found.extend(m.start() for m in pattern.finditer(text) if _keep(m.group(1)))
         return out
     reach = 2 * data.max_unit - 1
     size = len(text)
-    memo = data.lines
+    lines = data.lines
     a = 0
     pos = [0] * len(patterns)  # where each finditer resumes: after its last match
     zeros = (0,) * len(patterns)
@@ -587,13 +587,13 @@ def _candidates(text: str, data: DupData) -> list[list[int]]:
         chunk = text[a : b + reach]
         entries = zeros if last <= a else tuple(max(0, p - a) for p in pos)
         key = (chunk, entries)
-        hit = memo.get(key)
+        hit = lines.get(key)
         if hit is None:
             hit = tuple(_scan_raw(pattern, chunk, entry, b - a) for pattern, entry in zip(patterns, entries, strict=True))
             if b - a <= _MEMO_LINE:
-                if len(memo) >= _MEMO_SIZE:  # bounded: a language server lives long
-                    memo.clear()
-                memo[key] = hit
+                if len(lines) >= _MEMO_SIZE:  # bounded: a language server lives long
+                    lines.clear()
+                lines[key] = hit
         for k, (starts, end) in enumerate(hit):
             if starts:
                 out[k].extend(a + s for s in starts)
@@ -727,7 +727,9 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
     text = doc.check_text
     starts: list[int] = []  # findings so far, disjoint, sorted by start
     ends: list[int] = []
-    for n, found in enumerate(_candidates(text, data), data.min_unit):
+    # a draft being edited: remember lines and verdicts for the next keystroke
+    judge = _judge_memo if doc.edited else _judge
+    for n, found in enumerate(_candidates(text, data, doc.edited), data.min_unit):
         for s in found:
             e = s + 2 * n
             unit = text[s : s + n]
@@ -743,7 +745,7 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                 continue
             if _in_context(text, s, data, form):
                 continue
-            if not _judge_memo(text, s, n, data):
+            if not judge(text, s, n, data):
                 continue
             i += 1
             starts.insert(i, s)
