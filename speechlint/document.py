@@ -129,10 +129,10 @@ class Sentence:
 class Document:
     """Immutable view of one draft. Build it with :meth:`from_text`."""
 
-    __slots__ = ("__dict__", "check_text", "filetype", "masked", "text")
+    __slots__ = ("__dict__", "check_text", "edited", "filetype", "masked", "text")
 
     def __init__(
-        self, text: str, check_text: str, filetype: str, masked: tuple[Span, ...]
+        self, text: str, check_text: str, filetype: str, masked: tuple[Span, ...], *, edited: bool = False
     ) -> None:
         if len(text) != len(check_text):  # pragma: no cover - internal invariant
             raise ValueError("check_text must keep every offset of text")
@@ -140,9 +140,12 @@ class Document:
         self.check_text = check_text
         self.filetype = filetype
         self.masked = masked
+        #: One state of a draft being edited (the language server): a document-scope rule
+        #: may remember parts of it in bounded memos, for the next keystroke's state.
+        self.edited = edited
 
     @classmethod
-    def from_text(cls, text: str, filetype: str = "txt") -> Document:
+    def from_text(cls, text: str, filetype: str = "txt", *, edited: bool = False) -> Document:
         # the URL/e-mail scan is the costliest step on long drafts: skip it when no URL can be
         spans: list[Span] = (
             [Span(m.start(), m.end()) for m in _URL.finditer(text)]
@@ -158,7 +161,7 @@ class Document:
 
             spans.extend(markdown_masks(text))
         check = mask_text(text, spans) if spans else text
-        return cls(text, check, filetype, tuple(sorted(spans)))
+        return cls(text, check, filetype, tuple(sorted(spans)), edited=edited)
 
     # ----------------------------------------------------------------- lines
     @cached_property

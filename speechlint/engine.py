@@ -178,9 +178,9 @@ class Linter:
         findings on that line (line-relative spans), and the same key plus the line's offset
         to those findings placed there; the caller keeps one (opaque) dict per document and
         this Linter, and it is pruned to the current lines.  Document-scope rules always see
-        the whole text.
+        the whole text, as an ``edited`` Document (they may keep bounded memos of its parts).
         """
-        doc = Document.from_text(text, filetype)
+        doc = Document.from_text(text, filetype, edited=True)
         found = self.run(doc, scope="document", failures=failures)
         if not any(r.scope == "paragraph" for r in self.rules):
             return self.finish(doc, found)

@@ -253,3 +253,49 @@ def test_numbers_that_numerals_cannot_write_are_slips(text: str) -> None:
 @pytest.mark.parametrize("text", ["实现“十五五”良好开局。", "一九九九年。", "二〇二二年。", "九九八十一难。", "千千万万的群众。"])
 def test_numbers_that_numerals_write_are_silent(text: str) -> None:
     assert found(text) == []
+
+
+def test_the_line_memo_finds_what_one_scan_of_the_text_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The language server's line-by-line candidate scan (dup._candidates) is exactly
+    pattern.finditer over the whole text: matches crossing line ends, runs, short lines
+    kept out of the memo, and a full memo."""
+    import random
+
+    from speechlint.checks import dup
+
+    monkeypatch.setattr(dup, "_MEMO_LINE", 7)
+    monkeypatch.setattr(dup, "_MEMO_SIZE", 50)
+    rng = random.Random(14)
+    datas = [dup.DupData(min_unit=1, max_unit=1), dup.DupData(min_unit=2, max_unit=4), dup.DupData(min_unit=1, max_unit=3)]
+    for _ in range(3000):
+        text = "".join(rng.choice("要要我们\n\n ab　一二\r") for _ in range(rng.randint(0, 40)))
+        for data in datas:
+            want = [[m.start() for m in p.finditer(text) if dup._keep(m.group(1))] for p in data.candidates]
+            assert dup._candidates(text, data) == want, text
+            assert len(data.lines) <= 50
+
+
+def test_a_remembered_verdict_is_reused_only_when_the_document_answers_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """dup._judge_memo keeps a verdict by the text around the candidate with the document's
+    answers it depended on: when the document answers otherwise the verdict is made again."""
+    from speechlint.checks import dup
+
+    answer = [False]
+    monkeypatch.setattr(dup, "_document_writes", lambda text, s, n, k: answer[0])
+    monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right: not answer[0])
+    data = family_data("DUP")["DUP002"]
+    differs = 0
+    for text in ("对借款期期限没有约定的。", "推动高质量高质量发展。", "各乡镇乡镇长要负责。", "深化文化文艺改革。"):
+        data1 = family_data("DUP")["DUP001"]
+        for d, n in ((data, 2), (data1, 1)):
+            s = next((i for i in range(len(text)) if text[i : i + n] == text[i + n : i + 2 * n]), None)
+            if s is None:
+                continue
+            verdicts = []
+            for flag in (False, True, True, False, True):
+                answer[0] = flag
+                want = dup._judge(text, s, n, d)
+                assert dup._judge_memo(text, s, n, d) == want, (text, flag)
+                verdicts.append(want)
+            differs += len(set(verdicts)) > 1
+    assert differs  # some verdict depends on the document's answers

@@ -181,6 +181,16 @@ class DupData:
         return tuple(re.compile(rf"({'.' * n})\1", re.DOTALL) for n in range(self.min_unit, self.max_unit + 1))
 
     @cached_property
+    def lines(self) -> dict[tuple[str, tuple[int, ...]], tuple[tuple[tuple[int, ...], int], ...]]:
+        """The memo of :func:`_candidates` for this data (bounded)."""
+        return {}
+
+    @cached_property
+    def verdicts(self) -> dict[tuple[str, int, int], tuple[bool, tuple[tuple[bool, int, int, bool], ...]]]:
+        """The memo of :func:`_judge_memo` for this data (bounded)."""
+        return {}
+
+    @cached_property
     def slip_chars(self) -> frozenset[str]:
         """The Han characters the slip patterns name: only a unit among them is tried."""
         return frozenset(c for p in self.slip_patterns for c in p.pattern if HAN_RE.match(c))
@@ -432,6 +442,14 @@ _DOCUMENT_REACH = 20_000
 
 
 def _written_elsewhere(text: str, s: int, n: int, k: int) -> bool:
+    """:func:`_document_writes`, noted for :func:`_judge_memo`."""
+    found = _document_writes(text, s, n, k)
+    if _asked is not None:
+        _asked.append((False, n, k, found))
+    return found
+
+
+def _document_writes(text: str, s: int, n: int, k: int) -> bool:
     """Does the document write the one-copy reading, ``k`` characters each side, elsewhere?
 
     A draft uses its terms again and again: 借款期期限 where 借款期限 stands elsewhere is
@@ -504,6 +522,14 @@ def _by_model(
 
 
 def _attached(text: str, s: int, right: bool) -> bool:
+    """:func:`_used_in_term`, noted for :func:`_judge_memo`."""
+    found = _used_in_term(text, s, right)
+    if _asked is not None:
+        _asked.append((True, int(right), 0, found))
+    return found
+
+
+def _used_in_term(text: str, s: int, right: bool) -> bool:
     """Does the document use the copy that stands alone as part of a term of its own?
 
     For the doubled character c at ``s`` between x and y: with ``right``, does ``c y`` occur
@@ -529,20 +555,184 @@ def _attached(text: str, s: int, right: bool) -> bool:
     return False
 
 
+def _keep(unit: str) -> bool:
+    """Is a doubled ``unit`` a candidate at all: Han characters, not one character n times?"""
+    return unit >= "\u3007" and bool(_HAN_RUN.fullmatch(unit)) and (len(unit) == 1 or unit != unit[0] * len(unit))
+
+
+def _candidates(text: str, data: DupData, memo: bool = True) -> list[list[int]]:
+    """For each pattern of ``data.candidates`` (a unit of ``min-unit`` … ``max-unit``
+    characters, doubled), the starts of the candidates it finds in ``text``: exactly
+    ``pattern.finditer(text)`` filtered by :func:`_keep`.
+
+    With ``memo``, in a document of a language server's size, the scan goes line by line
+    through a bounded memo of (line with the characters a match may reach past it, offsets
+    the scans enter it at): on a keystroke only the edited line is scanned again.
+    """
+    patterns = data.candidates
+    out: list[list[int]] = [[] for _ in patterns]
+    if not memo or len(text) > _MEMO_TEXT:
+        for found, pattern in zip(out, patterns, strict=True):
+            found.extend(m.start() for m in pattern.finditer(text) if _keep(m.group(1)))
+        return out
+    reach = 2 * data.max_unit - 1
+    size = len(text)
+    lines = data.lines
+    a = 0
+    pos = [0] * len(patterns)  # where each finditer resumes: after its last match
+    zeros = (0,) * len(patterns)
+    last = 0  # the largest of pos
+    while a < size:
+        b = text.find("\n", a) + 1 or size
+        chunk = text[a : b + reach]
+        entries = zeros if last <= a else tuple(max(0, p - a) for p in pos)
+        key = (chunk, entries)
+        hit = lines.get(key)
+        if hit is None:
+            hit = tuple(_scan_raw(pattern, chunk, entry, b - a) for pattern, entry in zip(patterns, entries, strict=True))
+            if b - a <= _MEMO_LINE:
+                if len(lines) >= _MEMO_SIZE:  # bounded: a language server lives long
+                    lines.clear()
+                lines[key] = hit
+        for k, (starts, end) in enumerate(hit):
+            if starts:
+                out[k].extend(a + s for s in starts)
+            if a + end > pos[k]:
+                pos[k] = a + end
+                last = max(last, a + end)
+        a = b
+    return out
+
+
+def _scan_raw(pattern: re.Pattern[str], chunk: str, entry: int, line: int) -> tuple[tuple[int, ...], int]:
+    """Starts of the kept candidates starting in ``chunk[:line]`` from ``entry`` on, and
+    the end of the last match (``entry`` when none)."""
+    starts: list[int] = []
+    pos = entry
+    for m in pattern.finditer(chunk, entry):
+        if m.start() >= line:
+            break
+        pos = m.end()
+        if _keep(m.group(1)):
+            starts.append(m.start())
+    return tuple(starts), pos
+
+
+#: Documents up to this size (characters) scan through the memo of lines; lines up to
+#: this length are kept in it, at most ``_MEMO_SIZE`` of them (a few MB at worst); at
+#: most ``_VERDICTS`` verdicts of :func:`_judge_memo` per rule.
+_MEMO_TEXT = 400_000
+_MEMO_LINE = 1_000
+_MEMO_SIZE = 2_048
+_VERDICTS = 8_192
+
+
+def _judge(text: str, s: int, n: int, data: DupData) -> bool:
+    """Report the doubled unit at ``s`` (its slip patterns and allowed contexts aside)?"""
+    e = s + 2 * n
+    unit = text[s : s + n]
+    form = text[s:e]
+    bound = n == 1 and unit in data.slip_after_word and not _idiom_ends(text, s, data)
+    allowed = form in data.allowed
+    verdict = scores(text, s, n)
+    if verdict is not None:
+        llr, familiarity = verdict
+        familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
+        limit = _limit(data, familiar, allowed)
+        # the document's own evidence (not for function words: 可以以合理价格)
+        own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
+        written = None  # looked for only when the model does not decide
+        if llr > limit:  # cheapest first: most candidates are far above (中国国际)
+            if not (own and _written_elsewhere(text, s, n, data.document_context)):
+                return False
+            written = True
+        if _exempt(text, s, e, data):
+            return False
+        if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
+            return False
+        unseen = (
+            n == 1
+            and not allowed  # 首店纷纷落地: 纷落 is a word, 纷纷 an adverb
+            and unit not in data.standalone
+            and llr <= data.model_orphan_unseen
+            and familiarity >= data.model_unseen_familiar
+            and _unseen_pair(text, s)
+        )
+        return bool(
+            written
+            or (llr <= limit and _by_model(text, s, n, bound, llr, familiar, allowed, unseen, data))
+            or (written is None and own and _written_elsewhere(text, s, n, data.document_context))
+        )
+    if allowed or (n == 1 and _aabb(text, s, data.extra_words)):
+        return False
+    # no model: cheapest first: the lexicon settles most candidates, then the exempt patterns
+    # (lexicon words are all Han, so no need to find the edges of the Han run here)
+    near = _lexicon_crosses(text, max(0, s - 3), min(len(text), e + 3), data.extra_words)
+    if not _doubled(near, s, n, bound):
+        return False
+    if _exempt(text, s, e, data):
+        return False
+    # The lexicon found no word crossing a copy: a slip, or a word too rare for it.
+    lo, hi = _han_run(text, s, e)
+    return _doubled(_segment_crosses(text, lo, hi, data), s, n, bound)
+
+
+#: Characters each side of a candidate that :func:`_judge` may read, document-wide
+#: evidence aside (``_REACH``, the model's context, the exempt patterns' lookbehind).
+_WINDOW = 32
+
+
+def _judge_memo(text: str, s: int, n: int, data: DupData) -> bool:
+    """:func:`_judge`, remembered by the ``_WINDOW`` characters around the candidate.
+
+    The verdict depends on that window and on the answers of the document to the questions
+    it asked (:func:`_written_elsewhere`, :func:`_attached`): the memo keeps those answers
+    and a verdict is reused only when the document gives the same answers again.  On a
+    keystroke the language server re-runs the rule over the whole document, and the
+    candidates away from the edit are settled by a dict look-up and a string search or two.
+    """
+    global _asked
+    if lm.model() is None:  # a stripped install: not the language server's case
+        return _judge(text, s, n, data)
+    lo = max(0, s - _WINDOW)
+    key = (text[lo : s + 2 * n + _WINDOW], s - lo, n)
+    memo = data.verdicts
+    hit = memo.get(key)
+    if hit is not None:
+        verdict, asked = hit
+        if all(
+            (_used_in_term(text, s, bool(a)) if term else _document_writes(text, s, a, b)) == answer
+            for term, a, b, answer in asked
+        ):
+            return verdict
+    _asked = []
+    try:
+        verdict = _judge(text, s, n, data)
+        asked = tuple(_asked)
+    finally:
+        _asked = None
+    if len(memo) >= _VERDICTS:  # bounded: a language server lives long
+        memo.clear()
+    memo[key] = (verdict, asked)
+    return verdict
+
+
+#: The document's answers to a verdict being made: (asked :func:`_attached`?, n or right,
+#: k, answer); None outside :func:`_judge_memo`.
+_asked: list[tuple[bool, int, int, bool]] | None = None
+
+
 def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
     """(start, length of the unit, fix is safe) of each doubled unit to report."""
     text = doc.check_text
     starts: list[int] = []  # findings so far, disjoint, sorted by start
     ends: list[int] = []
-    for pattern in data.candidates:
-        for m in pattern.finditer(text):
-            unit = m.group(1)
-            if unit < "\u3007":  # starts below the first Han character (digits, marks, …)
-                continue
-            n = len(unit)
-            s, e = m.start(), m.end()
-            if not _HAN_RUN.fullmatch(unit) or (n > 1 and unit == unit[0] * n):
-                continue
+    # a draft being edited: remember lines and verdicts for the next keystroke
+    judge = _judge_memo if doc.edited else _judge
+    for n, found in enumerate(_candidates(text, data, doc.edited), data.min_unit):
+        for s in found:
+            e = s + 2 * n
+            unit = text[s : s + n]
             i = bisect_left(starts, e) - 1  # the last finding starting before e
             form = text[s:e]
             if i >= 0 and ends[i] > s:
@@ -555,55 +745,7 @@ def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
                 continue
             if _in_context(text, s, data, form):
                 continue
-            bound = n == 1 and unit in data.slip_after_word and not _idiom_ends(text, s, data)
-            allowed = form in data.allowed
-            verdict = scores(text, s, n)
-            if verdict is not None:
-                llr, familiarity = verdict
-                familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
-                limit = _limit(data, familiar, allowed)
-                # the document's own evidence (not for function words: 可以以合理价格)
-                own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
-                written = None  # looked for only when the model does not decide
-                if llr > limit:  # cheapest first: most candidates are far above (中国国际)
-                    if not (own and _written_elsewhere(text, s, n, data.document_context)):
-                        continue
-                    written = True
-                if _exempt(text, s, e, data):
-                    continue
-                if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
-                    continue
-                unseen = (
-                    n == 1
-                    and not allowed  # 首店纷纷落地: 纷落 is a word, 纷纷 an adverb
-                    and unit not in data.standalone
-                    and llr <= data.model_orphan_unseen
-                    and familiarity >= data.model_unseen_familiar
-                    and _unseen_pair(text, s)
-                )
-                if not (
-                    written
-                    or (llr <= limit and _by_model(text, s, n, bound, llr, familiar, allowed, unseen, data))
-                    or (written is None and own and _written_elsewhere(text, s, n, data.document_context))
-                ):
-                    continue
-                i += 1
-                starts.insert(i, s)
-                ends.insert(i, e)
-                yield s, n, not any(c in data.unsafe_fix for c in unit)
-                continue
-            if allowed or (n == 1 and _aabb(text, s, data.extra_words)):
-                continue
-            # no model: cheapest first: the lexicon settles most candidates, then the exempt patterns
-            # (lexicon words are all Han, so no need to find the edges of the Han run here)
-            near = _lexicon_crosses(text, max(0, s - 3), min(len(text), e + 3), data.extra_words)
-            if not _doubled(near, s, n, bound):
-                continue
-            if _exempt(text, s, e, data):
-                continue
-            # The lexicon found no word crossing a copy: a slip, or a word too rare for it.
-            lo, hi = _han_run(text, s, e)
-            if not _doubled(_segment_crosses(text, lo, hi, data), s, n, bound):
+            if not judge(text, s, n, data):
                 continue
             i += 1
             starts.insert(i, s)
