@@ -71,6 +71,17 @@ _ENTRY = re.compile(r"\t([^ \t]*) (\d+) ")
 _lock = threading.Lock()
 
 
+def _entries(c: str, text: str) -> dict[str, int]:
+    """The words starting with ``c`` in a stretch of its dictionary line, with their
+    frequencies, and 0 for each prefix of two or more characters that is not a word."""
+    found = {c + rest: int(freq) for rest, freq in _ENTRY.findall(text)}
+    for w in [w for w in found if len(w) > 2]:
+        for k in range(2, len(w)):
+            if w[:k] not in found:
+                found[w[:k]] = 0
+    return found
+
+
 def rules_file(name: str) -> Path:
     from .data import rules_dir
 
@@ -303,12 +314,7 @@ class Dictionary:
                 if i >= 0:
                     end = line.find("\t", line.rfind(key) + 1)
                     part = line[i : end if end >= 0 else len(line)]
-            c = pair[0]
-            freqs = {c + rest: int(freq) for rest, freq in _ENTRY.findall(part)}
-            for w in [w for w in freqs if len(w) > 2]:
-                for k in range(2, len(w)):
-                    if w[:k] not in freqs:
-                        freqs[w[:k]] = 0
+            freqs = _entries(pair[0], part)
             if part and pair not in freqs:
                 freqs[pair] = 0
             found = (freqs, part)
@@ -321,11 +327,7 @@ class Dictionary:
         block = self._blocks.get(c)
         if block is None:
             line = self._line(c)
-            block = {c + rest: int(freq) for rest, freq in _ENTRY.findall(line)}
-            for w in [w for w in block if len(w) > 2]:
-                for i in range(2, len(w)):
-                    if w[:i] not in block:
-                        block[w[:i]] = 0
+            block = _entries(c, line)
             if line and c not in block:
                 block[c] = 0
             self._blocks[c] = block
