@@ -441,11 +441,16 @@ def _unseen_pair(text: str, s: int) -> bool:
 _DOCUMENT_REACH = 20_000
 
 
-def _written_elsewhere(text: str, s: int, n: int, k: int) -> bool:
-    """:func:`_document_writes`, noted for :func:`_judge_memo`."""
+#: The document's answers a verdict depended on, noted for :func:`_judge_memo`:
+#: (asked :func:`_attached`?, n or right, k, answer).
+Asked = list[tuple[bool, int, int, bool]]
+
+
+def _written_elsewhere(text: str, s: int, n: int, k: int, asked: Asked | None = None) -> bool:
+    """:func:`_document_writes`, its answer noted in ``asked`` when given."""
     found = _document_writes(text, s, n, k)
-    if _asked is not None:
-        _asked.append((False, n, k, found))
+    if asked is not None:
+        asked.append((False, n, k, found))
     return found
 
 
@@ -471,6 +476,7 @@ def _by_model(
     allowed: bool,
     unseen: bool,
     data: DupData,
+    asked: Asked | None = None,
 ) -> bool:
     """Report the candidate?  The model's score against the threshold of its word structure.
 
@@ -502,7 +508,7 @@ def _by_model(
         if not bound and crosses(s):  # each copy inside a word: two words that touch (全国 + 国有)
             return llr <= min(embedded, alone)
         # the first copy alone: 落 + 落实
-        return llr <= alone or (llr <= loose and not _attached(text, s, right=False))
+        return llr <= alone or (llr <= loose and not _attached(text, s, right=False, asked=asked))
     if llr > alone:
         if (
             n == 1
@@ -510,7 +516,7 @@ def _by_model(
             and not bound
             and crosses(s)
             and not crosses(s + 1)
-            and not _attached(text, s, right=True)
+            and not _attached(text, s, right=True, asked=asked)
         ):
             return True  # the second copy alone, and unseen: 应当 + 当
         return llr <= cap and not allowed and not (not bound and crosses(s)) and not crosses(s + n)
@@ -521,11 +527,11 @@ def _by_model(
     return allowed or llr <= data.model_whole  # each copy a whole word
 
 
-def _attached(text: str, s: int, right: bool) -> bool:
-    """:func:`_used_in_term`, noted for :func:`_judge_memo`."""
+def _attached(text: str, s: int, right: bool, asked: Asked | None = None) -> bool:
+    """:func:`_used_in_term`, its answer noted in ``asked`` when given."""
     found = _used_in_term(text, s, right)
-    if _asked is not None:
-        _asked.append((True, int(right), 0, found))
+    if asked is not None:
+        asked.append((True, int(right), 0, found))
     return found
 
 
@@ -627,8 +633,10 @@ _MEMO_SIZE = 2_048
 _VERDICTS = 8_192
 
 
-def _judge(text: str, s: int, n: int, data: DupData) -> bool:
-    """Report the doubled unit at ``s`` (its slip patterns and allowed contexts aside)?"""
+def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None) -> bool:
+    """Report the doubled unit at ``s`` (its slip patterns and allowed contexts aside)?
+
+    ``asked``, when given, receives the document's answers the verdict depended on."""
     e = s + 2 * n
     unit = text[s : s + n]
     form = text[s:e]
@@ -643,7 +651,7 @@ def _judge(text: str, s: int, n: int, data: DupData) -> bool:
         own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
         written = None  # looked for only when the model does not decide
         if llr > limit:  # cheapest first: most candidates are far above (中国国际)
-            if not (own and _written_elsewhere(text, s, n, data.document_context)):
+            if not (own and _written_elsewhere(text, s, n, data.document_context, asked)):
                 return False
             written = True
         if _exempt(text, s, e, data):
@@ -660,8 +668,8 @@ def _judge(text: str, s: int, n: int, data: DupData) -> bool:
         )
         return bool(
             written
-            or (llr <= limit and _by_model(text, s, n, bound, llr, familiar, allowed, unseen, data))
-            or (written is None and own and _written_elsewhere(text, s, n, data.document_context))
+            or (llr <= limit and _by_model(text, s, n, bound, llr, familiar, allowed, unseen, data, asked))
+            or (written is None and own and _written_elsewhere(text, s, n, data.document_context, asked))
         )
     if allowed or (n == 1 and _aabb(text, s, data.extra_words)):
         return False
@@ -691,7 +699,6 @@ def _judge_memo(text: str, s: int, n: int, data: DupData) -> bool:
     keystroke the language server re-runs the rule over the whole document, and the
     candidates away from the edit are settled by a dict look-up and a string search or two.
     """
-    global _asked
     if lm.model() is None:  # a stripped install: not the language server's case
         return _judge(text, s, n, data)
     lo = max(0, s - _WINDOW)
@@ -699,27 +706,18 @@ def _judge_memo(text: str, s: int, n: int, data: DupData) -> bool:
     memo = data.verdicts
     hit = memo.get(key)
     if hit is not None:
-        verdict, asked = hit
+        verdict, answers = hit
         if all(
             (_used_in_term(text, s, bool(a)) if term else _document_writes(text, s, a, b)) == answer
-            for term, a, b, answer in asked
+            for term, a, b, answer in answers
         ):
             return verdict
-    _asked = []
-    try:
-        verdict = _judge(text, s, n, data)
-        asked = tuple(_asked)
-    finally:
-        _asked = None
+    asked: Asked = []
+    verdict = _judge(text, s, n, data, asked)
     if len(memo) >= _VERDICTS:  # bounded: a language server lives long
         memo.clear()
-    memo[key] = (verdict, asked)
+    memo[key] = (verdict, tuple(asked))
     return verdict
-
-
-#: The document's answers to a verdict being made: (asked :func:`_attached`?, n or right,
-#: k, answer); None outside :func:`_judge_memo`.
-_asked: list[tuple[bool, int, int, bool]] | None = None
 
 
 def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
