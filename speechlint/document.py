@@ -28,6 +28,7 @@ MASK = "\ue000"
 #: Character class (without brackets) of Han characters, including 〇.
 HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN_RE = re.compile(f"[{HAN}]")
+HAN_RUN = re.compile(f"[{HAN}]+")
 
 _EOL = re.compile(r"\r\n|\r|\n")
 _URL = re.compile(

@@ -65,7 +65,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .. import lm, segment
-from ..document import HAN, HAN_RE, Document
+from ..document import HAN_RE, HAN_RUN, Document
 from ..model import Diagnostic, Fix, Span
 from ..registry import rule
 from . import quote, sorted_unique
@@ -214,7 +214,6 @@ class DupData:
                         out.setdefault(ctx[i : i + 2 * n], []).append((ctx, i))
         return {k: tuple(v) for k, v in out.items()}
 
-_HAN_RUN = re.compile(f"[{HAN}]+")
 Crosses = Callable[[int], bool]
 
 
@@ -563,7 +562,7 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
 
 def _keep(unit: str) -> bool:
     """Is a doubled ``unit`` a candidate at all: Han characters, not one character n times?"""
-    return unit >= "\u3007" and bool(_HAN_RUN.fullmatch(unit)) and (len(unit) == 1 or unit != unit[0] * len(unit))
+    return unit >= "\u3007" and bool(HAN_RUN.fullmatch(unit)) and (len(unit) == 1 or unit != unit[0] * len(unit))
 
 
 def _candidates(text: str, data: DupData, memo: bool = True) -> list[list[int]]:

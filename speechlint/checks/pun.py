@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..document import Document, LineIndex
+from ..document import HAN_RE, HAN_RUN, Document, LineIndex
 from ..model import Diagnostic, Edit, Fix, Span
 from ..registry import rule
 from . import HAN, MASK, quote
@@ -51,7 +51,6 @@ def _next_line(text: str, i: int) -> int:
 
 
 _LATIN_RUN = re.compile("[A-Za-z]+")
-_HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 class _English:
@@ -69,7 +68,7 @@ class _English:
         if hit is None:
             line = self.text[self.index.starts[ln] : self.index.line_end(ln)]
             latin = sum(map(len, _LATIN_RUN.findall(line)))
-            hit = self.cache[ln] = latin > sum(map(len, _HAN_RUN.findall(line)))
+            hit = self.cache[ln] = latin > sum(map(len, HAN_RUN.findall(line)))
         return hit
 
 
@@ -549,7 +548,6 @@ _BRACKETS = "()（）"
 _BRACKET_RE = re.compile("[()（）]")
 _PAREN_OPEN = re.compile(r"\(")
 _PAREN_CLOSE = re.compile(r"\)")
-_HAN_RE = re.compile(f"[{HAN}]")
 
 
 @rule("PUN003", "halfwidth-bracket", data=HalfwidthBracketData, severity="error", fix="safe")
@@ -598,7 +596,7 @@ def halfwidth_bracket(doc: Document, data: HalfwidthBracketData) -> Iterator[Dia
             continue
         j = nxt.start()
         content = text[i + 1 : j]
-        if text[j] == "）" or _HAN_RE.search(content):
+        if text[j] == "）" or HAN_RE.search(content):
             found.append(_bracket_diag(i, "(", "（", text[j]))
             if text[j] == ")":
                 found.append(_bracket_diag(j, ")", "）", "("))
