@@ -81,6 +81,83 @@ def test_every_rule_example_alone_and_among_others() -> None:
                     assert cached == linter.lint(doc, filetype=filetype), (path.name, doc)
 
 
+#: What a keystroke types into one line: marks, numerals, markers, announcement words, a
+#: list lead, blanks (a line made blank or not: NUM009 counts the paragraphs between).
+KEYS = ["，", "。", "、", "：", "一", "二", "三", "是", "要", "第", "点", "讲", "以下", "三点意见", "方面",
+        "附件：", "1.", "（", "）", "(", " ", "\u3000", "X", "“", "”", "http://a.b/c "]
+
+
+def _keystroke(rnd: random.Random, text: str) -> str:
+    """Type, delete or replace a few characters inside one line (blank lines included)."""
+    starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+    line = rnd.randrange(len(starts))
+    end = text.find("\n", starts[line])
+    end = len(text) if end < 0 else end
+    i = rnd.randint(starts[line], end)
+    j = min(end, i + rnd.choice([0, 0, 0, 1, 2]))
+    return text[:i] + (rnd.choice(KEYS) if rnd.random() < 0.7 or i == j else "") + text[j:]
+
+
+@pytest.mark.parametrize("filetype", ["txt", "md"])
+@pytest.mark.parametrize("seed", range(3))
+def test_keystrokes_in_one_line_keep_document_rules_exactly(filetype: str, seed: int, monkeypatch: Any) -> None:
+    """A keystroke within one line: document-scope rules with a line view (the NUM rules)
+    keep their last findings, moved, when the view says the keystroke changes nothing they
+    read, and that equals a full run, keystroke after keystroke, over the NUM rules' examples
+    (headings, lists, announced counts, blank lines between them)."""
+    kept = 0
+    carry = engine._LineEdit.carry
+
+    def counted(self: Any, *args: Any) -> Any:
+        nonlocal kept
+        found = carry(self, *args)
+        kept += found is not None
+        return found
+
+    monkeypatch.setattr(engine._LineEdit, "carry", counted)
+    rnd = random.Random(seed)
+    linter = engine.linter_for(None, None)
+    texts = []
+    for path in sorted(FIXTURES.glob("NUM*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for item in [*(data.get("bad") or []), *(data.get("good") or [])]:
+            text = item["text"] if isinstance(item, dict) else item
+            if isinstance(text, str):
+                texts.append(text)
+    for _ in range(6):
+        text = "\n\n".join(rnd.sample(texts, 6))
+        cache: dict[Any, Any] = {}
+        for _ in range(50):
+            assert linter.lint_cached(text, cache, filetype=filetype) == linter.lint(text, filetype=filetype), text
+            text = _keystroke(rnd, text)
+    assert kept > 100  # the keystrokes did take the kept path, not only full runs
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # a blank line between an announcement and its list becomes a paragraph: no longer its list
+        ("下面，我讲三点意见。\n\n一、加强领导\n二、明确责任\n", "下面，我讲三点意见。\nX\n一、加强领导\n二、明确责任\n"),
+        ("下面，我讲三点意见。\nX\n一、加强领导\n二、明确责任\n", "下面，我讲三点意见。\n\n一、加强领导\n二、明确责任\n"),
+        # the rest of the announcement's line grows past max-gap, far from the count
+        ("下面，我讲三点意见" + "，" * 12 + "\n一、加强领导\n二、明确责任\n",
+         "下面，我讲三点意见" + "，" * 13 + "\n一、加强领导\n二、明确责任\n"),
+        # a list lead typed at the start of the line before a numbered list ("附件：1.…")
+        ("一、总体要求\n1.第一项\n件：1.名单\n3.第三项\n", "一、总体要求\n1.第一项\n附件：1.名单\n3.第三项\n"),
+    ],
+)
+def test_keystrokes_that_change_what_document_rules_read(before: str, after: str) -> None:
+    """Keystrokes far from any heading number or marker that still change the NUM
+    findings: the line views must see them (the kept findings would be stale)."""
+    linter = engine.linter_for(None, None)
+    cache: dict[Any, Any] = {}
+    first = linter.lint_cached(before, cache)
+    assert first == linter.lint(before)
+    then = linter.lint_cached(after, cache)
+    assert then == linter.lint(after)
+    assert [d for d in first if d.code.startswith("NUM")] != [d for d in then if d.code.startswith("NUM")]
+
+
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 def test_random_edits_on_real_drafts() -> None:
     linter = engine.linter_for(None, None)
