@@ -129,6 +129,7 @@ async def profile(text: str, args: argparse.Namespace) -> dict[str, list[float]]
     linter_cls = engine.Linter
     linter_cls.lint_cached = _timed(stages["  lint_cached"], linter_cls.lint_cached)  # type: ignore[method-assign]
     linter_cls._lines_cached = _timed(stages["    line rules"], linter_cls._lines_cached)  # type: ignore[method-assign]
+    linter_cls._line_edited = _timed(stages["    line rules"], linter_cls._line_edited)  # type: ignore[method-assign]
     linter_cls.finish = _timed(stages["    finish"], linter_cls.finish)  # type: ignore[method-assign]
     edit_cls = engine._LineEdit
     edit_cls.between = staticmethod(_timed(stages["    line edit"], edit_cls.between))  # type: ignore[method-assign]

@@ -211,11 +211,18 @@ class Linter:
                 hit = tuple(now)
             kept[r.code] = hit
             found.extend(hit)
-        fresh: dict[Any, Any] = {_Last: _Last(text, doc.check_text, filetype, doc.index, kept, views)}
+        lines: list[tuple[int, tuple[Diagnostic, ...]]] = []
         if any(r.scope == "paragraph" for r in self.rules):
-            self._lines_cached(doc, cache, fresh, found, failures)
-        cache.clear()
-        cache.update(fresh)
+            if edit is not None and last is not None:
+                lines = self._line_edited(doc, edit, last.lines, cache, failures)
+            else:
+                fresh: dict[Any, Any] = {}
+                lines = self._lines_cached(doc, cache, fresh, failures)
+                cache.clear()
+                cache.update(fresh)
+            for _, placed in lines:
+                found.extend(placed)
+        cache[_Last] = _Last(text, doc.check_text, filetype, doc.index, kept, views, lines)
         return self.finish(doc, found)
 
     def _lines_cached(
@@ -223,20 +230,13 @@ class Linter:
         doc: Document,
         cache: dict[Any, Any],
         fresh: dict[Any, Any],
-        found: list[Diagnostic],
         failures: list[RuleFailure] | None,
-    ) -> None:
-        """The paragraph-scope findings of every line, from ``cache`` or run (see lint_cached)."""
-        text, check = doc.text, doc.check_text
-        starts = doc.index.starts
-        n = len(starts)
-        for i in range(n):
-            # each line as the rules see it in the document: after the line ending before it
-            # (what a clause or a line number starts from) and with its own (a fix may
-            # remove the whole line)
-            start = doc.index.line_end(i - 1) if i else 0
-            end = starts[i + 1] if i + 1 < n else len(text)
-            key = (text[start:end], check[start:end])
+    ) -> list[tuple[int, tuple[Diagnostic, ...]]]:
+        """The paragraph-scope findings of every line that has some, from ``cache`` or run
+        (see :meth:`lint_cached`); ``fresh`` receives the cache of this text."""
+        out: list[tuple[int, tuple[Diagnostic, ...]]] = []
+        for i in range(len(doc.index.starts)):
+            start, end, key = _line_key(doc, i)
             hit = fresh.get(key)
             if hit is None:
                 hit = cache.get(key)
@@ -250,7 +250,36 @@ class Linter:
                 if placed is None:
                     placed = tuple(d.shifted(start) for d in hit) if start else hit
                 fresh[at] = placed
-                found.extend(placed)
+                out.append((i, placed))
+        return out
+
+    def _line_edited(
+        self,
+        doc: Document,
+        edit: _LineEdit,
+        last: list[tuple[int, tuple[Diagnostic, ...]]],
+        cache: dict[Any, Any],
+        failures: list[RuleFailure] | None,
+    ) -> list[tuple[int, tuple[Diagnostic, ...]]]:
+        """The paragraph-scope findings of every line when only line ``edit.line`` changed:
+        the ``last`` ones, those after it moved, and the changed line's from ``cache`` or run
+        (its entry replaces the old line's in ``cache``)."""
+        line, delta = edit.line, edit.delta
+        start, end, key = _line_key(doc, line)
+        hit = cache.get(key)
+        if hit is None:
+            hit = self._run_line(doc, start, end, key, failures)
+        cache.pop(edit.old_key, None)  # the old line's entries: the cache stays the size of the text
+        cache.pop((*edit.old_key, start), None)
+        cache[key] = hit
+        out = [(i, placed) for i, placed in last if i < line]
+        if hit:
+            placed = tuple(d.shifted(start) for d in hit) if start else hit
+            cache[(*key, start)] = placed
+            out.append((line, placed))
+        out.extend((i, tuple(d.shifted(delta) for d in placed) if delta else placed)
+                   for i, placed in last if i > line)
+        return out
 
     def _run_line(
         self,
@@ -280,6 +309,8 @@ class _Last:
     index: LineIndex
     findings: dict[str, tuple[Diagnostic, ...]]
     views: dict[tuple[Any, str, str], Any]
+    #: The paragraph-scope findings of each line that has some: (line, findings).
+    lines: list[tuple[int, tuple[Diagnostic, ...]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,9 +323,12 @@ class _LineEdit:
     start: int
     end: int
     delta: int
+    line: int
     line_start: int
     old: tuple[str, str]
     new: tuple[str, str]
+    #: The changed line's key in the paragraph-scope cache of the last text (see lint_cached).
+    old_key: tuple[str, str]
 
     @staticmethod
     def between(last: _Last, doc: Document) -> _LineEdit | None:
@@ -314,9 +348,12 @@ class _LineEdit:
         if end > line_end or len(doc.index.starts) != len(index.starts) or _EOL_CHARS.search(text, start, end + delta):
             return None  # the line breaks changed
         new_end = line_end + delta
-        return _LineEdit(start, end, delta, line_start,
+        key_start = index.line_end(line - 1) if line else 0
+        key_end = index.starts[line + 1] if line + 1 < len(index.starts) else len(last.text)
+        return _LineEdit(start, end, delta, line, line_start,
                          (last.text[line_start:line_end], last.check_text[line_start:line_end]),
-                         (text[line_start:new_end], check[line_start:new_end]))
+                         (text[line_start:new_end], check[line_start:new_end]),
+                         (last.text[key_start:key_end], last.check_text[key_start:key_end]))
 
     def carry(
         self,
@@ -370,6 +407,16 @@ class _LineEdit:
 
 
 _EOL_CHARS = re.compile("[\r\n]")
+
+
+def _line_key(doc: Document, i: int) -> tuple[int, int, tuple[str, str]]:
+    """Line ``i`` as the paragraph-scope rules see it in the document: from the line ending
+    before it (what a clause or a line number starts from) to the end of its own (a fix may
+    remove the whole line): its start, end and cache key (text, masked text)."""
+    index = doc.index
+    start = index.line_end(i - 1) if i else 0
+    end = index.starts[i + 1] if i + 1 < len(index.starts) else len(doc.text)
+    return start, end, (doc.text[start:end], doc.check_text[start:end])
 
 
 def _view(
