@@ -84,7 +84,8 @@ def test_every_rule_example_alone_and_among_others() -> None:
 #: What a keystroke types into one line: marks, numerals, markers, announcement words, a
 #: list lead, blanks (a line made blank or not: NUM009 counts the paragraphs between).
 KEYS = ["，", "。", "、", "：", "一", "二", "三", "是", "要", "第", "点", "讲", "以下", "三点意见", "方面",
-        "附件：", "1.", "（", "）", "(", " ", "\u3000", "X", "“", "”", "http://a.b/c "]
+        "附件：", "1.", "（", "）", "(", ")", " ", "\u3000", "X", "a", "“", "”", "‘", "’", "《", "》", "#",
+        "http://a.b/c "]
 
 
 def _keystroke(rnd: random.Random, text: str) -> str:
@@ -100,11 +101,15 @@ def _keystroke(rnd: random.Random, text: str) -> str:
 
 @pytest.mark.parametrize("filetype", ["txt", "md"])
 @pytest.mark.parametrize("seed", range(3))
-def test_keystrokes_in_one_line_keep_document_rules_exactly(filetype: str, seed: int, monkeypatch: Any) -> None:
-    """A keystroke within one line: document-scope rules with a line view (the NUM rules)
-    keep their last findings, moved, when the view says the keystroke changes nothing they
-    read, and that equals a full run, keystroke after keystroke, over the NUM rules' examples
-    (headings, lists, announced counts, blank lines between them)."""
+@pytest.mark.parametrize("rules", ["NUM*", "PUN001", "DOC004"])
+def test_keystrokes_in_one_line_keep_document_rules_exactly(
+    filetype: str, seed: int, rules: str, monkeypatch: Any
+) -> None:
+    """A keystroke within one line: document-scope rules with a line view (NUM, PUN001,
+    DOC004) keep their last findings, moved, when the view says the keystroke changes
+    nothing they read, and that equals a full run, keystroke after keystroke, over those
+    rules' examples (headings, lists, announced counts, quotes across paragraphs, blank
+    lines between them)."""
     kept = 0
     carry = engine._LineEdit.carry
 
@@ -118,7 +123,7 @@ def test_keystrokes_in_one_line_keep_document_rules_exactly(filetype: str, seed:
     rnd = random.Random(seed)
     linter = engine.linter_for(None, None)
     texts = []
-    for path in sorted(FIXTURES.glob("NUM*.yaml")):
+    for path in sorted(FIXTURES.glob(f"{rules}.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for item in [*(data.get("bad") or []), *(data.get("good") or [])]:
             text = item["text"] if isinstance(item, dict) else item
@@ -144,18 +149,25 @@ def test_keystrokes_in_one_line_keep_document_rules_exactly(filetype: str, seed:
          "下面，我讲三点意见" + "，" * 13 + "\n一、加强领导\n二、明确责任\n"),
         # a list lead typed at the start of the line before a numbered list ("附件：1.…")
         ("一、总体要求\n1.第一项\n件：1.名单\n3.第三项\n", "一、总体要求\n1.第一项\n附件：1.名单\n3.第三项\n"),
+        # DOC004: a character typed after a heading's full stop
+        ("一、总体要求。\n（一）目标\n二、工作任务\n", "一、总体要求。X\n（一）目标\n二、工作任务\n"),
+        # PUN001: a quote carried over a blank line to a paragraph that no longer reopens it
+        ("他说：“第一段。\n\n“第二段。”\n", "他说：“第一段。\n\nX“第二段。”\n"),
     ],
 )
 def test_keystrokes_that_change_what_document_rules_read(before: str, after: str) -> None:
-    """Keystrokes far from any heading number or marker that still change the NUM
-    findings: the line views must see them (the kept findings would be stale)."""
+    """Keystrokes away from any heading number, marker or quote that still change the
+    findings of a rule with a line view: the views must see them (kept findings would be
+    stale)."""
     linter = engine.linter_for(None, None)
     cache: dict[Any, Any] = {}
     first = linter.lint_cached(before, cache)
     assert first == linter.lint(before)
     then = linter.lint_cached(after, cache)
     assert then == linter.lint(after)
-    assert [d for d in first if d.code.startswith("NUM")] != [d for d in then if d.code.startswith("NUM")]
+    assert [d for d in first if d.code.startswith(("NUM", "DOC", "PUN"))] != [
+        d for d in then if d.code.startswith(("NUM", "DOC", "PUN"))
+    ]
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")

@@ -291,7 +291,17 @@ def _items_end_with_stops(text: str, lines: set[tuple[int, int]]) -> bool:
     return stops >= 2 and stops > plain
 
 
-@rule("DOC004", "heading-full-stop", data=HeadingStopData, severity="warning", fix="safe", scope="document")
+def _heading_stop_view(line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
+    """DOC004's line view (``registry.rule``): a line holding a numeral + 、 or starting with
+    ``#`` is read whole (tried as a heading; how such lines end decides the house style),
+    the others not at all."""
+    if _NUMBERED.search(masked) or line.startswith("#"):
+        return None, ((0, len(line) + 1),)
+    return None, ()
+
+
+@rule("DOC004", "heading-full-stop", data=HeadingStopData, severity="warning", fix="safe", scope="document",
+      line_view=_heading_stop_view)
 def heading_full_stop(doc: Document, data: HeadingStopData) -> Iterator[Diagnostic]:
     """标题末尾加了句号（如“一、提高政治站位。”）。
 

@@ -337,7 +337,20 @@ def _end(m: re.Match[str] | None) -> int:
     return m.end()
 
 
-@rule("PUN001", "unpaired-bracket", data=BracketData, severity="error", scope="document")
+def _bracket_view(line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
+    """PUN001's line view (``registry.rule``): whether the line is blank (a quote may run on
+    to the next paragraph; in Markdown a paragraph runs to a blank line), its indentation
+    and first character (does it reopen the quote carried into it?), and each mark with the
+    characters beside it (an apostrophe between Latin letters is no quote)."""
+    from ..data import rule_data
+
+    data: BracketData = rule_data("PUN001")
+    parts = [(0, _end(_INDENT.match(masked)) + 1)]
+    parts.extend((max(0, m.start() - 1), m.end() + 1) for m in data.token.finditer(masked))
+    return _BLANK.match(masked) is not None, tuple(parts)
+
+
+@rule("PUN001", "unpaired-bracket", data=BracketData, severity="error", scope="document", line_view=_bracket_view)
 def unpaired_bracket(doc: Document, data: BracketData) -> Iterator[Diagnostic]:
     """括号、引号、书名号不成对或嵌套错误。
 
