@@ -133,14 +133,21 @@ async def profile(text: str, args: argparse.Namespace) -> dict[str, list[float]]
     linter_cls.finish = _timed(stages["    finish"], linter_cls.finish)  # type: ignore[method-assign]
     edit_cls = engine._LineEdit
     edit_cls.between = staticmethod(_timed(stages["    line edit"], edit_cls.between))  # type: ignore[method-assign]
-    carry = edit_cls.carry
+    unread, moved = edit_cls.unread, edit_cls.moved
     check = linter_cls._check
     spent: dict[str, float] = defaultdict(float)  # this keystroke's document rules: run, kept
 
-    def carry_timed(self: Any, *args: Any) -> Any:
+    def unread_timed(self: Any, *args: Any) -> Any:
         t = clock()
         try:
-            return carry(self, *args)
+            return unread(self, *args)
+        finally:
+            spent["kept"] += clock() - t
+
+    def moved_timed(self: Any, *args: Any) -> Any:
+        t = clock()
+        try:
+            return moved(self, *args)
         finally:
             spent["kept"] += clock() - t
 
@@ -152,7 +159,8 @@ async def profile(text: str, args: argparse.Namespace) -> dict[str, list[float]]
             if r.scope == "document":
                 spent["run"] += clock() - t
 
-    edit_cls.carry = carry_timed  # type: ignore[method-assign]
+    edit_cls.unread = unread_timed  # type: ignore[method-assign]
+    edit_cls.moved = moved_timed  # type: ignore[method-assign]
     linter_cls._check = check_timed  # type: ignore[method-assign]
     for linter in list(engine._LINTERS.values()):
         linter.rules = tuple(

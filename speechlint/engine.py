@@ -194,16 +194,20 @@ class Linter:
             last = None
         edit = _LineEdit.between(last, doc) if last is not None else None
         views: dict[tuple[Any, str, str], Any] = {}
+        unread: dict[registry.LineView, bool] = {}  # line view -> the edit changes nothing it reads
         kept: dict[str, tuple[Diagnostic, ...]] = {}
         found: list[Diagnostic] = []
         for r in self.rules:
             if r.scope != "document":
                 continue
             hit = None
-            if edit is not None and last is not None and r.line_view is not None:
-                before = last.findings.get(r.code)
-                if before is not None:
-                    hit = edit.carry(r.line_view, before, last.views, views)
+            view = r.line_view
+            if edit is not None and last is not None and view is not None and r.code in last.findings:
+                clean = unread.get(view)
+                if clean is None:
+                    clean = unread[view] = edit.unread(view, last.views, views)
+                if clean:
+                    hit = edit.moved(last.findings[r.code])
             if hit is None:
                 now = self._check(r, doc, failures)
                 if now is None:
@@ -355,30 +359,33 @@ class _LineEdit:
                          (text[line_start:new_end], check[line_start:new_end]),
                          (last.text[key_start:key_end], last.check_text[key_start:key_end]))
 
-    def carry(
+    def unread(
         self,
         view: registry.LineView,
-        findings: tuple[Diagnostic, ...],
         last_views: dict[tuple[Any, str, str], Any],
         views: dict[tuple[Any, str, str], Any],
-    ) -> tuple[Diagnostic, ...] | None:
-        """``findings`` of the last text moved into this one, when ``view`` shows that the
-        edit changes nothing the rule reads (else None)."""
+    ) -> bool:
+        """Does ``view`` show that the edit changes nothing a rule with that view reads?"""
         summary, parts = _view(view, self.old, last_views, views)
         new_summary, new_parts = _view(view, self.new, last_views, views)
         if summary != new_summary or len(parts) != len(new_parts):
-            return None
+            return False
         a, b, delta = self.start - self.line_start, self.end - self.line_start, self.delta
         for (s, e), (s2, e2) in zip(parts, new_parts, strict=True):
             # a part ends before the edit or starts after it, one character away at least
             if e < a:
                 if (s2, e2) != (s, e):
-                    return None
+                    return False
             elif s > b:
                 if (s2, e2) != (s + delta, e + delta):
-                    return None
+                    return False
             else:
-                return None
+                return False
+        return True
+
+    def moved(self, findings: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...] | None:
+        """``findings`` of the last text where they are in this one (None when one of them
+        is at or inside the edit)."""
         out: list[Diagnostic] = []
         for d in findings:
             moved = self._moved(d)

@@ -111,15 +111,15 @@ def test_keystrokes_in_one_line_keep_document_rules_exactly(
     rules' examples (headings, lists, announced counts, quotes across paragraphs, blank
     lines between them)."""
     kept = 0
-    carry = engine._LineEdit.carry
+    unread = engine._LineEdit.unread
 
     def counted(self: Any, *args: Any) -> Any:
         nonlocal kept
-        found = carry(self, *args)
-        kept += found is not None
+        found = unread(self, *args)
+        kept += bool(found)
         return found
 
-    monkeypatch.setattr(engine._LineEdit, "carry", counted)
+    monkeypatch.setattr(engine._LineEdit, "unread", counted)
     rnd = random.Random(seed)
     linter = engine.linter_for(None, None)
     texts = []
