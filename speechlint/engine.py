@@ -111,6 +111,22 @@ class Linter:
                 out.extend(found)
         return out
 
+    def _unread(
+        self,
+        edit: _LineEdit,
+        view: registry.LineView,
+        last_views: dict[tuple[Any, str, str], Any],
+        views: dict[tuple[Any, str, str], Any],
+    ) -> bool:
+        """``edit.unread``; a line view that fails only means the rules with it run again."""
+        try:
+            return edit.unread(view, last_views, views)
+        except Exception:  # the rules themselves report what is broken
+            import logging
+
+            logging.getLogger("speechlint").debug("line view %r failed", view, exc_info=True)
+            return False
+
     def _check(self, r: registry.Rule, doc: Document, failures: list[RuleFailure] | None) -> list[Diagnostic] | None:
         """Raw findings of one rule; None when it failed (noted in ``failures``)."""
         try:
@@ -182,11 +198,13 @@ class Linter:
         on random edits).  ``cache`` maps (line text, masked line text) to the paragraph-scope
         findings on that line (line-relative spans), and the same key plus the line's offset
         to those findings placed there; the caller keeps one (opaque) dict per document and
-        this Linter, and it is pruned to the current lines.  Document-scope rules see the
-        whole text, as an ``edited`` Document (they may keep bounded memos of its parts);
-        when the text differs from the last one in one line only and a rule's line view
-        (``registry.rule``) says the change is nothing it reads, its last findings are kept,
-        moved with the text.
+        this Linter, and it holds the current lines only.  It also keeps the last text with
+        its findings: when this text differs from it within one line (a keystroke), only that
+        line is looked up (the other lines' findings are the last ones, moved), and a
+        document-scope rule whose line view (``registry.rule``) shows that the change is
+        nothing it reads keeps its last findings, moved with the text.  The other
+        document-scope rules see the whole text, as an ``edited`` Document (they may keep
+        bounded memos of its parts).
         """
         doc = Document.from_text(text, filetype, edited=True)
         last = cache.get(_Last)
@@ -205,7 +223,7 @@ class Linter:
             if edit is not None and last is not None and view is not None and r.code in last.findings:
                 clean = unread.get(view)
                 if clean is None:
-                    clean = unread[view] = edit.unread(view, last.views, views)
+                    clean = unread[view] = self._unread(edit, view, last.views, views)
                 if clean:
                     hit = edit.moved(last.findings[r.code])
             if hit is None:

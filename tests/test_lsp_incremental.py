@@ -266,3 +266,19 @@ def _published(c: Raw, uri: str, version: int) -> list[dict[str, Any]]:
         msg = c.wait_notification("textDocument/publishDiagnostics")
         if msg["params"]["uri"] == uri and msg["params"].get("version") == version:
             return msg["params"]["diagnostics"]  # type: ignore[no-any-return]
+
+
+def test_a_line_view_that_fails_only_means_the_rule_runs_again() -> None:
+    from dataclasses import replace
+
+    def broken(line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
+        raise RuntimeError("broken view")
+
+    linter = engine.Linter()
+    linter.rules = tuple(replace(r, line_view=broken) if r.line_view is not None else r for r in linter.rules)
+    before = "下面，我讲三点意见。\n\n一、加强领导\n二、明确责任\n"
+    after = "下面，我讲三点意见。\n\n一、加强领导\n二、明确责任。\n"
+    cache: dict[Any, Any] = {}
+    assert linter.lint_cached(before, cache) == linter.lint(before)
+    assert any(d.code == "NUM009" for d in linter.lint_cached(after, cache))
+    assert linter.lint_cached(after, cache) == linter.lint(after)
