@@ -195,7 +195,8 @@ async def profile(text: str, args: argparse.Namespace) -> dict[str, list[float]]
             await asyncio.sleep(args.pace)
     keystrokes = len(stages["keystroke"])
     for code, xs in per_rule.items():
-        stages[f"      {code}"] = xs
+        if xs:  # a rule kept on every keystroke has no samples
+            stages[f"      {code}"] = xs
         runs[code] = len(xs) / keystrokes
     return stages
 

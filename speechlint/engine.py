@@ -115,8 +115,8 @@ class Linter:
         self,
         edit: _LineEdit,
         view: registry.LineView,
-        last_views: dict[tuple[Any, str, str], Any],
-        views: dict[tuple[Any, str, str], Any],
+        last_views: dict[tuple[Any, int, str, str], Any],
+        views: dict[tuple[Any, int, str, str], Any],
     ) -> bool:
         """``edit.unread``; a line view that fails only means the rules with it run again."""
         try:
@@ -211,7 +211,7 @@ class Linter:
         if not isinstance(last, _Last) or last.filetype != filetype:
             last = None
         edit = _LineEdit.between(last, doc) if last is not None else None
-        views: dict[tuple[Any, str, str], Any] = {}
+        views: dict[tuple[Any, int, str, str], Any] = {}
         unread: dict[registry.LineView, bool] = {}  # line view -> the edit changes nothing it reads
         kept: dict[str, tuple[Diagnostic, ...]] = {}
         found: list[Diagnostic] = []
@@ -330,7 +330,7 @@ class _Last:
     filetype: str
     index: LineIndex
     findings: dict[str, tuple[Diagnostic, ...]]
-    views: dict[tuple[Any, str, str], Any]
+    views: dict[tuple[Any, int, str, str], Any]
     #: The paragraph-scope findings of each line that has some: (line, findings).
     lines: list[tuple[int, tuple[Diagnostic, ...]]]
 
@@ -380,12 +380,12 @@ class _LineEdit:
     def unread(
         self,
         view: registry.LineView,
-        last_views: dict[tuple[Any, str, str], Any],
-        views: dict[tuple[Any, str, str], Any],
+        last_views: dict[tuple[Any, int, str, str], Any],
+        views: dict[tuple[Any, int, str, str], Any],
     ) -> bool:
         """Does ``view`` show that the edit changes nothing a rule with that view reads?"""
-        summary, parts = _view(view, self.old, last_views, views)
-        new_summary, new_parts = _view(view, self.new, last_views, views)
+        summary, parts = _view(view, self.line, self.old, last_views, views)
+        new_summary, new_parts = _view(view, self.line, self.new, last_views, views)
         if summary != new_summary or len(parts) != len(new_parts):
             return False
         a, b, delta = self.start - self.line_start, self.end - self.line_start, self.delta
@@ -446,15 +446,17 @@ def _line_key(doc: Document, i: int) -> tuple[int, int, tuple[str, str]]:
 
 def _view(
     view: registry.LineView,
+    number: int,
     line: tuple[str, str],
-    last_views: dict[tuple[Any, str, str], Any],
-    views: dict[tuple[Any, str, str], Any],
+    last_views: dict[tuple[Any, int, str, str], Any],
+    views: dict[tuple[Any, int, str, str], Any],
 ) -> Any:
-    """``view`` of a (line, masked line), remembered from the last text or this one."""
-    key = (view, *line)
+    """``view`` of line ``number`` (its text, its masked text), remembered from the last text
+    or this one."""
+    key = (view, number, *line)
     got = views.get(key) or last_views.get(key)
     if got is None:
-        got = view(*line)
+        got = view(number, *line)
     views[key] = got
     return got
 

@@ -23,10 +23,11 @@ if TYPE_CHECKING:
 else:  # no typing at run time
     FixKind = Scope = str
 
-#: What a document-scope rule reads of one line: ``view(line, masked_line)`` (the line's
-#: text and its ``check_text``, without the line ending) -> (a hashable summary of the line,
-#: the line-relative ``(start, end)`` parts whose characters its findings depend on).
-LineView = Callable[[str, str], tuple[object, tuple[tuple[int, int], ...]]]
+#: What a document-scope rule reads of one line: ``view(number, line, masked_line)`` (the
+#: 0-based line number, the line's text and its ``check_text``, without the line ending) ->
+#: (a hashable summary of the line, the line-relative ``(start, end)`` parts whose characters
+#: its findings depend on).
+LineView = Callable[[int, str, str], tuple[object, tuple[tuple[int, int], ...]]]
 
 #: Sections every rule docstring must have, in this order.
 DOC_SECTIONS: tuple[str, ...] = ("检查内容", "为什么", "示例（错 → 对）", "修复安全性", "依据")

@@ -41,7 +41,7 @@ class MarkerData:
 
 
 # ------------------------------------------------------------- line view
-def line_view(line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
+def line_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
     """What the document-scope NUM rules read of one line (their ``line_view``, see
     ``registry.rule``): whether it is blank (NUM009 counts the paragraphs between an
     announcement and its list), and the parts of it their scans decide on: the heading
@@ -51,9 +51,9 @@ def line_view(line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ..
     it, each announced count from the verb before it to the line's end (NUM009 measures
     the distance to its list).  The NUM rules share one scheme and one set of markers (the anchors of
     ``rules/num.yaml``): NUM009's data holds both."""
-    from ..data import rule_data
+    from ..data import family_data
 
-    data: AnnounceData = rule_data("NUM009")
+    data: AnnounceData = family_data("NUM")["NUM009"]  # the data the engine runs it with
     scheme, spec = data.enumerations.scheme, data.enumerations.markers
     parts: list[tuple[int, int]] = []
     head = scheme.pattern_first.match(masked)
