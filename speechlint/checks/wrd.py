@@ -1698,18 +1698,23 @@ def homophone_junction(text: str, start: int, min_freq: int = _JUNCTION_MIN_FREQ
     return False
 
 
-def homophone_term(text: str, start: int, word: str) -> bool:
+def homophone_term(text: str, start: int, word: str, counts: dict[str, int] | None = None) -> bool:
     """Is the pair at ``start`` a term of the draft: written again, and ``word`` not
     :data:`_TERM_RATIO` times as often?
 
     A drafter who means 强制拖离 writes it each time and never writes 脱离 there; one who
     means 市场禁入 writes it twice in a law that says 进入 four times.  One who slips (布署)
-    mostly writes the word (部署) right far more often than wrong.
+    mostly writes the word (部署) right far more often than wrong.  ``counts`` remembers
+    how often the text holds each string (a search of the whole text each).
     """
     written = text[start : start + 2]
     if text.find(written) == start and text.find(written, start + 1) < 0:
         return False  # written once
-    return text.count(word) < _TERM_RATIO * text.count(written)
+    counts = {} if counts is None else counts
+    for s in (word, written):
+        if s not in counts:
+            counts[s] = text.count(s)
+    return counts[word] < _TERM_RATIO * counts[written]
 
 
 #: A pair written twice or more is a term unless its word is this many times as frequent.
@@ -1766,11 +1771,12 @@ def homophone_findings(model: lm.Model, text: str, data: HomophoneData) -> Itera
     """(start, word, score) of each slip the rule reports: :func:`homophone_scores` above
     :func:`homophone_threshold`, less the pairs :func:`homophone_exempt` explains."""
     present: dict[str, bool] = {}
+    counts: dict[str, int] = {}
     for start, alt, score in homophone_scores(model, text, data):
         if (
             score > data.threshold
             and score > homophone_threshold(text, start, alt, data, present)
-            and not homophone_exempt(text, start, alt)
+            and not homophone_exempt(text, start, alt, counts)
             and not homophone_attested(model, text[start : start + 2])
         ):
             yield start, alt, score
@@ -1805,37 +1811,44 @@ def homophone_threshold(
 _LISTED_FREQ = 5
 
 
-def homophone_exempt(text: str, start: int, alt: str) -> str:
+def homophone_exempt(text: str, start: int, alt: str, counts: dict[str, int] | None = None) -> str:
     """Why the pair at ``start`` is not reported whatever the model says ("" when it is not
-    exempt): two words touch, it is a term of the draft, a coined parallel item, a quoted term."""
+    exempt): two words touch, a coined parallel item, a quoted term, a term of the draft, a
+    name.  ``counts``: see :func:`homophone_term`."""
     if homophone_junction(text, start):
         return "junction"
     if homophone_parallel(text, start):
         return "parallel"
     if homophone_quoted(text, start):
         return "quoted"
-    if homophone_term(text, start, alt):
+    if homophone_term(text, start, alt, counts):
         return "term"
     if homophone_name(text, start):
         return "name"
     return ""
 
 
-#: jieba's tags of names: people, places, organisations (not nz, "other proper noun":
-#: its HMM gives it to slips too, 国藉).
-_NAME_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nt"))
+#: jieba's tags of names of people and places (not nt, organisations: its HMM tags a
+#: slip before 社 or 局 so, 建社; nor nz, "other proper noun": 国藉).
+_NAME_TAGS = frozenset(("nr", "nrt", "nrfg", "ns"))
 
 
 def homophone_name(text: str, start: int) -> bool:
     """Does jieba's tagger (its HMM finds names it does not know) read the pair as a name
-    or part of one (中荷 in 中荷恢复了大使级关系: China and the Netherlands)?"""
+    or part of one (中荷 in 中荷恢复了大使级关系: China and the Netherlands)?  The pair
+    itself as a rare name of the dictionary does not count: it is in the table because it
+    is rare."""
     lo, hi = start, start + 2
     while lo > 0 and start - lo < _JUNCTION_REACH and HAN_RE.match(text[lo - 1]):
         lo -= 1
     while hi < len(text) and hi - start - 2 < _JUNCTION_REACH and HAN_RE.match(text[hi]):
         hi += 1
     at = start - lo
-    return any(a <= at and b >= at + 2 and tag in _NAME_TAGS for a, b, _w, tag in segment.pos_tags(text[lo:hi]))
+    d = segment.dictionary()
+    return any(
+        a <= at and b >= at + 2 and tag in _NAME_TAGS and (b - a > 2 or not d.freq(w))
+        for a, b, w, tag in segment.pos_tags(text[lo:hi])
+    )
 
 
 @rule(
