@@ -315,6 +315,31 @@ class DeAdverbialData:
     #: a localiser, 的, a head noun (坚定的推进中, 扎实的推进措施).  Unlike
     #: ``noun_followers`` a conjunction does not (毫不动摇的巩固和发展 is a slip).
     lm_noun_followers: frozenset[str] = frozenset()
+    #: ... or this much, when the verb has an object after it (要更多的支持农业: a noun
+    #: that is no head noun of ``noun_heads``/``lm_noun_followers``) and a predicate or the
+    #: clause opens before the adverbial: the 的 reading would need a compound noun.
+    lm_threshold_object: float = 2.5
+    #: ... or this much, when a coordinated adverbial before it takes 地 (完整地、正确的宣传).
+    lm_threshold_parallel: float = 2.5
+    #: Words right after the verb that only a verb takes (了, 着, 起来 …): with one of them
+    #: the 的 is scored whatever the cheap filters say and reported above
+    #: ``lm_threshold_strong`` (严重的损害了, 很好的结合起来).
+    lm_strong_markers: frozenset[str] = frozenset()
+    lm_threshold_strong: float = 1.0
+    #: Words that join coordinated adverbials (积极而又稳妥, 及时、有效): looking back for
+    #: what stands before the adverbial, the others of the series are skipped.
+    lm_joiners: frozenset[str] = frozenset()
+
+    @cached_property
+    def strong_marked(self) -> re.Pattern[str]:
+        """A verb of one or two characters and a strong marker (推进了, 结合起来)."""
+        words = self.lm_strong_markers
+        return re.compile(f"[\u4e00-\u9fff]{{1,2}}(?:{_alternation(words)})" if words else "(?!)")
+
+    @cached_property
+    def heads(self) -> frozenset[str]:
+        """Nouns after the verb that make verb + noun a compound noun (推进措施, 推进中)."""
+        return self.noun_heads | self.lm_noun_followers
 
     @cached_property
     def _nominalizer_before(self) -> re.Pattern[str]:
@@ -612,6 +637,58 @@ def _right_ratio(model: lm.Model, char: str) -> float:
 _near_ratios: dict[tuple[int, str], float] = {}
 
 
+def _adverbial_like(model: lm.Model, token: segment.Tagged, data: DeAdverbialData) -> bool:
+    """Is ``token`` an adverbial that may be coordinated with the one before 的?  jieba's
+    tag says so, or the model finds 地 plausible after it (及时/c, 科学/n 地)."""
+    word = token[2]
+    if token[3] in data.lm_before_tags or word in data.adverbials:
+        return True
+    return bool(_HAN.match(word)) and _left_ratio(model, word[-2:]) > data.lm_prefilter
+
+
+def _phrase_context(
+    model: lm.Model, tokens: tuple[segment.Tagged, ...], d: int, data: DeAdverbialData
+) -> tuple[int, bool]:
+    """What stands before the adverbial ending at token ``d - 1`` (the 的 is token ``d``).
+
+    Returns the index of the first token before the adverbial phrase (-1: none) and
+    whether a coordinated adverbial of the phrase takes 地.  Skipped on the way back:
+    degree words (更加有效), the other adverbials of a series (积极而又稳妥, 及时、有效,
+    深入持久: a listed adverbial or an adverbial adjective or idiom, or any adverbial
+    joined by ``lm_joiners``), a
+    coordinated adverbial with 地 (完整地、正确的), and an aspect particle after a verb
+    (得到了更好的贯彻: the verb is what stands before).
+    """
+    k = d - 2
+    parallel = False
+    while k >= 0:
+        word, tag = tokens[k][2], tokens[k][3]
+        if word in data.degree:
+            k -= 1
+        elif word in data.lm_joiners and k > 0 and _adverbial_like(model, tokens[k - 1], data):
+            k -= 1  # the adverbial before the joiner is skipped next
+        elif word == "地" and k > 0 and tokens[k - 1][3] in data.lm_before_tags:
+            parallel = True
+            k -= 2
+        elif word in data.adverbials or tag in _ADVERBIAL_TAGS or (k < d - 2 and tokens[k + 1][2] in data.lm_joiners):
+            k -= 1  # 深入持久的, 切切实实的, 及时、有效的: one adverbial phrase
+        else:
+            break
+    if k > 0 and tokens[k][2] in _ASPECT and tokens[k - 1][3].startswith("v"):
+        k -= 1
+    return k, parallel
+
+
+#: jieba's tags of an adverbial adjective, an idiom, a descriptive word (扎扎实实): right
+#: before another adverbial they are part of its phrase (a plain adjective may be the
+#: object of a verb: 促和谐更好的结合起来).
+_ADVERBIAL_TAGS = frozenset({"ad", "i", "z"})
+#: jieba's tags (first letter) of what may be the object of a verb: a noun, a pronoun.
+_OBJECT_TAGS = "nrv"
+#: Aspect particles after a verb that stands before the adverbial (得到了更好的贯彻).
+_ASPECT = frozenset({"了", "着", "过"})
+
+
 def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterator[Diagnostic]:
     """The slips the word lists do not know, read by the language model and jieba's tags.
 
@@ -621,15 +698,26 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
     verb phrase is expected: 要更好的贯彻) and jieba tags the word before it as an
     adverbial (an adjective, adverb or idiom) and the word after it as a verb or a
     preposition.  The model sees the phrase, not the next word alone: 始终不渝的奉行 is
-    a slip, 积极主动的开放战略 is not.  Only a 的 whose two characters before it make
-    地 plausible at all (``lm_prefilter``) is scored, and only one above the threshold is
-    tagged.
+    a slip, 积极主动的开放战略 is not.  Lower thresholds hold where the phrase shows a
+    verb beyond the model's window: an object after the verb in a predicate
+    (``lm_threshold_object``: 要更多的支持农业), a coordinated adverbial with 地
+    (``lm_threshold_parallel``), a marker only a verb takes (``lm_threshold_strong``:
+    严重的损害了).  Only a 的 whose two characters before it make 地 plausible at all
+    (``lm_prefilter``), or whose verb has such a marker, is scored, and only one above the
+    lowest threshold is tagged.
     """
     model = lm.model()
     if model is None or not data.lm_before_tags:
         return
     clauses = _Clauses(text, data.allow)
-    lo_t = min(data.lm_threshold, data.lm_threshold_predicate, data.lm_threshold_marked)
+    lo_t = min(
+        data.lm_threshold,
+        data.lm_threshold_predicate,
+        data.lm_threshold_marked,
+        data.lm_threshold_object,
+        data.lm_threshold_parallel,
+    )
+    strong_marked = data.strong_marked
     # the filters' ratios by character, in dicts local to this run: 70,000 sites in 9 MB
     # of official text cost a dict lookup each, not a call (same sums as _near_ratio)
     lefts: dict[str, float] = {}
@@ -649,21 +737,32 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         right = rights.get(a)
         if right is None:
             right = rights[a] = _right_ratio(model, a)
+        strong = False
         if left + right <= floor1:
-            continue
-        b = text[de - 2 : de]
-        left = lefts2.get(b)
-        if left is None:
-            left = lefts2[b] = _left_ratio(model, b)
-        if left + right <= floor2:
-            continue
+            strong = strong_marked.match(text, de + 1) is not None
+            if not strong:
+                continue
+        else:
+            b = text[de - 2 : de]
+            left = lefts2.get(b)
+            if left is None:
+                left = lefts2[b] = _left_ratio(model, b)
+            if left + right <= floor2:
+                strong = strong_marked.match(text, de + 1) is not None
+                if not strong:
+                    continue
         score = pair_score(model, text, de, de + 1, "地", data.lm_window)
-        if score <= lo_t:
+        if score <= (min(lo_t, data.lm_threshold_strong) if strong else lo_t):
             continue
         # the words around 的 only: a stretch of the clause, not all of it (tagging is the
-        # dearest step; a clause of edited text can run to a hundred characters)
+        # dearest step; a clause of edited text can run to a hundred characters); a series
+        # of adverbials joined by 、 (及时、有效的) counts as one clause
         lo, hi = clauses.around(de, de + 1)
-        lo, hi = max(lo, de - _TAG_REACH), min(hi, de + 1 + _TAG_REACH)
+        reach = _TAG_REACH
+        if text[lo - 1 : lo] == "、":
+            reach = 2 * _TAG_REACH
+            lo = max(text.rfind(c, max(0, de - reach), lo - 1) for c in _CLAUSE_END if c != "、") + 1
+        lo, hi = max(lo, de - reach), min(hi, de + 1 + _TAG_REACH)
         tokens = segment.pos_tags(text[lo:hi])
         d = _token_at([t[0] for t in tokens], de - lo)
         if d <= 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
@@ -671,23 +770,43 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         before, after = tokens[d - 1], tokens[d + 1]
         if before[3] not in data.lm_before_tags or after[3] not in data.lm_after_tags:
             continue
-        if d + 2 < len(tokens) and tokens[d + 2][2] in data.lm_noun_followers:
+        follower = tokens[d + 2] if d + 2 < len(tokens) else None
+        if follower is not None and follower[2] in data.lm_noun_followers:
             continue  # 扎实的推进措施, 坚定的推进中: the verb is used as a noun
-        k = d - 2
-        while k >= 0 and tokens[k][2] in data.degree:
-            k -= 1
+        f = d + 2
+        while f + 2 < len(tokens) and tokens[f][2] in data.lm_joiners and tokens[f + 1][3][:1] == "v":
+            f += 2  # 坚定的维护和发展了: what follows the last of coordinated verbs
+        last = tokens[f] if f < len(tokens) else None
+        k, parallel = _phrase_context(model, tokens, d, data)
         word, tag = tokens[k][2:] if k >= 0 else ("", "")
         if word.endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
         if word in data.nominalizers or (tag.startswith("v") and word not in data.predicate_openers):
             continue  # 是始终不渝的追求, 以积极的…: after a verb the phrase is its object
-        marked = d + 2 < len(tokens) and tokens[d + 2][2] in data.verb_markers
+        marked = follower is not None and follower[2] in data.verb_markers
+        strong = last is not None and last[2] in data.lm_strong_markers and after[3] in ("v", "vn")
         if tag[:1] in ("r", "m", "q") and word not in data.predicate_openers and not marked:
             continue  # 采取其他有效的控制…措施, 一种积极的支持: a determiner wants a noun
         predicate = word in data.predicate_openers or tag == "d"
         threshold = data.lm_threshold_predicate if predicate else data.lm_threshold
+        subject = tag[:1] == "n" and tag != "nr"  # 国家有效的执行职务: a subject before it
         if marked:
             threshold = min(threshold, data.lm_threshold_marked)  # 这极大的激发了: a verb
+        if strong:
+            threshold = min(threshold, data.lm_threshold_strong)  # 严重的损害了
+        if parallel:
+            threshold = min(threshold, data.lm_threshold_parallel)
+        if (predicate or subject or not word) and before[3] != "l" and (
+            after[3] == "p"
+            or (
+                after[3] == "v"
+                and after[2] not in data.predicate_openers  # 完成计划好的要表扬: a subject
+                and last is not None
+                and last[3][:1] in _OBJECT_TAGS
+                and not last[2].startswith(tuple(data.heads))
+            )
+        ):
+            threshold = min(threshold, data.lm_threshold_object)  # 要更多的支持农业, 正意气风发的在
         if score <= threshold or clauses.allowed(de, de + 1):
             continue
         yield _de_di_finding(de, before[2], after[2])
