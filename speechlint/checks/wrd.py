@@ -326,6 +326,9 @@ class DeAdverbialData:
     #: ``lm_threshold_strong`` (严重的损害了, 很好的结合起来).
     lm_strong_markers: frozenset[str] = frozenset()
     lm_threshold_strong: float = 1.0
+    #: Above this the model's reading decides alone: what stands before the adverbial (a
+    #: verb, a determiner) no longer makes it a noun phrase (有计划、有步骤的进行).
+    lm_threshold_decisive: float = float("inf")
     #: Words that join coordinated adverbials (积极而又稳妥, 及时、有效): looking back for
     #: what stands before the adverbial, the others of the series are skipped.
     lm_joiners: frozenset[str] = frozenset()
@@ -781,11 +784,14 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         word, tag = tokens[k][2:] if k >= 0 else ("", "")
         if word.endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
-        if word in data.nominalizers or (tag.startswith("v") and word not in data.predicate_openers):
+        decisive = score > data.lm_threshold_decisive
+        if not decisive and (
+            word in data.nominalizers or (tag.startswith("v") and word not in data.predicate_openers)
+        ):
             continue  # 是始终不渝的追求, 以积极的…: after a verb the phrase is its object
         marked = follower is not None and follower[2] in data.verb_markers
         strong = last is not None and last[2] in data.lm_strong_markers and after[3] in ("v", "vn")
-        if tag[:1] in ("r", "m", "q") and word not in data.predicate_openers and not marked:
+        if not (decisive or marked) and tag[:1] in ("r", "m", "q") and word not in data.predicate_openers:
             continue  # 采取其他有效的控制…措施, 一种积极的支持: a determiner wants a noun
         predicate = word in data.predicate_openers or tag == "d"
         threshold = data.lm_threshold_predicate if predicate else data.lm_threshold
@@ -834,6 +840,9 @@ class DeComplementData:
     #: 得 at least this likely against 的 (log ratio, by the language model): 自己的事,
     #: 目的地, 新的更大贡献 are never tagged.
     adjective_prefilter: float = -4.0
+    #: ... or this, when a degree word stands between 的 and the adjective (处理的比较妥善):
+    #: a degree word and an adjective that ends the clause are a complement's shape.
+    adjective_prefilter_degree: float = -4.0
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -842,11 +851,13 @@ class DeComplementData:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        deg = f"(?P<degree>{_alternation(self.degree)})?" if self.degree else "(?P<degree>(?!))?"
+        # up to three degree words (还很不够, 越来越好)
+        deg = f"(?P<degree>(?:{_alternation(self.degree)}){{1,3}})?" if self.degree else "(?P<degree>(?!))?"
         listed = _alternation(self.complements)
         han = "[\u4e00-\u9fff]"
         # unlisted: a one-character word, or after a degree word an adjective of 2-4
-        unlisted = f"|(?P<phrase>{han}{{2,4}})|(?P<single>{han})" if self.adjective_tags else ""
+        # (shortest first: a follower such as 一些 is not part of the adjective)
+        unlisted = f"|(?P<phrase>{han}{{2,4}}?)|(?P<single>{han})" if self.adjective_tags else ""
         follow = "".join(f"|{re.escape(w)}" for w in sorted(self.complement_followers))
         return re.compile(
             f"的(?<={han}的){deg}(?:(?:{listed}){unlisted})(?=[，。；！？、…”]|${follow})",
@@ -891,8 +902,9 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         phrase = m.groupdict().get("phrase")
         if phrase is not None and m.group("degree") is None:
             continue  # an unlisted word of 2-4 characters is a complement only after 很, 更加 …
+        floor = data.adjective_prefilter if m.group("degree") is None else data.adjective_prefilter_degree
         if (single is not None or phrase is not None) and (
-            model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
+            model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= floor
         ):
             continue
         if clauses.allowed(de, de + 1):
