@@ -335,9 +335,12 @@ class DeAdverbialData:
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
-        """A verb of one or two characters and a strong marker (推进了, 结合起来)."""
+        """A verb of one or two characters, maybe coordinated with another (维护和发展), and a
+        strong marker (推进了, 结合起来)."""
         words = self.lm_strong_markers
-        return re.compile(f"[\u4e00-\u9fff]{{1,2}}(?:{_alternation(words)})" if words else "(?!)")
+        han = "[\u4e00-\u9fff]{1,2}"
+        joined = f"(?:(?:{_alternation(self.lm_joiners)}){han})?" if self.lm_joiners else ""
+        return re.compile(f"{han}{joined}(?:{_alternation(words)})" if words else "(?!)")
 
     @cached_property
     def heads(self) -> frozenset[str]:
@@ -755,7 +758,9 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
                 if not strong:
                     continue
         score = pair_score(model, text, de, de + 1, "地", data.lm_window)
-        if score <= (min(lo_t, data.lm_threshold_strong) if strong else lo_t):
+        if score <= lo_t and (
+            score <= data.lm_threshold_strong or not (strong or strong_marked.match(text, de + 1))
+        ):
             continue
         # the words around 的 only: a stretch of the clause, not all of it (tagging is the
         # dearest step; a clause of edited text can run to a hundred characters); a series
