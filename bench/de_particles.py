@@ -138,16 +138,20 @@ def findings(text: str, data: Data) -> list[tuple[str, int]]:
     return out
 
 
+def documents(half: str) -> list[quality.Text]:
+    """The texts of a half (``bench/quality.py``'s), or the official texts before 2003 (``old``)."""
+    if half != "old":
+        return quality.texts("all", half)
+    return [
+        quality.Text("official", d.name, d.half, d.text())
+        for d in corpus.documents("official")
+        if not corpus.is_recent(d.name)
+    ]
+
+
 def run(half: str, data: Data, show: bool = False) -> dict[str, Any]:
     known = quality.load_known()
-    if half == "old":
-        docs = [
-            quality.Text("official", d.name, d.half, d.text())
-            for d in corpus.documents("official")
-            if not corpus.is_recent(d.name)
-        ]
-    else:
-        docs = quality.texts("all", half)
+    docs = documents(half)
     if half == "old":
         groups = [(fold_dirs()[0][0], docs)]
     elif half == "tune":

@@ -480,7 +480,14 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     jieba 把“的”前的词标为形容词、副词或成语，把“的”后的词标为动词或介词时报告。
     状语前是另一个动词（是始终不渝的追求）或代词、数量词（其他有效的控制措施，动词后
     带“了”等时除外）、动词后是方位词或中心名词（坚定的推进中、扎实的推进措施）时不报。模型看的是整个短语：`始终不渝的奉行`报告，
-    `积极主动的开放战略`不报。
+    `积极主动的开放战略`不报。模型只看前后各三个字，短语中更远的证据另用较低的阈值：
+    动词后有宾语且状语前是主语、谓语成分或分句开头（`群众更广泛的参与社区治理`，
+    `lm_threshold_object`）；并列的另一状语用了“地”（`有机地、恰当的结合`，
+    `lm_threshold_parallel`）；动词后带只有动词才带的“了、着、起来、下去”等
+    （`严重的损害了`、`很好的结合起来`，`lm_threshold_strong`）。找状语前的词时跳过并列的
+    其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
+    仍是宾语，不报；`提供及时、准确的查询服务`不报）；模型的判断极为明确时
+    （`lm_threshold_decisive`）不再看状语前的词。
 
     ## 为什么
     “的”是定语的标志，“地”是状语的标志。“清醒的看到”把状语写成定语，是讲话稿最常见、
@@ -539,6 +546,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
         nxt = tokens[d + 1]
         verb = next((w for w in data.verbs_longest_first if text.startswith(w, de + 1)), "")
         context = _context(tokens, a, data)
+        if context == "open" and text[lo - 1 : lo] == "、":
+            context = _series_context(text, lo, de, data)  # 提供及时、准确的查询服务
         if nxt[2] in data.prepositions:
             if context == "noun" and a > 0 and tokens[a - 1][2] in data.nominalizers:
                 continue  # 以积极的…: a noun phrase; elsewhere a preposition shows a verb phrase
@@ -643,17 +652,47 @@ def _right_ratio(model: lm.Model, char: str) -> float:
 _near_ratios: dict[tuple[int, str], float] = {}
 
 
-def _adverbial_like(model: lm.Model, token: segment.Tagged, data: DeAdverbialData) -> bool:
+def _adverbial_like(model: lm.Model | None, token: segment.Tagged, data: DeAdverbialData) -> bool:
     """Is ``token`` an adverbial that may be coordinated with the one before 的?  jieba's
     tag says so, or the model finds 地 plausible after it (及时/c, 科学/n 地)."""
     word = token[2]
     if token[3] in data.lm_before_tags or word in data.adverbials:
         return True
-    return bool(_HAN.match(word)) and _left_ratio(model, word[-2:]) > data.lm_prefilter
+    return model is not None and bool(_HAN.match(word)) and _left_ratio(model, word[-2:]) > data.lm_prefilter
+
+
+def _series_start(text: str, lo: int, de: int) -> int:
+    """Where the tagged stretch before the 的 at ``de`` starts when its clause starts at
+    ``lo`` right after a 、: the 、 joins adverbials (及时、准确的), so the stretch reaches
+    back over them to the previous clause end, at most ``2 * _TAG_REACH`` characters."""
+    floor = max(0, de - 2 * _TAG_REACH)
+    return max(floor, max(text.rfind(c, floor, lo - 1) for c in _CLAUSE_END if c != "、") + 1)
+
+
+def _series_context(text: str, lo: int, de: int, data: DeAdverbialData) -> str:
+    """:func:`_context` for an adverbial that ends a series joined by 、 at the start of its
+    clause: what stands before the series decides (提供及时、准确的查询服务: a verb, so a
+    noun phrase; 应当及时、准确的告知: a predicate)."""
+    start = _series_start(text, lo, de)
+    tokens = segment.pos_tags(text[start : de + 1 + _TAG_REACH])
+    d = _token_at([t[0] for t in tokens], de - start)
+    if d <= 0:
+        return "open"
+    k, _ = _phrase_context(lm.model(), tokens, d, data)
+    if k < 0:
+        return "open"
+    word, tag = tokens[k][2], tokens[k][3]
+    if word in data.nominalizers:
+        return "noun"
+    if word in data.predicate_openers or tag == "d" or (tag[0] == "n" and tag != "nr"):
+        return "predicate"
+    if tag == "x" or word in data.lm_joiners:
+        return "open"  # 有领导、有步骤的: a series the tags do not read as adverbials
+    return "noun"
 
 
 def _phrase_context(
-    model: lm.Model, tokens: tuple[segment.Tagged, ...], d: int, data: DeAdverbialData
+    model: lm.Model | None, tokens: tuple[segment.Tagged, ...], d: int, data: DeAdverbialData
 ) -> tuple[int, bool]:
     """What stands before the adverbial ending at token ``d - 1`` (the 的 is token ``d``).
 
@@ -671,9 +710,9 @@ def _phrase_context(
         word, tag = tokens[k][2], tokens[k][3]
         if word in data.degree:
             k -= 1
-        elif word in data.lm_joiners and k > 0 and _adverbial_like(model, tokens[k - 1], data):
-            k -= 1  # the adverbial before the joiner is skipped next
-        elif word == "地" and k > 0 and tokens[k - 1][3] in data.lm_before_tags:
+        elif word in data.lm_joiners and k > 0 and (tokens[k - 1][2] == "地" or _adverbial_like(model, tokens[k - 1], data)):
+            k -= 1  # the adverbial before the joiner is skipped next (全力以赴地、千方百计的)
+        elif word == "地" and tag == "uv" and k > 0:
             parallel = True
             k -= 2
         elif word in data.adverbials or tag in _ADVERBIAL_TAGS or (k < d - 2 and tokens[k + 1][2] in data.lm_joiners):
@@ -769,7 +808,7 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         reach = _TAG_REACH
         if text[lo - 1 : lo] == "、":
             reach = 2 * _TAG_REACH
-            lo = max(text.rfind(c, max(0, de - reach), lo - 1) for c in _CLAUSE_END if c != "、") + 1
+            lo = _series_start(text, lo, de)
         lo, hi = max(lo, de - reach), min(hi, de + 1 + _TAG_REACH)
         tokens = segment.pos_tags(text[lo:hi])
         d = _token_at([t[0] for t in tokens], de - lo)
@@ -789,7 +828,9 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         word, tag = tokens[k][2:] if k >= 0 else ("", "")
         if word.endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
-        decisive = score > data.lm_threshold_decisive
+        # a coordinated adverbial with 地 modifies a verb, whatever stands before it
+        # (把集中与分散有机地、恰当的结合起来), as does a decisive score
+        decisive = parallel or score > data.lm_threshold_decisive
         if not decisive and (
             word in data.nominalizers or (tag.startswith("v") and word not in data.predicate_openers)
         ):
@@ -856,16 +897,22 @@ class DeComplementData:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        # up to three degree words (还很不够, 越来越好)
-        deg = f"(?P<degree>(?:{_alternation(self.degree)}){{1,3}})?" if self.degree else "(?P<degree>(?!))?"
+        # up to three degree words (还很不够, 越来越好); a listed complement is tried with
+        # every split of the degree words before an unlisted one (还很 + 不够, not 还很不 + 够)
+        degs = f"(?:{_alternation(self.degree)}){{1,3}}" if self.degree else "(?!)"
         listed = _alternation(self.complements)
         han = "[\u4e00-\u9fff]"
-        # unlisted: a one-character word, or after a degree word an adjective of 2-4
-        # (shortest first: a follower such as 一些 is not part of the adjective)
-        unlisted = f"|(?P<phrase>{han}{{2,4}}?)|(?P<single>{han})" if self.adjective_tags else ""
         follow = "".join(f"|{re.escape(w)}" for w in sorted(self.complement_followers))
+        end = f"(?=[，。；！？、…”]|${follow})"
+        # unlisted: a one-character word, or after a degree word an adjective of 2-4
+        # (shortest first: a follower such as 一些 is not part of the adjective: 更大一些)
+        unlisted = (
+            f"|(?P<degree>{degs})?(?:(?P<single>{han})|(?P<phrase>{han}{{2,4}}?)){end}"
+            if self.adjective_tags
+            else "|(?P<degree>(?!))?(?P<single>(?!))?(?P<phrase>(?!))?"
+        )
         return re.compile(
-            f"的(?<={han}的){deg}(?:(?:{listed}){unlisted})(?=[，。；！？、…”]|${follow})",
+            f"的(?<={han}的)(?:(?:{degs})?(?:{listed}){end}{unlisted})",
             re.MULTILINE,
         )
 
@@ -879,7 +926,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     “的”应为“得”：`抓的紧` → `抓得紧`，`落实的很好` → `落实得很好`。
     词表之外，jieba 标为形容词的单字（`走的稳`、`管的严而又严`）和程度词后的形容词
     （`建设的更加整洁`、`变化的很快`）也算补语，但只在语言模型认为“的”前两个字后接“得”
-    并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看）。
+    并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看；有程度词时门槛放宽）。
+    程度词可以连用（`做的还很不够`），补语后可接“一些、一点、了”（`迈的更大一些`）。
     前面的词须被 jieba 标为动词或形容词（形容词后也用“得”：高兴得很）；“有的好”
     “比预期的好”（比较句）等见 `rules/wrd.yaml` 的例外。
 
