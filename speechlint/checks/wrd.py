@@ -730,6 +730,10 @@ def _phrase_context(
 _ADVERBIAL_TAGS = frozenset({"ad", "i", "z"})
 #: jieba's tags (first letter) of what may be the object of a verb: a noun, a pronoun.
 _OBJECT_TAGS = "nrv"
+#: What opens a quoted or titled object (抓好“三农”工作).
+_OBJECT_OPENERS = frozenset("“《")
+#: Amounts jieba tags as numerals after a degree word (更多, 较少).
+_AMOUNTS = frozenset("多少")
 #: Aspect particles after a verb that stands before the adverbial (得到了更好的贯彻).
 _ASPECT = frozenset({"了", "着", "过"})
 
@@ -815,6 +819,8 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         if d <= 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
             continue
         before, after = tokens[d - 1], tokens[d + 1]
+        if before[3] == "m" and before[2] in _AMOUNTS and d > 1 and tokens[d - 2][2] in data.degree:
+            before = (*before[:3], "a")  # 更多的依靠: jieba reads 更 + 多, a numeral
         if before[3] not in data.lm_before_tags or after[3] not in data.lm_after_tags:
             continue
         follower = tokens[d + 2] if d + 2 < len(tokens) else None
@@ -854,7 +860,7 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
                 after[3] == "v"
                 and after[2] not in data.predicate_openers  # 完成计划好的要表扬: a subject
                 and last is not None
-                and last[3][:1] in _OBJECT_TAGS
+                and (last[3][:1] in _OBJECT_TAGS or last[2] in _OBJECT_OPENERS)
                 and not last[2].startswith(tuple(data.heads))
             )
         ):
