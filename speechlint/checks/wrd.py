@@ -335,12 +335,12 @@ class DeAdverbialData:
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
-        """A verb of one or two characters, maybe coordinated with another (维护和发展), and a
-        strong marker (推进了, 结合起来)."""
+        """A 的 before a verb of one or two characters, maybe coordinated with another
+        (维护和发展), and a strong marker (推进了, 结合起来): found in one scan of the text."""
         words = self.lm_strong_markers
         han = "[\u4e00-\u9fff]{1,2}"
         joined = f"(?:(?:{_alternation(self.lm_joiners)}){han})?" if self.lm_joiners else ""
-        return re.compile(f"{han}{joined}(?:{_alternation(words)})" if words else "(?!)")
+        return re.compile(f"的(?={han}{joined}(?:{_alternation(words)}))" if words else "(?!)")
 
     @cached_property
     def heads(self) -> frozenset[str]:
@@ -546,8 +546,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
         nxt = tokens[d + 1]
         verb = next((w for w in data.verbs_longest_first if text.startswith(w, de + 1)), "")
         context = _context(tokens, a, data)
-        if context == "open" and text[lo - 1 : lo] == "、":
-            context = _series_context(text, lo, de, data)  # 提供及时、准确的查询服务
+        # the adverbial ends a series joined by 、 (及时、准确的): read back past it, below
+        series = context == "open" and text[lo - 1 : lo] == "、"
         if nxt[2] in data.prepositions:
             if context == "noun" and a > 0 and tokens[a - 1][2] in data.nominalizers:
                 continue  # 以积极的…: a noun phrase; elsewhere a preposition shows a verb phrase
@@ -582,6 +582,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
                     continue  # 扎实的推进措施: verb + head noun is a compound noun
         else:
             continue
+        if series and _series_context(text, lo, de, data) == "noun":
+            continue  # 提供及时、准确的查询服务: after a verb the series opens a noun phrase
         reported.add(de)
         yield _de_di_finding(de, adverbial, verb or nxt[2])
     yield from _model_de_di(text, data, reported)
@@ -759,14 +761,13 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
     if model is None or not data.lm_before_tags:
         return
     clauses = _Clauses(text, data.allow)
-    lo_t = min(
-        data.lm_threshold,
-        data.lm_threshold_predicate,
-        data.lm_threshold_marked,
-        data.lm_threshold_object,
-        data.lm_threshold_parallel,
-    )
-    strong_marked = data.strong_marked
+    # below the plain thresholds a site is tagged only when the phrase may show a verb
+    # the model cannot see: an object after it (no phrase end right after the verb) or a
+    # coordinated adverbial with 地 before it (checked on the text first: tagging is dear)
+    plain_t = min(data.lm_threshold, data.lm_threshold_predicate, data.lm_threshold_marked)
+    lo_t = min(plain_t, data.lm_threshold_object, data.lm_threshold_parallel)
+    # the 的 whose verb has a strong marker: one scan of the text, a set lookup per site
+    strong_marked = {m.start() for m in data.strong_marked.finditer(text)}
     # the filters' ratios by character, in dicts local to this run: 70,000 sites in 9 MB
     # of official text cost a dict lookup each, not a call (same sums as _near_ratio)
     lefts: dict[str, float] = {}
@@ -786,23 +787,24 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         right = rights.get(a)
         if right is None:
             right = rights[a] = _right_ratio(model, a)
-        strong = False
         if left + right <= floor1:
-            strong = strong_marked.match(text, de + 1) is not None
-            if not strong:
+            if de not in strong_marked:
                 continue
         else:
             b = text[de - 2 : de]
             left = lefts2.get(b)
             if left is None:
                 left = lefts2[b] = _left_ratio(model, b)
-            if left + right <= floor2:
-                strong = strong_marked.match(text, de + 1) is not None
-                if not strong:
-                    continue
+            if left + right <= floor2 and de not in strong_marked:
+                continue
         score = pair_score(model, text, de, de + 1, "地", data.lm_window)
-        if score <= lo_t and (
-            score <= data.lm_threshold_strong or not (strong or strong_marked.match(text, de + 1))
+        if score <= lo_t and (score <= data.lm_threshold_strong or de not in strong_marked):
+            continue
+        if (
+            score <= plain_t
+            and de not in strong_marked
+            and (score <= data.lm_threshold_object or _PHRASE_END_RE.search(text, de + 1, de + 5))
+            and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
         ):
             continue
         # the words around 的 only: a stretch of the clause, not all of it (tagging is the
@@ -892,9 +894,6 @@ class DeComplementData:
     #: 得 at least this likely against 的 (log ratio, by the language model): 自己的事,
     #: 目的地, 新的更大贡献 are never tagged.
     adjective_prefilter: float = -4.0
-    #: ... or this, when a degree word stands between 的 and the adjective (处理的比较妥善):
-    #: a degree word and an adjective that ends the clause are a complement's shape.
-    adjective_prefilter_degree: float = -4.0
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -903,24 +902,28 @@ class DeComplementData:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        # up to three degree words (还很不够, 越来越好); a listed complement is tried with
-        # every split of the degree words before an unlisted one (还很 + 不够, not 还很不 + 够)
+        # up to three degree words (还很不够, 越来越好)
         degs = f"(?:{_alternation(self.degree)}){{1,3}}" if self.degree else "(?!)"
-        listed = _alternation(self.complements)
         han = "[\u4e00-\u9fff]"
-        follow = "".join(f"|{re.escape(w)}" for w in sorted(self.complement_followers))
-        end = f"(?=[，。；！？、…”]|${follow})"
         # unlisted: a one-character word, or after a degree word an adjective of 2-4
         # (shortest first: a follower such as 一些 is not part of the adjective: 更大一些)
-        unlisted = (
-            f"|(?P<degree>{degs})?(?:(?P<single>{han})|(?P<phrase>{han}{{2,4}}?)){end}"
-            if self.adjective_tags
-            else "|(?P<degree>(?!))?(?P<single>(?!))?(?P<phrase>(?!))?"
-        )
+        unlisted = f"|(?P<single>{han})|(?P<phrase>{han}{{2,4}}?)" if self.adjective_tags else ""
         return re.compile(
-            f"的(?<={han}的)(?:(?:{degs})?(?:{listed}){end}{unlisted})",
+            f"的(?<={han}的)(?P<degree>{degs})?(?:(?:{_alternation(self.complements)}){unlisted}){self._end}",
             re.MULTILINE,
         )
+
+    @cached_property
+    def _end(self) -> str:
+        follow = "".join(f"|{re.escape(w)}" for w in sorted(self.complement_followers))
+        return f"(?=[，。；！？、…”]|${follow})"
+
+    @cached_property
+    def listed(self) -> re.Pattern[str]:
+        """A listed complement after any split of the degree words: where :attr:`pattern`
+        read the last of them as part of an unlisted one (还很不 + 够 for 还很 + 不够)."""
+        degs = f"(?:{_alternation(self.degree)}){{0,3}}" if self.degree else ""
+        return re.compile(f"的{degs}(?:{_alternation(self.complements)}){self._end}", re.MULTILINE)
 
 
 @rule("WRD002", "de-before-complement", data=DeComplementData, severity="warning", fix="safe")
@@ -932,7 +935,7 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     “的”应为“得”：`抓的紧` → `抓得紧`，`落实的很好` → `落实得很好`。
     词表之外，jieba 标为形容词的单字（`走的稳`、`管的严而又严`）和程度词后的形容词
     （`建设的更加整洁`、`变化的很快`）也算补语，但只在语言模型认为“的”前两个字后接“得”
-    并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看；有程度词时门槛放宽）。
+    并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看）。
     程度词可以连用（`做的还很不够`），补语后可接“一些、一点、了”（`迈的更大一些`）。
     前面的词须被 jieba 标为动词或形容词（形容词后也用“得”：高兴得很）；“有的好”
     “比预期的好”（比较句）等见 `rules/wrd.yaml` 的例外。
@@ -955,15 +958,17 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     text = doc.check_text
     clauses = _Clauses(text, data.allow)
     model = lm.model() if data.adjective_tags else None
-    for m in data.pattern.finditer(text):
-        de = m.start()
-        single = m.groupdict().get("single")
-        phrase = m.groupdict().get("phrase")
-        if phrase is not None and m.group("degree") is None:
+    for found in data.pattern.finditer(text):
+        de = found.start()
+        m = found
+        if found.group("degree") and (found.groupdict().get("single") or found.groupdict().get("phrase")):
+            m = data.listed.match(text, de) or found  # 还很不够: 还很 + the listed 不够
+        groups = m.groupdict()
+        single, phrase, degree = groups.get("single"), groups.get("phrase"), groups.get("degree")
+        if phrase is not None and degree is None:
             continue  # an unlisted word of 2-4 characters is a complement only after 很, 更加 …
-        floor = data.adjective_prefilter if m.group("degree") is None else data.adjective_prefilter_degree
         if (single is not None or phrase is not None) and (
-            model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= floor
+            model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
             continue
         if clauses.allowed(de, de + 1):
