@@ -319,6 +319,8 @@ class DeAdverbialData:
     #: that is no head noun of ``noun_heads``/``lm_noun_followers``) and a predicate or the
     #: clause opens before the adverbial: the 的 reading would need a compound noun.
     lm_threshold_object: float = 2.5
+    #: ... or this much, in the same phrase, when jieba tags the word before 的 an adverb.
+    lm_threshold_object_adverb: float = 2.5
     #: ... or this much, when a coordinated adverbial before it takes 地 (完整地、正确的宣传).
     lm_threshold_parallel: float = 2.5
     #: Words right after the verb that only a verb takes (了, 着, 起来 …): with one of them
@@ -732,6 +734,13 @@ def _phrase_context(
 _ADVERBIAL_TAGS = frozenset({"ad", "i", "z"})
 #: jieba's tags (first letter) of what may be the object of a verb: a noun, a pronoun.
 _OBJECT_TAGS = "nrv"
+def _adverb_before(text: str, de: int) -> bool:
+    """Does a word jieba's dictionary tags as an adverb (d) end right before ``de``?  A cheap
+    stand-in, before any tagging, for the tag the adverb threshold needs."""
+    tag = segment.dictionary().tag
+    return any(tag(text[de - n : de]) == "d" for n in (1, 2, 3, 4) if n <= de)
+
+
 #: What opens a quoted or titled object (抓好“三农”工作).
 _OBJECT_OPENERS = frozenset("“《")
 #: Amounts jieba tags as numerals after a degree word (更多, 较少).
@@ -765,7 +774,8 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
     # the model cannot see: an object after it (no phrase end right after the verb) or a
     # coordinated adverbial with 地 before it (checked on the text first: tagging is dear)
     plain_t = min(data.lm_threshold, data.lm_threshold_predicate, data.lm_threshold_marked)
-    lo_t = min(plain_t, data.lm_threshold_object, data.lm_threshold_parallel)
+    object_t = min(data.lm_threshold_object, data.lm_threshold_object_adverb)
+    lo_t = min(plain_t, object_t, data.lm_threshold_parallel)
     # the 的 whose verb has a strong marker: one scan of the text, a set lookup per site
     strong_marked = {m.start() for m in data.strong_marked.finditer(text)}
     # the filters' ratios by character, in dicts local to this run: 70,000 sites in 9 MB
@@ -803,7 +813,11 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         if (
             score <= plain_t
             and de not in strong_marked
-            and (score <= data.lm_threshold_object or _PHRASE_END_RE.search(text, de + 1, de + 5))
+            and (
+                score <= object_t
+                or _PHRASE_END_RE.search(text, de + 1, de + 5)
+                or (score <= data.lm_threshold_object and not _adverb_before(text, de))
+            )
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
         ):
             continue
@@ -866,7 +880,10 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
                 and not last[2].startswith(tuple(data.heads))
             )
         ):
-            threshold = min(threshold, data.lm_threshold_object)  # 要更多的支持农业, 正意气风发的在
+            # 要更多的支持农业, 正意气风发的在; 不断的传播先进思想 (an adverb before 的)
+            threshold = min(
+                threshold, data.lm_threshold_object_adverb if before[3] == "d" else data.lm_threshold_object
+            )
         if score <= threshold or clauses.allowed(de, de + 1):
             continue
         yield _de_di_finding(de, before[2], after[2])
