@@ -242,6 +242,11 @@ def test_de_di_model_object_after_the_verb(monkeypatch: pytest.MonkeyPatch) -> N
     assert _model_codes(monkeypatch, "大家更广泛的参与。", 0.8) == []
     assert _model_codes(monkeypatch, "提供更广泛的参与社区治理。", 0.8) == []
     assert _model_codes(monkeypatch, "大家更广泛的参与社区治理。", 0.3) == []
+    # an adverb (不断) before 的: from a lower reading still (lm_threshold_object_adverb)
+    assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -1.0) == ["的"]
+    assert _model_codes(monkeypatch, "大家要明显的增强群众观念。", -1.0) == []
+    assert _model_codes(monkeypatch, "大家要不断的增强。", -1.0) == []
+    assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -3.0) == []
 
 
 def test_de_di_model_markers_only_a_verb_takes(monkeypatch: pytest.MonkeyPatch) -> None:
