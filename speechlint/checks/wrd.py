@@ -719,7 +719,7 @@ def _phrase_context(
         if word in data.degree:
             k -= 1
         elif word in data.lm_joiners and k > 0 and (tokens[k - 1][2] == "地" or _adverbial_like(model, tokens[k - 1], data)):
-            series = True
+            series = series or word == "、"  # 和 joins nouns as often as adverbials
             k -= 1  # the adverbial before the joiner is skipped next (全力以赴地、千方百计的)
         elif word == "地" and tag == "uv" and k > 0:
             parallel = True
@@ -868,7 +868,8 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         # (把集中与分散有机地、恰当的结合起来), as does a decisive score
         decisive = parallel or score > data.lm_threshold_decisive
         if not decisive and (
-            word in data.nominalizers or (tag.startswith("v") and word not in data.predicate_openers)
+            word in data.nominalizers
+            or (tag.startswith("v") and tag != "vn" and word not in data.predicate_openers)
         ):
             continue  # 是始终不渝的追求, 以积极的…: after a verb the phrase is its object
         marked = follower is not None and follower[2] in data.verb_markers
@@ -877,7 +878,8 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
             continue  # 采取其他有效的控制…措施, 一种积极的支持: a determiner wants a noun
         predicate = word in data.predicate_openers or tag == "d"
         threshold = data.lm_threshold_predicate if predicate else data.lm_threshold
-        subject = tag[:1] == "n" and tag != "nr"  # 国家有效的执行职务: a subject before it
+        # a subject before it: 国家有效的执行职务, 使改革更加顺利的展开 (a noun verb, vn)
+        subject = (tag[:1] == "n" and tag != "nr") or tag == "vn"
         if marked:
             threshold = min(threshold, data.lm_threshold_marked)  # 这极大的激发了: a verb
         if strong:
