@@ -62,7 +62,7 @@ class _Clauses:
         text = self.text
         # text[self.hi] ends a clause: no need to look further back than it
         floor = self.hi if self.hi <= start else 0
-        lo = max(text.rfind(c, floor, start) for c in _CLAUSE_END) + 1
+        lo = _last_clause_end(text, floor, start) + 1
         m = _CLAUSE_END_RE.search(text, end)
         self.lo, self.hi = lo, m.start() if m else len(text)
         self.clean = _CLAUSE_END_RE.search(text, start, end) is None
@@ -93,6 +93,22 @@ class _Clauses:
             tokens = segment.pos_tags(self.text[lo:hi])
             self._tags = tokens, [t[0] for t in tokens]
         return lo, *self._tags
+
+
+def _last_clause_end(text: str, floor: int, start: int) -> int:
+    """Index of the last clause end in ``text[floor:start]`` (-1: none), searched backwards
+    in growing windows: one scan of a few characters where ``max(text.rfind(c) for c in
+    _CLAUSE_END)`` made one scan per character, each to ``floor`` when it is absent."""
+    hi, step = start, 64
+    while hi > floor:
+        lo = max(floor, hi - step)
+        last = -1
+        for m in _CLAUSE_END_RE.finditer(text, lo, hi):
+            last = m.start()
+        if last >= 0:
+            return last
+        hi, step = lo, step * 4
+    return -1
 
 
 def _token_at(starts: list[int], start: int) -> int:
