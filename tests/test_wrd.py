@@ -283,3 +283,18 @@ def test_de_de_degree_words_and_followers() -> None:
     assert _codes("问题暴露的越来越清楚了。", "WRD002") == ["的"]
     assert _codes("成效比预期的好。", "WRD002") == []
     assert _codes("要防止出现的不平衡。", "WRD002") == []
+
+
+def test_last_clause_end_is_the_last_of_any_clause_end() -> None:
+    """The backward scan the 的/地/得 rules find clauses with agrees with the plain search."""
+    import random
+
+    from speechlint.checks.wrd import _CLAUSE_END, _last_clause_end
+
+    rng = random.Random(1)
+    alphabet = "的地得一二三，。、；：“”（）\n" + "abc"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
+        start = rng.randint(0, len(text))
+        floor = rng.randint(0, start)
+        assert _last_clause_end(text, floor, start) == max(text.rfind(c, floor, start) for c in _CLAUSE_END)
