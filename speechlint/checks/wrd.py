@@ -339,9 +339,6 @@ class DeAdverbialData:
     lm_threshold_object_adverb: float = 2.5
     #: ... or this much, when a coordinated adverbial before it takes 地 (完整地、正确的宣传).
     lm_threshold_parallel: float = 2.5
-    #: ... or this much, when it ends a series of adverbials joined by 、 (应当便利、完整的
-    #: 阅览) after a subject, in a predicate or where the clause opens.
-    lm_threshold_series: float = 2.5
     #: Words right after the verb that only a verb takes (了, 着, 起来 …): with one of them
     #: the 的 is scored whatever the cheap filters say and reported above
     #: ``lm_threshold_strong`` (严重的损害了, 很好的结合起来).
@@ -503,9 +500,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     带“了”等时除外）、动词后是方位词或中心名词（坚定的推进中、扎实的推进措施）时不报。模型看的是整个短语：`始终不渝的奉行`报告，
     `积极主动的开放战略`不报。模型只看前后各三个字，短语中更远的证据另用较低的阈值：
     动词后有宾语且状语前是主语、谓语成分或分句开头（`群众更广泛的参与社区治理`，
-    `lm_threshold_object`；“的”前是副词时更低，`lm_threshold_object_adverb`）；同样位置上
-    以顿号并列的几个状语（`能够便利、完整的查阅`，`lm_threshold_series`）；
-    并列的另一状语用了“地”（`有机地、恰当的结合`，`lm_threshold_parallel`）；动词后带只有动词才带的“了、着、起来、下去”等
+    `lm_threshold_object`）；并列的另一状语用了“地”（`有机地、恰当的结合`，
+    `lm_threshold_parallel`）；动词后带只有动词才带的“了、着、起来、下去”等
     （`严重的损害了`、`很好的结合起来`，`lm_threshold_strong`）。找状语前的词时跳过并列的
     其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
     仍是宾语，不报；`提供及时、准确的查询服务`不报）；模型的判断极为明确时
@@ -702,7 +698,7 @@ def _series_context(text: str, lo: int, de: int, data: DeAdverbialData) -> str:
     d = _token_at([t[0] for t in tokens], de - start)
     if d <= 0:
         return "open"
-    k, _, _ = _phrase_context(lm.model(), tokens, d, data)
+    k, _ = _phrase_context(lm.model(), tokens, d, data)
     if k < 0:
         return "open"
     word, tag = tokens[k][2], tokens[k][3]
@@ -717,7 +713,7 @@ def _series_context(text: str, lo: int, de: int, data: DeAdverbialData) -> str:
 
 def _phrase_context(
     model: lm.Model | None, tokens: tuple[segment.Tagged, ...], d: int, data: DeAdverbialData
-) -> tuple[int, bool, bool]:
+) -> tuple[int, bool]:
     """What stands before the adverbial ending at token ``d - 1`` (the 的 is token ``d``).
 
     Returns the index of the first token before the adverbial phrase (-1: none) and
@@ -729,13 +725,12 @@ def _phrase_context(
     (得到了更好的贯彻: the verb is what stands before).
     """
     k = d - 2
-    parallel = series = False
+    parallel = False
     while k >= 0:
         word, tag = tokens[k][2], tokens[k][3]
         if word in data.degree:
             k -= 1
         elif word in data.lm_joiners and k > 0 and (tokens[k - 1][2] == "地" or _adverbial_like(model, tokens[k - 1], data)):
-            series = series or word == "、"  # 和 joins nouns as often as adverbials
             k -= 1  # the adverbial before the joiner is skipped next (全力以赴地、千方百计的)
         elif word == "地" and tag == "uv" and k > 0:
             parallel = True
@@ -746,7 +741,7 @@ def _phrase_context(
             break
     if k > 0 and tokens[k][2] in _ASPECT and tokens[k - 1][3].startswith("v"):
         k -= 1
-    return k, parallel, series
+    return k, parallel
 
 
 #: jieba's tags of an adverbial adjective, an idiom, a descriptive word (扎扎实实): right
@@ -755,14 +750,6 @@ def _phrase_context(
 _ADVERBIAL_TAGS = frozenset({"ad", "i", "z"})
 #: jieba's tags (first letter) of what may be the object of a verb: a noun, a pronoun.
 _OBJECT_TAGS = "nrv"
-def _series_before(model: lm.Model, text: str, de: int, data: DeAdverbialData) -> bool:
-    """Does a 、 join the word before ``de`` (2-4 characters) to one after which 地 is not
-    rare (及时、便利的: the cheap filter's floor, less 3)?  A stand-in, before any tagging,
-    for the series rule."""
-    i = text.rfind("、", max(0, de - 5), de - 2)
-    return i >= 2 and _left_ratio(model, text[i - 2 : i]) > data.lm_prefilter - 3
-
-
 def _adverb_before(text: str, de: int) -> bool:
     """Does a word jieba's dictionary tags as an adverb (d) end right before ``de``?  A cheap
     stand-in, before any tagging, for the tag the adverb threshold needs."""
@@ -804,7 +791,7 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
     # coordinated adverbial with 地 before it (checked on the text first: tagging is dear)
     plain_t = min(data.lm_threshold, data.lm_threshold_predicate, data.lm_threshold_marked)
     object_t = min(data.lm_threshold_object, data.lm_threshold_object_adverb)
-    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_series)
+    lo_t = min(plain_t, object_t, data.lm_threshold_parallel)
     # the 的 whose verb has a strong marker: one scan of the text, a set lookup per site
     strong_marked = {m.start() for m in data.strong_marked.finditer(text)}
     # the filters' ratios by character, in dicts local to this run: 70,000 sites in 9 MB
@@ -848,7 +835,6 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
                 or (score <= data.lm_threshold_object and not _adverb_before(text, de))
             )
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
-            and (score <= data.lm_threshold_series or not _series_before(model, text, de, data))
         ):
             continue
         # the words around 的 only: a stretch of the clause, not all of it (tagging is the
@@ -876,7 +862,7 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         while f + 2 < len(tokens) and tokens[f][2] in data.lm_joiners and tokens[f + 1][3][:1] == "v":
             f += 2  # 坚定的维护和发展了: what follows the last of coordinated verbs
         last = tokens[f] if f < len(tokens) else None
-        k, parallel, series = _phrase_context(model, tokens, d, data)
+        k, parallel = _phrase_context(model, tokens, d, data)
         word, tag = tokens[k][2:] if k >= 0 else ("", "")
         if word.endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
@@ -884,8 +870,7 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         # (把集中与分散有机地、恰当的结合起来), as does a decisive score
         decisive = parallel or score > data.lm_threshold_decisive
         if not decisive and (
-            word in data.nominalizers
-            or (tag.startswith("v") and tag != "vn" and word not in data.predicate_openers)
+            word in data.nominalizers or (tag.startswith("v") and word not in data.predicate_openers)
         ):
             continue  # 是始终不渝的追求, 以积极的…: after a verb the phrase is its object
         marked = follower is not None and follower[2] in data.verb_markers
@@ -894,16 +879,13 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
             continue  # 采取其他有效的控制…措施, 一种积极的支持: a determiner wants a noun
         predicate = word in data.predicate_openers or tag == "d"
         threshold = data.lm_threshold_predicate if predicate else data.lm_threshold
-        # a subject before it: 国家有效的执行职务, 使改革更加顺利的展开 (a noun verb, vn)
-        subject = (tag[:1] == "n" and tag != "nr") or tag == "vn"
+        subject = tag[:1] == "n" and tag != "nr"  # 国家有效的执行职务: a subject before it
         if marked:
             threshold = min(threshold, data.lm_threshold_marked)  # 这极大的激发了: a verb
         if strong:
             threshold = min(threshold, data.lm_threshold_strong)  # 严重的损害了
         if parallel:
             threshold = min(threshold, data.lm_threshold_parallel)
-        if series and (predicate or subject or not word):
-            threshold = min(threshold, data.lm_threshold_series)  # 应当便利、完整的阅览
         if (predicate or subject or not word) and before[3] != "l" and (
             after[3] == "p"
             or (
