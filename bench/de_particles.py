@@ -6,6 +6,7 @@ Usage (from a checkout; reads ``../shared/corpus`` through ``bench/corpus.py``):
     python bench/de_particles.py                  # tune half, cross-fitted: the table
     python bench/de_particles.py --show           # ... and every site missed, every false alarm
     python bench/de_particles.py --sweep          # ... and WRD001's model thresholds swept
+    python bench/de_particles.py --half old --sweep  # ... swept on the texts before 2003
     python bench/de_particles.py --half measure   # measure half, scored by the tune model
     python bench/de_particles.py --half old --show  # texts before 2003 (outside both halves)
 
@@ -62,6 +63,17 @@ TOUCH = quality.TOUCH
 SITES = (
     ("wrd_de_di", "地", "uv", ("a", "d", "i", "l", "z"), ("v", "p", "l")),
     ("wrd_de_de", "得", "ud", ("v",), ("a", "d", "v")),
+)
+
+
+#: WRD001's thresholds for what the phrase shows beyond the model's window, and the values
+#: ``--sweep`` tries for each.
+SWEEPS: tuple[tuple[str, tuple[float, ...]], ...] = (
+    ("lm_threshold_object", (-0.5, 0.0, 0.5, 1.0)),
+    ("lm_threshold_object_adverb", (-4.0, -2.0, 0.0)),
+    ("lm_threshold_strong", (-8.0, -4.0, -2.0)),
+    ("lm_threshold_parallel", (-2.0, 0.0, 1.0)),
+    ("lm_threshold_decisive", (6.0, 8.0, 10.0)),
 )
 
 
@@ -223,6 +235,14 @@ def main(argv: list[str] | None = None) -> int:
                 d2 = dataclasses.replace(data.de_di, lm_threshold=t, lm_threshold_predicate=tp)
                 s = run(args.half, Data(d2, data.de_de))
                 print(f"  {t:4.1f} {tp:4.1f}: {s['found']['wrd_de_di']}/{s['total']['wrd_de_di']}, {s['false']['WRD001']}")
+        # the thresholds of the phrase beyond the model's window, one at a time
+        for name, values in SWEEPS:
+            print(f"WRD001 {name} (now {getattr(data.de_di, name)}): de_di found, WRD001 false alarms")
+            for v in values:
+                changes: dict[str, Any] = {name: v}
+                d2 = dataclasses.replace(data.de_di, **changes)
+                s = run(args.half, Data(d2, data.de_de))
+                print(f"  {v:5.1f}: {s['found']['wrd_de_di']}/{s['total']['wrd_de_di']}, {s['false']['WRD001']}")
     return 0
 
 
