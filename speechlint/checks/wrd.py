@@ -500,7 +500,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     带“了”等时除外）、动词后是方位词或中心名词（坚定的推进中、扎实的推进措施）时不报。模型看的是整个短语：`始终不渝的奉行`报告，
     `积极主动的开放战略`不报。模型只看前后各三个字，短语中更远的证据另用较低的阈值：
     动词后有宾语且状语前是主语、谓语成分或分句开头（`群众更广泛的参与社区治理`，
-    `lm_threshold_object`）；并列的另一状语用了“地”（`有机地、恰当的结合`，
+    `lm_threshold_object`；“的”前是副词时更低，`lm_threshold_object_adverb`）；
+    并列的另一状语用了“地”（`有机地、恰当的结合`，
     `lm_threshold_parallel`）；动词后带只有动词才带的“了、着、起来、下去”等
     （`严重的损害了`、`很好的结合起来`，`lm_threshold_strong`）。找状语前的词时跳过并列的
     其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
@@ -776,7 +777,8 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
     preposition.  The model sees the phrase, not the next word alone: 始终不渝的奉行 is
     a slip, 积极主动的开放战略 is not.  Lower thresholds hold where the phrase shows a
     verb beyond the model's window: an object after the verb in a predicate
-    (``lm_threshold_object``: 要更多的支持农业), a coordinated adverbial with 地
+    (``lm_threshold_object``: 要更多的支持农业; ``lm_threshold_object_adverb`` after an
+    adverb: 不断的传播先进思想), a coordinated adverbial with 地
     (``lm_threshold_parallel``), a marker only a verb takes (``lm_threshold_strong``:
     严重的损害了).  Only a 的 whose two characters before it make 地 plausible at all
     (``lm_prefilter``), or whose verb has such a marker, is scored, and only one above the
