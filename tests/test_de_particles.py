@@ -29,3 +29,15 @@ def test_findings_point_at_the_slips() -> None:
     line = "我们要坚定不移的推进改革，把工作抓的紧。"
     found = de_particles.findings(line, data)
     assert sorted(found) == [("WRD001", 7), ("WRD002", 17)]
+
+
+def test_old_texts_are_outside_both_halves() -> None:
+    """``--half old`` reads the official texts before 2003, which no half measures."""
+    from bench import corpus, quality
+
+    if not corpus.available("official"):
+        pytest.skip("../shared/corpus not found")
+    old = {t.name for t in de_particles.documents("old")}
+    halves = {t.name for h in ("tune", "measure") for t in quality.texts("all", h)}
+    assert old and not old & halves
+    assert all(not corpus.is_recent(name) for name in old)

@@ -219,3 +219,78 @@ def test_de_de_unlisted_adjective_needs_the_model(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(lm, "model", lambda: None)
     assert _codes("企业要走得出、走的稳。", "WRD002") == []
     assert _codes("工作抓的紧。", "WRD002") == ["的"]
+
+
+def _model_codes(monkeypatch: pytest.MonkeyPatch, text: str, score: float, filtered: bool = False) -> list[str]:
+    """WRD001's findings with the model's reading of every 的 held at ``score`` (and its
+    cheap filters failing everywhere when ``filtered``): the phrase alone decides."""
+    from speechlint.checks import wrd
+
+    monkeypatch.setattr(wrd, "pair_score", lambda *args, **kwargs: score)
+    if filtered:
+        monkeypatch.setattr(wrd, "_near_left", lambda model, before: -20.0)
+        monkeypatch.setattr(wrd, "_left_ratio", lambda model, left, alt="地": -20.0)
+    return _codes(text, "WRD001")
+
+
+def test_de_di_model_object_after_the_verb(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A middling reading (0.8, under the default thresholds) is a slip when the verb has an
+    object and a subject, a predicate or the clause start stands before the adverbial; a
+    head noun after the verb, no object, or a verb before the adverbial keep it silent."""
+    assert _model_codes(monkeypatch, "大家更广泛的参与社区治理。", 0.8) == ["的"]
+    assert _model_codes(monkeypatch, "大家更广泛的参与机制。", 0.8) == []
+    assert _model_codes(monkeypatch, "大家更广泛的参与。", 0.8) == []
+    assert _model_codes(monkeypatch, "提供更广泛的参与社区治理。", 0.8) == []
+    assert _model_codes(monkeypatch, "大家更广泛的参与社区治理。", 0.3) == []
+    # an adverb (不断) before 的: from a lower reading still (lm_threshold_object_adverb)
+    assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -1.0) == ["的"]
+    assert _model_codes(monkeypatch, "大家要明显的增强群众观念。", -1.0) == []
+    assert _model_codes(monkeypatch, "大家要不断的增强。", -1.0) == []
+    assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -3.0) == []
+
+
+def test_de_di_model_markers_only_a_verb_takes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """了, 着, 起来 … after the verb: scored even where the cheap filters would skip the 的,
+    and reported from a low reading (above lm_threshold_strong, -4), after coordinated
+    verbs too; the same phrase without the marker is not."""
+    assert _model_codes(monkeypatch, "上级部门严重的损害了群众利益。", -3.0, filtered=True) == ["的"]
+    assert _model_codes(monkeypatch, "要把两者很好的结合起来。", -3.0, filtered=True) == ["的"]
+    assert _model_codes(monkeypatch, "各部门坚定的维护和发展了群众利益。", -3.0, filtered=True) == ["的"]
+    assert _model_codes(monkeypatch, "上级部门严重的损害群众利益。", -3.0, filtered=True) == []
+    assert _model_codes(monkeypatch, "要把两者很好的结合。", -3.0) == []
+    assert _model_codes(monkeypatch, "上级部门严重的损害了群众利益。", -5.0) == []
+
+
+def test_de_di_coordinated_adverbials(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A coordinated adverbial written with 地 shows the other is one too; a series joined
+    by 、 is read back to what stands before it (a verb: the series opens a noun phrase)."""
+    assert _model_codes(monkeypatch, "要把产业和生态有机地、恰当的结合在一起。", 0.3) == ["的"]
+    assert _model_codes(monkeypatch, "要把产业和生态有机、恰当的结合在一起。", 0.3) == []
+    assert _codes("提供及时、准确的查询服务。", "WRD001") == []
+    assert _codes("经营者应当及时、准确的告知消费者。", "WRD001") == ["的"]
+    assert _codes("得到了更好的贯彻。", "WRD001") == []
+
+
+def test_de_de_degree_words_and_followers() -> None:
+    """Complements after several degree words (还很不够) or before 一些 (更大一些); a
+    comparison and a noun after 不 stay silent."""
+    assert _codes("这方面的工作做的还很不够。", "WRD002") == ["的"]
+    assert _codes("改革的步子要迈的更大一些。", "WRD002") == ["的"]
+    assert _codes("问题暴露的越来越清楚了。", "WRD002") == ["的"]
+    assert _codes("成效比预期的好。", "WRD002") == []
+    assert _codes("要防止出现的不平衡。", "WRD002") == []
+
+
+def test_last_clause_end_is_the_last_of_any_clause_end() -> None:
+    """The backward scan the 的/地/得 rules find clauses with agrees with the plain search."""
+    import random
+
+    from speechlint.checks.wrd import _CLAUSE_END, _last_clause_end
+
+    rng = random.Random(1)
+    alphabet = "的地得一二三，。、；：“”（）\n" + "abc"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
+        start = rng.randint(0, len(text))
+        floor = rng.randint(0, start)
+        assert _last_clause_end(text, floor, start) == max(text.rfind(c, floor, start) for c in _CLAUSE_END)

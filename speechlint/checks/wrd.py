@@ -62,7 +62,7 @@ class _Clauses:
         text = self.text
         # text[self.hi] ends a clause: no need to look further back than it
         floor = self.hi if self.hi <= start else 0
-        lo = max(text.rfind(c, floor, start) for c in _CLAUSE_END) + 1
+        lo = _last_clause_end(text, floor, start) + 1
         m = _CLAUSE_END_RE.search(text, end)
         self.lo, self.hi = lo, m.start() if m else len(text)
         self.clean = _CLAUSE_END_RE.search(text, start, end) is None
@@ -93,6 +93,22 @@ class _Clauses:
             tokens = segment.pos_tags(self.text[lo:hi])
             self._tags = tokens, [t[0] for t in tokens]
         return lo, *self._tags
+
+
+def _last_clause_end(text: str, floor: int, start: int) -> int:
+    """Index of the last clause end in ``text[floor:start]`` (-1: none), searched backwards
+    in growing windows: one scan of a few characters where ``max(text.rfind(c) for c in
+    _CLAUSE_END)`` made one scan per character, each to ``floor`` when it is absent."""
+    hi, step = start, 64
+    while hi > floor:
+        lo = max(floor, hi - step)
+        last = -1
+        for m in _CLAUSE_END_RE.finditer(text, lo, hi):
+            last = m.start()
+        if last >= 0:
+            return last
+        hi, step = lo, step * 4
+    return -1
 
 
 def _token_at(starts: list[int], start: int) -> int:
@@ -315,6 +331,39 @@ class DeAdverbialData:
     #: a localiser, 的, a head noun (坚定的推进中, 扎实的推进措施).  Unlike
     #: ``noun_followers`` a conjunction does not (毫不动摇的巩固和发展 is a slip).
     lm_noun_followers: frozenset[str] = frozenset()
+    #: ... or this much, when the verb has an object after it (要更多的支持农业: a noun
+    #: that is no head noun of ``noun_heads``/``lm_noun_followers``) and a predicate or the
+    #: clause opens before the adverbial: the 的 reading would need a compound noun.
+    lm_threshold_object: float = 2.5
+    #: ... or this much, in the same phrase, when jieba tags the word before 的 an adverb.
+    lm_threshold_object_adverb: float = 2.5
+    #: ... or this much, when a coordinated adverbial before it takes 地 (完整地、正确的宣传).
+    lm_threshold_parallel: float = 2.5
+    #: Words right after the verb that only a verb takes (了, 着, 起来 …): with one of them
+    #: the 的 is scored whatever the cheap filters say and reported above
+    #: ``lm_threshold_strong`` (严重的损害了, 很好的结合起来).
+    lm_strong_markers: frozenset[str] = frozenset()
+    lm_threshold_strong: float = 1.0
+    #: Above this the model's reading decides alone: what stands before the adverbial (a
+    #: verb, a determiner) no longer makes it a noun phrase (有计划、有步骤的进行).
+    lm_threshold_decisive: float = float("inf")
+    #: Words that join coordinated adverbials (积极而又稳妥, 及时、有效): looking back for
+    #: what stands before the adverbial, the others of the series are skipped.
+    lm_joiners: frozenset[str] = frozenset()
+
+    @cached_property
+    def strong_marked(self) -> re.Pattern[str]:
+        """A 的 before a verb of one or two characters, maybe coordinated with another
+        (维护和发展), and a strong marker (推进了, 结合起来): found in one scan of the text."""
+        words = self.lm_strong_markers
+        han = "[\u4e00-\u9fff]{1,2}"
+        joined = f"(?:(?:{_alternation(self.lm_joiners)}){han})?" if self.lm_joiners else ""
+        return re.compile(f"的(?={han}{joined}(?:{_alternation(words)}))" if words else "(?!)")
+
+    @cached_property
+    def heads(self) -> frozenset[str]:
+        """Nouns after the verb that make verb + noun a compound noun (推进措施, 推进中)."""
+        return self.noun_heads | self.lm_noun_followers
 
     @cached_property
     def _nominalizer_before(self) -> re.Pattern[str]:
@@ -449,7 +498,15 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     jieba 把“的”前的词标为形容词、副词或成语，把“的”后的词标为动词或介词时报告。
     状语前是另一个动词（是始终不渝的追求）或代词、数量词（其他有效的控制措施，动词后
     带“了”等时除外）、动词后是方位词或中心名词（坚定的推进中、扎实的推进措施）时不报。模型看的是整个短语：`始终不渝的奉行`报告，
-    `积极主动的开放战略`不报。
+    `积极主动的开放战略`不报。模型只看前后各三个字，短语中更远的证据另用较低的阈值：
+    动词后有宾语且状语前是主语、谓语成分或分句开头（`群众更广泛的参与社区治理`，
+    `lm_threshold_object`；“的”前是副词时更低，`lm_threshold_object_adverb`）；
+    并列的另一状语用了“地”（`有机地、恰当的结合`，
+    `lm_threshold_parallel`）；动词后带只有动词才带的“了、着、起来、下去”等
+    （`严重的损害了`、`很好的结合起来`，`lm_threshold_strong`）。找状语前的词时跳过并列的
+    其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
+    仍是宾语，不报；`提供及时、准确的查询服务`不报）；模型的判断极为明确时
+    （`lm_threshold_decisive`）不再看状语前的词。
 
     ## 为什么
     “的”是定语的标志，“地”是状语的标志。“清醒的看到”把状语写成定语，是讲话稿最常见、
@@ -508,6 +565,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
         nxt = tokens[d + 1]
         verb = next((w for w in data.verbs_longest_first if text.startswith(w, de + 1)), "")
         context = _context(tokens, a, data)
+        # the adverbial ends a series joined by 、 (及时、准确的): read back past it, below
+        series = context == "open" and text[lo - 1 : lo] == "、"
         if nxt[2] in data.prepositions:
             if context == "noun" and a > 0 and tokens[a - 1][2] in data.nominalizers:
                 continue  # 以积极的…: a noun phrase; elsewhere a preposition shows a verb phrase
@@ -542,6 +601,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
                     continue  # 扎实的推进措施: verb + head noun is a compound noun
         else:
             continue
+        if series and _series_context(text, lo, de, data) == "noun":
+            continue  # 提供及时、准确的查询服务: after a verb the series opens a noun phrase
         reported.add(de)
         yield _de_di_finding(de, adverbial, verb or nxt[2])
     yield from _model_de_di(text, data, reported)
@@ -612,6 +673,99 @@ def _right_ratio(model: lm.Model, char: str) -> float:
 _near_ratios: dict[tuple[int, str], float] = {}
 
 
+def _adverbial_like(model: lm.Model | None, token: segment.Tagged, data: DeAdverbialData) -> bool:
+    """Is ``token`` an adverbial that may be coordinated with the one before 的?  jieba's
+    tag says so, or the model finds 地 plausible after it (及时/c, 科学/n 地)."""
+    word = token[2]
+    if token[3] in data.lm_before_tags or word in data.adverbials:
+        return True
+    return model is not None and bool(_HAN.match(word)) and _left_ratio(model, word[-2:]) > data.lm_prefilter
+
+
+def _series_start(text: str, lo: int, de: int) -> int:
+    """Where the tagged stretch before the 的 at ``de`` starts when its clause starts at
+    ``lo`` right after a 、: the 、 joins adverbials (及时、准确的), so the stretch reaches
+    back over them to the previous clause end, at most ``2 * _TAG_REACH`` characters."""
+    floor = max(0, de - 2 * _TAG_REACH)
+    return max(floor, max(text.rfind(c, floor, lo - 1) for c in _CLAUSE_END if c != "、") + 1)
+
+
+def _series_context(text: str, lo: int, de: int, data: DeAdverbialData) -> str:
+    """:func:`_context` for an adverbial that ends a series joined by 、 at the start of its
+    clause: what stands before the series decides (提供及时、准确的查询服务: a verb, so a
+    noun phrase; 应当及时、准确的告知: a predicate)."""
+    start = _series_start(text, lo, de)
+    tokens = segment.pos_tags(text[start : de + 1 + _TAG_REACH])
+    d = _token_at([t[0] for t in tokens], de - start)
+    if d <= 0:
+        return "open"
+    k, _ = _phrase_context(lm.model(), tokens, d, data)
+    if k < 0:
+        return "open"
+    word, tag = tokens[k][2], tokens[k][3]
+    if word in data.nominalizers:
+        return "noun"
+    if word in data.predicate_openers or tag == "d" or (tag[0] == "n" and tag != "nr"):
+        return "predicate"
+    if tag == "x" or word in data.lm_joiners:
+        return "open"  # 有领导、有步骤的: a series the tags do not read as adverbials
+    return "noun"
+
+
+def _phrase_context(
+    model: lm.Model | None, tokens: tuple[segment.Tagged, ...], d: int, data: DeAdverbialData
+) -> tuple[int, bool]:
+    """What stands before the adverbial ending at token ``d - 1`` (the 的 is token ``d``).
+
+    Returns the index of the first token before the adverbial phrase (-1: none) and
+    whether a coordinated adverbial of the phrase takes 地.  Skipped on the way back:
+    degree words (更加有效), the other adverbials of a series (积极而又稳妥, 及时、有效,
+    深入持久: a listed adverbial or an adverbial adjective or idiom, or any adverbial
+    joined by ``lm_joiners``), a
+    coordinated adverbial with 地 (完整地、正确的), and an aspect particle after a verb
+    (得到了更好的贯彻: the verb is what stands before).
+    """
+    k = d - 2
+    parallel = False
+    while k >= 0:
+        word, tag = tokens[k][2], tokens[k][3]
+        if word in data.degree:
+            k -= 1
+        elif word in data.lm_joiners and k > 0 and (tokens[k - 1][2] == "地" or _adverbial_like(model, tokens[k - 1], data)):
+            k -= 1  # the adverbial before the joiner is skipped next (全力以赴地、千方百计的)
+        elif word == "地" and tag == "uv" and k > 0:
+            parallel = True
+            k -= 2
+        elif word in data.adverbials or tag in _ADVERBIAL_TAGS or (k < d - 2 and tokens[k + 1][2] in data.lm_joiners):
+            k -= 1  # 深入持久的, 切切实实的, 及时、有效的: one adverbial phrase
+        else:
+            break
+    if k > 0 and tokens[k][2] in _ASPECT and tokens[k - 1][3].startswith("v"):
+        k -= 1
+    return k, parallel
+
+
+#: jieba's tags of an adverbial adjective, an idiom, a descriptive word (扎扎实实): right
+#: before another adverbial they are part of its phrase (a plain adjective may be the
+#: object of a verb: 促和谐更好的结合起来).
+_ADVERBIAL_TAGS = frozenset({"ad", "i", "z"})
+#: jieba's tags (first letter) of what may be the object of a verb: a noun, a pronoun.
+_OBJECT_TAGS = "nrv"
+def _adverb_before(text: str, de: int) -> bool:
+    """Does a word jieba's dictionary tags as an adverb (d) end right before ``de``?  A cheap
+    stand-in, before any tagging, for the tag the adverb threshold needs."""
+    tag = segment.dictionary().tag
+    return any(tag(text[de - n : de]) == "d" for n in (1, 2, 3, 4) if n <= de)
+
+
+#: What opens a quoted or titled object (抓好“三农”工作).
+_OBJECT_OPENERS = frozenset("“《")
+#: Amounts jieba tags as numerals after a degree word (更多, 较少).
+_AMOUNTS = frozenset("多少")
+#: Aspect particles after a verb that stands before the adverbial (得到了更好的贯彻).
+_ASPECT = frozenset({"了", "着", "过"})
+
+
 def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterator[Diagnostic]:
     """The slips the word lists do not know, read by the language model and jieba's tags.
 
@@ -621,15 +775,27 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
     verb phrase is expected: 要更好的贯彻) and jieba tags the word before it as an
     adverbial (an adjective, adverb or idiom) and the word after it as a verb or a
     preposition.  The model sees the phrase, not the next word alone: 始终不渝的奉行 is
-    a slip, 积极主动的开放战略 is not.  Only a 的 whose two characters before it make
-    地 plausible at all (``lm_prefilter``) is scored, and only one above the threshold is
-    tagged.
+    a slip, 积极主动的开放战略 is not.  Lower thresholds hold where the phrase shows a
+    verb beyond the model's window: an object after the verb in a predicate
+    (``lm_threshold_object``: 要更多的支持农业; ``lm_threshold_object_adverb`` after an
+    adverb: 不断的传播先进思想), a coordinated adverbial with 地
+    (``lm_threshold_parallel``), a marker only a verb takes (``lm_threshold_strong``:
+    严重的损害了).  Only a 的 whose two characters before it make 地 plausible at all
+    (``lm_prefilter``), or whose verb has such a marker, is scored, and only one above the
+    lowest threshold is tagged.
     """
     model = lm.model()
     if model is None or not data.lm_before_tags:
         return
     clauses = _Clauses(text, data.allow)
-    lo_t = min(data.lm_threshold, data.lm_threshold_predicate, data.lm_threshold_marked)
+    # below the plain thresholds a site is tagged only when the phrase may show a verb
+    # the model cannot see: an object after it (no phrase end right after the verb) or a
+    # coordinated adverbial with 地 before it (checked on the text first: tagging is dear)
+    plain_t = min(data.lm_threshold, data.lm_threshold_predicate, data.lm_threshold_marked)
+    object_t = min(data.lm_threshold_object, data.lm_threshold_object_adverb)
+    lo_t = min(plain_t, object_t, data.lm_threshold_parallel)
+    # the 的 whose verb has a strong marker: one scan of the text, a set lookup per site
+    strong_marked = {m.start() for m in data.strong_marked.finditer(text)}
     # the filters' ratios by character, in dicts local to this run: 70,000 sites in 9 MB
     # of official text cost a dict lookup each, not a call (same sums as _near_ratio)
     lefts: dict[str, float] = {}
@@ -650,44 +816,92 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         if right is None:
             right = rights[a] = _right_ratio(model, a)
         if left + right <= floor1:
-            continue
-        b = text[de - 2 : de]
-        left = lefts2.get(b)
-        if left is None:
-            left = lefts2[b] = _left_ratio(model, b)
-        if left + right <= floor2:
-            continue
+            if de not in strong_marked:
+                continue
+        else:
+            b = text[de - 2 : de]
+            left = lefts2.get(b)
+            if left is None:
+                left = lefts2[b] = _left_ratio(model, b)
+            if left + right <= floor2 and de not in strong_marked:
+                continue
         score = pair_score(model, text, de, de + 1, "地", data.lm_window)
-        if score <= lo_t:
+        if score <= lo_t and (score <= data.lm_threshold_strong or de not in strong_marked):
+            continue
+        if (
+            score <= plain_t
+            and de not in strong_marked
+            and (
+                score <= object_t
+                or _PHRASE_END_RE.search(text, de + 1, de + 5)
+                or (score <= data.lm_threshold_object and not _adverb_before(text, de))
+            )
+            and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
+        ):
             continue
         # the words around 的 only: a stretch of the clause, not all of it (tagging is the
-        # dearest step; a clause of edited text can run to a hundred characters)
+        # dearest step; a clause of edited text can run to a hundred characters); a series
+        # of adverbials joined by 、 (及时、有效的) counts as one clause
         lo, hi = clauses.around(de, de + 1)
-        lo, hi = max(lo, de - _TAG_REACH), min(hi, de + 1 + _TAG_REACH)
+        reach = _TAG_REACH
+        if text[lo - 1 : lo] == "、":
+            reach = 2 * _TAG_REACH
+            lo = _series_start(text, lo, de)
+        lo, hi = max(lo, de - reach), min(hi, de + 1 + _TAG_REACH)
         tokens = segment.pos_tags(text[lo:hi])
         d = _token_at([t[0] for t in tokens], de - lo)
         if d <= 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
             continue
         before, after = tokens[d - 1], tokens[d + 1]
+        if before[3] == "m" and before[2] in _AMOUNTS and d > 1 and tokens[d - 2][2] in data.degree:
+            before = (*before[:3], "a")  # 更多的依靠: jieba reads 更 + 多, a numeral
         if before[3] not in data.lm_before_tags or after[3] not in data.lm_after_tags:
             continue
-        if d + 2 < len(tokens) and tokens[d + 2][2] in data.lm_noun_followers:
+        follower = tokens[d + 2] if d + 2 < len(tokens) else None
+        if follower is not None and follower[2] in data.lm_noun_followers:
             continue  # 扎实的推进措施, 坚定的推进中: the verb is used as a noun
-        k = d - 2
-        while k >= 0 and tokens[k][2] in data.degree:
-            k -= 1
+        f = d + 2
+        while f + 2 < len(tokens) and tokens[f][2] in data.lm_joiners and tokens[f + 1][3][:1] == "v":
+            f += 2  # 坚定的维护和发展了: what follows the last of coordinated verbs
+        last = tokens[f] if f < len(tokens) else None
+        k, parallel = _phrase_context(model, tokens, d, data)
         word, tag = tokens[k][2:] if k >= 0 else ("", "")
         if word.endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
-        if word in data.nominalizers or (tag.startswith("v") and word not in data.predicate_openers):
+        # a coordinated adverbial with 地 modifies a verb, whatever stands before it
+        # (把集中与分散有机地、恰当的结合起来), as does a decisive score
+        decisive = parallel or score > data.lm_threshold_decisive
+        if not decisive and (
+            word in data.nominalizers or (tag.startswith("v") and word not in data.predicate_openers)
+        ):
             continue  # 是始终不渝的追求, 以积极的…: after a verb the phrase is its object
-        marked = d + 2 < len(tokens) and tokens[d + 2][2] in data.verb_markers
-        if tag[:1] in ("r", "m", "q") and word not in data.predicate_openers and not marked:
+        marked = follower is not None and follower[2] in data.verb_markers
+        strong = last is not None and last[2] in data.lm_strong_markers and after[3] in ("v", "vn")
+        if not (decisive or marked) and tag[:1] in ("r", "m", "q") and word not in data.predicate_openers:
             continue  # 采取其他有效的控制…措施, 一种积极的支持: a determiner wants a noun
         predicate = word in data.predicate_openers or tag == "d"
         threshold = data.lm_threshold_predicate if predicate else data.lm_threshold
+        subject = tag[:1] == "n" and tag != "nr"  # 国家有效的执行职务: a subject before it
         if marked:
             threshold = min(threshold, data.lm_threshold_marked)  # 这极大的激发了: a verb
+        if strong:
+            threshold = min(threshold, data.lm_threshold_strong)  # 严重的损害了
+        if parallel:
+            threshold = min(threshold, data.lm_threshold_parallel)
+        if (predicate or subject or not word) and before[3] != "l" and (
+            after[3] == "p"
+            or (
+                after[3] == "v"
+                and after[2] not in data.predicate_openers  # 完成计划好的要表扬: a subject
+                and last is not None
+                and (last[3][:1] in _OBJECT_TAGS or last[2] in _OBJECT_OPENERS)
+                and not last[2].startswith(tuple(data.heads))
+            )
+        ):
+            # 要更多的支持农业, 正意气风发的在; 不断的传播先进思想 (an adverb before 的)
+            threshold = min(
+                threshold, data.lm_threshold_object_adverb if before[3] == "d" else data.lm_threshold_object
+            )
         if score <= threshold or clauses.allowed(de, de + 1):
             continue
         yield _de_di_finding(de, before[2], after[2])
@@ -723,16 +937,28 @@ class DeComplementData:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        deg = f"(?P<degree>{_alternation(self.degree)})?" if self.degree else "(?P<degree>(?!))?"
-        listed = _alternation(self.complements)
+        # up to three degree words (还很不够, 越来越好)
+        degs = f"(?:{_alternation(self.degree)}){{1,3}}" if self.degree else "(?!)"
         han = "[\u4e00-\u9fff]"
         # unlisted: a one-character word, or after a degree word an adjective of 2-4
-        unlisted = f"|(?P<phrase>{han}{{2,4}})|(?P<single>{han})" if self.adjective_tags else ""
-        follow = "".join(f"|{re.escape(w)}" for w in sorted(self.complement_followers))
+        # (shortest first: a follower such as 一些 is not part of the adjective: 更大一些)
+        unlisted = f"|(?P<single>{han})|(?P<phrase>{han}{{2,4}}?)" if self.adjective_tags else ""
         return re.compile(
-            f"的(?<={han}的){deg}(?:(?:{listed}){unlisted})(?=[，。；！？、…”]|${follow})",
+            f"的(?<={han}的)(?P<degree>{degs})?(?:(?:{_alternation(self.complements)}){unlisted}){self._end}",
             re.MULTILINE,
         )
+
+    @cached_property
+    def _end(self) -> str:
+        follow = "".join(f"|{re.escape(w)}" for w in sorted(self.complement_followers))
+        return f"(?=[，。；！？、…”]|${follow})"
+
+    @cached_property
+    def listed(self) -> re.Pattern[str]:
+        """A listed complement after any split of the degree words: where :attr:`pattern`
+        read the last of them as part of an unlisted one (还很不 + 够 for 还很 + 不够)."""
+        degs = f"(?:{_alternation(self.degree)}){{0,3}}" if self.degree else ""
+        return re.compile(f"的{degs}(?:{_alternation(self.complements)}){self._end}", re.MULTILINE)
 
 
 @rule("WRD002", "de-before-complement", data=DeComplementData, severity="warning", fix="safe")
@@ -745,6 +971,7 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     词表之外，jieba 标为形容词的单字（`走的稳`、`管的严而又严`）和程度词后的形容词
     （`建设的更加整洁`、`变化的很快`）也算补语，但只在语言模型认为“的”前两个字后接“得”
     并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看）。
+    程度词可以连用（`做的还很不够`），补语后可接“一些、一点、了”（`迈的更大一些`）。
     前面的词须被 jieba 标为动词或形容词（形容词后也用“得”：高兴得很）；“有的好”
     “比预期的好”（比较句）等见 `rules/wrd.yaml` 的例外。
 
@@ -766,11 +993,14 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     text = doc.check_text
     clauses = _Clauses(text, data.allow)
     model = lm.model() if data.adjective_tags else None
-    for m in data.pattern.finditer(text):
-        de = m.start()
-        single = m.groupdict().get("single")
-        phrase = m.groupdict().get("phrase")
-        if phrase is not None and m.group("degree") is None:
+    for found in data.pattern.finditer(text):
+        de = found.start()
+        m = found
+        if found.group("degree") and (found.groupdict().get("single") or found.groupdict().get("phrase")):
+            m = data.listed.match(text, de) or found  # 还很不够: 还很 + the listed 不够
+        groups = m.groupdict()
+        single, phrase, degree = groups.get("single"), groups.get("phrase"), groups.get("degree")
+        if phrase is not None and degree is None:
             continue  # an unlisted word of 2-4 characters is a complement only after 很, 更加 …
         if (single is not None or phrase is not None) and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
