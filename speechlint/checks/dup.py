@@ -127,6 +127,14 @@ class DupData:
     model_orphan_unseen: float = -4.0
     #: ... when the one-copy reading's log-probability per character is at least this:
     model_unseen_familiar: float = -5.0
+    #: One character, one copy inside a word, the other alone, and nothing says that the
+    #: lone copy belongs where it stands (:func:`_lone`): no word of the full dictionary,
+    #: however rare, takes it in (交工 + 工程); the document does not use it with its other
+    #: neighbour as a term (面额股 + 股票, :func:`_term_elsewhere`); the doubled stretch is
+    #: not written again in the document (海关关衔 in every article of a law); it is no run
+    #: of three; for a form of ``allow``, jieba's segmentation splits the pair (名单 + 单,
+    #: not 大大 + 增强).  Not for the ``standalone`` characters.
+    model_orphan_lone: float = -1000.0
     #: The document itself writes the one-copy reading elsewhere, with ``document-context``
     #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
     #: form at this score or below is reported whatever its word structure.  Not for the
@@ -164,6 +172,8 @@ class DupData:
             return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
+        if not self.model_orphan_lone <= 0:
+            return "thresholds must satisfy model-orphan-lone <= 0"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
             return "thresholds must satisfy model-document <= 0 and model-unseen-familiar <= 0"
         if not 1 <= self.document_context <= 8:
@@ -186,7 +196,7 @@ class DupData:
         return {}
 
     @cached_property
-    def verdicts(self) -> dict[tuple[str, int, int], tuple[bool, tuple[tuple[bool, int, int, bool], ...]]]:
+    def verdicts(self) -> dict[tuple[str, int, int], tuple[bool, tuple[tuple[int, int, int, bool], ...]]]:
         """The memo of :func:`_judge_memo` for this data (bounded)."""
         return {}
 
@@ -415,8 +425,13 @@ def _idiom_ends(text: str, s: int, data: DupData) -> bool:
 def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     """The highest threshold a candidate may meet, before its word structure is known."""
     if allowed:
-        return data.model_allowed
-    return max(data.model_whole, data.model_orphan_unseen, data.model_orphan_familiar if familiar else data.model_orphan)
+        return max(data.model_allowed, data.model_orphan_lone)
+    return max(
+        data.model_whole,
+        data.model_orphan_unseen,
+        data.model_orphan_lone,
+        data.model_orphan_familiar if familiar else data.model_orphan,
+    )
 
 
 def _unseen_pair(text: str, s: int) -> bool:
@@ -441,16 +456,36 @@ _DOCUMENT_REACH = 20_000
 
 
 #: The document's answers a verdict depended on, noted for :func:`_judge_memo`:
-#: (asked :func:`_attached`?, n or right, k, answer).
-Asked = list[tuple[bool, int, int, bool]]
+#: (question, its first and second argument, answer), the questions below.
+Asked = list[tuple[int, int, int, bool]]
+#: The questions a verdict may ask of the document beyond the window around a candidate:
+#: :func:`_document_writes` (n, k), :func:`_used_in_term` (right), :func:`_term_elsewhere`
+#: (right), :func:`_written_again`.
+_WRITES, _USED, _TERM, _AGAIN = range(4)
+
+
+def _answer(text: str, s: int, question: int, a: int, b: int) -> bool:
+    """The document's answer to a question about the candidate at ``s``."""
+    if question == _WRITES:
+        return _document_writes(text, s, a, b)
+    if question == _USED:
+        return _used_in_term(text, s, bool(a))
+    if question == _TERM:
+        return _term_elsewhere(text, s, bool(a))
+    return _written_again(text, s)
+
+
+def _asked(text: str, s: int, question: int, a: int, asked: Asked | None, b: int = 0) -> bool:
+    """:func:`_answer`, noted in ``asked`` when given."""
+    found = _answer(text, s, question, a, b)
+    if asked is not None:
+        asked.append((question, a, b, found))
+    return found
 
 
 def _written_elsewhere(text: str, s: int, n: int, k: int, asked: Asked | None = None) -> bool:
     """:func:`_document_writes`, its answer noted in ``asked`` when given."""
-    found = _document_writes(text, s, n, k)
-    if asked is not None:
-        asked.append((False, n, k, found))
-    return found
+    return _asked(text, s, _WRITES, n, asked, k)
 
 
 def _document_writes(text: str, s: int, n: int, k: int) -> bool:
@@ -489,7 +524,9 @@ def _by_model(
     cap = data.model_allowed if allowed else max(data.model_whole, data.model_orphan_familiar if familiar else data.model_orphan)
     alone = cap if allowed else data.model_orphan_familiar if familiar else data.model_orphan
     loose = data.model_orphan_unseen if unseen else alone
-    if llr > max(cap, loose):
+    # the lone copy's own threshold: one character that may stand alone
+    lone = data.model_orphan_lone if n == 1 and not bound and text[s] not in data.standalone else float("-inf")
+    if llr > max(cap, loose, lone):
         return False
     embedded = min(data.model_embedded, cap)
     crosses = _crosser(text, s, n, data)  # the lexicon first: segmenting loads a dictionary
@@ -502,22 +539,22 @@ def _by_model(
         ):
             return llr <= embedded
     elif crosses(s + 2 * n):  # the second character starts a longer word
-        if llr > loose:
+        if llr > max(loose, lone):
             return False
         if not bound and crosses(s):  # each copy inside a word: two words that touch (全国 + 国有)
             return llr <= min(embedded, alone)
         # the first copy alone: 落 + 落实
-        return llr <= alone or (llr <= loose and not _attached(text, s, right=False, asked=asked))
+        return (
+            llr <= alone
+            or (llr <= loose and not _attached(text, s, right=False, asked=asked))
+            or (llr <= lone and not crosses(s + 1) and _lone(text, s, False, allowed, data, asked))
+        )
     if llr > alone:
-        if (
-            n == 1
-            and llr <= loose
-            and not bound
-            and crosses(s)
-            and not crosses(s + 1)
-            and not _attached(text, s, right=True, asked=asked)
-        ):
-            return True  # the second copy alone, and unseen: 应当 + 当
+        if n == 1 and not bound and crosses(s) and not crosses(s + 1):  # the second copy alone: 应当 + 当
+            if llr <= loose and not _attached(text, s, right=True, asked=asked):
+                return True  # unseen
+            if llr <= lone and _lone(text, s, True, allowed, data, asked):
+                return True
         return llr <= cap and not allowed and not (not bound and crosses(s)) and not crosses(s + n)
     if crosses(s + n):  # a word across the copies: the pair is (part of) one word (赤裸裸)
         return llr <= (embedded if n == 1 else alone)
@@ -526,12 +563,49 @@ def _by_model(
     return allowed or llr <= data.model_whole  # each copy a whole word
 
 
+def _lone(text: str, s: int, right: bool, allowed: bool, data: DupData, asked: Asked | None = None) -> bool:
+    """Does the copy of the doubled character at ``s`` that no word takes in stand alone?
+
+    ``right``: the second copy (管理局 + 局), else the first (落 + 落实).  Two words that touch
+    leave traces a character typed twice does not: a word of the full dictionary, however
+    rare, across the lone copy (交工 + 工程: 交工 is in it twice); a run of three (三百六十行
+    + 行行); for a form of ``allow``, jieba's segmentation keeping the pair as one word
+    (大大 + 增强); jieba's tagger making the lone copy a new word with its other neighbour
+    (:func:`_new_word`: 产业链 + 链主); the lone copy used with its other neighbour elsewhere in the document
+    (:func:`_term_elsewhere`: 面额股 + 股票); the same doubled stretch written again
+    (:func:`_written_again`: 海关关衔, 各司司长).
+    """
+    c = text[s]
+    if (s + 2 < len(text) and text[s + 2] == c) or (s and text[s - 1] == c):
+        return False
+    lo, hi = _han_run(text, s, s + 2)
+    edge = s + 2 if right else s
+    if _dictionary_crosses(text, lo, hi, edge, 1) or _dictionary_crosses(text, lo, hi, s + 1, 1):
+        return False
+    if allowed and any(a <= s - lo and s + 2 - lo <= b for a, b, _ in segment.tokens(text[lo:hi])):
+        return False
+    if _new_word(text[lo:hi], s + 1 - lo if right else s - lo, right):
+        return False
+    return not _asked(text, s, _TERM, int(right), asked) and not _asked(text, s, _AGAIN, 0, asked)
+
+
+def _new_word(run: str, k: int, right: bool) -> bool:
+    """Does jieba's tagger (its HMM finds words the dictionary lacks) make the character at
+    ``k`` of the Han ``run`` a word with the character after it (``right``) or before it?
+
+    Two words that touch are often a term and a word too new for the dictionary: 产业链 +
+    链主, 第四章 + 章名; a character typed twice is rarely taken for the start of one
+    (名单单的 is an exception: 单的).
+    """
+    for a, b, _word, _tag in segment.pos_tags(run):
+        if a <= k < b:
+            return (a == k and b > k + 1) if right else (b == k + 1 and a < k)
+    return False
+
+
 def _attached(text: str, s: int, right: bool, asked: Asked | None = None) -> bool:
     """:func:`_used_in_term`, its answer noted in ``asked`` when given."""
-    found = _used_in_term(text, s, right)
-    if asked is not None:
-        asked.append((True, int(right), 0, found))
-    return found
+    return _asked(text, s, _USED, int(right), asked)
 
 
 def _used_in_term(text: str, s: int, right: bool) -> bool:
@@ -557,6 +631,65 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
         if not right and other and other not in (c, y):
             return True
         at = text.find(pair, at + 1, hi)
+    return False
+
+
+def _term_elsewhere(text: str, s: int, right: bool) -> bool:
+    """Does the document use the lone copy with its other neighbour as a word of its own?
+
+    As :func:`_used_in_term`, but an occurrence counts only where no word of the
+    dictionary takes the lone character away from that neighbour: 的国 in 的国家 or 态产
+    in 生态产业 is chance (国家, 产业), 额股 in 面额股的 is the term 面额股; and the
+    neighbour must be a Han character (，提 says nothing of 提提供).
+    """
+    if s < 1 or s + 3 > len(text):
+        return False
+    x, c, y = text[s - 1], text[s], text[s + 2]
+    if not HAN_RE.match(y if right else x):
+        return False
+    lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
+    pair = c + y if right else x + c
+    freq = segment.dictionary().freq
+    at = text.find(pair, lo, hi)
+    while at >= 0:
+        if right:
+            # c y elsewhere, after a character other than x and c, and no word ends at c
+            if (
+                at >= 1
+                and text[at - 1] not in (x, c)
+                and not any(freq(text[a : at + 1]) >= _TERM_MIN_FREQ for a in range(max(0, at - _REACH + 1), at))
+            ):
+                return True
+        # x c elsewhere, before a character other than c and y, and no word starts at c
+        elif (
+            at + 2 < len(text)
+            and text[at + 2] not in (c, y)
+            and not any(freq(text[at + 1 : b]) >= _TERM_MIN_FREQ for b in range(at + 3, min(len(text), at + 1 + _REACH) + 1))
+        ):
+            return True
+        at = text.find(pair, at + 1, hi)
+    return False
+
+
+#: A word of the full dictionary this frequent, taking the lone character away from its
+#: neighbour, makes an occurrence chance for :func:`_term_elsewhere` (the default
+#: ``dict-min-freq``).
+_TERM_MIN_FREQ = 3
+
+
+def _written_again(text: str, s: int) -> bool:
+    """Does the document write the doubled character with both its neighbours again?
+
+    A slip is made once; a term written with a doubled character (海关关衔, 各司司长) comes
+    back in the same form.
+    """
+    form = text[max(0, s - 1) : s + 3]
+    lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
+    at = text.find(form, lo, hi)
+    while at >= 0:
+        if at != max(0, s - 1):
+            return True
+        at = text.find(form, at + 1, hi)
     return False
 
 
@@ -706,10 +839,7 @@ def _judge_memo(text: str, s: int, n: int, data: DupData) -> bool:
     hit = memo.get(key)
     if hit is not None:
         verdict, answers = hit
-        if all(
-            (_used_in_term(text, s, bool(a)) if term else _document_writes(text, s, a, b)) == answer
-            for term, a, b, answer in answers
-        ):
+        if all(_answer(text, s, question, a, b) == answer for question, a, b, answer in answers):
             return verdict
     asked: Asked = []
     verdict = _judge(text, s, n, data, asked)
