@@ -543,9 +543,10 @@ def _by_model(
             return False
         if not bound and crosses(s):  # each copy inside a word: two words that touch (全国 + 国有)
             return llr <= min(embedded, alone)
-        # the first copy alone: 落 + 落实
+        # the first copy alone: 落 + 落实, unless the document uses it with the character
+        # before it as a word (公司中 + 中国共产党)
         return (
-            llr <= alone
+            (llr <= alone and not (n == 1 and _asked(text, s, _TERM, 0, asked)))
             or (llr <= loose and not _attached(text, s, right=False, asked=asked))
             or (llr <= lone and not crosses(s + 1) and _lone(text, s, False, allowed, data, asked))
         )
@@ -559,7 +560,7 @@ def _by_model(
     if crosses(s + n):  # a word across the copies: the pair is (part of) one word (赤裸裸)
         return llr <= (embedded if n == 1 else alone)
     if not bound and crosses(s):  # the first copy ends a longer word: 管理局 + 局
-        return True
+        return not (n == 1 and _asked(text, s, _TERM, 1, asked))
     return allowed or llr <= data.model_whole  # each copy a whole word
 
 
@@ -571,9 +572,9 @@ def _lone(text: str, s: int, right: bool, allowed: bool, data: DupData, asked: A
     rare, across the lone copy (交工 + 工程: 交工 is in it twice); a run of three (三百六十行
     + 行行); for a form of ``allow``, jieba's segmentation keeping the pair as one word
     (大大 + 增强); jieba's tagger making the lone copy a new word with its other neighbour
-    (:func:`_new_word`: 产业链 + 链主); the lone copy used with its other neighbour elsewhere in the document
-    (:func:`_term_elsewhere`: 面额股 + 股票); the same doubled stretch written again
-    (:func:`_written_again`: 海关关衔, 各司司长).
+    (:func:`_new_word`: 产业链 + 链主); the lone copy used with its other neighbour
+    elsewhere in the document (:func:`_term_elsewhere`: 面额股 + 股票).  (A doubled
+    stretch written again, 海关关衔, is no slip at all: :func:`_written_again`.)
     """
     c = text[s]
     if (s + 2 < len(text) and text[s + 2] == c) or (s and text[s - 1] == c):
@@ -586,7 +587,7 @@ def _lone(text: str, s: int, right: bool, allowed: bool, data: DupData, asked: A
         return False
     if _new_word(text[lo:hi], s + 1 - lo if right else s - lo, right):
         return False
-    return not _asked(text, s, _TERM, int(right), asked) and not _asked(text, s, _AGAIN, 0, asked)
+    return not _asked(text, s, _TERM, int(right), asked)
 
 
 def _new_word(run: str, k: int, right: bool) -> bool:
@@ -790,6 +791,8 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             return False
         if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
             return False
+        if n == 1 and _asked(text, s, _AGAIN, 0, asked):
+            return False  # a slip is made once: 他船船艏 in two articles of a law
         unseen = (
             n == 1
             and not allowed  # 首店纷纷落地: 纷落 is a word, 纷纷 an adverb
