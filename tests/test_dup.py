@@ -106,15 +106,17 @@ def test_nothing_is_loaded_without_candidates() -> None:
 
 
 def test_the_dictionary_is_not_loaded_when_the_data_decides() -> None:
-    # the model's score (层层落实), AABB, context, and the lexicon (要求, 学习, 作风) settle
+    # the model's score (层层落实), AABB, context, and the lexicon (要求, 作风) settle
     # every candidate
-    assert _probe("要层层落实，反反复复，红红脸，要要求，学习习近平，工作作风。") == (False, False, [])
+    assert _probe("要层层落实，反反复复，红红脸，要要求，工作作风。") == (False, False, [])
 
 
-def test_a_listed_form_the_model_doubts_is_segmented() -> None:
+@pytest.mark.parametrize("text", ["我们常常讲，要层层落实。", "深入学习习近平新时代中国特色社会主义思想。"])
+def test_what_the_model_doubts_is_segmented(text: str) -> None:
     # 常常 is rare in official text: whether jieba's segmentation keeps the pair whole
-    # (常常 + 讲, not 名单 + 单) decides, and the dictionary is loaded to know
-    assert _probe("我们常常讲，要层层落实。") == (False, True, [])
+    # (常常 + 讲, not 名单 + 单) decides; 学习习近平 reads oddly to the model: whether the
+    # segmentation takes both copies into words (学习 + 习近平, not 设施 + 用 + 用于) decides
+    assert _probe(text) == (False, True, [])
 
 
 def test_the_dictionary_segments_only_what_the_data_cannot_decide_and_jieba_never_loads() -> None:
@@ -197,19 +199,19 @@ def test_names_and_distributive_forms_need_no_word_around_the_pair() -> None:
 def test_a_one_copy_reading_written_elsewhere_in_the_document() -> None:
     from speechlint.checks import dup
 
-    slip = "推动产产业升级。"
-    assert found(slip) == []  # 动产 + 产业: two words that touch, as far as the model knows
-    # the same document writes 动产业升 (two characters of context on each side) ...
-    text = "推动产业升级。\n" + slip
-    s = text.index("产产")
+    slip = "加快培育育新产业。"
+    assert found(slip) == []  # 培育 + 育新: two words that touch, as far as the data knows
+    # the same document writes 培育新产 (two characters of context on each side) ...
+    text = "加快培育新产业。\n" + slip
+    s = text.index("育育")
     assert dup._written_elsewhere(text, s, 1, 2)
     # ... but DUP001 takes no evidence from the document in the shipped data (rules/dup.yaml:
     # model-document -1000, it cost a false alarm on the benchmark's measure half)
     assert speechlint.data.rule_data("DUP001").model_document < -100
     assert found(text) == []
-    # the one-copy reading needs the same two characters on each side: 推动产业, not 带动产业
-    other = "带动产业升级。\n" + slip
-    assert not dup._written_elsewhere(other, other.index("产产"), 1, 2)
+    # the one-copy reading needs the same two characters on each side: 培育新产, not 培育新技
+    other = "加快培育新技术。\n" + slip
+    assert not dup._written_elsewhere(other, other.index("育育"), 1, 2)
 
 
 def test_function_words_take_no_evidence_from_the_document() -> None:

@@ -145,6 +145,10 @@ class DupData:
     #: Function words and modal verbs that stand alone before a word starting with the same
     #: character (要 + 要求, 以 + 以上, 有 + 有关): a familiar one-copy reading says nothing.
     standalone: str = ""
+    #: ... and only those the model saw doubled at least this often (per thousand of the
+    #: character's occurrences): edited text doubles 会 (委员会会议), 以 (可以以), 的 (目的的),
+    #: never 不 or 得, so 不不断 and 取得得 are slips like any other.
+    standalone_doubling: float = 0.0
     #: Single-character surnames: a surname, then a doubled character that forms no word
     #: with its neighbours, is a name with a reduplicated given name (屠呦呦), not a slip.
     surnames: str = ""
@@ -422,6 +426,17 @@ def _idiom_ends(text: str, s: int, data: DupData) -> bool:
     return any(_is_word(text[a : s + 1], data) for a in range(max(0, s - _REACH + 1), s - 2))
 
 
+def _stands_alone(c: str, data: DupData) -> bool:
+    """Is ``c`` a ``standalone`` character that the model saw doubled often enough?"""
+    if c not in data.standalone:
+        return False
+    m = lm.model()
+    if m is None or data.standalone_doubling <= 0:
+        return True
+    seen = m.count("", c)
+    return seen > 0 and m.count(c, c) * 1000 >= data.standalone_doubling * seen
+
+
 def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     """The highest threshold a candidate may meet, before its word structure is known."""
     if allowed:
@@ -525,7 +540,7 @@ def _by_model(
     alone = cap if allowed else data.model_orphan_familiar if familiar else data.model_orphan
     loose = data.model_orphan_unseen if unseen else alone
     # the lone copy's own threshold: one character that may stand alone
-    lone = data.model_orphan_lone if n == 1 and not bound and text[s] not in data.standalone else float("-inf")
+    lone = data.model_orphan_lone if n == 1 and not bound and not _stands_alone(text[s], data) else float("-inf")
     if llr > max(cap, loose, lone):
         return False
     embedded = min(data.model_embedded, cap)
@@ -542,7 +557,7 @@ def _by_model(
         if llr > max(loose, lone):
             return False
         if not bound and crosses(s):  # each copy inside a word: two words that touch (全国 + 国有)
-            return llr <= min(embedded, alone)
+            return llr <= min(embedded, alone) or (llr <= lone and _segmented_lone(text, s, allowed, data, asked))
         # the first copy alone: 落 + 落实, unless the document uses it with the character
         # before it as a word (公司中 + 中国共产党)
         return (
@@ -564,7 +579,29 @@ def _by_model(
     return allowed or llr <= data.model_whole  # each copy a whole word
 
 
-def _lone(text: str, s: int, right: bool, allowed: bool, data: DupData, asked: Asked | None = None) -> bool:
+def _segmented_lone(text: str, s: int, allowed: bool, data: DupData, asked: Asked | None = None) -> bool:
+    """A word of the dictionary crosses each copy, but does jieba's segmentation leave one
+    of them alone, and does it stand alone (:func:`_lone`)?
+
+    设施用用于: 施用 is a word, but the text reads 设施 + 用 + 用于; in 全国国有 the
+    segmentation takes both words (全国 + 国有).
+    """
+    lo, hi = _han_run(text, s, s + 2)
+    spans = segment.tokens(text[lo:hi])
+    first = any(a < s - lo < b for a, b, _ in spans)
+    second = any(a < s + 2 - lo < b for a, b, _ in spans)
+    return first != second and _lone(text, s, first, allowed, data, asked, segmented=True)
+
+
+def _lone(
+    text: str,
+    s: int,
+    right: bool,
+    allowed: bool,
+    data: DupData,
+    asked: Asked | None = None,
+    segmented: bool = False,
+) -> bool:
     """Does the copy of the doubled character at ``s`` that no word takes in stand alone?
 
     ``right``: the second copy (管理局 + 局), else the first (落 + 落实).  Two words that touch
@@ -581,7 +618,8 @@ def _lone(text: str, s: int, right: bool, allowed: bool, data: DupData, asked: A
         return False
     lo, hi = _han_run(text, s, s + 2)
     edge = s + 2 if right else s
-    if _dictionary_crosses(text, lo, hi, edge, 1) or _dictionary_crosses(text, lo, hi, s + 1, 1):
+    # (``segmented``: the segmentation has already left the copy alone)
+    if not segmented and (_dictionary_crosses(text, lo, hi, edge, 1) or _dictionary_crosses(text, lo, hi, s + 1, 1)):
         return False
     if allowed and any(a <= s - lo and s + 2 - lo <= b for a, b, _ in segment.tokens(text[lo:hi])):
         return False
@@ -778,10 +816,11 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
     verdict = scores(text, s, n)
     if verdict is not None:
         llr, familiarity = verdict
-        familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
+        function_word = n == 1 and _stands_alone(unit, data)
+        familiar = familiarity >= data.model_familiar and not function_word
         limit = _limit(data, familiar, allowed)
         # the document's own evidence (not for function words: 可以以合理价格)
-        own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
+        own = llr <= data.model_document and not function_word
         written = None  # looked for only when the model does not decide
         if llr > limit:  # cheapest first: most candidates are far above (中国国际)
             if not (own and _written_elsewhere(text, s, n, data.document_context, asked)):
@@ -796,7 +835,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         unseen = (
             n == 1
             and not allowed  # 首店纷纷落地: 纷落 is a word, 纷纷 an adverb
-            and unit not in data.standalone
+            and not function_word
             and llr <= data.model_orphan_unseen
             and familiarity >= data.model_unseen_familiar
             and _unseen_pair(text, s)
