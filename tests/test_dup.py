@@ -169,6 +169,8 @@ def test_without_a_model_only_pairs_of_whole_words_are_reported(monkeypatch: pyt
         ("model-whole: -20.0", "model-embedded <= model-orphan <= model-whole"),
         ("model-orphan-unseen: -9.0", "model-orphan-familiar <= model-orphan-unseen <= 0"),
         ("model-document: 1.0", "model-document <= 0"),
+        ("model-orphan-lone: 1.0", "model-orphan-lone <= 0"),
+        ("standalone-doubling: -1.0", "'standalone-doubling' must be >= 0"),
         ("document-context: 0", "'document-context' must be between 1 and 8"),
         ("slip-patterns: ['(.)\\1']", "'slip-patterns' entry"),
     ],
@@ -251,6 +253,87 @@ def test_the_model_counts_what_it_saw_at_the_copy_boundary() -> None:
     assert dup._unseen_pair("推进老旧小区区加装电梯。", 5) is True
 
 
+# ------------------------------------------------------- a copy standing alone
+@pytest.mark.parametrize(
+    "text",
+    [
+        "部门应当依据据职责及时通报。",  # 依据 + 据
+        "股份转让让受限的情形。",  # 转让 + 让
+        "需要履行的国内内法律程序。",  # 国内 + 内
+        "要坚持贯彻落落实党的决定。",  # 落 + 落实
+        "完善善减负纾困等政策。",  # 完善 + 善
+        "列入代表候选人名单单的。",  # 单单 is listed, but here 名单 + 单
+        "加强设施用用于消防。",  # 施用 is a word, but the text reads 设施 + 用 + 用于
+        "不断增强获得感，不不断提高。",  # 不 is a function word never doubled in edited text
+        "依法取得得动物防疫条件合格证。",  # 得: the same
+    ],
+)
+def test_a_character_typed_twice_at_the_edge_of_a_word_is_found(text: str) -> None:
+    assert [c for *_, c in found(text)] == ["DUP001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新增国家级产业链链主3个。",  # 产业链 + 链主: jieba's tagger makes 链主 a word
+        "宪法第四章章名修改。",  # 第四章 + 章名: the same
+        "采用面额股的公司。面额股股票的发行价格。",  # the document writes 面额股 as a word
+        "海关关衔设五等。授予海关关衔。",  # written again: no slip
+        "中间交工工程的开工。",  # 交工 is in the dictionary, however rarely
+        "让三百六十行行行人才辈出。",  # a run of three
+        "防洪能力大大增强。",  # 大大 is listed and segmented as one word
+        "全国国有企业改革。",  # 全国 + 国有, both in the segmentation
+        "不能实现合同目的的。",  # 的 is doubled now and then in edited text (目的 + 的)
+        "可以以合理价格出卖。",  # 以: the same (可以 + 以)
+    ],
+)
+def test_a_copy_that_belongs_where_it_stands_is_silent(text: str) -> None:
+    assert found(text) == []
+
+
+def test_what_says_a_lone_copy_belongs_where_it_stands() -> None:
+    from speechlint.checks import dup
+
+    data = family_data("DUP")["DUP001"]
+    # jieba's tagger: 链主 is a new word, 据职 is not
+    assert dup._new_word("国家级产业链链主", 6, right=True)
+    assert not dup._new_word("应当依据据职责及时", 4, right=True)
+    # the document uses 面额股 elsewhere; 国 in 实施国家 is taken by 国家: chance
+    text = "采用面额股的公司。面额股股票的发行价格。"
+    assert dup._term_elsewhere(text, text.index("股股"), right=False)
+    text = "实施国家战略。实施国国防改革。"
+    assert not dup._term_elsewhere(text, text.index("国国"), right=False)
+    # written again with the same neighbours
+    text = "海关关衔设五等。授予海关关衔。"
+    assert dup._written_again(text, text.index("关关"))
+    assert not dup._written_again(text[:8], text.index("关关"))
+    # a rare dictionary word (交工) and a run of three keep the copy from standing alone
+    text = "中间交工工程的开工。"
+    assert not dup._lone(text, text.index("工工"), False, False, data)
+    text = "让三百六十行行行人才辈出。"
+    assert not dup._lone(text, text.index("行行"), True, False, data)
+    text = "部门应当依据据职责及时通报。"
+    assert dup._lone(text, text.index("据据"), True, False, data)
+    # the segmentation leaves one copy alone (设施 + 用), or takes both (全国 + 国有)
+    text = "加强设施用用于消防。"
+    assert dup._segmented_lone(text, text.index("用用"), False, data)
+    text = "全国国有企业改革。"
+    assert not dup._segmented_lone(text, text.index("国国"), False, data)
+
+
+def test_function_words_stand_alone_only_if_edited_text_doubles_them() -> None:
+    from speechlint import lm
+    from speechlint.checks import dup
+
+    data = family_data("DUP")["DUP001"]
+    m = lm.model()
+    assert m is not None
+    assert {"不", "会"} <= set(data.standalone)
+    assert m.count("不", "不") == 0 and not dup._stands_alone("不", data)
+    assert m.count("会", "会") > 0 and dup._stands_alone("会", data)
+    assert not dup._stands_alone("国", data)  # not a function word at all
+
+
 # ------------------------------------------------------------------ numerals
 @pytest.mark.parametrize(
     "text", ["适用本法第五五百二十二条的规定。", "依照第八十三三条处理。", "第二百零八八条。", "由第三三人承担。", "第十十八条。"]
@@ -292,9 +375,11 @@ def test_a_remembered_verdict_is_reused_only_when_the_document_answers_alike(mon
     answer = [False]
     monkeypatch.setattr(dup, "_document_writes", lambda text, s, n, k: answer[0])
     monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right: not answer[0])
+    monkeypatch.setattr(dup, "_term_elsewhere", lambda text, s, right: not answer[0])
+    monkeypatch.setattr(dup, "_written_again", lambda text, s: answer[0])
     data = family_data("DUP")["DUP002"]
     differs = 0
-    for text in ("对借款期期限没有约定的。", "推动高质量高质量发展。", "各乡镇乡镇长要负责。", "深化文化文艺改革。"):
+    for text in ("对借款期期限没有约定的。", "推动高质量高质量发展。", "各乡镇乡镇长要负责。", "深化文化文艺改革。", "部门应当依据据职责通报。"):
         data1 = family_data("DUP")["DUP001"]
         for d, n in ((data, 2), (data1, 1)):
             s = next((i for i in range(len(text)) if text[i : i + n] == text[i + n : i + 2 * n]), None)

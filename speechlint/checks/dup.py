@@ -47,6 +47,23 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      ``model-orphan-unseen``, unless the document uses the lone copy with its other
      neighbour as a term of its own (评标 in 评标标准, :func:`_attached`).
 
+   * nothing says the lone copy belongs where it stands (:func:`_lone`, ``model-orphan-lone``,
+     the loosest threshold, for one character that may stand alone): no word of the full
+     dictionary, however rare, takes it in (交工 + 工程); jieba's tagger, which finds words
+     the dictionary lacks, makes no word of it with its other neighbour (产业链 + 链主);
+     the document does not use it with that neighbour as a word (面额股 + 股票,
+     :func:`_term_elsewhere`); no run of three; for a listed form, the segmentation splits
+     the pair (名单 + 单, not 大大 + 增强).  Where a word of the dictionary crosses each
+     copy but the segmentation leaves one alone (设施 + 用 + 用于), that copy is judged so.
+
+   Two pieces of the document's evidence silence a candidate at any threshold: the
+   doubled character written again with the same neighbours (a slip is made once: 他船船艏
+   in two articles of a law, :func:`_written_again`), and a copy alone beside a word that
+   the document uses with its other neighbour as a word (公司中 + 中国共产党).  The
+   ``standalone`` function words (要 + 要求, 可以 + 以) are exempt from the looser
+   thresholds only when edited text doubles them now and then (``standalone-doubling``:
+   the model saw 会会, 以以, 的的; never 不不 or 得得).
+
    Whether a word crosses the edge of a copy is asked first of the compact lexicon
    (``要要求``: 要求 starts inside the second 要), then of the stretch of Han text around
    the candidate segmented as jieba does with its full dictionary
@@ -129,11 +146,12 @@ class DupData:
     model_unseen_familiar: float = -5.0
     #: One character, one copy inside a word, the other alone, and nothing says that the
     #: lone copy belongs where it stands (:func:`_lone`): no word of the full dictionary,
-    #: however rare, takes it in (交工 + 工程); the document does not use it with its other
-    #: neighbour as a term (面额股 + 股票, :func:`_term_elsewhere`); the doubled stretch is
-    #: not written again in the document (海关关衔 in every article of a law); it is no run
-    #: of three; for a form of ``allow``, jieba's segmentation splits the pair (名单 + 单,
-    #: not 大大 + 增强).  Not for the ``standalone`` characters.
+    #: however rare, takes it in (交工 + 工程); jieba's tagger makes no new word of it with
+    #: its other neighbour (产业链 + 链主); the document does not use it with that neighbour
+    #: as a word (面额股 + 股票, :func:`_term_elsewhere`); it is no run of three; for a form
+    #: of ``allow``, jieba's segmentation splits the pair (名单 + 单, not 大大 + 增强).  Also
+    #: where a dictionary word crosses each copy but the segmentation leaves one alone
+    #: (设施 + 用 + 用于).  Not for the ``standalone`` characters.
     model_orphan_lone: float = -1000.0
     #: The document itself writes the one-copy reading elsewhere, with ``document-context``
     #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
@@ -178,6 +196,8 @@ class DupData:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
         if not self.model_orphan_lone <= 0:
             return "thresholds must satisfy model-orphan-lone <= 0"
+        if not self.standalone_doubling >= 0:
+            return "'standalone-doubling' must be >= 0"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
             return "thresholds must satisfy model-document <= 0 and model-unseen-familiar <= 0"
         if not 1 <= self.document_context <= 8:
@@ -959,7 +979,13 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     - 汉字数字：“十五五”、二〇二二年。
 
     旁证放宽把握要求：孤立的那个字与前后字的叠连在语料中从未出现（“应当当参照”），且文件别处并不把它与另一侧的字
-    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告。汉字数字中不可能出现的叠字
+    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告。孤立的那个字若没有任何迹象表明它本该在那里
+    （词典里哪怕很少见的词也不包含它，如“交工工程”的“交工”；jieba 的新词识别不把它与另一侧的字
+    连成新词，如“产业链链主”的“链主”；文件别处不把它与另一侧的字连用成词，如“面额股股票”；
+    不是三字连叠；允许表中的叠字须被分词拆开，如“名单单”而非“大大增强”），按最宽的阈值报告
+    （“依据据职责”“国内内法律”）。同一叠字连同前后的字在文件中再次出现的（“海关关衔”），
+    视为有意的写法，不报告。“要”“以”“的”等虚词只有在规范文本中确实时有叠连时（如“可以以”
+    “目的的”“委员会会议”）才从宽不报；“不不断”“取得得”照常报告。汉字数字中不可能出现的叠字
     （“五五百”“第八十三三条”“第三三人”）直接报告。同一文件在别处写过去掉一个字后的文字
     （如别处有“借款期限”时的“借款期期限”）这一旁证本规则默认不用（`rules/dup.yaml` 中
     `model-document` 为 -1000）：它在基准的检验一半上多出一处误报；DUP002 仍使用。
