@@ -336,13 +336,25 @@ def test_function_words_stand_alone_only_if_edited_text_doubles_them() -> None:
 
 # ------------------------------------------------------------------ numerals
 @pytest.mark.parametrize(
-    "text", ["适用本法第五五百二十二条的规定。", "依照第八十三三条处理。", "第二百零八八条。", "由第三三人承担。", "第十十八条。"]
+    "text",
+    [
+        "适用本法第五五百二十二条的规定。",
+        "依照第八十三三条处理。",
+        "第二百零八八条。",
+        "由第三三人承担。",
+        "第十十八条。",
+        "保持步调一一致。",  # 一 begins and ends words: judged as any character
+        "报上一一级人民政府。",
+    ],
 )
 def test_numbers_that_numerals_cannot_write_are_slips(text: str) -> None:
     assert [c for *_, c in found(text)] == ["DUP001"]
 
 
-@pytest.mark.parametrize("text", ["实现“十五五”良好开局。", "一九九九年。", "二〇二二年。", "九九八十一难。", "千千万万的群众。"])
+@pytest.mark.parametrize(
+    "text",
+    ["实现“十五五”良好开局。", "一九九九年。", "二〇二二年。", "九九八十一难。", "千千万万的群众。", "两者一一对应。", "要一一落实。"],
+)
 def test_numbers_that_numerals_write_are_silent(text: str) -> None:
     assert found(text) == []
 
