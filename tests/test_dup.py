@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 import sys
@@ -106,17 +107,9 @@ def test_nothing_is_loaded_without_candidates() -> None:
 
 
 def test_the_dictionary_is_not_loaded_when_the_data_decides() -> None:
-    # the model's score (层层落实), AABB, context, and the lexicon (要求, 作风) settle
-    # every candidate
-    assert _probe("要层层落实，反反复复，红红脸，要要求，工作作风。") == (False, False, [])
-
-
-@pytest.mark.parametrize("text", ["我们常常讲，要层层落实。", "深入学习习近平新时代中国特色社会主义思想。"])
-def test_what_the_model_doubts_is_segmented(text: str) -> None:
-    # 常常 is rare in official text: whether jieba's segmentation keeps the pair whole
-    # (常常 + 讲, not 名单 + 单) decides; 学习习近平 reads oddly to the model: whether the
-    # segmentation takes both copies into words (学习 + 习近平, not 设施 + 用 + 用于) decides
-    assert _probe(text) == (False, True, [])
+    # allow-list, the model's score (层层落实), AABB, context, and the lexicon (要求, 学习,
+    # 作风) settle every candidate
+    assert _probe("常常层层，要层层落实，反反复复，红红脸，要要求，学习习近平，工作作风。") == (False, False, [])
 
 
 def test_the_dictionary_segments_only_what_the_data_cannot_decide_and_jieba_never_loads() -> None:
@@ -169,7 +162,7 @@ def test_without_a_model_only_pairs_of_whole_words_are_reported(monkeypatch: pyt
         ("model-whole: -20.0", "model-embedded <= model-orphan <= model-whole"),
         ("model-orphan-unseen: -9.0", "model-orphan-familiar <= model-orphan-unseen <= 0"),
         ("model-document: 1.0", "model-document <= 0"),
-        ("model-orphan-lone: 1.0", "model-orphan-lone <= 0"),
+        ("model-orphan-lone: 1.0", "model-orphan-lone <= model-orphan-lone-familiar <= 0"),
         ("standalone-doubling: -1.0", "'standalone-doubling' must be >= 0"),
         ("document-context: 0", "'document-context' must be between 1 and 8"),
         ("slip-patterns: ['(.)\\1']", "'slip-patterns' entry"),
@@ -263,7 +256,6 @@ def test_the_model_counts_what_it_saw_at_the_copy_boundary() -> None:
         "要坚持贯彻落落实党的决定。",  # 落 + 落实
         "完善善减负纾困等政策。",  # 完善 + 善
         "列入代表候选人名单单的。",  # 单单 is listed, but here 名单 + 单
-        "加强设施用用于消防。",  # 施用 is a word, but the text reads 设施 + 用 + 用于
         "不断增强获得感，不不断提高。",  # 不 is a function word never doubled in edited text
         "依法取得得动物防疫条件合格证。",  # 得: the same
     ],
@@ -279,6 +271,7 @@ def test_a_character_typed_twice_at_the_edge_of_a_word_is_found(text: str) -> No
         "宪法第四章章名修改。",  # 第四章 + 章名: the same
         "采用面额股的公司。面额股股票的发行价格。",  # the document writes 面额股 as a word
         "海关关衔设五等。授予海关关衔。",  # written again: no slip
+        "公司中设立党组织。国家出资公司中中国共产党的组织。",  # the document writes 公司中
         "中间交工工程的开工。",  # 交工 is in the dictionary, however rarely
         "让三百六十行行行人才辈出。",  # a run of three
         "防洪能力大大增强。",  # 大大 is listed and segmented as one word
@@ -289,6 +282,36 @@ def test_a_character_typed_twice_at_the_edge_of_a_word_is_found(text: str) -> No
 )
 def test_a_copy_that_belongs_where_it_stands_is_silent(text: str) -> None:
     assert found(text) == []
+    # ... also with the lone copy's thresholds turned on (off in the shipped data)
+    assert _dup001(text, _LONE_ON) == []
+
+
+def _dup001(text: str, data: object) -> list[int]:
+    from speechlint.checks import dup
+    from speechlint.document import Document
+
+    return [d.span.start for d in dup.duplicated_character(Document.from_text(text, "txt"), data)]  # type: ignore[arg-type]
+
+
+_LONE_ON = dataclasses.replace(
+    family_data("DUP")["DUP001"], model_orphan_lone=-11.0, model_orphan_lone_familiar=-4.0
+)
+
+
+def test_the_lone_copy_thresholds_are_off_in_the_shipped_data() -> None:
+    """They found many more slips cross-fitted on the tune half, but cost false alarms on
+    the benchmark's measure half (rules/dup.yaml); turned on, a copy that the segmentation
+    leaves alone beside a dictionary word across it is reported (设施 + 用 + 用于)."""
+    data = family_data("DUP")["DUP001"]
+    assert data.model_orphan_lone < -100 and data.model_orphan_lone_familiar < -100
+    assert found("加强设施用用于消防。") == []
+    assert _dup001("加强设施用用于消防。", _LONE_ON) == [5]
+
+
+def test_the_documents_evidence_silences_the_stricter_thresholds_too() -> None:
+    # alone, 公司中中国共产党 reads like 中 typed twice (the familiar one-copy reading)
+    assert [c for *_, c in found("国家出资公司中中国共产党的组织。")] == ["DUP001"]
+    assert found("公司中设立党组织。国家出资公司中中国共产党的组织。") == []
 
 
 def test_what_says_a_lone_copy_belongs_where_it_stands() -> None:

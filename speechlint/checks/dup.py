@@ -47,8 +47,9 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      ``model-orphan-unseen``, unless the document uses the lone copy with its other
      neighbour as a term of its own (评标 in 评标标准, :func:`_attached`).
 
-   * nothing says the lone copy belongs where it stands (:func:`_lone`, ``model-orphan-lone``,
-     the loosest threshold, for one character that may stand alone): no word of the full
+   * nothing says the lone copy belongs where it stands (:func:`_lone`, ``model-orphan-lone``
+     and ``model-orphan-lone-familiar``, for one character that may stand alone; off in the
+     shipped data, see ``rules/dup.yaml`` for what it found and cost): no word of the full
      dictionary, however rare, takes it in (交工 + 工程); jieba's tagger, which finds words
      the dictionary lacks, makes no word of it with its other neighbour (产业链 + 链主);
      the document does not use it with that neighbour as a word (面额股 + 股票,
@@ -153,6 +154,9 @@ class DupData:
     #: where a dictionary word crosses each copy but the segmentation leaves one alone
     #: (设施 + 用 + 用于).  Not for the ``standalone`` characters.
     model_orphan_lone: float = -1000.0
+    #: ... and when the one-copy reading is familiar (``model-familiar``): two words that
+    #: touch mostly read oddly with one copy (产业链主, 各司长).
+    model_orphan_lone_familiar: float = -1000.0
     #: The document itself writes the one-copy reading elsewhere, with ``document-context``
     #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
     #: form at this score or below is reported whatever its word structure.  Not for the
@@ -194,8 +198,8 @@ class DupData:
             return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
-        if not self.model_orphan_lone <= 0:
-            return "thresholds must satisfy model-orphan-lone <= 0"
+        if not self.model_orphan_lone <= self.model_orphan_lone_familiar <= 0:
+            return "thresholds must satisfy model-orphan-lone <= model-orphan-lone-familiar <= 0"
         if not self.standalone_doubling >= 0:
             return "'standalone-doubling' must be >= 0"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
@@ -460,11 +464,11 @@ def _stands_alone(c: str, data: DupData) -> bool:
 def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     """The highest threshold a candidate may meet, before its word structure is known."""
     if allowed:
-        return max(data.model_allowed, data.model_orphan_lone)
+        return max(data.model_allowed, data.model_orphan_lone_familiar if familiar else data.model_orphan_lone)
     return max(
         data.model_whole,
         data.model_orphan_unseen,
-        data.model_orphan_lone,
+        data.model_orphan_lone_familiar if familiar else data.model_orphan_lone,
         data.model_orphan_familiar if familiar else data.model_orphan,
     )
 
@@ -560,7 +564,9 @@ def _by_model(
     alone = cap if allowed else data.model_orphan_familiar if familiar else data.model_orphan
     loose = data.model_orphan_unseen if unseen else alone
     # the lone copy's own threshold: one character that may stand alone
-    lone = data.model_orphan_lone if n == 1 and not bound and not _stands_alone(text[s], data) else float("-inf")
+    lone = float("-inf")
+    if n == 1 and not bound and not _stands_alone(text[s], data):
+        lone = data.model_orphan_lone_familiar if familiar else data.model_orphan_lone
     if llr > max(cap, loose, lone):
         return False
     embedded = min(data.model_embedded, cap)
@@ -979,13 +985,14 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     - 汉字数字：“十五五”、二〇二二年。
 
     旁证放宽把握要求：孤立的那个字与前后字的叠连在语料中从未出现（“应当当参照”），且文件别处并不把它与另一侧的字
-    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告。孤立的那个字若没有任何迹象表明它本该在那里
-    （词典里哪怕很少见的词也不包含它，如“交工工程”的“交工”；jieba 的新词识别不把它与另一侧的字
-    连成新词，如“产业链链主”的“链主”；文件别处不把它与另一侧的字连用成词，如“面额股股票”；
-    不是三字连叠；允许表中的叠字须被分词拆开，如“名单单”而非“大大增强”），按最宽的阈值报告
-    （“依据据职责”“国内内法律”）。同一叠字连同前后的字在文件中再次出现的（“海关关衔”），
-    视为有意的写法，不报告。“要”“以”“的”等虚词只有在规范文本中确实时有叠连时（如“可以以”
-    “目的的”“委员会会议”）才从宽不报；“不不断”“取得得”照常报告。汉字数字中不可能出现的叠字
+    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告。同一叠字连同前后的字在文件中再次出现的
+    （“海关关衔”“他船船艏”），视为有意的写法，不报告；孤立的那个字在文件别处与另一侧的字连用成词的
+    （“公司中中国共产党”，别处有“公司中”），不报告。“要”“以”“的”等虚词只有在规范文本中确实时有
+    叠连时（如“可以以”“目的的”“委员会会议”）才从宽不报；“不不断”“取得得”照常报告。“一一”不再
+    作为数字豁免（“步调一一致”报告，“一一对应”不报）。
+    `rules/dup.yaml` 中的 `model-orphan-lone`、`model-orphan-lone-familiar` 可放宽对孤立字的
+    把握要求（词典、jieba 新词识别和文件本身都没有表明该字本该在那里时），默认关闭：
+    它能多查出许多笔误，但在基准的检验一半上误报超出预算。汉字数字中不可能出现的叠字
     （“五五百”“第八十三三条”“第三三人”）直接报告。同一文件在别处写过去掉一个字后的文字
     （如别处有“借款期限”时的“借款期期限”）这一旁证本规则默认不用（`rules/dup.yaml` 中
     `model-document` 为 -1000）：它在基准的检验一半上多出一处误报；DUP002 仍使用。
