@@ -11,8 +11,11 @@ import speechlint
 from speechlint import data, homophone_build, lm, segment
 from speechlint.checks.wrd import (
     HomophoneData,
+    homophone_attested,
     homophone_junction,
+    homophone_name,
     homophone_parallel,
+    homophone_quoted,
     load_homophones,
     pair_prior,
 )
@@ -38,12 +41,16 @@ def test_shipped_table_holds_slips_of_frequent_words_that_are_no_words() -> None
     for slip in table.slips:
         words = table.words(slip)
         assert HAN2.fullmatch(slip)
-        assert d.freq(slip) < homophone_build.SLIP_MAX_FREQ, f"{slip} is a word"
+        listed = d.freq(slip) >= homophone_build.SLIP_MAX_FREQ  # a misspelling jieba lists (做为)
         for w in words:
             assert sum(a != b for a, b in zip(slip, w, strict=True)) == 1, (slip, w)
-            assert d.freq(w) >= homophone_build.WORD_MIN_FREQ
-            put_in = next(a for a, b in zip(slip, w, strict=True) if a != b)
-            assert d.freq(put_in) < homophone_build.FREE_CHAR_FREQ
+            # a frequent word, or a word that is a pair of a frequent idiom (制宜 of 因地制宜)
+            assert d.freq(w) >= homophone_build.SLIP_MAX_FREQ
+            if listed:
+                assert d.freq(w) >= homophone_build.SLIP_RATIO * d.freq(slip), f"{slip} is a word"
+            else:
+                put_in = next(a for a, b in zip(slip, w, strict=True) if a != b)
+                assert d.freq(put_in) < homophone_build.FREE_CHAR_FREQ
 
 
 def test_a_slip_is_read_like_its_word() -> None:
@@ -188,12 +195,14 @@ def test_every_slip_is_found_in_order() -> None:
     assert [s for s, _ in got] == sorted(s for s, _ in got)
 
 
-def test_a_string_used_again_and_its_word_never_is_a_term() -> None:
+def test_a_string_used_again_and_its_word_rarely_is_a_term() -> None:
     once = "对全年工作作出布署。"
     assert findings(once) == [(7, "布署")]
     assert findings(once + "\n" + once) == []  # 布署 twice, 部署 never: meant
-    both = once + "\n" + once + "\n做好工作部署。"
-    assert [w for _, w in findings(both)] == ["布署", "布署"]  # the word is there: slips
+    word = "\n做好工作部署。"
+    assert findings(once + "\n" + once + word * 5) == []  # 部署 not 3 times as often: a term
+    many = once + "\n" + once + word * 6
+    assert [w for _, w in findings(many)] == ["布署", "布署"]  # 部署 3 times as often: slips
 
 
 @pytest.mark.parametrize(
@@ -203,10 +212,58 @@ def test_a_string_used_again_and_its_word_never_is_a_term() -> None:
         ("打造智汇宁夏、才聚宁夏的环境", 2, True),  # the item after repeats 宁夏
         ("统筹推进经济建设、政治建社、文化建设", 11, False),  # 建社 differs where the items agree
         ("加强统愁协调、深化改革", 2, False),
+        ("避免出现行业性限贷、抽贷、断贷。", 13, True),  # the items share the pair's last character
+        ("使用不燃、难燃材料。", 2, True),
+        ("“四水四定”先行先试全域铺开", 8, True),  # 先行先试: the pair repeats the character two before
+        ("一主一带一副一极", 6, True),
+        ("对全年工作作出布署、安排", 7, False),
     ],
 )
 def test_a_coined_half_of_a_parallel_slogan_is_not_a_slip(text: str, start: int, parallel: bool) -> None:
     assert homophone_parallel(text, start) is parallel
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "quoted"),
+    [
+        ("实现政策范围内分娩个人“无自付”。", 13, True),
+        ("他说：“对全年工作作出布署，这是大家的共同任务”。", 11, False),  # a long quotation
+        ("对全年工作作出布署。", 7, False),
+    ],
+)
+def test_a_pair_in_a_short_quotation_is_a_coined_term(text: str, start: int, quoted: bool) -> None:
+    assert homophone_quoted(text, start) is quoted
+
+
+def test_a_name_the_tagger_finds_is_not_a_slip() -> None:
+    # 中荷: China and the Netherlands; jieba's HMM tags it a place name
+    assert homophone_name("立起定期的政治磋商制度。中荷恢复了大使级关系。", 12)
+    assert not homophone_name("对全年工作作出布署。", 7)
+    assert not homophone_name("具有中国国藉。", 4)  # nz ("other proper noun") is no name
+
+
+def test_a_listed_string_edited_text_uses_is_a_word() -> None:
+    model = lm.model()
+    assert model is not None
+    assert homophone_attested(model, "执业")  # listed by jieba and written in the laws
+    assert not homophone_attested(model, "做为")  # listed by jieba, never in edited text
+    assert not homophone_attested(model, "布署")  # listed twice only: no word
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("把保持经济平稳较快发展做为经济工作的首要任务。", "做为"),  # a misspelling jieba lists
+        ("坚持因地治宜推广秸秆覆盖。", "治宜"),  # a pair of an idiom
+    ],
+)
+def test_listed_misspellings_and_idiom_slips_are_found(text: str, written: str) -> None:
+    assert [w for _, w in findings(text)] == [written]
+    assert findings(text.replace(written, shipped().words(written)[0])) == []
+
+
+def test_a_free_character_before_its_own_object_stays_silent() -> None:
+    assert findings("要做为民服务的表率。") == []  # 做 + 为民服务
 
 
 def test_slips_across_chunk_edges_are_found_once() -> None:
