@@ -330,6 +330,7 @@ def test_what_says_a_lone_copy_belongs_where_it_stands() -> None:
     text = "海关关衔设五等。授予海关关衔。"
     assert dup._written_again(text, text.index("关关"))
     assert not dup._written_again(text[:8], text.index("关关"))
+    assert not dup._written_again("要" * 20, 4)  # a run repeats itself
     # a rare dictionary word (交工) and a run of three keep the copy from standing alone
     text = "中间交工工程的开工。"
     assert not dup._lone(text, text.index("工工"), False, False, data)

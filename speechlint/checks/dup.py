@@ -746,13 +746,19 @@ def _written_again(text: str, s: int) -> bool:
     """Does the document write the doubled character with both its neighbours again?
 
     A slip is made once; a term written with a doubled character (海关关衔, 各司司长) comes
-    back in the same form.
+    back in the same form.  Only four Han characters count (not a 要要 between marks on
+    line after line, nor a run of one character, which repeats itself).
     """
-    form = text[max(0, s - 1) : s + 3]
+    if s < 1 or s + 3 > len(text):
+        return False
+    form = text[s - 1 : s + 3]
+    # four Han characters, not a run of one character (which repeats itself)
+    if not HAN_RUN.fullmatch(form) or form[0] == form[1] or form[3] == form[1]:
+        return False
     lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
     at = text.find(form, lo, hi)
     while at >= 0:
-        if at != max(0, s - 1):
+        if at != s - 1:
             return True
         at = text.find(form, at + 1, hi)
     return False
