@@ -14,8 +14,11 @@ in a random line, then deleted):
 Stages: ``parse`` (JSON and lsprotocol structuring), ``dispatch`` (pygls, including our
 didChange handler: ``did_change``), ``lint`` (``SpeechlintServer.lint``: the configuration,
 the engine's ``lint_cached`` with its ``document rules`` and ``line rules`` and the rest, the
-conversion to LSP ``to_lsp``), ``publish`` (pygls serialises and writes).  The
-document-scope rules are also listed one by one.
+conversion to LSP ``to_lsp``), ``publish`` (pygls serialises and writes).  In
+``lint_cached``: ``line edit`` (where the text changed), ``document rules`` (those run),
+``kept (line views)`` (those whose findings were kept: their line views of the changed line),
+``line rules`` (paragraph scope, changed lines), ``finish``.  The document-scope rules are
+also listed one by one, with the median of the keystrokes they ran on and how often they ran.
 """
 
 from __future__ import annotations
@@ -79,6 +82,10 @@ def _edits(text: str, n: int, seed: int) -> list[dict[str, Any]]:
     return out
 
 
+#: How often each document-scope rule ran (the others were kept: their line views).
+runs: dict[str, float] = {}
+
+
 async def profile(text: str, args: argparse.Namespace) -> dict[str, list[float]]:
     from speechlint.lsp import server as lsp_server
 
@@ -121,19 +128,40 @@ async def profile(text: str, args: argparse.Namespace) -> dict[str, list[float]]
     features[change] = _timed(stages["  did_change"], features[change])
     linter_cls = engine.Linter
     linter_cls.lint_cached = _timed(stages["  lint_cached"], linter_cls.lint_cached)  # type: ignore[method-assign]
-    linter_cls._run_line = _timed(stages["    line rules"], linter_cls._run_line)  # type: ignore[method-assign]
-    run = linter_cls.run
+    linter_cls._lines_cached = _timed(stages["    line rules"], linter_cls._lines_cached)  # type: ignore[method-assign]
+    linter_cls._line_edited = _timed(stages["    line rules"], linter_cls._line_edited)  # type: ignore[method-assign]
+    linter_cls.finish = _timed(stages["    finish"], linter_cls.finish)  # type: ignore[method-assign]
+    edit_cls = engine._LineEdit
+    edit_cls.between = staticmethod(_timed(stages["    line edit"], edit_cls.between))  # type: ignore[method-assign]
+    unread, moved = edit_cls.unread, edit_cls.moved
+    check = linter_cls._check
+    spent: dict[str, float] = defaultdict(float)  # this keystroke's document rules: run, kept
 
-    def run_timed(self: Any, doc: Any, *, scope: str | None = None, failures: Any = None) -> Any:
-        if scope != "document":
-            return run(self, doc, scope=scope, failures=failures)
+    def unread_timed(self: Any, *args: Any) -> Any:
         t = clock()
         try:
-            return run(self, doc, scope=scope, failures=failures)
+            return unread(self, *args)
         finally:
-            stages["    document rules"].append(clock() - t)
+            spent["kept"] += clock() - t
 
-    linter_cls.run = run_timed  # type: ignore[method-assign]
+    def moved_timed(self: Any, *args: Any) -> Any:
+        t = clock()
+        try:
+            return moved(self, *args)
+        finally:
+            spent["kept"] += clock() - t
+
+    def check_timed(self: Any, r: Any, doc: Any, failures: Any) -> Any:
+        t = clock()
+        try:
+            return check(self, r, doc, failures)
+        finally:
+            if r.scope == "document":
+                spent["run"] += clock() - t
+
+    edit_cls.unread = unread_timed  # type: ignore[method-assign]
+    edit_cls.moved = moved_timed  # type: ignore[method-assign]
+    linter_cls._check = check_timed  # type: ignore[method-assign]
     for linter in list(engine._LINTERS.values()):
         linter.rules = tuple(
             replace(r, check=_timed_rule(per_rule[r.code], r.check)) if r.scope == "document" else r
@@ -146,7 +174,7 @@ async def profile(text: str, args: argparse.Namespace) -> dict[str, list[float]]
         body = json.dumps({"jsonrpc": "2.0", "method": "textDocument/didChange",
                            "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [edit]}})
         written.clear()
-        lines_before = len(stages["    line rules"])
+        spent.clear()
         t0 = clock()
         msg = json.loads(body, object_hook=proto.structure_message)
         t1 = clock()
@@ -161,12 +189,15 @@ async def profile(text: str, args: argparse.Namespace) -> dict[str, list[float]]
         stages["parse"].append(t1 - t0)
         stages["dispatch"].append(t2 - t1)
         stages["keystroke"].append(t3 - t0)
-        if len(stages["    line rules"]) == lines_before:
-            stages["    line rules"].append(0.0)
+        stages["    document rules"].append(spent["run"])
+        stages["    kept (line views)"].append(spent["kept"])
         if args.pace:
             await asyncio.sleep(args.pace)
+    keystrokes = len(stages["keystroke"])
     for code, xs in per_rule.items():
-        stages[f"      {code}"] = xs
+        if xs:  # a rule kept on every keystroke has no samples
+            stages[f"      {code}"] = xs
+        runs[code] = len(xs) / keystrokes
     return stages
 
 
@@ -183,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     stages = asyncio.run(profile(text, args))
     total = statistics.median(stages["keystroke"])
     order = ["keystroke", "parse", "dispatch", "  did_change", "lint", "  config_for", "  lint_cached",
-             "    document rules", "    line rules", "  to_lsp", "publish"]
+             "    line edit", "    document rules", "    kept (line views)", "    line rules", "    finish",
+             "  to_lsp", "publish"]
     rules = sorted((k for k in stages if k.startswith("      ")), key=lambda k: -statistics.median(stages[k]))
     print(f"{path.name}: {len(text)} characters, {len(stages['keystroke'])} keystrokes, thread CPU time"
           f"{f', {args.pace * 1000:.0f} ms idle between keystrokes' if args.pace else ''}")
@@ -192,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         if stages.get(k):
             med = statistics.median(stages[k])
             out[k.strip()] = round(med * 1e6, 1)
-            print(f"{k:22s} median {med * 1e6:8.1f} us  {med / total * 100:5.1f} %")
+            ran = f"  (run on {runs[k.strip()]:.0%} of keystrokes)" if k.strip() in runs else ""
+            print(f"{k:22s} median {med * 1e6:8.1f} us  {med / total * 100:5.1f} %{ran}")
     if args.json:
         args.json.write_text(json.dumps(out, indent=2), encoding="utf-8")
     return 0

@@ -147,7 +147,7 @@ class OpenDoc:
     filetype: str
     path: str | None
     index: Any = None  # LineIndex of text, kept up to date incrementally
-    cache: dict[Any, tuple[Diagnostic, ...]] = field(default_factory=dict)
+    cache: dict[Any, Any] = field(default_factory=dict)  # the engine's, for lint_cached
     cache_owner: Any = None  # the Linter the cache belongs to
     linted_text: str | None = None
     linted_version: int | None = None

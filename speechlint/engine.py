@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -16,8 +17,8 @@ from pathlib import PurePath
 
 from . import registry
 from .config import DEFAULT, Config
-from .document import Document
-from .model import Diagnostic, RuleFailure, Severity, Span
+from .document import Document, LineIndex
+from .model import Diagnostic, Edit, Fix, RuleFailure, Severity, Span
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -105,25 +106,45 @@ class Linter:
         for r in self.rules:
             if scope is not None and r.scope != scope:
                 continue
-            try:
-                if r.data is not None:
-                    found = list(r.check(doc, self.data[r.code]))
-                else:
-                    found = list(r.check(doc))
-            except Exception as exc:  # a broken rule must not stop the others
-                failure = RuleFailure(r.code, f"{type(exc).__name__}: {exc}")
-                if failures is not None:
-                    failures.append(failure)
-                if r.code not in self._reported:  # the traceback, for --verbose and bug reports
-                    self._reported.add(r.code)
-                    import logging  # only now: a failure is rare, the import is not free
-
-                    logging.getLogger("speechlint").debug(
-                        "rule %s failed: %s", r.code, failure.error, exc_info=True
-                    )
-                continue
-            out.extend(found)
+            found = self._check(r, doc, failures)
+            if found:
+                out.extend(found)
         return out
+
+    def _unread(
+        self,
+        edit: _LineEdit,
+        view: registry.LineView,
+        last_views: dict[tuple[Any, int, str, str], Any],
+        views: dict[tuple[Any, int, str, str], Any],
+    ) -> bool:
+        """``edit.unread``; a line view that fails only means the rules with it run again."""
+        try:
+            return edit.unread(view, last_views, views)
+        except Exception:  # the rules themselves report what is broken
+            import logging
+
+            logging.getLogger("speechlint").debug("line view %r failed", view, exc_info=True)
+            return False
+
+    def _check(self, r: registry.Rule, doc: Document, failures: list[RuleFailure] | None) -> list[Diagnostic] | None:
+        """Raw findings of one rule; None when it failed (noted in ``failures``)."""
+        try:
+            if r.data is not None:
+                return list(r.check(doc, self.data[r.code]))
+            return list(r.check(doc))
+        except Exception as exc:  # a broken rule must not stop the others
+            failure = RuleFailure(r.code, f"{type(exc).__name__}: {exc}")
+            if failures is not None:
+                failures.append(failure)
+            if r.code not in self._reported:  # the traceback, for --verbose and bug reports
+                self._reported.add(r.code)
+                import logging  # only now: a failure is rare, the import is not free
+
+                logging.getLogger("speechlint").debug(
+                    "rule %s failed: %s", r.code, failure.error, exc_info=True
+                )
+            return None
 
     def finish(self, doc: Document, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         """Stamp severities, drop allowed words and suppressed findings, sort."""
@@ -164,7 +185,7 @@ class Linter:
     def lint_cached(
         self,
         text: str,
-        cache: dict[Any, tuple[Diagnostic, ...]],
+        cache: dict[Any, Any],
         *,
         filetype: str = "txt",
         failures: list[RuleFailure] | None = None,
@@ -177,24 +198,67 @@ class Linter:
         on random edits).  ``cache`` maps (line text, masked line text) to the paragraph-scope
         findings on that line (line-relative spans), and the same key plus the line's offset
         to those findings placed there; the caller keeps one (opaque) dict per document and
-        this Linter, and it is pruned to the current lines.  Document-scope rules always see
-        the whole text, as an ``edited`` Document (they may keep bounded memos of its parts).
+        this Linter, and it holds the current lines only.  It also keeps the last text with
+        its findings: when this text differs from it within one line (a keystroke), only that
+        line is looked up (the other lines' findings are the last ones, moved), and a
+        document-scope rule whose line view (``registry.rule``) shows that the change is
+        nothing it reads keeps its last findings, moved with the text.  The other
+        document-scope rules see the whole text, as an ``edited`` Document (they may keep
+        bounded memos of its parts).
         """
         doc = Document.from_text(text, filetype, edited=True)
-        found = self.run(doc, scope="document", failures=failures)
-        if not any(r.scope == "paragraph" for r in self.rules):
-            return self.finish(doc, found)
-        check = doc.check_text
-        starts = doc.index.starts
-        fresh: dict[tuple[Any, ...], tuple[Diagnostic, ...]] = {}
-        n = len(starts)
-        for i in range(n):
-            # each line as the rules see it in the document: after the line ending before it
-            # (what a clause or a line number starts from) and with its own (a fix may
-            # remove the whole line)
-            start = doc.index.line_end(i - 1) if i else 0
-            end = starts[i + 1] if i + 1 < n else len(text)
-            key = (text[start:end], check[start:end])
+        last = cache.get(_Last)
+        if not isinstance(last, _Last) or last.filetype != filetype:
+            last = None
+        edit = _LineEdit.between(last, doc) if last is not None else None
+        views: dict[tuple[Any, int, str, str], Any] = {}
+        unread: dict[registry.LineView, bool] = {}  # line view -> the edit changes nothing it reads
+        kept: dict[str, tuple[Diagnostic, ...]] = {}
+        found: list[Diagnostic] = []
+        for r in self.rules:
+            if r.scope != "document":
+                continue
+            hit = None
+            view = r.line_view
+            if edit is not None and last is not None and view is not None and r.code in last.findings:
+                clean = unread.get(view)
+                if clean is None:
+                    clean = unread[view] = self._unread(edit, view, last.views, views)
+                if clean:
+                    hit = edit.moved(last.findings[r.code])
+            if hit is None:
+                now = self._check(r, doc, failures)
+                if now is None:
+                    continue
+                hit = tuple(now)
+            kept[r.code] = hit
+            found.extend(hit)
+        lines: list[tuple[int, tuple[Diagnostic, ...]]] = []
+        if any(r.scope == "paragraph" for r in self.rules):
+            if edit is not None and last is not None:
+                lines = self._line_edited(doc, edit, last.lines, cache, failures)
+            else:
+                fresh: dict[Any, Any] = {}
+                lines = self._lines_cached(doc, cache, fresh, failures)
+                cache.clear()
+                cache.update(fresh)
+            for _, placed in lines:
+                found.extend(placed)
+        cache[_Last] = _Last(text, doc.check_text, filetype, doc.index, kept, views, lines)
+        return self.finish(doc, found)
+
+    def _lines_cached(
+        self,
+        doc: Document,
+        cache: dict[Any, Any],
+        fresh: dict[Any, Any],
+        failures: list[RuleFailure] | None,
+    ) -> list[tuple[int, tuple[Diagnostic, ...]]]:
+        """The paragraph-scope findings of every line that has some, from ``cache`` or run
+        (see :meth:`lint_cached`); ``fresh`` receives the cache of this text."""
+        out: list[tuple[int, tuple[Diagnostic, ...]]] = []
+        for i in range(len(doc.index.starts)):
+            start, end, key = _line_key(doc, i)
             hit = fresh.get(key)
             if hit is None:
                 hit = cache.get(key)
@@ -208,10 +272,36 @@ class Linter:
                 if placed is None:
                     placed = tuple(d.shifted(start) for d in hit) if start else hit
                 fresh[at] = placed
-                found.extend(placed)
-        cache.clear()
-        cache.update(fresh)
-        return self.finish(doc, found)
+                out.append((i, placed))
+        return out
+
+    def _line_edited(
+        self,
+        doc: Document,
+        edit: _LineEdit,
+        last: list[tuple[int, tuple[Diagnostic, ...]]],
+        cache: dict[Any, Any],
+        failures: list[RuleFailure] | None,
+    ) -> list[tuple[int, tuple[Diagnostic, ...]]]:
+        """The paragraph-scope findings of every line when only line ``edit.line`` changed:
+        the ``last`` ones, those after it moved, and the changed line's from ``cache`` or run
+        (its entry replaces the old line's in ``cache``)."""
+        line, delta = edit.line, edit.delta
+        start, end, key = _line_key(doc, line)
+        hit = cache.get(key)
+        if hit is None:
+            hit = self._run_line(doc, start, end, key, failures)
+        cache.pop(edit.old_key, None)  # the old line's entries: the cache stays the size of the text
+        cache.pop((*edit.old_key, start), None)
+        cache[key] = hit
+        out = [(i, placed) for i, placed in last if i < line]
+        if hit:
+            placed = tuple(d.shifted(start) for d in hit) if start else hit
+            cache[(*key, start)] = placed
+            out.append((line, placed))
+        out.extend((i, tuple(d.shifted(delta) for d in placed) if delta else placed)
+                   for i, placed in last if i > line)
+        return out
 
     def _run_line(
         self,
@@ -228,6 +318,171 @@ class Linter:
         ) if doc.masked else ()
         line = Document(key[0], key[1], doc.filetype, masked)
         return tuple(self.run(line, scope="paragraph", failures=failures))
+
+
+@dataclass(frozen=True, slots=True)
+class _Last:
+    """What :meth:`Linter.lint_cached` keeps of the last text for the next one: the text,
+    its line index, the document-scope findings of each rule and the line views it made."""
+
+    text: str
+    check_text: str
+    filetype: str
+    index: LineIndex
+    findings: dict[str, tuple[Diagnostic, ...]]
+    views: dict[tuple[Any, int, str, str], Any]
+    #: The paragraph-scope findings of each line that has some: (line, findings).
+    lines: list[tuple[int, tuple[Diagnostic, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class _LineEdit:
+    """The difference between the last text and this one, when it lies within one line:
+    the characters ``[start, end)`` of the last text became ``[start, end + delta)``, in
+    the line starting at ``line_start`` (the same offset in both), whose text and masked
+    text were ``old`` and are ``new``."""
+
+    start: int
+    end: int
+    delta: int
+    line: int
+    line_start: int
+    old: tuple[str, str]
+    new: tuple[str, str]
+    #: The changed line's key in the paragraph-scope cache of the last text (see lint_cached).
+    old_key: tuple[str, str]
+
+    @staticmethod
+    def between(last: _Last, doc: Document) -> _LineEdit | None:
+        """The edit from ``last`` to ``doc`` (None: none, or one across lines)."""
+        text, check = doc.text, doc.check_text
+        changed = _changed(last.text, text)
+        masked = None if check is text and last.check_text is last.text else _changed(last.check_text, check)
+        changes = [c for c in (changed, masked) if c is not None]
+        if not changes:
+            return None
+        start = min(c[0] for c in changes)
+        end = max(c[1] for c in changes)
+        delta = len(text) - len(last.text)
+        index = last.index
+        line = index.line_of(start)
+        line_start, line_end = index.starts[line], index.line_end(line)
+        if end > line_end or len(doc.index.starts) != len(index.starts) or _EOL_CHARS.search(text, start, end + delta):
+            return None  # the line breaks changed
+        new_end = line_end + delta
+        key_start = index.line_end(line - 1) if line else 0
+        key_end = index.starts[line + 1] if line + 1 < len(index.starts) else len(last.text)
+        return _LineEdit(start, end, delta, line, line_start,
+                         (last.text[line_start:line_end], last.check_text[line_start:line_end]),
+                         (text[line_start:new_end], check[line_start:new_end]),
+                         (last.text[key_start:key_end], last.check_text[key_start:key_end]))
+
+    def unread(
+        self,
+        view: registry.LineView,
+        last_views: dict[tuple[Any, int, str, str], Any],
+        views: dict[tuple[Any, int, str, str], Any],
+    ) -> bool:
+        """Does ``view`` show that the edit changes nothing a rule with that view reads?"""
+        summary, parts = _view(view, self.line, self.old, last_views, views)
+        new_summary, new_parts = _view(view, self.line, self.new, last_views, views)
+        if summary != new_summary or len(parts) != len(new_parts):
+            return False
+        a, b, delta = self.start - self.line_start, self.end - self.line_start, self.delta
+        for (s, e), (s2, e2) in zip(parts, new_parts, strict=True):
+            # a part ends before the edit or starts after it, one character away at least
+            if e < a:
+                if (s2, e2) != (s, e):
+                    return False
+            elif s > b:
+                if (s2, e2) != (s + delta, e + delta):
+                    return False
+            else:
+                return False
+        return True
+
+    def moved(self, findings: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...] | None:
+        """``findings`` of the last text where they are in this one (None when one of them
+        is at or inside the edit)."""
+        out: list[Diagnostic] = []
+        for d in findings:
+            moved = self._moved(d)
+            if moved is None:
+                return None
+            out.append(moved)
+        return tuple(out)
+
+    def _moved(self, d: Diagnostic) -> Diagnostic | None:
+        """``d`` in this text (None when one of its offsets is at or inside the edit)."""
+        a, b = self.start, self.end
+        spans = [d.span, *(e.span for e in d.fix.edits)] if d.fix is not None else [d.span]
+        if all(sp.end < a for sp in spans):
+            return d
+        if all(sp.start > b for sp in spans):
+            return d.shifted(self.delta)
+        if any(not (sp.end < a or sp.start > b) for sp in spans):
+            return None
+        fix = d.fix
+        assert fix is not None  # the span and the edits lie on both sides of the edit
+        edits = tuple(Edit(self._span(e.span), e.text) for e in fix.edits)
+        return Diagnostic(d.code, self._span(d.span), d.message, Fix(edits, fix.applicability), d.severity, d.extra)
+
+    def _span(self, sp: Span) -> Span:
+        return sp if sp.end < self.start else sp.shifted(self.delta)
+
+
+_EOL_CHARS = re.compile("[\r\n]")
+
+
+def _line_key(doc: Document, i: int) -> tuple[int, int, tuple[str, str]]:
+    """Line ``i`` as the paragraph-scope rules see it in the document: from the line ending
+    before it (what a clause or a line number starts from) to the end of its own (a fix may
+    remove the whole line): its start, end and cache key (text, masked text)."""
+    index = doc.index
+    start = index.line_end(i - 1) if i else 0
+    end = index.starts[i + 1] if i + 1 < len(index.starts) else len(doc.text)
+    return start, end, (doc.text[start:end], doc.check_text[start:end])
+
+
+def _view(
+    view: registry.LineView,
+    number: int,
+    line: tuple[str, str],
+    last_views: dict[tuple[Any, int, str, str], Any],
+    views: dict[tuple[Any, int, str, str], Any],
+) -> Any:
+    """``view`` of line ``number`` (its text, its masked text), remembered from the last text
+    or this one."""
+    key = (view, number, *line)
+    got = views.get(key) or last_views.get(key)
+    if got is None:
+        got = view(number, *line)
+    views[key] = got
+    return got
+
+
+def _changed(a: str, b: str) -> tuple[int, int] | None:
+    """Where ``b`` differs from ``a``: ``a[start:end]`` was replaced (None: equal)."""
+    if a is b or a == b:
+        return None
+    n = min(len(a), len(b))
+    lo, hi = 0, n  # the common prefix: binary search, each probe one C comparison
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a.startswith(b[lo:mid], lo):
+            lo = mid
+        else:
+            hi = mid - 1
+    prefix = lo
+    lo, hi = 0, n - prefix  # the common suffix, not overlapping the prefix
+    la, lb = len(a), len(b)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a.endswith(b[lb - mid : lb - lo], 0, la - lo):
+            lo = mid
+        else:
+            hi = mid - 1
+    return prefix, la - lo
 
 
 def _allowed_spans(text: str, words: Sequence[str]) -> list[Span]:

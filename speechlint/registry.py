@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 else:  # no typing at run time
     FixKind = Scope = str
 
+#: What a document-scope rule reads of one line: ``view(number, line, masked_line)`` (the
+#: 0-based line number, the line's text and its ``check_text``, without the line ending) ->
+#: (a hashable summary of the line, the line-relative ``(start, end)`` parts whose characters
+#: its findings depend on).
+LineView = Callable[[int, str, str], tuple[object, tuple[tuple[int, int], ...]]]
+
 #: Sections every rule docstring must have, in this order.
 DOC_SECTIONS: tuple[str, ...] = ("检查内容", "为什么", "示例（错 → 对）", "修复安全性", "依据")
 
@@ -68,6 +74,8 @@ class Rule:
     #: An opt-in ("preview") rule: never selected by ``ALL`` or a family prefix, only when
     #: its exact code is named in ``select``/``extend-select`` (ruff's preview rules).
     preview: bool = False
+    #: A document-scope rule's :data:`LineView`, when it has one (see :func:`rule`).
+    line_view: LineView | None = None
 
     @property
     def summary(self) -> str:
@@ -94,6 +102,7 @@ def rule(
     fix: FixKind = "none",
     scope: Scope = "paragraph",
     preview: bool = False,
+    line_view: LineView | None = None,
 ) -> Callable[[Callable[..., Iterable[Diagnostic]]], Callable[..., Iterable[Diagnostic]]]:
     """Register a rule.
 
@@ -104,6 +113,14 @@ def rule(
     across lines (numbering sequences, quotes spanning paragraphs, the title block at the
     top, a style counted over the whole draft) declare ``scope="document"``.
 
+    ``line_view`` (document scope only) promises that the rule's findings depend on each
+    line only through what the view returns for it: its summary, and the characters of its
+    parts (with the line numbers of the document).  When a keystroke changes one line, no
+    part of it before or after the change comes within a character of the change, and its
+    summary and parts stay the same, the language server keeps the rule's findings of the
+    last keystroke, moved with the text (``Linter.lint_cached``; tests/test_lsp_incremental.py
+    compares that with a full run on random edits).
+
     ``preview=True`` puts the rule in the opt-in set: it runs only when its exact code
     is selected (a rule whose precision on professionally edited text is below the bar
     of the default set; its docstring says why).
@@ -112,6 +129,8 @@ def rule(
     if not m:
         raise ValueError(f"bad rule code {code!r}: family prefix + 3 digits expected")
     family = m.group(1)
+    if line_view is not None and scope != "document":
+        raise ValueError(f"{code}: only a document-scope rule has a line view")
 
     def deco(func: Callable[..., Iterable[Diagnostic]]) -> Callable[..., Iterable[Diagnostic]]:
         if code in RULES:
@@ -127,6 +146,7 @@ def rule(
             scope=scope,
             doc=_cleandoc(func.__doc__ or ""),
             preview=preview,
+            line_view=line_view,
         )
         return func
 

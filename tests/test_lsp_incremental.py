@@ -81,6 +81,99 @@ def test_every_rule_example_alone_and_among_others() -> None:
                     assert cached == linter.lint(doc, filetype=filetype), (path.name, doc)
 
 
+#: What a keystroke types into one line: marks, numerals, markers, announcement words, a
+#: list lead, blanks (a line made blank or not: NUM009 counts the paragraphs between).
+KEYS = ["，", "。", "、", "：", "一", "二", "三", "是", "要", "第", "点", "讲", "以下", "三点意见", "方面",
+        "附件：", "1.", "（", "）", "(", ")", " ", "\u3000", "X", "a", "“", "”", "‘", "’", "《", "》", "#",
+        "http://a.b/c "]
+
+
+def _keystroke(rnd: random.Random, text: str) -> str:
+    """Type, delete or replace a few characters inside one line (blank lines included)."""
+    starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+    line = rnd.randrange(len(starts))
+    end = text.find("\n", starts[line])
+    end = len(text) if end < 0 else end
+    i = rnd.randint(starts[line], end)
+    j = min(end, i + rnd.choice([0, 0, 0, 1, 2]))
+    return text[:i] + (rnd.choice(KEYS) if rnd.random() < 0.7 or i == j else "") + text[j:]
+
+
+@pytest.mark.parametrize("filetype", ["txt", "md"])
+@pytest.mark.parametrize("seed", range(2))
+@pytest.mark.parametrize("rules", ["NUM*", "PUN001", "PUN004", "DOC00[34]", "FIG001"])
+def test_keystrokes_in_one_line_keep_document_rules_exactly(
+    filetype: str, seed: int, rules: str, monkeypatch: Any
+) -> None:
+    """A keystroke within one line: document-scope rules with a line view (NUM, PUN001,
+    PUN004, DOC003, DOC004, FIG001) keep their last findings, moved, when the view says the
+    keystroke changes nothing they read, and that equals a full run, keystroke after
+    keystroke, over those rules' examples (headings, lists, announced counts, quotes across
+    paragraphs, title blocks, attachment notes, digits, blank lines between them)."""
+    kept = 0
+    unread = engine._LineEdit.unread
+
+    def counted(self: Any, *args: Any) -> Any:
+        nonlocal kept
+        found = unread(self, *args)
+        kept += bool(found)
+        return found
+
+    monkeypatch.setattr(engine._LineEdit, "unread", counted)
+    rnd = random.Random(seed)
+    linter = engine.linter_for(None, None)
+    texts = []
+    for path in sorted(FIXTURES.glob(f"{rules}.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for item in [*(data.get("bad") or []), *(data.get("good") or [])]:
+            text = item["text"] if isinstance(item, dict) else item
+            if isinstance(text, str):
+                texts.append(text)
+    for _ in range(6):
+        text = "\n\n".join(rnd.sample(texts, min(6, len(texts))))
+        cache: dict[Any, Any] = {}
+        for _ in range(50):
+            assert linter.lint_cached(text, cache, filetype=filetype) == linter.lint(text, filetype=filetype), text
+            text = _keystroke(rnd, text)
+    assert kept > 50  # the keystrokes did take the kept path, not only full runs
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # a blank line between an announcement and its list becomes a paragraph: no longer its list
+        ("下面，我讲三点意见。\n\n一、加强领导\n二、明确责任\n", "下面，我讲三点意见。\nX\n一、加强领导\n二、明确责任\n"),
+        ("下面，我讲三点意见。\nX\n一、加强领导\n二、明确责任\n", "下面，我讲三点意见。\n\n一、加强领导\n二、明确责任\n"),
+        # the rest of the announcement's line grows past max-gap, far from the count
+        ("下面，我讲三点意见" + "，" * 12 + "\n一、加强领导\n二、明确责任\n",
+         "下面，我讲三点意见" + "，" * 13 + "\n一、加强领导\n二、明确责任\n"),
+        # a list lead typed at the start of the line before a numbered list ("附件：1.…")
+        ("一、总体要求\n1.第一项\n件：1.名单\n3.第三项\n", "一、总体要求\n1.第一项\n附件：1.名单\n3.第三项\n"),
+        # DOC004: a character typed after a heading's full stop
+        ("一、总体要求。\n（一）目标\n二、工作任务\n", "一、总体要求。X\n（一）目标\n二、工作任务\n"),
+        # PUN001: a quote carried over a blank line to a paragraph that no longer reopens it
+        ("他说：“第一段。\n\n“第二段。”\n", "他说：“第一段。\n\nX“第二段。”\n"),
+        # PUN004: the title block at the top grows when its first line is no longer running text
+        ("各位代表：\n提高　产业　竞争力\n本条规定了内容。\n", "各位代表\n提高　产业　竞争力\n本条规定了内容。\n"),
+        # DOC003: a line that no longer continues an attachment note
+        ("附件：1.实施方案\n2.分工表。\n", "附件：1.实施方案\nX2.分工表。\n"),
+    ],
+)
+def test_keystrokes_that_change_what_document_rules_read(before: str, after: str) -> None:
+    """Keystrokes away from any heading number, marker or quote that still change the
+    findings of a rule with a line view: the views must see them (kept findings would be
+    stale)."""
+    linter = engine.linter_for(None, None)
+    cache: dict[Any, Any] = {}
+    first = linter.lint_cached(before, cache)
+    assert first == linter.lint(before)
+    then = linter.lint_cached(after, cache)
+    assert then == linter.lint(after)
+    assert [d for d in first if d.code.startswith(("NUM", "DOC", "PUN"))] != [
+        d for d in then if d.code.startswith(("NUM", "DOC", "PUN"))
+    ]
+
+
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 def test_random_edits_on_real_drafts() -> None:
     linter = engine.linter_for(None, None)
@@ -177,3 +270,19 @@ def _published(c: Raw, uri: str, version: int) -> list[dict[str, Any]]:
         msg = c.wait_notification("textDocument/publishDiagnostics")
         if msg["params"]["uri"] == uri and msg["params"].get("version") == version:
             return msg["params"]["diagnostics"]  # type: ignore[no-any-return]
+
+
+def test_a_line_view_that_fails_only_means_the_rule_runs_again() -> None:
+    from dataclasses import replace
+
+    def broken(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
+        raise RuntimeError("broken view")
+
+    linter = engine.Linter()
+    linter.rules = tuple(replace(r, line_view=broken) if r.line_view is not None else r for r in linter.rules)
+    before = "下面，我讲三点意见。\n\n一、加强领导\n二、明确责任\n"
+    after = "下面，我讲三点意见。\n\n一、加强领导\n二、明确责任。\n"
+    cache: dict[Any, Any] = {}
+    assert linter.lint_cached(before, cache) == linter.lint(before)
+    assert any(d.code == "NUM009" for d in linter.lint_cached(after, cache))
+    assert linter.lint_cached(after, cache) == linter.lint(after)

@@ -203,8 +203,19 @@ class AttachmentData:
         return None
 
 
+def _attachment_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
+    """DOC003's line view (``registry.rule``): a line that opens an attachment note (附件：1.…)
+    or could continue one (2.…) is read whole, the others not at all."""
+    from ..data import family_data
+
+    data: AttachmentData = family_data("DOC")["DOC003"]  # the data the engine runs it with
+    if data.first.match(masked) or data.more.match(masked):
+        return None, ((0, len(masked) + 1),)
+    return None, ()
+
+
 @rule("DOC003", "attachment-name-punctuation", data=AttachmentData, severity="warning", fix="safe",
-      scope="document")
+      scope="document", line_view=_attachment_view)
 def attachment_name_punctuation(doc: Document, data: AttachmentData) -> Iterator[Diagnostic]:
     """附件说明中附件名称后加了标点（如“附件：1.实施方案。”）。
 
@@ -291,7 +302,17 @@ def _items_end_with_stops(text: str, lines: set[tuple[int, int]]) -> bool:
     return stops >= 2 and stops > plain
 
 
-@rule("DOC004", "heading-full-stop", data=HeadingStopData, severity="warning", fix="safe", scope="document")
+def _heading_stop_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
+    """DOC004's line view (``registry.rule``): a line holding a numeral + 、 or starting with
+    ``#`` is read whole (tried as a heading; how such lines end decides the house style),
+    the others not at all."""
+    if _NUMBERED.search(masked) or line.startswith("#"):
+        return None, ((0, len(line) + 1),)
+    return None, ()
+
+
+@rule("DOC004", "heading-full-stop", data=HeadingStopData, severity="warning", fix="safe", scope="document",
+      line_view=_heading_stop_view)
 def heading_full_stop(doc: Document, data: HeadingStopData) -> Iterator[Diagnostic]:
     """标题末尾加了句号（如“一、提高政治站位。”）。
 

@@ -37,7 +37,17 @@ class FullwidthData:
         return None
 
 
-@rule("FIG001", "fullwidth-digit", data=FullwidthData, severity="warning", fix="safe", scope="document")
+def _digits_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
+    """FIG001's line view (``registry.rule``): each run of full-width digits and each run of
+    half-width ones (the rule weighs the two styles over the whole document), with the
+    characters beside it (a run ends where the digits end)."""
+    full = [(max(0, m.start() - 1), m.end() + 1) for m in _FULLWIDTH.finditer(masked)]
+    half = [(max(0, m.start() - 1), m.end() + 1) for m in _HALF_DIGITS.finditer(masked)]
+    return len(full), (*full, *half)
+
+
+@rule("FIG001", "fullwidth-digit", data=FullwidthData, severity="warning", fix="safe", scope="document",
+      line_view=_digits_view)
 def fullwidth_digit(doc: Document, data: FullwidthData) -> Iterator[Diagnostic]:
     """使用了全角数字（如“２０２５年”），应为半角阿拉伯数字。
 

@@ -40,6 +40,37 @@ class MarkerData:
     markers: MarkerSpec = field(default_factory=MarkerSpec)
 
 
+# ------------------------------------------------------------- line view
+def line_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
+    """What the document-scope NUM rules read of one line (their ``line_view``, see
+    ``registry.rule``): whether it is blank (NUM009 counts the paragraphs between an
+    announcement and its list), and the parts of it their scans decide on: the heading
+    number with its title and the character after it, a list lead ("附件："), each
+    enumeration marker from the line's start (whether it starts a clause may depend on the
+    indentation, an opening quote or a heading number before it) to a few characters past
+    it, each announced count from the verb before it to the line's end (NUM009 measures
+    the distance to its list).  The NUM rules share one scheme and one set of markers (the anchors of
+    ``rules/num.yaml``): NUM009's data holds both."""
+    from ..data import family_data
+
+    data: AnnounceData = family_data("NUM")["NUM009"]  # the data the engine runs it with
+    scheme, spec = data.enumerations.scheme, data.enumerations.markers
+    parts: list[tuple[int, int]] = []
+    head = scheme.pattern_first.match(masked)
+    if head is not None:  # the lookaheads after the number read up to four characters
+        parts.append((0, max(head.end("title"), head.start("title") + 4) + 1))
+    lead = scheme.list_lead.match(masked)
+    if lead is not None:
+        parts.append((0, lead.end() + 1))
+    for m in markers(Document(masked, masked, "txt", ()), spec):
+        end = m.delimiter_span.end if m.delimiter_span is not None else m.span.end
+        parts.append((0, end + 4))  # the exceptions read a few characters past a marker
+    window = _patterns(data).window
+    for start, num_start, *_ in _count_phrases(masked, data):
+        parts.append((max(0, min(start, num_start - window)), len(masked) + 1))
+    return bool(line.strip(_BLANKS)), tuple(parts)
+
+
 # ------------------------------------------------------------------ headings
 def _label(h: Heading, number: int) -> str:
     """The label of heading ``h`` renumbered to ``number``, in the scheme's form."""
@@ -151,7 +182,8 @@ def _emit(doc: Document, data: HeadingData, code: str) -> Iterator[Diagnostic]:
             yield Diagnostic(code, f.heading.number_span, f.message, f.fix)
 
 
-@rule("NUM001", "heading-sequence-gap", data=HeadingData, severity="error", fix="unsafe", scope="document")
+@rule("NUM001", "heading-sequence-gap", data=HeadingData, severity="error", fix="unsafe", scope="document",
+      line_view=line_view)
 def heading_sequence_gap(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
     """标题序号不连续（如“一、二、四、”缺少“三、”）。
 
@@ -180,7 +212,8 @@ def heading_sequence_gap(doc: Document, data: HeadingData) -> Iterator[Diagnosti
     yield from _emit(doc, data, "NUM001")
 
 
-@rule("NUM002", "heading-sequence-repeat", data=HeadingData, severity="error", fix="unsafe", scope="document")
+@rule("NUM002", "heading-sequence-repeat", data=HeadingData, severity="error", fix="unsafe", scope="document",
+      line_view=line_view)
 def heading_sequence_repeat(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
     """标题序号重复或顺序颠倒（如“一、二、二、”）。
 
@@ -205,7 +238,8 @@ def heading_sequence_repeat(doc: Document, data: HeadingData) -> Iterator[Diagno
     yield from _emit(doc, data, "NUM002")
 
 
-@rule("NUM003", "heading-level-order", data=HeadingData, severity="error", fix="sometimes", scope="document")
+@rule("NUM003", "heading-level-order", data=HeadingData, severity="error", fix="sometimes", scope="document",
+      line_view=line_view)
 def heading_level_order(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
     """下级标题出现在上级标题之前，或在新的上级标题下接续了上一部分的编号。
 
@@ -250,7 +284,8 @@ def heading_level_order(doc: Document, data: HeadingData) -> Iterator[Diagnostic
         )
 
 
-@rule("NUM004", "heading-level-skipped", data=HeadingData, severity="warning", scope="document")
+@rule("NUM004", "heading-level-skipped", data=HeadingData, severity="warning", scope="document",
+      line_view=line_view)
 def heading_level_skipped(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
     """标题跳过了一个层级（如“一、”之下直接用“1.”）。
 
@@ -576,7 +611,8 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
     return result
 
 
-@rule("NUM007", "enumeration-sequence", data=MarkerData, severity="error", fix="sometimes", scope="document")
+@rule("NUM007", "enumeration-sequence", data=MarkerData, severity="error", fix="sometimes", scope="document",
+      line_view=line_view)
 def enumeration_sequence(doc: Document, data: MarkerData) -> Iterator[Diagnostic]:
     """段内或段首列举的序号不连续或重复（如“一是…二是…四是”）。
 
@@ -608,7 +644,8 @@ def enumeration_sequence(doc: Document, data: MarkerData) -> Iterator[Diagnostic
         yield Diagnostic("NUM007", m.span, message, fix)
 
 
-@rule("NUM008", "enumeration-delimiter", data=MarkerData, severity="error", fix="sometimes", scope="document")
+@rule("NUM008", "enumeration-delimiter", data=MarkerData, severity="error", fix="sometimes", scope="document",
+      line_view=line_view)
 def enumeration_delimiter(doc: Document, data: MarkerData) -> Iterator[Diagnostic]:
     """同一组列举中序次语后的标点不统一，或混用了不同的序次语（如“第一，…第四、”）。
 
@@ -978,7 +1015,8 @@ def _close_enough(doc: Document, end: int, start: int, data: AnnounceData, parag
 _BLANKS = " \t\u3000\u00a0\ue000"
 
 
-@rule("NUM009", "announced-count-mismatch", data=AnnounceData, severity="warning", scope="document")
+@rule("NUM009", "announced-count-mismatch", data=AnnounceData, severity="warning", scope="document",
+      line_view=line_view)
 def announced_count_mismatch(doc: Document, data: AnnounceData) -> Iterator[Diagnostic]:
     """宣布的条数与下面列出的条数不符（如“讲三点意见”，下面却有四点）。
 

@@ -337,7 +337,20 @@ def _end(m: re.Match[str] | None) -> int:
     return m.end()
 
 
-@rule("PUN001", "unpaired-bracket", data=BracketData, severity="error", scope="document")
+def _bracket_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
+    """PUN001's line view (``registry.rule``): whether the line is blank (a quote may run on
+    to the next paragraph; in Markdown a paragraph runs to a blank line), its indentation
+    and first character (does it reopen the quote carried into it?), and each mark with the
+    characters beside it (an apostrophe between Latin letters is no quote)."""
+    from ..data import family_data
+
+    data: BracketData = family_data("PUN")["PUN001"]  # the data the engine runs it with
+    parts = [(0, _end(_INDENT.match(masked)) + 1)]
+    parts.extend((max(0, m.start() - 1), m.end() + 1) for m in data.token.finditer(masked))
+    return _BLANK.match(masked) is not None, tuple(parts)
+
+
+@rule("PUN001", "unpaired-bracket", data=BracketData, severity="error", scope="document", line_view=_bracket_view)
 def unpaired_bracket(doc: Document, data: BracketData) -> Iterator[Diagnostic]:
     """括号、引号、书名号不成对或嵌套错误。
 
@@ -652,7 +665,20 @@ class SpaceData:
         )
 
 
-@rule("PUN004", "stray-space", data=SpaceData, severity="warning", fix="safe", scope="document")
+def _space_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
+    """PUN004's line view (``registry.rule``): a line of the title block at the top, or one
+    holding a space or tab, is read whole (the run of spaces, the text on both sides, the
+    allowed patterns and the layout of the line); the others not at all."""
+    from ..data import family_data
+
+    data: SpaceData = family_data("PUN")["PUN004"]  # the data the engine runs it with
+    if number <= data.title_lines or any(c in masked for c in _SPACES + "\t"):
+        return None, ((0, len(masked) + 1),)
+    return None, ()
+
+
+@rule("PUN004", "stray-space", data=SpaceData, severity="warning", fix="safe", scope="document",
+      line_view=_space_view)
 def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
     """中文里多余的空格（半角或全角），以及行尾空格。
 
