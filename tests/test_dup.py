@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import subprocess
 import sys
@@ -107,9 +106,8 @@ def test_nothing_is_loaded_without_candidates() -> None:
 
 
 def test_the_dictionary_is_not_loaded_when_the_data_decides() -> None:
-    # allow-list, the model's score (层层落实), AABB, context, and the lexicon (要求, 学习,
-    # 作风) settle every candidate
-    assert _probe("常常层层，要层层落实，反反复复，红红脸，要要求，学习习近平，工作作风。") == (False, False, [])
+    # allow-list, AABB, context, and the lexicon (要求, 学习, 作风) settle every candidate
+    assert _probe("常常层层，反反复复，红红脸，要要求，学习习近平，工作作风。") == (False, False, [])
 
 
 def test_the_dictionary_segments_only_what_the_data_cannot_decide_and_jieba_never_loads() -> None:
@@ -162,8 +160,6 @@ def test_without_a_model_only_pairs_of_whole_words_are_reported(monkeypatch: pyt
         ("model-whole: -20.0", "model-embedded <= model-orphan <= model-whole"),
         ("model-orphan-unseen: -9.0", "model-orphan-familiar <= model-orphan-unseen <= 0"),
         ("model-document: 1.0", "model-document <= 0"),
-        ("model-orphan-lone: 1.0", "model-orphan-lone <= model-orphan-lone-familiar <= 0"),
-        ("standalone-doubling: -1.0", "'standalone-doubling' must be >= 0"),
         ("document-context: 0", "'document-context' must be between 1 and 8"),
         ("slip-patterns: ['(.)\\1']", "'slip-patterns' entry"),
     ],
@@ -194,19 +190,19 @@ def test_names_and_distributive_forms_need_no_word_around_the_pair() -> None:
 def test_a_one_copy_reading_written_elsewhere_in_the_document() -> None:
     from speechlint.checks import dup
 
-    slip = "加快培育育新产业。"
-    assert found(slip) == []  # 培育 + 育新: two words that touch, as far as the data knows
-    # the same document writes 培育新产 (two characters of context on each side) ...
-    text = "加快培育新产业。\n" + slip
-    s = text.index("育育")
+    slip = "健全防防返贫动态监测机制。"
+    assert found(slip) == []  # the model alone is not sure enough
+    # the same document writes 防返贫动态 (two characters of context on each side) ...
+    text = "健全防返贫动态监测机制。\n" + slip
+    s = text.index("防防")
     assert dup._written_elsewhere(text, s, 1, 2)
     # ... but DUP001 takes no evidence from the document in the shipped data (rules/dup.yaml:
     # model-document -1000, it cost a false alarm on the benchmark's measure half)
     assert speechlint.data.rule_data("DUP001").model_document < -100
     assert found(text) == []
-    # the one-copy reading needs the same two characters on each side: 培育新产, not 培育新技
-    other = "加快培育新技术。\n" + slip
-    assert not dup._written_elsewhere(other, other.index("育育"), 1, 2)
+    # the one-copy reading needs the same two characters on each side: 健全防返贫, not 建立防返贫
+    other = "建立防返贫动态监测机制。\n" + slip
+    assert not dup._written_elsewhere(other, other.index("防防"), 1, 2)
 
 
 def test_function_words_take_no_evidence_from_the_document() -> None:
@@ -246,139 +242,15 @@ def test_the_model_counts_what_it_saw_at_the_copy_boundary() -> None:
     assert dup._unseen_pair("推进老旧小区区加装电梯。", 5) is True
 
 
-# ------------------------------------------------------- a copy standing alone
-@pytest.mark.parametrize(
-    "text",
-    [
-        "部门应当依据据职责及时通报。",  # 依据 + 据
-        "股份转让让受限的情形。",  # 转让 + 让
-        "需要履行的国内内法律程序。",  # 国内 + 内
-        "要坚持贯彻落落实党的决定。",  # 落 + 落实
-        "完善善减负纾困等政策。",  # 完善 + 善
-        "列入代表候选人名单单的。",  # 单单 is listed, but here 名单 + 单
-        "不断增强获得感，不不断提高。",  # 不 is a function word never doubled in edited text
-        "依法取得得动物防疫条件合格证。",  # 得: the same
-    ],
-)
-def test_a_character_typed_twice_at_the_edge_of_a_word_is_found(text: str) -> None:
-    assert [c for *_, c in found(text)] == ["DUP001"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "新增国家级产业链链主3个。",  # 产业链 + 链主: jieba's tagger makes 链主 a word
-        "宪法第四章章名修改。",  # 第四章 + 章名: the same
-        "采用面额股的公司。面额股股票的发行价格。",  # the document writes 面额股 as a word
-        "海关关衔设五等。授予海关关衔。",  # written again: no slip
-        "公司中设立党组织。国家出资公司中中国共产党的组织。",  # the document writes 公司中
-        "中间交工工程的开工。",  # 交工 is in the dictionary, however rarely
-        "让三百六十行行行人才辈出。",  # a run of three
-        "防洪能力大大增强。",  # 大大 is listed and segmented as one word
-        "全国国有企业改革。",  # 全国 + 国有, both in the segmentation
-        "不能实现合同目的的。",  # 的 is doubled now and then in edited text (目的 + 的)
-        "可以以合理价格出卖。",  # 以: the same (可以 + 以)
-    ],
-)
-def test_a_copy_that_belongs_where_it_stands_is_silent(text: str) -> None:
-    assert found(text) == []
-    # ... also with the lone copy's thresholds turned on (off in the shipped data)
-    assert _dup001(text, _LONE_ON) == []
-
-
-def _dup001(text: str, data: object) -> list[int]:
-    from speechlint.checks import dup
-    from speechlint.document import Document
-
-    return [d.span.start for d in dup.duplicated_character(Document.from_text(text, "txt"), data)]  # type: ignore[arg-type]
-
-
-_LONE_ON = dataclasses.replace(
-    family_data("DUP")["DUP001"], model_orphan_lone=-11.0, model_orphan_lone_familiar=-4.0
-)
-
-
-def test_the_lone_copy_thresholds_are_off_in_the_shipped_data() -> None:
-    """They found many more slips cross-fitted on the tune half, but cost false alarms on
-    the benchmark's measure half (rules/dup.yaml); turned on, a copy that the segmentation
-    leaves alone beside a dictionary word across it is reported (设施 + 用 + 用于)."""
-    data = family_data("DUP")["DUP001"]
-    assert data.model_orphan_lone < -100 and data.model_orphan_lone_familiar < -100
-    assert found("加强设施用用于消防。") == []
-    assert _dup001("加强设施用用于消防。", _LONE_ON) == [5]
-
-
-def test_the_documents_evidence_silences_the_stricter_thresholds_too() -> None:
-    # alone, 公司中中国共产党 reads like 中 typed twice (the familiar one-copy reading)
-    assert [c for *_, c in found("国家出资公司中中国共产党的组织。")] == ["DUP001"]
-    assert found("公司中设立党组织。国家出资公司中中国共产党的组织。") == []
-
-
-def test_what_says_a_lone_copy_belongs_where_it_stands() -> None:
-    from speechlint.checks import dup
-
-    data = family_data("DUP")["DUP001"]
-    # jieba's tagger: 链主 is a new word, 据职 is not
-    assert dup._new_word("国家级产业链链主", 6, right=True)
-    assert not dup._new_word("应当依据据职责及时", 4, right=True)
-    # the document uses 面额股 elsewhere; 国 in 实施国家 is taken by 国家: chance
-    text = "采用面额股的公司。面额股股票的发行价格。"
-    assert dup._term_elsewhere(text, text.index("股股"), right=False)
-    text = "实施国家战略。实施国国防改革。"
-    assert not dup._term_elsewhere(text, text.index("国国"), right=False)
-    # written again with the same neighbours
-    text = "海关关衔设五等。授予海关关衔。"
-    assert dup._written_again(text, text.index("关关"))
-    assert not dup._written_again(text[:8], text.index("关关"))
-    assert not dup._written_again("要" * 20, 4)  # a run repeats itself
-    # a rare dictionary word (交工) and a run of three keep the copy from standing alone
-    text = "中间交工工程的开工。"
-    assert not dup._lone(text, text.index("工工"), False, False, data)
-    text = "让三百六十行行行人才辈出。"
-    assert not dup._lone(text, text.index("行行"), True, False, data)
-    text = "部门应当依据据职责及时通报。"
-    assert dup._lone(text, text.index("据据"), True, False, data)
-    # the segmentation leaves one copy alone (设施 + 用), or takes both (全国 + 国有)
-    text = "加强设施用用于消防。"
-    assert dup._segmented_lone(text, text.index("用用"), False, data)
-    text = "全国国有企业改革。"
-    assert not dup._segmented_lone(text, text.index("国国"), False, data)
-
-
-def test_function_words_stand_alone_only_if_edited_text_doubles_them() -> None:
-    from speechlint import lm
-    from speechlint.checks import dup
-
-    data = family_data("DUP")["DUP001"]
-    m = lm.model()
-    assert m is not None
-    assert {"不", "会"} <= set(data.standalone)
-    assert m.count("不", "不") == 0 and not dup._stands_alone("不", data)
-    assert m.count("会", "会") > 0 and dup._stands_alone("会", data)
-    assert not dup._stands_alone("国", data)  # not a function word at all
-
-
 # ------------------------------------------------------------------ numerals
 @pytest.mark.parametrize(
-    "text",
-    [
-        "适用本法第五五百二十二条的规定。",
-        "依照第八十三三条处理。",
-        "第二百零八八条。",
-        "由第三三人承担。",
-        "第十十八条。",
-        "保持步调一一致。",  # 一 begins and ends words: judged as any character
-        "报上一一级人民政府。",
-    ],
+    "text", ["适用本法第五五百二十二条的规定。", "依照第八十三三条处理。", "第二百零八八条。", "由第三三人承担。", "第十十八条。"]
 )
 def test_numbers_that_numerals_cannot_write_are_slips(text: str) -> None:
     assert [c for *_, c in found(text)] == ["DUP001"]
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["实现“十五五”良好开局。", "一九九九年。", "二〇二二年。", "九九八十一难。", "千千万万的群众。", "两者一一对应。", "要一一落实。"],
-)
+@pytest.mark.parametrize("text", ["实现“十五五”良好开局。", "一九九九年。", "二〇二二年。", "九九八十一难。", "千千万万的群众。"])
 def test_numbers_that_numerals_write_are_silent(text: str) -> None:
     assert found(text) == []
 
@@ -411,11 +283,9 @@ def test_a_remembered_verdict_is_reused_only_when_the_document_answers_alike(mon
     answer = [False]
     monkeypatch.setattr(dup, "_document_writes", lambda text, s, n, k: answer[0])
     monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right: not answer[0])
-    monkeypatch.setattr(dup, "_term_elsewhere", lambda text, s, right: not answer[0])
-    monkeypatch.setattr(dup, "_written_again", lambda text, s: answer[0])
     data = family_data("DUP")["DUP002"]
     differs = 0
-    for text in ("对借款期期限没有约定的。", "推动高质量高质量发展。", "各乡镇乡镇长要负责。", "深化文化文艺改革。", "部门应当依据据职责通报。"):
+    for text in ("对借款期期限没有约定的。", "推动高质量高质量发展。", "各乡镇乡镇长要负责。", "深化文化文艺改革。"):
         data1 = family_data("DUP")["DUP001"]
         for d, n in ((data, 2), (data1, 1)):
             s = next((i for i in range(len(text)) if text[i : i + n] == text[i + n : i + 2 * n]), None)

@@ -47,24 +47,6 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      ``model-orphan-unseen``, unless the document uses the lone copy with its other
      neighbour as a term of its own (评标 in 评标标准, :func:`_attached`).
 
-   * nothing says the lone copy belongs where it stands (:func:`_lone`, ``model-orphan-lone``
-     and ``model-orphan-lone-familiar``, for one character that may stand alone; off in the
-     shipped data, see ``rules/dup.yaml`` for what it found and cost): no word of the full
-     dictionary, however rare, takes it in (交工 + 工程); jieba's tagger, which finds words
-     the dictionary lacks, makes no word of it with its other neighbour (产业链 + 链主);
-     the document does not use it with that neighbour as a word (面额股 + 股票,
-     :func:`_term_elsewhere`); no run of three; for a listed form, the segmentation splits
-     the pair (名单 + 单, not 大大 + 增强).  Where a word of the dictionary crosses each
-     copy but the segmentation leaves one alone (设施 + 用 + 用于), that copy is judged so.
-
-   Two pieces of the document's evidence silence a candidate at any threshold: the
-   doubled character written again with the same neighbours (a slip is made once: 他船船艏
-   in two articles of a law, :func:`_written_again`), and a copy alone beside a word that
-   the document uses with its other neighbour as a word (公司中 + 中国共产党).  The
-   ``standalone`` function words (要 + 要求, 可以 + 以) are exempt from the looser
-   thresholds only when edited text doubles them now and then (``standalone-doubling``:
-   the model saw 会会, 以以, 的的; never 不不 or 得得).
-
    Whether a word crosses the edge of a copy is asked first of the compact lexicon
    (``要要求``: 要求 starts inside the second 要), then of the stretch of Han text around
    the candidate segmented as jieba does with its full dictionary
@@ -145,18 +127,6 @@ class DupData:
     model_orphan_unseen: float = -4.0
     #: ... when the one-copy reading's log-probability per character is at least this:
     model_unseen_familiar: float = -5.0
-    #: One character, one copy inside a word, the other alone, and nothing says that the
-    #: lone copy belongs where it stands (:func:`_lone`): no word of the full dictionary,
-    #: however rare, takes it in (交工 + 工程); jieba's tagger makes no new word of it with
-    #: its other neighbour (产业链 + 链主); the document does not use it with that neighbour
-    #: as a word (面额股 + 股票, :func:`_term_elsewhere`); it is no run of three; for a form
-    #: of ``allow``, jieba's segmentation splits the pair (名单 + 单, not 大大 + 增强).  Also
-    #: where a dictionary word crosses each copy but the segmentation leaves one alone
-    #: (设施 + 用 + 用于).  Not for the ``standalone`` characters.
-    model_orphan_lone: float = -1000.0
-    #: ... and when the one-copy reading is familiar (``model-familiar``): two words that
-    #: touch mostly read oddly with one copy (产业链主, 各司长).
-    model_orphan_lone_familiar: float = -1000.0
     #: The document itself writes the one-copy reading elsewhere, with ``document-context``
     #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
     #: form at this score or below is reported whatever its word structure.  Not for the
@@ -167,10 +137,6 @@ class DupData:
     #: Function words and modal verbs that stand alone before a word starting with the same
     #: character (要 + 要求, 以 + 以上, 有 + 有关): a familiar one-copy reading says nothing.
     standalone: str = ""
-    #: ... and only those the model saw doubled at least this often (per thousand of the
-    #: character's occurrences): edited text doubles 会 (委员会会议), 以 (可以以), 的 (目的的),
-    #: never 不 or 得, so 不不断 and 取得得 are slips like any other.
-    standalone_doubling: float = 0.0
     #: Single-character surnames: a surname, then a doubled character that forms no word
     #: with its neighbours, is a name with a reduplicated given name (屠呦呦), not a slip.
     surnames: str = ""
@@ -198,10 +164,6 @@ class DupData:
             return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
-        if not self.model_orphan_lone <= self.model_orphan_lone_familiar <= 0:
-            return "thresholds must satisfy model-orphan-lone <= model-orphan-lone-familiar <= 0"
-        if not self.standalone_doubling >= 0:
-            return "'standalone-doubling' must be >= 0"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
             return "thresholds must satisfy model-document <= 0 and model-unseen-familiar <= 0"
         if not 1 <= self.document_context <= 8:
@@ -224,7 +186,7 @@ class DupData:
         return {}
 
     @cached_property
-    def verdicts(self) -> dict[tuple[str, int, int], tuple[bool, tuple[tuple[int, int, int, bool], ...]]]:
+    def verdicts(self) -> dict[tuple[str, int, int], tuple[bool, tuple[tuple[bool, int, int, bool], ...]]]:
         """The memo of :func:`_judge_memo` for this data (bounded)."""
         return {}
 
@@ -450,27 +412,11 @@ def _idiom_ends(text: str, s: int, data: DupData) -> bool:
     return any(_is_word(text[a : s + 1], data) for a in range(max(0, s - _REACH + 1), s - 2))
 
 
-def _stands_alone(c: str, data: DupData) -> bool:
-    """Is ``c`` a ``standalone`` character that the model saw doubled often enough?"""
-    if c not in data.standalone:
-        return False
-    m = lm.model()
-    if m is None or data.standalone_doubling <= 0:
-        return True
-    seen = m.count("", c)
-    return seen > 0 and m.count(c, c) * 1000 >= data.standalone_doubling * seen
-
-
 def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     """The highest threshold a candidate may meet, before its word structure is known."""
     if allowed:
-        return max(data.model_allowed, data.model_orphan_lone_familiar if familiar else data.model_orphan_lone)
-    return max(
-        data.model_whole,
-        data.model_orphan_unseen,
-        data.model_orphan_lone_familiar if familiar else data.model_orphan_lone,
-        data.model_orphan_familiar if familiar else data.model_orphan,
-    )
+        return data.model_allowed
+    return max(data.model_whole, data.model_orphan_unseen, data.model_orphan_familiar if familiar else data.model_orphan)
 
 
 def _unseen_pair(text: str, s: int) -> bool:
@@ -495,36 +441,16 @@ _DOCUMENT_REACH = 20_000
 
 
 #: The document's answers a verdict depended on, noted for :func:`_judge_memo`:
-#: (question, its first and second argument, answer), the questions below.
-Asked = list[tuple[int, int, int, bool]]
-#: The questions a verdict may ask of the document beyond the window around a candidate:
-#: :func:`_document_writes` (n, k), :func:`_used_in_term` (right), :func:`_term_elsewhere`
-#: (right), :func:`_written_again`.
-_WRITES, _USED, _TERM, _AGAIN = range(4)
-
-
-def _answer(text: str, s: int, question: int, a: int, b: int) -> bool:
-    """The document's answer to a question about the candidate at ``s``."""
-    if question == _WRITES:
-        return _document_writes(text, s, a, b)
-    if question == _USED:
-        return _used_in_term(text, s, bool(a))
-    if question == _TERM:
-        return _term_elsewhere(text, s, bool(a))
-    return _written_again(text, s)
-
-
-def _asked(text: str, s: int, question: int, a: int, asked: Asked | None, b: int = 0) -> bool:
-    """:func:`_answer`, noted in ``asked`` when given."""
-    found = _answer(text, s, question, a, b)
-    if asked is not None:
-        asked.append((question, a, b, found))
-    return found
+#: (asked :func:`_attached`?, n or right, k, answer).
+Asked = list[tuple[bool, int, int, bool]]
 
 
 def _written_elsewhere(text: str, s: int, n: int, k: int, asked: Asked | None = None) -> bool:
     """:func:`_document_writes`, its answer noted in ``asked`` when given."""
-    return _asked(text, s, _WRITES, n, asked, k)
+    found = _document_writes(text, s, n, k)
+    if asked is not None:
+        asked.append((False, n, k, found))
+    return found
 
 
 def _document_writes(text: str, s: int, n: int, k: int) -> bool:
@@ -563,11 +489,7 @@ def _by_model(
     cap = data.model_allowed if allowed else max(data.model_whole, data.model_orphan_familiar if familiar else data.model_orphan)
     alone = cap if allowed else data.model_orphan_familiar if familiar else data.model_orphan
     loose = data.model_orphan_unseen if unseen else alone
-    # the lone copy's own threshold: one character that may stand alone
-    lone = float("-inf")
-    if n == 1 and not bound and not _stands_alone(text[s], data):
-        lone = data.model_orphan_lone_familiar if familiar else data.model_orphan_lone
-    if llr > max(cap, loose, lone):
+    if llr > max(cap, loose):
         return False
     embedded = min(data.model_embedded, cap)
     crosses = _crosser(text, s, n, data)  # the lexicon first: segmenting loads a dictionary
@@ -580,97 +502,36 @@ def _by_model(
         ):
             return llr <= embedded
     elif crosses(s + 2 * n):  # the second character starts a longer word
-        if llr > max(loose, lone):
+        if llr > loose:
             return False
         if not bound and crosses(s):  # each copy inside a word: two words that touch (全国 + 国有)
-            return llr <= min(embedded, alone) or (llr <= lone and _segmented_lone(text, s, allowed, data, asked))
-        # the first copy alone: 落 + 落实, unless the document uses it with the character
-        # before it as a word (公司中 + 中国共产党)
-        return (
-            (llr <= alone and not (n == 1 and _asked(text, s, _TERM, 0, asked)))
-            or (llr <= loose and not _attached(text, s, right=False, asked=asked))
-            or (llr <= lone and not crosses(s + 1) and _lone(text, s, False, allowed, data, asked))
-        )
+            return llr <= min(embedded, alone)
+        # the first copy alone: 落 + 落实
+        return llr <= alone or (llr <= loose and not _attached(text, s, right=False, asked=asked))
     if llr > alone:
-        if n == 1 and not bound and crosses(s) and not crosses(s + 1):  # the second copy alone: 应当 + 当
-            if llr <= loose and not _attached(text, s, right=True, asked=asked):
-                return True  # unseen
-            if llr <= lone and _lone(text, s, True, allowed, data, asked):
-                return True
+        if (
+            n == 1
+            and llr <= loose
+            and not bound
+            and crosses(s)
+            and not crosses(s + 1)
+            and not _attached(text, s, right=True, asked=asked)
+        ):
+            return True  # the second copy alone, and unseen: 应当 + 当
         return llr <= cap and not allowed and not (not bound and crosses(s)) and not crosses(s + n)
     if crosses(s + n):  # a word across the copies: the pair is (part of) one word (赤裸裸)
         return llr <= (embedded if n == 1 else alone)
     if not bound and crosses(s):  # the first copy ends a longer word: 管理局 + 局
-        return not (n == 1 and _asked(text, s, _TERM, 1, asked))
+        return True
     return allowed or llr <= data.model_whole  # each copy a whole word
-
-
-def _segmented_lone(text: str, s: int, allowed: bool, data: DupData, asked: Asked | None = None) -> bool:
-    """A word of the dictionary crosses each copy, but does jieba's segmentation leave one
-    of them alone, and does it stand alone (:func:`_lone`)?
-
-    设施用用于: 施用 is a word, but the text reads 设施 + 用 + 用于; in 全国国有 the
-    segmentation takes both words (全国 + 国有).
-    """
-    lo, hi = _han_run(text, s, s + 2)
-    spans = segment.tokens(text[lo:hi])
-    first = any(a < s - lo < b for a, b, _ in spans)
-    second = any(a < s + 2 - lo < b for a, b, _ in spans)
-    return first != second and _lone(text, s, first, allowed, data, asked, segmented=True)
-
-
-def _lone(
-    text: str,
-    s: int,
-    right: bool,
-    allowed: bool,
-    data: DupData,
-    asked: Asked | None = None,
-    segmented: bool = False,
-) -> bool:
-    """Does the copy of the doubled character at ``s`` that no word takes in stand alone?
-
-    ``right``: the second copy (管理局 + 局), else the first (落 + 落实).  Two words that touch
-    leave traces a character typed twice does not: a word of the full dictionary, however
-    rare, across the lone copy (交工 + 工程: 交工 is in it twice); a run of three (三百六十行
-    + 行行); for a form of ``allow``, jieba's segmentation keeping the pair as one word
-    (大大 + 增强); jieba's tagger making the lone copy a new word with its other neighbour
-    (:func:`_new_word`: 产业链 + 链主); the lone copy used with its other neighbour
-    elsewhere in the document (:func:`_term_elsewhere`: 面额股 + 股票).  (A doubled
-    stretch written again, 海关关衔, is no slip at all: :func:`_written_again`.)
-    """
-    c = text[s]
-    if (s + 2 < len(text) and text[s + 2] == c) or (s and text[s - 1] == c):
-        return False
-    lo, hi = _han_run(text, s, s + 2)
-    edge = s + 2 if right else s
-    # (``segmented``: the segmentation has already left the copy alone)
-    if not segmented and (_dictionary_crosses(text, lo, hi, edge, 1) or _dictionary_crosses(text, lo, hi, s + 1, 1)):
-        return False
-    if allowed and any(a <= s - lo and s + 2 - lo <= b for a, b, _ in segment.tokens(text[lo:hi])):
-        return False
-    if _new_word(text[lo:hi], s + 1 - lo if right else s - lo, right):
-        return False
-    return not _asked(text, s, _TERM, int(right), asked)
-
-
-def _new_word(run: str, k: int, right: bool) -> bool:
-    """Does jieba's tagger (its HMM finds words the dictionary lacks) make the character at
-    ``k`` of the Han ``run`` a word with the character after it (``right``) or before it?
-
-    Two words that touch are often a term and a word too new for the dictionary: 产业链 +
-    链主, 第四章 + 章名; a character typed twice is rarely taken for the start of one
-    (名单单的 is an exception: 单的).
-    """
-    for a, b, _word, _tag in segment.pos_tags(run):
-        if a <= k < b:
-            return (a == k and b > k + 1) if right else (b == k + 1 and a < k)
-    return False
 
 
 def _attached(text: str, s: int, right: bool, asked: Asked | None = None) -> bool:
     """:func:`_used_in_term`, its answer noted in ``asked`` when given."""
-    return _asked(text, s, _USED, int(right), asked)
+    found = _used_in_term(text, s, right)
+    if asked is not None:
+        asked.append((True, int(right), 0, found))
+    return found
 
 
 def _used_in_term(text: str, s: int, right: bool) -> bool:
@@ -696,71 +557,6 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
         if not right and other and other not in (c, y):
             return True
         at = text.find(pair, at + 1, hi)
-    return False
-
-
-def _term_elsewhere(text: str, s: int, right: bool) -> bool:
-    """Does the document use the lone copy with its other neighbour as a word of its own?
-
-    As :func:`_used_in_term`, but an occurrence counts only where no word of the
-    dictionary takes the lone character away from that neighbour: 的国 in 的国家 or 态产
-    in 生态产业 is chance (国家, 产业), 额股 in 面额股的 is the term 面额股; and the
-    neighbour must be a Han character (，提 says nothing of 提提供).
-    """
-    if s < 1 or s + 3 > len(text):
-        return False
-    x, c, y = text[s - 1], text[s], text[s + 2]
-    if not HAN_RE.match(y if right else x):
-        return False
-    lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
-    pair = c + y if right else x + c
-    freq = segment.dictionary().freq
-    at = text.find(pair, lo, hi)
-    while at >= 0:
-        if right:
-            # c y elsewhere, after a character other than x and c, and no word ends at c
-            if (
-                at >= 1
-                and text[at - 1] not in (x, c)
-                and not any(freq(text[a : at + 1]) >= _TERM_MIN_FREQ for a in range(max(0, at - _REACH + 1), at))
-            ):
-                return True
-        # x c elsewhere, before a character other than c and y, and no word starts at c
-        elif (
-            at + 2 < len(text)
-            and text[at + 2] not in (c, y)
-            and not any(freq(text[at + 1 : b]) >= _TERM_MIN_FREQ for b in range(at + 3, min(len(text), at + 1 + _REACH) + 1))
-        ):
-            return True
-        at = text.find(pair, at + 1, hi)
-    return False
-
-
-#: A word of the full dictionary this frequent, taking the lone character away from its
-#: neighbour, makes an occurrence chance for :func:`_term_elsewhere` (the default
-#: ``dict-min-freq``).
-_TERM_MIN_FREQ = 3
-
-
-def _written_again(text: str, s: int) -> bool:
-    """Does the document write the doubled character with both its neighbours again?
-
-    A slip is made once; a term written with a doubled character (海关关衔, 各司司长) comes
-    back in the same form.  Only four Han characters count (not a 要要 between marks on
-    line after line, nor a run of one character, which repeats itself).
-    """
-    if s < 1 or s + 3 > len(text):
-        return False
-    form = text[s - 1 : s + 3]
-    # four Han characters, not a run of one character (which repeats itself)
-    if not HAN_RUN.fullmatch(form) or form[0] == form[1] or form[3] == form[1]:
-        return False
-    lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
-    at = text.find(form, lo, hi)
-    while at >= 0:
-        if at != s - 1:
-            return True
-        at = text.find(form, at + 1, hi)
     return False
 
 
@@ -848,11 +644,10 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
     verdict = scores(text, s, n)
     if verdict is not None:
         llr, familiarity = verdict
-        function_word = n == 1 and _stands_alone(unit, data)
-        familiar = familiarity >= data.model_familiar and not function_word
+        familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
         limit = _limit(data, familiar, allowed)
         # the document's own evidence (not for function words: 可以以合理价格)
-        own = llr <= data.model_document and not function_word
+        own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
         written = None  # looked for only when the model does not decide
         if llr > limit:  # cheapest first: most candidates are far above (中国国际)
             if not (own and _written_elsewhere(text, s, n, data.document_context, asked)):
@@ -862,12 +657,10 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             return False
         if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
             return False
-        if n == 1 and _asked(text, s, _AGAIN, 0, asked):
-            return False  # a slip is made once: 他船船艏 in two articles of a law
         unseen = (
             n == 1
             and not allowed  # 首店纷纷落地: 纷落 is a word, 纷纷 an adverb
-            and not function_word
+            and unit not in data.standalone
             and llr <= data.model_orphan_unseen
             and familiarity >= data.model_unseen_familiar
             and _unseen_pair(text, s)
@@ -913,7 +706,10 @@ def _judge_memo(text: str, s: int, n: int, data: DupData) -> bool:
     hit = memo.get(key)
     if hit is not None:
         verdict, answers = hit
-        if all(_answer(text, s, question, a, b) == answer for question, a, b, answer in answers):
+        if all(
+            (_used_in_term(text, s, bool(a)) if term else _document_writes(text, s, a, b)) == answer
+            for term, a, b, answer in answers
+        ):
             return verdict
     asked: Asked = []
     verdict = _judge(text, s, n, data, asked)
@@ -991,14 +787,7 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     - 汉字数字：“十五五”、二〇二二年。
 
     旁证放宽把握要求：孤立的那个字与前后字的叠连在语料中从未出现（“应当当参照”），且文件别处并不把它与另一侧的字
-    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告。同一叠字连同前后的字在文件中再次出现的
-    （“海关关衔”“他船船艏”），视为有意的写法，不报告；孤立的那个字在文件别处与另一侧的字连用成词的
-    （“公司中中国共产党”，别处有“公司中”），不报告。“要”“以”“的”等虚词只有在规范文本中确实时有
-    叠连时（如“可以以”“目的的”“委员会会议”）才从宽不报；“不不断”“取得得”照常报告。“一一”不再
-    作为数字豁免（“步调一一致”报告，“一一对应”不报）。
-    `rules/dup.yaml` 中的 `model-orphan-lone`、`model-orphan-lone-familiar` 可放宽对孤立字的
-    把握要求（词典、jieba 新词识别和文件本身都没有表明该字本该在那里时），默认关闭：
-    它能多查出许多笔误，但在基准的检验一半上误报超出预算。汉字数字中不可能出现的叠字
+    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告。汉字数字中不可能出现的叠字
     （“五五百”“第八十三三条”“第三三人”）直接报告。同一文件在别处写过去掉一个字后的文字
     （如别处有“借款期限”时的“借款期期限”）这一旁证本规则默认不用（`rules/dup.yaml` 中
     `model-document` 为 -1000）：它在基准的检验一半上多出一处误报；DUP002 仍使用。
