@@ -230,6 +230,32 @@ class Document:
         return self.text[span.start : span.end]
 
 
+def changed_range(a: str, b: str) -> tuple[int, int] | None:
+    """Where ``b`` differs from ``a``: ``a[start:end]`` was replaced by ``b[start:end + len(b) - len(a)]``
+    (None: equal); the common prefix and suffix are found by binary search, so a keystroke in
+    a long text costs a few comparisons (the language server's incremental checks)."""
+    if a is b or a == b:
+        return None
+    n = min(len(a), len(b))
+    lo, hi = 0, n  # the common prefix: binary search, each probe one C comparison
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a.startswith(b[lo:mid], lo):
+            lo = mid
+        else:
+            hi = mid - 1
+    prefix = lo
+    lo, hi = 0, n - prefix  # the common suffix, not overlapping the prefix
+    la, lb = len(a), len(b)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a.endswith(b[lb - mid : lb - lo], 0, la - lo):
+            lo = mid
+        else:
+            hi = mid - 1
+    return prefix, la - lo
+
+
 def mask_text(text: str, spans: list[Span]) -> str:
     """Replace each span's characters by :data:`MASK`, keeping line endings."""
     parts: list[str] = []

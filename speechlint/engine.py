@@ -17,7 +17,7 @@ from pathlib import PurePath
 
 from . import registry
 from .config import DEFAULT, Config
-from .document import Document, LineIndex
+from .document import Document, LineIndex, changed_range
 from .model import Diagnostic, Edit, Fix, RuleFailure, Severity, Span
 
 TYPE_CHECKING = False
@@ -356,8 +356,8 @@ class _LineEdit:
     def between(last: _Last, doc: Document) -> _LineEdit | None:
         """The edit from ``last`` to ``doc`` (None: none, or one across lines)."""
         text, check = doc.text, doc.check_text
-        changed = _changed(last.text, text)
-        masked = None if check is text and last.check_text is last.text else _changed(last.check_text, check)
+        changed = changed_range(last.text, text)
+        masked = None if check is text and last.check_text is last.text else changed_range(last.check_text, check)
         changes = [c for c in (changed, masked) if c is not None]
         if not changes:
             return None
@@ -459,30 +459,6 @@ def _view(
         got = view(number, *line)
     views[key] = got
     return got
-
-
-def _changed(a: str, b: str) -> tuple[int, int] | None:
-    """Where ``b`` differs from ``a``: ``a[start:end]`` was replaced (None: equal)."""
-    if a is b or a == b:
-        return None
-    n = min(len(a), len(b))
-    lo, hi = 0, n  # the common prefix: binary search, each probe one C comparison
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a.startswith(b[lo:mid], lo):
-            lo = mid
-        else:
-            hi = mid - 1
-    prefix = lo
-    lo, hi = 0, n - prefix  # the common suffix, not overlapping the prefix
-    la, lb = len(a), len(b)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a.endswith(b[lb - mid : lb - lo], 0, la - lo):
-            lo = mid
-        else:
-            hi = mid - 1
-    return prefix, la - lo
 
 
 def _allowed_spans(text: str, words: Sequence[str]) -> list[Span]:

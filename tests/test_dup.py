@@ -255,24 +255,30 @@ def test_numbers_that_numerals_write_are_silent(text: str) -> None:
     assert found(text) == []
 
 
-def test_the_line_memo_finds_what_one_scan_of_the_text_finds(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The language server's line-by-line candidate scan (dup._candidates) is exactly
-    pattern.finditer over the whole text: matches crossing line ends, runs, short lines
-    kept out of the memo, and a full memo."""
+def test_the_scan_memo_finds_what_one_scan_of_the_text_finds() -> None:
+    """The language server's incremental candidate scan (dup._candidates: the last text's
+    matches, the changed stretch scanned again) is exactly pattern.finditer over the whole
+    text: after typing and deleting anywhere (in runs, across line ends, at either end),
+    and after a text unrelated to the last one."""
     import random
 
     from speechlint.checks import dup
 
-    monkeypatch.setattr(dup, "_MEMO_LINE", 7)
-    monkeypatch.setattr(dup, "_MEMO_SIZE", 50)
     rng = random.Random(14)
     datas = [dup.DupData(min_unit=1, max_unit=1), dup.DupData(min_unit=2, max_unit=4), dup.DupData(min_unit=1, max_unit=3)]
-    for _ in range(3000):
-        text = "".join(rng.choice("要要我们\n\n ab　一二\r") for _ in range(rng.randint(0, 40)))
+    alphabet = "要要我们\n\n ab　一二\r"
+    text = ""
+    for step in range(6000):
+        if step % 500 == 0:  # another document
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        else:  # a keystroke or a paste: replace a stretch by a few characters
+            a = rng.randint(0, len(text))
+            b = min(len(text), a + rng.choice((0, 0, 1, 1, 2, 5)))
+            text = text[:a] + "".join(rng.choice(alphabet) for _ in range(rng.choice((0, 1, 1, 2, 4)))) + text[b:]
         for data in datas:
             want = [[m.start() for m in p.finditer(text) if dup._keep(m.group(1))] for p in data.candidates]
             assert dup._candidates(text, data) == want, text
-            assert len(data.lines) <= 50
+            assert [s.text for s in data.scans] == [text]
 
 
 def test_a_remembered_verdict_is_reused_only_when_the_document_answers_alike(monkeypatch: pytest.MonkeyPatch) -> None:

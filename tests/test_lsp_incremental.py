@@ -157,6 +157,15 @@ def test_keystrokes_in_one_line_keep_document_rules_exactly(
         ("各位代表：\n提高　产业　竞争力\n本条规定了内容。\n", "各位代表\n提高　产业　竞争力\n本条规定了内容。\n"),
         # DOC003: a line that no longer continues an attachment note
         ("附件：1.实施方案\n2.分工表。\n", "附件：1.实施方案\nX2.分工表。\n"),
+        # WRD004: a form of a term typed lines away from the others ties the count
+        ("唯一的办法。\n唯一的路。\n惟一的人。\n一个人。\n", "唯一的办法。\n唯一的路。\n惟一的人。\n惟一个人。\n"),
+        # PH004: a blank line between residue lines filled in joins them into one block
+        ("仅供学习 禁止外传\n某某文行\n\n现在订阅立享全部资料\n在会议上的讲话", "仅供学习 禁止外传\n某某文行\nX\n现在订阅立享全部资料\n在会议上的讲话"),
+        # PH004: a line between residue lines made short enough to belong to their block
+        ("仅供学习 禁止外传\n某某文行一二三四五六七八九十一二三四五六七八九十甲乙丙丁戊己庚\n会员群：\n",
+         "仅供学习 禁止外传\n某某文行一三四五六七八九十一二三四五六七八九十甲乙丙丁戊己庚\n会员群：\n"),
+        # PH004: a title between residue lines that no longer reads as one
+        ("仅供学习 禁止外传\n某某文行\n全县会议讲话\n会员群：\n", "仅供学习 禁止外传\n某某文行\n全县会议讲话X\n会员群：\n"),
     ],
 )
 def test_keystrokes_that_change_what_document_rules_read(before: str, after: str) -> None:
@@ -169,8 +178,8 @@ def test_keystrokes_that_change_what_document_rules_read(before: str, after: str
     assert first == linter.lint(before)
     then = linter.lint_cached(after, cache)
     assert then == linter.lint(after)
-    assert [d for d in first if d.code.startswith(("NUM", "DOC", "PUN"))] != [
-        d for d in then if d.code.startswith(("NUM", "DOC", "PUN"))
+    assert [d for d in first if d.code.startswith(("NUM", "DOC", "PUN", "WRD004", "PH004"))] != [
+        d for d in then if d.code.startswith(("NUM", "DOC", "PUN", "WRD004", "PH004"))
     ]
 
 

@@ -59,13 +59,13 @@ reported only when each copy is a whole word, as before the model existed.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from .. import lm, segment
-from ..document import HAN_RE, HAN_RUN, Document
+from ..document import HAN_RE, HAN_RUN, Document, changed_range
 from ..model import Diagnostic, Fix, Span
 from ..registry import rule
 from . import quote, sorted_unique
@@ -181,9 +181,9 @@ class DupData:
         return tuple(re.compile(rf"({'.' * n})\1", re.DOTALL) for n in range(self.min_unit, self.max_unit + 1))
 
     @cached_property
-    def lines(self) -> dict[tuple[str, tuple[int, ...]], tuple[tuple[tuple[int, ...], int], ...]]:
-        """The memo of :func:`_candidates` for this data (bounded)."""
-        return {}
+    def scans(self) -> list[_Scan]:
+        """The memo of :func:`_candidates` for this data: the scan of the last text (one at most)."""
+        return []
 
     @cached_property
     def verdicts(self) -> dict[tuple[str, int, int], tuple[bool, tuple[tuple[bool, int, int, bool], ...]]]:
@@ -565,70 +565,98 @@ def _keep(unit: str) -> bool:
     return unit >= "\u3007" and bool(HAN_RUN.fullmatch(unit)) and (len(unit) == 1 or unit != unit[0] * len(unit))
 
 
+@dataclass(frozen=True, slots=True)
+class _Matches:
+    """What ``pattern.finditer(text)`` finds: the start and end of each match, and the
+    starts of those :func:`_keep` keeps (the candidates)."""
+
+    starts: list[int]
+    ends: list[int]
+    kept: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """The matches of each pattern of ``DupData.candidates`` in ``text``."""
+
+    text: str
+    matches: tuple[_Matches, ...]
+
+
 def _candidates(text: str, data: DupData, memo: bool = True) -> list[list[int]]:
     """For each pattern of ``data.candidates`` (a unit of ``min-unit`` … ``max-unit``
     characters, doubled), the starts of the candidates it finds in ``text``: exactly
     ``pattern.finditer(text)`` filtered by :func:`_keep`.
 
-    With ``memo``, in a document of a language server's size, the scan goes line by line
-    through a bounded memo of (line with the characters a match may reach past it, offsets
-    the scans enter it at): on a keystroke only the edited line is scanned again.
+    With ``memo``, in a document of a language server's size, the scan of the last text is
+    remembered (``data.scans``) and only the stretch this text changed is scanned again
+    (:func:`_rescan`): a keystroke costs a few short searches, whatever the length of the draft.
     """
     patterns = data.candidates
-    out: list[list[int]] = [[] for _ in patterns]
     if not memo or len(text) > _MEMO_TEXT:
-        for found, pattern in zip(out, patterns, strict=True):
-            found.extend(m.start() for m in pattern.finditer(text) if _keep(m.group(1)))
-        return out
-    reach = 2 * data.max_unit - 1
-    size = len(text)
-    lines = data.lines
-    a = 0
-    pos = [0] * len(patterns)  # where each finditer resumes: after its last match
-    zeros = (0,) * len(patterns)
-    last = 0  # the largest of pos
-    while a < size:
-        b = text.find("\n", a) + 1 or size
-        chunk = text[a : b + reach]
-        entries = zeros if last <= a else tuple(max(0, p - a) for p in pos)
-        key = (chunk, entries)
-        hit = lines.get(key)
-        if hit is None:
-            hit = tuple(_scan_raw(pattern, chunk, entry, b - a) for pattern, entry in zip(patterns, entries, strict=True))
-            if b - a <= _MEMO_LINE:
-                if len(lines) >= _MEMO_SIZE:  # bounded: a language server lives long
-                    lines.clear()
-                lines[key] = hit
-        for k, (starts, end) in enumerate(hit):
-            if starts:
-                out[k].extend(a + s for s in starts)
-            if a + end > pos[k]:
-                pos[k] = a + end
-                last = max(last, a + end)
-        a = b
-    return out
+        return [[m.start() for m in pattern.finditer(text) if _keep(m.group(1))] for pattern in patterns]
+    scans = data.scans
+    last = scans[0] if scans else None
+    change = changed_range(last.text, text) if last is not None else (0, 0)
+    if last is None:
+        matches = tuple(_rescan(pattern, text, _Matches([], [], []), 0, 0, len(text)) for pattern in patterns)
+    elif change is None:
+        matches = last.matches
+    else:
+        a, b = change
+        delta = len(text) - len(last.text)
+        matches = tuple(_rescan(pattern, text, old, a, b, delta) for pattern, old in zip(patterns, last.matches, strict=True))
+    scans[:] = [_Scan(text, matches)]
+    return [list(found.kept) for found in matches]
 
 
-def _scan_raw(pattern: re.Pattern[str], chunk: str, entry: int, line: int) -> tuple[tuple[int, ...], int]:
-    """Starts of the kept candidates starting in ``chunk[:line]`` from ``entry`` on, and
-    the end of the last match (``entry`` when none)."""
-    starts: list[int] = []
-    pos = entry
-    for m in pattern.finditer(chunk, entry):
-        if m.start() >= line:
+def _rescan(pattern: re.Pattern[str], text: str, old: _Matches, a: int, b: int, delta: int) -> _Matches:
+    """``pattern``'s matches in ``text``, where the last text, whose matches were ``old``,
+    had ``[a, b)`` and this one has ``[a, b + delta)``.
+
+    finditer tries each position in turn, and after a match the position where it ends; what
+    it finds from a position on depends on the text from there only (the pattern looks
+    neither back nor beyond the match).  So the matches ending by ``a`` stay; the scan resumes
+    after the last of them (or just before ``a``), and stops at the first position it tries, past the change, that
+    the last scan tried too (one not inside an old match): from there on it finds what the
+    last scan found, moved by ``delta``.
+    """
+    starts, ends, kept = old.starts, old.ends, old.kept
+    stay = bisect_right(ends, a)  # old matches [0, stay) end by a
+    # the last scan tried every position from the end of the last of them on until a match
+    # ending after a: none matched before a - 7 (a match is 8 characters at most)
+    pos = max(ends[stay - 1] if stay else 0, a - 7)
+    found_starts: list[int] = []
+    found_ends: list[int] = []
+    found_kept: list[int] = []
+    while True:
+        x = max(pos, b + delta) - delta  # an old position past the change (x >= b)
+        j = bisect_right(starts, x) - 1
+        if j >= 0 and starts[j] < x < ends[j]:
+            x = ends[j]  # inside an old match: the last scan tried its end
+        q = x + delta
+        # a match starting before q ends before q + 8 (a unit of 4 at most, doubled)
+        m = pattern.search(text, pos, q + 7) if pos < q else None
+        if m is None or m.start() >= q:
             break
-        pos = m.end()
+        found_starts.append(m.start())
+        found_ends.append(m.end())
         if _keep(m.group(1)):
-            starts.append(m.start())
-    return tuple(starts), pos
+            found_kept.append(m.start())
+        pos = m.end()
+    tail = bisect_left(starts, x)
+    tail_kept = bisect_left(kept, x)
+    head_kept = bisect_left(kept, starts[stay]) if stay < len(starts) else len(kept)
+    return _Matches(
+        [*starts[:stay], *found_starts, *(s + delta for s in starts[tail:])],
+        [*ends[:stay], *found_ends, *(e + delta for e in ends[tail:])],
+        [*kept[:head_kept], *found_kept, *(s + delta for s in kept[tail_kept:])],
+    )
 
 
-#: Documents up to this size (characters) scan through the memo of lines; lines up to
-#: this length are kept in it, at most ``_MEMO_SIZE`` of them (a few MB at worst); at
-#: most ``_VERDICTS`` verdicts of :func:`_judge_memo` per rule.
+#: Documents up to this size (characters) are scanned through the memo of the last text
+#: (:func:`_candidates`); at most ``_VERDICTS`` verdicts of :func:`_judge_memo` per rule.
 _MEMO_TEXT = 400_000
-_MEMO_LINE = 1_000
-_MEMO_SIZE = 2_048
 _VERDICTS = 8_192
 
 

@@ -268,7 +268,27 @@ class ResidueBlockData:
         return ResidueData(self.patterns, self.max_length)
 
 
-@rule("PH004", "template-residue-block", data=ResidueBlockData, severity="error", fix="unsafe", scope="document")
+def _block_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
+    """PH004's line view (``registry.rule``): what the line is to the top region (blank, a
+    residue line, a line that starts the real draft, or another line) and, for another
+    line, its characters (its content may be reported); a residue or starting line is read
+    only as such, whatever its characters."""
+    from ..data import family_data
+
+    data: ResidueBlockData = family_data("PH")["PH004"]  # the data the engine runs it with
+    ln = Line(number, Span(0, len(masked)), masked)
+    span = _content(ln)
+    if span is None:
+        return "blank", ()
+    if _residue(ln, data.residue) is not None:
+        return "residue", ()
+    if span.end - span.start > data.max_length or data.start.search(masked):
+        return "start", ()
+    return "line", ((0, len(masked) + 1),)
+
+
+@rule("PH004", "template-residue-block", data=ResidueBlockData, severity="error", fix="unsafe", scope="document",
+      line_view=_block_view)
 def template_residue_block(doc: Document, data: ResidueBlockData) -> Iterator[Diagnostic]:
     """文首残留块中的其他行（如残留行之间的站名、口号）。
 

@@ -1246,6 +1246,8 @@ class TermGroup:
             return "'forms' needs at least two different forms"
         if self.preferred is not None and self.preferred not in self.forms:
             return f"'preferred' {self.preferred!r} is not one of the forms"
+        if any("\n" in f or "\r" in f for f in self.forms):
+            return "a form must not hold a line break"  # WRD004's line view reads line by line
         for a in self.forms:
             for b in self.forms:
                 if a != b and a in b:
@@ -1299,7 +1301,19 @@ def consistency_findings(
                 )
 
 
-@rule("WRD004", "inconsistent-term", data=TermData, severity="warning", fix="unsafe", scope="document")
+def _term_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
+    """WRD004's line view (``registry.rule``): where the line uses a form of a term, the
+    characters of that use (no form holds a line break, so the uses in the document are
+    those of its lines); nothing else of the line is read."""
+    from ..data import family_data
+
+    data: TermData = family_data("WRD")["WRD004"]  # the data the engine runs it with
+    finder, _ = data.index
+    return None, tuple((start, end) for start, end, _ in finder.finditer(masked))
+
+
+@rule("WRD004", "inconsistent-term", data=TermData, severity="warning", fix="unsafe", scope="document",
+      line_view=_term_view)
 def inconsistent_term(doc: Document, data: TermData) -> Iterator[Diagnostic]:
     """同一文稿中同一术语有两种写法（如“党风廉政建设”与“党风廉洁建设”）。
 
