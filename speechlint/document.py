@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .model import Span
 
@@ -230,10 +230,13 @@ class Document:
         return self.text[span.start : span.end]
 
 
+@lru_cache(maxsize=8)
 def changed_range(a: str, b: str) -> tuple[int, int] | None:
     """Where ``b`` differs from ``a``: ``a[start:end]`` was replaced by ``b[start:end + len(b) - len(a)]``
     (None: equal); the common prefix and suffix are found by binary search, so a keystroke in
-    a long text costs a few comparisons (the language server's incremental checks)."""
+    a long text costs a few comparisons (the language server's incremental checks).  The
+    engine and the rules that keep the last text's work ask it of the same two texts: it is
+    remembered (a string keeps its hash, and the same objects compare at once)."""
     if a is b or a == b:
         return None
     n = min(len(a), len(b))

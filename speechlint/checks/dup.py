@@ -645,13 +645,19 @@ def _rescan(pattern: re.Pattern[str], text: str, old: _Matches, a: int, b: int, 
             found_kept.append(m.start())
         pos = m.end()
     tail = bisect_left(starts, x)
+    if not found_starts and stay == tail and not delta:
+        return old  # the same matches (a character replaced away from any)
     tail_kept = bisect_left(kept, x)
     head_kept = bisect_left(kept, starts[stay]) if stay < len(starts) else len(kept)
     return _Matches(
-        [*starts[:stay], *found_starts, *(s + delta for s in starts[tail:])],
-        [*ends[:stay], *found_ends, *(e + delta for e in ends[tail:])],
-        [*kept[:head_kept], *found_kept, *(s + delta for s in kept[tail_kept:])],
+        starts[:stay] + found_starts + _moved(starts[tail:], delta),
+        ends[:stay] + found_ends + _moved(ends[tail:], delta),
+        kept[:head_kept] + found_kept + _moved(kept[tail_kept:], delta),
     )
+
+
+def _moved(offsets: list[int], delta: int) -> list[int]:
+    return [x + delta for x in offsets] if delta else offsets
 
 
 #: Documents up to this size (characters) are scanned through the memo of the last text
