@@ -11,7 +11,8 @@ in a random line, then deleted):
     .venv/bin/python bench/lsp_profile.py --file ../shared/seeds/000_*.txt
     .venv/bin/python bench/lsp_profile.py --file ../shared/seeds/000_*.txt --pace 0.02  # idle between keys
 
-Stages: ``parse`` (JSON and lsprotocol structuring), ``dispatch`` (pygls, including our
+``typed`` and ``deleted`` are the keystrokes that typed a character and those that deleted
+it again (the line back to a text it had: its findings may be remembered).  Stages: ``parse`` (JSON and lsprotocol structuring), ``dispatch`` (pygls, including our
 didChange handler: ``did_change``), ``lint`` (``SpeechlintServer.lint``: the configuration,
 the engine's ``lint_cached`` with its ``document rules`` and ``line rules`` and the rest, the
 conversion to LSP ``to_lsp``), ``publish`` (pygls serialises and writes).  In
@@ -193,6 +194,9 @@ async def profile(text: str, args: argparse.Namespace) -> dict[str, list[float]]
         stages["    kept (line views)"].append(spent["kept"])
         if args.pace:
             await asyncio.sleep(args.pace)
+    # lsp_latency.py's edits alternate: a character typed, then deleted (the line typed back)
+    stages["  typed"] = stages["keystroke"][0::2]
+    stages["  deleted"] = stages["keystroke"][1::2]
     keystrokes = len(stages["keystroke"])
     for code, xs in per_rule.items():
         if xs:  # a rule kept on every keystroke has no samples
@@ -213,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     text = path.read_text(encoding="utf-8")
     stages = asyncio.run(profile(text, args))
     total = statistics.median(stages["keystroke"])
-    order = ["keystroke", "parse", "dispatch", "  did_change", "lint", "  config_for", "  lint_cached",
+    order = ["keystroke", "  typed", "  deleted", "parse", "dispatch", "  did_change", "lint", "  config_for", "  lint_cached",
              "    line edit", "    document rules", "    kept (line views)", "    line rules", "    finish",
              "  to_lsp", "publish"]
     rules = sorted((k for k in stages if k.startswith("      ")), key=lambda k: -statistics.median(stages[k]))

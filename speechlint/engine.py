@@ -115,12 +115,11 @@ class Linter:
         self,
         edit: _LineEdit,
         view: registry.LineView,
-        last_views: dict[tuple[Any, int, str, str], Any],
         views: dict[tuple[Any, int, str, str], Any],
     ) -> bool:
         """``edit.unread``; a line view that fails only means the rules with it run again."""
         try:
-            return edit.unread(view, last_views, views)
+            return edit.unread(view, views)
         except Exception:  # the rules themselves report what is broken
             import logging
 
@@ -198,7 +197,9 @@ class Linter:
         on random edits).  ``cache`` maps (line text, masked line text) to the paragraph-scope
         findings on that line (line-relative spans), and the same key plus the line's offset
         to those findings placed there; the caller keeps one (opaque) dict per document and
-        this Linter, and it holds the current lines only.  It also keeps the last text with
+        this Linter, and it holds the current lines and a bounded number of earlier states of
+        edited lines (``_LINE_HISTORY``: a character typed and deleted finds the line's
+        findings from before).  It also keeps the last text with
         its findings: when this text differs from it within one line (a keystroke), only that
         line is looked up (the other lines' findings are the last ones, moved), and a
         document-scope rule whose line view (``registry.rule``) shows that the change is
@@ -211,7 +212,10 @@ class Linter:
         if not isinstance(last, _Last) or last.filetype != filetype:
             last = None
         edit = _LineEdit.between(last, doc) if last is not None else None
-        views: dict[tuple[Any, int, str, str], Any] = {}
+        # the line views made so far, kept while the lines keep their numbers (bounded)
+        views: dict[tuple[Any, int, str, str], Any] = (
+            last.views if edit is not None and last is not None and len(last.views) < _VIEWS else {}
+        )
         unread: dict[registry.LineView, bool] = {}  # line view -> the edit changes nothing it reads
         kept: dict[str, tuple[Diagnostic, ...]] = {}
         found: list[Diagnostic] = []
@@ -223,7 +227,7 @@ class Linter:
             if edit is not None and last is not None and view is not None and r.code in last.findings:
                 clean = unread.get(view)
                 if clean is None:
-                    clean = unread[view] = self._unread(edit, view, last.views, views)
+                    clean = unread[view] = self._unread(edit, view, views)
                 if clean:
                     hit = edit.moved(last.findings[r.code])
             if hit is None:
@@ -285,14 +289,18 @@ class Linter:
     ) -> list[tuple[int, tuple[Diagnostic, ...]]]:
         """The paragraph-scope findings of every line when only line ``edit.line`` changed:
         the ``last`` ones, those after it moved, and the changed line's from ``cache`` or run
-        (its entry replaces the old line's in ``cache``)."""
+        (added to ``cache``, which keeps the old line's entries too, up to ``_LINE_HISTORY``
+        entries beyond the current lines)."""
         line, delta = edit.line, edit.delta
         start, end, key = _line_key(doc, line)
         hit = cache.get(key)
         if hit is None:
             hit = self._run_line(doc, start, end, key, failures)
-        cache.pop(edit.old_key, None)  # the old line's entries: the cache stays the size of the text
-        cache.pop((*edit.old_key, start), None)
+        if len(cache) > 2 * len(doc.index.starts) + _LINE_HISTORY:
+            # the old line's entries go: the cache stays the size of the text; below that
+            # bound they stay, for a line typed back (a character typed and deleted, an undo)
+            cache.pop(edit.old_key, None)
+            cache.pop((*edit.old_key, start), None)
         cache[key] = hit
         out = [(i, placed) for i, placed in last if i < line]
         if hit:
@@ -323,7 +331,8 @@ class Linter:
 @dataclass(frozen=True, slots=True)
 class _Last:
     """What :meth:`Linter.lint_cached` keeps of the last text for the next one: the text,
-    its line index, the document-scope findings of each rule and the line views it made."""
+    its line index, the document-scope findings of each rule and the line views made while
+    the lines kept their numbers."""
 
     text: str
     check_text: str
@@ -380,12 +389,11 @@ class _LineEdit:
     def unread(
         self,
         view: registry.LineView,
-        last_views: dict[tuple[Any, int, str, str], Any],
         views: dict[tuple[Any, int, str, str], Any],
     ) -> bool:
         """Does ``view`` show that the edit changes nothing a rule with that view reads?"""
-        summary, parts = _view(view, self.line, self.old, last_views, views)
-        new_summary, new_parts = _view(view, self.line, self.new, last_views, views)
+        summary, parts = _view(view, self.line, self.old, views)
+        new_summary, new_parts = _view(view, self.line, self.new, views)
         if summary != new_summary or len(parts) != len(new_parts):
             return False
         a, b, delta = self.start - self.line_start, self.end - self.line_start, self.delta
@@ -448,17 +456,23 @@ def _view(
     view: registry.LineView,
     number: int,
     line: tuple[str, str],
-    last_views: dict[tuple[Any, int, str, str], Any],
     views: dict[tuple[Any, int, str, str], Any],
 ) -> Any:
-    """``view`` of line ``number`` (its text, its masked text), remembered from the last text
-    or this one."""
+    """``view`` of line ``number`` (its text, its masked text), remembered in ``views``: a
+    line view is a function of these alone, and a line typed in and then back (a character
+    typed and deleted, an undo) is not viewed again."""
     key = (view, number, *line)
-    got = views.get(key) or last_views.get(key)
+    got = views.get(key)
     if got is None:
-        got = view(number, *line)
-    views[key] = got
+        got = views[key] = view(number, *line)
     return got
+
+
+#: At most this many line views are remembered for a document (``_view``).
+_VIEWS = 4096
+#: The paragraph-scope cache of a document keeps entries of lines no longer in it (earlier
+#: states of an edited line) up to this many (``Linter._line_edited``).
+_LINE_HISTORY = 256
 
 
 def _allowed_spans(text: str, words: Sequence[str]) -> list[Span]:

@@ -101,12 +101,12 @@ def _keystroke(rnd: random.Random, text: str) -> str:
 
 @pytest.mark.parametrize("filetype", ["txt", "md"])
 @pytest.mark.parametrize("seed", range(2))
-@pytest.mark.parametrize("rules", ["NUM*", "PUN001", "PUN004", "DOC00[34]", "FIG001"])
+@pytest.mark.parametrize("rules", ["NUM*", "PUN001", "PUN004", "DOC00[34]", "FIG001", "WRD004", "PH00[34]"])
 def test_keystrokes_in_one_line_keep_document_rules_exactly(
     filetype: str, seed: int, rules: str, monkeypatch: Any
 ) -> None:
     """A keystroke within one line: document-scope rules with a line view (NUM, PUN001,
-    PUN004, DOC003, DOC004, FIG001) keep their last findings, moved, when the view says the
+    PUN004, DOC003, DOC004, FIG001, WRD004, PH004) keep their last findings, moved, when the view says the
     keystroke changes nothing they read, and that equals a full run, keystroke after
     keystroke, over those rules' examples (headings, lists, announced counts, quotes across
     paragraphs, title blocks, attachment notes, digits, blank lines between them)."""
@@ -136,6 +136,37 @@ def test_keystrokes_in_one_line_keep_document_rules_exactly(
             assert linter.lint_cached(text, cache, filetype=filetype) == linter.lint(text, filetype=filetype), text
             text = _keystroke(rnd, text)
     assert kept > 50  # the keystrokes did take the kept path, not only full runs
+
+
+def test_keystrokes_typed_back_and_a_bounded_cache(monkeypatch: Any) -> None:
+    """A character typed and deleted again, an undo: the line returns to a text it had, and
+    its findings and line views come from the cache (remembered for earlier states of the
+    line), equal to a full run; the cache stays bounded however long the typing goes on."""
+    monkeypatch.setattr(engine, "_LINE_HISTORY", 40)
+    monkeypatch.setattr(engine, "_VIEWS", 200)
+    rnd = random.Random(5)
+    linter = engine.linter_for(None, None)
+    text = "\n".join(rnd.sample(EXAMPLES, 30))
+    lines = text.count("\n") + 1
+    views = len({r.line_view for r in linter.rules if r.line_view is not None})
+    cache: dict[Any, Any] = {}
+    ran = 0
+    run_line = linter._run_line
+
+    def counted(*args: Any) -> Any:
+        nonlocal ran
+        ran += 1
+        return run_line(*args)
+
+    monkeypatch.setattr(linter, "_run_line", counted)
+    assert linter.lint_cached(text, cache) == linter.lint(text)
+    for _ in range(300):
+        typed = _keystroke(rnd, text)
+        for now in (typed, text):  # typed, then deleted
+            assert linter.lint_cached(now, cache) == linter.lint(now), now
+            assert len(cache) <= 2 * lines + 40 + 3
+            assert len(cache[engine._Last].views) <= 200 + 2 * views  # one keystroke's over the bound
+    assert ran < 1.5 * 300  # most deletions found the line's findings from before
 
 
 @pytest.mark.parametrize(
