@@ -282,7 +282,7 @@ def test_the_scan_memo_finds_what_one_scan_of_the_text_finds() -> None:
 
 
 def test_a_remembered_verdict_is_reused_only_when_the_document_answers_alike(monkeypatch: pytest.MonkeyPatch) -> None:
-    """dup._judge_memo keeps a verdict by the text around the candidate with the document's
+    """dup._judged keeps a verdict by the text around the candidate with the document's
     answers it depended on: when the document answers otherwise the verdict is made again."""
     from speechlint.checks import dup
 
@@ -301,7 +301,110 @@ def test_a_remembered_verdict_is_reused_only_when_the_document_answers_alike(mon
             for flag in (False, True, True, False, True):
                 answer[0] = flag
                 want = dup._judge(text, s, n, d)
-                assert dup._judge_memo(text, s, n, d) == want, (text, flag)
+                assert dup._judged(text, s, n, d)[0] == want, (text, flag)
                 verdicts.append(want)
             differs += len(set(verdicts)) > 1
     assert differs  # some verdict depends on the document's answers
+
+
+def test_decisions_kept_across_keystrokes_equal_a_full_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the language server (an ``edited`` Document) DUP001 and DUP002 keep the last
+    keystroke's decisions when the candidates are the same, moved, none near the change,
+    and the document answers alike (dup._unchanged): keystroke after keystroke, anywhere
+    (next to a candidate, far from one, typing a new one, breaking one, writing the one-copy
+    reading elsewhere), the findings equal a fresh run's."""
+    import random
+
+    import yaml
+
+    from speechlint.checks import dup
+    from speechlint.document import Document
+
+    kept = 0
+    unchanged = dup._unchanged
+
+    def counted(*args: object) -> bool:
+        nonlocal kept
+        found = unchanged(*args)  # type: ignore[arg-type]
+        kept += found
+        return found
+
+    monkeypatch.setattr(dup, "_unchanged", counted)
+    examples = []
+    for code in ("DUP001", "DUP002"):
+        fixture = yaml.safe_load((ROOT / "tests" / "fixtures" / f"{code}.yaml").read_text(encoding="utf-8"))
+        examples += [item["text"] if isinstance(item, dict) else item for item in [*fixture["bad"], *fixture["good"]]]
+    keys = ["要", "要要", "我们", "期", "，", "", "借款期限", "十", "五五", "\n", "的的", "红红", "脸"]
+    rng = random.Random(3)
+    datas = [family_data("DUP")["DUP001"], family_data("DUP")["DUP002"]]
+    for _ in range(20):
+        text = "\n".join(rng.sample(examples, min(12, len(examples))))
+        for _ in range(60):
+            doc, fresh = Document.from_text(text, edited=True), Document.from_text(text)
+            for data in datas:
+                assert dup._findings(doc, data) == dup._findings(fresh, data), text
+            doubled = [m.start() for m in re.finditer(r"(..?)\1", text)]
+            if doubled and rng.random() < 0.8:  # near a candidate: what its verdict reads
+                a = max(0, min(len(text), rng.choice(doubled) + rng.randint(-36, 36)))
+            else:
+                a = rng.randint(0, len(text))
+            b = min(len(text), a + rng.choice((0, 0, 1, 2)))
+            text = text[:a] + rng.choice(keys) + text[b:]
+    assert kept > 150  # many keystrokes kept the decisions
+
+
+def test_kept_decisions_ask_the_document_and_the_slip_patterns_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A keystroke far from every candidate keeps the last decisions only when the document
+    answers the verdicts' questions as before and the slip patterns (which may read far)
+    match as before."""
+    from speechlint.checks import dup
+    from speechlint.document import Document
+
+    answer = [False]
+    monkeypatch.setattr(dup, "_document_writes", lambda text, s, n, k: answer[0])
+    monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right: not answer[0])
+    far = "\n" + "各项工作有序推进。" * 8
+    differs = 0
+    for code in ("DUP001", "DUP002"):
+        data = family_data("DUP")[code]
+        data.scans.clear()
+        for text in ("对借款期期限没有约定的。", "各乡镇乡镇长要负责。", "深化文化文艺改革。", "推动高质量高质量发展。"):
+            results = set()
+            for i, flag in enumerate((False, True, True, False, True)):
+                answer[0] = flag
+                now = text + far[: len(far) - i]  # a keystroke at the far end
+                got = dup._findings(Document.from_text(now, edited=True), data)
+                assert got == dup._findings(Document.from_text(now), data), (code, text, flag)
+                results.add(tuple(got))
+            differs += len(results) > 1
+    assert differs  # some findings depend on the document's answers
+    slip = dup.DupData(allow=("天天",), slip_patterns=(re.compile(r"(天)\1(?=[^X]{60}X)"),))
+    assert slip.slip_chars == frozenset("天")
+    text = "我们天天" + ("学习各项工作有序推进" * 6)[:60]
+    results = set()
+    for now in (text, text + "X", text + "XY", text):  # the slip pattern reads 61 characters on
+        got = dup._findings(Document.from_text(now, edited=True), slip)
+        assert got == dup._findings(Document.from_text(now), slip)
+        results.add(tuple(got))
+    assert len(results) > 1
+
+
+def test_kept_decisions_need_every_candidate_away_from_the_change() -> None:
+    """dup._unchanged: a keystroke within what a verdict reads (``_WINDOW`` characters each
+    side, an allowed context) of a candidate decides again; one farther keeps the decisions."""
+    from speechlint.checks import dup
+    from speechlint.document import Document
+
+    data = family_data("DUP")["DUP001"]
+    reach = dup._WINDOW + data.context_reach
+    pad = "各项工作有序推进" * 12
+    text = pad + "要要带头" + pad
+    s = len(pad)
+    for at, kept in ((s - reach - 2, True), (s - reach + 1, False), (s - 1, False), (s + 5, False),
+                     (s + 2 + reach - 1, False), (s + 2 + reach + 2, True)):
+        data.scans.clear()
+        dup._findings(Document.from_text(text, edited=True), data)
+        last = data.scans[0]
+        now = text[:at] + "，" + text[at:]
+        dup._candidates(now, data)
+        assert dup._unchanged(last, data.scans[0], data) is kept, at

@@ -186,9 +186,14 @@ class DupData:
         return []
 
     @cached_property
-    def verdicts(self) -> dict[tuple[str, int, int], tuple[bool, tuple[tuple[bool, int, int, bool], ...]]]:
-        """The memo of :func:`_judge_memo` for this data (bounded)."""
+    def verdicts(self) -> dict[tuple[str, int, int], tuple[bool, tuple[Answer, ...]]]:
+        """The memo of :func:`_judged` for this data (bounded)."""
         return {}
+
+    @cached_property
+    def context_reach(self) -> int:
+        """How far from a candidate :func:`_in_context` reads: the longest allowed context."""
+        return max((len(ctx) for ctx in self.allow_context), default=0)
 
     @cached_property
     def slip_chars(self) -> frozenset[str]:
@@ -440,9 +445,10 @@ def _unseen_pair(text: str, s: int) -> bool:
 _DOCUMENT_REACH = 20_000
 
 
-#: The document's answers a verdict depended on, noted for :func:`_judge_memo`:
+#: One of the document's answers a verdict depended on, noted for :func:`_judged`:
 #: (asked :func:`_attached`?, n or right, k, answer).
-Asked = list[tuple[bool, int, int, bool]]
+Answer = tuple[bool, int, int, bool]
+Asked = list[Answer]
 
 
 def _written_elsewhere(text: str, s: int, n: int, k: int, asked: Asked | None = None) -> bool:
@@ -576,11 +582,25 @@ class _Matches:
 
 
 @dataclass(frozen=True, slots=True)
+class _Decisions:
+    """What :func:`_decide` made of the candidates of one text, each named by the index of
+    its pattern and its index among that pattern's candidates: the findings (with whether
+    their fix is safe), the answers of the slip patterns, and the document's answers that
+    the verdicts depended on (:func:`_judged`)."""
+
+    findings: tuple[tuple[int, int, bool], ...]
+    slips: tuple[tuple[int, int, bool], ...]
+    asked: tuple[tuple[int, int, tuple[Answer, ...]], ...]
+
+
+@dataclass(slots=True)
 class _Scan:
-    """The matches of each pattern of ``DupData.candidates`` in ``text``."""
+    """The matches of each pattern of ``DupData.candidates`` in ``text``, and what the
+    rule decided on them (once it has)."""
 
     text: str
     matches: tuple[_Matches, ...]
+    decided: _Decisions | None = None
 
 
 def _candidates(text: str, data: DupData, memo: bool = True) -> list[list[int]]:
@@ -661,7 +681,7 @@ def _moved(offsets: list[int], delta: int) -> list[int]:
 
 
 #: Documents up to this size (characters) are scanned through the memo of the last text
-#: (:func:`_candidates`); at most ``_VERDICTS`` verdicts of :func:`_judge_memo` per rule.
+#: (:func:`_candidates`); at most ``_VERDICTS`` verdicts of :func:`_judged` per rule.
 _MEMO_TEXT = 400_000
 _VERDICTS = 8_192
 
@@ -723,8 +743,17 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
 _WINDOW = 32
 
 
-def _judge_memo(text: str, s: int, n: int, data: DupData) -> bool:
-    """:func:`_judge`, remembered by the ``_WINDOW`` characters around the candidate.
+def _answers_hold(text: str, s: int, answers: tuple[Answer, ...]) -> bool:
+    """Does the document give ``answers`` again for the candidate at ``s``?"""
+    return all(
+        (_used_in_term(text, s, bool(a)) if term else _document_writes(text, s, a, b)) == answer
+        for term, a, b, answer in answers
+    )
+
+
+def _judged(text: str, s: int, n: int, data: DupData) -> tuple[bool, tuple[Answer, ...]]:
+    """:func:`_judge`, remembered by the ``_WINDOW`` characters around the candidate, with
+    the document's answers the verdict depended on.
 
     The verdict depends on that window and on the answers of the document to the questions
     it asked (:func:`_written_elsewhere`, :func:`_attached`): the memo keeps those answers
@@ -733,55 +762,124 @@ def _judge_memo(text: str, s: int, n: int, data: DupData) -> bool:
     candidates away from the edit are settled by a dict look-up and a string search or two.
     """
     if lm.model() is None:  # a stripped install: not the language server's case
-        return _judge(text, s, n, data)
+        return _judge(text, s, n, data), ()
     lo = max(0, s - _WINDOW)
     key = (text[lo : s + 2 * n + _WINDOW], s - lo, n)
     memo = data.verdicts
     hit = memo.get(key)
-    if hit is not None:
-        verdict, answers = hit
-        if all(
-            (_used_in_term(text, s, bool(a)) if term else _document_writes(text, s, a, b)) == answer
-            for term, a, b, answer in answers
-        ):
-            return verdict
+    if hit is not None and _answers_hold(text, s, hit[1]):
+        return hit
     asked: Asked = []
     verdict = _judge(text, s, n, data, asked)
     if len(memo) >= _VERDICTS:  # bounded: a language server lives long
         memo.clear()
-    memo[key] = (verdict, tuple(asked))
-    return verdict
+    memo[key] = hit = (verdict, tuple(asked))
+    return hit
 
 
-def _findings(doc: Document, data: DupData) -> Iterator[tuple[int, int, bool]]:
-    """(start, length of the unit, fix is safe) of each doubled unit to report."""
+def _findings(doc: Document, data: DupData) -> list[tuple[int, int, bool]]:
+    """(start, length of the unit, fix is safe) of each doubled unit to report.
+
+    In a draft being edited (the language server) the last text's scan and decisions are
+    remembered (``data.scans``): when a keystroke leaves every candidate as it was, moved,
+    and comes near none (:func:`_unchanged`), the last decisions stand.
+    """
     text = doc.check_text
+    if not doc.edited:
+        return _decide(text, data, _candidates(text, data, False))[0]
+    if len(text) > _MEMO_TEXT:  # no scan kept: the verdicts only
+        return _decide(text, data, _candidates(text, data, False), record=True)[0]
+    scans = data.scans
+    last = scans[0] if scans else None
+    found = _candidates(text, data)
+    scan = scans[0]
+    if last is not None and last.decided is not None and _unchanged(last, scan, data):
+        scan.decided = decided = last.decided
+        return [(scan.matches[k].kept[i], k + data.min_unit, safe) for k, i, safe in decided.findings]
+    out, scan.decided = _decide(text, data, found, record=True)
+    return out
+
+
+def _decide(
+    text: str, data: DupData, found: list[list[int]], record: bool = False
+) -> tuple[list[tuple[int, int, bool]], _Decisions | None]:
+    """The findings among the candidates ``found`` (see :func:`_candidates`), and, with
+    ``record``, the decisions (verdicts remembered, :func:`_judged`) for the next keystroke."""
     starts: list[int] = []  # findings so far, disjoint, sorted by start
     ends: list[int] = []
-    # a draft being edited: remember lines and verdicts for the next keystroke
-    judge = _judge_memo if doc.edited else _judge
-    for n, found in enumerate(_candidates(text, data, doc.edited), data.min_unit):
-        for s in found:
+    out: list[tuple[int, int, bool]] = []
+    findings: list[tuple[int, int, bool]] = []
+    slips: list[tuple[int, int, bool]] = []
+    asked: list[tuple[int, int, tuple[Answer, ...]]] = []
+    for k, cands in enumerate(found):
+        n = k + data.min_unit
+        for i, s in enumerate(cands):
             e = s + 2 * n
             unit = text[s : s + n]
-            i = bisect_left(starts, e) - 1  # the last finding starting before e
-            form = text[s:e]
-            if i >= 0 and ends[i] > s:
+            j = bisect_left(starts, e) - 1  # the last finding starting before e
+            if j >= 0 and ends[j] > s:
                 continue
-            if unit in data.slip_chars and any(p.match(text, s) for p in data.slip_patterns):
-                i += 1
-                starts.insert(i, s)
-                ends.insert(i, e)
-                yield s, n, not any(c in data.unsafe_fix for c in unit)
-                continue
-            if _in_context(text, s, data, form):
-                continue
-            if not judge(text, s, n, data):
-                continue
-            i += 1
-            starts.insert(i, s)
-            ends.insert(i, e)
-            yield s, n, not any(c in data.unsafe_fix for c in unit)
+            if unit in data.slip_chars:
+                slip = any(p.match(text, s) for p in data.slip_patterns)
+                slips.append((k, i, slip))
+            else:
+                slip = False
+            if not slip:
+                if _in_context(text, s, data, text[s:e]):
+                    continue
+                if record:
+                    verdict, answers = _judged(text, s, n, data)
+                    if answers:
+                        asked.append((k, i, answers))
+                else:
+                    verdict = _judge(text, s, n, data)
+                if not verdict:
+                    continue
+            j += 1
+            starts.insert(j, s)
+            ends.insert(j, e)
+            safe = not any(c in data.unsafe_fix for c in unit)
+            out.append((s, n, safe))
+            findings.append((k, i, safe))
+    if not record:
+        return out, None
+    return out, _Decisions(tuple(findings), tuple(slips), tuple(asked))
+
+
+def _unchanged(last: _Scan, scan: _Scan, data: DupData) -> bool:
+    """Do the decisions on ``last`` hold for ``scan``?
+
+    They do when the candidates are the same, moved with the text, none of them within
+    ``_WINDOW`` characters (what :func:`_judge` reads, an allowed context) of the change,
+    and the slip patterns and the document answer as before: a verdict depends on the
+    window and those answers (:func:`_judged`), and findings kept away from the change
+    keep their overlaps.
+    """
+    decided = last.decided
+    assert decided is not None
+    text = scan.text
+    change = changed_range(last.text, text)
+    if change is None:
+        return True
+    a, b = change
+    delta = len(text) - len(last.text)
+    reach = _WINDOW + data.context_reach
+    for k, (old, new) in enumerate(zip(last.matches, scan.matches, strict=True)):
+        before, now = old.kept, new.kept
+        if len(before) != len(now):
+            return False
+        # a candidate reading [s - reach, s + 2n + reach) that comes within a character of [a, b)
+        near = bisect_right(before, a - 1 - reach - 2 * (k + data.min_unit))
+        if near < len(before) and before[near] < b + 1 + reach:
+            return False
+        cut = bisect_left(before, a)
+        if now[:cut] != before[:cut] or now[cut:] != _moved(before[cut:], delta):
+            return False
+    for k, i, slip in decided.slips:
+        s = scan.matches[k].kept[i]
+        if any(p.match(text, s) for p in data.slip_patterns) != slip:
+            return False
+    return all(_answers_hold(text, scan.matches[k].kept[i], answers) for k, i, answers in decided.asked)
 
 
 def _report(code: str, doc: Document, data: DupData) -> Iterator[Diagnostic]:
