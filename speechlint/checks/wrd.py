@@ -464,14 +464,21 @@ def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) 
         k -= 1
     if k < 0:
         return "open"
-    word, tag = tokens[k][2], tokens[k][3]
+    # a verb (实行严格的…), a preposition, 的: a noun phrase starts here
+    return _word_before(tokens[k][2], tokens[k][3], data) or "noun"
+
+
+def _word_before(word: str, tag: str, data: DeAdverbialData) -> str | None:
+    """"noun" or "predicate" when the word before an adverbial decides it, else None.
+
+    A nominalizer starts a noun phrase; a modal verb, an adverb, or a subject (我们,
+    国家有计划的…) opens a predicate; not 其 or 这 (其相应的履行请求: a possessor).
+    """
     if word in data.nominalizers:
         return "noun"
-    # a modal verb, an adverb, or a subject (我们, 国家有计划的…) before it; not 其 or
-    # 这 (其相应的履行请求: a possessor)
     if word in data.predicate_openers or tag == "d" or (tag[0] == "n" and tag != "nr"):
         return "predicate"
-    return "noun"  # a verb (实行严格的…), a preposition, 的: a noun phrase starts here
+    return None
 
 
 @rule("WRD001", "de-before-verb", data=DeAdverbialData, severity="warning", fix="safe")
@@ -703,10 +710,9 @@ def _series_context(text: str, lo: int, de: int, data: DeAdverbialData) -> str:
     if k < 0:
         return "open"
     word, tag = tokens[k][2], tokens[k][3]
-    if word in data.nominalizers:
-        return "noun"
-    if word in data.predicate_openers or tag == "d" or (tag[0] == "n" and tag != "nr"):
-        return "predicate"
+    decided = _word_before(word, tag, data)
+    if decided:
+        return decided
     if tag == "x" or word in data.lm_joiners:
         return "open"  # 有领导、有步骤的: a series the tags do not read as adverbials
     return "noun"
