@@ -612,9 +612,14 @@ def _candidates(text: str, data: DupData, memo: bool = True) -> list[list[int]]:
     remembered (``data.scans``) and only the stretch this text changed is scanned again
     (:func:`_rescan`): a keystroke costs a few short searches, whatever the length of the draft.
     """
-    patterns = data.candidates
     if not memo or len(text) > _MEMO_TEXT:
-        return [[m.start() for m in pattern.finditer(text) if _keep(m.group(1))] for pattern in patterns]
+        return [[m.start() for m in pattern.finditer(text) if _keep(m.group(1))] for pattern in data.candidates]
+    return [list(found.kept) for found in _scan(text, data).matches]
+
+
+def _scan(text: str, data: DupData) -> _Scan:
+    """The scan of ``text``, made from the last one (``data.scans``), which it replaces."""
+    patterns = data.candidates
     scans = data.scans
     last = scans[0] if scans else None
     change = changed_range(last.text, text) if last is not None else (0, 0)
@@ -626,8 +631,9 @@ def _candidates(text: str, data: DupData, memo: bool = True) -> list[list[int]]:
         a, b = change
         delta = len(text) - len(last.text)
         matches = tuple(_rescan(pattern, text, old, a, b, delta) for pattern, old in zip(patterns, last.matches, strict=True))
-    scans[:] = [_Scan(text, matches)]
-    return [list(found.kept) for found in matches]
+    scan = _Scan(text, matches)
+    scans[:] = [scan]
+    return scan
 
 
 def _rescan(pattern: re.Pattern[str], text: str, old: _Matches, a: int, b: int, delta: int) -> _Matches:
@@ -791,12 +797,11 @@ def _findings(doc: Document, data: DupData) -> list[tuple[int, int, bool]]:
         return _decide(text, data, _candidates(text, data, False), record=True)[0]
     scans = data.scans
     last = scans[0] if scans else None
-    found = _candidates(text, data)
-    scan = scans[0]
+    scan = _scan(text, data)
     if last is not None and last.decided is not None and _unchanged(last, scan, data):
         scan.decided = decided = last.decided
         return [(scan.matches[k].kept[i], k + data.min_unit, safe) for k, i, safe in decided.findings]
-    out, scan.decided = _decide(text, data, found, record=True)
+    out, scan.decided = _decide(text, data, [found.kept for found in scan.matches], record=True)
     return out
 
 
