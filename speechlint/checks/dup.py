@@ -30,7 +30,11 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      reading much more likely (``model-orphan``);
    * each copy belongs to a different word (``全国国有``, ``适用用人单位``), or a doubled
      word's second copy starts a longer word (``各乡镇乡镇长``, ``代表代表团``): two words
-     that touch, reported only when the model is very sure (``model-embedded``).
+     that touch, reported only when the model is very sure (``model-embedded``);
+   * a doubled word whose first copy closes a term of its left and whose second opens a
+     term of its right, both terms used elsewhere in the document and the one-copy reading
+     never (``妥善保管保管物``, ``集体经济组织组织开展``): two words that touch, silent
+     (:func:`_touching`, ``touch-*`` in ``rules/dup.yaml``).
 
    Two more kinds of evidence loosen the thresholds, both calibrated cross-fitted (a
    model built from one part of the tune half scoring the other, so that the text is as
@@ -901,7 +905,10 @@ def duplicated_word(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     通顺：“我们我们要”“高质量高质量发展”。不报告：动词、形容词的 ABAB 重叠（研究研究、
     讨论讨论、雪白雪白）、“一步一步”式、汉字数字（二〇二〇），以及只是两词相邻的情形
     （“深化文化文艺”= 深化 + 文化 + 文艺，“各乡镇乡镇长”= 乡镇 + 乡镇长，只在模型极有
-    把握时才报告）。阈值、允许表与豁免模式在 `rules/dup.yaml`，判断方法见 DUP001。
+    把握时才报告）。前一遍收住左边的词组、后一遍开启右边的词组，而文件在别处分别用过这两个
+    词组、从未写过去掉一遍后的文字时，也是两词相邻，不报告：“妥善保管保管物”（妥善保管 +
+    保管物）、“集体经济组织组织开展”（集体经济组织 + 组织开展）。阈值、允许表与豁免模式在
+    `rules/dup.yaml`，判断方法见 DUP001。
 
     ## 为什么
     复制粘贴或输入法联想常把一个词打两遍，念稿时会卡住，印发后有损严肃性。
