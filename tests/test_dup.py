@@ -408,3 +408,81 @@ def test_kept_decisions_need_every_candidate_away_from_the_change() -> None:
         now = text[:at] + "，" + text[at:]
         dup._candidates(now, data)
         assert dup._unchanged(last, data.scans[0], data) is kept, at
+
+
+# ------------------------------------------------------- two words that touch
+#: Documents whose last sentence holds two words that touch (the first copy closes a term
+#: of its left, the second opens a term of its right, the document uses both terms on
+#: their own and never the one-copy reading): issue 13's 妥善保管 + 保管物, 集体经济组织 +
+#: 组织开展, 有关规定 + 规定的.
+TOUCHING = [
+    (
+        "寄存人交付的物品，保管人应当妥善保管。保管人应当妥善保管有关凭证。保管物有瑕疵的，寄存人应当告知。"
+        "保管物灭失的，保管人应当赔偿。保管人应当妥善保管保管物。"
+    ),
+    (
+        "本集体经济组织成员依法享有权利。集体经济组织应当组织开展技术培训。乡镇人民政府组织开展检查。"
+        "集体经济组织依法管理。由集体经济组织组织开展造林绿化。"
+    ),
+    "按照有关规定办理。有关规定另有要求的除外。依照法律规定的程序审批。按照本法规定的程序执行。依照有关规定规定的程序办理。",
+]
+
+#: Words typed twice in documents that use the same terms: the first copy closes no term of
+#: its left (要 + 加强: the model expects its object, not a phrase end; 领导干部 is not
+#: what 各级 predicts), or the document writes the one-copy reading (前款规定给予).
+TYPED_TWICE = [
+    "我们要加强学习。要加强监督。加强管理是关键。加强管理要规范。要加强加强管理。",
+    "各级领导干部要带头。领导干部要以身作则。领导干部要带头。各级领导干部领导干部要带头。",
+    "依照前款规定给予处罚。依照前款规定办理。前款规定的情形。规定给予警告。依照前款规定规定给予处罚。",
+    "推动高质量发展。推动高质量发展是主题。高质量发展是首要任务。推动高质量高质量发展。",
+]
+
+
+@pytest.mark.parametrize("text", TOUCHING)
+def test_two_words_that_touch_are_silent(text: str) -> None:
+    import dataclasses
+
+    from speechlint.checks import dup
+
+    assert found(text) == []
+    # the mechanism decides, not the model alone: without it the same document is reported
+    data = family_data("DUP")["DUP002"]
+    s = next(i for i in range(len(text)) if text[i : i + 2] == text[i + 2 : i + 4])
+    assert dup._judge(text, s, 2, dataclasses.replace(data, touch_uses=0))
+    assert not dup._judge(text, s, 2, data)
+
+
+@pytest.mark.parametrize("text", TYPED_TWICE)
+def test_words_typed_twice_beside_the_same_terms_are_found(text: str) -> None:
+    assert [c for *_, c in found(text)] == ["DUP002"]
+
+
+def test_touching_needs_the_document_to_use_both_terms() -> None:
+    # the last sentence alone: nothing says 保管物 is a term of the document
+    assert [c for *_, c in found("保管人应当妥善保管保管物。")] == ["DUP002"]
+    # the document writes the one-copy reading: 保管人应当妥善保管物 (善保管物) is what was meant
+    text = TOUCHING[0] + "寄存人应当妥善保管物品。"
+    assert [c for *_, c in found(text)] == ["DUP002"]
+
+
+def test_a_remembered_touching_verdict_is_asked_again_of_the_document() -> None:
+    """The language server's memo keeps the answer of _terms_used with the verdict: the same
+    sentence, with the same characters around it, is reported once the document no longer
+    uses both terms."""
+    from speechlint.checks import dup
+
+    data = family_data("DUP")["DUP002"]
+    tail = "。" * (dup._WINDOW + 1) + "保管人应当妥善保管保管物。"
+    with_terms = TOUCHING[0] + tail
+    without = "寄存人交付的物品，应当当面验收。" * 4 + tail
+    for text, want in ((with_terms, False), (without, True), (with_terms, False)):
+        s = text.index("保管保管")
+        assert dup._judged(text, s, 2, data)[0] == want == dup._judge(text, s, 2, data)
+    # and the decisions kept from the last text (dup._unchanged): the change is far from the
+    # candidate, the document's answer is what changed
+    from speechlint.document import Document
+
+    data.scans.clear()
+    for text, want in ((with_terms, False), (without, True), (with_terms, False)):
+        found = dup._findings(Document.from_text(text, edited=True), data)
+        assert bool(found) is want and found == dup._findings(Document.from_text(text), data)

@@ -30,7 +30,11 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      reading much more likely (``model-orphan``);
    * each copy belongs to a different word (``全国国有``, ``适用用人单位``), or a doubled
      word's second copy starts a longer word (``各乡镇乡镇长``, ``代表代表团``): two words
-     that touch, reported only when the model is very sure (``model-embedded``).
+     that touch, reported only when the model is very sure (``model-embedded``);
+   * a doubled word whose first copy closes a term of its left and whose second opens a
+     term of its right, both terms used elsewhere in the document and the one-copy reading
+     never (``妥善保管保管物``, ``集体经济组织组织开展``): two words that touch, silent
+     (:func:`_touching`, ``touch-*`` in ``rules/dup.yaml``).
 
    Two more kinds of evidence loosen the thresholds, both calibrated cross-fitted (a
    model built from one part of the tune half scoring the other, so that the text is as
@@ -134,6 +138,18 @@ class DupData:
     model_document: float = -2.0
     #: Characters of context on each side of the one-copy reading looked for elsewhere.
     document_context: int = 2
+    #: Two words that touch (集体经济组织 + 组织开展, 妥善保管 + 保管物), not a word typed
+    #: twice: the first copy closes a term of its left (the model finds it after the left
+    #: context with log-probability at least ``touch-bound``, and a phrase may end after it:
+    #: log-probability of a boundary at least ``touch-end``), the document writes that term
+    #: (``document-context`` characters before the copy) and the second copy's term (the copy
+    #: and ``document-context`` characters after it) each at least ``touch-uses`` times
+    #: elsewhere, and never the one-copy reading with one character each side.  A word typed
+    #: twice is a copy of the word its neighbours belong with (我们我们要, 推动高质量高质量发展):
+    #: its first copy rarely closes a term that the document uses on its own.  0: off.
+    touch_uses: int = 0
+    touch_bound: float = -1.0
+    touch_end: float = -2.0
     #: Function words and modal verbs that stand alone before a word starting with the same
     #: character (要 + 要求, 以 + 以上, 有 + 有关): a familiar one-copy reading says nothing.
     standalone: str = ""
@@ -168,6 +184,8 @@ class DupData:
             return "thresholds must satisfy model-document <= 0 and model-unseen-familiar <= 0"
         if not 1 <= self.document_context <= 8:
             return "'document-context' must be between 1 and 8"
+        if self.touch_uses < 0 or not self.touch_bound <= 0 or not self.touch_end <= 0:
+            return "'touch-uses' must be >= 0, 'touch-bound' and 'touch-end' <= 0"
         for p in self.slip_patterns:
             if re.search(r"(?<!\\)[.]|\\[wWSDd]", p.pattern):
                 return f"'slip-patterns' entry {p.pattern!r} must name its characters (no '.', no \\w)"
@@ -446,9 +464,61 @@ _DOCUMENT_REACH = 20_000
 
 
 #: One of the document's answers a verdict depended on, noted for :func:`_judged`:
-#: (asked :func:`_attached`?, n or right, k, answer).
+#: (asked :func:`_attached`?, n or right, k, answer); with k = 0 the question was
+#: :func:`_terms_used` (of :func:`_touching`), not :func:`_document_writes`.
 Answer = tuple[bool, int, int, bool]
 Asked = list[Answer]
+
+
+def _touching(text: str, s: int, n: int, data: DupData, asked: Asked | None = None) -> bool:
+    """Are the two copies of the word at ``s`` two words that touch, not a word typed twice?
+
+    集体经济组织组织开展 is 集体经济组织 + 组织开展, 妥善保管保管物 is 妥善保管 + 保管物: the
+    first copy closes a term of its left, the second opens a term of its right, and the
+    document uses each term on its own.  In a word typed twice the first copy is the word
+    its neighbours belong with: the model may find it after its left context (推动高质量 +
+    发展), but seldom closing a phrase, and the document writes the one-copy reading, or
+    not both terms.  Cheapest first: the model, then the document (noted in ``asked``).
+    """
+    if data.touch_uses <= 0 or n < 2 or not (_han_at(text, s - 1) and _han_at(text, s + 2 * n)):
+        return False
+    m = lm.model()
+    if m is None:
+        return False
+    unit = text[s : s + n]
+    left = lm.to_stream(text[max(0, s - m.order - 3) : s])[-(m.order - 1) :]
+    if m.logprob(left, unit) < data.touch_bound or m.logprob(left + unit, lm.BOUNDARY) < data.touch_end:
+        return False
+    found = _terms_used(text, s, n, data.document_context, data.touch_uses)
+    if asked is not None:
+        asked.append((False, n, 0, found))
+    return found and not _written_elsewhere(text, s, n, 1, asked)
+
+
+def _han_at(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and bool(HAN_RE.match(text[i]))
+
+
+def _terms_used(text: str, s: int, n: int, k: int, uses: int) -> bool:
+    """Does the document write, elsewhere, ``uses`` times each: the first copy with the Han
+    characters among the ``k`` before it, and the second copy with those among the ``k``
+    after it (妥善保管 and 保管物 for 妥善保管保管物。)?"""
+    a = s
+    while a > s - k and _han_at(text, a - 1):
+        a -= 1
+    b = s + 2 * n
+    while b < s + 2 * n + k and _han_at(text, b):
+        b += 1
+    lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 * n + _DOCUMENT_REACH)
+    for term, here in ((text[a : s + n], a), (text[s + n : b], s + n)):
+        seen = 0
+        at = text.find(term, lo, hi)
+        while at >= 0 and seen < uses:
+            seen += at != here
+            at = text.find(term, at + 1, hi)
+        if seen < uses:
+            return False
+    return True
 
 
 def _written_elsewhere(text: str, s: int, n: int, k: int, asked: Asked | None = None) -> bool:
@@ -727,7 +797,11 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         )
         return bool(
             written
-            or (llr <= limit and _by_model(text, s, n, bound, llr, familiar, allowed, unseen, data, asked))
+            or (
+                llr <= limit
+                and _by_model(text, s, n, bound, llr, familiar, allowed, unseen, data, asked)
+                and not _touching(text, s, n, data, asked)
+            )
             or (written is None and own and _written_elsewhere(text, s, n, data.document_context, asked))
         )
     if allowed or (n == 1 and _aabb(text, s, data.extra_words)):
@@ -749,10 +823,17 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
 _WINDOW = 32
 
 
-def _answers_hold(text: str, s: int, answers: tuple[Answer, ...]) -> bool:
+def _answers_hold(text: str, s: int, answers: tuple[Answer, ...], data: DupData) -> bool:
     """Does the document give ``answers`` again for the candidate at ``s``?"""
     return all(
-        (_used_in_term(text, s, bool(a)) if term else _document_writes(text, s, a, b)) == answer
+        (
+            _used_in_term(text, s, bool(a))
+            if term
+            else _document_writes(text, s, a, b)
+            if b
+            else _terms_used(text, s, a, data.document_context, data.touch_uses)
+        )
+        == answer
         for term, a, b, answer in answers
     )
 
@@ -762,7 +843,7 @@ def _judged(text: str, s: int, n: int, data: DupData) -> tuple[bool, tuple[Answe
     the document's answers the verdict depended on.
 
     The verdict depends on that window and on the answers of the document to the questions
-    it asked (:func:`_written_elsewhere`, :func:`_attached`): the memo keeps those answers
+    it asked (:func:`_written_elsewhere`, :func:`_attached`, :func:`_terms_used`): the memo keeps those answers
     and a verdict is reused only when the document gives the same answers again.  On a
     keystroke the language server re-runs the rule over the whole document, and the
     candidates away from the edit are settled by a dict look-up and a string search or two.
@@ -773,7 +854,7 @@ def _judged(text: str, s: int, n: int, data: DupData) -> tuple[bool, tuple[Answe
     key = (text[lo : s + 2 * n + _WINDOW], s - lo, n)
     memo = data.verdicts
     hit = memo.get(key)
-    if hit is not None and _answers_hold(text, s, hit[1]):
+    if hit is not None and _answers_hold(text, s, hit[1], data):
         return hit
     asked: Asked = []
     verdict = _judge(text, s, n, data, asked)
@@ -884,7 +965,7 @@ def _unchanged(last: _Scan, scan: _Scan, data: DupData) -> bool:
         s = scan.matches[k].kept[i]
         if any(p.match(text, s) for p in data.slip_patterns) != slip:
             return False
-    return all(_answers_hold(text, scan.matches[k].kept[i], answers) for k, i, answers in decided.asked)
+    return all(_answers_hold(text, scan.matches[k].kept[i], answers, data) for k, i, answers in decided.asked)
 
 
 def _report(code: str, doc: Document, data: DupData) -> Iterator[Diagnostic]:
@@ -961,7 +1042,10 @@ def duplicated_word(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     通顺：“我们我们要”“高质量高质量发展”。不报告：动词、形容词的 ABAB 重叠（研究研究、
     讨论讨论、雪白雪白）、“一步一步”式、汉字数字（二〇二〇），以及只是两词相邻的情形
     （“深化文化文艺”= 深化 + 文化 + 文艺，“各乡镇乡镇长”= 乡镇 + 乡镇长，只在模型极有
-    把握时才报告）。阈值、允许表与豁免模式在 `rules/dup.yaml`，判断方法见 DUP001。
+    把握时才报告）。前一遍收住左边的词组、后一遍开启右边的词组，而文件在别处分别用过这两个
+    词组、从未写过去掉一遍后的文字时，也是两词相邻，不报告：“妥善保管保管物”（妥善保管 +
+    保管物）、“集体经济组织组织开展”（集体经济组织 + 组织开展）。阈值、允许表与豁免模式在
+    `rules/dup.yaml`，判断方法见 DUP001。
 
     ## 为什么
     复制粘贴或输入法联想常把一个词打两遍，念稿时会卡住，印发后有损严肃性。
