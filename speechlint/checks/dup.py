@@ -463,11 +463,19 @@ def _unseen_pair(text: str, s: int) -> bool:
 _DOCUMENT_REACH = 20_000
 
 
-#: One of the document's answers a verdict depended on, noted for :func:`_judged`:
-#: (asked :func:`_attached`?, n or right, k, answer); with k = 0 the question was
-#: :func:`_terms_used` (of :func:`_touching`), not :func:`_document_writes`.
-Answer = tuple[bool, int, int, bool]
+#: One of the document's answers a verdict depended on, noted for :func:`_judged`: the
+#: question (:func:`_used_in_term`, :func:`_document_writes` or :func:`_terms_used`), its
+#: arguments after the text and the candidate's start, and the answer.
+Answer = tuple[Callable[..., bool], tuple[int, ...], bool]
 Asked = list[Answer]
+
+
+def _noted(asked: Asked | None, question: Callable[..., bool], text: str, s: int, *args: int) -> bool:
+    """``question(text, s, *args)``, its answer noted in ``asked`` when given."""
+    found = question(text, s, *args)
+    if asked is not None:
+        asked.append((question, args, found))
+    return found
 
 
 def _touching(text: str, s: int, n: int, data: DupData, asked: Asked | None = None) -> bool:
@@ -489,10 +497,9 @@ def _touching(text: str, s: int, n: int, data: DupData, asked: Asked | None = No
     left = lm.to_stream(text[max(0, s - m.order - 3) : s])[-(m.order - 1) :]
     if m.logprob(left, unit) < data.touch_bound or m.logprob(left + unit, lm.BOUNDARY) < data.touch_end:
         return False
-    found = _terms_used(text, s, n, data.document_context, data.touch_uses)
-    if asked is not None:
-        asked.append((False, n, 0, found))
-    return found and not _written_elsewhere(text, s, n, 1, asked)
+    return _noted(asked, _terms_used, text, s, n, data.document_context, data.touch_uses) and not _written_elsewhere(
+        text, s, n, 1, asked
+    )
 
 
 def _han_at(text: str, i: int) -> bool:
@@ -523,10 +530,7 @@ def _terms_used(text: str, s: int, n: int, k: int, uses: int) -> bool:
 
 def _written_elsewhere(text: str, s: int, n: int, k: int, asked: Asked | None = None) -> bool:
     """:func:`_document_writes`, its answer noted in ``asked`` when given."""
-    found = _document_writes(text, s, n, k)
-    if asked is not None:
-        asked.append((False, n, k, found))
-    return found
+    return _noted(asked, _document_writes, text, s, n, k)
 
 
 def _document_writes(text: str, s: int, n: int, k: int) -> bool:
@@ -604,10 +608,7 @@ def _by_model(
 
 def _attached(text: str, s: int, right: bool, asked: Asked | None = None) -> bool:
     """:func:`_used_in_term`, its answer noted in ``asked`` when given."""
-    found = _used_in_term(text, s, right)
-    if asked is not None:
-        asked.append((True, int(right), 0, found))
-    return found
+    return _noted(asked, _used_in_term, text, s, right)
 
 
 def _used_in_term(text: str, s: int, right: bool) -> bool:
@@ -692,7 +693,7 @@ def _scan(text: str, data: DupData) -> _Scan:
     patterns = data.candidates
     scans = data.scans
     last = scans[0] if scans else None
-    change = changed_range(last.text, text) if last is not None else (0, 0)
+    change = changed_range(last.text, text) if last is not None else None
     if last is None:
         matches = tuple(_rescan(pattern, text, _Matches([], [], []), 0, 0, len(text)) for pattern in patterns)
     elif change is None:
@@ -823,19 +824,9 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
 _WINDOW = 32
 
 
-def _answers_hold(text: str, s: int, answers: tuple[Answer, ...], data: DupData) -> bool:
+def _answers_hold(text: str, s: int, answers: tuple[Answer, ...]) -> bool:
     """Does the document give ``answers`` again for the candidate at ``s``?"""
-    return all(
-        (
-            _used_in_term(text, s, bool(a))
-            if term
-            else _document_writes(text, s, a, b)
-            if b
-            else _terms_used(text, s, a, data.document_context, data.touch_uses)
-        )
-        == answer
-        for term, a, b, answer in answers
-    )
+    return all(question(text, s, *args) == answer for question, args, answer in answers)
 
 
 def _judged(text: str, s: int, n: int, data: DupData) -> tuple[bool, tuple[Answer, ...]]:
@@ -854,7 +845,7 @@ def _judged(text: str, s: int, n: int, data: DupData) -> tuple[bool, tuple[Answe
     key = (text[lo : s + 2 * n + _WINDOW], s - lo, n)
     memo = data.verdicts
     hit = memo.get(key)
-    if hit is not None and _answers_hold(text, s, hit[1], data):
+    if hit is not None and _answers_hold(text, s, hit[1]):
         return hit
     asked: Asked = []
     verdict = _judge(text, s, n, data, asked)
@@ -965,7 +956,7 @@ def _unchanged(last: _Scan, scan: _Scan, data: DupData) -> bool:
         s = scan.matches[k].kept[i]
         if any(p.match(text, s) for p in data.slip_patterns) != slip:
             return False
-    return all(_answers_hold(text, scan.matches[k].kept[i], answers, data) for k, i, answers in decided.asked)
+    return all(_answers_hold(text, scan.matches[k].kept[i], answers) for k, i, answers in decided.asked)
 
 
 def _report(code: str, doc: Document, data: DupData) -> Iterator[Diagnostic]:
