@@ -262,7 +262,7 @@ class Linter:
         (see :meth:`lint_cached`); ``fresh`` receives the cache of this text."""
         out: list[tuple[int, tuple[Diagnostic, ...]]] = []
         for i in range(len(doc.index.starts)):
-            start, end, key = _line_key(doc, i)
+            start, end, key = _line_key(doc.index, doc.text, doc.check_text, i)
             hit = fresh.get(key)
             if hit is None:
                 hit = cache.get(key)
@@ -292,7 +292,7 @@ class Linter:
         (added to ``cache``, which keeps the old line's entries too, up to ``_LINE_HISTORY``
         entries beyond the current lines)."""
         line, delta = edit.line, edit.delta
-        start, end, key = _line_key(doc, line)
+        start, end, key = _line_key(doc.index, doc.text, doc.check_text, line)
         hit = cache.get(key)
         if hit is None:
             hit = self._run_line(doc, start, end, key, failures)
@@ -379,12 +379,10 @@ class _LineEdit:
         if end > line_end or len(doc.index.starts) != len(index.starts) or _EOL_CHARS.search(text, start, end + delta):
             return None  # the line breaks changed
         new_end = line_end + delta
-        key_start = index.line_end(line - 1) if line else 0
-        key_end = index.starts[line + 1] if line + 1 < len(index.starts) else len(last.text)
         return _LineEdit(start, end, delta, line, line_start,
                          (last.text[line_start:line_end], last.check_text[line_start:line_end]),
                          (text[line_start:new_end], check[line_start:new_end]),
-                         (last.text[key_start:key_end], last.check_text[key_start:key_end]))
+                         _line_key(index, last.text, last.check_text, line)[2])
 
     def unread(
         self,
@@ -442,14 +440,14 @@ class _LineEdit:
 _EOL_CHARS = re.compile("[\r\n]")
 
 
-def _line_key(doc: Document, i: int) -> tuple[int, int, tuple[str, str]]:
-    """Line ``i`` as the paragraph-scope rules see it in the document: from the line ending
-    before it (what a clause or a line number starts from) to the end of its own (a fix may
-    remove the whole line): its start, end and cache key (text, masked text)."""
-    index = doc.index
+def _line_key(index: LineIndex, text: str, check: str, i: int) -> tuple[int, int, tuple[str, str]]:
+    """Line ``i`` of ``text`` (``check``: its masked text; ``index``: its lines) as the
+    paragraph-scope rules see it in the document: from the line ending before it (what a
+    clause or a line number starts from) to the end of its own (a fix may remove the whole
+    line): its start, end and cache key (text, masked text)."""
     start = index.line_end(i - 1) if i else 0
-    end = index.starts[i + 1] if i + 1 < len(index.starts) else len(doc.text)
-    return start, end, (doc.text[start:end], doc.check_text[start:end])
+    end = index.starts[i + 1] if i + 1 < len(index.starts) else len(text)
+    return start, end, (text[start:end], check[start:end])
 
 
 def _view(
