@@ -19,7 +19,7 @@ import yaml
 from speechlint.lsp.convert import Positions, diagnostic
 
 from speechlint import engine
-from tests.test_lsp_robust import SERVER, Raw
+from tests.test_lsp_robust import SERVER, Raw, publish_for
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -279,7 +279,7 @@ def test_server_publishes_what_a_full_lint_finds_after_random_edits(tmp_path: Pa
         c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "plaintext",
                                                            "version": 1, "text": text}})
         version = 1
-        published = _published(c, uri, version)
+        published = publish_for(c, uri, version)
         for _ in range(40):
             assert [_wire(d) for d in published] == _expected(text, filetype)
             new = _edit(rnd, text)
@@ -298,18 +298,11 @@ def test_server_publishes_what_a_full_lint_finds_after_random_edits(tmp_path: Pa
                 "contentChanges": [{"range": {"start": _lsp_position(text, a), "end": _lsp_position(text, b)},
                                     "text": new[a:nb]}]})
             text = new
-            published = _published(c, uri, version)
+            published = publish_for(c, uri, version)
         assert c.close() == 0
     finally:
         if c.proc.poll() is None:
             c.proc.kill()
-
-
-def _published(c: Raw, uri: str, version: int) -> list[dict[str, Any]]:
-    while True:
-        msg = c.wait_notification("textDocument/publishDiagnostics")
-        if msg["params"]["uri"] == uri and msg["params"].get("version") == version:
-            return msg["params"]["diagnostics"]  # type: ignore[no-any-return]
 
 
 def test_a_line_view_that_fails_only_means_the_rule_runs_again() -> None:

@@ -15,7 +15,7 @@ from pygls.workspace import TextDocument
 
 from speechlint import engine
 from tests.test_lsp_incremental import _expected, _wire
-from tests.test_lsp_robust import SERVER, Raw
+from tests.test_lsp_robust import SERVER, Raw, publish_for
 
 #: LSP line 0 holds a line separator (U+2028), which is not a line break for LSP or the
 #: editor; the edit goes to the end of line 1, after "好".
@@ -46,11 +46,7 @@ def test_server_applies_a_change_after_a_line_separator(tmp_path: Path) -> None:
             "textDocument": {"uri": uri, "version": 2},
             "contentChanges": [{"range": {"start": {"line": 1, "character": 10},
                                           "end": {"line": 1, "character": 10}}, "text": "。"}]})
-        while True:
-            msg = c.wait_notification("textDocument/publishDiagnostics")
-            if msg["params"].get("version") == 2:
-                break
-        assert [_wire(d) for d in msg["params"]["diagnostics"]] == _expected(EXPECTED, "txt")
+        assert [_wire(d) for d in publish_for(c, uri, 2)] == _expected(EXPECTED, "txt")
         assert engine.linter_for(None, None).lint(EXPECTED)  # the expected text has findings
         assert c.close() == 0
     finally:
@@ -71,11 +67,7 @@ def test_position_past_the_last_line_end_is_the_line_end(tmp_path: Path) -> None
             "textDocument": {"uri": uri, "version": 2},
             "contentChanges": [{"range": {"start": {"line": 0, "character": 99},
                                           "end": {"line": 0, "character": 99}}, "text": "认真学习"}]})
-        while True:
-            msg = c.wait_notification("textDocument/publishDiagnostics")
-            if msg["params"].get("version") == 2:
-                break
-        found = [_wire(d) for d in msg["params"]["diagnostics"]]
+        found = [_wire(d) for d in publish_for(c, uri, 2)]
         assert found == _expected("我们要要认真学习", "txt") and found  # not "我们要认真学习要"
         assert c.close() == 0
     finally:

@@ -116,10 +116,11 @@ def open_doc(c: Raw, uri: str, text: str, version: int = 1) -> list[dict[str, An
     return publish_for(c, uri)
 
 
-def publish_for(c: Raw, uri: str) -> list[dict[str, Any]]:
+def publish_for(c: Raw, uri: str, version: int | None = None) -> list[dict[str, Any]]:
+    """The diagnostics of the next publication for ``uri`` (of ``version``, when given)."""
     while True:
         n = c.wait_notification("textDocument/publishDiagnostics")
-        if n["params"]["uri"] == uri:
+        if n["params"]["uri"] == uri and (version is None or n["params"].get("version") == version):
             return n["params"]["diagnostics"]
 
 
