@@ -460,14 +460,14 @@ class MarkerSpec:
 
     #: A marker only counts at the start of a clause: at the start of a paragraph or
     #: right after one of these characters (so 统一是、唯一是 never count).
-    clause_start: str = "。；：，！？!?;:,"
+    clause_start: str = "。；：，！？!?;:,—…"
     #: Opening quotes and brackets: a marker right after one counts when the opener
     #: itself starts a clause (他说：“一是…), not inside a phrase (提升“六要素”).
     openers: str = "“‘（(「『"
     #: A series' first marker may stand inside a clause right after one of these
     #: (最重要的就是一要…，二要…; 坚持“一要吃饭，二要建设”): it counts when the next marker
     #: is the series' second, at a clause start in the same sentence.
-    first_after: str = "是“‘（(「『"
+    first_after: str = "是即“‘（(「『"
     #: Characters that make a numeral a marker: 一是 二是 …, 一要 二要 … (one series
     #: family: mixing 一是…二要 is reported by NUM008).
     numeral_suffixes: str = "是要"
@@ -626,15 +626,15 @@ def _clause_start(text: str, pos: int, spec: MarkerSpec) -> int:
 
     A clause starts after a clause mark (``clause_start``), after an opening quote or
     bracket (``openers``) that itself starts a clause (“一是…” but not 提升“六要素”),
-    and right after a paragraph-initial heading number (（三）一是…).
+    and right after a paragraph-initial heading number (（三）一是…).  Spaces between
+    them and the marker are layout (or a stray space, PUN004's): 。 一是 and 1. 一是 count.
     """
     j = pos
     while j > 0 and text[j - 1] in _INDENT_CHARS:
         j -= 1
     if j == 0 or text[j - 1] in _EOL_CHARS:
         return 2
-    if j != pos:
-        return 0
+    pos = j
     c = text[pos - 1]
     if c in spec.clause_start:
         return 1

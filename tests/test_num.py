@@ -181,11 +181,24 @@ def test_markers_after_quotes_and_heading_numbers() -> None:
     assert _found("（一）一是加强领导；二是明确责任。\n（二）一要抓好落实；二要强化考核。") == []
 
 
+def test_markers_after_a_dash_an_ellipsis_or_spaces() -> None:
+    # a dash or an ellipsis introduces the list; spaces after a clause mark are layout
+    assert _found("工作重点有三——一是加强领导；二是明确责任；三是严格考核。") == []
+    assert _found("要把握以下几点——第一，坚持党的领导；第二，坚持人民至上。") == []
+    assert _found("问题不少……一是思想不够解放；二是作风不够扎实。") == []
+    assert _found("主要有两个方面。 一是加强领导；二是明确责任。") == []
+    assert _found("（一） 一是加强领导；二是明确责任。") == []
+    # and a gap after them is still found
+    assert _found("工作重点有三——一是加强领导；三是严格考核。") == [(1, 16, "NUM007")]
+    assert _found("主要有两个方面。 二是明确责任。") == [(1, 10, "NUM007")]
+
+
 def test_a_first_marker_inside_a_clause() -> None:
     # the series opens inside a clause, after 是 or an opening quote, and goes on at a clause start
     assert _found("最重要的就是一要保重点建设，二要保技术改造。") == []
     assert _found("必须坚持“一要吃饭，二要建设”的原则。") == []
     assert _found("关键是一是抓学习；二是抓落实。") == []
+    assert _found("要做到“三个坚持”，即一是坚持党的领导，二是坚持人民至上，三是坚持改革创新。") == []
     # not when the next marker is no 二 of the same kind, is in another sentence, or when
     # 一 belongs to a word (统一是)
     assert _found("关键就是一要抓学习。二要抓落实。") == [(1, 11, "NUM007")]
