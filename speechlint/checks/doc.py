@@ -283,7 +283,9 @@ class HeadingStopData:
         return None
 
 
-_FIRST_LEVEL = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、")
+#: A first-level heading number; listed months and quarters (三、四月份, 二、三季度) are none,
+#: as in NUM's not-after-chinese (rules/num.yaml) and DOC004's pattern.
+_FIRST_LEVEL = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]{1,2}(?:[、月季]|个月))")
 _END_MARKS = "。；：！？”’）…"
 
 
@@ -332,6 +334,7 @@ def heading_full_stop(doc: Document, data: HeadingStopData) -> Iterator[Diagnost
     末尾的句号。二级以下标题（“（一）”“1.”）常与正文连排、以句号结束标题，单独成行时
     也常保留这个句号（规范的政府工作报告中就有），因此不检查。问号、叹号可以用。
 
+    “三、四月份…”“一、二季度…”开头的是并列的月份、季度，不是标题序号（与 NUM 规则一致）。
     一组列举的最后一项（`一、…；` `二、…；` `三、…。`：前一行以“一、”之类开头、以分号结束）
     的句号是列举的结束，不报告。
 
