@@ -116,6 +116,13 @@ def test_heading_number_brackets_left_to_num() -> None:
     # the "(三）" heading number is NUM006's; the same mixed pair inside a sentence is ours
     assert found("(三）强化监督") == []
     assert found("详见附件(三）。") == [(1, 5, "PUN003")]
+    # so is a paragraph-initial "1）" missing its （: one defect, NUM006's one finding
+    assert found("1）加强领导\n　　十二）明确责任\n一）严格考核") == []
+    text = "1）加强领导\n2）明确责任\n3）严格考核"
+    assert [c for _, _, c in positions(text, Config(select=("PUN", "NUM")))] == ["NUM006"] * 3
+    # inside a sentence, or after no heading numeral (0, 100, a letter), the ） is unpaired
+    assert found("主要措施：1）加强领导；2）明确责任。") == [(1, 7, "PUN001"), (1, 14, "PUN001")]
+    assert found("0）甲\n100）乙\na）丙\n甲）丁") == [(1, 2, "PUN001"), (2, 4, "PUN001"), (3, 2, "PUN001"), (4, 2, "PUN001")]
 
 
 # ------------------------------------------------------------------ spans
