@@ -460,10 +460,14 @@ class MarkerSpec:
 
     #: A marker only counts at the start of a clause: at the start of a paragraph or
     #: right after one of these characters (so 统一是、唯一是 never count).
-    clause_start: str = "。；：，！？!?;:,"
+    clause_start: str = "。；：，！？!?;:,—…"
     #: Opening quotes and brackets: a marker right after one counts when the opener
     #: itself starts a clause (他说：“一是…), not inside a phrase (提升“六要素”).
     openers: str = "“‘（(「『"
+    #: A series' first marker may stand inside a clause right after one of these
+    #: (最重要的就是一要…，二要…; 坚持“一要吃饭，二要建设”): it counts when the next marker
+    #: is the series' second, at a clause start in the same sentence.
+    first_after: str = "是即“‘（(「『"
     #: Characters that make a numeral a marker: 一是 二是 …, 一要 二要 … (one series
     #: family: mixing 一是…二要 is reported by NUM008).
     numeral_suffixes: str = "是要"
@@ -541,6 +545,7 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
     pats = spec.patterns
     nsuf = len(spec.numeral_suffixes)
     nord = nsuf + len(spec.ordinal_prefixes)
+    inside: list[tuple[int, int, int, str, str, str, int, bool]] = []  # 一要 inside a clause
     for i, pat in enumerate(pats):
         for m in pat.finditer(text):
             if i < nsuf:
@@ -551,8 +556,12 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
                     continue
                 start = n.start()
                 where = _clause_start(text, start, spec)
-                if where and not exc(text, start):
+                if exc(text, start):
+                    continue
+                if where:
                     found.append((start, m.end(), parse_number(n.group()), m.group(), "numeral", "", -1, where == 2))
+                elif start and text[start - 1] in spec.first_after and n.group() == "一":
+                    inside.append((start, m.end(), 1, m.group(), "numeral", "", -1, False))
             elif i < nord:
                 start = m.start()
                 where = _clause_start(text, start, spec)
@@ -571,6 +580,8 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
     if not found:
         return ()
     found.sort()
+    if inside:
+        found = _first_inside(text, found, inside)
     line_starts = doc.line_starts
     return tuple(
         Marker(
@@ -589,6 +600,24 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
 
 
 _NUM_BEFORE = re.compile(f"{CN_NUMERAL}\\Z")
+_SENTENCE_END = re.compile("[。！？!?\r\n]")
+
+_Found = tuple[int, int, int, str, str, str, int, bool]  # see markers()
+
+
+def _first_inside(text: str, found: list[_Found], inside: list[_Found]) -> list[_Found]:
+    """``found`` with each first marker from inside a clause (就是一要…) that the next marker
+    continues: 二 of the same suffix, at a clause start, in the same sentence."""
+    starts = [f[0] for f in found]
+    kept = []
+    for cand in inside:
+        i = bisect_right(starts, cand[0])
+        if i == len(found):
+            continue
+        nxt = found[i]
+        if nxt[2] == 2 and nxt[3] == cand[3] and nxt[4] == "numeral" and not _SENTENCE_END.search(text, cand[1], nxt[0]):
+            kept.append(cand)
+    return sorted(found + kept) if kept else found
 
 
 def _clause_start(text: str, pos: int, spec: MarkerSpec) -> int:
@@ -597,15 +626,15 @@ def _clause_start(text: str, pos: int, spec: MarkerSpec) -> int:
 
     A clause starts after a clause mark (``clause_start``), after an opening quote or
     bracket (``openers``) that itself starts a clause (“一是…” but not 提升“六要素”),
-    and right after a paragraph-initial heading number (（三）一是…).
+    and right after a paragraph-initial heading number (（三）一是…).  Spaces between
+    them and the marker are layout (or a stray space, PUN004's): 。 一是 and 1. 一是 count.
     """
     j = pos
     while j > 0 and text[j - 1] in _INDENT_CHARS:
         j -= 1
     if j == 0 or text[j - 1] in _EOL_CHARS:
         return 2
-    if j != pos:
-        return 0
+    pos = j
     c = text[pos - 1]
     if c in spec.clause_start:
         return 1

@@ -31,6 +31,23 @@ def test_second_level_headings_are_left_alone() -> None:
     assert _hits("一、工作回顾。\n正文。", "DOC004") == ["。"]
 
 
+def test_the_last_item_of_a_list_is_no_heading() -> None:
+    heads = "一、工作回顾\n正文。\n二、总体要求\n正文。\n"
+    items = "一、节约能源；\n二、改革结构；\n三、利用资源。\n"
+    assert _hits(heads + items + "三、重点工作\n", "DOC004") == []
+    assert _hits((heads + items).replace("\n", "\r\n"), "DOC004") == []
+    # a heading after a line that ends otherwise is still one
+    assert _hits(heads + "一、节约能源，\n三、重点工作。\n", "DOC004") == ["。"]
+    assert _hits(heads + "正文；\n三、重点工作。\n", "DOC004") == ["。"]
+
+
+def test_listed_months_and_quarters_open_no_heading() -> None:
+    heads = "一、工作回顾\n正文。\n二、总体要求\n正文。\n"
+    assert _hits(heads + "三、四月份降水偏多。\n一、二季度经济平稳。\n三、重点工作\n", "DOC004") == []
+    # they do not count as headings ending with a mark either
+    assert _hits(heads + "三、四月份降水偏多。\n一、二季度经济平稳。\n三、重点工作。\n", "DOC004") == ["。"]
+
+
 def test_doc_patterns_need_their_groups(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "doc.yaml"
     path.write_text(

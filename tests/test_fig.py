@@ -51,6 +51,18 @@ def test_fullwidth_digits_throughout_are_one_finding() -> None:
     assert _hits("2024年增长5%，２０２５年增长6%，2026年。", "FIG001") == ["２０２５"]
 
 
+def test_a_fullwidth_zero_inside_a_chinese_numeral_is_no_arabic_digit() -> None:
+    # 二０二〇年: the ０ stands for 〇 (FIG006's finding); "0" would be no better advice
+    text = "到二０三五年基本实现，２０２４年增长５％。"
+    assert _hits(text, "FIG001") == ["２０２４", "５"]
+    assert _hits(text, "FIG006") == ["０"]
+    assert "二０三五年" in speechlint.fix(text, Config(select=("FIG001",))).text
+    # a run of Arabic digits is reported however it stands: ２０ beside 十, ０ inside １０８
+    assert _hits("增长２０个百分点，共１０８项。", "FIG001") == ["２０", "１０８"]
+    assert _hits("二十０项", "FIG001") == []
+    assert _hits("第０号", "FIG001") == ["０"]
+
+
 def test_mixed_number_form_is_opt_in() -> None:
     text = "共有5千多户，投资4千万元。"
     assert [d.code for d in speechlint.lint(text) if d.code == "FIG005"] == []

@@ -181,6 +181,41 @@ def test_markers_after_quotes_and_heading_numbers() -> None:
     assert _found("（一）一是加强领导；二是明确责任。\n（二）一要抓好落实；二要强化考核。") == []
 
 
+def test_markers_after_a_dash_an_ellipsis_or_spaces() -> None:
+    # a dash or an ellipsis introduces the list; spaces after a clause mark are layout
+    assert _found("工作重点有三——一是加强领导；二是明确责任；三是严格考核。") == []
+    assert _found("要把握以下几点——第一，坚持党的领导；第二，坚持人民至上。") == []
+    assert _found("问题不少……一是思想不够解放；二是作风不够扎实。") == []
+    assert _found("主要有两个方面。 一是加强领导；二是明确责任。") == []
+    assert _found("（一） 一是加强领导；二是明确责任。") == []
+    # and a gap after them is still found
+    assert _found("工作重点有三——一是加强领导；三是严格考核。") == [(1, 16, "NUM007")]
+    assert _found("主要有两个方面。 二是明确责任。") == [(1, 10, "NUM007")]
+
+
+def test_a_first_marker_inside_a_clause() -> None:
+    # the series opens inside a clause, after 是 or an opening quote, and goes on at a clause start
+    assert _found("最重要的就是一要保重点建设，二要保技术改造。") == []
+    assert _found("必须坚持“一要吃饭，二要建设”的原则。") == []
+    assert _found("关键是一是抓学习；二是抓落实。") == []
+    assert _found("要做到“三个坚持”，即一是坚持党的领导，二是坚持人民至上，三是坚持改革创新。") == []
+    # not when the next marker is no 二 of the same kind, is in another sentence, or when
+    # 一 belongs to a word (统一是)
+    assert _found("关键就是一要抓学习。二要抓落实。") == [(1, 11, "NUM007")]
+    assert _found("最重要的就是一要保重点，三要保改造。") == [(1, 13, "NUM007")]
+    assert _found("认识统一是前提，二是关键。") == [(1, 9, "NUM007")]
+    assert _found("提升“一要素”水平，二要素齐全。") == []
+
+
+def test_a_list_inside_a_paragraph_ends_with_it() -> None:
+    # 一要…四要 in one paragraph; the next paragraph's 二是… is no 二是 after 四要
+    text = "为此，一要甲，二要乙，三要丙，四要丁。\n同时，首先要戊。二是己。三是庚。"
+    assert _found(text) == [(2, 9, "NUM007")]
+    # a list that does go on in the next paragraph still does
+    assert _found("为此，一要甲，二要乙。\n同时，三要丙。") == []
+    assert _found("为此，一要甲，二要乙。\n同时，二要丙。") == [(2, 4, "NUM007")]
+
+
 def test_attachment_list_is_no_heading() -> None:
     text = "一、总体要求\n（一）指导思想\n附件：1.关于方案\n　　　2.关于办法\n　　　3.关于细则"
     assert _found(text) == []
@@ -194,6 +229,8 @@ def test_attachment_list_is_no_heading() -> None:
 def test_words_that_only_look_like_markers() -> None:
     text = "统一是前提，唯一是根本。实事求是，一是一、二是二。创新是第一动力。第一、二产业较快增长。再次强调，要抓好落实。最后，谢谢大家。"
     assert _found(text) == []
+    # a listed pair ascends: 第二、一定要… is the marker 第二、
+    assert _found("第一、要控制总额；\n第二、一定要用在生产上；\n第三、要讲求效益。") == []
     # …but 一是一批… is a marker
     assert _found("一是一批重大项目加快推进；二是二十个园区建成投产；四是…") == [(1, 26, "NUM007")]
     # a numeral + 是/要 inside a quoted term, and ranks such as 居全国第二，

@@ -99,10 +99,30 @@ def test_correct_text_is_silent(text: str) -> None:
     assert found(text) == []
 
 
+def test_apostrophe_for_a_year_century_is_no_quote() -> None:
+    # ’99 stands for 1999 in an event's name: an apostrophe, not a closing quote
+    assert found("办好“中国’99昆明世界园艺博览会”。") == []
+    assert found("筹办’08奥运会。") == []
+    # a closing quote before a number is still one: nothing opened it, or more digits follow
+    assert found("实施十四五’2025年目标。") == [(1, 6, "PUN001")]
+    assert found("规划纲要’3个项目。") == [(1, 5, "PUN001")]
+    assert found("“十四五’") == [(1, 1, "PUN001")]
+    # with a ‘ open, the ’ closes it
+    assert found("他说：“要办好‘中国’99届。”") == []
+    assert found("他说：“要办好‘中国’99’。”") == [(1, 14, "PUN001")]
+
+
 def test_heading_number_brackets_left_to_num() -> None:
     # the "(三）" heading number is NUM006's; the same mixed pair inside a sentence is ours
     assert found("(三）强化监督") == []
     assert found("详见附件(三）。") == [(1, 5, "PUN003")]
+    # so is a paragraph-initial "1）" missing its （: one defect, NUM006's one finding
+    assert found("1）加强领导\n　　十二）明确责任\n一）严格考核") == []
+    text = "1）加强领导\n2）明确责任\n3）严格考核"
+    assert [c for _, _, c in positions(text, Config(select=("PUN", "NUM")))] == ["NUM006"] * 3
+    # inside a sentence, or after no heading numeral (0, 100, a letter), the ） is unpaired
+    assert found("主要措施：1）加强领导；2）明确责任。") == [(1, 7, "PUN001"), (1, 14, "PUN001")]
+    assert found("0）甲\n100）乙\na）丙\n甲）丁") == [(1, 2, "PUN001"), (2, 4, "PUN001"), (3, 2, "PUN001"), (4, 2, "PUN001")]
 
 
 # ------------------------------------------------------------------ spans

@@ -283,7 +283,9 @@ class HeadingStopData:
         return None
 
 
-_FIRST_LEVEL = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、")
+#: A first-level heading number; listed months and quarters (三、四月份, 二、三季度) are none,
+#: as in NUM's not-after-chinese (rules/num.yaml) and DOC004's pattern.
+_FIRST_LEVEL = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]{1,2}(?:[、月季]|个月))")
 _END_MARKS = "。；：！？”’）…"
 
 
@@ -300,6 +302,17 @@ def _items_end_with_stops(text: str, lines: set[tuple[int, int]]) -> bool:
         else:
             plain += 1
     return stops >= 2 and stops > plain
+
+
+def _closes_a_list(text: str, start: int, cr: bool) -> bool:
+    """Does the line before the one at ``start`` open with 一、二、… and end with a
+    semicolon?  Then this line is the last item of a list (一、…；二、…；三、…。), whose
+    full stop closes the list; a heading never follows an item ending with ；."""
+    if start < 2:
+        return False
+    before_start, before_end = _line_bounds(text, start - 1 - (text[start - 2 : start] == "\r\n"), cr)
+    before = text[before_start:before_end].rstrip(" \t\u3000")
+    return before.endswith(("；", ";")) and _FIRST_LEVEL.match(before) is not None
 
 
 def _heading_stop_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
@@ -320,6 +333,10 @@ def heading_full_stop(doc: Document, data: HeadingStopData) -> Iterator[Diagnost
     单独成行的一级标题（“一、”开头，不超过40字，中间没有句末点号）和 Markdown 标题
     末尾的句号。二级以下标题（“（一）”“1.”）常与正文连排、以句号结束标题，单独成行时
     也常保留这个句号（规范的政府工作报告中就有），因此不检查。问号、叹号可以用。
+
+    “三、四月份…”“一、二季度…”开头的是并列的月份、季度，不是标题序号（与 NUM 规则一致）。
+    一组列举的最后一项（`一、…；` `二、…；` `三、…。`：前一行以“一、”之类开头、以分号结束）
+    的句号是列举的结束，不报告。
 
     只报告文件里不一致的地方：如果一个文件中以“一、”开头的行多数以点号结束（至少两行），
     这些行是列举的条目（法律条文中的“一、……；”“二、……。”），或者文件选定了标题加句号
@@ -350,6 +367,8 @@ def heading_full_stop(doc: Document, data: HeadingStopData) -> Iterator[Diagnost
         m = data.pattern.match(text, *bounds)
         if m is None:
             continue
+        if _closes_a_list(text, bounds[0], cr):
+            continue  # 一、…；\n二、…；\n三、…。: the last item of a list, not a heading
         if "md" in data.pattern.groupindex and m.group("md") and not doc.text.startswith("#", m.start("md")):
             continue  # masked Markdown markup that is not a heading (a list item, a quote)
         span = Span(*m.span("stop"))

@@ -21,6 +21,25 @@ _TO_HALF = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 _HALF_DIGITS = re.compile("[0-9]+")
+#: Chinese numerals (with 〇 and its lookalikes ○ 零): a full-width ０ beside one stands
+#: for 〇 inside a Chinese numeral (二０一０年), not for the Arabic 0.
+_CN_NUMERALS = "一二三四五六七八九十百千万亿〇○零两"
+
+
+def _fullwidth_runs(text: str) -> list[re.Match[str]]:
+    """The full-width digit runs that stand for Arabic numbers: a run of ０ beside a Chinese
+    numeral (二０一０年, 一０八) is the numeral 〇 mistyped (FIG006 reports it in a year), and
+    the half-width 0 FIG001 would put there is no better."""
+    n = len(text)
+    return [
+        m
+        for m in _FULLWIDTH.finditer(text)
+        if m.group().strip("０")
+        or not (
+            (m.start() > 0 and text[m.start() - 1] in _CN_NUMERALS)
+            or (m.end() < n and text[m.end()] in _CN_NUMERALS)
+        )
+    ]
 
 
 @dataclass(frozen=True)
@@ -52,7 +71,8 @@ def fullwidth_digit(doc: Document, data: FullwidthData) -> Iterator[Diagnostic]:
     """使用了全角数字（如“２０２５年”），应为半角阿拉伯数字。
 
     ## 检查内容
-    全角数字“０”至“９”（U+FF10–U+FF19）。
+    全角数字“０”至“９”（U+FF10–U+FF19）。夹在汉字数字中的全角“０”（`二０一０年`）是误写的
+    “〇”，改成半角“0”也不对，不在这里报告（年份中的由 FIG006 报告）。
 
     一个文件的数字几乎全用全角（默认：全角数字串占八成以上且不少于3处）时，这是整篇的
     排版方式（旧式排版、从旧文档复制），不是个别笔误：只在第一处报告一次，说明共有几处，
@@ -75,7 +95,9 @@ def fullwidth_digit(doc: Document, data: FullwidthData) -> Iterator[Diagnostic]:
     text = doc.check_text
     if not any(d in text for d in "０１２３４５６７８９"):  # ten substring searches beat a class scan
         return
-    runs = list(_FULLWIDTH.finditer(text))
+    runs = _fullwidth_runs(text)
+    if not runs:
+        return
     half_runs = sum(1 for _ in _HALF_DIGITS.finditer(text))
     if len(runs) >= data.min_runs and len(runs) >= data.style_share * (len(runs) + half_runs):
         first = runs[0]

@@ -570,6 +570,12 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
             # a paragraph-initial marker closes the lists inside the previous paragraph
             while stack and not stack[-1].initial:
                 stack.pop()
+        else:
+            # a list inside an earlier paragraph ended with it: a marker inside this one
+            # that does not continue it starts afresh (一要…四要 in one paragraph, …二是…
+            # in the next is no 二是 after 四要)
+            while stack and not stack[-1].initial and line_of(stack[-1].markers[-1].span.start) != here:
+                stack.pop()
         if not stack:
             carried = carry.get(m.family)
             if m.initial and carried is not None and carried.last + 1 == n and section_level > carried.level:
@@ -619,8 +625,10 @@ def enumeration_sequence(doc: Document, data: MarkerData) -> Iterator[Diagnostic
     ## 检查内容
     讲话稿常用“一是…二是…三是”“一要…二要…”“第一，…第二，…”“其一，…其二，…”
     “首先…其次…”列举。
-    这些词只在分句开头才算序号（段首，或“。；：，！？”之后），所以“统一是”“唯一是”
-    不算。报告跳号（“一是…二是…四是”）、重复（“二是…二是”）、颠倒和没有“一是”就出现的
+    这些词只在分句开头才算序号（段首，或“。；：，！？”、破折号、省略号之后，中间可隔空格），
+    所以“统一是”“唯一是”不算；一组列举的第一项也可以紧跟在“是”“即”或前引号之后（“最重要的就是一要…，二要…”
+    “坚持‘一要吃饭，二要建设’”），只要同一句里紧接着的是这组的第二项。段内的列举到段尾
+    为止，下一段段内的序号接不上时另起一组。报告跳号（“一是…二是…四是”）、重复（“二是…二是”）、颠倒和没有“一是”就出现的
     “二是”。从“一是”重新开始视为新的一组列举；段首的“一是/一要”系列在每个标题之下重新
     开始；段内的小列举可以嵌套在段首列举之中。
 

@@ -16,6 +16,7 @@ from functools import cached_property
 
 from ..document import HAN_RE, HAN_RUN, Document, LineIndex
 from ..model import Diagnostic, Edit, Fix, Span
+from ..outline import AR_NUMERAL, CN_NUMERAL
 from ..registry import rule
 from . import HAN, MASK, quote
 
@@ -262,6 +263,8 @@ def _walk_paragraph(
             and not any(item.mark == "‘" for item in stack)
         ):
             continue  # an apostrophe in English: don’t
+        if ch == "’" and _ELIDED_YEAR.match(line, k + 1) and not any(item.mark == "‘" for item in stack):
+            continue  # an apostrophe for a year's century: ’99昆明世博会
         openers = opener_of.get(ch, frozenset())
         depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].mark in openers), None)
         if depth is None:
@@ -285,7 +288,9 @@ def _walk_paragraph(
                     )
                 )
                 continue
-            if ch not in data.halfwidth:  # a lone ``1)`` is an enumeration, not a bracket
+            if ch not in data.halfwidth and not _after_heading_number(text, pos):
+                # a lone ``1)`` is an enumeration, not a bracket; a paragraph-initial ``1）``
+                # is a heading number missing its （, NUM006's one finding
                 want = "".join(sorted(o for o in openers if o in data.pairs))
                 out.append(
                     Diagnostic(
@@ -328,6 +333,18 @@ def _report_unclosed(item: _Open, data: BracketData, out: list[Diagnostic], befo
 
 
 _LATIN = re.compile("[A-Za-z]")
+#: A paragraph-initial heading numeral as NUM's outline reads one (1, 12, 一, 十二).
+_HEADING_NUMERAL = re.compile(f"[{_SPACES}\t]*(?:{AR_NUMERAL}|{CN_NUMERAL})")
+
+
+def _after_heading_number(text: str, pos: int) -> bool:
+    """Does the mark at ``pos`` close a heading number opening its line (``1）``)?"""
+    start = _line_start(text, pos)
+    m = _HEADING_NUMERAL.match(text, start, pos)
+    return m is not None and m.end() == pos
+#: Two digits and no third after an apostrophe: the year of ’99 (a quote mark after which a
+#: number follows, ‘十四五’2025年, has one open before it or more digits)
+_ELIDED_YEAR = re.compile("[0-9０-９]{2}(?![0-9０-９])")
 _BLANK = re.compile(f"[{_SPACES}\t{MASK}]*+(?![^\r\n])")
 _INDENT = re.compile(f"[{_SPACES}\t]*")
 
@@ -340,13 +357,17 @@ def _end(m: re.Match[str] | None) -> int:
 def _bracket_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
     """PUN001's line view (``registry.rule``): whether the line is blank (a quote may run on
     to the next paragraph; in Markdown a paragraph runs to a blank line), its indentation
-    and first character (does it reopen the quote carried into it?), and each mark with the
-    characters beside it (an apostrophe between Latin letters is no quote)."""
+    and first characters (does it reopen the quote carried into it, does a heading number
+    open it?), and each mark with the
+    characters beside it (an apostrophe between Latin letters is no quote, nor one before
+    the two digits of a year: ’99)."""
     from ..data import family_data
 
     data: BracketData = family_data("PUN")["PUN001"]  # the data the engine runs it with
-    parts = [(0, _end(_INDENT.match(masked)) + 1)]
-    parts.extend((max(0, m.start() - 1), m.end() + 1) for m in data.token.finditer(masked))
+    parts = [(0, _end(_INDENT.match(masked)) + 4)]  # a heading numeral after it: 十二）
+    parts.extend(
+        (max(0, m.start() - 1), m.end() + (3 if m.group() == "’" else 1)) for m in data.token.finditer(masked)
+    )
     return _BLANK.match(masked) is not None, tuple(parts)
 
 
@@ -364,7 +385,8 @@ def unpaired_bracket(doc: Document, data: BracketData) -> Iterator[Diagnostic]:
 
     引文跨段时，按规范每段开头用前引号、只在最后一段末尾用后引号：前一段的“未闭合、下一段
     以“开头时不报告，直到引文在后面的段落里闭合。半角括号与全角括号混配（`(三）`）视为成对，
-    宽度问题由 PUN003/NUM006 报告；单独的半角`)`（如`1)`）不报告；英文单词中的撇号’不报告。
+    宽度问题由 PUN003/NUM006 报告；单独的半角`)`（如`1)`）不报告，段首标题序号缺了前括号
+    （`1）加强领导`）由 NUM006 报告；英文单词中的撇号’和省略年份世纪的撇号（`’99昆明世博会`）不报告。
 
     ## 为什么
     漏掉的后引号、后括号会让读者分不清引文或注释在哪里结束；交叉嵌套和层次颠倒的引号、
