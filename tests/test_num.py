@@ -272,3 +272,19 @@ def test_any_numbering_is_handled_and_fixes_settle(tokens: list[str]) -> None:
         assert 0 <= d.span.start <= d.span.end <= len(text)
     once = speechlint.fix(text, NUM, unsafe=True).text
     assert speechlint.fix(once, NUM, unsafe=True).text == once
+
+
+def test_each_finding_renumbers_up_to_the_next_finding_of_its_group() -> None:
+    # (一)(三)…(一)(二)…: every reversal is a finding; each fix stops where the group's next
+    # finding starts, so the fixes never overlap and their size grows with the group, not
+    # with the group times its findings (a fix of the whole group on each finding did)
+    numbers = [1, 2, 3] * 30  # outline reads numbers up to 九十九
+    text = "\n".join(f"（{chinese_numeral(n)}）项目{i}" for i, n in enumerate(numbers))
+    cfg = Config(select=("NUM001", "NUM002", "NUM003"))
+    found = [d for d in speechlint.lint(text, cfg) if d.fix is not None]
+    assert len(found) == 29
+    edits = [e.span for d in found for e in d.fix.edits]  # type: ignore[union-attr]
+    assert len(edits) == len(set(edits)) == len(numbers) - 3
+    # applied together they number the group 1, 2, 3 … 120
+    fixed = speechlint.fix(text, cfg, unsafe=True)
+    assert [h.number for h in outline(fixed.text)] == list(range(1, len(numbers) + 1))

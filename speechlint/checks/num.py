@@ -101,11 +101,19 @@ def _groups(hs: Sequence[Heading]) -> list[list[Heading]]:
     return groups
 
 
-def _renumber(group: Sequence[Heading]) -> Fix | None:
-    """Unsafe fix: number the group 1, 2, 3 … touching only the numerals that change."""
+def _renumber(group: Sequence[Heading], start: int, stop: int) -> Fix | None:
+    """Unsafe fix: number ``group[start:stop]`` as its place in the group (1, 2, 3 …),
+    touching only the numerals that change.
+
+    Each finding of a group renumbers from its own heading up to the group's next finding:
+    the headings before the first finding already have their place's number, so the
+    findings' fixes together renumber the whole group, never overlap, and the output stays
+    linear in the group's size (one fix of the whole group repeated on each of its findings
+    made ``--format json`` quadratic: 3.9 GB on a 9 MB file of 600 findings in one group).
+    """
     edits = tuple(
         Edit(h.number_span, format_number(i, h.numeral))
-        for i, h in enumerate(group, 1)
+        for i, h in enumerate(group[start:stop], start + 1)
         if h.number != i
     )
     return Fix(edits, "unsafe") if edits else None
@@ -133,7 +141,7 @@ def _sequence_findings(doc: Document, scheme: Scheme) -> tuple[_SeqFinding, ...]
     last_group_of_level: dict[int, list[Heading]] = {}
     for group in _groups(hs):
         first = group[0]
-        fix = _renumber(group)
+        found: list[tuple[int, str, str]] = []  # (index in group, code, message)
         previous = last_group_of_level.get(first.level)
         last_group_of_level[first.level] = group
         prev_n = 0
@@ -147,30 +155,32 @@ def _sequence_findings(doc: Document, scheme: Scheme) -> tuple[_SeqFinding, ...]
             typo = i + 1 < len(group) and group[i + 1].number == want + 1
             if prev_n == 0 and previous is not None and previous[-1].number == n - 1 and first.parent is not None:
                 parent = hs[first.parent]
-                out.append(
-                    _SeqFinding(
+                found.append(
+                    (
+                        i,
                         "NUM003",
-                        h,
-                        f"{quote(h.label)}位于{quote(parent.label)}之下，却接续了上一部分的编号；"
-                        f"每个上级标题下应从{quote(_label(h, 1))}重新编号",
-                        fix,
+                        (
+                            f"{quote(h.label)}位于{quote(parent.label)}之下，却接续了上一部分的编号；"
+                            f"每个上级标题下应从{quote(_label(h, 1))}重新编号"
+                        ),
                     )
                 )
             elif typo:
                 code = "NUM001" if n > want else "NUM002"
-                out.append(_SeqFinding(code, h, f"序号{quote(h.label)}有误，按前后顺序应为{quote(_label(h, want))}", fix))
+                found.append((i, code, f"序号{quote(h.label)}有误，按前后顺序应为{quote(_label(h, want))}"))
                 n = want
             elif n > want:
                 missing = "、".join(quote(_label(h, k)) for k in range(want, min(n, want + 3)))
                 more = "等" if n - want > 3 else ""
-                out.append(_SeqFinding("NUM001", h, f"{quote(h.label)}之前缺少{missing}{more}，序号不连续", fix))
+                found.append((i, "NUM001", f"{quote(h.label)}之前缺少{missing}{more}，序号不连续"))
             elif n == prev_n:
-                out.append(_SeqFinding("NUM002", h, f"序号{quote(h.label)}重复，应为{quote(_label(h, want))}", fix))
+                found.append((i, "NUM002", f"序号{quote(h.label)}重复，应为{quote(_label(h, want))}"))
             else:
-                out.append(
-                    _SeqFinding("NUM002", h, f"序号{quote(h.label)}出现在{quote(_label(h, prev_n))}之后，顺序颠倒", fix)
-                )
+                found.append((i, "NUM002", f"序号{quote(h.label)}出现在{quote(_label(h, prev_n))}之后，顺序颠倒"))
             prev_n = n
+        for k, (i, code, message) in enumerate(found):
+            stop = found[k + 1][0] if k + 1 < len(found) else len(group)
+            out.append(_SeqFinding(code, group[i], message, _renumber(group, i, stop)))
     result = tuple(out)
     _seq_cache = (doc.check_text, scheme, result)
     return result
@@ -203,8 +213,8 @@ def heading_sequence_gap(doc: Document, data: HeadingData) -> Iterator[Diagnosti
     - 错：`（一）… （三）…` → 对：`（一）… （二）…`
 
     ## 修复安全性
-    不安全：修复把这一组同级标题按 1、2、3…… 重新编号（包括后面的标题），只改序号数字，
-    不动其他层级的标题；它改动的范围大于报告的位置，而缺号也可能是漏写了一节，需人工确认。
+    不安全：修复从这个序号起，把同组同级标题按所在位置 1、2、3…… 重新编号（包括后面的标题，
+    直到同组下一个报告的序号为止，那里有它自己的修复），只改序号数字，不动其他层级的标题；它改动的范围大于报告的位置，而缺号也可能是漏写了一节，需人工确认。
 
     ## 依据
     GB/T 9704-2012《党政机关公文格式》7.3.3：结构层次序数依次用“一、”“（一）”“1.”“（1）”标注。
@@ -229,7 +239,8 @@ def heading_sequence_repeat(doc: Document, data: HeadingData) -> Iterator[Diagno
     - 错：`1.… 3.… 2.…` → 对：`1.… 2.… 3.…`
 
     ## 修复安全性
-    不安全：修复把这一组同级标题按 1、2、3…… 重新编号（包括后面的标题），只改序号数字；
+    不安全：修复从这个序号起，把同组同级标题按所在位置 1、2、3…… 重新编号（包括后面的标题，
+    直到同组下一个报告的序号为止），只改序号数字；
     也可能是段落顺序放错了，需人工确认。
 
     ## 依据
