@@ -294,3 +294,16 @@ def test_last_clause_end_is_the_last_of_any_clause_end() -> None:
         start = rng.randint(0, len(text))
         floor = rng.randint(0, start)
         assert _last_clause_end(text, floor, start) == max(text.rfind(c, floor, start) for c in _CLAUSE_END)
+
+
+def test_de_di_model_what_stands_before_the_adverbial(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal verb with a negation jieba merges into it (不能), a purpose conjunction (为了)
+    and a noun-verb after a noun or 的 (its subject: 经济活动) open a predicate, where a
+    middling reading with an object is a slip; a noun-verb at the clause start is a verb
+    whose object the adverbial + 的 opens, and after another verb the phrase stays silent."""
+    assert _model_codes(monkeypatch, "这样就不能正确的解决实际问题。", 0.8) == ["的"]
+    assert _model_codes(monkeypatch, "为了正确的处理各种矛盾，要加强学习。", 0.8) == ["的"]
+    assert _model_codes(monkeypatch, "使农业生产很好的结合市场需求。", 0.8) == ["的"]
+    assert _model_codes(monkeypatch, "要把农业生产很好的结合市场需求。", 0.3) == []
+    assert _model_codes(monkeypatch, "培育新的消费热点。", 0.8) == []
+    assert _model_codes(monkeypatch, "我们看到正确的处理各种矛盾。", 0.8) == []

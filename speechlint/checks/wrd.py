@@ -382,6 +382,12 @@ class DeAdverbialData:
         words = self.predicate_openers
         return re.compile(f"(?:{_alternation(words)}){deg}$" if words else "(?!)")
 
+    def is_opener(self, word: str) -> bool:
+        """Is ``word`` a predicate opener, maybe after a negation or an adverb that jieba
+        merged into it (不能, 没能, 也要, 还要: 就不能正确的解决…)?"""
+        openers = self.predicate_openers
+        return word in openers or (len(word) > 1 and word[0] in _OPENER_PREFIXES and word[1:] in openers)
+
     def opens_predicate(self, text: str, start: int) -> bool:
         """Does a predicate opener (要, 必须 …), maybe with degree words, end right before ``start``?"""
         return self._opener_before.search(text, _line_back(text, start, 12), start) is not None
@@ -439,6 +445,20 @@ class DeAdverbialData:
         return re.compile(f"的(?:{behind})")
 
 
+#: Negations and adverbs that jieba merges into a modal verb after them (不能, 也要, 还要).
+_OPENER_PREFIXES = frozenset("不没未也还就才都又")
+
+
+def _subject_verb(tokens: tuple[segment.Tagged, ...], k: int) -> bool:
+    """Is token ``k``, a verb jieba tags as a noun-verb (vn), a noun here: after 的 or a
+    noun (经济活动更好的纳入…, 法制的建设紧密的结合起来: the subject of the verb after
+    the adverbial), not after a verb or at the clause start (发展多种形式的合作)?"""
+    if tokens[k][3] != "vn" or k == 0:
+        return False
+    word, tag = tokens[k - 1][2], tokens[k - 1][3]
+    return word == "的" or (tag[:1] == "n" and tag != "nr")
+
+
 def _follows(after: str, rest: str, words: frozenset[str]) -> bool:
     """Is the word after the verb one of ``words``? jieba's next token when known, else the text."""
     return after in words if after else rest.startswith(tuple(words))
@@ -464,6 +484,8 @@ def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) 
         k -= 1
     if k < 0:
         return "open"
+    if _subject_verb(tokens, k):
+        return "predicate"  # 法制的建设紧密的结合起来: a noun-verb subject
     # a verb (实行严格的…), a preposition, 的: a noun phrase starts here
     return _word_before(tokens[k][2], tokens[k][3], data) or "noun"
 
@@ -476,7 +498,7 @@ def _word_before(word: str, tag: str, data: DeAdverbialData) -> str | None:
     """
     if word in data.nominalizers:
         return "noun"
-    if word in data.predicate_openers or tag == "d" or (tag[0] == "n" and tag != "nr"):
+    if data.is_opener(word) or tag == "d" or (tag[0] == "n" and tag != "nr"):
         return "predicate"
     return None
 
@@ -874,18 +896,21 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         word, tag = tokens[k][2:] if k >= 0 else ("", "")
         if word.endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
+        elif k >= 0 and _subject_verb(tokens, k):
+            tag = "n"  # 经济活动更好的纳入…: a noun-verb after a noun is the subject
+        opener = data.is_opener(word)
         # a coordinated adverbial with 地 modifies a verb, whatever stands before it
         # (把集中与分散有机地、恰当的结合起来), as does a decisive score
         decisive = parallel or score > data.lm_threshold_decisive
         if not decisive and (
-            word in data.nominalizers or (tag.startswith("v") and word not in data.predicate_openers)
+            word in data.nominalizers or (tag.startswith("v") and not opener)
         ):
             continue  # 是始终不渝的追求, 以积极的…: after a verb the phrase is its object
         marked = follower is not None and follower[2] in data.verb_markers
         strong = last is not None and last[2] in data.lm_strong_markers and after[3] in ("v", "vn")
-        if not (decisive or marked) and tag[:1] in ("r", "m", "q") and word not in data.predicate_openers:
+        if not (decisive or marked) and tag[:1] in ("r", "m", "q") and not opener:
             continue  # 采取其他有效的控制…措施, 一种积极的支持: a determiner wants a noun
-        predicate = word in data.predicate_openers or tag == "d"
+        predicate = opener or tag == "d"
         threshold = data.lm_threshold_predicate if predicate else data.lm_threshold
         subject = tag[:1] == "n" and tag != "nr"  # 国家有效的执行职务: a subject before it
         if marked:
