@@ -307,3 +307,17 @@ def test_de_di_model_what_stands_before_the_adverbial(monkeypatch: pytest.Monkey
     assert _model_codes(monkeypatch, "要把农业生产很好的结合市场需求。", 0.3) == []
     assert _model_codes(monkeypatch, "培育新的消费热点。", 0.8) == []
     assert _model_codes(monkeypatch, "我们看到正确的处理各种矛盾。", 0.8) == []
+
+
+def test_de_de_model_reads_a_degree_word_after_the_verb(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Between a verb and a degree word the model decides, whatever follows the complement
+    (a noun, a coordinated adjective); a relative clause before a degree word stays silent,
+    and without the model only the clause-final pattern speaks."""
+    assert _codes("凡是把工作搞的比较好的单位，都要表扬。", "WRD002") == ["的"]
+    assert _codes("要把这件事做的更加稳妥和周到。", "WRD002") == ["的"]
+    assert _codes("紧急状态期间采取的非常措施，依照法律执行。", "WRD002") == []
+    assert _codes("他们提供的更好的服务受到欢迎。", "WRD002") == []
+    from speechlint import lm
+
+    monkeypatch.setattr(lm, "model", lambda: None)
+    assert _codes("凡是把工作搞的比较好的单位，都要表扬。", "WRD002") == []

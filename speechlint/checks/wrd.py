@@ -960,6 +960,12 @@ class DeComplementData:
     #: 得 at least this likely against 的 (log ratio, by the language model): 自己的事,
     #: 目的地, 新的更大贡献 are never tagged.
     adjective_prefilter: float = -4.0
+    #: A 的 between a verb (jieba's v or vn) and a degree word is reported, whatever follows
+    #: the complement (搞的比较好的企业, 做的更加稳妥和周到, 表演的更加拙劣罢了), when the
+    #: language model finds 得 this much more likely than 的 there (log ratio over
+    #: ``lm_window`` characters on each side).
+    lm_threshold: float = float("inf")
+    lm_window: int = 3
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -985,6 +991,13 @@ class DeComplementData:
         return f"(?=[，。；！？、…”]|${follow})"
 
     @cached_property
+    def before_degree(self) -> re.Pattern[str]:
+        """A 的 after a Han character and before a degree word and another Han character."""
+        if not self.degree:
+            return re.compile("(?!)")
+        return re.compile(f"的(?<=[\u4e00-\u9fff]的)(?=(?:{_alternation(self.degree)})[\u4e00-\u9fff])")
+
+    @cached_property
     def listed(self) -> re.Pattern[str]:
         """A listed complement after any split of the degree words: where :attr:`pattern`
         read the last of them as part of an unlisted one (还很不 + 够 for 还很 + 不够)."""
@@ -1003,6 +1016,9 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     （`建设的更加整洁`、`变化的很快`）也算补语，但只在语言模型认为“的”前两个字后接“得”
     并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看）。
     程度词可以连用（`做的还很不够`），补语后可接“一些、一点、了”（`迈的更大一些`）。
+    动词与程度词之间的“的”，语言模型认为“得”的可能性高出很多（对数似然比超过
+    `lm_threshold`）时，补语后接什么都报告：`搞的比较好的企业`、`做的更加稳妥和周到`；
+    `采取的非常措施`（关系从句）模型读作“的”，不报。
     前面的词须被 jieba 标为动词或形容词（形容词后也用“得”：高兴得很）；“有的好”
     “比预期的好”（比较句）等见 `rules/wrd.yaml` 的例外。
 
@@ -1023,7 +1039,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     """
     text = doc.check_text
     clauses = _Clauses(text, data.allow)
-    model = lm.model() if data.adjective_tags else None
+    model = lm.model() if data.adjective_tags or data.lm_threshold < float("inf") else None
+    reported: set[int] = set()
     for found in data.pattern.finditer(text):
         de = found.start()
         m = found
@@ -1052,14 +1069,45 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             c = _token_at(starts, m.start(group) - lo)
             if c < 0 or tokens[c][1] != m.end(group) - lo or tokens[c][3] not in data.adjective_tags:
                 continue
-        span = Span(de, de + 1)
-        phrase = verb[2] + m.group(0)
-        yield Diagnostic(
-            "WRD002",
-            span,
-            f"{quote(phrase)}中动词后接补语，“的”应为“得”：{quote(verb[2] + '得' + m.group(0)[1:])}",
-            Fix.replace(span, "得"),
-        )
+        reported.add(de)
+        yield _de_de_finding(de, verb[2], m.group(0)[1:])
+    if model is not None and data.lm_threshold < float("inf"):
+        yield from _model_de_de(text, data, model, clauses, reported)
+
+
+def _de_de_finding(de: int, verb: str, complement: str) -> Diagnostic:
+    span = Span(de, de + 1)
+    return Diagnostic(
+        "WRD002",
+        span,
+        f"{quote(verb + '的' + complement)}中动词后接补语，“的”应为“得”：{quote(verb + '得' + complement)}",
+        Fix.replace(span, "得"),
+    )
+
+
+def _model_de_de(
+    text: str, data: DeComplementData, model: lm.Model, clauses: _Clauses, reported: set[int]
+) -> Iterator[Diagnostic]:
+    """A 的 between a verb and a degree word that the model reads as 得 (above
+    ``lm_threshold``), whatever follows the complement: 搞的比较好的企业 (a noun after it),
+    做的更加稳妥和周到 (coordinated), 表演的更加拙劣罢了.  A relative clause before a degree
+    word (采取的非常措施, 应当做的还差得很远) the model reads as 的."""
+    for m in data.before_degree.finditer(text):
+        de = m.start()
+        if de in reported or pair_score(model, text, de, de + 1, "得", data.lm_window) <= data.lm_threshold:
+            continue
+        if clauses.allowed(de, de + 1):
+            continue
+        lo, tokens, starts = clauses.tagged(de, de + 1)
+        d = _token_at(starts, de - lo)
+        if d <= 0 or tokens[d][2] != "的":
+            continue
+        verb = tokens[d - 1]
+        if verb[3] not in ("v", "vn") or verb[2] in data.verb_exceptions:
+            continue
+        end = _PHRASE_END_RE.search(text, de + 1, de + 7)
+        complement = text[de + 1 : end.start() if end else de + 5].split("的")[0]
+        yield _de_de_finding(de, verb[2], complement)
 
 
 # ===================================================================== WRD003
