@@ -241,7 +241,7 @@ def test_de_di_model_object_after_the_verb(monkeypatch: pytest.MonkeyPatch) -> N
     assert _model_codes(monkeypatch, "大家更广泛的参与机制。", 0.8) == []
     assert _model_codes(monkeypatch, "大家更广泛的参与。", 0.8) == []
     assert _model_codes(monkeypatch, "提供更广泛的参与社区治理。", 0.8) == []
-    assert _model_codes(monkeypatch, "大家更广泛的参与社区治理。", 0.3) == []
+    assert _model_codes(monkeypatch, "居民更广泛的参与社区治理。", 0.3) == []
     # an adverb (不断) before 的: from a lower reading still (lm_threshold_object_adverb)
     assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -1.0) == ["的"]
     assert _model_codes(monkeypatch, "大家要明显的增强群众观念。", -1.0) == []
@@ -321,3 +321,13 @@ def test_de_de_model_reads_a_degree_word_after_the_verb(monkeypatch: pytest.Monk
 
     monkeypatch.setattr(lm, "model", lambda: None)
     assert _codes("凡是把工作搞的比较好的单位，都要表扬。", "WRD002") == []
+
+
+def test_de_di_model_object_after_a_predicate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With an object after the verb, a predicate opener before the adverbial lets a lower
+    reading (-0.5) report what a subject or the clause start does not; a head noun after
+    the verb (认识问题) keeps it silent."""
+    assert _model_codes(monkeypatch, "这样才能有效的打击犯罪分子。", -0.5) == ["的"]
+    assert _model_codes(monkeypatch, "群众有效的打击犯罪分子。", -0.5) == []
+    assert _model_codes(monkeypatch, "要进一步明确的认识问题。", -0.5) == []
+    assert _model_codes(monkeypatch, "这样才能有效的打击犯罪分子。", -1.5) == []

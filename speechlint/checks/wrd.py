@@ -337,6 +337,9 @@ class DeAdverbialData:
     lm_threshold_object: float = 2.5
     #: ... or this much, in the same phrase, when jieba tags the word before 的 an adverb.
     lm_threshold_object_adverb: float = 2.5
+    #: ... or this much, in the same phrase, when a predicate opener or an adverb stands
+    #: before the adverbial (才能有效的打击敌人): no subject that may be an object itself.
+    lm_threshold_object_predicate: float = 2.5
     #: ... or this much, when a coordinated adverbial before it takes 地 (完整地、正确的宣传).
     lm_threshold_parallel: float = 2.5
     #: Words right after the verb that only a verb takes (了, 着, 起来 …): with one of them
@@ -529,7 +532,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     带“了”等时除外）、动词后是方位词或中心名词（坚定的推进中、扎实的推进措施）时不报。模型看的是整个短语：`始终不渝的奉行`报告，
     `积极主动的开放战略`不报。模型只看前后各三个字，短语中更远的证据另用较低的阈值：
     动词后有宾语且状语前是主语、谓语成分或分句开头（`群众更广泛的参与社区治理`，
-    `lm_threshold_object`；“的”前是副词时更低，`lm_threshold_object_adverb`）；
+    `lm_threshold_object`；状语前是情态词、副词时更低，`lm_threshold_object_predicate`；
+    “的”前是副词时更低，`lm_threshold_object_adverb`）；
     并列的另一状语用了“地”（`有机地、恰当的结合`，
     `lm_threshold_parallel`）；动词后带只有动词才带的“了、着、起来、下去”等
     （`严重的损害了`、`很好的结合起来`，`lm_threshold_strong`）。找状语前的词时跳过并列的
@@ -820,7 +824,8 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
     # the model cannot see: an object after it (no phrase end right after the verb) or a
     # coordinated adverbial with 地 before it (checked on the text first: tagging is dear)
     plain_t = min(data.lm_threshold, data.lm_threshold_predicate, data.lm_threshold_marked)
-    object_t = min(data.lm_threshold_object, data.lm_threshold_object_adverb)
+    object_plain = min(data.lm_threshold_object, data.lm_threshold_object_predicate)
+    object_t = min(object_plain, data.lm_threshold_object_adverb)
     lo_t = min(plain_t, object_t, data.lm_threshold_parallel)
     # the 的 whose verb has a strong marker: one scan of the text, a set lookup per site
     strong_marked = {m.start() for m in data.strong_marked.finditer(text)}
@@ -862,7 +867,7 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
             and (
                 score <= object_t
                 or _PHRASE_END_RE.search(text, de + 1, de + 5)
-                or (score <= data.lm_threshold_object and not _adverb_before(text, de))
+                or (score <= object_plain and not _adverb_before(text, de))
             )
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
         ):
@@ -930,9 +935,13 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
             )
         ):
             # 要更多的支持农业, 正意气风发的在; 不断的传播先进思想 (an adverb before 的)
-            threshold = min(
-                threshold, data.lm_threshold_object_adverb if before[3] == "d" else data.lm_threshold_object
-            )
+            if before[3] == "d":
+                object_threshold = data.lm_threshold_object_adverb
+            elif predicate:
+                object_threshold = data.lm_threshold_object_predicate
+            else:
+                object_threshold = data.lm_threshold_object
+            threshold = min(threshold, object_threshold)
         if score <= threshold or clauses.allowed(de, de + 1):
             continue
         yield _de_di_finding(de, before[2], after[2])
