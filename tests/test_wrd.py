@@ -331,3 +331,14 @@ def test_de_di_model_object_after_a_predicate(monkeypatch: pytest.MonkeyPatch) -
     assert _model_codes(monkeypatch, "群众有效的打击犯罪分子。", -0.5) == []
     assert _model_codes(monkeypatch, "要进一步明确的认识问题。", -0.5) == []
     assert _model_codes(monkeypatch, "这样才能有效的打击犯罪分子。", -1.5) == []
+
+
+def test_de_di_model_adverbial_written_with_di_in_the_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The paragraph writes the same adverbial with 地: a low reading (-3, its cheap filters
+    failing) is a slip at the clause start; not without that usage, not in another
+    paragraph, and not after a verb (the adverbial + 的 opens its object)."""
+    text = "干部要经常地学习理论，经常的检查工作。"
+    assert _model_codes(monkeypatch, text, -3.0, filtered=True) == ["的"]
+    assert _model_codes(monkeypatch, "干部要认真学习理论，经常的检查工作。", -3.0, filtered=True) == []
+    assert _model_codes(monkeypatch, "干部要经常地学习理论。\n经常的检查工作。", -3.0, filtered=True) == []
+    assert _model_codes(monkeypatch, "干部要正确地对待批评，坚持正确的建设方针。", -3.0, filtered=True) == []

@@ -347,6 +347,10 @@ class DeAdverbialData:
     #: ``lm_threshold_strong`` (严重的损害了, 很好的结合起来).
     lm_strong_markers: frozenset[str] = frozenset()
     lm_threshold_strong: float = 1.0
+    #: ... or this much, when the paragraph writes the same adverbial with 地 elsewhere
+    #: (经常地加强监督，经常的开展批评) and a predicate, a subject or the clause start stands
+    #: before it: the writer uses the word as an adverbial.
+    lm_threshold_usage: float = float("inf")
     #: Above this the model's reading decides alone: what stands before the adverbial (a
     #: verb, a determiner) no longer makes it a noun phrase (有计划、有步骤的进行).
     lm_threshold_decisive: float = float("inf")
@@ -535,7 +539,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     `lm_threshold_object`；状语前是情态词、副词时更低，`lm_threshold_object_predicate`；
     “的”前是副词时更低，`lm_threshold_object_adverb`）；
     并列的另一状语用了“地”（`有机地、恰当的结合`，
-    `lm_threshold_parallel`）；动词后带只有动词才带的“了、着、起来、下去”等
+    `lm_threshold_parallel`）；同一段落把同一个状语写作“X地”，且状语前是谓语成分、主语或
+    分句开头（`经常地加强监督，经常的开展批评`，`lm_threshold_usage`）；动词后带只有动词才带的“了、着、起来、下去”等
     （`严重的损害了`、`很好的结合起来`，`lm_threshold_strong`）。找状语前的词时跳过并列的
     其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
     仍是宾语，不报；`提供及时、准确的查询服务`不报）；模型的判断极为明确时
@@ -790,6 +795,34 @@ def _adverb_before(text: str, de: int) -> bool:
     return any(tag(text[de - n : de]) == "d" for n in (1, 2, 3, 4) if n <= de)
 
 
+def _with_di(text: str) -> dict[str, list[int]]:
+    """Where each two Han characters stand before a 地 of ``text``: the 地's offsets."""
+    found: dict[str, list[int]] = {}
+    for m in _DI_AFTER_TWO.finditer(text):
+        found.setdefault(m.group(1), []).append(m.end() - 1)
+    return found
+
+
+_DI_AFTER_TWO = re.compile("([\u4e00-\u9fff]{2})地")
+
+
+def _written_with_di(text: str, de: int, with_di: dict[str, list[int]], word: str = "") -> bool:
+    """Does the paragraph of the 的 at ``de`` write the word before it with 地 elsewhere
+    (经常地加强监督，经常的开展批评)?  ``word``: the word as tagged (its last two characters
+    are looked up); else the two characters before ``de``."""
+    key = (word or text[de - 2 : de])[-2:]
+    at = with_di.get(key)
+    if not at:
+        return False
+    start = len(word) if word else 2
+    line_start = max(text.rfind("\n", 0, de), text.rfind("\r", 0, de)) + 1
+    end = text.find("\n", de)
+    line_end = len(text) if end < 0 else end
+    return any(
+        line_start <= i < line_end and text[i - start : i] == (word or key) for i in at
+    )
+
+
 #: What opens a quoted or titled object (抓好“三农”工作).
 _OBJECT_OPENERS = frozenset("“《")
 #: Amounts jieba tags as numerals after a degree word (更多, 较少).
@@ -826,7 +859,10 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
     plain_t = min(data.lm_threshold, data.lm_threshold_predicate, data.lm_threshold_marked)
     object_plain = min(data.lm_threshold_object, data.lm_threshold_object_predicate)
     object_t = min(object_plain, data.lm_threshold_object_adverb)
-    lo_t = min(plain_t, object_t, data.lm_threshold_parallel)
+    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage)
+    # where the text writes two characters with 地 after them: the adverbials the
+    # paragraph uses (经常地), looked up by the two characters before a 的
+    with_di = _with_di(text) if data.lm_threshold_usage < float("inf") else {}
     # the 的 whose verb has a strong marker: one scan of the text, a set lookup per site
     strong_marked = {m.start() for m in data.strong_marked.finditer(text)}
     # the filters' ratios by character, in dicts local to this run: 70,000 sites in 9 MB
@@ -849,14 +885,14 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         if right is None:
             right = rights[a] = _right_ratio(model, a)
         if left + right <= floor1:
-            if de not in strong_marked:
+            if de not in strong_marked and not (with_di and _written_with_di(text, de, with_di)):
                 continue
         else:
             b = text[de - 2 : de]
             left = lefts2.get(b)
             if left is None:
                 left = lefts2[b] = _left_ratio(model, b)
-            if left + right <= floor2 and de not in strong_marked:
+            if left + right <= floor2 and de not in strong_marked and not (with_di and _written_with_di(text, de, with_di)):
                 continue
         score = pair_score(model, text, de, de + 1, "地", data.lm_window)
         if score <= lo_t and (score <= data.lm_threshold_strong or de not in strong_marked):
@@ -870,6 +906,7 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
                 or (score <= object_plain and not _adverb_before(text, de))
             )
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
+            and (score <= data.lm_threshold_usage or not (with_di and _written_with_di(text, de, with_di)))
         ):
             continue
         # the words around 的 only: a stretch of the clause, not all of it (tagging is the
@@ -924,6 +961,12 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
             threshold = min(threshold, data.lm_threshold_strong)  # 严重的损害了
         if parallel:
             threshold = min(threshold, data.lm_threshold_parallel)
+        if (
+            (predicate or subject or not word)
+            and with_di
+            and _written_with_di(text, de, with_di, before[2])
+        ):
+            threshold = min(threshold, data.lm_threshold_usage)  # 经常地加强监督，经常的开展
         if (predicate or subject or not word) and before[3] != "l" and (
             after[3] == "p"
             or (
