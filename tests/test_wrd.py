@@ -342,3 +342,11 @@ def test_de_di_model_adverbial_written_with_di_in_the_paragraph(monkeypatch: pyt
     assert _model_codes(monkeypatch, "干部要认真学习理论，经常的检查工作。", -3.0, filtered=True) == []
     assert _model_codes(monkeypatch, "干部要经常地学习理论。\n经常的检查工作。", -3.0, filtered=True) == []
     assert _model_codes(monkeypatch, "干部要正确地对待批评，坚持正确的建设方针。", -3.0, filtered=True) == []
+
+
+def test_de_di_model_adverb_before_de(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An adverb before 的 (更好) takes the predicate threshold at the clause start too; after
+    a preposition the phrase is its object."""
+    assert _model_codes(monkeypatch, "打好基础，更好的付诸实践。", 2.0) == ["的"]
+    assert _model_codes(monkeypatch, "打好基础，认真的付诸实践。", 2.0) == []
+    assert _model_codes(monkeypatch, "我们愿意同更多的发展中国家建立关系。", 2.0) == []

@@ -953,7 +953,10 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         if not (decisive or marked) and tag[:1] in ("r", "m", "q") and not opener:
             continue  # 采取其他有效的控制…措施, 一种积极的支持: a determiner wants a noun
         predicate = opener or tag == "d"
-        threshold = data.lm_threshold_predicate if predicate else data.lm_threshold
+        # an adverb before 的 modifies a verb (更好的付诸实践), unless a preposition stands
+        # before it (同更多的拉美国家建立…: the phrase is its object)
+        adverb = before[3] == "d" and tag != "p"
+        threshold = data.lm_threshold_predicate if predicate or adverb else data.lm_threshold
         subject = tag[:1] == "n" and tag != "nr"  # 国家有效的执行职务: a subject before it
         if marked:
             threshold = min(threshold, data.lm_threshold_marked)  # 这极大的激发了: a verb
