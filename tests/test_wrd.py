@@ -350,3 +350,13 @@ def test_de_di_model_adverb_before_de(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _model_codes(monkeypatch, "打好基础，更好的付诸实践。", 2.0) == ["的"]
     assert _model_codes(monkeypatch, "打好基础，认真的付诸实践。", 2.0) == []
     assert _model_codes(monkeypatch, "我们愿意同更多的发展中国家建立关系。", 2.0) == []
+
+
+def test_de_di_listed_adverbial_after_a_series_marker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """一是, 三是 open the clause, so the word lists alone find a listed adverbial and verb
+    after them; 这是 is the verb 是, after which the phrase is its object."""
+    from speechlint import lm
+
+    monkeypatch.setattr(lm, "model", lambda: None)
+    assert _codes("三是毫不放松的抓好粮食生产。", "WRD001") == ["的"]
+    assert _codes("这是毫不放松的抓好粮食生产。", "WRD001") == []

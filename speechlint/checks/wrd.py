@@ -478,7 +478,7 @@ def _line_back(text: str, start: int, n: int) -> int:
     return max(lo, text.rfind("\n", lo, start) + 1, text.rfind("\r", lo, start) + 1)
 
 
-def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) -> str:
+def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData, text: str = "", lo: int = 0) -> str:
     """What stands before the adverbial at token ``a``, skipping degree words.
 
     "predicate": a modal verb, adverb, subject or verb that takes a verb phrase (要积极的…,
@@ -491,6 +491,8 @@ def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) 
         k -= 1
     if k < 0:
         return "open"
+    if text and tokens[k][2].endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
+        return "open"  # 三是毫不放松的抓好…: a series marker opens the clause
     if _subject_verb(tokens, k):
         return "predicate"  # 法制的建设紧密的结合起来: a noun-verb subject
     # a verb (实行严格的…), a preposition, 的: a noun phrase starts here
@@ -602,7 +604,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
             continue
         nxt = tokens[d + 1]
         verb = next((w for w in data.verbs_longest_first if text.startswith(w, de + 1)), "")
-        context = _context(tokens, a, data)
+        context = _context(tokens, a, data, text, lo)
         # the adverbial ends a series joined by 、 (及时、准确的): read back past it, below
         series = context == "open" and text[lo - 1 : lo] == "、"
         if nxt[2] in data.prepositions:
