@@ -360,3 +360,9 @@ def test_de_di_listed_adverbial_after_a_series_marker(monkeypatch: pytest.Monkey
     monkeypatch.setattr(lm, "model", lambda: None)
     assert _codes("三是毫不放松的抓好粮食生产。", "WRD001") == ["的"]
     assert _codes("这是毫不放松的抓好粮食生产。", "WRD001") == []
+
+
+def test_de_di_model_yu_after_the_verb(monkeypatch: pytest.MonkeyPatch) -> None:
+    """于 after the verb is a marker only a verb takes: a low reading is reported."""
+    assert _model_codes(monkeypatch, "外交工作要更好的服务于经济建设。", -3.0, filtered=True) == ["的"]
+    assert _model_codes(monkeypatch, "外交工作要更好的服务经济建设。", -3.0, filtered=True) == []
