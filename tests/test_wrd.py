@@ -366,3 +366,10 @@ def test_de_di_model_yu_after_the_verb(monkeypatch: pytest.MonkeyPatch) -> None:
     """于 after the verb is a marker only a verb takes: a low reading is reported."""
     assert _model_codes(monkeypatch, "外交工作要更好的服务于经济建设。", -3.0, filtered=True) == ["的"]
     assert _model_codes(monkeypatch, "外交工作要更好的服务经济建设。", -3.0, filtered=True) == []
+
+
+def test_de_di_model_reads_every_listed_adverbial(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 的 after a listed adverbial is scored even where the model's cheap filters fail
+    (坚定的: 定的 is common), so the phrase decides; an unlisted one stays filtered."""
+    assert _model_codes(monkeypatch, "我们要坚定的相信和依靠群众。", 2.0, filtered=True) == ["的"]
+    assert _model_codes(monkeypatch, "我们要狂热的相信和依靠群众。", 2.0, filtered=True) == []

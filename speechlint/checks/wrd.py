@@ -574,8 +574,10 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     longest = max(map(len, data.adverbials))
     clauses = _Clauses(text, data.allow)
     reported: set[int] = set()
+    after_adverbial: set[int] = set()  # every 的 after a listed adverbial: the model reads them all
     for m in data.pattern.finditer(text):
         de = m.start()
+        after_adverbial.add(de)
         adverbial = next(
             (text[de - n : de] for n in range(longest, 0, -1) if text[max(0, de - n) : de] in data.adverbials), ""
         )
@@ -645,7 +647,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
             continue  # 提供及时、准确的查询服务: after a verb the series opens a noun phrase
         reported.add(de)
         yield _de_di_finding(de, adverbial, verb or nxt[2])
-    yield from _model_de_di(text, data, reported)
+    yield from _model_de_di(text, data, reported, after_adverbial)
 
 
 def _de_di_finding(de: int, adverbial: str, word: str) -> Diagnostic:
@@ -833,7 +835,9 @@ _AMOUNTS = frozenset("多少")
 _ASPECT = frozenset({"了", "着", "过"})
 
 
-def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterator[Diagnostic]:
+def _model_de_di(
+    text: str, data: DeAdverbialData, reported: set[int], listed: set[int] | frozenset[int] = frozenset()
+) -> Iterator[Diagnostic]:
     """The slips the word lists do not know, read by the language model and jieba's tags.
 
     A 的 is reported when the model finds the phrase with 地 far more likely than as
@@ -887,14 +891,19 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         if right is None:
             right = rights[a] = _right_ratio(model, a)
         if left + right <= floor1:
-            if de not in strong_marked and not (with_di and _written_with_di(text, de, with_di)):
+            if de not in strong_marked and de not in listed and not (with_di and _written_with_di(text, de, with_di)):
                 continue
         else:
             b = text[de - 2 : de]
             left = lefts2.get(b)
             if left is None:
                 left = lefts2[b] = _left_ratio(model, b)
-            if left + right <= floor2 and de not in strong_marked and not (with_di and _written_with_di(text, de, with_di)):
+            if (
+                left + right <= floor2
+                and de not in strong_marked
+                and de not in listed
+                and not (with_di and _written_with_di(text, de, with_di))
+            ):
                 continue
         score = pair_score(model, text, de, de + 1, "地", data.lm_window)
         if score <= lo_t and (score <= data.lm_threshold_strong or de not in strong_marked):
