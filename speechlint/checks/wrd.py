@@ -803,11 +803,12 @@ def _with_di(text: str) -> dict[str, list[int]]:
     """Where each two Han characters stand before a 地 of ``text``: the 地's offsets."""
     found: dict[str, list[int]] = {}
     for m in _DI_AFTER_TWO.finditer(text):
-        found.setdefault(m.group(1), []).append(m.end() - 1)
+        i = m.start()
+        found.setdefault(text[i - 2 : i], []).append(i)
     return found
 
 
-_DI_AFTER_TWO = re.compile("([\u4e00-\u9fff]{2})地")
+_DI_AFTER_TWO = re.compile("地(?<=[\u4e00-\u9fff][\u4e00-\u9fff]地)")
 
 
 def _written_with_di(text: str, de: int, with_di: dict[str, list[int]], word: str = "") -> bool:
@@ -818,13 +819,23 @@ def _written_with_di(text: str, de: int, with_di: dict[str, list[int]], word: st
     at = with_di.get(key)
     if not at:
         return False
-    start = len(word) if word else 2
-    line_start = max(text.rfind("\n", 0, de), text.rfind("\r", 0, de)) + 1
-    end = text.find("\n", de)
-    line_end = len(text) if end < 0 else end
-    return any(
-        line_start <= i < line_end and text[i - start : i] == (word or key) for i in at
-    )
+    want = word or key
+    j = bisect_right(at, de)
+    # the 地 nearest to the 的 on each side, as long as no line break stands between them
+    for i in reversed(at[:j]):
+        if _LINE_BREAK.search(text, i, de):
+            break
+        if text[i - len(want) : i] == want:
+            return True
+    for i in at[j:]:
+        if _LINE_BREAK.search(text, de, i):
+            break
+        if text[i - len(want) : i] == want:
+            return True
+    return False
+
+
+_LINE_BREAK = re.compile("[\r\n]")
 
 
 #: What opens a quoted or titled object (抓好“三农”工作).
@@ -891,7 +902,7 @@ def _model_de_di(
         if right is None:
             right = rights[a] = _right_ratio(model, a)
         if left + right <= floor1:
-            if de not in strong_marked and de not in listed and not (with_di and _written_with_di(text, de, with_di)):
+            if de not in strong_marked and de not in listed and not (text[de - 2 : de] in with_di and _written_with_di(text, de, with_di)):
                 continue
         else:
             b = text[de - 2 : de]
@@ -902,7 +913,7 @@ def _model_de_di(
                 left + right <= floor2
                 and de not in strong_marked
                 and de not in listed
-                and not (with_di and _written_with_di(text, de, with_di))
+                and not (text[de - 2 : de] in with_di and _written_with_di(text, de, with_di))
             ):
                 continue
         score = pair_score(model, text, de, de + 1, "地", data.lm_window)
@@ -917,7 +928,7 @@ def _model_de_di(
                 or (score <= object_plain and not _adverb_before(text, de))
             )
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
-            and (score <= data.lm_threshold_usage or not (with_di and _written_with_di(text, de, with_di)))
+            and (score <= data.lm_threshold_usage or not (text[de - 2 : de] in with_di and _written_with_di(text, de, with_di)))
         ):
             continue
         # the words around 的 only: a stretch of the clause, not all of it (tagging is the
