@@ -71,6 +71,7 @@ SITES = (
 SWEEPS: tuple[tuple[str, tuple[float, ...]], ...] = (
     ("lm_threshold_object", (-0.5, 0.0, 0.5, 1.0)),
     ("lm_threshold_object_adverb", (-4.0, -2.0, 0.0)),
+    ("lm_threshold_object_predicate", (-2.0, -1.0, 0.0)),
     ("lm_threshold_strong", (-8.0, -4.0, -2.0)),
     ("lm_threshold_parallel", (-2.0, 0.0, 1.0)),
     ("lm_threshold_decisive", (6.0, 8.0, 10.0)),

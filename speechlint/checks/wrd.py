@@ -337,6 +337,9 @@ class DeAdverbialData:
     lm_threshold_object: float = 2.5
     #: ... or this much, in the same phrase, when jieba tags the word before 的 an adverb.
     lm_threshold_object_adverb: float = 2.5
+    #: ... or this much, in the same phrase, when a predicate opener or an adverb stands
+    #: before the adverbial (才能有效的打击敌人): no subject that may be an object itself.
+    lm_threshold_object_predicate: float = 2.5
     #: ... or this much, when a coordinated adverbial before it takes 地 (完整地、正确的宣传).
     lm_threshold_parallel: float = 2.5
     #: Words right after the verb that only a verb takes (了, 着, 起来 …): with one of them
@@ -344,6 +347,10 @@ class DeAdverbialData:
     #: ``lm_threshold_strong`` (严重的损害了, 很好的结合起来).
     lm_strong_markers: frozenset[str] = frozenset()
     lm_threshold_strong: float = 1.0
+    #: ... or this much, when the paragraph writes the same adverbial with 地 elsewhere
+    #: (经常地加强监督，经常的开展批评) and a predicate, a subject or the clause start stands
+    #: before it: the writer uses the word as an adverbial.
+    lm_threshold_usage: float = float("inf")
     #: Above this the model's reading decides alone: what stands before the adverbial (a
     #: verb, a determiner) no longer makes it a noun phrase (有计划、有步骤的进行).
     lm_threshold_decisive: float = float("inf")
@@ -381,6 +388,12 @@ class DeAdverbialData:
         deg = f"(?:{_alternation(self.degree)})*" if self.degree else ""
         words = self.predicate_openers
         return re.compile(f"(?:{_alternation(words)}){deg}$" if words else "(?!)")
+
+    def is_opener(self, word: str) -> bool:
+        """Is ``word`` a predicate opener, maybe after a negation or an adverb that jieba
+        merged into it (不能, 没能, 也要, 还要: 就不能正确的解决…)?"""
+        openers = self.predicate_openers
+        return word in openers or (len(word) > 1 and word[0] in _OPENER_PREFIXES and word[1:] in openers)
 
     def opens_predicate(self, text: str, start: int) -> bool:
         """Does a predicate opener (要, 必须 …), maybe with degree words, end right before ``start``?"""
@@ -439,6 +452,20 @@ class DeAdverbialData:
         return re.compile(f"的(?:{behind})")
 
 
+#: Negations and adverbs that jieba merges into a modal verb after them (不能, 也要, 还要).
+_OPENER_PREFIXES = frozenset("不没未也还就才都又")
+
+
+def _subject_verb(tokens: tuple[segment.Tagged, ...], k: int) -> bool:
+    """Is token ``k``, a verb jieba tags as a noun-verb (vn), a noun here: after 的 or a
+    noun (经济活动更好的纳入…, 法制的建设紧密的结合起来: the subject of the verb after
+    the adverbial), not after a verb or at the clause start (发展多种形式的合作)?"""
+    if tokens[k][3] != "vn" or k == 0:
+        return False
+    word, tag = tokens[k - 1][2], tokens[k - 1][3]
+    return word == "的" or (tag[:1] == "n" and tag != "nr")
+
+
 def _follows(after: str, rest: str, words: frozenset[str]) -> bool:
     """Is the word after the verb one of ``words``? jieba's next token when known, else the text."""
     return after in words if after else rest.startswith(tuple(words))
@@ -451,7 +478,7 @@ def _line_back(text: str, start: int, n: int) -> int:
     return max(lo, text.rfind("\n", lo, start) + 1, text.rfind("\r", lo, start) + 1)
 
 
-def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) -> str:
+def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData, text: str = "", lo: int = 0) -> str:
     """What stands before the adverbial at token ``a``, skipping degree words.
 
     "predicate": a modal verb, adverb, subject or verb that takes a verb phrase (要积极的…,
@@ -464,6 +491,10 @@ def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) 
         k -= 1
     if k < 0:
         return "open"
+    if text and tokens[k][2].endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
+        return "open"  # 三是毫不放松的抓好…: a series marker opens the clause
+    if _subject_verb(tokens, k):
+        return "predicate"  # 法制的建设紧密的结合起来: a noun-verb subject
     # a verb (实行严格的…), a preposition, 的: a noun phrase starts here
     return _word_before(tokens[k][2], tokens[k][3], data) or "noun"
 
@@ -476,7 +507,7 @@ def _word_before(word: str, tag: str, data: DeAdverbialData) -> str | None:
     """
     if word in data.nominalizers:
         return "noun"
-    if word in data.predicate_openers or tag == "d" or (tag[0] == "n" and tag != "nr"):
+    if data.is_opener(word) or tag == "d" or (tag[0] == "n" and tag != "nr"):
         return "predicate"
     return None
 
@@ -500,17 +531,23 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
 
     词表之外的状语（始终不渝、一如既往、争分夺秒……）由本项目的汉字语言模型
     （`speechlint/lm.py`，由规范公文统计而来）判断：把“的”换成“地”，前后各三个字的概率
-    高出很多（对数似然比超过 `lm_threshold`；状语前是情态词、副词时用较低的
+    高出很多（对数似然比超过 `lm_threshold`；状语前是情态词（含“不能、也要”等带否定、
+    副词的形式）、副词、目的连词（为了、以便）或“的”前的词本身是副词时用较低的
     `lm_threshold_predicate`，动词后带“了、着、到”等时用 `lm_threshold_marked`），并且
     jieba 把“的”前的词标为形容词、副词或成语，把“的”后的词标为动词或介词时报告。
     状语前是另一个动词（是始终不渝的追求）或代词、数量词（其他有效的控制措施，动词后
     带“了”等时除外）、动词后是方位词或中心名词（坚定的推进中、扎实的推进措施）时不报。模型看的是整个短语：`始终不渝的奉行`报告，
     `积极主动的开放战略`不报。模型只看前后各三个字，短语中更远的证据另用较低的阈值：
     动词后有宾语且状语前是主语、谓语成分或分句开头（`群众更广泛的参与社区治理`，
-    `lm_threshold_object`；“的”前是副词时更低，`lm_threshold_object_adverb`）；
+    `lm_threshold_object`；状语前是情态词、副词时更低，`lm_threshold_object_predicate`；
+    “的”前是副词时更低，`lm_threshold_object_adverb`）；
     并列的另一状语用了“地”（`有机地、恰当的结合`，
-    `lm_threshold_parallel`）；动词后带只有动词才带的“了、着、起来、下去”等
-    （`严重的损害了`、`很好的结合起来`，`lm_threshold_strong`）。找状语前的词时跳过并列的
+    `lm_threshold_parallel`）；同一段落把同一个状语写作“X地”，且状语前是谓语成分、主语或
+    分句开头（`经常地加强监督，经常的开展批评`，`lm_threshold_usage`）；动词后带只有动词
+    才带的“了、着、起来、下去、于”等（`严重的损害了`、`很好的结合起来`、`更好的服务于`，
+    `lm_threshold_strong`）。词表中的状语后的“的”都交给模型判断，不受快速预筛的限制；
+    “一是、三是”等序号视为分句开头；名动词（vn）前是名词或“的”时是主语
+    （`经济活动更好的纳入`）。找状语前的词时跳过并列的
     其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
     仍是宾语，不报；`提供及时、准确的查询服务`不报）；模型的判断极为明确时
     （`lm_threshold_decisive`）不再看状语前的词。
@@ -541,8 +578,10 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     longest = max(map(len, data.adverbials))
     clauses = _Clauses(text, data.allow)
     reported: set[int] = set()
+    after_adverbial: set[int] = set()  # every 的 after a listed adverbial: the model reads them all
     for m in data.pattern.finditer(text):
         de = m.start()
+        after_adverbial.add(de)
         adverbial = next(
             (text[de - n : de] for n in range(longest, 0, -1) if text[max(0, de - n) : de] in data.adverbials), ""
         )
@@ -571,7 +610,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
             continue
         nxt = tokens[d + 1]
         verb = next((w for w in data.verbs_longest_first if text.startswith(w, de + 1)), "")
-        context = _context(tokens, a, data)
+        context = _context(tokens, a, data, text, lo)
         # the adverbial ends a series joined by 、 (及时、准确的): read back past it, below
         series = context == "open" and text[lo - 1 : lo] == "、"
         if nxt[2] in data.prepositions:
@@ -612,7 +651,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
             continue  # 提供及时、准确的查询服务: after a verb the series opens a noun phrase
         reported.add(de)
         yield _de_di_finding(de, adverbial, verb or nxt[2])
-    yield from _model_de_di(text, data, reported)
+    yield from _model_de_di(text, data, reported, after_adverbial)
 
 
 def _de_di_finding(de: int, adverbial: str, word: str) -> Diagnostic:
@@ -764,6 +803,45 @@ def _adverb_before(text: str, de: int) -> bool:
     return any(tag(text[de - n : de]) == "d" for n in (1, 2, 3, 4) if n <= de)
 
 
+def _with_di(text: str) -> dict[str, list[int]]:
+    """Where each two Han characters stand before a 地 of ``text``: the 地's offsets."""
+    found: dict[str, list[int]] = {}
+    for m in _DI_AFTER_TWO.finditer(text):
+        i = m.start()
+        found.setdefault(text[i - 2 : i], []).append(i)
+    return found
+
+
+_DI_AFTER_TWO = re.compile("地(?<=[\u4e00-\u9fff][\u4e00-\u9fff]地)")
+
+
+def _written_with_di(text: str, de: int, with_di: dict[str, list[int]], word: str = "") -> bool:
+    """Does the paragraph of the 的 at ``de`` write the word before it with 地 elsewhere
+    (经常地加强监督，经常的开展批评)?  ``word``: the word as tagged (its last two characters
+    are looked up); else the two characters before ``de``."""
+    key = (word or text[de - 2 : de])[-2:]
+    at = with_di.get(key)
+    if not at:
+        return False
+    want = word or key
+    j = bisect_right(at, de)
+    # the 地 nearest to the 的 on each side, as long as no line break stands between them
+    for i in reversed(at[:j]):
+        if _LINE_BREAK.search(text, i, de):
+            break
+        if text[i - len(want) : i] == want:
+            return True
+    for i in at[j:]:
+        if _LINE_BREAK.search(text, de, i):
+            break
+        if text[i - len(want) : i] == want:
+            return True
+    return False
+
+
+_LINE_BREAK = re.compile("[\r\n]")
+
+
 #: What opens a quoted or titled object (抓好“三农”工作).
 _OBJECT_OPENERS = frozenset("“《")
 #: Amounts jieba tags as numerals after a degree word (更多, 较少).
@@ -772,7 +850,9 @@ _AMOUNTS = frozenset("多少")
 _ASPECT = frozenset({"了", "着", "过"})
 
 
-def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterator[Diagnostic]:
+def _model_de_di(
+    text: str, data: DeAdverbialData, reported: set[int], listed: set[int] | frozenset[int] = frozenset()
+) -> Iterator[Diagnostic]:
     """The slips the word lists do not know, read by the language model and jieba's tags.
 
     A 的 is reported when the model finds the phrase with 地 far more likely than as
@@ -798,8 +878,12 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
     # the model cannot see: an object after it (no phrase end right after the verb) or a
     # coordinated adverbial with 地 before it (checked on the text first: tagging is dear)
     plain_t = min(data.lm_threshold, data.lm_threshold_predicate, data.lm_threshold_marked)
-    object_t = min(data.lm_threshold_object, data.lm_threshold_object_adverb)
-    lo_t = min(plain_t, object_t, data.lm_threshold_parallel)
+    object_plain = min(data.lm_threshold_object, data.lm_threshold_object_predicate)
+    object_t = min(object_plain, data.lm_threshold_object_adverb)
+    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage)
+    # where the text writes two characters with 地 after them: the adverbials the
+    # paragraph uses (经常地), looked up by the two characters before a 的
+    with_di = _with_di(text) if data.lm_threshold_usage < float("inf") else {}
     # the 的 whose verb has a strong marker: one scan of the text, a set lookup per site
     strong_marked = {m.start() for m in data.strong_marked.finditer(text)}
     # the filters' ratios by character, in dicts local to this run: 70,000 sites in 9 MB
@@ -822,14 +906,19 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         if right is None:
             right = rights[a] = _right_ratio(model, a)
         if left + right <= floor1:
-            if de not in strong_marked:
+            if de not in strong_marked and de not in listed and not (text[de - 2 : de] in with_di and _written_with_di(text, de, with_di)):
                 continue
         else:
             b = text[de - 2 : de]
             left = lefts2.get(b)
             if left is None:
                 left = lefts2[b] = _left_ratio(model, b)
-            if left + right <= floor2 and de not in strong_marked:
+            if (
+                left + right <= floor2
+                and de not in strong_marked
+                and de not in listed
+                and not (text[de - 2 : de] in with_di and _written_with_di(text, de, with_di))
+            ):
                 continue
         score = pair_score(model, text, de, de + 1, "地", data.lm_window)
         if score <= lo_t and (score <= data.lm_threshold_strong or de not in strong_marked):
@@ -840,9 +929,10 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
             and (
                 score <= object_t
                 or _PHRASE_END_RE.search(text, de + 1, de + 5)
-                or (score <= data.lm_threshold_object and not _adverb_before(text, de))
+                or (score <= object_plain and not _adverb_before(text, de))
             )
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
+            and (score <= data.lm_threshold_usage or not (text[de - 2 : de] in with_di and _written_with_di(text, de, with_di)))
         ):
             continue
         # the words around 的 only: a stretch of the clause, not all of it (tagging is the
@@ -874,19 +964,25 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
         word, tag = tokens[k][2:] if k >= 0 else ("", "")
         if word.endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
+        elif k >= 0 and _subject_verb(tokens, k):
+            tag = "n"  # 经济活动更好的纳入…: a noun-verb after a noun is the subject
+        opener = data.is_opener(word)
         # a coordinated adverbial with 地 modifies a verb, whatever stands before it
         # (把集中与分散有机地、恰当的结合起来), as does a decisive score
         decisive = parallel or score > data.lm_threshold_decisive
         if not decisive and (
-            word in data.nominalizers or (tag.startswith("v") and word not in data.predicate_openers)
+            word in data.nominalizers or (tag.startswith("v") and not opener)
         ):
             continue  # 是始终不渝的追求, 以积极的…: after a verb the phrase is its object
         marked = follower is not None and follower[2] in data.verb_markers
         strong = last is not None and last[2] in data.lm_strong_markers and after[3] in ("v", "vn")
-        if not (decisive or marked) and tag[:1] in ("r", "m", "q") and word not in data.predicate_openers:
+        if not (decisive or marked) and tag[:1] in ("r", "m", "q") and not opener:
             continue  # 采取其他有效的控制…措施, 一种积极的支持: a determiner wants a noun
-        predicate = word in data.predicate_openers or tag == "d"
-        threshold = data.lm_threshold_predicate if predicate else data.lm_threshold
+        predicate = opener or tag == "d"
+        # an adverb before 的 modifies a verb (更好的付诸实践), unless a preposition stands
+        # before it (同更多的拉美国家建立…: the phrase is its object)
+        adverb = before[3] == "d" and tag != "p"
+        threshold = data.lm_threshold_predicate if predicate or adverb else data.lm_threshold
         subject = tag[:1] == "n" and tag != "nr"  # 国家有效的执行职务: a subject before it
         if marked:
             threshold = min(threshold, data.lm_threshold_marked)  # 这极大的激发了: a verb
@@ -894,6 +990,12 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
             threshold = min(threshold, data.lm_threshold_strong)  # 严重的损害了
         if parallel:
             threshold = min(threshold, data.lm_threshold_parallel)
+        if (
+            (predicate or subject or not word)
+            and with_di
+            and _written_with_di(text, de, with_di, before[2])
+        ):
+            threshold = min(threshold, data.lm_threshold_usage)  # 经常地加强监督，经常的开展
         if (predicate or subject or not word) and before[3] != "l" and (
             after[3] == "p"
             or (
@@ -905,9 +1007,13 @@ def _model_de_di(text: str, data: DeAdverbialData, reported: set[int]) -> Iterat
             )
         ):
             # 要更多的支持农业, 正意气风发的在; 不断的传播先进思想 (an adverb before 的)
-            threshold = min(
-                threshold, data.lm_threshold_object_adverb if before[3] == "d" else data.lm_threshold_object
-            )
+            if before[3] == "d":
+                object_threshold = data.lm_threshold_object_adverb
+            elif predicate:
+                object_threshold = data.lm_threshold_object_predicate
+            else:
+                object_threshold = data.lm_threshold_object
+            threshold = min(threshold, object_threshold)
         if score <= threshold or clauses.allowed(de, de + 1):
             continue
         yield _de_di_finding(de, before[2], after[2])
@@ -935,6 +1041,12 @@ class DeComplementData:
     #: 得 at least this likely against 的 (log ratio, by the language model): 自己的事,
     #: 目的地, 新的更大贡献 are never tagged.
     adjective_prefilter: float = -4.0
+    #: A 的 between a verb (jieba's v or vn) and a degree word is reported, whatever follows
+    #: the complement (搞的比较好的企业, 做的更加稳妥和周到, 表演的更加拙劣罢了), when the
+    #: language model finds 得 this much more likely than 的 there (log ratio over
+    #: ``lm_window`` characters on each side).
+    lm_threshold: float = float("inf")
+    lm_window: int = 3
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -960,6 +1072,13 @@ class DeComplementData:
         return f"(?=[，。；！？、…”]|${follow})"
 
     @cached_property
+    def before_degree(self) -> re.Pattern[str]:
+        """A 的 after a Han character and before a degree word and another Han character."""
+        if not self.degree:
+            return re.compile("(?!)")
+        return re.compile(f"的(?<=[\u4e00-\u9fff]的)(?=(?:{_alternation(self.degree)})[\u4e00-\u9fff])")
+
+    @cached_property
     def listed(self) -> re.Pattern[str]:
         """A listed complement after any split of the degree words: where :attr:`pattern`
         read the last of them as part of an unlisted one (还很不 + 够 for 还很 + 不够)."""
@@ -978,6 +1097,9 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     （`建设的更加整洁`、`变化的很快`）也算补语，但只在语言模型认为“的”前两个字后接“得”
     并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看）。
     程度词可以连用（`做的还很不够`），补语后可接“一些、一点、了”（`迈的更大一些`）。
+    动词与程度词之间的“的”，语言模型认为“得”的可能性高出很多（对数似然比超过
+    `lm_threshold`）时，补语后接什么都报告：`搞的比较好的企业`、`做的更加稳妥和周到`；
+    `采取的非常措施`（关系从句）模型读作“的”，不报。
     前面的词须被 jieba 标为动词或形容词（形容词后也用“得”：高兴得很）；“有的好”
     “比预期的好”（比较句）等见 `rules/wrd.yaml` 的例外。
 
@@ -998,7 +1120,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     """
     text = doc.check_text
     clauses = _Clauses(text, data.allow)
-    model = lm.model() if data.adjective_tags else None
+    model = lm.model() if data.adjective_tags or data.lm_threshold < float("inf") else None
+    reported: set[int] = set()
     for found in data.pattern.finditer(text):
         de = found.start()
         m = found
@@ -1027,14 +1150,45 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             c = _token_at(starts, m.start(group) - lo)
             if c < 0 or tokens[c][1] != m.end(group) - lo or tokens[c][3] not in data.adjective_tags:
                 continue
-        span = Span(de, de + 1)
-        phrase = verb[2] + m.group(0)
-        yield Diagnostic(
-            "WRD002",
-            span,
-            f"{quote(phrase)}中动词后接补语，“的”应为“得”：{quote(verb[2] + '得' + m.group(0)[1:])}",
-            Fix.replace(span, "得"),
-        )
+        reported.add(de)
+        yield _de_de_finding(de, verb[2], m.group(0)[1:])
+    if model is not None and data.lm_threshold < float("inf"):
+        yield from _model_de_de(text, data, model, clauses, reported)
+
+
+def _de_de_finding(de: int, verb: str, complement: str) -> Diagnostic:
+    span = Span(de, de + 1)
+    return Diagnostic(
+        "WRD002",
+        span,
+        f"{quote(verb + '的' + complement)}中动词后接补语，“的”应为“得”：{quote(verb + '得' + complement)}",
+        Fix.replace(span, "得"),
+    )
+
+
+def _model_de_de(
+    text: str, data: DeComplementData, model: lm.Model, clauses: _Clauses, reported: set[int]
+) -> Iterator[Diagnostic]:
+    """A 的 between a verb and a degree word that the model reads as 得 (above
+    ``lm_threshold``), whatever follows the complement: 搞的比较好的企业 (a noun after it),
+    做的更加稳妥和周到 (coordinated), 表演的更加拙劣罢了.  A relative clause before a degree
+    word (采取的非常措施, 应当做的还差得很远) the model reads as 的."""
+    for m in data.before_degree.finditer(text):
+        de = m.start()
+        if de in reported or pair_score(model, text, de, de + 1, "得", data.lm_window) <= data.lm_threshold:
+            continue
+        if clauses.allowed(de, de + 1):
+            continue
+        lo, tokens, starts = clauses.tagged(de, de + 1)
+        d = _token_at(starts, de - lo)
+        if d <= 0 or tokens[d][2] != "的":
+            continue
+        verb = tokens[d - 1]
+        if verb[3] not in ("v", "vn") or verb[2] in data.verb_exceptions:
+            continue
+        end = _PHRASE_END_RE.search(text, de + 1, de + 7)
+        complement = text[de + 1 : end.start() if end else de + 5].split("的")[0]
+        yield _de_de_finding(de, verb[2], complement)
 
 
 # ===================================================================== WRD003
