@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -124,8 +125,20 @@ def test_no_shipped_slip_is_its_own_word() -> None:
     assert all(slip not in table.words(slip) for slip in table)
     assert table.words("部署") == [] and "部署" not in table  # a word, not a slip
     assert "布署" in table
-    for large in (False, True):
-        assert table.in_text("作出布署和部署", large) == {"布署"}
+    assert table.in_text("作出布署和部署") == {"布署"}
+
+
+def test_slips_in_text_are_every_pair_of_adjacent_characters_that_is_a_slip() -> None:
+    # in_text reads the text's UTF-16 code units as numbers from the first and from the
+    # second unit: odd and even lengths, slips at either parity, characters outside the
+    # BMP (two units each) and non-Han text must not shift or lose a pair
+    table = shipped().slips
+    rng = random.Random(0)
+    pieces = ["布署", "贯撤", "竟争", "部署", "工作", "\U00020000", "\U0001F600", "a", "，", "\n", "作", "出"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        expected = {text[i : i + 2] for i in range(len(text) - 1) if text[i : i + 2] in table}
+        assert table.in_text(text) == expected, text
 
 
 @pytest.mark.parametrize(
