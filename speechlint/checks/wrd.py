@@ -1812,8 +1812,9 @@ class HomophoneTable:
     @cached_property
     def codes(self) -> frozenset[int]:
         """Every slip as a number (its two UTF-16 code units read as one 32-bit number):
-        made once, in ~50 ms, ~7 MB (a set of the slips as strings took 12 MB)."""
-        every = "".join(first + c for first, seconds in self.seconds.items() for c in seconds)
+        made once, in ~10 ms, ~7 MB (a set of the slips as strings took 12 MB and 100 ms)."""
+        # 布 + 布.join(署告) = 布署布告: the slips of a first character in one string
+        every = "".join(first + first.join(seconds) for first, seconds in self.seconds.items())
         return frozenset(array("I", every.encode(_UNITS)))
 
     def words(self, slip: str) -> list[str]:
