@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
 import re
 from pathlib import Path
 
@@ -12,10 +14,13 @@ from speechlint import data, homophone_build, lm, segment
 from speechlint.checks.wrd import (
     HomophoneData,
     homophone_attested,
+    homophone_findings,
     homophone_junction,
     homophone_name,
     homophone_parallel,
     homophone_quoted,
+    homophone_scores,
+    homophone_supported,
     load_homophones,
     pair_prior,
 )
@@ -124,8 +129,20 @@ def test_no_shipped_slip_is_its_own_word() -> None:
     assert all(slip not in table.words(slip) for slip in table)
     assert table.words("部署") == [] and "部署" not in table  # a word, not a slip
     assert "布署" in table
-    for large in (False, True):
-        assert table.in_text("作出布署和部署", large) == {"布署"}
+    assert table.in_text("作出布署和部署") == {"布署"}
+
+
+def test_slips_in_text_are_every_pair_of_adjacent_characters_that_is_a_slip() -> None:
+    # in_text reads the text's UTF-16 code units as numbers from the first and from the
+    # second unit: odd and even lengths, slips at either parity, characters outside the
+    # BMP (two units each) and non-Han text must not shift or lose a pair
+    table = shipped().slips
+    rng = random.Random(0)
+    pieces = ["布署", "贯撤", "竟争", "部署", "工作", "\U00020000", "\U0001F600", "a", "，", "\n", "作", "出"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        expected = {text[i : i + 2] for i in range(len(text) - 1) if text[i : i + 2] in table}
+        assert table.in_text(text) == expected, text
 
 
 @pytest.mark.parametrize(
@@ -272,3 +289,37 @@ def test_slips_across_chunk_edges_are_found_once() -> None:
     text = "，" * 2045 + "作出布署，" + "，" * 2100 + "认真贯撤落实"
     got = findings(text)
     assert got == [(2047, "布署"), (len(text) - 4, "贯撤")]
+
+
+def test_the_words_around_must_speak_for_the_word() -> None:
+    model = lm.model()
+    assert model is not None
+    text = "认真贯撤落实党中央决策。"
+    data = shipped()
+    ((_start, word, score),) = [x for x in homophone_scores(model, text, data) if text[x[0] : x[0] + 2] == "贯撤"]
+    alone = pair_prior(model, "贯撤", word)
+    assert homophone_supported(model, "贯撤", word, score, data) is (score - alone > data.context_margin)
+    assert [w for _, w in findings(text)] == ["贯撤"]
+    # a margin the context cannot give: the pair's own frequency alone decides nothing
+    strict = dataclasses.replace(data, context_margin=score - alone + 0.1)
+    assert not homophone_supported(model, "贯撤", word, score, strict)
+    assert list(homophone_findings(model, text, strict)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("认真题出意见。", []),  # 提出 nowhere in the draft: the score must clear the margin
+        ("认真题出意见。\n各单位提出建议。", ["题出"]),
+        ("各单位提出建议。\n认真题出意见。", ["题出"]),
+    ],
+)
+def test_a_remembered_line_is_still_decided_by_its_draft(text: str, found: list[str]) -> None:
+    # the first draft's line is remembered (homophone_line); whether its slip is reported
+    # depends on the rest of each draft
+    assert [w for _, w in findings("认真题出意见。")] == []
+    assert [w for _, w in findings(text)] == found
+
+
+def test_a_negative_context_margin_is_refused() -> None:
+    assert "'context_margin'" in (HomophoneData(context_margin=-1.0).validate() or "")
