@@ -553,6 +553,25 @@ def test_the_lone_copys_other_neighbour_must_belong_to_a_word() -> None:
     assert not dup._neighbour_placed(text, text.index("湖湖"), right=True, data=data)
     text = "县应急管理局局。"
     assert dup._neighbour_placed(text, text.index("局局"), right=True, data=data)  # not Han
+    text = "要深深入开展调查研究。"  # a function word is a word of its own
+    assert dup._neighbour_placed(text, text.index("深深"), right=False, data=data)
+
+
+def test_a_listed_reduplication_whose_first_copy_stands_alone_is_tried_at_model_lone_allowed() -> None:
+    """深 + 深入: the allow-listed 深深 is a slip before a word starting with 深 when the model
+    is fairly sure; an adverb reduplication before its verb (大大增强) stays silent."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    off = dataclasses.replace(data, model_lone_allowed=-1000.0)
+    for slip in ("用改革的办法深深入推进。", "建立通通报制度。", "推动转转移就业。"):
+        s = next(i for i in range(len(slip)) if slip[i] == slip[i + 1])
+        assert dup._judge(slip, s, 1, data) and not dup._judge(slip, s, 1, off), slip
+    assert found("推动经济实力大大增强。") == []
+
+
+def test_function_words_standing_alone_get_no_loose_threshold() -> None:
+    assert found("民族自治地方的自治机关可以以实行区域自治的方式管理。") == []
 
 
 def test_parallel_reduplications_are_deliberate() -> None:

@@ -139,6 +139,11 @@ class DupData:
     #: 中间交工工程, where 交工 is a term the dictionary lacks).  Not for the forms of
     #: ``allow`` nor the ``standalone`` characters.  -1000: off.
     model_lone: float = -1000.0
+    #: The same for a form of ``allow`` whose first copy stands alone before a word
+    #: starting with it (深深入推进: 深 + 深入; the reduplications of ``allow`` are adverbs
+    #: and measure words that precede what they modify, so after a word ending in the
+    #: character, 这种种情况, the pair reads as the reduplication and is not tried):
+    model_lone_allowed: float = -1000.0
     #: The document itself writes the one-copy reading elsewhere, with ``document-context``
     #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
     #: form at this score or below is reported whatever its word structure.  Not for the
@@ -188,8 +193,8 @@ class DupData:
             return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
-        if not self.model_lone <= 0:
-            return "thresholds must satisfy model-lone <= 0"
+        if not max(self.model_lone, self.model_lone_allowed) <= 0:
+            return "thresholds must satisfy model-lone <= 0 and model-lone-allowed <= 0"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
             return "thresholds must satisfy model-document <= 0 and model-unseen-familiar <= 0"
         if not 1 <= self.document_context <= 8:
@@ -448,8 +453,22 @@ def _idiom_ends(text: str, s: int, data: DupData) -> bool:
 def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     """The highest threshold a candidate may meet, before its word structure is known."""
     if allowed:
-        return data.model_allowed
-    return max(data.model_whole, data.model_orphan_unseen, data.model_orphan_familiar if familiar else data.model_orphan)
+        return max(data.model_allowed, data.model_lone_allowed)
+    orphan = data.model_orphan_familiar if familiar else data.model_orphan
+    return max(data.model_whole, data.model_orphan_unseen, orphan, data.model_lone)
+
+
+def _lone_limits(data: DupData, n: int, unit: str, allowed: bool, unseen: bool) -> tuple[float, float]:
+    """The loose thresholds of a lone first and a lone second copy (see :func:`_by_model`)."""
+    if n != 1:
+        return (-1000.0, -1000.0)
+    if unseen:
+        return (data.model_orphan_unseen, data.model_orphan_unseen)
+    if allowed:
+        return (data.model_lone_allowed, -1000.0)
+    if unit in data.standalone:  # a function word stands alone as a rule: 可以 + 以 + 实行
+        return (-1000.0, -1000.0)
+    return (data.model_lone, data.model_lone)
 
 
 def _unseen_pair(text: str, s: int) -> bool:
@@ -563,7 +582,7 @@ def _by_model(
     llr: float,
     familiar: bool,
     allowed: bool,
-    lone: float | None,
+    lone: tuple[float, float],
     unseen: bool,
     data: DupData,
     asked: Asked | None = None,
@@ -576,17 +595,18 @@ def _by_model(
     pair beside its neighbours (:func:`_unseen_pair`), so a copy standing alone beside a
     word is reported at ``model-orphan-unseen`` unless the document uses it, with its
     other neighbour, as part of a term (:func:`_attached`: 评标 + 标准); ``lone``: the
-    looser threshold such a copy may meet (``model-orphan-unseen`` when ``unseen``, else
-    ``model-lone``, where the lone copy's other neighbour must also belong to a word of
-    its own, :func:`_neighbour_placed`; None: not a candidate for either).
+    looser thresholds the first and the second copy standing alone may meet
+    (:func:`_lone_limits`: ``model-orphan-unseen`` when ``unseen``, else ``model-lone*``,
+    where the lone copy's other neighbour must also belong to a word of its own,
+    :func:`_neighbour_placed`).
     """
     cap = data.model_allowed if allowed else max(data.model_whole, data.model_orphan_familiar if familiar else data.model_orphan)
     alone = cap if allowed else data.model_orphan_familiar if familiar else data.model_orphan
-    loose = alone if lone is None else max(alone, lone)
+    loose = max(alone, *lone)
 
     def lone_copy(right: bool) -> bool:
-        """Is the copy standing alone (the second with ``right``) a slip at the loose threshold?"""
-        if llr > loose or _attached(text, s, right=right, asked=asked):
+        """Is the copy standing alone (the second with ``right``) a slip at its loose threshold?"""
+        if llr > lone[right] or _attached(text, s, right=right, asked=asked):
             return False
         return (unseen and llr <= data.model_orphan_unseen) or _neighbour_placed(text, s, right, data)
     if llr > max(cap, loose):
@@ -666,7 +686,8 @@ def _neighbour_placed(text: str, s: int, right: bool, data: DupData) -> bool:
     alone) y must start a word of jieba's segmentation of the Han text after the pair
     (or not be Han), else x must end one of the text before it; a word as frequent as
     ``jieba-min-freq`` at least (the dictionary's rarest entries are noise: 体平 in
-    太湖湖体平均), or one whose two characters beside the pair are a word.  In a slip the lone
+    太湖湖体平均), or one whose two characters beside the pair are a word; a character
+    of ``standalone`` (a function word: 要 in 要深深入) is a word of its own.  In a slip the lone
     copy is squeezed between two words (承包 + 造 + 造林); when its other neighbour has no
     word of its own, the two most likely make a term the dictionary lacks (中间交工工程:
     交工 + 工程; 第四章章名“: 章名), and the copies are two words that touch.
@@ -682,8 +703,10 @@ def _neighbour_placed(text: str, s: int, right: bool, data: DupData) -> bool:
             return True
         a, b, freq = segment.tokens(text[lo:s])[-1]
         edge = text[s - 2 : s]
+    if b - a == 1:  # a function word is a word of its own: 要 + 深 + 深入
+        return text[s + 2 if right else s - 1] in data.standalone
     # a rare entry of the dictionary counts when it begins (ends) with a word: 个人承包 (3)
-    return b - a > 1 and (freq >= data.jieba_min_freq or _is_word(edge, data))
+    return freq >= data.jieba_min_freq or _is_word(edge, data)
 
 
 #: A doubled character coordinated with another doubled character: parallel
@@ -876,19 +899,19 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         if n == 1 and _parallel(text, s):
             return False
         # 首店纷纷落地: 纷落 is a word, 纷纷 an adverb; 要 + 要求: a function word
-        lone = n == 1 and not allowed and unit not in data.standalone
+        plain = n == 1 and not allowed and unit not in data.standalone
         unseen = (
-            lone
+            plain
             and llr <= data.model_orphan_unseen
             and familiarity >= data.model_unseen_familiar
             and _unseen_pair(text, s)
         )
-        loose = data.model_orphan_unseen if unseen else data.model_lone if lone else None
+        lone = _lone_limits(data, n, unit, allowed, unseen)
         return bool(
             written
             or (
                 llr <= limit
-                and _by_model(text, s, n, bound, llr, familiar, allowed, loose, unseen, data, asked)
+                and _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked)
                 and not _touching(text, s, n, data, asked)
                 and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )
