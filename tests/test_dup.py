@@ -560,6 +560,8 @@ def test_the_lone_copys_other_neighbour_must_belong_to_a_word() -> None:
     assert dup._neighbour_placed(text, text.index("局局"), right=True, data=data)  # not Han
     text = "要深深入开展调查研究。"  # a function word is a word of its own
     assert dup._neighbour_placed(text, text.index("深深"), right=False, data=data)
+    text = "在法官指导下负负责审查。"  # 下: a localizer (jieba's tag f)
+    assert dup._neighbour_placed(text, text.index("负负"), right=False, data=data)
 
 
 def test_a_listed_reduplication_whose_first_copy_stands_alone_is_tried_at_model_lone_allowed() -> None:

@@ -695,6 +695,12 @@ def _word_ends(text: str, i: int) -> bool:
     return any(_known(text[a : i + 1]) for a in range(max(0, i - 3), i))
 
 
+#: jieba's tags of function words (the first letter): prepositions, conjunctions,
+#: particles, localizers, adverbs, pronouns.  A single character with one of them is a
+#: word of its own (下, 并, 等, 向); one of content words (交, 名, 体) may be half a term.
+_FUNCTION_TAGS = frozenset("pcufdr")
+
+
 def _neighbour_placed(text: str, s: int, right: bool, data: DupData) -> bool:
     """Does the lone copy's other neighbour belong to a word of its own, or is it no Han
     character?
@@ -703,8 +709,9 @@ def _neighbour_placed(text: str, s: int, right: bool, data: DupData) -> bool:
     alone) y must start a word of jieba's segmentation of the Han text after the pair
     (or not be Han), else x must end one of the text before it; a word as frequent as
     ``jieba-min-freq`` at least (the dictionary's rarest entries are noise: 体平 in
-    太湖湖体平均), or one whose two characters beside the pair are a word; a character
-    of ``standalone`` (a function word: 要 in 要深深入) is a word of its own.  In a slip the lone
+    太湖湖体平均), or one whose two characters beside the pair are a word; a function
+    word (``standalone``, or tagged as one by jieba: 要 in 要深深入, 下 in 指导下负负责)
+    is a word of its own.  In a slip the lone
     copy is squeezed between two words (承包 + 造 + 造林); when its other neighbour has no
     word of its own, the two most likely make a term the dictionary lacks (中间交工工程:
     交工 + 工程; 第四章章名“: 章名), and the copies are two words that touch.
@@ -720,8 +727,9 @@ def _neighbour_placed(text: str, s: int, right: bool, data: DupData) -> bool:
             return True
         a, b, freq = segment.tokens(text[lo:s])[-1]
         edge = text[s - 2 : s]
-    if b - a == 1:  # a function word is a word of its own: 要 + 深 + 深入
-        return text[s + 2 if right else s - 1] in data.standalone
+    if b - a == 1:  # a function word is a word of its own: 要 + 深 + 深入, 指导下 + 负 + 负责
+        c = text[s + 2 if right else s - 1]
+        return c in data.standalone or (segment.dictionary().tag(c) or "x")[0] in _FUNCTION_TAGS
     # a rare entry of the dictionary counts when it begins (ends) with a word: 个人承包 (3)
     return freq >= data.jieba_min_freq or _is_word(edge, data)
 
