@@ -660,9 +660,7 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
     before a character other than c and y (评标标准 where 评标委员会 stands elsewhere:
     评标 is a term of the document, 标准 the next word).  A character typed twice inside
     a word leaves no such trace: elsewhere it stands beside the rest of its word
-    (借款期期限: 款期 elsewhere only in 借款期限).  An occurrence where the copy belongs to
-    another word on its far side does not count (在政政务 where 在政府 stands elsewhere:
-    there 政 belongs to 政府, and 在政 is no term).
+    (借款期期限: 款期 elsewhere only in 借款期限).
     """
     if s < 1 or s + 3 > len(text):
         return False
@@ -672,27 +670,12 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
     at = text.find(pair, lo, hi)
     while at >= 0:
         other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
-        if right and at >= 1 and other not in (x, c) and not _word_ends(text, at + 1):
+        if right and at >= 1 and other not in (x, c):
             return True
-        if not right and other and other not in (c, y) and not _word_starts(text, at + 1):
+        if not right and other and other not in (c, y):
             return True
         at = text.find(pair, at + 1, hi)
     return False
-
-
-def _known(w: str) -> bool:
-    """A word of the compact lexicon, or of the full dictionary as frequent as jieba-min-freq."""
-    return segment.lexicon().known[w] or segment.dictionary().freq(w) >= 5
-
-
-def _word_starts(text: str, i: int) -> bool:
-    """Does a word of 2–4 characters start at ``i`` (政府 at 政 in 在政府)?"""
-    return any(_known(text[i:b]) for b in range(i + 2, min(len(text), i + 4) + 1))
-
-
-def _word_ends(text: str, i: int) -> bool:
-    """Does a word of 2–4 characters end with the character at ``i``?"""
-    return any(_known(text[a : i + 1]) for a in range(max(0, i - 3), i))
 
 
 #: jieba's tags of function words (the first letter): prepositions, conjunctions,
