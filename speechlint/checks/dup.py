@@ -49,7 +49,22 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      such traces: 中国国际, 合同目的的; a slip inside a word does not: 应当当参照), the
      one-copy reading not rare (``model-unseen-familiar``): reported at
      ``model-orphan-unseen``, unless the document uses the lone copy with its other
-     neighbour as a term of its own (评标 in 评标标准, :func:`_attached`).
+     neighbour as a term of its own (评标 in 评标标准, :func:`_attached`);
+   * word evidence, for a copy standing alone beside a word whatever the model saw (落 +
+     落实, 管理局 + 局): in a slip the lone copy is squeezed between two words, so its
+     other neighbour belongs to a word of its own in jieba's segmentation, or is a
+     function word, or no Han character (承包 + 造 + 造林; :func:`_neighbour_placed`), and
+     the document does not use the copy with that neighbour as a term (:func:`_attached`).
+     Two words that touch where one is a term the dictionary lacks leave the neighbour
+     without a word of its own (中间交工工程: 交工 + 工程; 第四章章名: 章名): reported at
+     ``model-lone`` (``model-lone-allowed`` for a listed pair whose first copy stands
+     alone, 深 + 深入; none for the ``standalone`` function words, 可以 + 以 + 实行).
+
+   Two kinds of evidence silence a pair whatever the model says: a doubled character
+   coordinated with another (“条条”和“块块”, :func:`_parallel`: two reduplications side by
+   side are deliberate), and the same doubling written again in the document with the
+   same neighbours (他船船艏 in two articles, :func:`_document_repeats`: a slip is an
+   accident of one keystroke).
 
    Whether a word crosses the edge of a copy is asked first of the compact lexicon
    (``要要求``: 要求 starts inside the second 要), then of the stretch of Han text around
@@ -1116,7 +1131,10 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     - 汉字数字：“十五五”、二〇二二年。
 
     旁证放宽把握要求：孤立的那个字与前后字的叠连在语料中从未出现（“应当当参照”），且文件别处并不把它与另一侧的字
-    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告。汉字数字中不可能出现的叠字
+    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告；孤立的那个字夹在两个词之间（“承包造造林”：
+    承包 + 造 + 造林，另一侧的字自成一词或是虚词），文件别处也不把它与另一侧的字连用成词时，同样放宽。
+    另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻。并列的两个叠字（“条条”和“块块”）
+    以及同一文件中以相同上下文再次出现的叠字（“他船船艏”两处）视为有意为之，不报告。汉字数字中不可能出现的叠字
     （“五五百”“第八十三三条”“第三三人”）直接报告。同一文件在别处写过去掉一个字后的文字
     （如别处有“借款期限”时的“借款期期限”）这一旁证本规则默认不用（`rules/dup.yaml` 中
     `model-document` 为 -1000）：它在基准的检验一半上多出一处误报；DUP002 仍使用。
