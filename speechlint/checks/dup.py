@@ -756,9 +756,11 @@ def _document_repeats(text: str, s: int, k: int) -> bool:
     A slip is an accident of one keystroke; the same doubling in the same words twice is
     a term written as meant (他船船艏: 他船 + 船艏, in two articles of one law).
     """
-    if s < k or s + 3 > len(text):
-        return False
+    if s < k or s + 3 > len(text) or text[s] in (text[s - 1], text[s + 2]):
+        return False  # (a run of one character is no term: 要要要要)
     form = text[s - k : s + 3]
+    if not HAN_RUN.fullmatch(form):  # two words that touch: Han text on both sides
+        return False
     lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 3 + _DOCUMENT_REACH)
     at = text.find(form, lo, hi)
     while at >= 0:
