@@ -49,7 +49,22 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      such traces: 中国国际, 合同目的的; a slip inside a word does not: 应当当参照), the
      one-copy reading not rare (``model-unseen-familiar``): reported at
      ``model-orphan-unseen``, unless the document uses the lone copy with its other
-     neighbour as a term of its own (评标 in 评标标准, :func:`_attached`).
+     neighbour as a term of its own (评标 in 评标标准, :func:`_attached`);
+   * word evidence, for a copy standing alone beside a word whatever the model saw (落 +
+     落实, 管理局 + 局): in a slip the lone copy is squeezed between two words, so its
+     other neighbour belongs to a word of its own in jieba's segmentation, or is a
+     function word, or no Han character (承包 + 造 + 造林; :func:`_neighbour_placed`), and
+     the document does not use the copy with that neighbour as a term (:func:`_attached`).
+     Two words that touch where one is a term the dictionary lacks leave the neighbour
+     without a word of its own (中间交工工程: 交工 + 工程; 第四章章名: 章名): reported at
+     ``model-lone`` (``model-lone-allowed`` for a listed pair whose first copy stands
+     alone, 深 + 深入; none for the ``standalone`` function words, 可以 + 以 + 实行).
+
+   Two kinds of evidence silence a pair whatever the model says: a doubled character
+   coordinated with another (“条条”和“块块”, :func:`_parallel`: two reduplications side by
+   side are deliberate), and the same doubling written again in the document with the
+   same neighbours (他船船艏 in two articles, :func:`_document_repeats`: a slip is an
+   accident of one keystroke).
 
    Whether a word crosses the edge of a copy is asked first of the compact lexicon
    (``要要求``: 要求 starts inside the second 要), then of the stretch of Han text around
@@ -131,6 +146,19 @@ class DupData:
     model_orphan_unseen: float = -4.0
     #: ... when the one-copy reading's log-probability per character is at least this:
     model_unseen_familiar: float = -5.0
+    #: One character, one copy inside a word and the other alone (落 + 落实, 管理局 + 局),
+    #: whatever the model saw: reported at this score or below when the word evidence
+    #: says the lone copy belongs nowhere else: the document does not use it with its
+    #: other neighbour (:func:`_attached`), and that neighbour belongs to a word of its own
+    #: or is no Han character (:func:`_neighbour_placed`: 承包 in 承包造造林; not 交 in
+    #: 中间交工工程, where 交工 is a term the dictionary lacks).  Not for the forms of
+    #: ``allow`` nor the ``standalone`` characters.  -1000: off.
+    model_lone: float = -1000.0
+    #: The same for a form of ``allow`` whose first copy stands alone before a word
+    #: starting with it (深深入推进: 深 + 深入; the reduplications of ``allow`` are adverbs
+    #: and measure words that precede what they modify, so after a word ending in the
+    #: character, 这种种情况, the pair reads as the reduplication and is not tried):
+    model_lone_allowed: float = -1000.0
     #: The document itself writes the one-copy reading elsewhere, with ``document-context``
     #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
     #: form at this score or below is reported whatever its word structure.  Not for the
@@ -180,6 +208,8 @@ class DupData:
             return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
+        if not max(self.model_lone, self.model_lone_allowed) <= 0:
+            return "thresholds must satisfy model-lone <= 0 and model-lone-allowed <= 0"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
             return "thresholds must satisfy model-document <= 0 and model-unseen-familiar <= 0"
         if not 1 <= self.document_context <= 8:
@@ -438,8 +468,22 @@ def _idiom_ends(text: str, s: int, data: DupData) -> bool:
 def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     """The highest threshold a candidate may meet, before its word structure is known."""
     if allowed:
-        return data.model_allowed
-    return max(data.model_whole, data.model_orphan_unseen, data.model_orphan_familiar if familiar else data.model_orphan)
+        return max(data.model_allowed, data.model_lone_allowed)
+    orphan = data.model_orphan_familiar if familiar else data.model_orphan
+    return max(data.model_whole, data.model_orphan_unseen, orphan, data.model_lone)
+
+
+def _lone_limits(data: DupData, n: int, unit: str, allowed: bool, unseen: bool) -> tuple[float, float]:
+    """The loose thresholds of a lone first and a lone second copy (see :func:`_by_model`)."""
+    if n != 1:
+        return (-1000.0, -1000.0)
+    if unseen:
+        return (data.model_orphan_unseen, data.model_orphan_unseen)
+    if allowed:
+        return (data.model_lone_allowed, -1000.0)
+    if unit in data.standalone:  # a function word stands alone as a rule: 可以 + 以 + 实行
+        return (-1000.0, -1000.0)
+    return (data.model_lone, data.model_lone)
 
 
 def _unseen_pair(text: str, s: int) -> bool:
@@ -553,6 +597,7 @@ def _by_model(
     llr: float,
     familiar: bool,
     allowed: bool,
+    lone: tuple[float, float],
     unseen: bool,
     data: DupData,
     asked: Asked | None = None,
@@ -564,11 +609,21 @@ def _by_model(
     the first copy does not make the pair legitimate; ``unseen``: the model never saw the
     pair beside its neighbours (:func:`_unseen_pair`), so a copy standing alone beside a
     word is reported at ``model-orphan-unseen`` unless the document uses it, with its
-    other neighbour, as part of a term (:func:`_attached`: 评标 + 标准).
+    other neighbour, as part of a term (:func:`_attached`: 评标 + 标准); ``lone``: the
+    looser thresholds the first and the second copy standing alone may meet
+    (:func:`_lone_limits`: ``model-orphan-unseen`` when ``unseen``, else ``model-lone*``,
+    where the lone copy's other neighbour must also belong to a word of its own,
+    :func:`_neighbour_placed`).
     """
     cap = data.model_allowed if allowed else max(data.model_whole, data.model_orphan_familiar if familiar else data.model_orphan)
     alone = cap if allowed else data.model_orphan_familiar if familiar else data.model_orphan
-    loose = data.model_orphan_unseen if unseen else alone
+    loose = max(alone, *lone)
+
+    def lone_copy(right: bool) -> bool:
+        """Is the copy standing alone (the second with ``right``) a slip at its loose threshold?"""
+        if llr > lone[right] or _attached(text, s, right=right, asked=asked):
+            return False
+        return (unseen and llr <= data.model_orphan_unseen) or _neighbour_placed(text, s, right, data)
     if llr > max(cap, loose):
         return False
     embedded = min(data.model_embedded, cap)
@@ -587,7 +642,8 @@ def _by_model(
         if not bound and crosses(s):  # each copy inside a word: two words that touch (全国 + 国有)
             return llr <= min(embedded, alone)
         # the first copy alone: 落 + 落实
-        return llr <= alone or (llr <= loose and not _attached(text, s, right=False, asked=asked))
+        # (not when a word spans both copies: 强强联合)
+        return llr <= alone or (not crosses(s + 1) and lone_copy(right=False))
     if llr > alone:
         if (
             n == 1
@@ -595,9 +651,9 @@ def _by_model(
             and not bound
             and crosses(s)
             and not crosses(s + 1)
-            and not _attached(text, s, right=True, asked=asked)
+            and lone_copy(right=True)
         ):
-            return True  # the second copy alone, and unseen: 应当 + 当
+            return True  # the second copy alone: 应当 + 当, 管理局 + 局
         return llr <= cap and not allowed and not (not bound and crosses(s)) and not crosses(s + n)
     if crosses(s + n):  # a word across the copies: the pair is (part of) one word (赤裸裸)
         return llr <= (embedded if n == 1 else alone)
@@ -634,6 +690,83 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
         if not right and other and other not in (c, y):
             return True
         at = text.find(pair, at + 1, hi)
+    return False
+
+
+#: jieba's tags of function words (the first letter): prepositions, conjunctions,
+#: particles, localizers, adverbs, pronouns.  A single character with one of them is a
+#: word of its own (下, 并, 等, 向); one of content words (交, 名, 体) may be half a term.
+_FUNCTION_TAGS = frozenset("pcufdr")
+
+
+def _neighbour_placed(text: str, s: int, right: bool, data: DupData) -> bool:
+    """Does the lone copy's other neighbour belong to a word of its own, or is it no Han
+    character?
+
+    For the doubled character at ``s`` between x and y: with ``right`` (the second copy
+    alone) y must start a word of jieba's segmentation of the Han text after the pair
+    (or not be Han), else x must end one of the text before it; a word as frequent as
+    ``jieba-min-freq`` at least (the dictionary's rarest entries are noise: 体平 in
+    太湖湖体平均), or one whose two characters beside the pair are a word; a function
+    word (``standalone``, or tagged as one by jieba: 要 in 要深深入, 下 in 指导下负负责)
+    is a word of its own.  In a slip the lone
+    copy is squeezed between two words (承包 + 造 + 造林); when its other neighbour has no
+    word of its own, the two most likely make a term the dictionary lacks (中间交工工程:
+    交工 + 工程; 第四章章名“: 章名), and the copies are two words that touch.
+    """
+    lo, hi = _han_run(text, s, s + 2)
+    if right:
+        if hi == s + 2:
+            return True
+        a, b, freq = segment.tokens(text[s + 2 : hi])[0]
+        edge = text[s + 2 : s + 4]
+    else:
+        if lo == s:
+            return True
+        a, b, freq = segment.tokens(text[lo:s])[-1]
+        edge = text[s - 2 : s]
+    if b - a == 1:  # a function word is a word of its own: 要 + 深 + 深入, 指导下 + 负 + 负责
+        c = text[s + 2 if right else s - 1]
+        return c in data.standalone or (segment.dictionary().tag(c) or "x")[0] in _FUNCTION_TAGS
+    # a rare entry of the dictionary counts when it begins (ends) with a word: 个人承包 (3)
+    return freq >= data.jieba_min_freq or _is_word(edge, data)
+
+
+#: A doubled character coordinated with another doubled character: parallel
+#: reduplications (“条条”和“块块”, 条条与块块, 方方面面 aside: that is AABB).
+_PARALLEL_BEFORE = re.compile(r"([\u3400-\u9fff])\1[”’」]?[和与及、或][“‘「]?$")
+_PARALLEL_AFTER = re.compile(r"[”’」]?[和与及、或][“‘「]?([\u3400-\u9fff])\1")
+
+
+def _parallel(text: str, s: int) -> bool:
+    """Is the doubled character at ``s`` coordinated with another doubled character
+    (条条和块块, “条条”与“块块”)?  Two reduplications side by side are a pair of terms,
+    each deliberate; a slip is a single accident."""
+    before = _PARALLEL_BEFORE.search(text, max(0, s - 5), s)
+    if before and before.group(1) != text[s]:
+        return True
+    after = _PARALLEL_AFTER.match(text, s + 2, min(len(text), s + 8))
+    return bool(after and after.group(1) != text[s])
+
+
+def _document_repeats(text: str, s: int, k: int) -> bool:
+    """Does the document write the doubled character at ``s`` again elsewhere, with the
+    same ``k`` characters before it and the same character after?
+
+    A slip is an accident of one keystroke; the same doubling in the same words twice is
+    a term written as meant (他船船艏: 他船 + 船艏, in two articles of one law).
+    """
+    if s < k or s + 3 > len(text) or text[s] in (text[s - 1], text[s + 2]):
+        return False  # (a run of one character is no term: 要要要要)
+    form = text[s - k : s + 3]
+    if not HAN_RUN.fullmatch(form):  # two words that touch: Han text on both sides
+        return False
+    lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 3 + _DOCUMENT_REACH)
+    at = text.find(form, lo, hi)
+    while at >= 0:
+        if at != s - k:
+            return True
+        at = text.find(form, at + 1, hi)
     return False
 
 
@@ -788,20 +921,24 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             return False
         if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
             return False
+        if n == 1 and _parallel(text, s):
+            return False
+        # 首店纷纷落地: 纷落 is a word, 纷纷 an adverb; 要 + 要求: a function word
+        plain = n == 1 and not allowed and unit not in data.standalone
         unseen = (
-            n == 1
-            and not allowed  # 首店纷纷落地: 纷落 is a word, 纷纷 an adverb
-            and unit not in data.standalone
+            plain
             and llr <= data.model_orphan_unseen
             and familiarity >= data.model_unseen_familiar
             and _unseen_pair(text, s)
         )
+        lone = _lone_limits(data, n, unit, allowed, unseen)
         return bool(
             written
             or (
                 llr <= limit
-                and _by_model(text, s, n, bound, llr, familiar, allowed, unseen, data, asked)
+                and _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked)
                 and not _touching(text, s, n, data, asked)
+                and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )
             or (written is None and own and _written_elsewhere(text, s, n, data.document_context, asked))
         )
@@ -996,7 +1133,10 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     - 汉字数字：“十五五”、二〇二二年。
 
     旁证放宽把握要求：孤立的那个字与前后字的叠连在语料中从未出现（“应当当参照”），且文件别处并不把它与另一侧的字
-    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告。汉字数字中不可能出现的叠字
+    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告；孤立的那个字夹在两个词之间（“承包造造林”：
+    承包 + 造 + 造林，另一侧的字自成一词或是虚词），文件别处也不把它与另一侧的字连用成词时，同样放宽。
+    另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻。并列的两个叠字（“条条”和“块块”）
+    以及同一文件中以相同上下文再次出现的叠字（“他船船艏”两处）视为有意为之，不报告。汉字数字中不可能出现的叠字
     （“五五百”“第八十三三条”“第三三人”）直接报告。同一文件在别处写过去掉一个字后的文字
     （如别处有“借款期限”时的“借款期期限”）这一旁证本规则默认不用（`rules/dup.yaml` 中
     `model-document` 为 -1000）：它在基准的检验一半上多出一处误报；DUP002 仍使用。
