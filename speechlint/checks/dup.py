@@ -120,6 +120,10 @@ class DupData:
     #: Words of the full dictionary this frequent are evidence that a word crosses a copy
     #: when the model decides (粪污, 海损: rare terms that touch a common word).
     dict_min_freq: int = 3
+    #: ... but a word rarer than this does not count when a word at least this frequent
+    #: overlaps it in part: the rarest entries include fragments of two words (国特 in
+    #: 中国特色, 行检 in 进行检查), where a real term does not (粪污 in 粪污污染).  0: off.
+    dict_sure_freq: int = 0
     #: Length of the doubled unit, in characters.
     min_unit: int = 1
     max_unit: int = 1
@@ -212,6 +216,8 @@ class DupData:
             return "thresholds must satisfy model-lone <= 0 and model-lone-allowed <= 0"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
             return "thresholds must satisfy model-document <= 0 and model-unseen-familiar <= 0"
+        if self.dict_sure_freq < 0:
+            return "'dict-sure-freq' must be >= 0"
         if not 1 <= self.document_context <= 8:
             return "'document-context' must be between 1 and 8"
         if self.touch_uses < 0 or not self.touch_bound <= 0 or not self.touch_end <= 0:
@@ -408,13 +414,18 @@ def _crosser(text: str, s: int, n: int, data: DupData) -> Crosses:
     lo, hi = _han_run(text, s, s + 2 * n)
 
     def crosses(x: int) -> bool:
-        return near(x) or _dictionary_crosses(text, lo, hi, x, data.dict_min_freq)
+        return near(x) or _dictionary_crosses(text, lo, hi, x, data.dict_min_freq, data.dict_sure_freq)
 
     return crosses
 
 
-def _dictionary_crosses(text: str, lo: int, hi: int, x: int, min_freq: int) -> bool:
-    """Does a word of the full dictionary (frequency >= ``min_freq``) within ``[lo, hi)`` straddle ``x``?"""
+def _dictionary_crosses(text: str, lo: int, hi: int, x: int, min_freq: int, sure_freq: int = 0) -> bool:
+    """Does a word of the full dictionary (frequency >= ``min_freq``) within ``[lo, hi)`` straddle ``x``?
+
+    A word rarer than ``sure_freq`` does not count when a word at least that frequent
+    overlaps it in part (:func:`_overlapped`): the dictionary's rarest entries include
+    fragments of two words (国特 in 中国特色, 行检 in 进行检查).
+    """
     d = segment.dictionary()
     for a in range(max(lo, x - _REACH), x):
         freqs = d.freqs(text[a])
@@ -422,9 +433,33 @@ def _dictionary_crosses(text: str, lo: int, hi: int, x: int, min_freq: int) -> b
         while b <= hi and text[a:b] in freqs:
             w = text[a:b]
             # a doubled form itself (了了, 研究研究) is for the allow-lists to judge
-            if b > x and freqs[w] >= min_freq and w[: len(w) // 2] * 2 != w:
+            if (
+                b > x
+                and freqs[w] >= min_freq
+                and w[: len(w) // 2] * 2 != w
+                and (freqs[w] >= sure_freq or not _overlapped(text, lo, hi, a, b, sure_freq))
+            ):
                 return True
             b += 1
+    return False
+
+
+def _overlapped(text: str, lo: int, hi: int, a: int, b: int, min_freq: int) -> bool:
+    """Does a word of the full dictionary (frequency >= ``min_freq``, no doubled form) within
+    ``[lo, hi)`` overlap ``[a, b)`` in part, starting inside it and ending after it or the
+    other way round?"""
+    d = segment.dictionary()
+
+    def word(i: int, j: int) -> bool:
+        w = text[i:j]
+        return d.freq(w) >= min_freq and w[: len(w) // 2] * 2 != w
+
+    for i in range(a + 1, b):  # starts inside, ends after
+        if any(word(i, j) for j in range(b + 1, min(hi, i + _REACH) + 1)):
+            return True
+    for j in range(a + 1, b):  # starts before, ends inside
+        if any(word(i, j) for i in range(max(lo, j - _REACH), a)):
+            return True
     return False
 
 
