@@ -618,3 +618,32 @@ def test_rare_dictionary_entries_overlapped_by_a_frequent_word_are_fragments() -
         args = (text, 0, len(text), x, data.dict_min_freq)
         assert dup._dictionary_crosses(*args, 0), text
         assert dup._dictionary_crosses(*args, data.dict_sure_freq) is not fragment, text
+
+
+def test_a_lone_copy_whose_one_copy_reading_is_written_is_tried_at_model_lone_seen() -> None:
+    """落 + 落实 where edited text writes the one-copy reading (x c y a fair share of the
+    model's x c): a looser threshold.  Two words that touch have no such reading (评标 +
+    标准: 评标准) or only a small share of it (工作 + 作 + 相应: 工作相 among all 工作)."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    assert data.model_lone < data.model_lone_seen <= 0
+    # every other threshold out of reach: only the lone-copy thresholds decide
+    strict = dataclasses.replace(
+        data,
+        model_whole=-30.0,
+        model_orphan=-30.0,
+        model_orphan_familiar=-30.0,
+        model_orphan_unseen=-30.0,
+        model_embedded=-30.0,
+        model_lone=-30.0,
+    )
+    off = dataclasses.replace(strict, model_lone_seen=-1000.0)
+    for slip in ("各地要贯彻落落实会议精神。", "各部门要认真履履行职责。"):
+        s = next(i for i in range(len(slip)) if slip[i] == slip[i + 1])
+        assert dup._one_copy_seen(slip, s, data), slip
+        assert dup._judge(slip, s, 1, strict) and not dup._judge(slip, s, 1, off), slip
+    for text in ("依照评标标准进行评审。", "对今后的工作作相应调整。"):
+        s = next(i for i in range(len(text)) if text[i] == text[i + 1])
+        assert not dup._one_copy_seen(text, s, data), text
+    assert found("对今后的工作作相应调整。") == []

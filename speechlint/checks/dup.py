@@ -163,6 +163,14 @@ class DupData:
     #: and measure words that precede what they modify, so after a word ending in the
     #: character, 这种种情况, the pair reads as the reduplication and is not tried):
     model_lone_allowed: float = -1000.0
+    #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
+    #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
+    #: went on with y at least ``lone-seen-share`` of the times (and twice at least:
+    #: 贯彻落实 for 贯彻落落实).  Two words that touch leave no such reading (评标 + 标准:
+    #: 评标准; 工作 + 作 + 相应: 工作相 is a small share of 工作).  A share, not a count,
+    #: so that it means the same in a model built from more text.  -1000: off.
+    model_lone_seen: float = -1000.0
+    lone_seen_share: float = 1.0
     #: The document itself writes the one-copy reading elsewhere, with ``document-context``
     #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
     #: form at this score or below is reported whatever its word structure.  Not for the
@@ -212,8 +220,10 @@ class DupData:
             return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
-        if not max(self.model_lone, self.model_lone_allowed) <= 0:
-            return "thresholds must satisfy model-lone <= 0 and model-lone-allowed <= 0"
+        if not max(self.model_lone, self.model_lone_allowed, self.model_lone_seen) <= 0:
+            return "thresholds must satisfy model-lone, model-lone-allowed and model-lone-seen <= 0"
+        if not 0 < self.lone_seen_share <= 1:
+            return "'lone-seen-share' must be in (0, 1]"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
             return "thresholds must satisfy model-document <= 0 and model-unseen-familiar <= 0"
         if self.dict_sure_freq < 0:
@@ -505,7 +515,7 @@ def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     if allowed:
         return max(data.model_allowed, data.model_lone_allowed)
     orphan = data.model_orphan_familiar if familiar else data.model_orphan
-    return max(data.model_whole, data.model_orphan_unseen, orphan, data.model_lone)
+    return max(data.model_whole, data.model_orphan_unseen, orphan, data.model_lone, data.model_lone_seen)
 
 
 def _lone_limits(data: DupData, n: int, unit: str, allowed: bool, unseen: bool) -> tuple[float, float]:
@@ -521,6 +531,19 @@ def _lone_limits(data: DupData, n: int, unit: str, allowed: bool, unseen: bool) 
     return (data.model_lone, data.model_lone)
 
 
+def _one_copy_seen(text: str, s: int, data: DupData) -> bool:
+    """Does edited text write the one-copy reading x c y around the doubled character at
+    ``s``: in the model, x c went on with y twice at least and at least ``lone-seen-share``
+    of the times?"""
+    m = lm.model()
+    if m is None or s < 1 or s + 3 > len(text):
+        return False
+    ctx = lm.to_stream(text[max(0, s - 2) : s + 1])
+    y = lm.to_stream(text[s + 2])
+    if len(y) != 1 or len(ctx) < 2:
+        return False
+    seen = m.count(ctx[-2:], y)
+    return seen >= 2 and seen >= data.lone_seen_share * m.count(ctx[-2], ctx[-1])
 def _unseen_pair(text: str, s: int) -> bool:
     """Did the model never see the doubled character at ``s`` beside its neighbours?
 
@@ -967,6 +990,15 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and _unseen_pair(text, s)
         )
         lone = _lone_limits(data, n, unit, allowed, unseen)
+        if (
+            plain
+            and not unseen
+            and lone[0] > -1000.0
+            and data.model_lone_seen > lone[0]
+            and llr <= data.model_lone_seen
+            and _one_copy_seen(text, s, data)
+        ):
+            lone = (data.model_lone_seen, data.model_lone_seen)
         return bool(
             written
             or (
