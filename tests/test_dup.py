@@ -193,7 +193,8 @@ def test_a_one_copy_reading_written_elsewhere_in_the_document() -> None:
 
     slip = "健全防防返贫动态监测机制。"
     # without the lone-copy threshold (model-lone) the model alone is not sure enough
-    data = dataclasses.replace(speechlint.data.rule_data("DUP001"), model_lone=-1000.0)
+    # (with every rare entry of the dictionary a word: 全防, a fragment of 健全 + 防)
+    data = dataclasses.replace(speechlint.data.rule_data("DUP001"), model_lone=-1000.0, dict_sure_freq=0)
     assert not dup._judge(slip, slip.index("防防"), 1, data)
     # the same document writes 防返贫动态 (two characters of context on each side) ...
     text = "健全防返贫动态监测机制。\n" + slip
@@ -498,7 +499,8 @@ def test_a_lone_copy_between_two_words_is_found_at_the_looser_threshold() -> Non
 
     slip = "健全防防返贫动态监测机制。"
     s = slip.index("防防")
-    data = speechlint.data.rule_data("DUP001")
+    # (with every rare entry of the dictionary a word: 全防, a fragment of 健全 + 防)
+    data = dataclasses.replace(speechlint.data.rule_data("DUP001"), dict_sure_freq=0)
     assert dup._judge(slip, s, 1, data)
     assert not dup._judge(slip, s, 1, dataclasses.replace(data, model_lone=-1000.0))
 
@@ -595,3 +597,53 @@ def test_a_doubling_written_again_in_the_same_words_is_deliberate() -> None:
     assert dup._document_repeats(text, text.rindex("船船"), 2)
     text = "不得抢越他船船艏。船舶不得超越本船船艏。"
     assert not dup._document_repeats(text, text.index("船船"), 2)
+
+
+def test_rare_dictionary_entries_overlapped_by_a_frequent_word_are_fragments() -> None:
+    """A rare entry (国特, 行检) overlapped in part by a frequent word (特色, 检查) is a
+    fragment of two words, no evidence that a word crosses a copy; a rare term that no
+    frequent word overlaps (粪污 + 污染) still is."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    assert data.dict_sure_freq > data.dict_min_freq
+    for text, word, fragment in (
+        ("走中国国特色道路", "国特", True),
+        ("定期进行行检查", "行检", True),
+        ("防治粪污污染", "粪污", False),
+        ("发展创新新能源", "新能源", False),
+    ):
+        assert segment.dictionary().freq(word) < data.dict_sure_freq, word
+        x = text.rindex(word) + 1 if fragment else text.index(word) + 1
+        args = (text, 0, len(text), x, data.dict_min_freq)
+        assert dup._dictionary_crosses(*args, 0), text
+        assert dup._dictionary_crosses(*args, data.dict_sure_freq) is not fragment, text
+
+
+def test_a_lone_copy_whose_one_copy_reading_is_written_is_tried_at_model_lone_seen() -> None:
+    """落 + 落实 where edited text writes the one-copy reading (x c y a fair share of the
+    model's x c): a looser threshold.  Two words that touch have no such reading (评标 +
+    标准: 评标准) or only a small share of it (工作 + 作 + 相应: 工作相 among all 工作)."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    assert data.model_lone < data.model_lone_seen <= 0
+    # every other threshold out of reach: only the lone-copy thresholds decide
+    strict = dataclasses.replace(
+        data,
+        model_whole=-30.0,
+        model_orphan=-30.0,
+        model_orphan_familiar=-30.0,
+        model_orphan_unseen=-30.0,
+        model_embedded=-30.0,
+        model_lone=-30.0,
+    )
+    off = dataclasses.replace(strict, model_lone_seen=-1000.0)
+    for slip in ("各地要贯彻落落实会议精神。", "各部门要认真履履行职责。"):
+        s = next(i for i in range(len(slip)) if slip[i] == slip[i + 1])
+        assert dup._one_copy_seen(slip, s, data), slip
+        assert dup._judge(slip, s, 1, strict) and not dup._judge(slip, s, 1, off), slip
+    for text in ("依照评标标准进行评审。", "对今后的工作作相应调整。"):
+        s = next(i for i in range(len(text)) if text[i] == text[i + 1])
+        assert not dup._one_copy_seen(text, s, data), text
+    assert found("对今后的工作作相应调整。") == []

@@ -120,6 +120,10 @@ class DupData:
     #: Words of the full dictionary this frequent are evidence that a word crosses a copy
     #: when the model decides (粪污, 海损: rare terms that touch a common word).
     dict_min_freq: int = 3
+    #: ... but a word rarer than this does not count when a word at least this frequent
+    #: overlaps it in part: the rarest entries include fragments of two words (国特 in
+    #: 中国特色, 行检 in 进行检查), where a real term does not (粪污 in 粪污污染).  0: off.
+    dict_sure_freq: int = 0
     #: Length of the doubled unit, in characters.
     min_unit: int = 1
     max_unit: int = 1
@@ -159,6 +163,14 @@ class DupData:
     #: and measure words that precede what they modify, so after a word ending in the
     #: character, 这种种情况, the pair reads as the reduplication and is not tried):
     model_lone_allowed: float = -1000.0
+    #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
+    #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
+    #: went on with y at least ``lone-seen-share`` of the times (and twice at least:
+    #: 贯彻落实 for 贯彻落落实).  Two words that touch leave no such reading (评标 + 标准:
+    #: 评标准; 工作 + 作 + 相应: 工作相 is a small share of 工作).  A share, not a count,
+    #: so that it means the same in a model built from more text.  -1000: off.
+    model_lone_seen: float = -1000.0
+    lone_seen_share: float = 1.0
     #: The document itself writes the one-copy reading elsewhere, with ``document-context``
     #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
     #: form at this score or below is reported whatever its word structure.  Not for the
@@ -208,10 +220,14 @@ class DupData:
             return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
-        if not max(self.model_lone, self.model_lone_allowed) <= 0:
-            return "thresholds must satisfy model-lone <= 0 and model-lone-allowed <= 0"
+        if not max(self.model_lone, self.model_lone_allowed, self.model_lone_seen) <= 0:
+            return "thresholds must satisfy model-lone, model-lone-allowed and model-lone-seen <= 0"
+        if not 0 < self.lone_seen_share <= 1:
+            return "'lone-seen-share' must be in (0, 1]"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
             return "thresholds must satisfy model-document <= 0 and model-unseen-familiar <= 0"
+        if self.dict_sure_freq < 0:
+            return "'dict-sure-freq' must be >= 0"
         if not 1 <= self.document_context <= 8:
             return "'document-context' must be between 1 and 8"
         if self.touch_uses < 0 or not self.touch_bound <= 0 or not self.touch_end <= 0:
@@ -408,13 +424,18 @@ def _crosser(text: str, s: int, n: int, data: DupData) -> Crosses:
     lo, hi = _han_run(text, s, s + 2 * n)
 
     def crosses(x: int) -> bool:
-        return near(x) or _dictionary_crosses(text, lo, hi, x, data.dict_min_freq)
+        return near(x) or _dictionary_crosses(text, lo, hi, x, data.dict_min_freq, data.dict_sure_freq)
 
     return crosses
 
 
-def _dictionary_crosses(text: str, lo: int, hi: int, x: int, min_freq: int) -> bool:
-    """Does a word of the full dictionary (frequency >= ``min_freq``) within ``[lo, hi)`` straddle ``x``?"""
+def _dictionary_crosses(text: str, lo: int, hi: int, x: int, min_freq: int, sure_freq: int = 0) -> bool:
+    """Does a word of the full dictionary (frequency >= ``min_freq``) within ``[lo, hi)`` straddle ``x``?
+
+    A word rarer than ``sure_freq`` does not count when a word at least that frequent
+    overlaps it in part (:func:`_overlapped`): the dictionary's rarest entries include
+    fragments of two words (国特 in 中国特色, 行检 in 进行检查).
+    """
     d = segment.dictionary()
     for a in range(max(lo, x - _REACH), x):
         freqs = d.freqs(text[a])
@@ -422,9 +443,33 @@ def _dictionary_crosses(text: str, lo: int, hi: int, x: int, min_freq: int) -> b
         while b <= hi and text[a:b] in freqs:
             w = text[a:b]
             # a doubled form itself (了了, 研究研究) is for the allow-lists to judge
-            if b > x and freqs[w] >= min_freq and w[: len(w) // 2] * 2 != w:
+            if (
+                b > x
+                and freqs[w] >= min_freq
+                and w[: len(w) // 2] * 2 != w
+                and (freqs[w] >= sure_freq or not _overlapped(text, lo, hi, a, b, sure_freq))
+            ):
                 return True
             b += 1
+    return False
+
+
+def _overlapped(text: str, lo: int, hi: int, a: int, b: int, min_freq: int) -> bool:
+    """Does a word of the full dictionary (frequency >= ``min_freq``, no doubled form) within
+    ``[lo, hi)`` overlap ``[a, b)`` in part, starting inside it and ending after it or the
+    other way round?"""
+    d = segment.dictionary()
+
+    def word(i: int, j: int) -> bool:
+        w = text[i:j]
+        return d.freq(w) >= min_freq and w[: len(w) // 2] * 2 != w
+
+    for i in range(a + 1, b):  # starts inside, ends after
+        if any(word(i, j) for j in range(b + 1, min(hi, i + _REACH) + 1)):
+            return True
+    for j in range(a + 1, b):  # starts before, ends inside
+        if any(word(i, j) for i in range(max(lo, j - _REACH), a)):
+            return True
     return False
 
 
@@ -470,7 +515,7 @@ def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     if allowed:
         return max(data.model_allowed, data.model_lone_allowed)
     orphan = data.model_orphan_familiar if familiar else data.model_orphan
-    return max(data.model_whole, data.model_orphan_unseen, orphan, data.model_lone)
+    return max(data.model_whole, data.model_orphan_unseen, orphan, data.model_lone, data.model_lone_seen)
 
 
 def _lone_limits(data: DupData, n: int, unit: str, allowed: bool, unseen: bool) -> tuple[float, float]:
@@ -486,6 +531,19 @@ def _lone_limits(data: DupData, n: int, unit: str, allowed: bool, unseen: bool) 
     return (data.model_lone, data.model_lone)
 
 
+def _one_copy_seen(text: str, s: int, data: DupData) -> bool:
+    """Does edited text write the one-copy reading x c y around the doubled character at
+    ``s``: in the model, x c went on with y twice at least and at least ``lone-seen-share``
+    of the times?"""
+    m = lm.model()
+    if m is None or s < 1 or s + 3 > len(text):
+        return False
+    ctx = lm.to_stream(text[max(0, s - 2) : s + 1])
+    y = lm.to_stream(text[s + 2])
+    if len(y) != 1 or len(ctx) < 2:
+        return False
+    seen = m.count(ctx[-2:], y)
+    return seen >= 2 and seen >= data.lone_seen_share * m.count(ctx[-2], ctx[-1])
 def _unseen_pair(text: str, s: int) -> bool:
     """Did the model never see the doubled character at ``s`` beside its neighbours?
 
@@ -932,6 +990,15 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and _unseen_pair(text, s)
         )
         lone = _lone_limits(data, n, unit, allowed, unseen)
+        if (
+            plain
+            and not unseen
+            and lone[0] > -1000.0
+            and data.model_lone_seen > lone[0]
+            and llr <= data.model_lone_seen
+            and _one_copy_seen(text, s, data)
+        ):
+            lone = (data.model_lone_seen, data.model_lone_seen)
         return bool(
             written
             or (
