@@ -17,6 +17,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from .segment import DICT_FILE, lexicon_text, rules_file
@@ -76,6 +77,12 @@ def words() -> frozenset[str]:
             if _words is None:
                 _words = parse(rules_file(ADVERBIALS_FILE).read_text(encoding="utf-8"))
     return _words
+
+
+@lru_cache(maxsize=1)
+def tails() -> frozenset[str]:
+    """The last two characters of each word of three or four characters."""
+    return frozenset(w[-2:] for w in words() if len(w) > 2)
 
 
 def generate() -> str:

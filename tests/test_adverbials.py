@@ -27,6 +27,6 @@ def test_wrd001_reads_an_adverbial_before_de() -> None:
     words = adverbials.words()
     assert {"始终", "尽可能", "独立自主"} <= words and not {"政策", "务"} & words
     text = "我们要尽可能的集中资金。"
-    assert wrd._adverbial_before(text, text.index("的"), words, {})
+    assert wrd._adverbial_before(text, text.index("的"), words, adverbials.tails())
     for text in ("我们的政策。", "这是任务的一部分。"):  # 务 alone is an adverb too: not kept
-        assert not wrd._adverbial_before(text, text.index("的"), words, {})
+        assert not wrd._adverbial_before(text, text.index("的"), words, adverbials.tails())
