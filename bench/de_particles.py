@@ -59,11 +59,8 @@ from speechlint.checks import wrd
 from speechlint.document import Document
 
 TOUCH = quality.TOUCH
-#: (kind, the particle, jieba's tag of it, tags before, tags after): bench/inject.py's sites.
-SITES = (
-    ("wrd_de_di", "地", "uv", ("a", "d", "i", "l", "z"), ("v", "p", "l")),
-    ("wrd_de_de", "得", "ud", ("v",), ("a", "d", "v")),
-)
+#: bench/inject.py's sites of the 的/地/得 slips.
+SITES = inject.DE_SITES
 
 
 #: WRD001's thresholds for what the phrase shows beyond the model's window, and the values
@@ -119,16 +116,8 @@ def sites(line: str) -> Iterator[tuple[str, int]]:
             continue
         if words is None:
             words = inject._pos(line)
-        for k, (o, w, t) in enumerate(words):
-            if (
-                w == char
-                and t == tag
-                and 0 < k < len(words) - 1
-                and words[k - 1][2].startswith(before)
-                and words[k + 1][2].startswith(after)
-                and inject._HAN.match(words[k - 1][1][-1])
-            ):
-                yield kind, o
+        for o in inject.particle_sites(words, char, tag, before, after):
+            yield kind, o
 
 
 @dataclasses.dataclass

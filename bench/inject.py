@@ -338,20 +338,37 @@ def site_dup_word(p: Para, rng: random.Random) -> Edit | None:
     return (a, a, w, ())
 
 
-def _structural(
-    p: Para,
+#: Tags of a word or morpheme that heads a noun phrase: nouns (n, ns, ng ...), verbal nouns
+#: (vn: 实惠, 劳动) and the morphemes jieba tags zg (物) and k (者).
+_NOMINAL = ("n", "vn", "zg", "k")
+
+
+def _nominal(tag: str) -> bool:
+    return tag.startswith(_NOMINAL)
+
+
+def _verb_de_object(words: list[tuple[int, str, str]], k: int) -> bool:
+    """Whether the 得 at ``words[k]`` takes an object instead of a complement: the verb 得
+    (得实惠) or one half of a verb jieba split (拾得漂流物), followed by a noun phrase -- a
+    noun or verbal noun, or an adjective joined to a noun or noun morpheme (漂流 + 物).  Made
+    的, such a 得 gives a correct noun phrase (感受到的实惠, 拾的漂流物), not a 的-for-得 slip."""
+    tag = words[k + 1][2]
+    if _nominal(tag):
+        return True
+    return tag.startswith("a") and k + 2 < len(words) and _nominal(words[k + 2][2])
+
+
+def particle_sites(
+    words: list[tuple[int, str, str]],
     char: str,
     tag: str,
     before: tuple[str, ...],
     after: tuple[str, ...],
-    rng: random.Random,
-) -> Edit | None:
-    """The particle ``char`` tagged ``tag``, between a word whose tag starts with one of
-    ``before`` and one whose tag starts with one of ``after``, made 的."""
-    if char not in p.line:
-        return None
-    words = _pos(p.line)
-    sites = [
+) -> list[int]:
+    """Offsets of the particle ``char`` tagged ``tag`` among jieba's ``words``, between a word
+    whose tag starts with one of ``before`` and one whose tag starts with one of ``after``
+    (for 得, not where it takes an object: :func:`_verb_de_object`)."""
+    return [
         o
         for k, (o, w, t) in enumerate(words)
         if w == char
@@ -360,7 +377,23 @@ def _structural(
         and words[k - 1][2].startswith(before)
         and words[k + 1][2].startswith(after)
         and _HAN.match(words[k - 1][1][-1])
+        and not (char == "得" and _verb_de_object(words, k))
     ]
+
+
+#: (kind, the particle, jieba's tag of it, tags before, tags after) of the 的/地/得 slips.
+DE_SITES: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("wrd_de_di", "地", "uv", ("a", "d", "i", "l", "z"), ("v", "p", "l")),
+    ("wrd_de_de", "得", "ud", ("v",), ("a", "d", "v")),
+)
+
+
+def _structural(p: Para, kind: str, rng: random.Random) -> Edit | None:
+    """The particle of ``kind`` (:data:`DE_SITES`) at one of its sites, made 的."""
+    _kind, char, tag, before, after = next(s for s in DE_SITES if s[0] == kind)
+    if char not in p.line:
+        return None
+    sites = particle_sites(_pos(p.line), char, tag, before, after)
     if not sites:
         return None
     o = rng.choice(sites)
@@ -370,13 +403,13 @@ def _structural(
 def site_de_di(p: Para, rng: random.Random) -> Edit | None:
     """Adverbial 地 (坚定不移地推进, 更好地为): an adverb, adjective or idiom before, a verb
     or preposition after -- not the noun 地 of 安置地, 所在地."""
-    return _structural(p, "地", "uv", ("a", "d", "i", "l", "z"), ("v", "p", "l"), rng)
+    return _structural(p, "wrd_de_di", rng)
 
 
 def site_de_de(p: Para, rng: random.Random) -> Edit | None:
     """Complement 得 (抓得紧, 干得好): a verb before, an adjective, adverb or verb after --
-    not 可得利益 or 获得."""
-    return _structural(p, "得", "ud", ("v",), ("a", "d", "v"), rng)
+    not 可得利益 or 获得, nor a 得 that takes an object (拾得漂流物, 得实惠)."""
+    return _structural(p, "wrd_de_de", rng)
 
 
 def load_confusables() -> list[tuple[str, str, re.Pattern[str] | None]]:

@@ -92,6 +92,22 @@ def test_each_kind_makes_its_slip(kind: str, original: str, expect: str | None) 
         assert res.text[res.slips[0].span[0] : res.slips[0].span[1]] == res.slips[0].text
 
 
+@pytest.mark.parametrize(
+    "original",
+    [
+        "第一条　拾得漂流物的，应当归还。",  # 拾得 + object: 拾的漂流物 is a correct noun phrase
+        "广大群众普遍感受到得实惠。",  # the verb 得 + object: 感受到的实惠 is correct
+    ],
+)
+def test_de_de_not_where_de_takes_an_object(original: str) -> None:
+    assert inject.inject([("k.txt", original)], n=1, seed=0, kinds=["wrd_de_de"])["k.txt"].slips == []
+
+
+def test_de_de_slip_at_a_complement() -> None:
+    res = inject.inject([("k.txt", "要把各项工作抓得紧。")], n=1, seed=0, kinds=["wrd_de_de"])["k.txt"]
+    assert res.text == "要把各项工作抓的紧。"
+
+
 def test_confusable_only_where_meaning_demands_it() -> None:
     """截至 becomes 截止 only before a time (截至目前, 截至2025年), never elsewhere."""
     res = inject.inject([("c.txt", "工作截至了。")], n=1, seed=0, kinds=["wrd_confusable"])

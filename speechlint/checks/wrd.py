@@ -22,7 +22,7 @@ from functools import cached_property
 from math import log
 from pathlib import Path
 
-from .. import lm, segment
+from .. import adverbials, lm, segment
 from ..document import HAN_RE, Document
 from ..errors import RuleDataError
 from ..model import Diagnostic, Edit, Fix, Span
@@ -354,6 +354,9 @@ class DeAdverbialData:
     #: Above this the model's reading decides alone: what stands before the adverbial (a
     #: verb, a determiner) no longer makes it a noun phrase (有计划、有步骤的进行).
     lm_threshold_decisive: float = float("inf")
+    #: An idiom of four characters (:mod:`speechlint.adverbials`, tagged i by jieba in the
+    #: phrase) before 的 and a verb or preposition after it (随心所欲的伪造历史).
+    lm_threshold_idiom: float = float("inf")
     #: Words that join coordinated adverbials (积极而又稳妥, 及时、有效): looking back for
     #: what stands before the adverbial, the others of the series are skipped.
     lm_joiners: frozenset[str] = frozenset()
@@ -545,7 +548,10 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     `lm_threshold_parallel`）；同一段落把同一个状语写作“X地”，且状语前是谓语成分、主语或
     分句开头（`经常地加强监督，经常的开展批评`，`lm_threshold_usage`）；动词后带只有动词
     才带的“了、着、起来、下去、于”等（`严重的损害了`、`很好的结合起来`、`更好的服务于`，
-    `lm_threshold_strong`）。词表中的状语后的“的”都交给模型判断，不受快速预筛的限制；
+    `lm_threshold_strong`）。词表中的状语后的“的”都交给模型判断，不受快速预筛的限制，
+    结巴词典标为副词、成语的二至四字词（`尽可能`、`独立自主`，见 `rules/wrd_adverbials.txt`）
+    后的“的”也是如此，四字成语后接动词或介词时用更低的 `lm_threshold_idiom`
+    （`随心所欲的伪造历史`）；
     “一是、三是”等序号视为分句开头；名动词（vn）前是名词或“的”时是主语
     （`经济活动更好的纳入`）。找状语前的词时跳过并列的
     其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
@@ -564,6 +570,10 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     - 不报：`实行更加积极主动的开放战略`（“开放战略”是“实行”的宾语）
     - 错：`我们将始终不渝的奉行独立自主的和平外交政策` → 对：`始终不渝地奉行`（模型判断）
     - 不报：`这是始终不渝的追求`（“是”之后是名词短语）
+    - 错：`我们要独立自主的决定自己的事情` → 对：`独立自主地决定`（成语后的“的”也交给模型）
+    - 不报：`坚持独立自主的和平外交政策`（“和平外交政策”是名词短语）
+    - 错：`他们迫不及待的要篡改规则` → 对：`迫不及待地要`（成语后接动词）
+    - 不报：`这是我们始终不渝的奋斗目标`（“奋斗目标”是名词）
 
     ## 修复安全性
     安全：只把这一个“的”换成“地”。
@@ -803,6 +813,16 @@ def _adverb_before(text: str, de: int) -> bool:
     return any(tag(text[de - n : de]) == "d" for n in (1, 2, 3, 4) if n <= de)
 
 
+def _adverbial_before(text: str, de: int, words: frozenset[str], tails: frozenset[str]) -> bool:
+    """Does a word of two to four characters that jieba's dictionary tags as an adverbial
+    (an adverb, an idiom: 尽可能, 独立自主; :mod:`speechlint.adverbials`) end right before
+    ``de``?  Set lookups before any tagging, the longer words only where the last two
+    characters end one (``tails``): such a 的 is scored by the model whatever the
+    character filters say."""
+    two = text[de - 2 : de]
+    return two in words or (two in tails and (text[de - 3 : de] in words or text[de - 4 : de] in words))
+
+
 def _with_di(text: str) -> dict[str, list[int]]:
     """Where each two Han characters stand before a 地 of ``text``: the 地's offsets."""
     found: dict[str, list[int]] = {}
@@ -892,6 +912,8 @@ def _model_de_di(
     rights: dict[str, float] = {}
     lefts2: dict[str, float] = {}
     floor1, floor2 = data.lm_prefilter - 1, data.lm_prefilter
+    adverbial_words = adverbials.words()
+    adverbial_tails = adverbials.tails()
     for m in _DE_SITE.finditer(text):
         de = m.start()
         if de in reported or de < 2:
@@ -906,7 +928,12 @@ def _model_de_di(
         if right is None:
             right = rights[a] = _right_ratio(model, a)
         if left + right <= floor1:
-            if de not in strong_marked and de not in listed and not (text[de - 2 : de] in with_di and _written_with_di(text, de, with_di)):
+            if (
+                de not in strong_marked
+                and de not in listed
+                and not (text[de - 2 : de] in with_di and _written_with_di(text, de, with_di))
+                and not _adverbial_before(text, de, adverbial_words, adverbial_tails)
+            ):
                 continue
         else:
             b = text[de - 2 : de]
@@ -918,13 +945,21 @@ def _model_de_di(
                 and de not in strong_marked
                 and de not in listed
                 and not (text[de - 2 : de] in with_di and _written_with_di(text, de, with_di))
+                and not _adverbial_before(text, de, adverbial_words, adverbial_tails)
             ):
                 continue
         score = pair_score(model, text, de, de + 1, "地", data.lm_window)
         if score <= lo_t and (score <= data.lm_threshold_strong or de not in strong_marked):
             continue
+        # an idiom before 的 (a dictionary lookup only for the few that score high enough)
+        idiom = (
+            score > data.lm_threshold_idiom
+            and text[de - 4 : de] in adverbial_words
+            and segment.dictionary().tag(text[de - 4 : de]) == "i"
+        )
         if (
             score <= plain_t
+            and not idiom
             and de not in strong_marked
             and (
                 score <= object_t
@@ -990,6 +1025,13 @@ def _model_de_di(
             threshold = min(threshold, data.lm_threshold_strong)  # 严重的损害了
         if parallel:
             threshold = min(threshold, data.lm_threshold_parallel)
+        if (
+            idiom
+            and before[3] == "i"
+            and len(before[2]) == 4
+            and after[3] in ("v", "p")
+        ):
+            threshold = min(threshold, data.lm_threshold_idiom)
         if (
             (predicate or subject or not word)
             and with_di
