@@ -16,7 +16,7 @@ import sys
 import threading
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from math import log
@@ -813,7 +813,7 @@ def _adverb_before(text: str, de: int) -> bool:
     return any(tag(text[de - n : de]) == "d" for n in (1, 2, 3, 4) if n <= de)
 
 
-def _adverbial_before(text: str, de: int, words: frozenset[str], tails: frozenset[str]) -> bool:
+def _adverbial_before(text: str, de: int, words: Container[str], tails: Container[str]) -> bool:
     """Does a word of two to four characters that jieba's dictionary tags as an adverbial
     (an adverb, an idiom: 尽可能, 独立自主; :mod:`speechlint.adverbials`) end right before
     ``de``?  Set lookups before any tagging, the longer words only where the last two
