@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from .segment import DICT_FILE, lexicon_text, rules_file
+from .segment import DICT_FILE, lexicon_text, rules_file, write_data_file
 
 ADVERBIALS_FILE = "wrd_adverbials.txt"
 #: jieba's tags of the words kept.
@@ -122,10 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     """``python -m speechlint.adverbials [FOLDER]``: rewrite the file from the shipped dictionary."""
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else rules_file(ADVERBIALS_FILE).parent
-    text = generate()
-    path = folder / ADVERBIALS_FILE
-    path.write_text(text, encoding="utf-8", newline="\n")
-    print(f"{path}: {text.count(chr(10))} lines, {len(text.encode('utf-8')):,} bytes")
+    write_data_file(folder / ADVERBIALS_FILE, generate())
     return 0
 
 

@@ -872,10 +872,17 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else rules_file(LEXICON_FILE).parent
     for name, text in generate().items():
-        path = folder / name
-        path.write_text(text, encoding="utf-8", newline="\n")
-        print(f"{path}: {text.count(chr(10))} lines, {len(text.encode('utf-8')):,} bytes")
+        write_data_file(folder / name, text)
     return 0
+
+
+def write_data_file(path: Path, text: str) -> None:
+    """Write a built data file whole (a temporary file beside it, then renamed: never a
+    half-written file) and say what was written."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8", newline="\n")
+    tmp.replace(path)
+    print(f"{path}: {text.count(chr(10))} lines, {len(text.encode('utf-8')):,} bytes")
 
 
 if __name__ == "__main__":

@@ -442,16 +442,20 @@ def _dictionary_crosses(text: str, lo: int, hi: int, x: int, min_freq: int, sure
         b = a + 2
         while b <= hi and text[a:b] in freqs:
             w = text[a:b]
-            # a doubled form itself (了了, 研究研究) is for the allow-lists to judge
             if (
                 b > x
                 and freqs[w] >= min_freq
-                and w[: len(w) // 2] * 2 != w
+                and not _doubled_form(w)
                 and (freqs[w] >= sure_freq or not _overlapped(text, lo, hi, a, b, sure_freq))
             ):
                 return True
             b += 1
     return False
+
+
+def _doubled_form(w: str) -> bool:
+    """Is ``w`` a doubled form itself (了了, 研究研究)?  The allow-lists judge those."""
+    return w[: len(w) // 2] * 2 == w
 
 
 def _overlapped(text: str, lo: int, hi: int, a: int, b: int, min_freq: int) -> bool:
@@ -462,7 +466,7 @@ def _overlapped(text: str, lo: int, hi: int, a: int, b: int, min_freq: int) -> b
 
     def word(i: int, j: int) -> bool:
         w = text[i:j]
-        return d.freq(w) >= min_freq and w[: len(w) // 2] * 2 != w
+        return d.freq(w) >= min_freq and not _doubled_form(w)
 
     for i in range(a + 1, b):  # starts inside, ends after
         if any(word(i, j) for j in range(b + 1, min(hi, i + _REACH) + 1)):
@@ -544,6 +548,8 @@ def _one_copy_seen(text: str, s: int, data: DupData) -> bool:
         return False
     seen = m.count(ctx[-2:], y)
     return seen >= 2 and seen >= data.lone_seen_share * m.count(ctx[-2], ctx[-1])
+
+
 def _unseen_pair(text: str, s: int) -> bool:
     """Did the model never see the doubled character at ``s`` beside its neighbours?
 

@@ -914,6 +914,18 @@ def _model_de_di(
     floor1, floor2 = data.lm_prefilter - 1, data.lm_prefilter
     adverbial_words = adverbials.words()
     adverbial_tails = adverbials.tails()
+
+    def scored_anyway(de: int) -> bool:
+        """Is the 的 at ``de`` scored by the model whatever the character filters say: a
+        strong marker after its verb, a listed adverbial, an adverbial the paragraph
+        writes with 地, or an adverbial word of jieba's dictionary before it?"""
+        return (
+            de in strong_marked
+            or de in listed
+            or _written_with_di(text, de, with_di)
+            or _adverbial_before(text, de, adverbial_words, adverbial_tails)
+        )
+
     for m in _DE_SITE.finditer(text):
         de = m.start()
         if de in reported or de < 2:
@@ -928,25 +940,14 @@ def _model_de_di(
         if right is None:
             right = rights[a] = _right_ratio(model, a)
         if left + right <= floor1:
-            if (
-                de not in strong_marked
-                and de not in listed
-                and not (text[de - 2 : de] in with_di and _written_with_di(text, de, with_di))
-                and not _adverbial_before(text, de, adverbial_words, adverbial_tails)
-            ):
+            if not scored_anyway(de):
                 continue
         else:
             b = text[de - 2 : de]
             left = lefts2.get(b)
             if left is None:
                 left = lefts2[b] = _left_ratio(model, b)
-            if (
-                left + right <= floor2
-                and de not in strong_marked
-                and de not in listed
-                and not (text[de - 2 : de] in with_di and _written_with_di(text, de, with_di))
-                and not _adverbial_before(text, de, adverbial_words, adverbial_tails)
-            ):
+            if left + right <= floor2 and not scored_anyway(de):
                 continue
         score = pair_score(model, text, de, de + 1, "地", data.lm_window)
         if score <= lo_t and (score <= data.lm_threshold_strong or de not in strong_marked):
@@ -967,7 +968,7 @@ def _model_de_di(
                 or (score <= object_plain and not _adverb_before(text, de))
             )
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
-            and (score <= data.lm_threshold_usage or not (text[de - 2 : de] in with_di and _written_with_di(text, de, with_di)))
+            and (score <= data.lm_threshold_usage or not _written_with_di(text, de, with_di))
         ):
             continue
         # the words around 的 only: a stretch of the clause, not all of it (tagging is the
