@@ -11,7 +11,7 @@ import fnmatch
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import PurePath
 
@@ -115,7 +115,7 @@ class Linter:
         self,
         edit: _LineEdit,
         view: registry.LineView,
-        views: dict[tuple[Any, int, str, str], Any],
+        views: _Views,
     ) -> bool:
         """``edit.unread``; a line view that fails only means the rules with it run again."""
         try:
@@ -213,9 +213,7 @@ class Linter:
             last = None
         edit = _LineEdit.between(last, doc) if last is not None else None
         # the line views made so far, kept while the lines keep their numbers (bounded)
-        views: dict[tuple[Any, int, str, str], Any] = (
-            last.views if edit is not None and last is not None and len(last.views) < _VIEWS else {}
-        )
+        views = last.views if edit is not None and last is not None and not last.views.full() else _Views()
         unread: dict[registry.LineView, bool] = {}  # line view -> the edit changes nothing it reads
         kept: dict[str, tuple[Diagnostic, ...]] = {}
         found: list[Diagnostic] = []
@@ -289,18 +287,22 @@ class Linter:
     ) -> list[tuple[int, tuple[Diagnostic, ...]]]:
         """The paragraph-scope findings of every line when only line ``edit.line`` changed:
         the ``last`` ones, those after it moved, and the changed line's from ``cache`` or run
-        (added to ``cache``, which keeps the old line's entries too, up to ``_LINE_HISTORY``
-        entries beyond the current lines)."""
+        (added to ``cache``, which keeps the old line's entries too, as :class:`_History`
+        bounds them)."""
         line, delta = edit.line, edit.delta
         start, end, key = _line_key(doc.index, doc.text, doc.check_text, line)
         hit = cache.get(key)
         if hit is None:
             hit = self._run_line(doc, start, end, key, failures)
-        if len(cache) > 2 * len(doc.index.starts) + _LINE_HISTORY:
-            # the old line's entries go: the cache stays the size of the text; below that
-            # bound they stay, for a line typed back (a character typed and deleted, an undo)
-            cache.pop(edit.old_key, None)
-            cache.pop((*edit.old_key, start), None)
+        history = cache.get(_History)
+        if not isinstance(history, _History):
+            history = cache[_History] = _History()
+        # the old line's entries stay for a line typed back (a character typed and deleted,
+        # an undo) while the history's bounds allow; the new line's are current again
+        history.forget((key, (*key, start)))
+        old = (edit.old_key, (*edit.old_key, start))
+        history.add(old, len(edit.old_key[0]), sum(len(f) for k in old if (f := cache.get(k))))
+        history.trim(cache)
         cache[key] = hit
         out = [(i, placed) for i, placed in last if i < line]
         if hit:
@@ -339,7 +341,7 @@ class _Last:
     filetype: str
     index: LineIndex
     findings: dict[str, tuple[Diagnostic, ...]]
-    views: dict[tuple[Any, int, str, str], Any]
+    views: _Views
     #: The paragraph-scope findings of each line that has some: (line, findings).
     lines: list[tuple[int, tuple[Diagnostic, ...]]]
 
@@ -387,7 +389,7 @@ class _LineEdit:
     def unread(
         self,
         view: registry.LineView,
-        views: dict[tuple[Any, int, str, str], Any],
+        views: _Views,
     ) -> bool:
         """Does ``view`` show that the edit changes nothing a rule with that view reads?"""
         summary, parts = _view(view, self.line, self.old, views)
@@ -454,23 +456,85 @@ def _view(
     view: registry.LineView,
     number: int,
     line: tuple[str, str],
-    views: dict[tuple[Any, int, str, str], Any],
+    views: _Views,
 ) -> Any:
     """``view`` of line ``number`` (its text, its masked text), remembered in ``views``: a
     line view is a function of these alone, and a line typed in and then back (a character
     typed and deleted, an undo) is not viewed again."""
     key = (view, number, *line)
-    got = views.get(key)
+    got = views.made.get(key)
     if got is None:
-        got = views[key] = view(number, *line)
+        got = views.made[key] = view(number, *line)
+        views.chars += len(line[0])
     return got
 
 
-#: At most this many line views are remembered for a document (``_view``).
+#: At most this many line views are remembered for a document (``_view``) ...
 _VIEWS = 4096
+#: ... made of lines of at most this many characters in all (each key holds its line's text).
+_VIEW_CHARS = 1_000_000
 #: The paragraph-scope cache of a document keeps entries of lines no longer in it (earlier
-#: states of an edited line) up to this many (``Linter._line_edited``).
+#: states of an edited line, ``Linter._line_edited``) up to this many cache entries ...
 _LINE_HISTORY = 256
+#: ... of lines of at most this many characters in all ...
+_HISTORY_CHARS = 200_000
+#: ... holding at most this many findings in all.  Count alone did not bound the memory: an
+#: edited line of 70,000 characters with 2,800 findings kept about 3.9 MB per keystroke,
+#: 1 GB at 256 (tests/test_lsp_memory.py).
+_HISTORY_FINDINGS = 5_000
+
+
+@dataclass(slots=True)
+class _Views:
+    """The line views made while a document's lines keep their numbers (``_view``), and
+    the characters of the lines they were made of."""
+
+    made: dict[tuple[Any, int, str, str], Any] = field(default_factory=dict)
+    chars: int = 0
+
+    def full(self) -> bool:
+        return len(self.made) >= _VIEWS or self.chars >= _VIEW_CHARS
+
+
+@dataclass(slots=True)
+class _History:
+    """The cache entries of earlier states of edited lines (``Linter._line_edited``), oldest
+    first, with the characters and findings they hold: kept within ``_LINE_HISTORY``
+    entries, ``_HISTORY_CHARS`` and ``_HISTORY_FINDINGS``."""
+
+    #: (the cache keys of one earlier line state) -> (its characters, its findings)
+    states: dict[tuple[Any, ...], tuple[int, int]] = field(default_factory=dict)
+    entries: int = 0
+    chars: int = 0
+    findings: int = 0
+
+    def add(self, keys: tuple[Any, ...], chars: int, findings: int) -> None:
+        if keys not in self.states:
+            self.states[keys] = (chars, findings)
+            self.entries += len(keys)
+            self.chars += chars
+            self.findings += findings
+
+    def forget(self, keys: tuple[Any, ...]) -> None:
+        """A state that is current again: its entries are the line's, not history."""
+        got = self.states.pop(keys, None)
+        if got is not None:
+            self._less(keys, got)
+
+    def trim(self, cache: dict[Any, Any]) -> None:
+        """Drop the oldest states from ``cache`` until the history is within its bounds."""
+        while self.states and (
+            self.entries > _LINE_HISTORY or self.chars > _HISTORY_CHARS or self.findings > _HISTORY_FINDINGS
+        ):
+            keys = next(iter(self.states))
+            self._less(keys, self.states.pop(keys))
+            for k in keys:
+                cache.pop(k, None)
+
+    def _less(self, keys: tuple[Any, ...], size: tuple[int, int]) -> None:
+        self.entries -= len(keys)
+        self.chars -= size[0]
+        self.findings -= size[1]
 
 
 def _allowed_spans(text: str, words: Sequence[str]) -> list[Span]:

@@ -165,8 +165,50 @@ def test_keystrokes_typed_back_and_a_bounded_cache(monkeypatch: Any) -> None:
         for now in (typed, text):  # typed, then deleted
             assert linter.lint_cached(now, cache) == linter.lint(now), now
             assert len(cache) <= 2 * lines + 40 + 3
-            assert len(cache[engine._Last].views) <= 200 + 2 * views  # one keystroke's over the bound
+            assert len(cache[engine._Last].views.made) <= 200 + 2 * views  # one keystroke's over the bound
     assert ran < 1.5 * 300  # most deletions found the line's findings from before
+
+
+def test_the_history_of_a_long_line_is_bounded_by_its_size(monkeypatch: Any) -> None:
+    """Earlier states of an edited line are kept within a size, not only a count: each state
+    of a long line holds its text and its findings (in the language server a line of 70,000
+    characters with 2,800 findings kept 3.9 MB per keystroke, up to 256 of them)."""
+    monkeypatch.setattr(engine, "_HISTORY_CHARS", 5_000)
+    monkeypatch.setattr(engine, "_HISTORY_FINDINGS", 300)
+    monkeypatch.setattr(engine, "_VIEW_CHARS", 20_000)
+    unit = "我们要坚持稳中求进工作总基调，，推动高质量发展。"  # one DUP003 each
+    line = unit * 80  # 2,000 characters, 80 findings
+    text = "一、总体要求\n" + line + "\n"
+    linter = engine.linter_for(None, None)
+    views = len({r.line_view for r in linter.rules if r.line_view is not None})
+    cache: dict[Any, Any] = {}
+    assert linter.lint_cached(text, cache) == linter.lint(text)
+    for k in range(40):
+        at = len("一、总体要求\n") + 30 + k * 7
+        text = text[:at] + "，" + text[at:]
+        assert linter.lint_cached(text, cache) == linter.lint(text)
+        history = cache[engine._History]
+        assert history.chars <= 5_000 and history.findings <= 300
+        assert history.chars == sum(c for c, _ in history.states.values())
+        # one keystroke's views over the bound: the old and the new line, for each line view
+        assert cache[engine._Last].views.chars <= 20_000 + 2 * views * len(text)
+    # the old states beyond the bound are gone from the cache itself, not only from the count
+    lines_now = {k for k in cache if isinstance(k, tuple) and len(k) == 2 and isinstance(k[0], str)}
+    assert len(lines_now) <= 2 + 5_000 // len(line)
+    # a state still in the history is found again: the last keystroke typed back
+    before = linter._run_line
+    ran = 0
+
+    def counted(*args: Any) -> Any:
+        nonlocal ran
+        ran += 1
+        return before(*args)
+
+    monkeypatch.setattr(linter, "_run_line", counted)
+    at = len("一、总体要求\n") + 30 + 39 * 7
+    back = text[:at] + text[at + 1:]
+    assert linter.lint_cached(back, cache) == linter.lint(back)
+    assert ran == 0
 
 
 @pytest.mark.parametrize(
