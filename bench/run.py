@@ -17,8 +17,8 @@ otherwise examples/draft.txt, repeated to 100 KB, 1 MB and 10 MB), then measures
 in one run, interleaving each command with its baseline (A B A B ...) so every
 ratio compares runs made under the same machine conditions:
 
-* speechlint's CLI (cold process, all default rules) on each size, single process, with
-  its start-up cache warm (as after any first run) and, for 100 KB, with it turned off;
+* speechlint's CLI (cold process, all default rules, bytecode compiled) on each size,
+  single process;
 * ``--jobs`` across a folder of drafts, against ``--jobs 1`` and against autocorrect-py;
 * the floor: a Python process that reads the file and runs one compiled regex;
 * autocorrect-py's lint on the same files (installed into bench/.peers, not a
@@ -461,7 +461,6 @@ def main(argv: list[str] | None = None) -> int:
         "speechlint": {
             "install": install,
             "commit": commit,
-            "start_up_cache": "warm (after the first run) unless the case says off",
         },
         "source": source,
         "date": time.strftime("%Y-%m-%d %H:%M:%S"),
