@@ -21,7 +21,7 @@ from speechlint.errors import RuleDataError
 from .conftest import SHARED
 
 FILE = rules_dir() / "wrd_confusables.txt"
-SOURCES = {"GF 1001-2001", "《咬文嚼字》100个常见别字", "常见错别字"}
+SOURCES = {"GF 1001-2001", "《咬文嚼字》100个常见别字", "《咬文嚼字》年度十大语文差错", "常见错别字"}
 WRD003 = Config(select=("WRD003",))
 
 
@@ -125,6 +125,32 @@ def test_wrd003_reports_a_listed_form_with_a_safe_fix() -> None:
     ]
     assert "GF 1001-2001" in found[1].message
     assert speechlint.fix(text, WRD003).text == "同志们要再接再厉，编者按如下，工作不能马虎。\n"
+
+
+def test_the_issue_examples_are_reported_with_their_fix() -> None:
+    """The four forms issue 13 names (再接再励, 迫不急待, 按装, 一愁莫展), in invented sentences."""
+    text = "新设备月底前按装到位。大家要再接再励，遇到难题不能一愁莫展，也不要迫不急待地下结论。\n"
+    found = speechlint.lint(text, WRD003)
+    assert [(text[d.span.start : d.span.end], d.fix and d.fix.applicability) for d in found] == [
+        ("按装", "safe"),
+        ("再接再励", "safe"),
+        ("一愁莫展", "safe"),
+        ("迫不急待", "safe"),
+    ]
+    assert speechlint.fix(text, WRD003).text == (
+        "新设备月底前安装到位。大家要再接再厉，遇到难题不能一筹莫展，也不要迫不及待地下结论。\n"
+    )
+    # 按 before a word that starts with 装 is no slip
+    assert not speechlint.lint("上网电价按装机容量分档核定。\n", WRD003)
+
+
+def test_forms_of_the_yaowenjiaozi_lists_are_reported() -> None:
+    """Every form credited to 《咬文嚼字》 is found in an invented sentence and fixed to its right form."""
+    for _, (wrong, right, source, _reason) in _rows():
+        if not source.startswith("《咬文嚼字》"):
+            continue
+        text = f"文中写了“{wrong}”。\n"
+        assert speechlint.fix(text, WRD003).text == f"文中写了“{right}”。\n", wrong
 
 
 def test_a_malformed_line_names_the_file_and_line(tmp_path: Path) -> None:
