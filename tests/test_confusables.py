@@ -8,6 +8,7 @@ dictionary nor anything in the shared official corpora (skipped when absent).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,38 @@ def test_wrong_forms_are_not_part_of_correct_words() -> None:
             if freq >= 3 and wrong in w and w != wrong and w.replace(wrong, right) not in words:
                 bad.append((wrong, w))
     assert not bad
+
+
+#: Short forms are kept only when two dictionary words are unlikely to meet across them: the
+#: expected number of junctions per million tokens, summed over the form's cut points, of
+#: (share of tokens ending with the left part) x (share starting with the right part), from
+#: jieba's word frequencies.  The highest kept today is just under this bound.
+JUNCTIONS_PER_MILLION = 0.12
+
+
+def _junction_rate(words: dict[str, int]) -> Callable[[str], float]:
+    """The estimate above for any form, from ``words`` (word -> frequency)."""
+    total = sum(words.values())
+    ends: dict[str, int] = {}
+    starts: dict[str, int] = {}
+    for w, f in words.items():
+        for k in range(1, min(len(w), 3) + 1):
+            ends[w[-k:]] = ends.get(w[-k:], 0) + f
+            starts[w[:k]] = starts.get(w[:k], 0) + f
+
+    def rate(form: str) -> float:
+        return sum(ends.get(form[:k], 0) / total * starts.get(form[k:], 0) / total for k in range(1, len(form))) * 1e6
+
+    return rate
+
+
+def test_short_wrong_forms_are_unlikely_across_a_word_boundary() -> None:
+    """按装 would be no word of its own, but 按 + 装箱 meet in running text: a two- or
+    three-character form is listed only when such junctions are rare by jieba's frequencies."""
+    rate = _junction_rate(_jieba_words())
+    assert rate("按装") > JUNCTIONS_PER_MILLION  # the estimate does see junctions
+    risky = {form: round(rate(form), 3) for _, (form, *_rest) in _rows() if len(form) <= 3}
+    assert not {form: r for form, r in risky.items() if r > JUNCTIONS_PER_MILLION}
 
 
 def test_the_rights_are_words() -> None:
