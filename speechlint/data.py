@@ -19,31 +19,16 @@ from __future__ import annotations
 
 import re
 import types
+import typing
 from collections.abc import Mapping
 from dataclasses import MISSING, Field, fields, is_dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from .errors import RuleDataError
-
-TYPE_CHECKING = False  # typing is imported only to validate YAML, never from the cache
-if TYPE_CHECKING:
-    from typing import Any
-
-    import yaml
-else:
-
-    class _LazyYAML:
-        """``yaml``, imported on first use: a start with cached rule data never needs it."""
-
-        def __getattr__(self, name: str) -> Any:
-            import yaml as module
-
-            value = getattr(module, name)
-            setattr(self, name, value)
-            return value
-
-    yaml = _LazyYAML()
 
 
 @cache
@@ -86,8 +71,6 @@ def _kind(node: yaml.Node) -> str:
 
 def _convert(node: yaml.Node, tp: Any, path: str, label: str) -> Any:
     """Convert a YAML node to type ``tp``; ``label`` names rule and key in errors."""
-    import typing
-
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if tp is typing.Any:
@@ -169,8 +152,6 @@ def build(cls: type, node: yaml.Node, path: str, label: str) -> Any:
 @cache
 def _shape(cls: type) -> tuple[dict[str, Any], dict[str, Field[Any]]]:
     """Type hints and fields of a data class (resolving the hints is slow: once per class)."""
-    import typing
-
     # modules import typing's names for type checkers only: supply the ones annotations use
     names = {"Any": typing.Any, "Literal": typing.Literal, "ClassVar": typing.ClassVar}
     return typing.get_type_hints(cls, localns=names), {f.name: f for f in fields(cls)}
