@@ -373,3 +373,17 @@ def test_de_di_model_reads_every_listed_adverbial(monkeypatch: pytest.MonkeyPatc
     (坚定的: 定的 is common), so the phrase decides; an unlisted one stays filtered."""
     assert _model_codes(monkeypatch, "我们要坚定的相信和依靠群众。", 2.0, filtered=True) == ["的"]
     assert _model_codes(monkeypatch, "我们要狂热的相信和依靠群众。", 2.0, filtered=True) == []
+
+
+def test_de_di_model_idiom_before_a_verb_and_its_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An idiom of four characters before 的 and a verb with an object after it: a low
+    reading (-3, under lm_threshold_idiom) is a slip (lm_threshold_object_idiom); without
+    the object, after a verb (its object noun phrase), with 是/有 as the verb, or below the
+    threshold it is not.  A colon after the verb introduces its object, a quotation."""
+    assert _model_codes(monkeypatch, "机关干部要以身作则的遵守各项纪律。", -3.0) == ["的"]
+    assert _model_codes(monkeypatch, "机关干部要以身作则的遵守。", -3.0) == []
+    assert _model_codes(monkeypatch, "坚持以身作则的遵守各项纪律。", -3.0) == []
+    assert _model_codes(monkeypatch, "机关干部要以身作则的遵守各项纪律。", -5.0) == []
+    assert _model_codes(monkeypatch, "违反纪律情节严重的是少数干部。", -3.0) == []
+    assert _model_codes(monkeypatch, "报告一针见血的指出：“问题在基层。”", -3.0) == ["的"]
+    assert _model_codes(monkeypatch, "报告一针见血的指出，问题在基层。", -3.0) == []

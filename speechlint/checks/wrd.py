@@ -357,6 +357,10 @@ class DeAdverbialData:
     #: An idiom of four characters (:mod:`speechlint.adverbials`, tagged i by jieba in the
     #: phrase) before 的 and a verb or preposition after it (随心所欲的伪造历史).
     lm_threshold_idiom: float = float("inf")
+    #: ... or this much, when that idiom's verb has an object (:attr:`lm_threshold_object`'s
+    #: phrase: 专心致志的从事现代化建设, 一针见血的指出：): a manner idiom before a verb and
+    #: its object leaves the 的 reading no noun phrase.
+    lm_threshold_object_idiom: float = float("inf")
     #: Words that join coordinated adverbials (积极而又稳妥, 及时、有效): looking back for
     #: what stands before the adverbial, the others of the series are skipped.
     lm_joiners: frozenset[str] = frozenset()
@@ -551,7 +555,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     `lm_threshold_strong`）。词表中的状语后的“的”都交给模型判断，不受快速预筛的限制，
     结巴词典标为副词、成语的二至四字词（`尽可能`、`独立自主`，见 `rules/wrd_adverbials.txt`）
     后的“的”也是如此，四字成语后接动词或介词时用更低的 `lm_threshold_idiom`
-    （`随心所欲的伪造历史`）；
+    （`随心所欲的伪造历史`），动词后还有宾语（或冒号引出的引语）时更低，`lm_threshold_object_idiom`
+    （`专心致志的从事现代化建设`、`一针见血的指出：`；“的”后是“是、有”时不算）；
     “一是、三是”等序号视为分句开头；名动词（vn）前是名词或“的”时是主语
     （`经济活动更好的纳入`）。找状语前的词时跳过并列的
     其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
@@ -806,6 +811,13 @@ def _phrase_context(
 _ADVERBIAL_TAGS = frozenset({"ad", "i", "z"})
 #: jieba's tags (first letter) of what may be the object of a verb: a noun, a pronoun.
 _OBJECT_TAGS = "nrv"
+def _bare_verb(text: str, de: int) -> bool:
+    """Does the phrase end within four characters after the 的 at ``de``, leaving its verb
+    no object?  A colon does not: what it introduces is the object (尖锐的指出：“…”)."""
+    m = _PHRASE_END_RE.search(text, de + 1, de + 5)
+    return m is not None and text[m.start()] != "："
+
+
 def _adverb_before(text: str, de: int) -> bool:
     """Does a word jieba's dictionary tags as an adverb (d) end right before ``de``?  A cheap
     stand-in, before any tagging, for the tag the adverb threshold needs."""
@@ -864,6 +876,8 @@ _LINE_BREAK = re.compile("[\r\n]")
 
 #: What opens a quoted or titled object (抓好“三农”工作).
 _OBJECT_OPENERS = frozenset("“《")
+#: Verbs after 的 that take a headless noun phrase as their subject (更重要的是, 不足的有).
+_COPULAS = frozenset({"是", "有"})
 #: Amounts jieba tags as numerals after a degree word (更多, 较少).
 _AMOUNTS = frozenset("多少")
 #: Aspect particles after a verb that stands before the adverbial (得到了更好的贯彻).
@@ -901,6 +915,9 @@ def _model_de_di(
     object_plain = min(data.lm_threshold_object, data.lm_threshold_object_predicate)
     object_t = min(object_plain, data.lm_threshold_object_adverb)
     lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage)
+    # after an idiom of four characters (a set lookup) an object lowers it further
+    object_idiom_t = min(object_t, data.lm_threshold_object_idiom)
+    lo_idiom_t = min(lo_t, object_idiom_t)
     # where the text writes two characters with 地 after them: the adverbials the
     # paragraph uses (经常地), looked up by the two characters before a 的
     with_di = _with_di(text) if data.lm_threshold_usage < float("inf") else {}
@@ -950,22 +967,19 @@ def _model_de_di(
             if left + right <= floor2 and not scored_anyway(de):
                 continue
         score = pair_score(model, text, de, de + 1, "地", data.lm_window)
-        if score <= lo_t and (score <= data.lm_threshold_strong or de not in strong_marked):
+        four = text[de - 4 : de] in adverbial_words  # an idiom of four characters, maybe
+        if score <= (lo_idiom_t if four else lo_t) and (score <= data.lm_threshold_strong or de not in strong_marked):
             continue
         # an idiom before 的 (a dictionary lookup only for the few that score high enough)
-        idiom = (
-            score > data.lm_threshold_idiom
-            and text[de - 4 : de] in adverbial_words
-            and segment.dictionary().tag(text[de - 4 : de]) == "i"
-        )
+        idiom = score > data.lm_threshold_idiom and four and segment.dictionary().tag(text[de - 4 : de]) == "i"
         if (
             score <= plain_t
             and not idiom
             and de not in strong_marked
             and (
-                score <= object_t
-                or _PHRASE_END_RE.search(text, de + 1, de + 5)
-                or (score <= object_plain and not _adverb_before(text, de))
+                score <= (object_idiom_t if four else object_t)
+                or _bare_verb(text, de)
+                or (score <= object_plain and not four and not _adverb_before(text, de))
             )
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
             and (score <= data.lm_threshold_usage or not _written_with_di(text, de, with_di))
@@ -1044,9 +1058,15 @@ def _model_de_di(
             or (
                 after[3] == "v"
                 and after[2] not in data.predicate_openers  # 完成计划好的要表扬: a subject
-                and last is not None
-                and (last[3][:1] in _OBJECT_TAGS or last[2] in _OBJECT_OPENERS)
-                and not last[2].startswith(tuple(data.heads))
+                and (
+                    (
+                        last is not None
+                        and (last[3][:1] in _OBJECT_TAGS or last[2] in _OBJECT_OPENERS)
+                        and not last[2].startswith(tuple(data.heads))
+                    )
+                    # a colon right after the verb: a quotation is its object (尖锐的指出：)
+                    or (last is None and text.startswith("：", lo + after[1]))
+                )
             )
         ):
             # 要更多的支持农业, 正意气风发的在; 不断的传播先进思想 (an adverb before 的)
@@ -1056,6 +1076,8 @@ def _model_de_di(
                 object_threshold = data.lm_threshold_object_predicate
             else:
                 object_threshold = data.lm_threshold_object
+            if four and before[3] == "i" and len(before[2]) == 4 and after[2] not in _COPULAS:
+                object_threshold = min(object_threshold, data.lm_threshold_object_idiom)
             threshold = min(threshold, object_threshold)
         if score <= threshold or clauses.allowed(de, de + 1):
             continue
