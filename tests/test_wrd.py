@@ -387,3 +387,12 @@ def test_de_di_model_idiom_before_a_verb_and_its_object(monkeypatch: pytest.Monk
     assert _model_codes(monkeypatch, "违反纪律情节严重的是少数干部。", -3.0) == []
     assert _model_codes(monkeypatch, "报告一针见血的指出：“问题在基层。”", -3.0) == ["的"]
     assert _model_codes(monkeypatch, "报告一针见血的指出，问题在基层。", -3.0) == []
+
+
+def test_de_de_prepositions_with_yu_compare_nothing() -> None:
+    """A comparison (比, 较, 高于) exempts the clause; the 于 of 鉴于, 对于, 由于 does not.
+    晚 and 顺利 are complements as 早 and 好 are."""
+    assert _codes("鉴于今年的计划制定的比较晚，各地要抓紧。", "WRD002") == ["的"]
+    assert _codes("由于准备充分，会议进行的相当顺利。", "WRD002") == ["的"]
+    assert _codes("今年的计划制定的比较晚。", "WRD002") == ["的"]
+    assert _codes("这次会议比上次的顺利。", "WRD002") == []
