@@ -241,7 +241,7 @@ def test_de_di_model_object_after_the_verb(monkeypatch: pytest.MonkeyPatch) -> N
     assert _model_codes(monkeypatch, "大家更广泛的参与机制。", 0.8) == []
     assert _model_codes(monkeypatch, "大家更广泛的参与。", 0.8) == []
     assert _model_codes(monkeypatch, "提供更广泛的参与社区治理。", 0.8) == []
-    assert _model_codes(monkeypatch, "居民更广泛的参与社区治理。", 0.3) == []
+    assert _model_codes(monkeypatch, "居民广泛的参与社区治理。", 0.3) == []
     # an adverb (不断) before 的: from a lower reading still (lm_threshold_object_adverb)
     assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -1.0) == ["的"]
     assert _model_codes(monkeypatch, "大家要明显的增强群众观念。", -1.0) == []
@@ -396,3 +396,16 @@ def test_de_de_prepositions_with_yu_compare_nothing() -> None:
     assert _codes("由于准备充分，会议进行的相当顺利。", "WRD002") == ["的"]
     assert _codes("今年的计划制定的比较晚。", "WRD002") == ["的"]
     assert _codes("这次会议比上次的顺利。", "WRD002") == []
+
+
+def test_de_di_model_degree_word_before_the_adverbial(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A degree word before the adverbial and an object after the verb: a low reading (-1.5)
+    is a slip (lm_threshold_object_degree), a noun-verb (vn) counting as the verb; not
+    without the degree word, without the object, with a head noun, or with 是 after 的."""
+    assert _model_codes(monkeypatch, "居民更广泛的参与社区治理。", -1.5) == ["的"]
+    assert _model_codes(monkeypatch, "代表更加有效的监督政府工作。", -1.5) == ["的"]
+    assert _model_codes(monkeypatch, "居民广泛的参与社区治理。", -1.5) == []
+    assert _model_codes(monkeypatch, "居民更广泛的参与。", -1.5) == []
+    assert _model_codes(monkeypatch, "建立更加有效的监督机制。", -1.5) == []
+    assert _model_codes(monkeypatch, "更严重的是会影响群众利益。", -1.5) == []
+    assert _model_codes(monkeypatch, "居民更广泛的参与社区治理。", -2.5) == []

@@ -361,6 +361,9 @@ class DeAdverbialData:
     #: phrase: 专心致志的从事现代化建设, 一针见血的指出：): a manner idiom before a verb and
     #: its object leaves the 的 reading no noun phrase.
     lm_threshold_object_idiom: float = float("inf")
+    #: ... or this much, in the same phrase, when a degree word stands before the adverbial
+    #: (群众更广泛的参与社区治理, 更加有效的监督政府行为: the verb may be a noun-verb, vn).
+    lm_threshold_object_degree: float = float("inf")
     #: Words that join coordinated adverbials (积极而又稳妥, 及时、有效): looking back for
     #: what stands before the adverbial, the others of the series are skipped.
     lm_joiners: frozenset[str] = frozenset()
@@ -373,6 +376,16 @@ class DeAdverbialData:
         han = "[\u4e00-\u9fff]{1,2}"
         joined = f"(?:(?:{_alternation(self.lm_joiners)}){han})?" if self.lm_joiners else ""
         return re.compile(f"的(?={han}{joined}(?:{_alternation(words)}))" if words else "(?!)")
+
+    @cached_property
+    def _graded(self) -> re.Pattern[str]:
+        deg = _alternation(self.degree) if self.degree else "(?!)"
+        return re.compile(f"(?:{deg})[\u4e00-\u9fff]{{2,4}}$")
+
+    def graded(self, text: str, de: int) -> bool:
+        """Does a degree word stand two to four characters before the 的 at ``de`` (更广泛的)?
+        A cheap stand-in, before any tagging, for the tagged test."""
+        return self._graded.search(text, max(0, de - 8), de) is not None
 
     @cached_property
     def heads(self) -> frozenset[str]:
@@ -547,7 +560,9 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     `积极主动的开放战略`不报。模型只看前后各三个字，短语中更远的证据另用较低的阈值：
     动词后有宾语且状语前是主语、谓语成分或分句开头（`群众更广泛的参与社区治理`，
     `lm_threshold_object`；状语前是情态词、副词时更低，`lm_threshold_object_predicate`；
-    “的”前是副词时更低，`lm_threshold_object_adverb`）；
+    “的”前是副词时更低，`lm_threshold_object_adverb`；状语前有“更、更加”等程度词时也更低，
+    名动词带宾语也算动词，`lm_threshold_object_degree`：`更加有效的监督政府行为`；
+    “的”后是“是、有”时不算：`更严重的是……`）；
     并列的另一状语用了“地”（`有机地、恰当的结合`，
     `lm_threshold_parallel`）；同一段落把同一个状语写作“X地”，且状语前是谓语成分、主语或
     分句开头（`经常地加强监督，经常的开展批评`，`lm_threshold_usage`）；动词后带只有动词
@@ -809,8 +824,9 @@ def _phrase_context(
 #: before another adverbial they are part of its phrase (a plain adjective may be the
 #: object of a verb: 促和谐更好的结合起来).
 _ADVERBIAL_TAGS = frozenset({"ad", "i", "z"})
-#: jieba's tags (first letter) of what may be the object of a verb: a noun, a pronoun.
-_OBJECT_TAGS = "nrv"
+#: jieba's tags (first letter) of what may be the object of a verb: a noun, a pronoun, a
+#: verb, a distinguishing word that opens a noun phrase (整个, 共同).
+_OBJECT_TAGS = "nrvb"
 def _bare_verb(text: str, de: int) -> bool:
     """Does the phrase end within four characters after the 的 at ``de``, leaving its verb
     no object?  A colon does not: what it introduces is the object (尖锐的指出：“…”)."""
@@ -994,7 +1010,7 @@ def _model_de_di(
             and (
                 score <= (object_idiom_t if four else object_t)
                 or _bare_verb(text, de)
-                or (score <= object_plain and not four and not _adverb_before(text, de))
+                or (score <= object_plain and not four and not _adverb_before(text, de) and not data.graded(text, de))
             )
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
             and (score <= data.lm_threshold_usage or not _written_with_di(text, de, with_di))
@@ -1068,11 +1084,15 @@ def _model_de_di(
             and _written_with_di(text, de, with_di, before[2])
         ):
             threshold = min(threshold, data.lm_threshold_usage)  # 经常地加强监督，经常的开展
+        # a degree word before the adverbial (更广泛的参与, 更加有效的监督政府): a noun-verb
+        # (vn) with an object is a verb there too
+        graded = d >= 2 and tokens[d - 2][2] in data.degree
         if (predicate or subject or not word) and before[3] != "l" and (
             after[3] == "p"
             or (
-                after[3] == "v"
+                (after[3] == "v" or (graded and after[3] == "vn"))
                 and after[2] not in data.predicate_openers  # 完成计划好的要表扬: a subject
+                and after[2] not in _COPULAS  # 更严重的是会…: a noun phrase is its subject
                 and (
                     (
                         last is not None
@@ -1091,8 +1111,10 @@ def _model_de_di(
                 object_threshold = data.lm_threshold_object_predicate
             else:
                 object_threshold = data.lm_threshold_object
-            if four and before[3] == "i" and len(before[2]) == 4 and after[2] not in _COPULAS:
+            if four and before[3] == "i" and len(before[2]) == 4:
                 object_threshold = min(object_threshold, data.lm_threshold_object_idiom)
+            if graded:
+                object_threshold = min(object_threshold, data.lm_threshold_object_degree)
             threshold = min(threshold, object_threshold)
         if score <= threshold or clauses.allowed(de, de + 1):
             continue
