@@ -409,3 +409,12 @@ def test_de_di_model_degree_word_before_the_adverbial(monkeypatch: pytest.Monkey
     assert _model_codes(monkeypatch, "建立更加有效的监督机制。", -1.5) == []
     assert _model_codes(monkeypatch, "更严重的是会影响群众利益。", -1.5) == []
     assert _model_codes(monkeypatch, "居民更广泛的参与社区治理。", -2.5) == []
+
+
+def test_de_di_model_series_of_adverbials_before_a_verb_and_its_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last adverbial of a series joined by 、 before a verb with an object: a reading
+    of -0.5 is a slip (lm_threshold_object_series); not without the series or the object."""
+    assert _model_codes(monkeypatch, "救援队伍快速、高效的开展救援工作。", -0.5) == ["的"]
+    assert _model_codes(monkeypatch, "救援队伍高效的开展救援工作。", -0.5) == []
+    assert _model_codes(monkeypatch, "救援队伍快速、高效的开展。", -0.5) == []
+    assert _model_codes(monkeypatch, "救援队伍快速、高效的开展救援工作。", -1.5) == []

@@ -364,6 +364,9 @@ class DeAdverbialData:
     #: ... or this much, in the same phrase, when a degree word stands before the adverbial
     #: (群众更广泛的参与社区治理, 更加有效的监督政府行为: the verb may be a noun-verb, vn).
     lm_threshold_object_degree: float = float("inf")
+    #: ... or this much, in the same phrase, when the adverbial ends a series joined by 、
+    #: or a conjunction (救治队伍快速、高效的开展救援活动): each of them modifies the verb.
+    lm_threshold_object_series: float = float("inf")
     #: Words that join coordinated adverbials (积极而又稳妥, 及时、有效): looking back for
     #: what stands before the adverbial, the others of the series are skipped.
     lm_joiners: frozenset[str] = frozenset()
@@ -561,7 +564,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     动词后有宾语且状语前是主语、谓语成分或分句开头（`群众更广泛的参与社区治理`，
     `lm_threshold_object`；状语前是情态词、副词时更低，`lm_threshold_object_predicate`；
     “的”前是副词时更低，`lm_threshold_object_adverb`；状语前有“更、更加”等程度词时也更低，
-    名动词带宾语也算动词，`lm_threshold_object_degree`：`更加有效的监督政府行为`；
+    名动词带宾语也算动词，`lm_threshold_object_degree`：`更加有效的监督政府行为`；状语是
+    并列状语的最后一个时也更低，`lm_threshold_object_series`：`快速、高效的开展救援工作`；
     “的”后是“是、有”时不算：`更严重的是……`）；
     并列的另一状语用了“地”（`有机地、恰当的结合`，
     `lm_threshold_parallel`）；同一段落把同一个状语写作“X地”，且状语前是谓语成分、主语或
@@ -1115,6 +1119,8 @@ def _model_de_di(
                 object_threshold = min(object_threshold, data.lm_threshold_object_idiom)
             if graded:
                 object_threshold = min(object_threshold, data.lm_threshold_object_degree)
+            if d >= 3 and tokens[d - 2][2] in data.lm_joiners and _adverbial_like(model, tokens[d - 3], data):
+                object_threshold = min(object_threshold, data.lm_threshold_object_series)
             threshold = min(threshold, object_threshold)
         if score <= threshold or clauses.allowed(de, de + 1):
             continue
