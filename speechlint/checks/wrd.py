@@ -357,10 +357,6 @@ class DeAdverbialData:
     #: An idiom of four characters (:mod:`speechlint.adverbials`, tagged i by jieba in the
     #: phrase) before 的 and a verb or preposition after it (随心所欲的伪造历史).
     lm_threshold_idiom: float = float("inf")
-    #: ... or this much, when that idiom's verb has an object (:attr:`lm_threshold_object`'s
-    #: phrase: 专心致志的从事现代化建设, 一针见血的指出：): a manner idiom before a verb and
-    #: its object leaves the 的 reading no noun phrase.
-    lm_threshold_object_idiom: float = float("inf")
     #: ... or this much, in the same phrase, when a degree word stands before the adverbial
     #: (群众更广泛的参与社区治理, 更加有效的监督政府行为: the verb may be a noun-verb, vn).
     lm_threshold_object_degree: float = float("inf")
@@ -566,6 +562,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     “的”前是副词时更低，`lm_threshold_object_adverb`；状语前有“更、更加”等程度词时也更低，
     名动词带宾语也算动词，`lm_threshold_object_degree`：`更加有效的监督政府行为`；状语是
     并列状语的最后一个时也更低，`lm_threshold_object_series`：`快速、高效的开展救援工作`；
+    动词后的冒号引出的引语也算宾语：`明确的指出：“……”`；
     “的”后是“是、有”时不算：`更严重的是……`）；
     并列的另一状语用了“地”（`有机地、恰当的结合`，
     `lm_threshold_parallel`）；同一段落把同一个状语写作“X地”，且状语前是谓语成分、主语或
@@ -574,8 +571,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     `lm_threshold_strong`）。词表中的状语后的“的”都交给模型判断，不受快速预筛的限制，
     结巴词典标为副词、成语的二至四字词（`尽可能`、`独立自主`，见 `rules/wrd_adverbials.txt`）
     后的“的”也是如此，四字成语后接动词或介词时用更低的 `lm_threshold_idiom`
-    （`随心所欲的伪造历史`），动词后还有宾语（或冒号引出的引语）时更低，`lm_threshold_object_idiom`
-    （`专心致志的从事现代化建设`、`一针见血的指出：`；“的”后是“是、有”时不算）；
+    （`随心所欲的伪造历史`）；
     “一是、三是”等序号视为分句开头；名动词（vn）前是名词或“的”时是主语
     （`经济活动更好的纳入`）。找状语前的词时跳过并列的
     其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
@@ -935,9 +931,6 @@ def _model_de_di(
     object_plain = min(data.lm_threshold_object, data.lm_threshold_object_predicate)
     object_t = min(object_plain, data.lm_threshold_object_adverb)
     lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage)
-    # after an idiom of four characters (a set lookup) an object lowers it further
-    object_idiom_t = min(object_t, data.lm_threshold_object_idiom)
-    lo_idiom_t = min(lo_t, object_idiom_t)
     # where the text writes two characters with 地 after them: the adverbials the
     # paragraph uses (经常地), looked up by the two characters before a 的
     with_di = _with_di(text) if data.lm_threshold_usage < float("inf") else {}
@@ -1002,19 +995,22 @@ def _model_de_di(
             if left + right <= floor2 and not scored_anyway(de):
                 continue
         score = pair_score(model, text, de, de + 1, "地", data.lm_window)
-        four = text[de - 4 : de] in adverbial_words  # an idiom of four characters, maybe
-        if score <= (lo_idiom_t if four else lo_t) and (score <= data.lm_threshold_strong or de not in strong_marked):
+        if score <= lo_t and (score <= data.lm_threshold_strong or de not in strong_marked):
             continue
         # an idiom before 的 (a dictionary lookup only for the few that score high enough)
-        idiom = score > data.lm_threshold_idiom and four and segment.dictionary().tag(text[de - 4 : de]) == "i"
+        idiom = (
+            score > data.lm_threshold_idiom
+            and text[de - 4 : de] in adverbial_words
+            and segment.dictionary().tag(text[de - 4 : de]) == "i"
+        )
         if (
             score <= plain_t
             and not idiom
             and de not in strong_marked
             and (
-                score <= (object_idiom_t if four else object_t)
+                score <= object_t
                 or _bare_verb(text, de)
-                or (score <= object_plain and not four and not _adverb_before(text, de) and not data.graded(text, de))
+                or (score <= object_plain and not _adverb_before(text, de) and not data.graded(text, de))
             )
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
             and (score <= data.lm_threshold_usage or not _written_with_di(text, de, with_di))
@@ -1115,8 +1111,6 @@ def _model_de_di(
                 object_threshold = data.lm_threshold_object_predicate
             else:
                 object_threshold = data.lm_threshold_object
-            if four and before[3] == "i" and len(before[2]) == 4:
-                object_threshold = min(object_threshold, data.lm_threshold_object_idiom)
             if graded:
                 object_threshold = min(object_threshold, data.lm_threshold_object_degree)
             if d >= 3 and tokens[d - 2][2] in data.lm_joiners and _adverbial_like(model, tokens[d - 3], data):
