@@ -827,6 +827,8 @@ _ADVERBIAL_TAGS = frozenset({"ad", "i", "z"})
 #: jieba's tags (first letter) of what may be the object of a verb: a noun, a pronoun, a
 #: verb, a distinguishing word that opens a noun phrase (整个, 共同).
 _OBJECT_TAGS = "nrvb"
+
+
 def _bare_verb(text: str, de: int) -> bool:
     """Does the phrase end within four characters after the 的 at ``de``, leaving its verb
     no object?  A colon does not: what it introduces is the object (尖锐的指出：“…”)."""
