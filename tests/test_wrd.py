@@ -241,7 +241,7 @@ def test_de_di_model_object_after_the_verb(monkeypatch: pytest.MonkeyPatch) -> N
     assert _model_codes(monkeypatch, "大家更广泛的参与机制。", 0.8) == []
     assert _model_codes(monkeypatch, "大家更广泛的参与。", 0.8) == []
     assert _model_codes(monkeypatch, "提供更广泛的参与社区治理。", 0.8) == []
-    assert _model_codes(monkeypatch, "居民更广泛的参与社区治理。", 0.3) == []
+    assert _model_codes(monkeypatch, "居民广泛的参与社区治理。", 0.3) == []
     # an adverb (不断) before 的: from a lower reading still (lm_threshold_object_adverb)
     assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -1.0) == ["的"]
     assert _model_codes(monkeypatch, "大家要明显的增强群众观念。", -1.0) == []
@@ -373,3 +373,44 @@ def test_de_di_model_reads_every_listed_adverbial(monkeypatch: pytest.MonkeyPatc
     (坚定的: 定的 is common), so the phrase decides; an unlisted one stays filtered."""
     assert _model_codes(monkeypatch, "我们要坚定的相信和依靠群众。", 2.0, filtered=True) == ["的"]
     assert _model_codes(monkeypatch, "我们要狂热的相信和依靠群众。", 2.0, filtered=True) == []
+
+
+def test_de_di_model_colon_after_the_verb_introduces_its_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A colon right after the verb introduces a quotation, its object: a middling reading
+    (1.0, under the default threshold) is a slip as with any object; a comma is no object;
+    是/有 after 的 take a noun phrase as their subject, never an adverbial."""
+    assert _model_codes(monkeypatch, "报告明确的指出：“问题在基层。”", 1.0) == ["的"]
+    assert _model_codes(monkeypatch, "报告明确的指出，问题在基层。", 1.0) == []
+    assert _model_codes(monkeypatch, "报告明确的指出：“问题在基层。”", 0.3) == []
+    assert _model_codes(monkeypatch, "违反纪律情节严重的是少数干部。", 1.0) == []
+
+
+def test_de_de_prepositions_with_yu_compare_nothing() -> None:
+    """A comparison (比, 较, 高于) exempts the clause; the 于 of 鉴于, 对于, 由于 does not.
+    晚 and 顺利 are complements as 早 and 好 are."""
+    assert _codes("鉴于今年的计划制定的比较晚，各地要抓紧。", "WRD002") == ["的"]
+    assert _codes("由于准备充分，会议进行的相当顺利。", "WRD002") == ["的"]
+    assert _codes("今年的计划制定的比较晚。", "WRD002") == ["的"]
+    assert _codes("这次会议比上次的顺利。", "WRD002") == []
+
+
+def test_de_di_model_degree_word_before_the_adverbial(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A degree word before the adverbial and an object after the verb: a low reading (-1.5)
+    is a slip (lm_threshold_object_degree), a noun-verb (vn) counting as the verb; not
+    without the degree word, without the object, with a head noun, or with 是 after 的."""
+    assert _model_codes(monkeypatch, "居民更广泛的参与社区治理。", -1.5) == ["的"]
+    assert _model_codes(monkeypatch, "代表更加有效的监督政府工作。", -1.5) == ["的"]
+    assert _model_codes(monkeypatch, "居民广泛的参与社区治理。", -1.5) == []
+    assert _model_codes(monkeypatch, "居民更广泛的参与。", -1.5) == []
+    assert _model_codes(monkeypatch, "建立更加有效的监督机制。", -1.5) == []
+    assert _model_codes(monkeypatch, "更严重的是会影响群众利益。", -1.5) == []
+    assert _model_codes(monkeypatch, "居民更广泛的参与社区治理。", -2.5) == []
+
+
+def test_de_di_model_series_of_adverbials_before_a_verb_and_its_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last adverbial of a series joined by 、 before a verb with an object: a reading
+    of -0.5 is a slip (lm_threshold_object_series); not without the series or the object."""
+    assert _model_codes(monkeypatch, "救援队伍快速、高效的开展救援工作。", -0.5) == ["的"]
+    assert _model_codes(monkeypatch, "救援队伍高效的开展救援工作。", -0.5) == []
+    assert _model_codes(monkeypatch, "救援队伍快速、高效的开展。", -0.5) == []
+    assert _model_codes(monkeypatch, "救援队伍快速、高效的开展救援工作。", -1.5) == []
