@@ -1904,10 +1904,17 @@ class HomophoneData:
     #: much: the words around must speak for the word, not its frequency alone
     #: (:func:`homophone_supported`).
     context_margin: float = 0.0
+    #: Two words touch when the text as written segments by jieba's dictionary less than
+    #: this far (log-probability) behind the text with the word (:func:`homophone_junction`) ...
+    junction_margin: float = 2.0
+    #: ... or less than this far behind when a common word holds one of the two characters.
+    cut_margin: float = 4.0
 
     def validate(self) -> str | None:
         if self.window < 1:
             return "'window' must be at least 1"
+        if not 0 <= self.junction_margin <= self.cut_margin:
+            return "'junction_margin' must be at least 0 and at most 'cut_margin'"
         if not 0 <= self.prefilter < self.threshold:
             return "'prefilter' must be at least 0 and below 'threshold'"
         if self.absent_margin < 0:
@@ -1932,6 +1939,9 @@ class HomophoneData:
         """The words a slip of the table may stand for."""
         return self.slips.words(slip)
 
+
+#: The margins of :func:`homophone_junction` when no rule data is given.
+_JUNCTION_DEFAULTS = HomophoneData()
 
 _HAN_RUN = re.compile("[\u3400-\u9fff]+")
 _HOMOPHONE_WORDS = re.compile("[\u3400-\u9fff]{2}(?: [\u3400-\u9fff]{2})*")
@@ -2204,21 +2214,59 @@ _line_memo_chars = 0
 _line_lock = threading.Lock()
 
 
-def homophone_junction(text: str, start: int, min_freq: int = _JUNCTION_MIN_FREQ) -> bool:
-    """Do the two characters at ``start`` belong to two words (中等|及, 供货者|名称)?
+def homophone_junction(text: str, start: int, word: str, data: HomophoneData | None = None) -> bool:
+    """Do the two characters at ``start`` belong to two words that touch (现役军人|原|所在,
+    能|立等可取, 中等|及), so that the text as written is ordinary Chinese?
 
-    True when jieba's segmentation of the Han text around them does not cut them as one
-    token and a word of two or more characters (frequency ``min_freq`` or more) holds one
-    of them and reaches outside the pair: the pair was never written as one, two words
-    touch.  A slip stays a token of its own (膨涨) or falls apart into single characters
-    (布|署).
+    Read by jieba's dictionary (:func:`reading_gain`): the text around the pair as written
+    segments into words almost as likely as with ``word`` in its place, less than
+    ``data.junction_margin`` behind (``data.cut_margin`` when a common word holds one of
+    the two characters: :func:`homophone_cut`).  A slip breaks a word the correction
+    restores (作出|布|署 against 作出|部署: 7 behind), or leaves a rare character alone
+    (行政法|瑰 against 行政|法规: 14 behind) even where the segmentation cuts the pair.
+    Two words that touch segment as well as the correction or better, whatever their
+    frequency (现役军人|原|所在 against 现役军人|员|所在: 1 ahead; 能|立等可取 against
+    能力|等|可取: 3 ahead); a rare dictionary word (现役军人, 立等可取 have 3) is no
+    evidence for the cut alone, as rare entries abound in jieba's dictionary (就业证 in
+    就业证|策, a slip of 就业|政策).  The unigram reading can err where a rare long word
+    competes with a commoner shorter one (革命军人|原 reads worse than 革命军|人员).
     """
-    end = start + 2
+    margins = data if data is not None else _JUNCTION_DEFAULTS
+    gain = reading_gain(text, start, word)
+    return gain < margins.junction_margin or (gain < margins.cut_margin and homophone_cut(text, start))
+
+
+def _han_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run of Han characters around ``text[start:end]``, at most :data:`_JUNCTION_REACH` each side."""
     lo, hi = start, end
     while lo > 0 and start - lo < _JUNCTION_REACH and HAN_RE.match(text[lo - 1]):
         lo -= 1
     while hi < len(text) and hi - end < _JUNCTION_REACH and HAN_RE.match(text[hi]):
         hi += 1
+    return lo, hi
+
+
+def reading_gain(text: str, start: int, word: str) -> float:
+    """log P(the Han text around the pair at ``start`` with ``word`` in its place) - log P(as
+    written), each the probability of jieba's best segmentation by its dictionary (the
+    product of its words' frequencies over the total, as jieba's route scores it)."""
+    lo, hi = _han_window(text, start, start + 2)
+    written = text[lo:hi]
+    at = start - lo
+    return _reading_logprob(written[:at] + word + written[at + 2 :]) - _reading_logprob(written)
+
+
+def _reading_logprob(s: str) -> float:
+    logtotal = segment.dictionary().logtotal
+    return sum(log(max(f, 1)) - logtotal for _a, _b, f in segment.tokens(s))
+
+
+def homophone_cut(text: str, start: int, min_freq: int = _JUNCTION_MIN_FREQ) -> bool:
+    """Does jieba's segmentation of the Han text around the two characters at ``start`` not
+    cut them as one token, a word of two or more characters (frequency ``min_freq`` or
+    more) holding one of them and reaching outside the pair (中等|及, 供货|者)?"""
+    end = start + 2
+    lo, hi = _han_window(text, start, end)
     for a, b, f in segment.tokens(text[lo:hi]):
         a, b = a + lo, b + lo
         if a < end and b > start and (a, b) != (start, end) and b - a > 1 and f >= min_freq:
@@ -2309,7 +2357,7 @@ def homophone_findings(model: lm.Model, text: str, data: HomophoneData) -> Itera
             start = line + offset
             if (
                 score > homophone_threshold(text, start, alt, data, present)
-                and not homophone_exempt(text, start, alt, counts)
+                and not homophone_exempt(text, start, alt, counts, data)
                 and not homophone_attested(model, text[start : start + 2])
             ):
                 yield start, alt, score
@@ -2345,11 +2393,14 @@ def homophone_threshold(
 _LISTED_FREQ = 5
 
 
-def homophone_exempt(text: str, start: int, alt: str, counts: dict[str, int] | None = None) -> str:
+def homophone_exempt(
+    text: str, start: int, alt: str, counts: dict[str, int] | None = None, data: HomophoneData | None = None
+) -> str:
     """Why the pair at ``start`` is not reported whatever the model says ("" when it is not
     exempt): two words touch, a coined parallel item, a quoted term, a term of the draft, a
-    name.  ``counts``: see :func:`homophone_term`."""
-    if homophone_junction(text, start):
+    name.  ``counts``: see :func:`homophone_term`; ``data``: the margins of
+    :func:`homophone_junction` (the defaults when None)."""
+    if homophone_junction(text, start, alt, data):
         return "junction"
     if homophone_parallel(text, start):
         return "parallel"
