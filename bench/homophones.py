@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         for start, alt, score in wrd.homophone_scores(model, text, data):
             ex = text[max(0, start - 10) : start + 12].replace("\n", "⏎")
             j = (
-                bool(wrd.homophone_exempt(text, start, alt))
+                bool(wrd.homophone_exempt(text, start, alt, None, data))
                 or wrd.homophone_attested(model, text[start : start + 2])
                 or not wrd.homophone_supported(model, text[start : start + 2], alt, score, data)
             )
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             ex = swapped[max(0, i - 10) : i + 12].replace("\n", "⏎")
             score = max(found, default=-99.0)
             j = (
-                bool(wrd.homophone_exempt(swapped, i, word))
+                bool(wrd.homophone_exempt(swapped, i, word, None, data))
                 or wrd.homophone_attested(model, slip)
                 or not wrd.homophone_supported(model, slip, word, score, data)
             )

@@ -14,6 +14,8 @@ from speechlint import data, homophone_build, lm, segment
 from speechlint.checks.wrd import (
     HomophoneData,
     homophone_attested,
+    homophone_cut,
+    homophone_exempt,
     homophone_findings,
     homophone_junction,
     homophone_name,
@@ -23,6 +25,7 @@ from speechlint.checks.wrd import (
     homophone_supported,
     load_homophones,
     pair_prior,
+    reading_gain,
 )
 from speechlint.config import Config
 from speechlint.errors import RuleDataError
@@ -152,6 +155,8 @@ def test_slips_in_text_are_every_pair_of_adjacent_characters_that_is_a_slip() ->
         ({"prefilter": 12.0}, "'prefilter'"),
         ({"prefilter": -1.0}, "'prefilter'"),
         ({"table": "no_such_table.txt"}, "cannot read"),
+        ({"junction_margin": -1.0}, "'junction_margin'"),
+        ({"junction_margin": 5.0, "cut_margin": 4.0}, "'junction_margin'"),
     ],
 )
 def test_bad_rule_data_is_refused(kwargs: dict[str, object], problem: str) -> None:
@@ -200,8 +205,8 @@ def test_the_same_slip_is_decided_by_its_context() -> None:
     model = lm.model()
     assert model is not None
     # 中等|及: the pair belongs to two words, whatever the model says of 等级
-    assert homophone_junction("中等及中等以下教育", 1)
-    assert not homophone_junction("对全年工作作出布署。", 7)
+    assert homophone_junction("中等及中等以下教育", 1, "等级")
+    assert not homophone_junction("对全年工作作出布署。", 7, "部署")
     assert pair_prior(model, "布署", "部署") > shipped().prefilter
 
 
@@ -323,3 +328,55 @@ def test_a_remembered_line_is_still_decided_by_its_draft(text: str, found: list[
 
 def test_a_negative_context_margin_is_refused() -> None:
     assert "'context_margin'" in (HomophoneData(context_margin=-1.0).validate() or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "word"),
+    [
+        # a long word of the dictionary, rare there (jieba lists 现役军人, 立等可取 3 times),
+        # touches a word: as written the text segments as well as with the word, or better
+        ("请现役军人原所在单位出具证明。", "人原", "人员"),  # 现役军人|原|所在单位
+        ("窗口办理的证件，群众能立等可取。", "能立", "能力"),  # 能|立等可取
+        ("全力做好老旧小区改造和社区就近入学服务。", "近入", "进入"),  # 就近入学
+        ("各地要尽快拿出原地待命方案。", "地待", "地带"),  # 原地待命
+    ],
+)
+def test_two_words_that_touch_are_a_junction(text: str, pair: str, word: str) -> None:
+    start = text.index(pair)
+    assert pair in shipped().slips
+    assert reading_gain(text, start, word) < shipped().junction_margin
+    assert homophone_exempt(text, start, word, None, shipped()) == "junction"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "word"),
+    [
+        ("对全年工作作出布署。", "布署", "部署"),  # 布|署 against 部署
+        ("认真贯撤落实党中央决策。", "贯撤", "贯彻"),
+        # the segmentation cuts the pair (行政法|瑰): a rare character left alone is no word
+        ("与上级行政法瑰相抵触的规定，一律停止执行。", "法瑰", "法规"),
+        ("会议厅取和审议了政府工作报告。", "厅取", "听取"),  # 会议厅|取
+    ],
+)
+def test_a_slip_is_no_junction_even_where_the_segmentation_cuts_it(text: str, pair: str, word: str) -> None:
+    start = text.index(pair)
+    assert pair in shipped().slips
+    assert reading_gain(text, start, word) > shipped().cut_margin
+    assert homophone_exempt(text, start, word, None, shipped()) != "junction"
+
+
+def test_the_cut_alone_needs_a_smaller_margin() -> None:
+    # 供货|者: a common word holds 货, and 供|或者 reads only a little better (3.6)
+    text = "应当查验供货者的许可证。"
+    start = text.index("货者")
+    gain = reading_gain(text, start, "或者")
+    assert shipped().junction_margin < gain < shipped().cut_margin
+    assert homophone_cut(text, start)
+    assert homophone_junction(text, start, "或者", shipped())
+    # the same gain without a common word across the pair is no junction
+    assert not homophone_junction(text, start, "或者", HomophoneData(junction_margin=2.0, cut_margin=2.0))
+
+
+def test_a_slip_after_a_word_that_swallows_its_first_character_is_found() -> None:
+    # 行政法 holds 法: the segmentation cuts 法瑰, yet 行政|法规 reads far better
+    assert [w for _, w in findings("与上级行政法瑰相抵触的规定，一律停止执行。各项法规要及时清理。")] == ["法瑰"]
