@@ -393,6 +393,9 @@ def scores(text: str, s: int, n: int) -> tuple[float, float] | None:
     left = lm.to_stream(text[max(0, s - k - 4) : s])[-k:]
     right = lm.to_stream(text[s + 2 * n : s + 2 * n + k + 4])[:k]
     key = f"{left}\0{unit}\0{right}"
+    if _scored_by[0] is not m:  # another model (a benchmark switches: SPEECHLINT_LM_DIR)
+        _scores.clear()
+        _scored_by[0] = m
     found = _scores.get(key)
     if found is None:
         one = m.logprob(left, unit + right)
@@ -408,9 +411,10 @@ def score(text: str, s: int, n: int) -> float | None:
     return None if found is None else found[0]
 
 
-#: Scores already computed, by (left context, unit, right context): the same candidates
-#: come back again and again (中国国际, 今年年底).
+#: Scores already computed by the model ``_scored_by`` holds, by (left context, unit,
+#: right context): the same candidates come back again and again (中国国际, 今年年底).
 _scores: dict[str, tuple[float, float]] = {}
+_scored_by: list[object] = [None]
 
 
 def _crosser(text: str, s: int, n: int, data: DupData) -> Crosses:
@@ -740,21 +744,57 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
     评标 is a term of the document, 标准 the next word).  A character typed twice inside
     a word leaves no such trace: elsewhere it stands beside the rest of its word
     (借款期期限: 款期 elsewhere only in 借款期限).
+
+    Only a use where the two characters may form a term counts (:func:`_term_use`): not
+    where they are only the junction of two words (监事会决决议: 会决 elsewhere in
+    股东会决定, 会 ending 股东会 and 决 starting 决定), and never a neighbour that is a
+    function word or no Han character (草案案的: 案的 is no term).
     """
     if s < 1 or s + 3 > len(text):
         return False
     x, c, y = text[s - 1], text[s], text[s + 2]
+    if _function_char(y if right else x):
+        return False
     lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
     pair = c + y if right else x + c
     at = text.find(pair, lo, hi)
     while at >= 0:
         other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
-        if right and at >= 1 and other not in (x, c):
+        if right and at >= 1 and other not in (x, c) and _term_use(text, at, right):
             return True
-        if not right and other and other not in (c, y):
+        if not right and other and other not in (c, y) and _term_use(text, at, right):
             return True
         at = text.find(pair, at + 1, hi)
     return False
+
+
+#: jieba's tags (the first letter) of particles, prepositions and conjunctions: no term
+#: starts or ends with one (pronouns may: 各司, 本村).
+_PARTICLE_TAGS = frozenset("upc")
+
+
+def _function_char(ch: str) -> bool:
+    """Is ``ch`` no Han character, or a particle, preposition or conjunction (的, 为, 和)?"""
+    if not HAN_RE.match(ch):
+        return True
+    return (segment.dictionary().tag(ch) or "x")[0] in _PARTICLE_TAGS
+
+
+def _term_use(text: str, at: int, right: bool) -> bool:
+    """May the two characters at ``at`` be (part of) one term here?
+
+    The lone copy c (the second character, or the first with ``right``) must not be the
+    edge of another word of jieba's segmentation: a word starting at c (会决 in 股东会决定:
+    决定) or, with ``right``, one ending at c (案审 in 草案审议: 草案) makes the two
+    characters a junction of two words.  A single-character token (评 + 标 + 委员会: 评标
+    is a term the dictionary lacks) or one word across both (公益林) may be a term.
+    """
+    lo, hi = _han_run(text, at, at + 2)
+    k = at + (0 if right else 1) - lo  # the lone copy's offset in the run
+    for a, b, _freq in segment.tokens(text[lo:hi]):
+        if a <= k < b:
+            return b - a == 1 or (b > k + 1 if right else a < k)
+    return True
 
 
 #: jieba's tags of function words (the first letter): prepositions, conjunctions,
