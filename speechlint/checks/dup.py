@@ -163,6 +163,13 @@ class DupData:
     #: and measure words that precede what they modify, so after a word ending in the
     #: character, 这种种情况, the pair reads as the reduplication and is not tried):
     model_lone_allowed: float = -1000.0
+    #: The same for a form of ``allow`` whose second copy stands alone after a word ending
+    #: with the character (治理理法治化: 治理 + 理; 大循环环，: 循环 + 环), unless the
+    #: character before the pair is a numeral, a demonstrative or a prefix of kinship terms
+    #: (``lone-allowed-before``: 一个个, 一条条, 这种种, 大姐姐), after which the pair is the
+    #: reduplication.  -1000: off.
+    model_lone_allowed_after: float = -1000.0
+    lone_allowed_before: str = ""
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
     #: went on with y at least ``lone-seen-share`` of the times (and twice at least:
@@ -206,7 +213,7 @@ class DupData:
             problem = sorted_unique(name.replace("_", "-"), getattr(self, name))
             if problem:
                 return problem
-        for name in ("surnames", "distributive_before"):
+        for name in ("surnames", "distributive_before", "lone_allowed_before"):
             chars = getattr(self, name)
             if len(set(chars)) != len(chars) or not all(HAN_RE.match(c) for c in chars):
                 return f"'{name.replace('_', '-')}' must list Han characters, each once"
@@ -220,7 +227,7 @@ class DupData:
             return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
-        if not max(self.model_lone, self.model_lone_allowed, self.model_lone_seen) <= 0:
+        if not max(self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after) <= 0:
             return "thresholds must satisfy model-lone, model-lone-allowed and model-lone-seen <= 0"
         if not 0 < self.lone_seen_share <= 1:
             return "'lone-seen-share' must be in (0, 1]"
@@ -521,19 +528,23 @@ def _idiom_ends(text: str, s: int, data: DupData) -> bool:
 def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     """The highest threshold a candidate may meet, before its word structure is known."""
     if allowed:
-        return max(data.model_allowed, data.model_lone_allowed)
+        return max(data.model_allowed, data.model_lone_allowed, data.model_lone_allowed_after)
     orphan = data.model_orphan_familiar if familiar else data.model_orphan
     return max(data.model_whole, data.model_orphan_unseen, orphan, data.model_lone, data.model_lone_seen)
 
 
-def _lone_limits(data: DupData, n: int, unit: str, allowed: bool, unseen: bool) -> tuple[float, float]:
-    """The loose thresholds of a lone first and a lone second copy (see :func:`_by_model`)."""
+def _lone_limits(
+    data: DupData, n: int, unit: str, allowed: bool, unseen: bool, before: str = ""
+) -> tuple[float, float]:
+    """The loose thresholds of a lone first and a lone second copy (see :func:`_by_model`);
+    ``before``: the character before the pair."""
     if n != 1:
         return (-1000.0, -1000.0)
     if unseen:
         return (data.model_orphan_unseen, data.model_orphan_unseen)
     if allowed:
-        return (data.model_lone_allowed, -1000.0)
+        after = -1000.0 if not before or before in data.lone_allowed_before else data.model_lone_allowed_after
+        return (data.model_lone_allowed, after)
     if unit in data.standalone:  # a function word stands alone as a rule: 可以 + 以 + 实行
         return (-1000.0, -1000.0)
     return (data.model_lone, data.model_lone)
@@ -1035,7 +1046,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and familiarity >= data.model_unseen_familiar
             and _unseen_pair(text, s)
         )
-        lone = _lone_limits(data, n, unit, allowed, unseen)
+        lone = _lone_limits(data, n, unit, allowed, unseen, text[s - 1] if s else "")
         if (
             plain
             and not unseen
