@@ -647,3 +647,82 @@ def test_a_lone_copy_whose_one_copy_reading_is_written_is_tried_at_model_lone_se
         s = next(i for i in range(len(text)) if text[i] == text[i + 1])
         assert not dup._one_copy_seen(text, s, data), text
     assert found("对今后的工作作相应调整。") == []
+
+
+# ------------------------------------------- word evidence: the document and jieba's cut
+def test_a_junction_of_two_words_elsewhere_is_no_term_of_the_document() -> None:
+    """The document's term test counts a use of the lone copy with its neighbour only where
+    the two may form a term: 会决 in 股东会决定 is 股东会 + 决定, a junction; 评标 in
+    评标委员会 (评 + 标 + 委员会) may be a term the dictionary lacks."""
+    from speechlint.checks import dup
+
+    text = "股东会决定公司的经营方针。监事会决决议的表决，应当一人一票。"
+    s = text.index("决决")
+    assert not dup._attached(text, s, right=False)
+    assert [c for *_, c in found(text)] == ["DUP001"]
+    text = "评标委员会负责评标。按照评标标准评价。"
+    assert dup._attached(text, text.index("标标"), right=False)
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        ("草案的说明。会议审议法律草案案的报告。", True),  # 的: a particle makes no term
+        ("第一条　为了规范管理。\n　物物价相对稳定。", False),  # nor a character that is no Han
+    ],
+)
+def test_a_function_word_or_punctuation_beside_the_lone_copy_makes_no_term(text: str, right: bool) -> None:
+    from speechlint.checks import dup
+
+    pair = next(text[i : i + 2] for i in range(len(text) - 1) if text[i] == text[i + 1] and text[i] > "\u3400")
+    assert not dup._attached(text, text.index(pair), right=right)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加强宗教事务治理理法治化。",
+        "立足国内大循环环，协同推进强大国内市场。",
+    ],
+)
+def test_a_listed_reduplication_after_a_word_ending_in_it_is_found(text: str) -> None:
+    assert [c for *_, c in found(text)] == ["DUP001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "看到一个个鲜活的例子。",
+        "走过一条条道路。",
+        "他的大姐姐来了。",
+    ],
+)
+def test_a_reduplication_after_a_numeral_or_demonstrative_stays_silent(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从事领馆服务务工作的人员。",  # 服务 + 务 + 工作 (务工 loses to 工作)
+        "对违法行为作出出处罚决定。",  # 作出 + 出 + 处罚
+        "渔业主主管部门按照职责分工。",  # 渔业 + 主 + 主管部门
+    ],
+)
+def test_a_copy_that_jiebas_cut_leaves_alone_between_two_words_is_found(text: str) -> None:
+    assert [c for *_, c in found(text)] == ["DUP001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深化全国国有企业改革。",  # 全国 + 国有企业
+        "整治畜禽粪污污染。",  # 粪污 + 污染
+        "办好中国国际进口博览会。",
+        "改进工作作风。",
+        "行政长官在其一任任期内只能解散立法会一次。",  # 一任 + 任期 (jieba: 其一 + 任)
+    ],
+)
+def test_two_words_that_touch_stay_silent(text: str) -> None:
+    assert found(text) == []

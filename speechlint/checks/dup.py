@@ -169,6 +169,12 @@ class DupData:
     #: (``lone-allowed-before``: 一个个, 一条条, 这种种, 大姐姐), after which the pair is the
     #: reduplication.  -1000: off.
     model_lone_allowed_after: float = -1000.0
+    #: Each copy inside a different word of the dictionary, but jieba's segmentation of the
+    #: Han text around keeps only one of those words and leaves the other copy a word of its
+    #: own (服务 + 务 + 工作: 务工 loses to 工作; 作出 + 出 + 处罚): a lone copy (its tests,
+    #: :func:`_attached` and :func:`_neighbour_placed`, apply) at this score or below, where
+    #: two words that touch are both kept (全国 + 国有企业, 粪污 + 污染).  -1000: off.
+    model_embedded_alone: float = -1000.0
     lone_allowed_before: str = ""
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
@@ -227,8 +233,9 @@ class DupData:
             return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
-        if not max(self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after) <= 0:
-            return "thresholds must satisfy model-lone, model-lone-allowed and model-lone-seen <= 0"
+        lone = (self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after)
+        if not max(*lone, self.model_embedded_alone) <= 0:
+            return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
         if not 0 < self.lone_seen_share <= 1:
             return "'lone-seen-share' must be in (0, 1]"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
@@ -719,7 +726,18 @@ def _by_model(
         if llr > loose:
             return False
         if not bound and crosses(s):  # each copy inside a word: two words that touch (全国 + 国有)
-            return llr <= min(embedded, alone)
+            if llr <= min(embedded, alone):
+                return True
+            # ... unless jieba's segmentation leaves one copy a word of its own: the words
+            # that cross it lose to their neighbours (服务 + 务 + 工作: 务工 loses to 工作;
+            # 作出 + 出 + 处罚), where two words that touch are both kept (全国 + 国有企业)
+            # (at model-embedded-alone: a word of the dictionary crosses the lone copy too, and
+            # the segmentation may err, 其一 + 任 + 任期 for 其 + 一任 + 任期; cheapest first:
+            # segmenting loads a dictionary)
+            if llr > min(max(lone), data.model_embedded_alone) or crosses(s + 1):
+                return False
+            alone_at = _segmented_alone(text, s)
+            return alone_at is not None and lone_copy(right=alone_at == s + 1)
         # the first copy alone: 落 + 落实
         # (not when a word spans both copies: 强强联合)
         return llr <= alone or (not crosses(s + 1) and lone_copy(right=False))
@@ -739,6 +757,16 @@ def _by_model(
     if not bound and crosses(s):  # the first copy ends a longer word: 管理局 + 局
         return True
     return allowed or llr <= data.model_whole  # each copy a whole word
+
+
+def _segmented_alone(text: str, s: int) -> int | None:
+    """The copy of the doubled character at ``s`` that jieba's segmentation of the Han text
+    around makes a word of its own (a single-character token), if one of them is."""
+    lo, hi = _han_run(text, s, s + 2)
+    for a, b, _freq in segment.tokens(text[lo:hi]):
+        if b - a == 1 and lo + a in (s, s + 1):
+            return lo + a
+    return None
 
 
 def _attached(text: str, s: int, right: bool, asked: Asked | None = None) -> bool:
