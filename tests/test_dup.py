@@ -726,3 +726,28 @@ def test_a_copy_that_jiebas_cut_leaves_alone_between_two_words_is_found(text: st
 )
 def test_two_words_that_touch_stay_silent(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("（三）进进口不符合标准的商品。", [(1, 5, "DUP001")]),  # the clause starts with the pair
+        ("（三）进口不符合标准的商品。", []),
+        ("本条由县应急管理局局。", [(1, 10, "DUP001")]),  # or ends with it
+    ],
+)
+def test_a_lone_copy_beside_punctuation(text: str, expect: list[tuple[int, int, str]]) -> None:
+    assert found(text) == expect
+
+
+def test_a_lone_copy_beside_punctuation_has_a_looser_threshold() -> None:
+    """model-lone-edge: no term crosses the punctuation beside the lone copy."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    text = "（一）菌菌种管理。"  # the model alone is less sure here than model-lone asks
+    s = text.index("菌菌")
+    score = dup.score(text, s, 1)
+    assert score is not None and data.model_lone < score <= data.model_lone_edge
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_edge=-1000.0))

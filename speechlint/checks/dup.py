@@ -175,6 +175,10 @@ class DupData:
     #: :func:`_attached` and :func:`_neighbour_placed`, apply) at this score or below, where
     #: two words that touch are both kept (全国 + 国有企业, 粪污 + 污染).  -1000: off.
     model_embedded_alone: float = -1000.0
+    #: ``model-lone`` for a lone copy whose other neighbour is no Han character (a clause
+    #: that starts with the pair before a word, （三）进进口, or ends with it after one,
+    #: 管理局局。): no term crosses the punctuation.  -1000: off.
+    model_lone_edge: float = -1000.0
     lone_allowed_before: str = ""
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
@@ -234,7 +238,7 @@ class DupData:
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
         lone = (self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after)
-        if not max(*lone, self.model_embedded_alone) <= 0:
+        if not max(*lone, self.model_embedded_alone, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
         if not 0 < self.lone_seen_share <= 1:
             return "'lone-seen-share' must be in (0, 1]"
@@ -537,7 +541,9 @@ def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
     if allowed:
         return max(data.model_allowed, data.model_lone_allowed, data.model_lone_allowed_after)
     orphan = data.model_orphan_familiar if familiar else data.model_orphan
-    return max(data.model_whole, data.model_orphan_unseen, orphan, data.model_lone, data.model_lone_seen)
+    return max(
+        data.model_whole, data.model_orphan_unseen, orphan, data.model_lone, data.model_lone_seen, data.model_lone_edge
+    )
 
 
 def _lone_limits(
@@ -1084,6 +1090,12 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and _one_copy_seen(text, s, data)
         ):
             lone = (data.model_lone_seen, data.model_lone_seen)
+        if plain and lone[0] > -1000.0 and data.model_lone_edge > min(lone):
+            # a lone copy beside no Han character: a clause that starts with it, or ends
+            lone = (
+                max(lone[0], data.model_lone_edge) if not _han_at(text, s - 1) else lone[0],
+                max(lone[1], data.model_lone_edge) if not _han_at(text, s + 2) else lone[1],
+            )
         return bool(
             written
             or (
