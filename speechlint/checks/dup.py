@@ -903,8 +903,8 @@ def _neighbour_used(text: str, s: int, right: bool) -> bool:
     at = text.find(edge, lo, hi)
     while at >= 0:
         if at != a:
-            other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
-            if other != c and (not right or at >= 1):
+            other = (text[at - 1] if at >= 1 else "") if right else text[at + 2] if at + 2 < len(text) else ""
+            if other != c:
                 return True
         at = text.find(edge, at + 1, hi)
     return False
