@@ -684,6 +684,8 @@ def test_a_function_word_or_punctuation_beside_the_lone_copy_makes_no_term(text:
     [
         "加强宗教事务治理理法治化。",
         "立足国内大循环环，协同推进强大国内市场。",
+        "（二）新股发行价格格；",
+        "努力提高高对外开放的质量和水平。",
     ],
 )
 def test_a_listed_reduplication_after_a_word_ending_in_it_is_found(text: str) -> None:
@@ -696,6 +698,9 @@ def test_a_listed_reduplication_after_a_word_ending_in_it_is_found(text: str) ->
         "看到一个个鲜活的例子。",
         "走过一条条道路。",
         "他的大姐姐来了。",
+        "他们实际上天天在扩军。",  # jieba keeps the reduplication a word: 实际上 + 天天
+        "现在我们来看看。",
+        "都应当好好地总结经验。",
     ],
 )
 def test_a_reduplication_after_a_numeral_or_demonstrative_stays_silent(text: str) -> None:

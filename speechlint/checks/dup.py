@@ -536,10 +536,12 @@ def _idiom_ends(text: str, s: int, data: DupData) -> bool:
     return any(_is_word(text[a : s + 1], data) for a in range(max(0, s - _REACH + 1), s - 2))
 
 
-def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
-    """The highest threshold a candidate may meet, before its word structure is known."""
+def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "") -> float:
+    """The highest threshold a candidate may meet, before its word structure is known
+    (``before``: the character before the pair)."""
     if allowed:
-        return max(data.model_allowed, data.model_lone_allowed, data.model_lone_allowed_after)
+        after = data.model_lone_allowed_after if _han_at(before, 0) and before not in data.lone_allowed_before else -1000.0
+        return max(data.model_allowed, data.model_lone_allowed, after)
     orphan = data.model_orphan_familiar if familiar else data.model_orphan
     return max(
         data.model_whole, data.model_orphan_unseen, orphan, data.model_lone, data.model_lone_seen, data.model_lone_edge
@@ -556,7 +558,7 @@ def _lone_limits(
     if unseen:
         return (data.model_orphan_unseen, data.model_orphan_unseen)
     if allowed:
-        after = -1000.0 if not before or before in data.lone_allowed_before else data.model_lone_allowed_after
+        after = data.model_lone_allowed_after if _han_at(before, 0) and before not in data.lone_allowed_before else -1000.0
         return (data.model_lone_allowed, after)
     if unit in data.standalone:  # a function word stands alone as a rule: 可以 + 以 + 实行
         return (-1000.0, -1000.0)
@@ -715,6 +717,8 @@ def _by_model(
         """Is the copy standing alone (the second with ``right``) a slip at its loose threshold?"""
         if llr > lone[right] or _attached(text, s, right=right, asked=asked):
             return False
+        if allowed and right and _segmented_alone(text, s) != s + 1:
+            return False  # jieba keeps the reduplication a word: 实际上 + 天天, 应当 + 好好
         return (
             (unseen and llr <= data.model_orphan_unseen)
             or _neighbour_placed(text, s, right, data)
@@ -1087,7 +1091,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
     if verdict is not None:
         llr, familiarity = verdict
         familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
-        limit = _limit(data, familiar, allowed)
+        limit = _limit(data, familiar, allowed, text[s - 1] if s else "")
         # the document's own evidence (not for function words: 可以以合理价格)
         own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
         written = None  # looked for only when the model does not decide
