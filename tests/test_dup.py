@@ -727,6 +727,10 @@ def test_a_copy_that_jiebas_cut_leaves_alone_between_two_words_is_found(text: st
         "办好中国国际进口博览会。",
         "改进工作作风。",
         "行政长官在其一任任期内只能解散立法会一次。",  # 一任 + 任期 (jieba: 其一 + 任)
+        "到2024年年底，全面完成任务。",  # a digit makes a term with the copy: 2024年 + 年底
+        "截至2023年年末，全市常住人口稳定。",
+        "A股股票的发行价格。",  # A股 + 股票
+        "B类类别的管理办法。",
     ],
 )
 def test_two_words_that_touch_stay_silent(text: str) -> None:

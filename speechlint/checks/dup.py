@@ -175,9 +175,10 @@ class DupData:
     #: :func:`_attached` and :func:`_neighbour_placed`, apply) at this score or below, where
     #: two words that touch are both kept (全国 + 国有企业, 粪污 + 污染).  -1000: off.
     model_embedded_alone: float = -1000.0
-    #: ``model-lone`` for a lone copy whose other neighbour is no Han character (a clause
-    #: that starts with the pair before a word, （三）进进口, or ends with it after one,
-    #: 管理局局。): no term crosses the punctuation.  -1000: off.
+    #: ``model-lone`` for a lone copy whose other neighbour is punctuation (a clause that
+    #: starts with the pair before a word, （三）进进口, or ends with it after one,
+    #: 管理局局。): no term crosses the punctuation (a digit or a letter makes one:
+    #: 2024年 + 年底, A股 + 股票).  -1000: off.
     model_lone_edge: float = -1000.0
     lone_allowed_before: str = ""
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
@@ -644,6 +645,17 @@ def _han_at(text: str, i: int) -> bool:
     return 0 <= i < len(text) and bool(HAN_RE.match(text[i]))
 
 
+def _alnum_at(text: str, i: int) -> bool:
+    """Is ``text[i]`` a digit or a letter (no Han character)?  Those make terms with a Han
+    character beside them (2024年, A股, 5G): unlike punctuation, no edge of a word."""
+    return 0 <= i < len(text) and text[i].isalnum() and not HAN_RE.match(text[i])
+
+
+def _punctuation_at(text: str, i: int) -> bool:
+    """Is ``text[i]`` neither a Han character, a digit nor a letter (or outside the text)?"""
+    return not (_han_at(text, i) or _alnum_at(text, i))
+
+
 def _terms_used(text: str, s: int, n: int, k: int, uses: int) -> bool:
     """Does the document write, elsewhere, ``uses`` times each: the first copy with the Han
     characters among the ``k`` before it, and the second copy with those among the ``k``
@@ -719,6 +731,8 @@ def _by_model(
             return False
         if allowed and right and _segmented_alone(text, s) != s + 1:
             return False  # jieba keeps the reduplication a word: 实际上 + 天天, 应当 + 好好
+        if _alnum_at(text, s + 2 if right else s - 1):
+            return False  # the copy makes a term with a digit or a letter: 2024年 + 年底, A股 + 股票
         return (
             (unseen and llr <= data.model_orphan_unseen)
             or _neighbour_placed(text, s, right, data)
@@ -874,12 +888,12 @@ def _neighbour_placed(text: str, s: int, right: bool, data: DupData) -> bool:
     lo, hi = _han_run(text, s, s + 2)
     if right:
         if hi == s + 2:
-            return True
+            return not _alnum_at(text, s + 2)
         a, b, freq = segment.tokens(text[s + 2 : hi])[0]
         edge = text[s + 2 : s + 4]
     else:
         if lo == s:
-            return True
+            return not _alnum_at(text, s - 1)
         a, b, freq = segment.tokens(text[lo:s])[-1]
         edge = text[s - 2 : s]
     if b - a == 1:  # a function word is a word of its own: 要 + 深 + 深入, 指导下 + 负 + 负责
@@ -1124,10 +1138,10 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         ):
             lone = (data.model_lone_seen, data.model_lone_seen)
         if plain and lone[0] > -1000.0 and data.model_lone_edge > min(lone):
-            # a lone copy beside no Han character: a clause that starts with it, or ends
+            # a lone copy beside punctuation: a clause that starts with it, or ends
             lone = (
-                max(lone[0], data.model_lone_edge) if not _han_at(text, s - 1) else lone[0],
-                max(lone[1], data.model_lone_edge) if not _han_at(text, s + 2) else lone[1],
+                max(lone[0], data.model_lone_edge) if _punctuation_at(text, s - 1) else lone[0],
+                max(lone[1], data.model_lone_edge) if _punctuation_at(text, s + 2) else lone[1],
             )
         return bool(
             written
