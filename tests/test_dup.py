@@ -679,17 +679,30 @@ def test_a_function_word_or_punctuation_beside_the_lone_copy_makes_no_term(text:
     assert not dup._attached(text, text.index(pair), right=right)
 
 
+def _doubled_at(text: str) -> int:
+    return next(i for i in range(len(text) - 1) if text[i] == text[i + 1] and text[i] >= "\u3400")
+
+
+#: The opt-in thresholds of rules/dup.yaml (off in the shipped data), on.
+ALLOWED_AFTER = {"model_lone_allowed_after": -5.0}
+EMBEDDED_ALONE = {"model_embedded_alone": -10.0}
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "加强宗教事务治理理法治化。",
-        "立足国内大循环环，协同推进强大国内市场。",
         "（二）新股发行价格格；",
         "努力提高高对外开放的质量和水平。",
     ],
 )
-def test_a_listed_reduplication_after_a_word_ending_in_it_is_found(text: str) -> None:
-    assert [c for *_, c in found(text)] == ["DUP001"]
+def test_a_listed_reduplication_after_a_word_ending_in_it_is_found_when_asked(text: str) -> None:
+    """model-lone-allowed-after (off in the shipped data): 价格 + 格, 提高 + 高."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert not dup._judge(text, s, 1, data)
+    assert dup._judge(text, s, 1, dataclasses.replace(data, **ALLOWED_AFTER))
 
 
 @pytest.mark.parametrize(
@@ -704,6 +717,10 @@ def test_a_listed_reduplication_after_a_word_ending_in_it_is_found(text: str) ->
     ],
 )
 def test_a_reduplication_after_a_numeral_or_demonstrative_stays_silent(text: str) -> None:
+    from speechlint.checks import dup
+
+    data = dataclasses.replace(speechlint.data.rule_data("DUP001"), **ALLOWED_AFTER)
+    assert not dup._judge(text, _doubled_at(text), 1, data)
     assert found(text) == []
 
 
@@ -712,11 +729,16 @@ def test_a_reduplication_after_a_numeral_or_demonstrative_stays_silent(text: str
     [
         "从事领馆服务务工作的人员。",  # 服务 + 务 + 工作 (务工 loses to 工作)
         "对违法行为作出出处罚决定。",  # 作出 + 出 + 处罚
-        "渔业主主管部门按照职责分工。",  # 渔业 + 主 + 主管部门
     ],
 )
-def test_a_copy_that_jiebas_cut_leaves_alone_between_two_words_is_found(text: str) -> None:
-    assert [c for *_, c in found(text)] == ["DUP001"]
+def test_a_copy_that_jiebas_cut_leaves_alone_between_two_words_is_found_when_asked(text: str) -> None:
+    """model-embedded-alone (off in the shipped data)."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert not dup._judge(text, s, 1, data)
+    assert dup._judge(text, s, 1, dataclasses.replace(data, **EMBEDDED_ALONE))
 
 
 @pytest.mark.parametrize(
@@ -734,7 +756,11 @@ def test_a_copy_that_jiebas_cut_leaves_alone_between_two_words_is_found(text: st
     ],
 )
 def test_two_words_that_touch_stay_silent(text: str) -> None:
+    from speechlint.checks import dup
+
     assert found(text) == []
+    data = dataclasses.replace(speechlint.data.rule_data("DUP001"), **ALLOWED_AFTER, **EMBEDDED_ALONE)
+    assert not dup._judge(text, _doubled_at(text), 1, data)
 
 
 @pytest.mark.parametrize(

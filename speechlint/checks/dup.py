@@ -825,14 +825,20 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
     lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
     pair = c + y if right else x + c
     at = text.find(pair, lo, hi)
-    while at >= 0:
+    tried = 0
+    while at >= 0 and tried < _TERM_USES_TRIED:
         other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
-        if right and at >= 1 and other not in (x, c) and _term_use(text, at, right):
-            return True
-        if not right and other and other not in (c, y) and _term_use(text, at, right):
-            return True
+        if (other not in (x, c) and at >= 1) if right else (other and other not in (c, y)):
+            if _term_use(text, at, right):
+                return True
+            tried += 1
         at = text.find(pair, at + 1, hi)
     return False
+
+
+#: How many uses of the pair :func:`_used_in_term` segments at most: a junction of two
+#: common words comes back again and again in a long text (会决 in 股东会决定, 董事会决议).
+_TERM_USES_TRIED = 16
 
 
 #: jieba's tags (the first letter) of particles, prepositions and conjunctions: no term
