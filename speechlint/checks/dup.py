@@ -60,6 +60,18 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      ``model-lone`` (``model-lone-allowed`` for a listed pair whose first copy stands
      alone, 深 + 深入; none for the ``standalone`` function words, 可以 + 以 + 实行).
 
+   What counts as the document's use of a term (:func:`_used_in_term`) is read with
+   jieba's segmentation of each use (:func:`_term_use`): 会决 in 股东会决定 is a junction of
+   two words, no term, and a particle or a punctuation mark beside the lone copy makes none.
+   The lone copy's other neighbour is placed also by the document (:func:`_neighbour_used`:
+   受援人 written elsewhere without the copy), never by a digit or a letter (2024年 + 年底,
+   A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
+   the looser ``model-lone-edge``.  Two thresholds are opt-in (off in the shipped data):
+   ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
+   ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格) and
+   ``model-embedded-alone`` (each copy inside a dictionary word, but the segmentation keeps
+   one of them only: 服务 + 务 + 工作).
+
    Two kinds of evidence silence a pair whatever the model says: a doubled character
    coordinated with another (“条条”和“块块”, :func:`_parallel`: two reduplications side by
    side are deliberate), and the same doubling written again in the document with the
