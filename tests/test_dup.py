@@ -647,3 +647,155 @@ def test_a_lone_copy_whose_one_copy_reading_is_written_is_tried_at_model_lone_se
         s = next(i for i in range(len(text)) if text[i] == text[i + 1])
         assert not dup._one_copy_seen(text, s, data), text
     assert found("对今后的工作作相应调整。") == []
+
+
+# ------------------------------------------- word evidence: the document and jieba's cut
+def test_a_junction_of_two_words_elsewhere_is_no_term_of_the_document() -> None:
+    """The document's term test counts a use of the lone copy with its neighbour only where
+    the two may form a term: 会决 in 股东会决定 is 股东会 + 决定, a junction; 评标 in
+    评标委员会 (评 + 标 + 委员会) may be a term the dictionary lacks."""
+    from speechlint.checks import dup
+
+    text = "股东会决定公司的经营方针。监事会决决议的表决，应当一人一票。"
+    s = text.index("决决")
+    assert not dup._attached(text, s, right=False)
+    assert [c for *_, c in found(text)] == ["DUP001"]
+    text = "评标委员会负责评标。按照评标标准评价。"
+    assert dup._attached(text, text.index("标标"), right=False)
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        ("草案的说明。会议审议法律草案案的报告。", True),  # 的: a particle makes no term
+        ("第一条　为了规范管理。\n　物物价相对稳定。", False),  # nor a character that is no Han
+    ],
+)
+def test_a_function_word_or_punctuation_beside_the_lone_copy_makes_no_term(text: str, right: bool) -> None:
+    from speechlint.checks import dup
+
+    pair = next(text[i : i + 2] for i in range(len(text) - 1) if text[i] == text[i + 1] and text[i] > "\u3400")
+    assert not dup._attached(text, text.index(pair), right=right)
+
+
+def _doubled_at(text: str) -> int:
+    return next(i for i in range(len(text) - 1) if text[i] == text[i + 1] and text[i] >= "\u3400")
+
+
+#: The opt-in thresholds of rules/dup.yaml (off in the shipped data), on.
+ALLOWED_AFTER = {"model_lone_allowed_after": -5.0}
+EMBEDDED_ALONE = {"model_embedded_alone": -10.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（二）新股发行价格格；",
+        "努力提高高对外开放的质量和水平。",
+    ],
+)
+def test_a_listed_reduplication_after_a_word_ending_in_it_is_found_when_asked(text: str) -> None:
+    """model-lone-allowed-after (off in the shipped data): 价格 + 格, 提高 + 高."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert not dup._judge(text, s, 1, data)
+    assert dup._judge(text, s, 1, dataclasses.replace(data, **ALLOWED_AFTER))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "看到一个个鲜活的例子。",
+        "走过一条条道路。",
+        "他的大姐姐来了。",
+        "他们实际上天天在扩军。",  # jieba keeps the reduplication a word: 实际上 + 天天
+        "现在我们来看看。",
+        "都应当好好地总结经验。",
+    ],
+)
+def test_a_reduplication_after_a_numeral_or_demonstrative_stays_silent(text: str) -> None:
+    from speechlint.checks import dup
+
+    data = dataclasses.replace(speechlint.data.rule_data("DUP001"), **ALLOWED_AFTER)
+    assert not dup._judge(text, _doubled_at(text), 1, data)
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从事领馆服务务工作的人员。",  # 服务 + 务 + 工作 (务工 loses to 工作)
+        "对违法行为作出出处罚决定。",  # 作出 + 出 + 处罚
+    ],
+)
+def test_a_copy_that_jiebas_cut_leaves_alone_between_two_words_is_found_when_asked(text: str) -> None:
+    """model-embedded-alone (off in the shipped data)."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert not dup._judge(text, s, 1, data)
+    assert dup._judge(text, s, 1, dataclasses.replace(data, **EMBEDDED_ALONE))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深化全国国有企业改革。",  # 全国 + 国有企业
+        "整治畜禽粪污污染。",  # 粪污 + 污染
+        "办好中国国际进口博览会。",
+        "改进工作作风。",
+        "行政长官在其一任任期内只能解散立法会一次。",  # 一任 + 任期 (jieba: 其一 + 任)
+        "到2024年年底，全面完成任务。",  # a digit makes a term with the copy: 2024年 + 年底
+        "截至2023年年末，全市常住人口稳定。",
+        "A股股票的发行价格。",  # A股 + 股票
+        "B类类别的管理办法。",
+    ],
+)
+def test_two_words_that_touch_stay_silent(text: str) -> None:
+    from speechlint.checks import dup
+
+    assert found(text) == []
+    data = dataclasses.replace(speechlint.data.rule_data("DUP001"), **ALLOWED_AFTER, **EMBEDDED_ALONE)
+    assert not dup._judge(text, _doubled_at(text), 1, data)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("（三）进进口不符合标准的商品。", [(1, 5, "DUP001")]),  # the clause starts with the pair
+        ("（三）进口不符合标准的商品。", []),
+        ("本条由县应急管理局局。", [(1, 10, "DUP001")]),  # or ends with it
+    ],
+)
+def test_a_lone_copy_beside_punctuation(text: str, expect: list[tuple[int, int, str]]) -> None:
+    assert found(text) == expect
+
+
+def test_a_lone_copy_beside_punctuation_has_a_looser_threshold() -> None:
+    """model-lone-edge: no term crosses the punctuation beside the lone copy."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    text = "（一）菌菌种管理。"  # the model alone is less sure here than model-lone asks
+    s = text.index("菌菌")
+    score = dup.score(text, s, 1)
+    assert score is not None and data.model_lone < score <= data.model_lone_edge
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_edge=-1000.0))
+
+
+def test_the_lone_copys_neighbour_may_be_placed_by_the_document() -> None:
+    """A word of the draft's own subject the dictionary lacks (受援人) places the lone copy's
+    neighbour when the document writes it elsewhere without the copy; a term the lone copy
+    makes with its neighbour (关衔) leaves no such trace."""
+    from speechlint.checks import dup
+
+    text = "受援人应当如实陈述。律师不得收取取受援人财物。"
+    assert dup._neighbour_used(text, text.index("取取"), right=True)
+    assert not dup._neighbour_used("律师不得收取取受援人财物。", 5, right=True)
+    text = "依照海关关衔条例授予关衔。"
+    assert not dup._neighbour_used(text, text.index("关关"), right=True)

@@ -60,6 +60,18 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      ``model-lone`` (``model-lone-allowed`` for a listed pair whose first copy stands
      alone, 深 + 深入; none for the ``standalone`` function words, 可以 + 以 + 实行).
 
+   What counts as the document's use of a term (:func:`_used_in_term`) is read with
+   jieba's segmentation of each use (:func:`_term_use`): 会决 in 股东会决定 is a junction of
+   two words, no term, and a particle or a punctuation mark beside the lone copy makes none.
+   The lone copy's other neighbour is placed also by the document (:func:`_neighbour_used`:
+   受援人 written elsewhere without the copy), never by a digit or a letter (2024年 + 年底,
+   A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
+   the looser ``model-lone-edge``.  Two thresholds are opt-in (off in the shipped data):
+   ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
+   ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格) and
+   ``model-embedded-alone`` (each copy inside a dictionary word, but the segmentation keeps
+   one of them only: 服务 + 务 + 工作).
+
    Two kinds of evidence silence a pair whatever the model says: a doubled character
    coordinated with another (“条条”和“块块”, :func:`_parallel`: two reduplications side by
    side are deliberate), and the same doubling written again in the document with the
@@ -163,6 +175,24 @@ class DupData:
     #: and measure words that precede what they modify, so after a word ending in the
     #: character, 这种种情况, the pair reads as the reduplication and is not tried):
     model_lone_allowed: float = -1000.0
+    #: The same for a form of ``allow`` whose second copy stands alone after a word ending
+    #: with the character (治理理法治化: 治理 + 理; 大循环环，: 循环 + 环), unless the
+    #: character before the pair is a numeral, a demonstrative or a prefix of kinship terms
+    #: (``lone-allowed-before``: 一个个, 一条条, 这种种, 大姐姐), after which the pair is the
+    #: reduplication.  -1000: off.
+    model_lone_allowed_after: float = -1000.0
+    #: Each copy inside a different word of the dictionary, but jieba's segmentation of the
+    #: Han text around keeps only one of those words and leaves the other copy a word of its
+    #: own (服务 + 务 + 工作: 务工 loses to 工作; 作出 + 出 + 处罚): a lone copy (its tests,
+    #: :func:`_attached` and :func:`_neighbour_placed`, apply) at this score or below, where
+    #: two words that touch are both kept (全国 + 国有企业, 粪污 + 污染).  -1000: off.
+    model_embedded_alone: float = -1000.0
+    #: ``model-lone`` for a lone copy whose other neighbour is punctuation (a clause that
+    #: starts with the pair before a word, （三）进进口, or ends with it after one,
+    #: 管理局局。): no term crosses the punctuation (a digit or a letter makes one:
+    #: 2024年 + 年底, A股 + 股票).  -1000: off.
+    model_lone_edge: float = -1000.0
+    lone_allowed_before: str = ""
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
     #: went on with y at least ``lone-seen-share`` of the times (and twice at least:
@@ -206,7 +236,7 @@ class DupData:
             problem = sorted_unique(name.replace("_", "-"), getattr(self, name))
             if problem:
                 return problem
-        for name in ("surnames", "distributive_before"):
+        for name in ("surnames", "distributive_before", "lone_allowed_before"):
             chars = getattr(self, name)
             if len(set(chars)) != len(chars) or not all(HAN_RE.match(c) for c in chars):
                 return f"'{name.replace('_', '-')}' must list Han characters, each once"
@@ -220,8 +250,9 @@ class DupData:
             return "thresholds must satisfy model-orphan <= model-orphan-familiar <= 0"
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
-        if not max(self.model_lone, self.model_lone_allowed, self.model_lone_seen) <= 0:
-            return "thresholds must satisfy model-lone, model-lone-allowed and model-lone-seen <= 0"
+        lone = (self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after)
+        if not max(*lone, self.model_embedded_alone, self.model_lone_edge) <= 0:
+            return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
         if not 0 < self.lone_seen_share <= 1:
             return "'lone-seen-share' must be in (0, 1]"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
@@ -393,6 +424,9 @@ def scores(text: str, s: int, n: int) -> tuple[float, float] | None:
     left = lm.to_stream(text[max(0, s - k - 4) : s])[-k:]
     right = lm.to_stream(text[s + 2 * n : s + 2 * n + k + 4])[:k]
     key = f"{left}\0{unit}\0{right}"
+    if _scored_by[0] is not m:  # another model (a benchmark switches: SPEECHLINT_LM_DIR)
+        _scores.clear()
+        _scored_by[0] = m
     found = _scores.get(key)
     if found is None:
         one = m.logprob(left, unit + right)
@@ -408,9 +442,10 @@ def score(text: str, s: int, n: int) -> float | None:
     return None if found is None else found[0]
 
 
-#: Scores already computed, by (left context, unit, right context): the same candidates
-#: come back again and again (中国国际, 今年年底).
+#: Scores already computed by the model ``_scored_by`` holds, by (left context, unit,
+#: right context): the same candidates come back again and again (中国国际, 今年年底).
 _scores: dict[str, tuple[float, float]] = {}
+_scored_by: list[object] = [None]
 
 
 def _crosser(text: str, s: int, n: int, data: DupData) -> Crosses:
@@ -514,22 +549,30 @@ def _idiom_ends(text: str, s: int, data: DupData) -> bool:
     return any(_is_word(text[a : s + 1], data) for a in range(max(0, s - _REACH + 1), s - 2))
 
 
-def _limit(data: DupData, familiar: bool, allowed: bool) -> float:
-    """The highest threshold a candidate may meet, before its word structure is known."""
+def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "") -> float:
+    """The highest threshold a candidate may meet, before its word structure is known
+    (``before``: the character before the pair)."""
     if allowed:
-        return max(data.model_allowed, data.model_lone_allowed)
+        after = data.model_lone_allowed_after if _han_at(before, 0) and before not in data.lone_allowed_before else -1000.0
+        return max(data.model_allowed, data.model_lone_allowed, after)
     orphan = data.model_orphan_familiar if familiar else data.model_orphan
-    return max(data.model_whole, data.model_orphan_unseen, orphan, data.model_lone, data.model_lone_seen)
+    return max(
+        data.model_whole, data.model_orphan_unseen, orphan, data.model_lone, data.model_lone_seen, data.model_lone_edge
+    )
 
 
-def _lone_limits(data: DupData, n: int, unit: str, allowed: bool, unseen: bool) -> tuple[float, float]:
-    """The loose thresholds of a lone first and a lone second copy (see :func:`_by_model`)."""
+def _lone_limits(
+    data: DupData, n: int, unit: str, allowed: bool, unseen: bool, before: str = ""
+) -> tuple[float, float]:
+    """The loose thresholds of a lone first and a lone second copy (see :func:`_by_model`);
+    ``before``: the character before the pair."""
     if n != 1:
         return (-1000.0, -1000.0)
     if unseen:
         return (data.model_orphan_unseen, data.model_orphan_unseen)
     if allowed:
-        return (data.model_lone_allowed, -1000.0)
+        after = data.model_lone_allowed_after if _han_at(before, 0) and before not in data.lone_allowed_before else -1000.0
+        return (data.model_lone_allowed, after)
     if unit in data.standalone:  # a function word stands alone as a rule: 可以 + 以 + 实行
         return (-1000.0, -1000.0)
     return (data.model_lone, data.model_lone)
@@ -614,6 +657,17 @@ def _han_at(text: str, i: int) -> bool:
     return 0 <= i < len(text) and bool(HAN_RE.match(text[i]))
 
 
+def _alnum_at(text: str, i: int) -> bool:
+    """Is ``text[i]`` a digit or a letter (no Han character)?  Those make terms with a Han
+    character beside them (2024年, A股, 5G): unlike punctuation, no edge of a word."""
+    return 0 <= i < len(text) and text[i].isalnum() and not HAN_RE.match(text[i])
+
+
+def _punctuation_at(text: str, i: int) -> bool:
+    """Is ``text[i]`` neither a Han character, a digit nor a letter (or outside the text)?"""
+    return not (_han_at(text, i) or _alnum_at(text, i))
+
+
 def _terms_used(text: str, s: int, n: int, k: int, uses: int) -> bool:
     """Does the document write, elsewhere, ``uses`` times each: the first copy with the Han
     characters among the ``k`` before it, and the second copy with those among the ``k``
@@ -687,7 +741,15 @@ def _by_model(
         """Is the copy standing alone (the second with ``right``) a slip at its loose threshold?"""
         if llr > lone[right] or _attached(text, s, right=right, asked=asked):
             return False
-        return (unseen and llr <= data.model_orphan_unseen) or _neighbour_placed(text, s, right, data)
+        if allowed and right and _segmented_alone(text, s) != s + 1:
+            return False  # jieba keeps the reduplication a word: 实际上 + 天天, 应当 + 好好
+        if _alnum_at(text, s + 2 if right else s - 1):
+            return False  # the copy makes a term with a digit or a letter: 2024年 + 年底, A股 + 股票
+        return (
+            (unseen and llr <= data.model_orphan_unseen)
+            or _neighbour_placed(text, s, right, data)
+            or _noted(asked, _neighbour_used, text, s, right)
+        )
     if llr > max(cap, loose):
         return False
     embedded = min(data.model_embedded, cap)
@@ -704,7 +766,18 @@ def _by_model(
         if llr > loose:
             return False
         if not bound and crosses(s):  # each copy inside a word: two words that touch (全国 + 国有)
-            return llr <= min(embedded, alone)
+            if llr <= min(embedded, alone):
+                return True
+            # ... unless jieba's segmentation leaves one copy a word of its own: the words
+            # that cross it lose to their neighbours (服务 + 务 + 工作: 务工 loses to 工作;
+            # 作出 + 出 + 处罚), where two words that touch are both kept (全国 + 国有企业)
+            # (at model-embedded-alone: a word of the dictionary crosses the lone copy too, and
+            # the segmentation may err, 其一 + 任 + 任期 for 其 + 一任 + 任期; cheapest first:
+            # segmenting loads a dictionary)
+            if llr > min(max(lone), data.model_embedded_alone) or crosses(s + 1):
+                return False
+            alone_at = _segmented_alone(text, s)
+            return alone_at is not None and lone_copy(right=alone_at == s + 1)
         # the first copy alone: 落 + 落实
         # (not when a word spans both copies: 强强联合)
         return llr <= alone or (not crosses(s + 1) and lone_copy(right=False))
@@ -726,6 +799,16 @@ def _by_model(
     return allowed or llr <= data.model_whole  # each copy a whole word
 
 
+def _segmented_alone(text: str, s: int) -> int | None:
+    """The copy of the doubled character at ``s`` that jieba's segmentation of the Han text
+    around makes a word of its own (a single-character token), if one of them is."""
+    lo, hi = _han_run(text, s, s + 2)
+    for a, b, _freq in segment.tokens(text[lo:hi]):
+        if b - a == 1 and lo + a in (s, s + 1):
+            return lo + a
+    return None
+
+
 def _attached(text: str, s: int, right: bool, asked: Asked | None = None) -> bool:
     """:func:`_used_in_term`, its answer noted in ``asked`` when given."""
     return _noted(asked, _used_in_term, text, s, right)
@@ -740,21 +823,63 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
     评标 is a term of the document, 标准 the next word).  A character typed twice inside
     a word leaves no such trace: elsewhere it stands beside the rest of its word
     (借款期期限: 款期 elsewhere only in 借款期限).
+
+    Only a use where the two characters may form a term counts (:func:`_term_use`): not
+    where they are only the junction of two words (监事会决决议: 会决 elsewhere in
+    股东会决定, 会 ending 股东会 and 决 starting 决定), and never a neighbour that is a
+    function word or no Han character (草案案的: 案的 is no term).
     """
     if s < 1 or s + 3 > len(text):
         return False
     x, c, y = text[s - 1], text[s], text[s + 2]
+    if _function_char(y if right else x):
+        return False
     lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
     pair = c + y if right else x + c
     at = text.find(pair, lo, hi)
-    while at >= 0:
+    tried = 0
+    while at >= 0 and tried < _TERM_USES_TRIED:
         other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
-        if right and at >= 1 and other not in (x, c):
-            return True
-        if not right and other and other not in (c, y):
-            return True
+        if (other not in (x, c) and at >= 1) if right else (other and other not in (c, y)):
+            if _term_use(text, at, right):
+                return True
+            tried += 1
         at = text.find(pair, at + 1, hi)
     return False
+
+
+#: How many uses of the pair :func:`_used_in_term` segments at most: a junction of two
+#: common words comes back again and again in a long text (会决 in 股东会决定, 董事会决议).
+_TERM_USES_TRIED = 16
+
+
+#: jieba's tags (the first letter) of particles, prepositions and conjunctions: no term
+#: starts or ends with one (pronouns may: 各司, 本村).
+_PARTICLE_TAGS = frozenset("upc")
+
+
+def _function_char(ch: str) -> bool:
+    """Is ``ch`` no Han character, or a particle, preposition or conjunction (的, 为, 和)?"""
+    if not HAN_RE.match(ch):
+        return True
+    return (segment.dictionary().tag(ch) or "x")[0] in _PARTICLE_TAGS
+
+
+def _term_use(text: str, at: int, right: bool) -> bool:
+    """May the two characters at ``at`` be (part of) one term here?
+
+    The lone copy c (the second character, or the first with ``right``) must not be the
+    edge of another word of jieba's segmentation: a word starting at c (会决 in 股东会决定:
+    决定) or, with ``right``, one ending at c (案审 in 草案审议: 草案) makes the two
+    characters a junction of two words.  A single-character token (评 + 标 + 委员会: 评标
+    is a term the dictionary lacks) or one word across both (公益林) may be a term.
+    """
+    lo, hi = _han_run(text, at, at + 2)
+    k = at + (0 if right else 1) - lo  # the lone copy's offset in the run
+    for a, b, _freq in segment.tokens(text[lo:hi]):
+        if a <= k < b:
+            return b - a == 1 or (b > k + 1 if right else a < k)
+    return True
 
 
 #: jieba's tags of function words (the first letter): prepositions, conjunctions,
@@ -781,12 +906,12 @@ def _neighbour_placed(text: str, s: int, right: bool, data: DupData) -> bool:
     lo, hi = _han_run(text, s, s + 2)
     if right:
         if hi == s + 2:
-            return True
+            return not _alnum_at(text, s + 2)
         a, b, freq = segment.tokens(text[s + 2 : hi])[0]
         edge = text[s + 2 : s + 4]
     else:
         if lo == s:
-            return True
+            return not _alnum_at(text, s - 1)
         a, b, freq = segment.tokens(text[lo:s])[-1]
         edge = text[s - 2 : s]
     if b - a == 1:  # a function word is a word of its own: 要 + 深 + 深入, 指导下 + 负 + 负责
@@ -794,6 +919,31 @@ def _neighbour_placed(text: str, s: int, right: bool, data: DupData) -> bool:
         return c in data.standalone or (segment.dictionary().tag(c) or "x")[0] in _FUNCTION_TAGS
     # a rare entry of the dictionary counts when it begins (ends) with a word: 个人承包 (3)
     return freq >= data.jieba_min_freq or _is_word(edge, data)
+
+
+def _neighbour_used(text: str, s: int, right: bool) -> bool:
+    """Does the document use the lone copy's other neighbour in a word of its own elsewhere?
+
+    For the doubled character c at ``s`` between x and y: with ``right`` (the second copy
+    alone), does ``y`` and the character after it occur elsewhere after a character other
+    than c (收取取受援人 where 受援人 stands elsewhere); else ``x`` and the character before
+    it, before a character other than c.  The words of a draft's own subject are often
+    missing from the dictionary (受援人, 提存), and a term that the lone copy makes with its
+    neighbour (海关关衔) leaves no such trace: elsewhere the neighbour stands beside the copy.
+    """
+    a = s + 2 if right else s - 2
+    if a < 0 or a + 2 > len(text) or not HAN_RUN.fullmatch(text[a : a + 2]):
+        return False
+    edge, c = text[a : a + 2], text[s]
+    lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
+    at = text.find(edge, lo, hi)
+    while at >= 0:
+        if at != a:
+            other = (text[at - 1] if at >= 1 else "") if right else text[at + 2] if at + 2 < len(text) else ""
+            if other != c:
+                return True
+        at = text.find(edge, at + 1, hi)
+    return False
 
 
 #: A doubled character coordinated with another doubled character: parallel
@@ -973,7 +1123,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
     if verdict is not None:
         llr, familiarity = verdict
         familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
-        limit = _limit(data, familiar, allowed)
+        limit = _limit(data, familiar, allowed, text[s - 1] if s else "")
         # the document's own evidence (not for function words: 可以以合理价格)
         own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
         written = None  # looked for only when the model does not decide
@@ -995,7 +1145,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and familiarity >= data.model_unseen_familiar
             and _unseen_pair(text, s)
         )
-        lone = _lone_limits(data, n, unit, allowed, unseen)
+        lone = _lone_limits(data, n, unit, allowed, unseen, text[s - 1] if s else "")
         if (
             plain
             and not unseen
@@ -1005,6 +1155,12 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and _one_copy_seen(text, s, data)
         ):
             lone = (data.model_lone_seen, data.model_lone_seen)
+        if plain and lone[0] > -1000.0 and data.model_lone_edge > min(lone):
+            # a lone copy beside punctuation: a clause that starts with it, or ends
+            lone = (
+                max(lone[0], data.model_lone_edge) if _punctuation_at(text, s - 1) else lone[0],
+                max(lone[1], data.model_lone_edge) if _punctuation_at(text, s + 2) else lone[1],
+            )
         return bool(
             written
             or (
