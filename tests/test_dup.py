@@ -788,14 +788,3 @@ def test_a_lone_copy_beside_punctuation_has_a_looser_threshold() -> None:
     assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_edge=-1000.0))
 
 
-def test_the_lone_copys_neighbour_may_be_placed_by_the_document() -> None:
-    """A word of the draft's own subject the dictionary lacks (受援人) places the lone copy's
-    neighbour when the document writes it elsewhere without the copy; a term the lone copy
-    makes with its neighbour (关衔) leaves no such trace."""
-    from speechlint.checks import dup
-
-    text = "受援人应当如实陈述。律师不得收取取受援人财物。"
-    assert dup._neighbour_used(text, text.index("取取"), right=True)
-    assert not dup._neighbour_used("律师不得收取取受援人财物。", 5, right=True)
-    text = "依照海关关衔条例授予关衔。"
-    assert not dup._neighbour_used(text, text.index("关关"), right=True)

@@ -63,8 +63,7 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    What counts as the document's use of a term (:func:`_used_in_term`) is read with
    jieba's segmentation of each use (:func:`_term_use`): 会决 in 股东会决定 is a junction of
    two words, no term, and a particle or a punctuation mark beside the lone copy makes none.
-   The lone copy's other neighbour is placed also by the document (:func:`_neighbour_used`:
-   受援人 written elsewhere without the copy), never by a digit or a letter (2024年 + 年底,
+   The lone copy's other neighbour is never placed by a digit or a letter (2024年 + 年底,
    A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
    the looser ``model-lone-edge``.  Two thresholds are opt-in (off in the shipped data):
    ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
@@ -745,11 +744,7 @@ def _by_model(
             return False  # jieba keeps the reduplication a word: 实际上 + 天天, 应当 + 好好
         if _alnum_at(text, s + 2 if right else s - 1):
             return False  # the copy makes a term with a digit or a letter: 2024年 + 年底, A股 + 股票
-        return (
-            (unseen and llr <= data.model_orphan_unseen)
-            or _neighbour_placed(text, s, right, data)
-            or _noted(asked, _neighbour_used, text, s, right)
-        )
+        return (unseen and llr <= data.model_orphan_unseen) or _neighbour_placed(text, s, right, data)
     if llr > max(cap, loose):
         return False
     embedded = min(data.model_embedded, cap)
@@ -919,31 +914,6 @@ def _neighbour_placed(text: str, s: int, right: bool, data: DupData) -> bool:
         return c in data.standalone or (segment.dictionary().tag(c) or "x")[0] in _FUNCTION_TAGS
     # a rare entry of the dictionary counts when it begins (ends) with a word: 个人承包 (3)
     return freq >= data.jieba_min_freq or _is_word(edge, data)
-
-
-def _neighbour_used(text: str, s: int, right: bool) -> bool:
-    """Does the document use the lone copy's other neighbour in a word of its own elsewhere?
-
-    For the doubled character c at ``s`` between x and y: with ``right`` (the second copy
-    alone), does ``y`` and the character after it occur elsewhere after a character other
-    than c (收取取受援人 where 受援人 stands elsewhere); else ``x`` and the character before
-    it, before a character other than c.  The words of a draft's own subject are often
-    missing from the dictionary (受援人, 提存), and a term that the lone copy makes with its
-    neighbour (海关关衔) leaves no such trace: elsewhere the neighbour stands beside the copy.
-    """
-    a = s + 2 if right else s - 2
-    if a < 0 or a + 2 > len(text) or not HAN_RUN.fullmatch(text[a : a + 2]):
-        return False
-    edge, c = text[a : a + 2], text[s]
-    lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
-    at = text.find(edge, lo, hi)
-    while at >= 0:
-        if at != a:
-            other = (text[at - 1] if at >= 1 else "") if right else text[at + 2] if at + 2 < len(text) else ""
-            if other != c:
-                return True
-        at = text.find(edge, at + 1, hi)
-    return False
 
 
 #: A doubled character coordinated with another doubled character: parallel
