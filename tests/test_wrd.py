@@ -414,3 +414,37 @@ def test_de_di_model_series_of_adverbials_before_a_verb_and_its_object(monkeypat
     assert _model_codes(monkeypatch, "救援队伍高效的开展救援工作。", -0.5) == []
     assert _model_codes(monkeypatch, "救援队伍快速、高效的开展。", -0.5) == []
     assert _model_codes(monkeypatch, "救援队伍快速、高效的开展救援工作。", -1.5) == []
+
+
+def test_de_di_listed_adverbial_after_another_adverbial(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What stands before a series of adverbials decides (积极稳步的: what stands before
+    积极): at the clause start a listed verb is a slip, after a verb or 以 a noun phrase
+    (the model held too low to speak)."""
+    assert _model_codes(monkeypatch, "各地要抓好试点，积极稳步的推进。", -20.0) == ["的"]
+    assert _model_codes(monkeypatch, "我们积极稳妥的推进各项改革。", -20.0) == ["的"]
+    assert _model_codes(monkeypatch, "这就需要形成积极稳步的推进局面。", -20.0) == []
+    assert _model_codes(monkeypatch, "以积极稳步的推进带动全局。", -20.0) == []
+
+
+def test_de_de_repeated_complement(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A listed complement repeated after a degree word (抓的很紧很紧) is one complement,
+    without the model's reading; not after a noun (的很好很好的同志 has no verb before it)."""
+    from speechlint import lm
+
+    monkeypatch.setattr(lm, "model", lambda: None)
+    assert _codes("粮食生产必须抓的很紧很紧。", "WRD002") == ["的"]
+    assert _codes("这项工作要做的很实很实，不走过场。", "WRD002") == ["的"]
+    assert _codes("他是我们的很好很好的同志。", "WRD002") == []
+    assert _codes("老张的很好很好。", "WRD002") == []
+
+
+def test_de_de_comparison_after_the_verb() -> None:
+    """Verb + 的 + 比 + what is compared + a complement before the clause end is a slip
+    (做的比过去扎实); a nominalised subject with its own 的 (做的比说的多), 比 inside a word
+    (所占的比重较大) and an amount (多, no adjective) stay silent."""
+    assert _codes("这两年的工作做的比过去扎实，成效明显。", "WRD002") == ["的"]
+    assert _codes("群众吃的比过去好了，住的也宽敞了。", "WRD002") == ["的"]
+    assert _codes("我们做的比说的好。", "WRD002") == []
+    assert _codes("第三产业所占的比重较大。", "WRD002") == []
+    assert _codes("今年粮食收的比去年多。", "WRD002") == []
+    assert _codes("这次会议比上次的顺利。", "WRD002") == []

@@ -506,7 +506,8 @@ def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData, 
     adverbial + 的 starts a noun phrase (实行严格的…制度, 以更加清醒的认识).
     """
     k = a - 1
-    while k >= 0 and tokens[k][2] in data.degree:
+    # degree words and the adverbials of a series (积极稳步的推进: what stands before 积极)
+    while k >= 0 and (tokens[k][2] in data.degree or tokens[k][2] in data.adverbials or tokens[k][3] in _ADVERBIAL_TAGS):
         k -= 1
     if k < 0:
         return "open"
@@ -1173,7 +1174,26 @@ class DeComplementData:
     @cached_property
     def _end(self) -> str:
         follow = "".join(f"|{re.escape(w)}" for w in sorted(self.complement_followers))
-        return f"(?=[，。；！？、…”]|${follow})"
+        # a listed complement repeated after a degree word (抓的很紧很紧, 做的更好更实)
+        again = ""
+        if self.degree:
+            again = f"|(?:{_alternation(self.degree)})(?:{_alternation(self.complements)})(?=[，。；！？、…”]|$)"
+        return f"(?=[，。；！？、…”]|${follow}{again})"
+
+    @cached_property
+    def comparison(self) -> re.Pattern[str]:
+        """A 的 after a Han character, then 比, a stretch of up to six characters without 的
+        or a clause end, maybe degree words, and a complement (a listed one or one character)
+        before the clause end (做的比过去扎实, 吃的比过去好了): the candidate of a comparison
+        after the verb."""
+        han = "[\u4e00-\u9fff]"
+        degs = f"(?:{_alternation(self.degree)}){{0,2}}" if self.degree else ""
+        comp = f"(?:{_alternation(self.complements)})" if self.complements else "(?!)"
+        return re.compile(
+            f"的(?<={han}的)比(?P<than>[^的，。；！？、：“”\\s]{{1,6}}?){degs}(?P<comp>{comp}|{han})(?:了|一些)?"
+            "(?=[，。；！？…”]|$)",
+            re.MULTILINE,
+        )
 
     @cached_property
     def before_degree(self) -> re.Pattern[str]:
@@ -1256,8 +1276,37 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
                 continue
         reported.add(de)
         yield _de_de_finding(de, verb[2], m.group(0)[1:])
+    yield from _compared_de_de(text, data, reported)
     if model is not None and data.lm_threshold < float("inf"):
         yield from _model_de_de(text, data, model, clauses, reported)
+
+
+def _compared_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
+    """A comparison after verb + 的 (做的比过去扎实, 吃的比过去好了): jieba reads 比 as a word
+    of its own (not 比重, 比例), the word before 的 is a verb (jieba's v) and the complement
+    a listed one or a word it tags as an adjective.  A nominalised subject compares what
+    was done and has its own 的 in the comparison (做的比说的多): never read here."""
+    if "比" not in text:
+        return
+    clauses = _Clauses(text, data.allow)  # a pass of its own, in text order
+    for m in data.comparison.finditer(text):
+        de = m.start()
+        if de in reported or clauses.allowed(de, de + 1):
+            continue
+        lo, tokens, starts = clauses.tagged(de, m.end())
+        d = _token_at(starts, de - lo)
+        if d <= 0 or d + 1 >= len(tokens) or tokens[d][2] != "的" or tokens[d + 1][2] != "比":
+            continue
+        verb = tokens[d - 1]
+        if verb[3] != "v" or verb[2] in data.verb_exceptions:
+            continue
+        comp = m.group("comp")
+        if comp not in data.complements:
+            c = _token_at(starts, m.start("comp") - lo)
+            if c < 0 or tokens[c][1] != m.end("comp") - lo or tokens[c][3] not in data.adjective_tags:
+                continue
+        reported.add(de)
+        yield _de_de_finding(de, verb[2], text[de + 1 : m.end()])
 
 
 def _de_de_finding(de: int, verb: str, complement: str) -> Diagnostic:
