@@ -366,6 +366,13 @@ class DeAdverbialData:
     #: Words that join coordinated adverbials (积极而又稳妥, 及时、有效): looking back for
     #: what stands before the adverbial, the others of the series are skipped.
     lm_joiners: frozenset[str] = frozenset()
+    #: An attributive adverbial (有效, 积极) after a predicate opener (能够有效的调控货币
+    #: 供应量) before a verb (jieba's v) and its object is reported all the same.
+    attributive_after_modal: bool = False
+    #: ... or this much, when a verb (jieba's v, no nominal verb) ends the clause right after
+    #: 的 and a predicate, a subject or the clause start stands before the adverbial
+    #: (积极稳步的推进。, 不断的胜利前进。): such a clause is no noun phrase.
+    lm_threshold_bare: float = float("inf")
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -519,6 +526,15 @@ def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData, 
     return _word_before(tokens[k][2], tokens[k][3], data) or "noun"
 
 
+def _modal_before(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) -> bool:
+    """Does a predicate opener (能够, 必须, 才能 …) stand right before the adverbial at
+    token ``a``, past degree words and the other adverbials of a series?"""
+    k = a - 1
+    while k >= 0 and (tokens[k][2] in data.degree or tokens[k][2] in data.adverbials or tokens[k][3] in _ADVERBIAL_TAGS):
+        k -= 1
+    return k >= 0 and data.is_opener(tokens[k][2])
+
+
 def _word_before(word: str, tag: str, data: DeAdverbialData) -> str | None:
     """"noun" or "predicate" when the word before an adverbial decides it, else None.
 
@@ -666,7 +682,14 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
                     verb in data.nominal_verbs and context != "predicate" and not idiom
                 ):
                     continue
-                if adverbial in data.attributive:
+                if adverbial in data.attributive and not (
+                    data.attributive_after_modal
+                    and nxt[3] == "v"
+                    and after
+                    and tokens[d + 2][3][:1] in ("n", "r")  # an object (货币供应量)
+                    and not after.startswith(tuple(data.heads))
+                    and _modal_before(tokens, a, data)
+                ):
                     continue  # 有效的监督机制: these adverbials mostly open noun phrases
                 if not rest or _PHRASE_END_RE.match(rest):
                     # 必须坚持不懈的进行。: after a modal verb a bare verb is a verb
@@ -933,7 +956,8 @@ def _model_de_di(
     plain_t = min(data.lm_threshold, data.lm_threshold_predicate, data.lm_threshold_marked)
     object_plain = min(data.lm_threshold_object, data.lm_threshold_object_predicate)
     object_t = min(object_plain, data.lm_threshold_object_adverb)
-    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage)
+    bare_t = data.lm_threshold_bare
+    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t)
     # where the text writes two characters with 地 after them: the adverbials the
     # paragraph uses (经常地), looked up by the two characters before a 的
     with_di = _with_di(text) if data.lm_threshold_usage < float("inf") else {}
@@ -1011,9 +1035,8 @@ def _model_de_di(
             and not idiom
             and de not in strong_marked
             and (
-                score <= object_t
-                or _bare_verb(text, de)
-                or (score <= object_plain and not _adverb_before(text, de) and not data.graded(text, de))
+                (score <= bare_t if _bare_verb(text, de) else score <= object_t)
+                or (score <= object_plain and not _bare_verb(text, de) and not _adverb_before(text, de) and not data.graded(text, de))
             )
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
             and (score <= data.lm_threshold_usage or not _written_with_di(text, de, with_di))
@@ -1119,6 +1142,17 @@ def _model_de_di(
             if d >= 3 and tokens[d - 2][2] in data.lm_joiners and _adverbial_like(model, tokens[d - 3], data):
                 object_threshold = min(object_threshold, data.lm_threshold_object_series)
             threshold = min(threshold, object_threshold)
+        if (
+            (predicate or subject or not word)
+            and after[3] == "v"
+            and last is None
+            and follower is None
+            and after[2] not in data.nominal_verbs
+            and after[2] not in data.predicate_openers
+            and after[2] not in _COPULAS
+            and _bare_verb(text, de)
+        ):
+            threshold = min(threshold, bare_t)  # 积极稳步的推进。: the verb ends the clause
         if score <= threshold or clauses.allowed(de, de + 1):
             continue
         yield _de_di_finding(de, before[2], after[2])
