@@ -369,6 +369,9 @@ class DeAdverbialData:
     #: An attributive adverbial (有效, 积极) after a predicate opener (能够有效的调控货币
     #: 供应量) before a verb (jieba's v) and its object is reported all the same.
     attributive_after_modal: bool = False
+    #: ... or this much, when a predicate opener stands right before a series of adverbials
+    #: joined by 、 and a verb or preposition follows 的 (能够便利、完整的阅览和下载).
+    lm_threshold_series_predicate: float = float("inf")
     #: ... or this much, when a verb (jieba's v, no nominal verb) ends the clause right after
     #: 的 and a predicate, a subject or the clause start stands before the adverbial
     #: (积极稳步的推进。, 不断的胜利前进。): such a clause is no noun phrase.
@@ -535,6 +538,15 @@ def _modal_before(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialD
     return k >= 0 and data.is_opener(tokens[k][2])
 
 
+def _adverb_after_verb(tokens: tuple[segment.Tagged, ...], k: int, data: DeAdverbialData) -> bool:
+    """Is token ``k`` an adverb right after a verb or its aspect particle (受到了日益广泛的
+    欢迎: the adverb belongs to the noun phrase that is the verb's object)?"""
+    if k < 1 or tokens[k][3] != "d":
+        return False
+    word, tag = tokens[k - 1][2], tokens[k - 1][3]
+    return word in _ASPECT or (tag.startswith("v") and not data.is_opener(word))
+
+
 def _word_before(word: str, tag: str, data: DeAdverbialData) -> str | None:
     """"noun" or "predicate" when the word before an adverbial decides it, else None.
 
@@ -580,6 +592,10 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     名动词带宾语也算动词，`lm_threshold_object_degree`：`更加有效的监督政府行为`；状语是
     并列状语的最后一个时也更低，`lm_threshold_object_series`：`快速、高效的开展救援工作`；
     动词后的冒号引出的引语也算宾语：`明确的指出：“……”`；
+    动词（非名动词）紧接分句末尾、状语前是谓语成分、主语或分句开头时也较低
+    （`lm_threshold_bare`：`积极稳步的推进。`）；情态词后接以顿号并列的状语时更低，
+    不需要宾语（`lm_threshold_series_predicate`：`能够便利、完整的阅览和下载`）；
+    常作定语的状语（有效、积极……）在情态词之后、动词带宾语时也报（`能够有效的化解风险`）；
     “的”后是“是、有”时不算：`更严重的是……`）；
     并列的另一状语用了“地”（`有机地、恰当的结合`，
     `lm_threshold_parallel`）；同一段落把同一个状语写作“X地”，且状语前是谓语成分、主语或
@@ -957,7 +973,8 @@ def _model_de_di(
     object_plain = min(data.lm_threshold_object, data.lm_threshold_object_predicate)
     object_t = min(object_plain, data.lm_threshold_object_adverb)
     bare_t = data.lm_threshold_bare
-    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t)
+    series_t = data.lm_threshold_series_predicate
+    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t)
     # where the text writes two characters with 地 after them: the adverbials the
     # paragraph uses (经常地), looked up by the two characters before a 的
     with_di = _with_di(text) if data.lm_threshold_usage < float("inf") else {}
@@ -1040,6 +1057,7 @@ def _model_de_di(
             )
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
             and (score <= data.lm_threshold_usage or not _written_with_di(text, de, with_di))
+            and (score <= series_t or "、" not in text[max(0, de - 6) : de])
         ):
             continue
         # the words around 的 only: a stretch of the clause, not all of it (tagging is the
@@ -1151,8 +1169,18 @@ def _model_de_di(
             and after[2] not in data.predicate_openers
             and after[2] not in _COPULAS
             and _bare_verb(text, de)
+            and not _adverb_after_verb(tokens, k, data)
         ):
             threshold = min(threshold, bare_t)  # 积极稳步的推进。: the verb ends the clause
+        if (
+            opener
+            and d >= 3
+            and tokens[d - 2][2] == "、"
+            and _adverbial_like(model, tokens[d - 3], data)
+            and after[3] in ("v", "p")
+            and after[2] not in data.nominal_verbs
+        ):
+            threshold = min(threshold, series_t)  # 能够便利、完整的阅览和下载
         if score <= threshold or clauses.allowed(de, de + 1):
             continue
         yield _de_di_finding(de, before[2], after[2])
@@ -1254,7 +1282,10 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     词表之外，jieba 标为形容词的单字（`走的稳`、`管的严而又严`）和程度词后的形容词
     （`建设的更加整洁`、`变化的很快`）也算补语，但只在语言模型认为“的”前两个字后接“得”
     并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看）。
-    程度词可以连用（`做的还很不够`），补语后可接“一些、一点、了”（`迈的更大一些`）。
+    程度词可以连用（`做的还很不够`），补语后可接“一些、一点、了”（`迈的更大一些`），
+    补语可带程度词重复（`抓的很紧很紧`）。动词 + “的” + “比……” + 补语在分句末尾是比较
+    补语（`做的比过去扎实`、`吃的比过去好了`）；“比”后另有“的”（`做的比说的多`）或
+    “比”属于别的词（`所占的比重较大`）时不报。
     动词与程度词之间的“的”，语言模型认为“得”的可能性高出很多（对数似然比超过
     `lm_threshold`）时，补语后接什么都报告：`搞的比较好的企业`、`做的更加稳妥和周到`；
     `采取的非常措施`（关系从句）模型读作“的”，不报。
