@@ -366,6 +366,16 @@ class DeAdverbialData:
     #: Words that join coordinated adverbials (积极而又稳妥, 及时、有效): looking back for
     #: what stands before the adverbial, the others of the series are skipped.
     lm_joiners: frozenset[str] = frozenset()
+    #: An attributive adverbial (有效, 积极) after a predicate opener (能够有效的调控货币
+    #: 供应量) before a verb (jieba's v) and its object is reported all the same.
+    attributive_after_modal: bool = False
+    #: ... or this much, when a predicate opener stands right before a series of adverbials
+    #: joined by 、 and a verb or preposition follows 的 (能够便利、完整的阅览和下载).
+    lm_threshold_series_predicate: float = float("inf")
+    #: ... or this much, when a verb (jieba's v, no nominal verb) ends the clause right after
+    #: 的 and a predicate, a subject or the clause start stands before the adverbial
+    #: (积极稳步的推进。, 不断的胜利前进。): such a clause is no noun phrase.
+    lm_threshold_bare: float = float("inf")
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -506,7 +516,8 @@ def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData, 
     adverbial + 的 starts a noun phrase (实行严格的…制度, 以更加清醒的认识).
     """
     k = a - 1
-    while k >= 0 and tokens[k][2] in data.degree:
+    # degree words and the adverbials of a series (积极稳步的推进: what stands before 积极)
+    while k >= 0 and (tokens[k][2] in data.degree or tokens[k][2] in data.adverbials or tokens[k][3] in _ADVERBIAL_TAGS):
         k -= 1
     if k < 0:
         return "open"
@@ -516,6 +527,24 @@ def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData, 
         return "predicate"  # 法制的建设紧密的结合起来: a noun-verb subject
     # a verb (实行严格的…), a preposition, 的: a noun phrase starts here
     return _word_before(tokens[k][2], tokens[k][3], data) or "noun"
+
+
+def _modal_before(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) -> bool:
+    """Does a predicate opener (能够, 必须, 才能 …) stand right before the adverbial at
+    token ``a``, past degree words and the other adverbials of a series?"""
+    k = a - 1
+    while k >= 0 and (tokens[k][2] in data.degree or tokens[k][2] in data.adverbials or tokens[k][3] in _ADVERBIAL_TAGS):
+        k -= 1
+    return k >= 0 and data.is_opener(tokens[k][2])
+
+
+def _adverb_after_verb(tokens: tuple[segment.Tagged, ...], k: int, data: DeAdverbialData) -> bool:
+    """Is token ``k`` an adverb right after a verb or its aspect particle (受到了日益广泛的
+    欢迎: the adverb belongs to the noun phrase that is the verb's object)?"""
+    if k < 1 or tokens[k][3] != "d":
+        return False
+    word, tag = tokens[k - 1][2], tokens[k - 1][3]
+    return word in _ASPECT or (tag.startswith("v") and not data.is_opener(word))
 
 
 def _word_before(word: str, tag: str, data: DeAdverbialData) -> str | None:
@@ -563,6 +592,10 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     名动词带宾语也算动词，`lm_threshold_object_degree`：`更加有效的监督政府行为`；状语是
     并列状语的最后一个时也更低，`lm_threshold_object_series`：`快速、高效的开展救援工作`；
     动词后的冒号引出的引语也算宾语：`明确的指出：“……”`；
+    动词（非名动词）紧接分句末尾、状语前是谓语成分、主语或分句开头时也较低
+    （`lm_threshold_bare`：`积极稳步的推进。`）；情态词后接以顿号并列的状语时更低，
+    不需要宾语（`lm_threshold_series_predicate`：`能够便利、完整的阅览和下载`）；
+    常作定语的状语（有效、积极……）在情态词之后、动词带宾语时也报（`能够有效的化解风险`）；
     “的”后是“是、有”时不算：`更严重的是……`）；
     并列的另一状语用了“地”（`有机地、恰当的结合`，
     `lm_threshold_parallel`）；同一段落把同一个状语写作“X地”，且状语前是谓语成分、主语或
@@ -665,7 +698,14 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
                     verb in data.nominal_verbs and context != "predicate" and not idiom
                 ):
                     continue
-                if adverbial in data.attributive:
+                if adverbial in data.attributive and not (
+                    data.attributive_after_modal
+                    and nxt[3] == "v"
+                    and after
+                    and tokens[d + 2][3][:1] in ("n", "r")  # an object (货币供应量)
+                    and not after.startswith(tuple(data.heads))
+                    and _modal_before(tokens, a, data)
+                ):
                     continue  # 有效的监督机制: these adverbials mostly open noun phrases
                 if not rest or _PHRASE_END_RE.match(rest):
                     # 必须坚持不懈的进行。: after a modal verb a bare verb is a verb
@@ -932,7 +972,9 @@ def _model_de_di(
     plain_t = min(data.lm_threshold, data.lm_threshold_predicate, data.lm_threshold_marked)
     object_plain = min(data.lm_threshold_object, data.lm_threshold_object_predicate)
     object_t = min(object_plain, data.lm_threshold_object_adverb)
-    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage)
+    bare_t = data.lm_threshold_bare
+    series_t = data.lm_threshold_series_predicate
+    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t)
     # where the text writes two characters with 地 after them: the adverbials the
     # paragraph uses (经常地), looked up by the two characters before a 的
     with_di = _with_di(text) if data.lm_threshold_usage < float("inf") else {}
@@ -1010,12 +1052,12 @@ def _model_de_di(
             and not idiom
             and de not in strong_marked
             and (
-                score <= object_t
-                or _bare_verb(text, de)
-                or (score <= object_plain and not _adverb_before(text, de) and not data.graded(text, de))
+                (score <= bare_t if _bare_verb(text, de) else score <= object_t)
+                or (score <= object_plain and not _bare_verb(text, de) and not _adverb_before(text, de) and not data.graded(text, de))
             )
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
             and (score <= data.lm_threshold_usage or not _written_with_di(text, de, with_di))
+            and (score <= series_t or "、" not in text[max(0, de - 6) : de])
         ):
             continue
         # the words around 的 only: a stretch of the clause, not all of it (tagging is the
@@ -1118,6 +1160,27 @@ def _model_de_di(
             if d >= 3 and tokens[d - 2][2] in data.lm_joiners and _adverbial_like(model, tokens[d - 3], data):
                 object_threshold = min(object_threshold, data.lm_threshold_object_series)
             threshold = min(threshold, object_threshold)
+        if (
+            (predicate or subject or not word)
+            and after[3] == "v"
+            and last is None
+            and follower is None
+            and after[2] not in data.nominal_verbs
+            and after[2] not in data.predicate_openers
+            and after[2] not in _COPULAS
+            and _bare_verb(text, de)
+            and not _adverb_after_verb(tokens, k, data)
+        ):
+            threshold = min(threshold, bare_t)  # 积极稳步的推进。: the verb ends the clause
+        if (
+            opener
+            and d >= 3
+            and tokens[d - 2][2] == "、"
+            and _adverbial_like(model, tokens[d - 3], data)
+            and after[3] in ("v", "p")
+            and after[2] not in data.nominal_verbs
+        ):
+            threshold = min(threshold, series_t)  # 能够便利、完整的阅览和下载
         if score <= threshold or clauses.allowed(de, de + 1):
             continue
         yield _de_di_finding(de, before[2], after[2])
@@ -1173,7 +1236,26 @@ class DeComplementData:
     @cached_property
     def _end(self) -> str:
         follow = "".join(f"|{re.escape(w)}" for w in sorted(self.complement_followers))
-        return f"(?=[，。；！？、…”]|${follow})"
+        # a listed complement repeated after a degree word (抓的很紧很紧, 做的更好更实)
+        again = ""
+        if self.degree:
+            again = f"|(?:{_alternation(self.degree)})(?:{_alternation(self.complements)})(?=[，。；！？、…”]|$)"
+        return f"(?=[，。；！？、…”]|${follow}{again})"
+
+    @cached_property
+    def comparison(self) -> re.Pattern[str]:
+        """A 的 after a Han character, then 比, a stretch of up to six characters without 的
+        or a clause end, maybe degree words, and a complement (a listed one or one character)
+        before the clause end (做的比过去扎实, 吃的比过去好了): the candidate of a comparison
+        after the verb."""
+        han = "[\u4e00-\u9fff]"
+        degs = f"(?:{_alternation(self.degree)}){{0,2}}" if self.degree else ""
+        comp = f"(?:{_alternation(self.complements)})" if self.complements else "(?!)"
+        return re.compile(
+            f"的(?<={han}的)比(?P<than>[^的，。；！？、：“”\\s]{{1,6}}?){degs}(?P<comp>{comp}|{han})(?:了|一些)?"
+            "(?=[，。；！？…”]|$)",
+            re.MULTILINE,
+        )
 
     @cached_property
     def before_degree(self) -> re.Pattern[str]:
@@ -1200,7 +1282,10 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     词表之外，jieba 标为形容词的单字（`走的稳`、`管的严而又严`）和程度词后的形容词
     （`建设的更加整洁`、`变化的很快`）也算补语，但只在语言模型认为“的”前两个字后接“得”
     并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看）。
-    程度词可以连用（`做的还很不够`），补语后可接“一些、一点、了”（`迈的更大一些`）。
+    程度词可以连用（`做的还很不够`），补语后可接“一些、一点、了”（`迈的更大一些`），
+    补语可带程度词重复（`抓的很紧很紧`）。动词 + “的” + “比……” + 补语在分句末尾是比较
+    补语（`做的比过去扎实`、`吃的比过去好了`）；“比”后另有“的”（`做的比说的多`）或
+    “比”属于别的词（`所占的比重较大`）时不报。
     动词与程度词之间的“的”，语言模型认为“得”的可能性高出很多（对数似然比超过
     `lm_threshold`）时，补语后接什么都报告：`搞的比较好的企业`、`做的更加稳妥和周到`；
     `采取的非常措施`（关系从句）模型读作“的”，不报。
@@ -1256,8 +1341,37 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
                 continue
         reported.add(de)
         yield _de_de_finding(de, verb[2], m.group(0)[1:])
+    yield from _compared_de_de(text, data, reported)
     if model is not None and data.lm_threshold < float("inf"):
         yield from _model_de_de(text, data, model, clauses, reported)
+
+
+def _compared_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
+    """A comparison after verb + 的 (做的比过去扎实, 吃的比过去好了): jieba reads 比 as a word
+    of its own (not 比重, 比例), the word before 的 is a verb (jieba's v) and the complement
+    a listed one or a word it tags as an adjective.  A nominalised subject compares what
+    was done and has its own 的 in the comparison (做的比说的多): never read here."""
+    if "比" not in text:
+        return
+    clauses = _Clauses(text, data.allow)  # a pass of its own, in text order
+    for m in data.comparison.finditer(text):
+        de = m.start()
+        if de in reported or clauses.allowed(de, de + 1):
+            continue
+        lo, tokens, starts = clauses.tagged(de, m.end())
+        d = _token_at(starts, de - lo)
+        if d <= 0 or d + 1 >= len(tokens) or tokens[d][2] != "的" or tokens[d + 1][2] != "比":
+            continue
+        verb = tokens[d - 1]
+        if verb[3] != "v" or verb[2] in data.verb_exceptions:
+            continue
+        comp = m.group("comp")
+        if comp not in data.complements:
+            c = _token_at(starts, m.start("comp") - lo)
+            if c < 0 or tokens[c][1] != m.end("comp") - lo or tokens[c][3] not in data.adjective_tags:
+                continue
+        reported.add(de)
+        yield _de_de_finding(de, verb[2], text[de + 1 : m.end()])
 
 
 def _de_de_finding(de: int, verb: str, complement: str) -> Diagnostic:
