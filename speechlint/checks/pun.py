@@ -759,7 +759,7 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
             else:
                 found.append((s, e, "行尾"))
     found.sort()
-    allowed: dict[int, list[list[tuple[int, int]]]] = {}  # line -> each pattern's matches
+    allowed: dict[int, list[list[tuple[int, int]] | None]] = {}  # line -> each pattern's matches
     title = _title_block(doc, data) if found else range(0)
     layout: dict[int, bool] = {}
     for start, end, where in found:
@@ -840,16 +840,23 @@ def _allowed(
     end: int,
     allow: tuple[re.Pattern[str], ...],
     index: LineIndex,
-    cache: dict[int, list[list[tuple[int, int]]]],
+    cache: dict[int, list[list[tuple[int, int]] | None]],
 ) -> bool:
-    """True when a match of an ``allow`` pattern on the line covers ``[start, end)``;
-    each line's matches are found once (a long line has many spaces)."""
+    """True when a match of an ``allow`` pattern on the line covers ``[start, end)``.
+
+    Each pattern's matches on a line are found once (a long line has many spaces), and only
+    when the patterns before it did not cover this space: most spaces of official texts are
+    allowed by the first patterns that are tried.
+    """
     ln = index.line_of(start)
     per_pattern = cache.get(ln)
     if per_pattern is None:
-        ls, le = index.starts[ln], index.line_end(ln)
-        per_pattern = cache[ln] = [[m.span() for m in p.finditer(text, ls, le)] for p in allow]
-    for spans in per_pattern:
+        per_pattern = cache[ln] = [None] * len(allow)
+    for i, pattern in enumerate(allow):
+        spans = per_pattern[i]
+        if spans is None:
+            ls, le = index.starts[ln], index.line_end(ln)
+            spans = per_pattern[i] = [m.span() for m in pattern.finditer(text, ls, le)]
         # finditer's matches are ordered and do not overlap: their ends grow with their starts,
         # so the last one starting at or before ``start`` reaches furthest
         k = bisect_left(spans, (start + 1,)) - 1
