@@ -849,13 +849,13 @@ def _allowed(
     allowed by the first patterns that are tried.
     """
     ln = index.line_of(start)
+    ls, le = index.starts[ln], index.line_end(ln)
     per_pattern = cache.get(ln)
     if per_pattern is None:
         per_pattern = cache[ln] = [None] * len(allow)
     for i, pattern in enumerate(allow):
         spans = per_pattern[i]
         if spans is None:
-            ls, le = index.starts[ln], index.line_end(ln)
             spans = per_pattern[i] = [m.span() for m in pattern.finditer(text, ls, le)]
         # finditer's matches are ordered and do not overlap: their ends grow with their starts,
         # so the last one starting at or before ``start`` reaches furthest
