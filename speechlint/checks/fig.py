@@ -63,9 +63,7 @@ def _full_width_throughout(text: str, full_runs: int, data: FullwidthData) -> bo
     full-width numbers is not scanned to its end)."""
     if full_runs < data.min_runs:
         return False
-    half_runs = 0
-    for _ in _HALF_DIGITS.finditer(text):
-        half_runs += 1
+    for half_runs, _ in enumerate(_HALF_DIGITS.finditer(text), 1):
         if full_runs < data.style_share * (full_runs + half_runs):
             return False
     return True
