@@ -237,13 +237,17 @@ def attachment_name_punctuation(doc: Document, data: AttachmentData) -> Iterator
     ## 依据
     GB/T 9704-2012 第7.3.4条（附件说明）：附件名称后不加标点符号。
     """
-    if "附件" not in doc.check_text:
+    text = doc.check_text
+    if "附件" not in text:
         return
+    index = doc.index
     in_note = False
-    for line in doc.lines:
-        m = data.first.match(line.text)
+    # each line's text read on the line index, without making a Line of each line
+    for line_start, line_end in zip(index.starts, index.ends):
+        line = text[line_start:line_end]
+        m = data.first.match(line)
         if m is None and in_note:
-            m = data.more.match(line.text)
+            m = data.more.match(line)
         if m is None:
             in_note = False
             continue
@@ -251,16 +255,16 @@ def attachment_name_punctuation(doc: Document, data: AttachmentData) -> Iterator
         name = m.group("name")
         if not name:
             continue
-        end = line.span.start + m.end("name")
+        end = line_start + m.end("name")
         k = end
-        while k > line.span.start + m.start("name") and doc.check_text[k - 1] in data.marks:
+        while k > line_start + m.start("name") and text[k - 1] in data.marks:
             k -= 1
         if k < end:
             span = Span(k, end)
             yield Diagnostic(
                 "DOC003",
                 span,
-                f"附件名称后不加标点：删除{quote(doc.check_text[k:end])}",
+                f"附件名称后不加标点：删除{quote(text[k:end])}",
                 Fix.replace(span, ""),
             )
 

@@ -56,6 +56,19 @@ class FullwidthData:
         return None
 
 
+def _full_width_throughout(text: str, full_runs: int, data: FullwidthData) -> bool:
+    """Was the document typeset with full-width digits: are at least ``min_runs`` and at
+    least ``style_share`` of its digit runs full-width?  The half-width runs are counted only
+    until they are too many (each one more lowers the share: a long text with a few stray
+    full-width numbers is not scanned to its end)."""
+    if full_runs < data.min_runs:
+        return False
+    for half_runs, _ in enumerate(_HALF_DIGITS.finditer(text), 1):
+        if full_runs < data.style_share * (full_runs + half_runs):
+            return False
+    return True
+
+
 def _digits_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
     """FIG001's line view (``registry.rule``): each run of full-width digits and each run of
     half-width ones (the rule weighs the two styles over the whole document), with the
@@ -98,8 +111,7 @@ def fullwidth_digit(doc: Document, data: FullwidthData) -> Iterator[Diagnostic]:
     runs = _fullwidth_runs(text)
     if not runs:
         return
-    half_runs = sum(1 for _ in _HALF_DIGITS.finditer(text))
-    if len(runs) >= data.min_runs and len(runs) >= data.style_share * (len(runs) + half_runs):
+    if _full_width_throughout(text, len(runs), data):
         first = runs[0]
         edits = tuple(Edit(Span(m.start(), m.end()), m.group(0).translate(_TO_HALF)) for m in runs)
         yield Diagnostic(

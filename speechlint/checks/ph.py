@@ -199,17 +199,21 @@ def _residue_lines(doc: Document, data: ResidueData) -> Iterator[tuple[Line, Spa
 
     Most lines are paragraphs longer than ``max_length``: that is seen on the line index,
     without making a :class:`Line` of each (making the 16,000 lines of the 10 MB benchmark
-    input took longer than checking them).
+    input took longer than checking them).  Most short lines hold no phrase of the
+    patterns: that is seen on the line's text, before making its :class:`Line`.
     """
     text = doc.check_text
     index = doc.index
     limit = data.max_length
+    search = data.pattern.search
     for i, (start, end) in enumerate(zip(index.starts, index.ends)):
         if end - start > limit and (
             (text[start] not in _BLANK and text[end - 1] not in _BLANK)  # nothing to strip
             or len(text[start:end].strip(_BLANK)) > limit
         ):
             continue  # a real paragraph: what _residue says first
+        if search(text[start:end]) is None:
+            continue  # the line's text (Line.text) holds no phrase: what _residue says last
         line = doc.line(i)
         span = _residue(line, data)
         if span is not None:
