@@ -650,35 +650,6 @@ def test_a_lone_copy_whose_one_copy_reading_is_written_is_tried_at_model_lone_se
 
 
 # ------------------------------------------- word evidence: the document and jieba's cut
-def test_a_junction_of_two_words_elsewhere_is_no_term_of_the_document() -> None:
-    """The document's term test counts a use of the lone copy with its neighbour only where
-    the two may form a term: 会决 in 股东会决定 is 股东会 + 决定, a junction; 评标 in
-    评标委员会 (评 + 标 + 委员会) may be a term the dictionary lacks."""
-    from speechlint.checks import dup
-
-    text = "股东会决定公司的经营方针。监事会决决议的表决，应当一人一票。"
-    s = text.index("决决")
-    assert not dup._attached(text, s, right=False)
-    assert [c for *_, c in found(text)] == ["DUP001"]
-    text = "评标委员会负责评标。按照评标标准评价。"
-    assert dup._attached(text, text.index("标标"), right=False)
-    assert found(text) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "right"),
-    [
-        ("草案的说明。会议审议法律草案案的报告。", True),  # 的: a particle makes no term
-        ("第一条　为了规范管理。\n　物物价相对稳定。", False),  # nor a character that is no Han
-    ],
-)
-def test_a_function_word_or_punctuation_beside_the_lone_copy_makes_no_term(text: str, right: bool) -> None:
-    from speechlint.checks import dup
-
-    pair = next(text[i : i + 2] for i in range(len(text) - 1) if text[i] == text[i + 1] and text[i] > "\u3400")
-    assert not dup._attached(text, text.index(pair), right=right)
-
-
 def _doubled_at(text: str) -> int:
     return next(i for i in range(len(text) - 1) if text[i] == text[i + 1] and text[i] >= "\u3400")
 

@@ -60,9 +60,6 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      ``model-lone`` (``model-lone-allowed`` for a listed pair whose first copy stands
      alone, 深 + 深入; none for the ``standalone`` function words, 可以 + 以 + 实行).
 
-   What counts as the document's use of a term (:func:`_used_in_term`) is read with
-   jieba's segmentation of each use (:func:`_term_use`): 会决 in 股东会决定 is a junction of
-   two words, no term, and a particle or a punctuation mark beside the lone copy makes none.
    The lone copy's other neighbour is never placed by a digit or a letter (2024年 + 年底,
    A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
    the looser ``model-lone-edge``.  Two thresholds are opt-in (off in the shipped data):
@@ -818,63 +815,19 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
     评标 is a term of the document, 标准 the next word).  A character typed twice inside
     a word leaves no such trace: elsewhere it stands beside the rest of its word
     (借款期期限: 款期 elsewhere only in 借款期限).
-
-    Only a use where the two characters may form a term counts (:func:`_term_use`): not
-    where they are only the junction of two words (监事会决决议: 会决 elsewhere in
-    股东会决定, 会 ending 股东会 and 决 starting 决定), and never a neighbour that is a
-    function word or no Han character (草案案的: 案的 is no term).
     """
     if s < 1 or s + 3 > len(text):
         return False
     x, c, y = text[s - 1], text[s], text[s + 2]
-    if _function_char(y if right else x):
-        return False
     lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
     pair = c + y if right else x + c
     at = text.find(pair, lo, hi)
-    tried = 0
-    while at >= 0 and tried < _TERM_USES_TRIED:
+    while at >= 0:
         other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
         if (other not in (x, c) and at >= 1) if right else (other and other not in (c, y)):
-            if _term_use(text, at, right):
-                return True
-            tried += 1
+            return True
         at = text.find(pair, at + 1, hi)
     return False
-
-
-#: How many uses of the pair :func:`_used_in_term` segments at most: a junction of two
-#: common words comes back again and again in a long text (会决 in 股东会决定, 董事会决议).
-_TERM_USES_TRIED = 16
-
-
-#: jieba's tags (the first letter) of particles, prepositions and conjunctions: no term
-#: starts or ends with one (pronouns may: 各司, 本村).
-_PARTICLE_TAGS = frozenset("upc")
-
-
-def _function_char(ch: str) -> bool:
-    """Is ``ch`` no Han character, or a particle, preposition or conjunction (的, 为, 和)?"""
-    if not HAN_RE.match(ch):
-        return True
-    return (segment.dictionary().tag(ch) or "x")[0] in _PARTICLE_TAGS
-
-
-def _term_use(text: str, at: int, right: bool) -> bool:
-    """May the two characters at ``at`` be (part of) one term here?
-
-    The lone copy c (the second character, or the first with ``right``) must not be the
-    edge of another word of jieba's segmentation: a word starting at c (会决 in 股东会决定:
-    决定) or, with ``right``, one ending at c (案审 in 草案审议: 草案) makes the two
-    characters a junction of two words.  A single-character token (评 + 标 + 委员会: 评标
-    is a term the dictionary lacks) or one word across both (公益林) may be a term.
-    """
-    lo, hi = _han_run(text, at, at + 2)
-    k = at + (0 if right else 1) - lo  # the lone copy's offset in the run
-    for a, b, _freq in segment.tokens(text[lo:hi]):
-        if a <= k < b:
-            return b - a == 1 or (b > k + 1 if right else a < k)
-    return True
 
 
 #: jieba's tags of function words (the first letter): prepositions, conjunctions,
