@@ -660,20 +660,24 @@ EMBEDDED_ALONE = {"model_embedded_alone": -10.0}
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "option"),
     [
-        "（二）新股发行价格格；",
-        "努力提高高对外开放的质量和水平。",
+        # model-lone-allowed-after: a listed reduplication after a word ending in it
+        ("（二）新股发行价格格；", ALLOWED_AFTER),  # 价格 + 格
+        ("努力提高高对外开放的质量和水平。", ALLOWED_AFTER),  # 提高 + 高
+        # model-embedded-alone: a copy jieba's cut leaves alone between two words
+        ("从事领馆服务务工作的人员。", EMBEDDED_ALONE),  # 服务 + 务 + 工作 (务工 loses to 工作)
+        ("对违法行为作出出处罚决定。", EMBEDDED_ALONE),  # 作出 + 出 + 处罚
     ],
 )
-def test_a_listed_reduplication_after_a_word_ending_in_it_is_found_when_asked(text: str) -> None:
-    """model-lone-allowed-after (off in the shipped data): 价格 + 格, 提高 + 高."""
+def test_the_opt_in_thresholds_find_what_the_shipped_data_leaves(text: str, option: dict[str, float]) -> None:
+    """Both thresholds are off in the shipped data: silent there, found when asked."""
     from speechlint.checks import dup
 
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text)
     assert not dup._judge(text, s, 1, data)
-    assert dup._judge(text, s, 1, dataclasses.replace(data, **ALLOWED_AFTER))
+    assert dup._judge(text, s, 1, dataclasses.replace(data, **option))
 
 
 @pytest.mark.parametrize(
@@ -693,23 +697,6 @@ def test_a_reduplication_after_a_numeral_or_demonstrative_stays_silent(text: str
     data = dataclasses.replace(speechlint.data.rule_data("DUP001"), **ALLOWED_AFTER)
     assert not dup._judge(text, _doubled_at(text), 1, data)
     assert found(text) == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "从事领馆服务务工作的人员。",  # 服务 + 务 + 工作 (务工 loses to 工作)
-        "对违法行为作出出处罚决定。",  # 作出 + 出 + 处罚
-    ],
-)
-def test_a_copy_that_jiebas_cut_leaves_alone_between_two_words_is_found_when_asked(text: str) -> None:
-    """model-embedded-alone (off in the shipped data)."""
-    from speechlint.checks import dup
-
-    data = speechlint.data.rule_data("DUP001")
-    s = _doubled_at(text)
-    assert not dup._judge(text, s, 1, data)
-    assert dup._judge(text, s, 1, dataclasses.replace(data, **EMBEDDED_ALONE))
 
 
 @pytest.mark.parametrize(
