@@ -549,8 +549,7 @@ def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "") -> fl
     """The highest threshold a candidate may meet, before its word structure is known
     (``before``: the character before the pair)."""
     if allowed:
-        after = data.model_lone_allowed_after if _han_at(before, 0) and before not in data.lone_allowed_before else -1000.0
-        return max(data.model_allowed, data.model_lone_allowed, after)
+        return max(data.model_allowed, data.model_lone_allowed, _lone_allowed_after(data, before))
     orphan = data.model_orphan_familiar if familiar else data.model_orphan
     return max(
         data.model_whole, data.model_orphan_unseen, orphan, data.model_lone, data.model_lone_seen, data.model_lone_edge
@@ -567,11 +566,19 @@ def _lone_limits(
     if unseen:
         return (data.model_orphan_unseen, data.model_orphan_unseen)
     if allowed:
-        after = data.model_lone_allowed_after if _han_at(before, 0) and before not in data.lone_allowed_before else -1000.0
-        return (data.model_lone_allowed, after)
+        return (data.model_lone_allowed, _lone_allowed_after(data, before))
     if unit in data.standalone:  # a function word stands alone as a rule: 可以 + 以 + 实行
         return (-1000.0, -1000.0)
     return (data.model_lone, data.model_lone)
+
+
+def _lone_allowed_after(data: DupData, before: str) -> float:
+    """``model-lone-allowed-after`` for a listed pair after ``before`` (the character before
+    it), or -1000 where the pair reads as the reduplication: after no Han character, or after
+    one of ``lone-allowed-before`` (一个个, 这种种, 大姐姐)."""
+    if _han_at(before, 0) and before not in data.lone_allowed_before:
+        return data.model_lone_allowed_after
+    return -1000.0
 
 
 def _one_copy_seen(text: str, s: int, data: DupData) -> bool:
@@ -824,7 +831,9 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
     at = text.find(pair, lo, hi)
     while at >= 0:
         other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
-        if (other not in (x, c) and at >= 1) if right else (other and other not in (c, y)):
+        if right and at >= 1 and other not in (x, c):
+            return True
+        if not right and other and other not in (c, y):
             return True
         at = text.find(pair, at + 1, hi)
     return False
@@ -1046,7 +1055,8 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
     if verdict is not None:
         llr, familiarity = verdict
         familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
-        limit = _limit(data, familiar, allowed, text[s - 1] if s else "")
+        before = text[s - 1] if s else ""
+        limit = _limit(data, familiar, allowed, before)
         # the document's own evidence (not for function words: 可以以合理价格)
         own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
         written = None  # looked for only when the model does not decide
@@ -1068,7 +1078,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and familiarity >= data.model_unseen_familiar
             and _unseen_pair(text, s)
         )
-        lone = _lone_limits(data, n, unit, allowed, unseen, text[s - 1] if s else "")
+        lone = _lone_limits(data, n, unit, allowed, unseen, before)
         if (
             plain
             and not unseen
