@@ -515,10 +515,7 @@ def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData, 
     "open": the clause starts there (毫不动摇的走…); "noun": anything else, where the
     adverbial + 的 starts a noun phrase (实行严格的…制度, 以更加清醒的认识).
     """
-    k = a - 1
-    # degree words and the adverbials of a series (积极稳步的推进: what stands before 积极)
-    while k >= 0 and (tokens[k][2] in data.degree or tokens[k][2] in data.adverbials or tokens[k][3] in _ADVERBIAL_TAGS):
-        k -= 1
+    k = _before_series(tokens, a, data)
     if k < 0:
         return "open"
     if text and tokens[k][2].endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
@@ -529,12 +526,19 @@ def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData, 
     return _word_before(tokens[k][2], tokens[k][3], data) or "noun"
 
 
-def _modal_before(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) -> bool:
-    """Does a predicate opener (能够, 必须, 才能 …) stand right before the adverbial at
-    token ``a``, past degree words and the other adverbials of a series?"""
+def _before_series(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) -> int:
+    """The token before the adverbial at token ``a``, past degree words and the other
+    adverbials of a series (积极稳步的推进: what stands before 积极); -1 at the start."""
     k = a - 1
     while k >= 0 and (tokens[k][2] in data.degree or tokens[k][2] in data.adverbials or tokens[k][3] in _ADVERBIAL_TAGS):
         k -= 1
+    return k
+
+
+def _modal_before(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) -> bool:
+    """Does a predicate opener (能够, 必须, 才能 …) stand right before the adverbial at
+    token ``a``, past degree words and the other adverbials of a series?"""
+    k = _before_series(tokens, a, data)
     return k >= 0 and data.is_opener(tokens[k][2])
 
 
