@@ -41,10 +41,10 @@ if str(ROOT) not in sys.path:
 
 from bench import corpus
 from speechlint import lm, lm_build
-from speechlint.checks import wrd
+from speechlint.checks.wrd import common, words
 
 
-def pair_data() -> wrd.PairData:
+def pair_data() -> words.PairData:
     from speechlint.data import family_data
 
     return family_data("WRD")["WRD006"]  # type: ignore[no-any-return]
@@ -99,7 +99,7 @@ def is_word_at(text: str, start: int, end: int) -> bool:
     return any(a == start - lo and b == end - lo for a, b, _ in segment.tokens(line))
 
 
-def sweep(data: wrd.PairData, uses: list[tuple[float, str, str, str]], raw: list[tuple[str, float, float]]) -> None:
+def sweep(data: words.PairData, uses: list[tuple[float, str, str, str]], raw: list[tuple[str, float, float]]) -> None:
     """Clean uses over, and swaps found at, each threshold, per form as written."""
     clean: dict[str, list[float]] = defaultdict(list)
     for s, f, _, _ in uses:
@@ -143,14 +143,14 @@ def main(argv: list[str] | None = None) -> int:
         for start, end, form in data.finder.finditer(text):
             pair = data.by_form[form]
             alt = pair.other(form)
-            found = wrd.decisive_score(model, text, start, end, alt, data.window)
+            found = common.decisive_score(model, text, start, end, alt, data.window)
             s = -99.0 if found is None else found
             ex = text[max(0, start - 10) : end + 10].replace("\n", "⏎")
             uses.append((s - data.threshold_of(pair), form, name, ex))
             if not is_word_at(text, start, end):
                 continue  # 幅度过高: the form crosses two words; nobody slips there
             swapped = text[:start] + alt + text[end:]
-            found = wrd.decisive_score(model, swapped, start, end, form, data.window)
+            found = common.decisive_score(model, swapped, start, end, form, data.window)
             s2 = -99.0 if found is None else found
             exs = swapped[max(0, start - 10) : end + 10].replace("\n", "⏎")
             swaps.append((s2 - data.threshold_of(pair), alt, name, exs))

@@ -55,7 +55,7 @@ if str(ROOT) not in sys.path:
 
 from bench import corpus, inject, quality
 from speechlint import lm, lm_build
-from speechlint.checks import wrd
+from speechlint.checks.wrd import de
 from speechlint.document import Document
 
 TOUCH = quality.TOUCH
@@ -122,8 +122,8 @@ def sites(line: str) -> Iterator[tuple[str, int]]:
 
 @dataclasses.dataclass
 class Data:
-    de_di: wrd.DeAdverbialData
-    de_de: wrd.DeComplementData
+    de_di: de.DeAdverbialData
+    de_de: de.DeComplementData
 
 
 def rule_data() -> Data:
@@ -135,8 +135,8 @@ def rule_data() -> Data:
 
 def findings(text: str, data: Data) -> list[tuple[str, int]]:
     doc = Document.from_text(text, "txt")
-    out = [("WRD001", d.span.start) for d in wrd.de_before_verb(doc, data.de_di)]
-    out += [("WRD002", d.span.start) for d in wrd.de_before_complement(doc, data.de_de)]
+    out = [("WRD001", d.span.start) for d in de.de_before_verb(doc, data.de_di)]
+    out += [("WRD002", d.span.start) for d in de.de_before_complement(doc, data.de_de)]
     return out
 
 

@@ -52,14 +52,14 @@ if str(ROOT) not in sys.path:
 
 from bench import corpus, de_particles, inject, quality
 from bench.confused_pairs import is_word_at, models_for, texts
-from speechlint.checks import wrd
+from speechlint.checks.wrd import homophones as wrd007
 from speechlint.document import Document
 
 #: The default WRD rules besides WRD007 (their findings count for the slips too).
 OTHER_WRD = ("WRD001", "WRD002", "WRD003", "WRD004", "WRD005")
 
 
-def homophone_data() -> wrd.HomophoneData:
+def homophone_data() -> wrd007.HomophoneData:
     from speechlint.data import family_data
 
     return family_data("WRD")["WRD007"]  # type: ignore[no-any-return]
@@ -103,12 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     for name, text in docs:
         chars += len(text)
         model = models[name]
-        for start, alt, score in wrd.homophone_scores(model, text, data):
+        for start, alt, score in wrd007.homophone_scores(model, text, data):
             ex = text[max(0, start - 10) : start + 12].replace("\n", "⏎")
             j = (
-                bool(wrd.homophone_exempt(text, start, alt, None, data))
-                or wrd.homophone_attested(model, text[start : start + 2])
-                or not wrd.homophone_supported(model, text[start : start + 2], alt, score, data)
+                bool(wrd007.homophone_exempt(text, start, alt, None, data))
+                or wrd007.homophone_attested(model, text[start : start + 2])
+                or not wrd007.homophone_supported(model, text[start : start + 2], alt, score, data)
             )
             clean.append((score, f"{text[start:start + 2]}→{alt}{' J' if j else ''}", f"{name}: {ex}"))
             cleanj.append(-99.0 if j else score)
@@ -123,13 +123,13 @@ def main(argv: list[str] | None = None) -> int:
             word = text[i : i + 2]
             slip = rng.choice(sorted(by_word[word]))
             swapped = text[:i] + slip + text[i + 2 :]
-            found = [s for p, _a, s in wrd.homophone_scores(model, swapped, data, i, i + 2) if p == i]
+            found = [s for p, _a, s in wrd007.homophone_scores(model, swapped, data, i, i + 2) if p == i]
             ex = swapped[max(0, i - 10) : i + 12].replace("\n", "⏎")
             score = max(found, default=-99.0)
             j = (
-                bool(wrd.homophone_exempt(swapped, i, word, None, data))
-                or wrd.homophone_attested(model, slip)
-                or not wrd.homophone_supported(model, slip, word, score, data)
+                bool(wrd007.homophone_exempt(swapped, i, word, None, data))
+                or wrd007.homophone_attested(model, slip)
+                or not wrd007.homophone_supported(model, slip, word, score, data)
             )
             made.append((score, f"{word}→{slip}{' J' if j else ''}", f"{name}: {ex}"))
             madej.append(-99.0 if j else made[-1][0])
@@ -154,11 +154,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _wrd007(text: str, data: wrd.HomophoneData) -> list[int]:
-    return [d.span.start for d in wrd.homophone_slip(Document.from_text(text, "txt"), data)]
+def _wrd007(text: str, data: wrd007.HomophoneData) -> list[int]:
+    return [d.span.start for d in wrd007.homophone_slip(Document.from_text(text, "txt"), data)]
 
 
-def injected(data: wrd.HomophoneData, seeds: int, per: int, show_missed: int) -> int:
+def injected(data: wrd007.HomophoneData, seeds: int, per: int, show_missed: int) -> int:
     """--inject: recall of bench/inject.py's confusable slips, false findings on clean text."""
     import speechlint
     from speechlint.config import Config

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import speechlint
-from speechlint.checks.wrd import load_confusables
+from speechlint.checks.wrd.words import load_confusables
 from speechlint.config import Config
 from speechlint.data import family_data, rules_dir
 from speechlint.errors import RuleDataError

@@ -9,7 +9,8 @@ import pytest
 
 import speechlint
 from speechlint import data, lm
-from speechlint.checks.wrd import ConfusedPair, PairData, decisive_score
+from speechlint.checks.wrd.common import decisive_score
+from speechlint.checks.wrd.words import ConfusedPair, PairData
 from speechlint.config import Config
 from speechlint.engine import linter_for
 from speechlint.errors import RuleDataError

@@ -11,7 +11,7 @@ import pytest
 
 import speechlint
 from speechlint import data, homophone_build, lm, segment
-from speechlint.checks.wrd import (
+from speechlint.checks.wrd.homophones import (
     HomophoneData,
     homophone_attested,
     homophone_cut,

@@ -23,3 +23,19 @@ def test_the_declared_layers_hold() -> None:
                           check=False)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert "1 kept, 0 broken" in done.stdout
+
+
+def test_every_package_of_the_source_tree_is_shipped() -> None:
+    """pyproject.toml lists the packages a wheel holds: a package directory left out of the
+    list imports from a checkout (an editable install) and is missing from the wheel."""
+    import tomllib
+
+    listed = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    dirs = listed["package-dir"]
+    shipped = set(listed["packages"])
+    for name, folder in dirs.items():
+        for init in sorted((ROOT / folder).rglob("__init__.py")):
+            rel = init.parent.relative_to(ROOT / folder)
+            package = ".".join((name, *rel.parts))
+            if "__pycache__" not in rel.parts:
+                assert package in shipped, f"{package} ({init.parent.relative_to(ROOT)}) is not in [tool.setuptools] packages"

@@ -23,7 +23,7 @@ import pytest
 
 import speechlint
 from speechlint import segment
-from speechlint.checks import wrd
+from speechlint.checks.wrd import common as wrd_common
 from speechlint.config import Config
 from speechlint.data import family_data
 from speechlint.document import HAN
@@ -111,7 +111,7 @@ def _real_texts() -> list[str]:
 
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
-_CLAUSE = re.compile(f"[^{re.escape(wrd._CLAUSE_END)}]+")
+_CLAUSE = re.compile(f"[^{re.escape(wrd_common.CLAUSE_END)}]+")
 
 
 def _dup_texts() -> Iterator[str]:

@@ -190,7 +190,7 @@ def test_misuse_data_is_clean() -> None:
 
 
 def test_wrd004_preferred_form_must_be_one_of_the_forms() -> None:
-    from speechlint.checks.wrd import TermGroup
+    from speechlint.checks.wrd.words import TermGroup
 
     assert TermGroup(("其他", "其它"), "r", preferred="其他").validate() is None
     assert "not one of the forms" in (TermGroup(("其他", "其它"), "r", preferred="他").validate() or "")
@@ -224,12 +224,12 @@ def test_de_de_unlisted_adjective_needs_the_model(monkeypatch: pytest.MonkeyPatc
 def _model_codes(monkeypatch: pytest.MonkeyPatch, text: str, score: float, filtered: bool = False) -> list[str]:
     """WRD001's findings with the model's reading of every 的 held at ``score`` (and its
     cheap filters failing everywhere when ``filtered``): the phrase alone decides."""
-    from speechlint.checks import wrd
+    from speechlint.checks.wrd import de
 
-    monkeypatch.setattr(wrd, "pair_score", lambda *args, **kwargs: score)
+    monkeypatch.setattr(de, "pair_score", lambda *args, **kwargs: score)
     if filtered:
-        monkeypatch.setattr(wrd, "_near_left", lambda model, before: -20.0)
-        monkeypatch.setattr(wrd, "_left_ratio", lambda model, left, alt="地": -20.0)
+        monkeypatch.setattr(de, "_near_left", lambda model, before: -20.0)
+        monkeypatch.setattr(de, "_left_ratio", lambda model, left, alt="地": -20.0)
     return _codes(text, "WRD001")
 
 
@@ -285,7 +285,7 @@ def test_last_clause_end_is_the_last_of_any_clause_end() -> None:
     """The backward scan the 的/地/得 rules find clauses with agrees with the plain search."""
     import random
 
-    from speechlint.checks.wrd import _CLAUSE_END, _last_clause_end
+    from speechlint.checks.wrd.common import CLAUSE_END, _last_clause_end
 
     rng = random.Random(1)
     alphabet = "的地得一二三，。、；：“”（）\n" + "abc"
@@ -293,7 +293,7 @@ def test_last_clause_end_is_the_last_of_any_clause_end() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
         start = rng.randint(0, len(text))
         floor = rng.randint(0, start)
-        assert _last_clause_end(text, floor, start) == max(text.rfind(c, floor, start) for c in _CLAUSE_END)
+        assert _last_clause_end(text, floor, start) == max(text.rfind(c, floor, start) for c in CLAUSE_END)
 
 
 def test_de_di_model_what_stands_before_the_adverbial(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -458,7 +458,7 @@ def test_de_di_model_verb_ending_the_clause(monkeypatch: pytest.MonkeyPatch) -> 
     assert _model_codes(monkeypatch, "这些改革要平稳的实施。", 1.2) == ["的"]
     assert _model_codes(monkeypatch, "这些改革要平稳的实施。", 0.8) == []
     assert _model_codes(monkeypatch, "这些改革要平稳的发展。", 1.2) == []
-    from speechlint.checks.wrd import _adverb_after_verb
+    from speechlint.checks.wrd.de import _adverb_after_verb
 
     data = family_data("WRD")["WRD001"]
     after_verb = ((0, 2, "受到", "v"), (2, 3, "了", "ul"), (3, 5, "日益", "d"), (5, 7, "广泛", "a"))

@@ -1,0 +1,1159 @@
+"""WRD001 and WRD002: 的 written for 地 before a verb, and for 得 before a complement."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Container, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from math import log
+
+from ... import adverbials, lm, segment
+from ...document import Document
+from ...model import Diagnostic, Fix, Span
+from ...registry import rule
+from .. import quote
+from .common import CLAUSE_END, HAN_CHAR_RE, Clauses, alternation, pair_score, token_at
+
+#: Characters after a verb that end its phrase: an opening quote or title mark may start
+#: its object (贯彻执行“一国两制”).
+_PHRASE_END_RE = re.compile("[。！？；，、：”’」』）)》\r\n\ue000]")
+
+
+# ===================================================================== WRD001
+@dataclass(frozen=True)
+class DeAdverbialData:
+    #: Manner adverbials (adjectives, idioms) that take 地 when they modify a verb.
+    adverbials: frozenset[str] = frozenset()
+    #: Prepositions/coverbs: an adverbial followed by 的 + one of these always wants 地.
+    prepositions: frozenset[str] = frozenset()
+    #: Verbs jieba tags ``v`` that are often nouns after 的 (清醒的认识, 坚定的决心).
+    nominal_verbs: frozenset[str] = frozenset()
+    #: Words before the adverbial that make the phrase a noun phrase (以更加清醒的认识).
+    nominalizers: frozenset[str] = frozenset()
+    #: Degree words skipped when looking for a nominalizer (以更加清醒的…).
+    degree: frozenset[str] = frozenset()
+    #: Words after the verb that show it is used as a noun (坚定的推进和…).
+    noun_followers: frozenset[str] = frozenset()
+    #: Head nouns that make verb + noun a compound noun (扎实的推进措施): not reported.
+    noun_heads: frozenset[str] = frozenset()
+    #: Words that right after adverbial + 的 are verbs whatever the tagger says (走, 看到).
+    verbs: frozenset[str] = frozenset()
+    #: Words after the verb that show it is a verb (清醒的认识到): these override the above.
+    verb_markers: frozenset[str] = frozenset()
+    #: Nouns that, right after 的, end the candidate before any tagging (积极的财政政策).
+    nouns: frozenset[str] = frozenset()
+    #: Adverbials that stand before nouns far more often than before verbs (积极的财政政策):
+    #: after them only a verb marker, a listed verb or a preposition shows a slip.
+    attributive: frozenset[str] = frozenset()
+    #: Words before the adverbial that make the phrase a predicate (要积极的推进…): modal
+    #: verbs, subjects and verbs that take a verb phrase.  Adverbs (tag d, 也/都/正在) count
+    #: too.  After any other word (实行严格的排污总量控制制度, 形成有序的…) the phrase is
+    #: the noun phrase object, and only a verb marker (清醒的看到) or a preposition shows
+    #: otherwise.
+    predicate_openers: frozenset[str] = frozenset()
+    #: Regexes (matched within the clause) that exempt a candidate they cover.
+    allow: tuple[re.Pattern[str], ...] = ()
+    #: The language model's reading of the phrase (:func:`adverbial_score`): report a 的
+    #: whose 地 reading is this much more likely (natural log) than as written ...
+    lm_threshold: float = 2.5
+    #: ... or this much, when a modal verb or an adverb stands before the adverbial ...
+    lm_threshold_predicate: float = 1.5
+    #: ... or this much, when a verb marker (了, 着, 到 …) follows the verb.
+    lm_threshold_marked: float = 1.0
+    #: A 的 is scored only when the two characters before it and the one after it make
+    #: 地 at least this likely against 的 (the sum of the two log ratios, each read from
+    #: short contexts and cached), and the one character before it and the one after it
+    #: make it one less: cheap filters that leave 94% of the 的 of edited text unscored.
+    lm_prefilter: float = -3.0
+    #: jieba's tags of the word before 的 (an adverbial) and after it (a verb or a
+    #: preposition) that a finding of the model needs.
+    lm_before_tags: frozenset[str] = frozenset()
+    lm_after_tags: frozenset[str] = frozenset()
+    #: Characters of context scored on each side of 的 (never past a clause end).
+    lm_window: int = 3
+    #: Words (jieba's tokens) after the verb that make it a noun for the model's findings:
+    #: a localiser, 的, a head noun (坚定的推进中, 扎实的推进措施).  Unlike
+    #: ``noun_followers`` a conjunction does not (毫不动摇的巩固和发展 is a slip).
+    lm_noun_followers: frozenset[str] = frozenset()
+    #: ... or this much, when the verb has an object after it (要更多的支持农业: a noun
+    #: that is no head noun of ``noun_heads``/``lm_noun_followers``) and a predicate or the
+    #: clause opens before the adverbial: the 的 reading would need a compound noun.
+    lm_threshold_object: float = 2.5
+    #: ... or this much, in the same phrase, when jieba tags the word before 的 an adverb.
+    lm_threshold_object_adverb: float = 2.5
+    #: ... or this much, in the same phrase, when a predicate opener or an adverb stands
+    #: before the adverbial (才能有效的打击敌人): no subject that may be an object itself.
+    lm_threshold_object_predicate: float = 2.5
+    #: ... or this much, when a coordinated adverbial before it takes 地 (完整地、正确的宣传).
+    lm_threshold_parallel: float = 2.5
+    #: Words right after the verb that only a verb takes (了, 着, 起来 …): with one of them
+    #: the 的 is scored whatever the cheap filters say and reported above
+    #: ``lm_threshold_strong`` (严重的损害了, 很好的结合起来).
+    lm_strong_markers: frozenset[str] = frozenset()
+    lm_threshold_strong: float = 1.0
+    #: ... or this much, when the paragraph writes the same adverbial with 地 elsewhere
+    #: (经常地加强监督，经常的开展批评) and a predicate, a subject or the clause start stands
+    #: before it: the writer uses the word as an adverbial.
+    lm_threshold_usage: float = float("inf")
+    #: Above this the model's reading decides alone: what stands before the adverbial (a
+    #: verb, a determiner) no longer makes it a noun phrase (有计划、有步骤的进行).
+    lm_threshold_decisive: float = float("inf")
+    #: An idiom of four characters (:mod:`speechlint.adverbials`, tagged i by jieba in the
+    #: phrase) before 的 and a verb or preposition after it (随心所欲的伪造历史).
+    lm_threshold_idiom: float = float("inf")
+    #: ... or this much, in the same phrase, when a degree word stands before the adverbial
+    #: (群众更广泛的参与社区治理, 更加有效的监督政府行为: the verb may be a noun-verb, vn).
+    lm_threshold_object_degree: float = float("inf")
+    #: ... or this much, in the same phrase, when the adverbial ends a series joined by 、
+    #: or a conjunction (救治队伍快速、高效的开展救援活动): each of them modifies the verb.
+    lm_threshold_object_series: float = float("inf")
+    #: Words that join coordinated adverbials (积极而又稳妥, 及时、有效): looking back for
+    #: what stands before the adverbial, the others of the series are skipped.
+    lm_joiners: frozenset[str] = frozenset()
+    #: An attributive adverbial (有效, 积极) after a predicate opener (能够有效的调控货币
+    #: 供应量) before a verb (jieba's v) and its object is reported all the same.
+    attributive_after_modal: bool = False
+    #: ... or this much, when a predicate opener stands right before a series of adverbials
+    #: joined by 、 and a verb or preposition follows 的 (能够便利、完整的阅览和下载).
+    lm_threshold_series_predicate: float = float("inf")
+    #: ... or this much, when a verb (jieba's v, no nominal verb) ends the clause right after
+    #: 的 and a predicate, a subject or the clause start stands before the adverbial
+    #: (积极稳步的推进。, 不断的胜利前进。): such a clause is no noun phrase.
+    lm_threshold_bare: float = float("inf")
+
+    @cached_property
+    def strong_marked(self) -> re.Pattern[str]:
+        """A 的 before a verb of one or two characters, maybe coordinated with another
+        (维护和发展), and a strong marker (推进了, 结合起来): found in one scan of the text."""
+        words = self.lm_strong_markers
+        han = "[\u4e00-\u9fff]{1,2}"
+        joined = f"(?:(?:{alternation(self.lm_joiners)}){han})?" if self.lm_joiners else ""
+        return re.compile(f"的(?={han}{joined}(?:{alternation(words)}))" if words else "(?!)")
+
+    @cached_property
+    def _graded(self) -> re.Pattern[str]:
+        deg = alternation(self.degree) if self.degree else "(?!)"
+        return re.compile(f"(?:{deg})[\u4e00-\u9fff]{{2,4}}$")
+
+    def graded(self, text: str, de: int) -> bool:
+        """Does a degree word stand two to four characters before the 的 at ``de`` (更广泛的)?
+        A cheap stand-in, before any tagging, for the tagged test."""
+        return self._graded.search(text, max(0, de - 8), de) is not None
+
+    @cached_property
+    def heads(self) -> frozenset[str]:
+        """Nouns after the verb that make verb + noun a compound noun (推进措施, 推进中)."""
+        return self.noun_heads | self.lm_noun_followers
+
+    @cached_property
+    def _nominalizer_before(self) -> re.Pattern[str]:
+        # single characters are too often the end of another word (可以, 没有, 就是): only
+        # the words of two or more characters, and 以 where it ends no such word
+        words = tuple(w for w in self.nominalizers if len(w) > 1)
+        alts = [alternation(words)] if words else []
+        if "以" in self.nominalizers:
+            alts.append("(?<![可所难足得用借据加予])以")
+        deg = f"(?:{alternation(self.degree)})*" if self.degree else ""
+        return re.compile(f"(?:{'|'.join(alts)}){deg}$" if alts else "(?!)")
+
+    @cached_property
+    def _opener_before(self) -> re.Pattern[str]:
+        deg = f"(?:{alternation(self.degree)})*" if self.degree else ""
+        words = self.predicate_openers
+        return re.compile(f"(?:{alternation(words)}){deg}$" if words else "(?!)")
+
+    def is_opener(self, word: str) -> bool:
+        """Is ``word`` a predicate opener, maybe after a negation or an adverb that jieba
+        merged into it (不能, 没能, 也要, 还要: 就不能正确的解决…)?"""
+        openers = self.predicate_openers
+        return word in openers or (len(word) > 1 and word[0] in _OPENER_PREFIXES and word[1:] in openers)
+
+    def opens_predicate(self, text: str, start: int) -> bool:
+        """Does a predicate opener (要, 必须 …), maybe with degree words, end right before ``start``?"""
+        return self._opener_before.search(text, _line_back(text, start, 12), start) is not None
+
+    @cached_property
+    def noun_only(self) -> re.Pattern[str]:
+        """A listed noun: after a four-character adverbial a nominal verb may be a verb."""
+        return re.compile(f"(?:{alternation(self.nouns)})" if self.nouns else "(?!)")
+
+    @cached_property
+    def verbs_or_prepositions(self) -> frozenset[str]:
+        return self.verbs | self.prepositions
+
+    def opens_noun_phrase(self, text: str, start: int) -> bool:
+        """Does a nominalizer (进行, 作出, 给予 …), maybe with degree words, end right before ``start``?
+
+        A cheap check before any tagging; the tagged check in :func:`_context` sees the
+        one-character nominalizers (以, 有) as the words they are.
+        """
+        return self._nominalizer_before.search(text, _line_back(text, start, 12), start) is not None
+
+    @cached_property
+    def verbs_longest_first(self) -> tuple[str, ...]:
+        return tuple(sorted(self.verbs, key=len, reverse=True))
+
+    @cached_property
+    def noun_start(self) -> re.Pattern[str]:
+        """A noun, or a nominal verb not followed by a verb marker (认识 but not 认识到)."""
+        parts = []
+        if self.nouns:
+            parts.append(f"(?:{alternation(self.nouns)})")
+        if self.nominal_verbs:
+            marker = f"(?!{alternation(self.verb_markers)})" if self.verb_markers else ""
+            parts.append(f"(?:{alternation(self.nominal_verbs)}){marker}")
+        return re.compile("|".join(parts) or "(?!)")
+
+    def validate(self) -> str | None:
+        if not self.adverbials:
+            return "'adverbials' must not be empty"
+        stray = self.attributive - self.adverbials
+        if stray:
+            return f"'attributive' lists words that are no adverbials: {', '.join(sorted(stray))}"
+        both = (self.prepositions | self.verbs) & self.nominal_verbs
+        if both:
+            return f"listed both as preposition or verb and as nominal verb: {', '.join(sorted(both))}"
+        return None
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        # the literal 的 first (fast scan), then one lookbehind per adverbial length
+        by_len: dict[int, list[str]] = {}
+        for a in self.adverbials:
+            by_len.setdefault(len(a), []).append(a)
+        behind = "|".join(f"(?<=(?:{alternation(tuple(ws))})的)" for _, ws in sorted(by_len.items()))
+        return re.compile(f"的(?:{behind})")
+
+
+#: Negations and adverbs that jieba merges into a modal verb after them (不能, 也要, 还要).
+_OPENER_PREFIXES = frozenset("不没未也还就才都又")
+
+
+def _subject_verb(tokens: tuple[segment.Tagged, ...], k: int) -> bool:
+    """Is token ``k``, a verb jieba tags as a noun-verb (vn), a noun here: after 的 or a
+    noun (经济活动更好的纳入…, 法制的建设紧密的结合起来: the subject of the verb after
+    the adverbial), not after a verb or at the clause start (发展多种形式的合作)?"""
+    if tokens[k][3] != "vn" or k == 0:
+        return False
+    word, tag = tokens[k - 1][2], tokens[k - 1][3]
+    return word == "的" or (tag[:1] == "n" and tag != "nr")
+
+
+def _follows(after: str, rest: str, words: frozenset[str]) -> bool:
+    """Is the word after the verb one of ``words``? jieba's next token when known, else the text."""
+    return after in words if after else rest.startswith(tuple(words))
+
+
+def _line_back(text: str, start: int, n: int) -> int:
+    """``start - n``, but not before the start of ``start``'s line: what ends the line above
+    (a heading such as 一、总体要求) does not open this line's phrase."""
+    lo = max(0, start - n)
+    return max(lo, text.rfind("\n", lo, start) + 1, text.rfind("\r", lo, start) + 1)
+
+
+def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData, text: str = "", lo: int = 0) -> str:
+    """What stands before the adverbial at token ``a``, skipping degree words.
+
+    "predicate": a modal verb, adverb, subject or verb that takes a verb phrase (要积极的…,
+    国家有计划的…);
+    "open": the clause starts there (毫不动摇的走…); "noun": anything else, where the
+    adverbial + 的 starts a noun phrase (实行严格的…制度, 以更加清醒的认识).
+    """
+    k = _before_series(tokens, a, data)
+    if k < 0:
+        return "open"
+    if text and tokens[k][2].endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
+        return "open"  # 三是毫不放松的抓好…: a series marker opens the clause
+    if _subject_verb(tokens, k):
+        return "predicate"  # 法制的建设紧密的结合起来: a noun-verb subject
+    # a verb (实行严格的…), a preposition, 的: a noun phrase starts here
+    return _word_before(tokens[k][2], tokens[k][3], data) or "noun"
+
+
+def _before_series(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) -> int:
+    """The token before the adverbial at token ``a``, past degree words and the other
+    adverbials of a series (积极稳步的推进: what stands before 积极); -1 at the start."""
+    k = a - 1
+    while k >= 0 and (tokens[k][2] in data.degree or tokens[k][2] in data.adverbials or tokens[k][3] in _ADVERBIAL_TAGS):
+        k -= 1
+    return k
+
+
+def _modal_before(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData) -> bool:
+    """Does a predicate opener (能够, 必须, 才能 …) stand right before the adverbial at
+    token ``a``, past degree words and the other adverbials of a series?"""
+    k = _before_series(tokens, a, data)
+    return k >= 0 and data.is_opener(tokens[k][2])
+
+
+def _adverb_after_verb(tokens: tuple[segment.Tagged, ...], k: int, data: DeAdverbialData) -> bool:
+    """Is token ``k`` an adverb right after a verb or its aspect particle (受到了日益广泛的
+    欢迎: the adverb belongs to the noun phrase that is the verb's object)?"""
+    if k < 1 or tokens[k][3] != "d":
+        return False
+    word, tag = tokens[k - 1][2], tokens[k - 1][3]
+    return word in _ASPECT or (tag.startswith("v") and not data.is_opener(word))
+
+
+def _word_before(word: str, tag: str, data: DeAdverbialData) -> str | None:
+    """"noun" or "predicate" when the word before an adverbial decides it, else None.
+
+    A nominalizer starts a noun phrase; a modal verb, an adverb, or a subject (我们,
+    国家有计划的…) opens a predicate; not 其 or 这 (其相应的履行请求: a possessor).
+    """
+    if word in data.nominalizers:
+        return "noun"
+    if data.is_opener(word) or tag == "d" or (tag[0] == "n" and tag != "nr"):
+        return "predicate"
+    return None
+
+
+@rule("WRD001", "de-before-verb", data=DeAdverbialData, severity="warning", fix="safe")
+def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]:
+    """状语修饰动词时误用“的”，应为“地”（如“清醒的看到”）。
+
+    ## 检查内容
+    方式状语（“清醒”“坚定不移”“认真”“扎实”等，见 `rules/wrd.yaml` 的 `adverbials`）后接
+    “的”，再接动词或介词时，“的”应为“地”：`清醒的看到`、`坚定不移的推进`、`坚定不移的在……领导下`。
+    看整个短语，不只看“的”后的一个词：
+    - 状语前是什么：情态词、副词、主语（要、必须、也、我们、国家……）之后是谓语，状语修饰
+      动词；其他动词之后（实行、采取、形成、是……）“状语 + 的”开始的是宾语名词短语，不报：
+      `实行严格的排污总量控制制度`、`形成有序的收入分配格局`、`是一以贯之的接力探索`；
+    - 动词后是什么：带“到、了、着”等（清醒的看到、认识到）或后接介词时一定是动词；没有
+      这些标记时，只有在谓语中且动词后有宾语才报（要积极稳妥的推进各项改革），动词后接名词
+      构成复合名词（扎实的推进措施）、并列（坚定的推进和完善）时不报；
+    - 常用作定语的状语（积极、严格、有效……，在语料调参一半中写“的”远多于写“地”）只在有
+      动词标记、介词或词表动词时才报。
+
+    词表之外的状语（始终不渝、一如既往、争分夺秒……）由本项目的汉字语言模型
+    （`speechlint/lm.py`，由规范公文统计而来）判断：把“的”换成“地”，前后各三个字的概率
+    高出很多（对数似然比超过 `lm_threshold`；状语前是情态词（含“不能、也要”等带否定、
+    副词的形式）、副词、目的连词（为了、以便）或“的”前的词本身是副词时用较低的
+    `lm_threshold_predicate`，动词后带“了、着、到”等时用 `lm_threshold_marked`），并且
+    jieba 把“的”前的词标为形容词、副词或成语，把“的”后的词标为动词或介词时报告。
+    状语前是另一个动词（是始终不渝的追求）或代词、数量词（其他有效的控制措施，动词后
+    带“了”等时除外）、动词后是方位词或中心名词（坚定的推进中、扎实的推进措施）时不报。模型看的是整个短语：`始终不渝的奉行`报告，
+    `积极主动的开放战略`不报。模型只看前后各三个字，短语中更远的证据另用较低的阈值：
+    动词后有宾语且状语前是主语、谓语成分或分句开头（`群众更广泛的参与社区治理`，
+    `lm_threshold_object`；状语前是情态词、副词时更低，`lm_threshold_object_predicate`；
+    “的”前是副词时更低，`lm_threshold_object_adverb`；状语前有“更、更加”等程度词时也更低，
+    名动词带宾语也算动词，`lm_threshold_object_degree`：`更加有效的监督政府行为`；状语是
+    并列状语的最后一个时也更低，`lm_threshold_object_series`：`快速、高效的开展救援工作`；
+    动词后的冒号引出的引语也算宾语：`明确的指出：“……”`；
+    动词（非名动词）紧接分句末尾、状语前是谓语成分、主语或分句开头时也较低
+    （`lm_threshold_bare`：`积极稳步的推进。`）；情态词后接以顿号并列的状语时更低，
+    不需要宾语（`lm_threshold_series_predicate`：`能够便利、完整的阅览和下载`）；
+    常作定语的状语（有效、积极……）在情态词之后、动词带宾语时也报（`能够有效的化解风险`）；
+    “的”后是“是、有”时不算：`更严重的是……`）；
+    并列的另一状语用了“地”（`有机地、恰当的结合`，
+    `lm_threshold_parallel`）；同一段落把同一个状语写作“X地”，且状语前是谓语成分、主语或
+    分句开头（`经常地加强监督，经常的开展批评`，`lm_threshold_usage`）；动词后带只有动词
+    才带的“了、着、起来、下去、于”等（`严重的损害了`、`很好的结合起来`、`更好的服务于`，
+    `lm_threshold_strong`）。词表中的状语后的“的”都交给模型判断，不受快速预筛的限制，
+    结巴词典标为副词、成语的二至四字词（`尽可能`、`独立自主`，见 `rules/wrd_adverbials.txt`）
+    后的“的”也是如此，四字成语后接动词或介词时用更低的 `lm_threshold_idiom`
+    （`随心所欲的伪造历史`）；
+    “一是、三是”等序号视为分句开头；名动词（vn）前是名词或“的”时是主语
+    （`经济活动更好的纳入`）。找状语前的词时跳过并列的
+    其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
+    仍是宾语，不报；`提供及时、准确的查询服务`不报）；模型的判断极为明确时
+    （`lm_threshold_decisive`）不再看状语前的词。
+
+    ## 为什么
+    “的”是定语的标志，“地”是状语的标志。“清醒的看到”把状语写成定语，是讲话稿最常见、
+    也最容易被听众和审稿人注意到的错字之一。
+
+    ## 示例（错 → 对）
+    - 错：`我们也清醒的看到存在的问题` → 对：`我们也清醒地看到存在的问题`
+    - 错：`要坚定不移的推进改革` → 对：`要坚定不移地推进改革`
+    - 错：`要积极稳妥的推进各项改革` → 对：`要积极稳妥地推进各项改革`
+    - 不报：`以更加清醒的认识、更加坚决的态度`（“认识”“态度”是名词）
+    - 不报：`实行更加积极主动的开放战略`（“开放战略”是“实行”的宾语）
+    - 错：`我们将始终不渝的奉行独立自主的和平外交政策` → 对：`始终不渝地奉行`（模型判断）
+    - 不报：`这是始终不渝的追求`（“是”之后是名词短语）
+    - 错：`我们要独立自主的决定自己的事情` → 对：`独立自主地决定`（成语后的“的”也交给模型）
+    - 不报：`坚持独立自主的和平外交政策`（“和平外交政策”是名词短语）
+    - 错：`他们迫不及待的要篡改规则` → 对：`迫不及待地要`（成语后接动词）
+    - 不报：`这是我们始终不渝的奋斗目标`（“奋斗目标”是名词）
+
+    ## 修复安全性
+    安全：只把这一个“的”换成“地”。
+
+    ## 依据
+    《现代汉语词典》（第7版）“地（de）”条：用在词或词组之后，表示它前面的词或词组是状语；
+    教育部《3500 个常用字》配套语法说明。GB/T 15834 不涉及此项，属用词规范。
+    模型的阈值在共享语料的调参一半上交叉标定（每篇文档由不含它的模型打分，
+    `bench/de_particles.py --sweep`）：该一半的规范文本中没有一处“的”超过阈值。
+    """
+    text = doc.check_text
+    longest = max(map(len, data.adverbials))
+    clauses = Clauses(text, data.allow)
+    reported: set[int] = set()
+    after_adverbial: set[int] = set()  # every 的 after a listed adverbial: the model reads them all
+    for m in data.pattern.finditer(text):
+        de = m.start()
+        after_adverbial.add(de)
+        adverbial = next(
+            (text[de - n : de] for n in range(longest, 0, -1) if text[max(0, de - n) : de] in data.adverbials), ""
+        )
+        if not adverbial:  # pragma: no cover - the pattern's lookbehind guarantees one
+            continue
+        start = de - len(adverbial)
+        # cheap checks first: most candidates in edited text end here, without tagging
+        noun_start = data.noun_only if len(adverbial) >= 4 else data.noun_start
+        if clauses.allowed(de, de + 1) or noun_start.match(text, de + 1):
+            continue
+        if not HAN_CHAR_RE.match(text, de + 1) or data.opens_noun_phrase(text, start):
+            continue  # 科学的。, 以科学的方向: no verb after 的, or a noun phrase begins
+        after_end = _PHRASE_END_RE.search(text, de + 1, de + 4)
+        if (
+            after_end
+            and text[de + 1 : after_end.start()] not in data.verbs_or_prepositions
+            and not data.opens_predicate(text, start)
+        ):
+            continue  # 最有力的鞭策。: a word that ends the clause has no object or marker
+        lo, tokens, starts = clauses.tagged(start, de + 1)
+        a = token_at(starts, start - lo)
+        d = token_at(starts, de - lo)
+        if a < 0 < d and tokens[d - 1][2].endswith(adverbial):
+            a = d - 1  # jieba merged a degree word into the adverbial (更加紧密)
+        if a < 0 or d < 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
+            continue
+        nxt = tokens[d + 1]
+        verb = next((w for w in data.verbs_longest_first if text.startswith(w, de + 1)), "")
+        context = _context(tokens, a, data, text, lo)
+        # the adverbial ends a series joined by 、 (及时、准确的): read back past it, below
+        series = context == "open" and text[lo - 1 : lo] == "、"
+        if nxt[2] in data.prepositions:
+            if context == "noun" and a > 0 and tokens[a - 1][2] in data.nominalizers:
+                continue  # 以积极的…: a noun phrase; elsewhere a preposition shows a verb phrase
+        elif nxt[3] in ("v", "vn", "n") or verb:
+            listed = bool(verb)  # a verb whatever it is followed by (看到, 走)
+            verb = verb or nxt[2]
+            rest = text[de + 1 + len(verb) : de + 1 + len(verb) + 4]
+            # the word after the verb: jieba's token when the verb is one token, else the text
+            after = tokens[d + 2][2] if verb == nxt[2] and d + 2 < len(tokens) else ""
+            marked = _follows(after, rest, data.verb_markers)
+            if nxt[3] == "n" and not (listed or marked):
+                continue  # jieba calls verbs after 的 nouns (利用): only a marker says otherwise
+            if marked or listed:
+                if context == "noun" or (not marked and _follows(after, rest, data.noun_followers)):
+                    continue  # 以更加清醒的认识到…, 坚定的推进中: noun phrases all the same
+            else:
+                # no marker: only an object after the verb, in a predicate, shows a verb
+                idiom = len(adverbial) >= 4  # 不折不扣的执行…: four-character adverbials
+                if context == "noun" or (
+                    verb in data.nominal_verbs and context != "predicate" and not idiom
+                ):
+                    continue
+                if adverbial in data.attributive and not (
+                    data.attributive_after_modal
+                    and nxt[3] == "v"
+                    and after
+                    and tokens[d + 2][3][:1] in ("n", "r")  # an object (货币供应量)
+                    and not after.startswith(tuple(data.heads))
+                    and _modal_before(tokens, a, data)
+                ):
+                    continue  # 有效的监督机制: these adverbials mostly open noun phrases
+                if not rest or _PHRASE_END_RE.match(rest):
+                    # 必须坚持不懈的进行。: after a modal verb a bare verb is a verb
+                    if context != "predicate" or nxt[3] != "v" or verb in data.nominal_verbs:
+                        continue
+                elif _follows(after, rest, data.noun_followers):
+                    continue  # 坚定的推进和完善: coordinated, a noun is as likely
+                if rest.startswith(tuple(data.noun_heads)):
+                    continue  # 扎实的推进措施: verb + head noun is a compound noun
+        else:
+            continue
+        if series and _series_context(text, lo, de, data) == "noun":
+            continue  # 提供及时、准确的查询服务: after a verb the series opens a noun phrase
+        reported.add(de)
+        yield _de_di_finding(de, adverbial, verb or nxt[2])
+    yield from _model_de_di(text, data, reported, after_adverbial)
+
+
+def _de_di_finding(de: int, adverbial: str, word: str) -> Diagnostic:
+    span = Span(de, de + 1)
+    phrase = adverbial + "的" + word
+    return Diagnostic(
+        "WRD001",
+        span,
+        f"{quote(phrase)}中“的”后是动词或介词，前面是状语，应为“地”：{quote(adverbial + '地' + word)}",
+        Fix.replace(span, "地"),
+    )
+
+
+#: 的 between two Han characters: where a slip for 地 can be.
+_DE_SITE = re.compile("的(?<=[\u4e00-\u9fff]的)(?=[\u4e00-\u9fff])")
+
+
+def _left_ratio(model: lm.Model, left: str, alt: str = "地") -> float:
+    """log P(``alt``) - log P(的) after the two characters ``left``, by the model (cached)."""
+    key = (id(model), left + alt)
+    found = _left_ratios.get(key)
+    if found is None:
+        h = lm.to_stream(left)
+        found = log(model.prob(h, alt)) - log(model.prob(h, "的"))
+        if len(_left_ratios) < 100_000:  # bounded: a language server lives long
+            _left_ratios[key] = found
+    return found
+
+
+_left_ratios: dict[tuple[int, str], float] = {}
+#: The numeral of a series marker (一是, 二是 …, 其一是 is not one).
+_SERIES_NUMERAL = re.compile("(?<![\u4e00-\u9fff])[一二三四五六七八九十]是")
+#: Characters tagged on each side of a 的 the model finds suspect: room for a degree word,
+#: a four-character adverbial and the word before it, the verb and the word after it.
+_TAG_REACH = 10
+
+
+def _near_ratio(model: lm.Model, before: str, after: str) -> float:
+    """log P(地) - log P(的) between the characters ``before`` and ``after``, by the model's
+    bigrams alone (cached per character: the first, cheapest filter)."""
+    return _near_left(model, before) + _right_ratio(model, after)
+
+
+def _near_left(model: lm.Model, before: str) -> float:
+    """log P(地 | ``before``) - log P(的 | ``before``), by the model's bigrams (cached)."""
+    key = (id(model), before)
+    left = _near_ratios.get(key)
+    if left is None:
+        c = lm.to_stream(before)
+        left = _near_ratios[key] = log(model.prob(c, "地")) - log(model.prob(c, "的"))
+    return left
+
+
+def _right_ratio(model: lm.Model, char: str) -> float:
+    """log P(``char`` | 地) - log P(``char`` | 的), by the model's bigrams (cached)."""
+    key = (id(model), "\0" + char)
+    found = _near_ratios.get(key)
+    if found is None:
+        c = lm.to_stream(char)
+        found = _near_ratios[key] = log(model.prob("地", c)) - log(model.prob("的", c))
+    return found
+
+
+#: Per character: at most the model's vocabulary, twice.
+_near_ratios: dict[tuple[int, str], float] = {}
+
+
+def _adverbial_like(model: lm.Model | None, token: segment.Tagged, data: DeAdverbialData) -> bool:
+    """Is ``token`` an adverbial that may be coordinated with the one before 的?  jieba's
+    tag says so, or the model finds 地 plausible after it (及时/c, 科学/n 地)."""
+    word = token[2]
+    if token[3] in data.lm_before_tags or word in data.adverbials:
+        return True
+    return model is not None and bool(HAN_CHAR_RE.match(word)) and _left_ratio(model, word[-2:]) > data.lm_prefilter
+
+
+def _series_start(text: str, lo: int, de: int) -> int:
+    """Where the tagged stretch before the 的 at ``de`` starts when its clause starts at
+    ``lo`` right after a 、: the 、 joins adverbials (及时、准确的), so the stretch reaches
+    back over them to the previous clause end, at most ``2 * _TAG_REACH`` characters."""
+    floor = max(0, de - 2 * _TAG_REACH)
+    return max(floor, max(text.rfind(c, floor, lo - 1) for c in CLAUSE_END if c != "、") + 1)
+
+
+def _series_context(text: str, lo: int, de: int, data: DeAdverbialData) -> str:
+    """:func:`_context` for an adverbial that ends a series joined by 、 at the start of its
+    clause: what stands before the series decides (提供及时、准确的查询服务: a verb, so a
+    noun phrase; 应当及时、准确的告知: a predicate)."""
+    start = _series_start(text, lo, de)
+    tokens = segment.pos_tags(text[start : de + 1 + _TAG_REACH])
+    d = token_at([t[0] for t in tokens], de - start)
+    if d <= 0:
+        return "open"
+    k, _ = _phrase_context(lm.model(), tokens, d, data)
+    if k < 0:
+        return "open"
+    word, tag = tokens[k][2], tokens[k][3]
+    decided = _word_before(word, tag, data)
+    if decided:
+        return decided
+    if tag == "x" or word in data.lm_joiners:
+        return "open"  # 有领导、有步骤的: a series the tags do not read as adverbials
+    return "noun"
+
+
+def _phrase_context(
+    model: lm.Model | None, tokens: tuple[segment.Tagged, ...], d: int, data: DeAdverbialData
+) -> tuple[int, bool]:
+    """What stands before the adverbial ending at token ``d - 1`` (the 的 is token ``d``).
+
+    Returns the index of the first token before the adverbial phrase (-1: none) and
+    whether a coordinated adverbial of the phrase takes 地.  Skipped on the way back:
+    degree words (更加有效), the other adverbials of a series (积极而又稳妥, 及时、有效,
+    深入持久: a listed adverbial or an adverbial adjective or idiom, or any adverbial
+    joined by ``lm_joiners``), a
+    coordinated adverbial with 地 (完整地、正确的), and an aspect particle after a verb
+    (得到了更好的贯彻: the verb is what stands before).
+    """
+    k = d - 2
+    parallel = False
+    while k >= 0:
+        word, tag = tokens[k][2], tokens[k][3]
+        if word in data.degree:
+            k -= 1
+        elif word in data.lm_joiners and k > 0 and (tokens[k - 1][2] == "地" or _adverbial_like(model, tokens[k - 1], data)):
+            k -= 1  # the adverbial before the joiner is skipped next (全力以赴地、千方百计的)
+        elif word == "地" and tag == "uv" and k > 0:
+            parallel = True
+            k -= 2
+        elif word in data.adverbials or tag in _ADVERBIAL_TAGS or (k < d - 2 and tokens[k + 1][2] in data.lm_joiners):
+            k -= 1  # 深入持久的, 切切实实的, 及时、有效的: one adverbial phrase
+        else:
+            break
+    if k > 0 and tokens[k][2] in _ASPECT and tokens[k - 1][3].startswith("v"):
+        k -= 1
+    return k, parallel
+
+
+#: jieba's tags of an adverbial adjective, an idiom, a descriptive word (扎扎实实): right
+#: before another adverbial they are part of its phrase (a plain adjective may be the
+#: object of a verb: 促和谐更好的结合起来).
+_ADVERBIAL_TAGS = frozenset({"ad", "i", "z"})
+#: jieba's tags (first letter) of what may be the object of a verb: a noun, a pronoun, a
+#: verb, a distinguishing word that opens a noun phrase (整个, 共同).
+_OBJECT_TAGS = "nrvb"
+
+
+def _bare_verb(text: str, de: int) -> bool:
+    """Does the phrase end within four characters after the 的 at ``de``, leaving its verb
+    no object?  A colon does not: what it introduces is the object (尖锐的指出：“…”)."""
+    m = _PHRASE_END_RE.search(text, de + 1, de + 5)
+    return m is not None and text[m.start()] != "："
+
+
+def _adverb_before(text: str, de: int) -> bool:
+    """Does a word jieba's dictionary tags as an adverb (d) end right before ``de``?  A cheap
+    stand-in, before any tagging, for the tag the adverb threshold needs."""
+    tag = segment.dictionary().tag
+    return any(tag(text[de - n : de]) == "d" for n in (1, 2, 3, 4) if n <= de)
+
+
+def _adverbial_before(text: str, de: int, words: Container[str], tails: Container[str]) -> bool:
+    """Does a word of two to four characters that jieba's dictionary tags as an adverbial
+    (an adverb, an idiom: 尽可能, 独立自主; :mod:`speechlint.adverbials`) end right before
+    ``de``?  Set lookups before any tagging, the longer words only where the last two
+    characters end one (``tails``): such a 的 is scored by the model whatever the
+    character filters say."""
+    two = text[de - 2 : de]
+    return two in words or (two in tails and (text[de - 3 : de] in words or text[de - 4 : de] in words))
+
+
+def _with_di(text: str) -> dict[str, list[int]]:
+    """Where each two Han characters stand before a 地 of ``text``: the 地's offsets."""
+    found: dict[str, list[int]] = {}
+    for m in _DI_AFTER_TWO.finditer(text):
+        i = m.start()
+        found.setdefault(text[i - 2 : i], []).append(i)
+    return found
+
+
+_DI_AFTER_TWO = re.compile("地(?<=[\u4e00-\u9fff][\u4e00-\u9fff]地)")
+
+
+def _written_with_di(text: str, de: int, with_di: dict[str, list[int]], word: str = "") -> bool:
+    """Does the paragraph of the 的 at ``de`` write the word before it with 地 elsewhere
+    (经常地加强监督，经常的开展批评)?  ``word``: the word as tagged (its last two characters
+    are looked up); else the two characters before ``de``."""
+    key = (word or text[de - 2 : de])[-2:]
+    at = with_di.get(key)
+    if not at:
+        return False
+    want = word or key
+    j = bisect_right(at, de)
+    # the 地 nearest to the 的 on each side, as long as no line break stands between them
+    for i in reversed(at[:j]):
+        if _LINE_BREAK.search(text, i, de):
+            break
+        if text[i - len(want) : i] == want:
+            return True
+    for i in at[j:]:
+        if _LINE_BREAK.search(text, de, i):
+            break
+        if text[i - len(want) : i] == want:
+            return True
+    return False
+
+
+_LINE_BREAK = re.compile("[\r\n]")
+
+
+#: What opens a quoted or titled object (抓好“三农”工作).
+_OBJECT_OPENERS = frozenset("“《")
+#: Verbs after 的 that take a headless noun phrase as their subject (更重要的是, 不足的有).
+_COPULAS = frozenset({"是", "有"})
+#: Amounts jieba tags as numerals after a degree word (更多, 较少).
+_AMOUNTS = frozenset("多少")
+#: Aspect particles after a verb that stands before the adverbial (得到了更好的贯彻).
+_ASPECT = frozenset({"了", "着", "过"})
+
+
+def _model_de_di(
+    text: str, data: DeAdverbialData, reported: set[int], listed: set[int] | frozenset[int] = frozenset()
+) -> Iterator[Diagnostic]:
+    """The slips the word lists do not know, read by the language model and jieba's tags.
+
+    A 的 is reported when the model finds the phrase with 地 far more likely than as
+    written (:func:`pair_score` over ``lm_window`` characters on each side, above
+    ``lm_threshold``; ``lm_threshold_predicate`` after a modal verb or an adverb, where a
+    verb phrase is expected: 要更好的贯彻) and jieba tags the word before it as an
+    adverbial (an adjective, adverb or idiom) and the word after it as a verb or a
+    preposition.  The model sees the phrase, not the next word alone: 始终不渝的奉行 is
+    a slip, 积极主动的开放战略 is not.  Lower thresholds hold where the phrase shows a
+    verb beyond the model's window: an object after the verb in a predicate
+    (``lm_threshold_object``: 要更多的支持农业; ``lm_threshold_object_adverb`` after an
+    adverb: 不断的传播先进思想), a coordinated adverbial with 地
+    (``lm_threshold_parallel``), a marker only a verb takes (``lm_threshold_strong``:
+    严重的损害了).  Only a 的 whose two characters before it make 地 plausible at all
+    (``lm_prefilter``), or whose verb has such a marker, is scored, and only one above the
+    lowest threshold is tagged.
+    """
+    model = lm.model()
+    if model is None or not data.lm_before_tags:
+        return
+    clauses = Clauses(text, data.allow)
+    # below the plain thresholds a site is tagged only when the phrase may show a verb
+    # the model cannot see: an object after it (no phrase end right after the verb) or a
+    # coordinated adverbial with 地 before it (checked on the text first: tagging is dear)
+    plain_t = min(data.lm_threshold, data.lm_threshold_predicate, data.lm_threshold_marked)
+    object_plain = min(data.lm_threshold_object, data.lm_threshold_object_predicate)
+    object_t = min(object_plain, data.lm_threshold_object_adverb)
+    bare_t = data.lm_threshold_bare
+    series_t = data.lm_threshold_series_predicate
+    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t)
+    # where the text writes two characters with 地 after them: the adverbials the
+    # paragraph uses (经常地), looked up by the two characters before a 的
+    with_di = _with_di(text) if data.lm_threshold_usage < float("inf") else {}
+    # the 的 whose verb has a strong marker: one scan of the text, a set lookup per site
+    strong_marked = {m.start() for m in data.strong_marked.finditer(text)}
+    # the filters' ratios by character, in dicts local to this run: 70,000 sites in 9 MB
+    # of official text cost a dict lookup each, not a call (same sums as _near_ratio)
+    lefts: dict[str, float] = {}
+    rights: dict[str, float] = {}
+    lefts2: dict[str, float] = {}
+    floor1, floor2 = data.lm_prefilter - 1, data.lm_prefilter
+    adverbial_words = adverbials.words()
+    adverbial_tails = adverbials.tails()
+    # by the two characters before a 的: are they an adverbial word or the end of one?  A
+    # dict lookup per site where most say no, not two to four lookups in the word lists
+    # (66,000 sites in 9 MB of official text fail the character filters)
+    twos: dict[str, bool] = {}
+    fours: dict[str, bool] = {}  # ... and by the four characters, where they may be
+
+    def scored_anyway(de: int) -> bool:
+        """Is the 的 at ``de`` scored by the model whatever the character filters say: a
+        strong marker after its verb, a listed adverbial, an adverbial the paragraph
+        writes with 地, or an adverbial word of jieba's dictionary before it
+        (:func:`_adverbial_before`, read through ``twos``)?"""
+        if de in strong_marked or de in listed:
+            return True
+        two = text[de - 2 : de]
+        if two in with_di and _written_with_di(text, de, with_di):
+            return True
+        maybe = twos.get(two)
+        if maybe is None:
+            maybe = twos[two] = two in adverbial_words or two in adverbial_tails
+        if not maybe:
+            return False
+        four = text[de - 4 : de]
+        found = fours.get(four)
+        if found is None:
+            found = fours[four] = _adverbial_before(text, de, adverbial_words, adverbial_tails)
+        return found
+
+    for m in _DE_SITE.finditer(text):
+        de = m.start()
+        if de in reported or de < 2:
+            continue
+        # neither the words before nor the character after make 地 plausible: two filters,
+        # from one character on each side (cheap), then two before and one after
+        b, a = text[de - 1], text[de + 1]
+        left = lefts.get(b)
+        if left is None:
+            left = lefts[b] = _near_left(model, b)
+        right = rights.get(a)
+        if right is None:
+            right = rights[a] = _right_ratio(model, a)
+        if left + right <= floor1:
+            if not scored_anyway(de):
+                continue
+        else:
+            b = text[de - 2 : de]
+            left = lefts2.get(b)
+            if left is None:
+                left = lefts2[b] = _left_ratio(model, b)
+            if left + right <= floor2 and not scored_anyway(de):
+                continue
+        score = pair_score(model, text, de, de + 1, "地", data.lm_window)
+        if score <= lo_t and (score <= data.lm_threshold_strong or de not in strong_marked):
+            continue
+        # an idiom before 的 (a dictionary lookup only for the few that score high enough)
+        idiom = (
+            score > data.lm_threshold_idiom
+            and text[de - 4 : de] in adverbial_words
+            and segment.dictionary().tag(text[de - 4 : de]) == "i"
+        )
+        if (
+            score <= plain_t
+            and not idiom
+            and de not in strong_marked
+            and (
+                (score <= bare_t if _bare_verb(text, de) else score <= object_t)
+                or (score <= object_plain and not _bare_verb(text, de) and not _adverb_before(text, de) and not data.graded(text, de))
+            )
+            and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
+            and (score <= data.lm_threshold_usage or not _written_with_di(text, de, with_di))
+            and (score <= series_t or "、" not in text[max(0, de - 6) : de])
+        ):
+            continue
+        # the words around 的 only: a stretch of the clause, not all of it (tagging is the
+        # dearest step; a clause of edited text can run to a hundred characters); a series
+        # of adverbials joined by 、 (及时、有效的) counts as one clause
+        lo, hi = clauses.around(de, de + 1)
+        reach = _TAG_REACH
+        if text[lo - 1 : lo] == "、":
+            reach = 2 * _TAG_REACH
+            lo = _series_start(text, lo, de)
+        lo, hi = max(lo, de - reach), min(hi, de + 1 + _TAG_REACH)
+        tokens = segment.pos_tags(text[lo:hi])
+        d = token_at([t[0] for t in tokens], de - lo)
+        if d <= 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
+            continue
+        before, after = tokens[d - 1], tokens[d + 1]
+        if before[3] == "m" and before[2] in _AMOUNTS and d > 1 and tokens[d - 2][2] in data.degree:
+            before = (*before[:3], "a")  # 更多的依靠: jieba reads 更 + 多, a numeral
+        if before[3] not in data.lm_before_tags or after[3] not in data.lm_after_tags:
+            continue
+        follower = tokens[d + 2] if d + 2 < len(tokens) else None
+        if follower is not None and follower[2] in data.lm_noun_followers:
+            continue  # 扎实的推进措施, 坚定的推进中: the verb is used as a noun
+        f = d + 2
+        while f + 2 < len(tokens) and tokens[f][2] in data.lm_joiners and tokens[f + 1][3][:1] == "v":
+            f += 2  # 坚定的维护和发展了: what follows the last of coordinated verbs
+        last = tokens[f] if f < len(tokens) else None
+        k, parallel = _phrase_context(model, tokens, d, data)
+        word, tag = tokens[k][2:] if k >= 0 else ("", "")
+        if word.endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
+            word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
+        elif k >= 0 and _subject_verb(tokens, k):
+            tag = "n"  # 经济活动更好的纳入…: a noun-verb after a noun is the subject
+        opener = data.is_opener(word)
+        # a coordinated adverbial with 地 modifies a verb, whatever stands before it
+        # (把集中与分散有机地、恰当的结合起来), as does a decisive score
+        decisive = parallel or score > data.lm_threshold_decisive
+        if not decisive and (
+            word in data.nominalizers or (tag.startswith("v") and not opener)
+        ):
+            continue  # 是始终不渝的追求, 以积极的…: after a verb the phrase is its object
+        marked = follower is not None and follower[2] in data.verb_markers
+        strong = last is not None and last[2] in data.lm_strong_markers and after[3] in ("v", "vn")
+        if not (decisive or marked) and tag[:1] in ("r", "m", "q") and not opener:
+            continue  # 采取其他有效的控制…措施, 一种积极的支持: a determiner wants a noun
+        predicate = opener or tag == "d"
+        # an adverb before 的 modifies a verb (更好的付诸实践), unless a preposition stands
+        # before it (同更多的拉美国家建立…: the phrase is its object)
+        adverb = before[3] == "d" and tag != "p"
+        threshold = data.lm_threshold_predicate if predicate or adverb else data.lm_threshold
+        subject = tag[:1] == "n" and tag != "nr"  # 国家有效的执行职务: a subject before it
+        if marked:
+            threshold = min(threshold, data.lm_threshold_marked)  # 这极大的激发了: a verb
+        if strong:
+            threshold = min(threshold, data.lm_threshold_strong)  # 严重的损害了
+        if parallel:
+            threshold = min(threshold, data.lm_threshold_parallel)
+        if (
+            idiom
+            and before[3] == "i"
+            and len(before[2]) == 4
+            and after[3] in ("v", "p")
+        ):
+            threshold = min(threshold, data.lm_threshold_idiom)
+        if (
+            (predicate or subject or not word)
+            and with_di
+            and _written_with_di(text, de, with_di, before[2])
+        ):
+            threshold = min(threshold, data.lm_threshold_usage)  # 经常地加强监督，经常的开展
+        # a degree word before the adverbial (更广泛的参与, 更加有效的监督政府): a noun-verb
+        # (vn) with an object is a verb there too
+        graded = d >= 2 and tokens[d - 2][2] in data.degree
+        if (predicate or subject or not word) and before[3] != "l" and (
+            after[3] == "p"
+            or (
+                (after[3] == "v" or (graded and after[3] == "vn"))
+                and after[2] not in data.predicate_openers  # 完成计划好的要表扬: a subject
+                and after[2] not in _COPULAS  # 更严重的是会…: a noun phrase is its subject
+                and (
+                    (
+                        last is not None
+                        and (last[3][:1] in _OBJECT_TAGS or last[2] in _OBJECT_OPENERS)
+                        and not last[2].startswith(tuple(data.heads))
+                    )
+                    # a colon right after the verb: a quotation is its object (尖锐的指出：)
+                    or (last is None and text.startswith("：", lo + after[1]))
+                )
+            )
+        ):
+            # 要更多的支持农业, 正意气风发的在; 不断的传播先进思想 (an adverb before 的)
+            if before[3] == "d":
+                object_threshold = data.lm_threshold_object_adverb
+            elif predicate:
+                object_threshold = data.lm_threshold_object_predicate
+            else:
+                object_threshold = data.lm_threshold_object
+            if graded:
+                object_threshold = min(object_threshold, data.lm_threshold_object_degree)
+            if d >= 3 and tokens[d - 2][2] in data.lm_joiners and _adverbial_like(model, tokens[d - 3], data):
+                object_threshold = min(object_threshold, data.lm_threshold_object_series)
+            threshold = min(threshold, object_threshold)
+        if (
+            (predicate or subject or not word)
+            and after[3] == "v"
+            and last is None
+            and follower is None
+            and after[2] not in data.nominal_verbs
+            and after[2] not in data.predicate_openers
+            and after[2] not in _COPULAS
+            and _bare_verb(text, de)
+            and not _adverb_after_verb(tokens, k, data)
+        ):
+            threshold = min(threshold, bare_t)  # 积极稳步的推进。: the verb ends the clause
+        if (
+            opener
+            and d >= 3
+            and tokens[d - 2][2] == "、"
+            and _adverbial_like(model, tokens[d - 3], data)
+            and after[3] in ("v", "p")
+            and after[2] not in data.nominal_verbs
+        ):
+            threshold = min(threshold, series_t)  # 能够便利、完整的阅览和下载
+        if score <= threshold or clauses.allowed(de, de + 1):
+            continue
+        yield _de_di_finding(de, before[2], after[2])
+
+
+# ===================================================================== WRD002
+@dataclass(frozen=True)
+class DeComplementData:
+    #: Complements that follow 得 (抓得紧, 落实得好).
+    complements: frozenset[str] = frozenset()
+    #: Degree words that may stand between 得 and the complement (抓得很紧).
+    degree: frozenset[str] = frozenset()
+    #: Verbs before 的 that never start this pattern (有的好, 是的).
+    verb_exceptions: frozenset[str] = frozenset()
+    #: jieba's tags of the word before 的: a verb, or an adjective (高兴的很: 得 as well).
+    verb_tags: frozenset[str] = frozenset({"v", "vn"})
+    #: Regexes (matched within the clause) that exempt a candidate they cover (比预期的好).
+    allow: tuple[re.Pattern[str], ...] = ()
+    #: jieba's tags of a one-character word that is a complement even when not listed
+    #: (走的稳, 放的活): a one-character adjective after verb + 的 ends no noun phrase.
+    adjective_tags: frozenset[str] = frozenset()
+    #: What may follow the complement besides a clause end (管的严而又严).
+    complement_followers: frozenset[str] = frozenset()
+    #: An unlisted complement is considered only when the two characters before 的 make
+    #: 得 at least this likely against 的 (log ratio, by the language model): 自己的事,
+    #: 目的地, 新的更大贡献 are never tagged.
+    adjective_prefilter: float = -4.0
+    #: A 的 between a verb (jieba's v or vn) and a degree word is reported, whatever follows
+    #: the complement (搞的比较好的企业, 做的更加稳妥和周到, 表演的更加拙劣罢了), when the
+    #: language model finds 得 this much more likely than 的 there (log ratio over
+    #: ``lm_window`` characters on each side).
+    lm_threshold: float = float("inf")
+    lm_window: int = 3
+
+    def validate(self) -> str | None:
+        if not self.complements:
+            return "'complements' must not be empty"
+        return None
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        # up to three degree words (还很不够, 越来越好)
+        degs = f"(?:{alternation(self.degree)}){{1,3}}" if self.degree else "(?!)"
+        han = "[\u4e00-\u9fff]"
+        # unlisted: a one-character word, or after a degree word an adjective of 2-4
+        # (shortest first: a follower such as 一些 is not part of the adjective: 更大一些)
+        unlisted = f"|(?P<single>{han})|(?P<phrase>{han}{{2,4}}?)" if self.adjective_tags else ""
+        return re.compile(
+            f"的(?<={han}的)(?P<degree>{degs})?(?:(?:{alternation(self.complements)}){unlisted}){self._end}",
+            re.MULTILINE,
+        )
+
+    @cached_property
+    def _end(self) -> str:
+        follow = "".join(f"|{re.escape(w)}" for w in sorted(self.complement_followers))
+        # a listed complement repeated after a degree word (抓的很紧很紧, 做的更好更实)
+        again = ""
+        if self.degree:
+            again = f"|(?:{alternation(self.degree)})(?:{alternation(self.complements)})(?=[，。；！？、…”]|$)"
+        return f"(?=[，。；！？、…”]|${follow}{again})"
+
+    @cached_property
+    def comparison(self) -> re.Pattern[str]:
+        """A 的 after a Han character, then 比, a stretch of up to six characters without 的
+        or a clause end, maybe degree words, and a complement (a listed one or one character)
+        before the clause end (做的比过去扎实, 吃的比过去好了): the candidate of a comparison
+        after the verb."""
+        han = "[\u4e00-\u9fff]"
+        degs = f"(?:{alternation(self.degree)}){{0,2}}" if self.degree else ""
+        comp = f"(?:{alternation(self.complements)})" if self.complements else "(?!)"
+        return re.compile(
+            f"的(?<={han}的)比(?P<than>[^的，。；！？、：“”\\s]{{1,6}}?){degs}(?P<comp>{comp}|{han})(?:了|一些)?"
+            "(?=[，。；！？…”]|$)",
+            re.MULTILINE,
+        )
+
+    @cached_property
+    def before_degree(self) -> re.Pattern[str]:
+        """A 的 after a Han character and before a degree word and another Han character."""
+        if not self.degree:
+            return re.compile("(?!)")
+        return re.compile(f"的(?<=[\u4e00-\u9fff]的)(?=(?:{alternation(self.degree)})[\u4e00-\u9fff])")
+
+    @cached_property
+    def listed(self) -> re.Pattern[str]:
+        """A listed complement after any split of the degree words: where :attr:`pattern`
+        read the last of them as part of an unlisted one (还很不 + 够 for 还很 + 不够)."""
+        degs = f"(?:{alternation(self.degree)}){{0,3}}" if self.degree else ""
+        return re.compile(f"的{degs}(?:{alternation(self.complements)}){self._end}", re.MULTILINE)
+
+
+@rule("WRD002", "de-before-complement", data=DeComplementData, severity="warning", fix="safe")
+def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diagnostic]:
+    """动词后的补语前误用“的”，应为“得”（如“抓的紧”“承诺的好”）。
+
+    ## 检查内容
+    动词 + “的” + （程度词）+ 补语（好、紧、实、扎实、到位……），且补语就在分句末尾时，
+    “的”应为“得”：`抓的紧` → `抓得紧`，`落实的很好` → `落实得很好`。
+    词表之外，jieba 标为形容词的单字（`走的稳`、`管的严而又严`）和程度词后的形容词
+    （`建设的更加整洁`、`变化的很快`）也算补语，但只在语言模型认为“的”前两个字后接“得”
+    并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看）。
+    程度词可以连用（`做的还很不够`），补语后可接“一些、一点、了”（`迈的更大一些`），
+    补语可带程度词重复（`抓的很紧很紧`）。动词 + “的” + “比……” + 补语在分句末尾是比较
+    补语（`做的比过去扎实`、`吃的比过去好了`）；“比”后另有“的”（`做的比说的多`）或
+    “比”属于别的词（`所占的比重较大`）时不报。
+    动词与程度词之间的“的”，语言模型认为“得”的可能性高出很多（对数似然比超过
+    `lm_threshold`）时，补语后接什么都报告：`搞的比较好的企业`、`做的更加稳妥和周到`；
+    `采取的非常措施`（关系从句）模型读作“的”，不报。
+    前面的词须被 jieba 标为动词或形容词（形容词后也用“得”：高兴得很）；“有的好”
+    “比预期的好”（比较句）等见 `rules/wrd.yaml` 的例外。
+
+    ## 为什么
+    “得”连接动词和表示程度、结果的补语；写成“的”会被读成“……的（东西）好”，意思走样。
+
+    ## 示例（错 → 对）
+    - 错：`工作抓的紧，落实的好。` → 对：`工作抓得紧，落实得好。`
+    - 错：`嘴上承诺的好，行动上不落实` → 对：`嘴上承诺得好，行动上不落实`
+    - 错：`让企业走得出、走的稳` → 对：`走得稳`
+    - 不报：`成效比预期的好。`
+
+    ## 修复安全性
+    安全：只把这一个“的”换成“得”。
+
+    ## 依据
+    《现代汉语词典》（第7版）“得（de）”条：用在动词或形容词后面，连接表示结果或程度的补语。
+    """
+    text = doc.check_text
+    clauses = Clauses(text, data.allow)
+    model = lm.model() if data.adjective_tags or data.lm_threshold < float("inf") else None
+    reported: set[int] = set()
+    for found in data.pattern.finditer(text):
+        de = found.start()
+        m = found
+        if found.group("degree") and (found.groupdict().get("single") or found.groupdict().get("phrase")):
+            m = data.listed.match(text, de) or found  # 还很不够: 还很 + the listed 不够
+        groups = m.groupdict()
+        single, phrase, degree = groups.get("single"), groups.get("phrase"), groups.get("degree")
+        if phrase is not None and degree is None:
+            continue  # an unlisted word of 2-4 characters is a complement only after 很, 更加 …
+        if (single is not None or phrase is not None) and (
+            model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
+        ):
+            continue
+        if clauses.allowed(de, de + 1):
+            continue
+        lo, tokens, starts = clauses.tagged(de, m.end())
+        d = token_at(starts, de - lo)
+        if d <= 0 or tokens[d][2] != "的":
+            continue
+        verb = tokens[d - 1]
+        if verb[3] not in data.verb_tags or verb[2] in data.verb_exceptions:
+            continue
+        if single is not None or phrase is not None:
+            # unlisted: a complement only as one adjective, the whole rest of the clause
+            group = "single" if single is not None else "phrase"
+            c = token_at(starts, m.start(group) - lo)
+            if c < 0 or tokens[c][1] != m.end(group) - lo or tokens[c][3] not in data.adjective_tags:
+                continue
+        reported.add(de)
+        yield _de_de_finding(de, verb[2], m.group(0)[1:])
+    yield from _compared_de_de(text, data, reported)
+    if model is not None and data.lm_threshold < float("inf"):
+        yield from _model_de_de(text, data, model, clauses, reported)
+
+
+def _compared_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
+    """A comparison after verb + 的 (做的比过去扎实, 吃的比过去好了): jieba reads 比 as a word
+    of its own (not 比重, 比例), the word before 的 is a verb (jieba's v) and the complement
+    a listed one or a word it tags as an adjective.  A nominalised subject compares what
+    was done and has its own 的 in the comparison (做的比说的多): never read here."""
+    if "比" not in text:
+        return
+    clauses = Clauses(text, data.allow)  # a pass of its own, in text order
+    for m in data.comparison.finditer(text):
+        de = m.start()
+        if de in reported or clauses.allowed(de, de + 1):
+            continue
+        lo, tokens, starts = clauses.tagged(de, m.end())
+        d = token_at(starts, de - lo)
+        if d <= 0 or d + 1 >= len(tokens) or tokens[d][2] != "的" or tokens[d + 1][2] != "比":
+            continue
+        verb = tokens[d - 1]
+        if verb[3] != "v" or verb[2] in data.verb_exceptions:
+            continue
+        comp = m.group("comp")
+        if comp not in data.complements:
+            c = token_at(starts, m.start("comp") - lo)
+            if c < 0 or tokens[c][1] != m.end("comp") - lo or tokens[c][3] not in data.adjective_tags:
+                continue
+        reported.add(de)
+        yield _de_de_finding(de, verb[2], text[de + 1 : m.end()])
+
+
+def _de_de_finding(de: int, verb: str, complement: str) -> Diagnostic:
+    span = Span(de, de + 1)
+    return Diagnostic(
+        "WRD002",
+        span,
+        f"{quote(verb + '的' + complement)}中动词后接补语，“的”应为“得”：{quote(verb + '得' + complement)}",
+        Fix.replace(span, "得"),
+    )
+
+
+def _model_de_de(
+    text: str, data: DeComplementData, model: lm.Model, clauses: Clauses, reported: set[int]
+) -> Iterator[Diagnostic]:
+    """A 的 between a verb and a degree word that the model reads as 得 (above
+    ``lm_threshold``), whatever follows the complement: 搞的比较好的企业 (a noun after it),
+    做的更加稳妥和周到 (coordinated), 表演的更加拙劣罢了.  A relative clause before a degree
+    word (采取的非常措施, 应当做的还差得很远) the model reads as 的."""
+    for m in data.before_degree.finditer(text):
+        de = m.start()
+        if de in reported or pair_score(model, text, de, de + 1, "得", data.lm_window) <= data.lm_threshold:
+            continue
+        if clauses.allowed(de, de + 1):
+            continue
+        lo, tokens, starts = clauses.tagged(de, de + 1)
+        d = token_at(starts, de - lo)
+        if d <= 0 or tokens[d][2] != "的":
+            continue
+        verb = tokens[d - 1]
+        if verb[3] not in ("v", "vn") or verb[2] in data.verb_exceptions:
+            continue
+        end = _PHRASE_END_RE.search(text, de + 1, de + 7)
+        complement = text[de + 1 : end.start() if end else de + 5].split("的")[0]
+        yield _de_de_finding(de, verb[2], complement)
