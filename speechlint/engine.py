@@ -162,6 +162,7 @@ class Linter:
                 d = Diagnostic(d.code, d.span, d.message, d.fix, sev, d.extra)
             out.append(d)
         out.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+        out = _one_per_repair(out)
         from . import i18n
 
         if i18n.findings_language(self.config.language) == "en":  # the messages' catalogue
@@ -535,6 +536,23 @@ class _History:
         self.entries -= len(keys)
         self.chars -= size[0]
         self.findings -= size[1]
+
+
+def _one_per_repair(found: list[Diagnostic]) -> list[Diagnostic]:
+    """``found`` (sorted by span) less each finding whose span and fix's edits repeat an
+    earlier one's: two rules that see the same slip (布署 is a listed misspelling, WRD003,
+    and a homophone slip, WRD007) report it once, under the lower code.  Findings without a
+    fix are all kept: their messages may say different things."""
+    out: list[Diagnostic] = []
+    seen: set[tuple[Span, tuple[Edit, ...]]] = set()
+    for d in found:
+        if d.fix is not None:
+            key = (d.span, d.fix.edits)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(d)
+    return out
 
 
 def _allowed_spans(text: str, words: Sequence[str]) -> list[Span]:

@@ -143,3 +143,27 @@ def test_paragraphs_and_sentences() -> None:
     doc = Document.from_text("　　第一段。第二句！\r\n\r\n第二段“引文。”结尾")
     assert [p.line for p in doc.paragraphs] == [0, 2]
     assert [s.text for s in doc.sentences] == ["　　第一段。", "第二句！", "第二段“引文。”", "结尾"]
+
+
+def test_one_slip_seen_by_two_rules_is_reported_once() -> None:
+    """布署 is a listed misspelling (WRD003) and a homophone slip (WRD007) with the same
+    repair: one finding, under the lower code; each rule alone still reports it; the
+    incremental path the language server uses gives the same."""
+    text = "对全年工作作出布署。"
+    both = Config(select=("WRD003", "WRD007"))
+    assert [(d.code, d.span) for d in speechlint.lint(text, both)] == [("WRD003", Span(7, 9))]
+    assert codes(text, Config(select=("WRD007",))) == ["WRD007"]
+    assert codes(text, Config(select=("WRD003",))) == ["WRD003"]
+    assert [d.code for d in Linter(both).lint_cached(text, {})] == ["WRD003"]
+
+
+def test_findings_at_one_span_with_other_repairs_or_none_are_all_kept() -> None:
+    from speechlint.engine import _one_per_repair
+
+    span = Span(0, 2)
+    a = Diagnostic("WRD003", span, "a", Fix.replace(span, "部署"))
+    b = Diagnostic("WRD007", span, "b", Fix.replace(span, "布置"))
+    c = Diagnostic("WRD007", span, "c", Fix.replace(span, "部署", "unsafe"))
+    bare = [Diagnostic("PUN001", span, "x"), Diagnostic("PUN002", span, "y")]
+    assert _one_per_repair([a, b, c]) == [a, b]
+    assert _one_per_repair(bare) == bare
