@@ -6,6 +6,7 @@ Usage (from a checkout, after the README's install command)::
     .venv/bin/python bench/run.py                    # full run (a few minutes)
     .venv/bin/python bench/run.py --quick            # fewer runs, no 10 MB
     .venv/bin/python bench/run.py --sizes 10MB --no-folder --no-lsp  # only the 10 MB input
+    .venv/bin/python bench/run.py --sizes distinct --no-folder --no-lsp  # only text that never repeats
     .venv/bin/python bench/run.py --sizes 10MB --no-folder --no-lsp --baseline /tmp/old
                                                      # ... and against another source tree
     .venv/bin/python bench/run.py --install regular  # measure `pip install .` (what users of a
@@ -13,7 +14,10 @@ Usage (from a checkout, after the README's install command)::
                                                      # checkout's editable install
 
 It builds its inputs itself (the texts in ../shared/corpus/clean/ when present,
-otherwise examples/draft.txt, repeated to 100 KB, 1 MB and 10 MB), then measures
+otherwise examples/draft.txt, repeated to 100 KB, 1 MB and 10 MB; and, when
+../shared/corpus/official/ is there, the official texts joined: about 9 MB whose lines never
+repeat, so that speechlint's per-line caches, which check a repeated line once, do not
+flatter it), then measures
 in one run, interleaving each command with its baseline (A B A B ...) so every
 ratio compares runs made under the same machine conditions:
 
@@ -53,6 +57,11 @@ PEERS = ROOT / "bench" / ".peers"
 CORPUS = ROOT.parent / "shared" / "corpus" / "clean"
 PY = sys.executable
 SIZES = {"100KB": 100_000, "1MB": 1_000_000, "10MB": 10_000_000}
+#: The input of distinct text: every official text of ../shared/corpus/official joined (about
+#: 9 MB).  The sized inputs repeat the clean reports, whose lines speechlint's per-line caches
+#: then check once; this one shows the cost of text that never repeats.
+DISTINCT = "distinct"
+OFFICIAL = ROOT.parent / "shared" / "corpus" / "official"
 
 FLOOR = (
     "import re,sys\n"
@@ -184,6 +193,16 @@ def build_inputs(work: Path, sizes: dict[str, int]) -> dict[str, Path]:
         path.write_bytes(blob)
         out[name] = path
     return out
+
+
+def build_distinct(work: Path) -> Path | None:
+    """The official texts joined (None without ../shared): text whose lines do not repeat."""
+    files = sorted(OFFICIAL.glob("*.txt")) if OFFICIAL.is_dir() else []
+    if not files:
+        return None
+    path = work / f"input_{DISTINCT}.txt"
+    path.write_text("\n".join(f.read_text(encoding="utf-8") for f in files), encoding="utf-8")
+    return path
 
 
 def compile_bytecode(trees: list[Path]) -> None:
@@ -415,8 +434,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--sizes",
-        default=",".join(SIZES),
-        help=f"comma-separated input sizes to measure (default: {','.join(SIZES)})",
+        default=",".join((*SIZES, DISTINCT)),
+        help=f"comma-separated inputs to measure (default: {','.join((*SIZES, DISTINCT))}; "
+        f"{DISTINCT}: the official texts joined, about 9 MB that never repeats, when ../shared is there)",
     )
     ap.add_argument("--no-folder", action="store_true", help="skip the folder (--jobs) cases")
     ap.add_argument(
@@ -431,9 +451,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     runs = 3 if args.quick else args.runs
     wanted = [s.strip() for s in args.sizes.split(",") if s.strip()]
-    unknown = [s for s in wanted if s not in SIZES]
+    unknown = [s for s in wanted if s not in SIZES and s != DISTINCT]
     if unknown:
-        ap.error(f"--sizes: unknown size {', '.join(unknown)} (known: {', '.join(SIZES)})")
+        ap.error(f"--sizes: unknown size {', '.join(unknown)} (known: {', '.join((*SIZES, DISTINCT))})")
     sizes = {k: v for k, v in SIZES.items() if k in wanted and not (args.quick and k == "10MB")}
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -441,6 +461,10 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(exist_ok=True)
     inputs = build_inputs(work, sizes)
     _, source = source_text()
+    distinct = build_distinct(work) if DISTINCT in wanted and not args.quick else None
+    if distinct is not None:
+        inputs[DISTINCT] = distinct
+        source += f"; {DISTINCT}: the {len(list(OFFICIAL.glob('*.txt')))} texts of {OFFICIAL}"
     compile_bytecode([ROOT, *([Path(args.baseline)] if args.baseline else [])])
     ac_py = None if args.no_peers else ensure_autocorrect_py()
     bindir = None
