@@ -176,6 +176,16 @@ class Model:
         found = self._context(context)
         return 0 if found is None else self._count(found[2], char)
 
+    def followers(self, context: str) -> dict[str, int]:
+        """Every character kept after ``context`` with its count (empty: unseen context)."""
+        found = self._context(context)
+        if found is None:
+            return {}
+        followers = found[2]
+        if isinstance(followers, dict):
+            return dict(followers)
+        return {f[0]: int(f[1:]) for f in followers[1:-1].split("\t")} if len(followers) > 1 else {}
+
     def prob(self, history: str, char: str) -> float:
         """P(char | the last ORDER-1 characters of history), interpolated down to uniform."""
         key = history[-(self.order - 1) :] + char if self.order > 1 else char

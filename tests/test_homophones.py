@@ -14,6 +14,7 @@ from speechlint import data, homophone_build, lm, segment
 from speechlint.checks.wrd.homophones import (
     HomophoneData,
     homophone_attested,
+    homophone_blend,
     homophone_cut,
     homophone_exempt,
     homophone_findings,
@@ -282,6 +283,21 @@ def test_a_listed_string_edited_text_uses_is_a_word() -> None:
 def test_listed_misspellings_and_idiom_slips_are_found(text: str, written: str) -> None:
     assert [w for _, w in findings(text)] == [written]
     assert findings(text.replace(written, shipped().words(written)[0])) == []
+
+
+def test_an_abbreviation_of_a_phrase_holding_the_word_is_no_slip() -> None:
+    model = lm.model()
+    assert model is not None
+    # 智造 abbreviates 智能制造, which the model's text writes often beside 制造
+    assert homophone_blend(model, "", "智造", "制造", 0.01)
+    assert not homophone_blend(model, "", "智造", "制造", 1.0)  # not in every use of 制造
+    assert homophone_blend(model, "发展智能制造。", "智造", "制造", 1.0)  # the draft writes it
+    for written, word in [("布署", "部署"), ("贯撤", "贯彻"), ("竟争", "竞争")]:
+        assert not homophone_blend(model, "", written, word, 0.01)
+    text = "发展绿色智造产业。推动制造业发展。"
+    off = dataclasses.replace(shipped(), blend_share=1.0)
+    assert [(s, a) for s, a, _ in homophone_findings(model, text, off)] == [(4, "制造")]
+    assert list(homophone_findings(model, text, shipped())) == []
 
 
 def test_a_free_character_before_its_own_object_stays_silent() -> None:

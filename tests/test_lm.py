@@ -28,6 +28,16 @@ def test_stream_maps_non_han_text_to_classes() -> None:
     assert lm.to_stream("贯彻落实") == "贯彻落实"
 
 
+def test_followers_are_every_kept_character_with_its_count() -> None:
+    m = _tiny(["贯彻落实党的决定", "落实落细", "认真贯彻", "党的建设"])
+    assert m.followers("落") == {"实": 2, "细": 1}
+    assert m.followers("党") == {"的": 2}
+    assert m.followers("贯彻落") == {}  # n-grams of three or more seen once are pruned
+    assert m.followers("鑫") == {}
+    for ctx in ("落", "党的", ""):
+        assert all(m.count(ctx, c) == n for c, n in m.followers(ctx).items())
+
+
 def test_probabilities_of_each_context_sum_to_one() -> None:
     m = _tiny(["贯彻落实党的决定", "落实落细", "认真贯彻", "党的建设"])
     vocab = sorted(set("贯彻落实党的决定细认真建设|")) + ["鑫"]  # 鑫: never seen
