@@ -637,6 +637,7 @@ def test_a_lone_copy_whose_one_copy_reading_is_written_is_tried_at_model_lone_se
         model_orphan_unseen=-30.0,
         model_embedded=-30.0,
         model_lone=-30.0,
+        model_lone_split=-30.0,
     )
     off = dataclasses.replace(strict, model_lone_seen=-1000.0)
     for slip in ("各地要贯彻落落实会议精神。", "各部门要认真履履行职责。"):
@@ -743,6 +744,42 @@ def test_a_lone_copy_beside_punctuation_has_a_looser_threshold() -> None:
     score = dup.score(text, s, 1)
     assert score is not None and data.model_lone < score <= data.model_lone_edge
     assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_edge=-1000.0))
+    off = dataclasses.replace(data, model_lone_split=-1000.0)  # (jieba's cut leaves 菌 alone too)
+    assert dup._judge(text, s, 1, off)
+    assert not dup._judge(text, s, 1, dataclasses.replace(off, model_lone_edge=-1000.0))
 
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "企业要加强对生产车车间的日常巡查。",  # 生产 + 车 + 车间: the first copy alone
+        "各乡镇要组织开展农田水利设施施检修工作。",  # 设施 + 施 + 检修: the second copy alone
+    ],
+)
+def test_a_lone_copy_that_jiebas_cut_leaves_a_word_of_its_own(text: str) -> None:
+    """model-lone-split: the lone copy is a word of its own in jieba's segmentation."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    score = dup.score(text, s, 1)
+    assert score is not None and data.model_lone < score <= data.model_lone_split
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_split=-1000.0))
+
+
+def test_a_verb_after_a_word_ending_in_it_takes_no_split_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """工作 + 作 + 相应的调整: a single-character verb stands alone after a word ending in it."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    text = "可以对他们的工作作相应的调整。"
+    s = text.index("作作")
+    assert dup._cut_alone(text, s, s + 1) and not dup._cut_alone(text, s, s + 1, verb=True)
+    assert not dup._judge(text, s, 1, data)
+    tag = type(segment.dictionary()).tag
+    monkeypatch.setattr(type(segment.dictionary()), "tag", lambda self, w: "n" if w == "作" else tag(self, w))
+    dup._scores.clear()
+    assert dup._judge(text, s, 1, data)  # the guard decides

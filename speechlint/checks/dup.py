@@ -188,6 +188,12 @@ class DupData:
     #: 管理局局。): no term crosses the punctuation (a digit or a letter makes one:
     #: 2024年 + 年底, A股 + 股票).  -1000: off.
     model_lone_edge: float = -1000.0
+    #: ``model-lone`` for a lone copy that jieba's segmentation of the Han text around
+    #: leaves a word of its own (贯彻 + 落 + 落实, 公司 + 司 + 发行): two words that touch
+    #: keep both copies inside words (评标 + 标准, 公益林 + 林地, 交工 + 工程).  Not for
+    #: the second copy when the character is a verb (jieba's tag v), which stands alone
+    #: after a word ending in it (工作 + 作 + 相应的调整).  -1000: off.
+    model_lone_split: float = -1000.0
     lone_allowed_before: str = ""
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
@@ -247,7 +253,7 @@ class DupData:
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
         lone = (self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after)
-        if not max(*lone, self.model_embedded_alone, self.model_lone_edge) <= 0:
+        if not max(*lone, self.model_embedded_alone, self.model_lone_edge, self.model_lone_split) <= 0:
             return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
         if not 0 < self.lone_seen_share <= 1:
             return "'lone-seen-share' must be in (0, 1]"
@@ -552,7 +558,13 @@ def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "") -> fl
         return max(data.model_allowed, data.model_lone_allowed, _lone_allowed_after(data, before))
     orphan = data.model_orphan_familiar if familiar else data.model_orphan
     return max(
-        data.model_whole, data.model_orphan_unseen, orphan, data.model_lone, data.model_lone_seen, data.model_lone_edge
+        data.model_whole,
+        data.model_orphan_unseen,
+        orphan,
+        data.model_lone,
+        data.model_lone_seen,
+        data.model_lone_edge,
+        data.model_lone_split,
     )
 
 
@@ -722,6 +734,7 @@ def _by_model(
     unseen: bool,
     data: DupData,
     asked: Asked | None = None,
+    split: float = -1000.0,
 ) -> bool:
     """Report the candidate?  The model's score against the threshold of its word structure.
 
@@ -734,16 +747,20 @@ def _by_model(
     looser thresholds the first and the second copy standing alone may meet
     (:func:`_lone_limits`: ``model-orphan-unseen`` when ``unseen``, else ``model-lone*``,
     where the lone copy's other neighbour must also belong to a word of its own,
-    :func:`_neighbour_placed`).
+    :func:`_neighbour_placed`); ``split``: the same for a lone copy that jieba's
+    segmentation leaves a word of its own (``model-lone-split``), but not for a second copy
+    whose character is a verb (:func:`_cut_alone`).
     """
     cap = data.model_allowed if allowed else max(data.model_whole, data.model_orphan_familiar if familiar else data.model_orphan)
     alone = cap if allowed else data.model_orphan_familiar if familiar else data.model_orphan
-    loose = max(alone, *lone)
+    loose = max(alone, *lone, split)
 
     def lone_copy(right: bool) -> bool:
         """Is the copy standing alone (the second with ``right``) a slip at its loose threshold?"""
-        if llr > lone[right] or _attached(text, s, right=right, asked=asked):
+        if llr > max(lone[right], split) or _attached(text, s, right=right, asked=asked):
             return False
+        if llr > lone[right] and not _cut_alone(text, s, s + right, verb=right):
+            return False  # model-lone-split: jieba's cut keeps the copy inside a word
         if allowed and right and _segmented_alone(text, s) != s + 1:
             return False  # jieba keeps the reduplication a word: 实际上 + 天天, 应当 + 好好
         if _alnum_at(text, s + 2 if right else s - 1):
@@ -806,6 +823,18 @@ def _segmented_alone(text: str, s: int) -> int | None:
         if b - a == 1 and lo + a in (s, s + 1):
             return lo + a
     return None
+
+
+def _cut_alone(text: str, s: int, at: int, verb: bool = False) -> bool:
+    """Does jieba's segmentation of the Han text around the doubled character at ``s``
+    make the copy at ``at`` a word of its own (a single-character token)?
+
+    With ``verb`` false when the character is a verb (jieba's tag v): a verb stands alone
+    after a word ending in it (工作 + 作 + 相应的调整), a noun rarely does (公司 + 司)."""
+    if verb and (segment.dictionary().tag(text[s]) or "x")[0] == "v":
+        return False
+    lo, hi = _han_run(text, s, s + 2)
+    return any(b - a == 1 and lo + a == at for a, b, _freq in segment.tokens(text[lo:hi]))
 
 
 def _attached(text: str, s: int, right: bool, asked: Asked | None = None) -> bool:
@@ -1094,11 +1123,13 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 max(lone[0], data.model_lone_edge) if _punctuation_at(text, s - 1) else lone[0],
                 max(lone[1], data.model_lone_edge) if _punctuation_at(text, s + 2) else lone[1],
             )
+        # a lone copy that jieba's cut leaves a word of its own (model-lone-split)
+        split = data.model_lone_split if plain and lone[0] > -1000.0 else -1000.0
         return bool(
             written
             or (
                 llr <= limit
-                and _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked)
+                and _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split)
                 and not _touching(text, s, n, data, asked)
                 and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )
