@@ -62,7 +62,10 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
 
    The lone copy's other neighbour is never placed by a digit or a letter (2024年 + 年底,
    A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
-   the looser ``model-lone-edge``.  Two thresholds are opt-in (off in the shipped data):
+   the looser ``model-lone-edge``, one that jieba's segmentation leaves a word of its own
+   ``model-lone-split`` (生产 + 车 + 车间; not a verb as the second copy: 工作 + 作 +
+   相应), or ``model-lone-allowed-split`` for a listed pair that the cut splits into two
+   words (价格 + 格, 提高 + 高; 大大增强 stays one word).  Two thresholds are opt-in (off in the shipped data):
    ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
    ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格) and
    ``model-embedded-alone`` (each copy inside a dictionary word, but the segmentation keeps
@@ -194,6 +197,11 @@ class DupData:
     #: the second copy when the character is a verb (jieba's tag v), which stands alone
     #: after a word ending in it (工作 + 作 + 相应的调整).  -1000: off.
     model_lone_split: float = -1000.0
+    #: The same for a form of ``allow`` (深 + 深入, 治理 + 理): jieba's cut splits the pair
+    #: into two words, so the form is not used as the listed word (大大, 天天 and 紧紧 stay
+    #: one word in the cut); the second copy not after one of ``lone-allowed-before``
+    #: (一个个, 这种种).  -1000: off.
+    model_lone_allowed_split: float = -1000.0
     lone_allowed_before: str = ""
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
@@ -253,7 +261,8 @@ class DupData:
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
         lone = (self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after)
-        if not max(*lone, self.model_embedded_alone, self.model_lone_edge, self.model_lone_split) <= 0:
+        splits = (self.model_lone_split, self.model_lone_allowed_split)
+        if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
         if not 0 < self.lone_seen_share <= 1:
             return "'lone-seen-share' must be in (0, 1]"
@@ -551,11 +560,13 @@ def _idiom_ends(text: str, s: int, data: DupData) -> bool:
     return any(_is_word(text[a : s + 1], data) for a in range(max(0, s - _REACH + 1), s - 2))
 
 
-def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "") -> float:
+def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "", beside: bool = False) -> float:
     """The highest threshold a candidate may meet, before its word structure is known
-    (``before``: the character before the pair)."""
+    (``before``: the character before the pair; ``beside``: a word of the compact lexicon
+    ends with the first copy or starts with the second, :func:`_beside_word`)."""
     if allowed:
-        return max(data.model_allowed, data.model_lone_allowed, _lone_allowed_after(data, before))
+        split = data.model_lone_allowed_split if beside else -1000.0
+        return max(data.model_allowed, data.model_lone_allowed, split, _lone_allowed_after(data, before))
     orphan = data.model_orphan_familiar if familiar else data.model_orphan
     return max(
         data.model_whole,
@@ -566,6 +577,13 @@ def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "") -> fl
         data.model_lone_edge,
         data.model_lone_split,
     )
+
+
+def _beside_word(text: str, s: int, data: DupData) -> bool:
+    """Does a word of the compact lexicon (or a listed word) end with the first copy of the
+    doubled character at ``s`` or start with the second (治理 + 理, 深 + 深入)?"""
+    crosses = _lexicon_crosses(text, max(0, s - 3), min(len(text), s + 5), data.extra_words)
+    return crosses(s) or crosses(s + 2)
 
 
 def _lone_limits(
@@ -734,7 +752,7 @@ def _by_model(
     unseen: bool,
     data: DupData,
     asked: Asked | None = None,
-    split: float = -1000.0,
+    split: tuple[float, float] = (-1000.0, -1000.0),
 ) -> bool:
     """Report the candidate?  The model's score against the threshold of its word structure.
 
@@ -747,19 +765,20 @@ def _by_model(
     looser thresholds the first and the second copy standing alone may meet
     (:func:`_lone_limits`: ``model-orphan-unseen`` when ``unseen``, else ``model-lone*``,
     where the lone copy's other neighbour must also belong to a word of its own,
-    :func:`_neighbour_placed`); ``split``: the same for a lone copy that jieba's
-    segmentation leaves a word of its own (``model-lone-split``), but not for a second copy
-    whose character is a verb (:func:`_cut_alone`).
+    :func:`_neighbour_placed`); ``split``: the same for the first and the second copy
+    when jieba's segmentation leaves it a word of its own (``model-lone-split``,
+    ``model-lone-allowed-split``), but not for the second copy of a pair not listed whose
+    character is a verb (:func:`_cut_alone`).
     """
     cap = data.model_allowed if allowed else max(data.model_whole, data.model_orphan_familiar if familiar else data.model_orphan)
     alone = cap if allowed else data.model_orphan_familiar if familiar else data.model_orphan
-    loose = max(alone, *lone, split)
+    loose = max(alone, *lone, *split)
 
     def lone_copy(right: bool) -> bool:
         """Is the copy standing alone (the second with ``right``) a slip at its loose threshold?"""
-        if llr > max(lone[right], split) or _attached(text, s, right=right, asked=asked):
+        if llr > max(lone[right], split[right]) or _attached(text, s, right=right, asked=asked):
             return False
-        if llr > lone[right] and not _cut_alone(text, s, s + right, verb=right):
+        if llr > lone[right] and not _cut_alone(text, s, s + right, verb=right and not allowed):
             return False  # model-lone-split: jieba's cut keeps the copy inside a word
         if allowed and right and _segmented_alone(text, s) != s + 1:
             return False  # jieba keeps the reduplication a word: 实际上 + 天天, 应当 + 好好
@@ -1085,7 +1104,9 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         llr, familiarity = verdict
         familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
         before = text[s - 1] if s else ""
-        limit = _limit(data, familiar, allowed, before)
+        # (model-lone-allowed-split asks the lexicon first: segmenting loads a dictionary)
+        beside = allowed and data.model_lone_allowed_split > -1000.0 and _beside_word(text, s, data)
+        limit = _limit(data, familiar, allowed, before, beside)
         # the document's own evidence (not for function words: 可以以合理价格)
         own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
         written = None  # looked for only when the model does not decide
@@ -1123,8 +1144,13 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 max(lone[0], data.model_lone_edge) if _punctuation_at(text, s - 1) else lone[0],
                 max(lone[1], data.model_lone_edge) if _punctuation_at(text, s + 2) else lone[1],
             )
-        # a lone copy that jieba's cut leaves a word of its own (model-lone-split)
-        split = data.model_lone_split if plain and lone[0] > -1000.0 else -1000.0
+        # a lone copy that jieba's cut leaves a word of its own (model-lone*-split)
+        split = (-1000.0, -1000.0)
+        if plain and lone[0] > -1000.0:
+            split = (data.model_lone_split, data.model_lone_split)
+        elif beside and not unseen:
+            after = _han_at(before, 0) and before not in data.lone_allowed_before
+            split = (data.model_lone_allowed_split, data.model_lone_allowed_split if after else -1000.0)
         return bool(
             written
             or (
@@ -1326,7 +1352,8 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     - 汉字数字：“十五五”、二〇二二年。
 
     旁证放宽把握要求：孤立的那个字与前后字的叠连在语料中从未出现（“应当当参照”），且文件别处并不把它与另一侧的字
-    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告；孤立的那个字夹在两个词之间（“承包造造林”：
+    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告；孤立的那个字在分词中自成一词时（“生产车车间”：生产 + 车 + 车间；
+    允许表中的叠字被分词拆入两个词时，如“价格格”：价格 + 格），同样放宽；孤立的那个字夹在两个词之间（“承包造造林”：
     承包 + 造 + 造林，另一侧的字自成一词或是虚词），文件别处也不把它与另一侧的字连用成词时，同样放宽。
     另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻。并列的两个叠字（“条条”和“块块”）
     以及同一文件中以相同上下文再次出现的叠字（“他船船艏”两处）视为有意为之，不报告。汉字数字中不可能出现的叠字
