@@ -819,3 +819,22 @@ def test_a_listed_pair_that_jiebas_cut_splits_is_tried_at_model_lone_allowed_spl
 )
 def test_listed_reduplications_that_jiebas_cut_keeps_stay_silent(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加强对水源、水水质的监测。保护水源、水面和堤岸。",  # 、水 elsewhere: no term
+        "明确各部门的职责、职职权和工作程序。各岗位的职责、职级要公开。",
+        "（一）建建立健全工作制度；（二）建设项目管理台账；",  # （ + 建设 elsewhere
+    ],
+)
+def test_punctuation_beside_a_lone_copy_makes_no_term_of_the_document(text: str) -> None:
+    """_used_in_term asks whether the document writes the lone copy with its other neighbour
+    as a term (评标 in 评标标准); punctuation makes no term, however often the document
+    writes it before the character."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert not dup._used_in_term(text, s, right=False)
+    assert [c for *_, c in found(text)] == ["DUP001"]

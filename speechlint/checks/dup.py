@@ -869,11 +869,14 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
     before a character other than c and y (评标标准 where 评标委员会 stands elsewhere:
     评标 is a term of the document, 标准 the next word).  A character typed twice inside
     a word leaves no such trace: elsewhere it stands beside the rest of its word
-    (借款期期限: 款期 elsewhere only in 借款期限).
+    (借款期期限: 款期 elsewhere only in 借款期限).  Punctuation makes no term: a lone copy
+    beside it is used in none (、职职权, though 、职 stands elsewhere before other words).
     """
     if s < 1 or s + 3 > len(text):
         return False
     x, c, y = text[s - 1], text[s], text[s + 2]
+    if not HAN_RE.match(y if right else x):
+        return False  # punctuation makes no term with the copy (、职职权: 、职 is everywhere)
     lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
     pair = c + y if right else x + c
     at = text.find(pair, lo, hi)
