@@ -838,3 +838,16 @@ def test_punctuation_beside_a_lone_copy_makes_no_term_of_the_document(text: str)
     s = _doubled_at(text)
     assert not dup._used_in_term(text, s, right=False)
     assert [c for *_, c in found(text)] == ["DUP001"]
+
+
+def test_a_copy_that_makes_a_word_with_its_other_neighbour_elsewhere_is_no_term_use() -> None:
+    """公布选民 elsewhere is no use of 布选 as a term (选 opens the word 选民 there), so
+    公布选选举 is a slip; 评标委员会 is one of 评标 (标委 is no word)."""
+    from speechlint.checks import dup
+
+    text = "选举委员会应当及时公布选选举结果。选举委员会应当公布选民名单。"
+    s = _doubled_at(text)
+    assert not dup._used_in_term(text, s, right=False)
+    assert [c for *_, c in found(text)] == ["DUP001"]
+    text = "依照评标标准进行评审。评标委员会由专家组成。"
+    assert dup._used_in_term(text, _doubled_at(text), right=False)

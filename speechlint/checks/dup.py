@@ -870,7 +870,9 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
     评标 is a term of the document, 标准 the next word).  A character typed twice inside
     a word leaves no such trace: elsewhere it stands beside the rest of its word
     (借款期期限: 款期 elsewhere only in 借款期限).  Punctuation makes no term: a lone copy
-    beside it is used in none (、职职权, though 、职 stands elsewhere before other words).
+    beside it is used in none (、职职权, though 、职 stands elsewhere before other words);
+    nor is it where the copy makes a word with the character on its other side (公布选民
+    is no use of 布选 in 公布选选举: 选 opens 选民 there).
     """
     if s < 1 or s + 3 > len(text):
         return False
@@ -882,12 +884,19 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
     at = text.find(pair, lo, hi)
     while at >= 0:
         other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
-        if right and at >= 1 and other not in (x, c):
+        # (not where the copy makes a word with the other character: 公布选民 is no use of
+        # 布选 as a term in 公布选选举)
+        if right and at >= 1 and other not in (x, c) and not _word_pair(other + c):
             return True
-        if not right and other and other not in (c, y):
+        if not right and other and other not in (c, y) and not _word_pair(c + other):
             return True
         at = text.find(pair, at + 1, hi)
     return False
+
+
+def _word_pair(w: str) -> bool:
+    """Are the two characters ``w`` a word of the compact lexicon?"""
+    return bool(segment.lexicon().known[w])
 
 
 #: jieba's tags of function words (the first letter): prepositions, conjunctions,
