@@ -851,3 +851,17 @@ def test_a_copy_that_makes_a_word_with_its_other_neighbour_elsewhere_is_no_term_
     assert [c for *_, c in found(text)] == ["DUP001"]
     text = "依照评标标准进行评审。评标委员会由专家组成。"
     assert dup._used_in_term(text, _doubled_at(text), right=False)
+
+
+def test_a_verb_after_a_verb_ending_in_it_takes_the_split_threshold() -> None:
+    """提出 + 出: two verbs do not run so; the verb test spares a verb after a verb."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    text = "代表们提出出许多建设性意见。"
+    s = _doubled_at(text)
+    assert segment.dictionary().tag("提出") == "v" and segment.dictionary().tag("出") == "v"
+    score = dup.score(text, s, 1)
+    assert score is not None and data.model_lone < score <= data.model_lone_split
+    assert dup._cut_alone(text, s, s + 1, verb=True)
+    assert [c for *_, c in found(text)] == ["DUP001"]

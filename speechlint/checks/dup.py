@@ -848,12 +848,17 @@ def _cut_alone(text: str, s: int, at: int, verb: bool = False) -> bool:
     """Does jieba's segmentation of the Han text around the doubled character at ``s``
     make the copy at ``at`` a word of its own (a single-character token)?
 
-    With ``verb`` false when the character is a verb (jieba's tag v): a verb stands alone
-    after a word ending in it (工作 + 作 + 相应的调整), a noun rarely does (公司 + 司)."""
-    if verb and (segment.dictionary().tag(text[s]) or "x")[0] == "v":
-        return False
+    With ``verb``, false when the character is a verb (jieba's tag v) after a word of the
+    cut that is no verb: a verb stands alone after a noun ending in it (工作 + 作 +
+    相应的调整), not after a verb (作出 + 出, 决定 + 定: two verbs do not run so)."""
+    d = segment.dictionary()
     lo, hi = _han_run(text, s, s + 2)
-    return any(b - a == 1 and lo + a == at for a, b, _freq in segment.tokens(text[lo:hi]))
+    tokens = segment.tokens(text[lo:hi])
+    if verb and (d.tag(text[s]) or "x")[0] == "v":
+        before = next((text[lo + a : lo + b] for a, b, _freq in tokens if lo + b == s + 1), "")
+        if len(before) < 2 or d.tag(before) != "v":
+            return False
+    return any(b - a == 1 and lo + a == at for a, b, _freq in tokens)
 
 
 def _attached(text: str, s: int, right: bool, asked: Asked | None = None) -> bool:
