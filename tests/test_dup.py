@@ -865,3 +865,13 @@ def test_a_verb_after_a_verb_ending_in_it_takes_the_split_threshold() -> None:
     assert score is not None and data.model_lone < score <= data.model_lone_split
     assert dup._cut_alone(text, s, s + 1, verb=True)
     assert [c for *_, c in found(text)] == ["DUP001"]
+
+
+def test_a_particle_beside_a_lone_copy_makes_no_term_of_the_document() -> None:
+    """的车 elsewhere (本单位的车停在院内) is no term: 的 links words, it makes none."""
+    from speechlint.checks import dup
+
+    text = "对所有的车车辆进行检查。本单位的车停在院内。"
+    s = _doubled_at(text)
+    assert not dup._used_in_term(text, s, right=False)
+    assert [c for *_, c in found(text)] == ["DUP001"]

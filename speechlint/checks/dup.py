@@ -876,14 +876,18 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
     a word leaves no such trace: elsewhere it stands beside the rest of its word
     (借款期期限: 款期 elsewhere only in 借款期限).  Punctuation makes no term: a lone copy
     beside it is used in none (、职职权, though 、职 stands elsewhere before other words);
-    nor is it where the copy makes a word with the character on its other side (公布选民
+    nor does a particle, a conjunction or a preposition (的补 in 所需的补补偿, 级和 in
+    岗位等级级和); nor is it where the copy makes a word with the character on its other side (公布选民
     is no use of 布选 in 公布选选举: 选 opens 选民 there).
     """
     if s < 1 or s + 3 > len(text):
         return False
     x, c, y = text[s - 1], text[s], text[s + 2]
-    if not HAN_RE.match(y if right else x):
+    other_side = y if right else x
+    if not HAN_RE.match(other_side):
         return False  # punctuation makes no term with the copy (、职职权: 、职 is everywhere)
+    if (segment.dictionary().tag(other_side) or "x")[0] in _LINKING_TAGS:
+        return False  # nor a particle, a conjunction or a preposition (的补补偿: 的补)
     lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
     pair = c + y if right else x + c
     at = text.find(pair, lo, hi)
@@ -897,6 +901,11 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
             return True
         at = text.find(pair, at + 1, hi)
     return False
+
+
+#: jieba's tags (the first letter) of particles, conjunctions and prepositions: they link
+#: words and make no term with a character beside them (的, 和, 与, 所, 等).
+_LINKING_TAGS = frozenset("ucp")
 
 
 def _word_pair(w: str) -> bool:
