@@ -875,3 +875,22 @@ def test_a_particle_beside_a_lone_copy_makes_no_term_of_the_document() -> None:
     s = _doubled_at(text)
     assert not dup._used_in_term(text, s, right=False)
     assert [c for *_, c in found(text)] == ["DUP001"]
+
+
+@pytest.mark.parametrize("text", ["我们一一定要认真落实。", "第一节　一一般规定", "要把握好以下三三点。"])
+def test_a_doubled_numeral_before_a_word_it_opens_is_judged(text: str) -> None:
+    """exempt-unless-word: 一 + 一定 is no Chinese numeral, but a character typed twice."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, exempt_unless_word=""))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["两者一一对应。", "各项任务要一一落实。", "编制“十五五”规划。", "十五五年规划要落实。", "利润五五分成。", "一九九九年五月。"],
+)
+def test_doubled_numerals_that_are_meant_stay_silent(text: str) -> None:
+    assert found(text) == []

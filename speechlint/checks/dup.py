@@ -114,6 +114,11 @@ class DupData:
     allow_context: tuple[str, ...] = ()
     #: A candidate lying inside a match of one of these patterns is legitimate (AABB, numerals).
     exempt: tuple[re.Pattern[str], ...] = ()
+    #: Characters whose doubling an exempt pattern does not exempt when no character of
+    #: ``exempt-unless-word`` stands beside the pair and jieba's segmentation leaves the
+    #: first copy alone before a word opened by the second: 一一定 (一 + 一定), 三三点 are
+    #: judged as any pair; 十五五, 一九九九年, 五五分成 (五五分 + 成) stay exempt.
+    exempt_unless_word: str = ""
     #: A doubled unit at the start of a match of one of these patterns is a slip whatever
     #: the model says: numbers that Chinese numerals cannot write (五五百, 第八十三三条).
     #: Each names its characters literally (a class such as ``[一二三]``, no ``.``).
@@ -246,6 +251,8 @@ class DupData:
             problem = sorted_unique(name.replace("_", "-"), getattr(self, name))
             if problem:
                 return problem
+        if len(set(self.exempt_unless_word)) != len(self.exempt_unless_word):
+            return "'exempt-unless-word' lists a character twice"
         for name in ("surnames", "distributive_before", "lone_allowed_before"):
             chars = getattr(self, name)
             if len(set(chars)) != len(chars) or not all(HAN_RE.match(c) for c in chars):
@@ -345,6 +352,18 @@ def _in_context(text: str, s: int, data: DupData, form: str) -> bool:
         if s - off >= 0 and text.startswith(ctx, s - off):
             return True
     return False
+
+
+def _opens_word(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` one of ``exempt-unless-word``, with none of those
+    characters beside the pair, whose first copy jieba's segmentation leaves alone before
+    a word opened by the second (一 + 一定, 三 + 三点; not 十五五, 一九九九年, 五五分 + 成)?"""
+    chars = data.exempt_unless_word
+    if text[s] not in chars or (s > 0 and text[s - 1] in chars) or (s + 2 < len(text) and text[s + 2] in chars):
+        return False
+    lo, hi = _han_run(text, s, s + 2)
+    spans = {(lo + a, lo + b) for a, b, _freq in segment.tokens(text[lo:hi])}
+    return (s, s + 1) in spans and any(a == s + 1 and b > s + 2 for a, b in spans)
 
 
 def _exempt(text: str, s: int, e: int, data: DupData) -> bool:
@@ -1140,7 +1159,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             if not (own and _written_elsewhere(text, s, n, data.document_context, asked)):
                 return False
             written = True
-        if _exempt(text, s, e, data):
+        if _exempt(text, s, e, data) and not (n == 1 and _opens_word(text, s, data)):
             return False
         if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
             return False
@@ -1375,7 +1394,8 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     - 四字及以上的成语或固定词组末字与下一个词首字相同：实事求是是（“就是是”仍报告）；
     - 两词相邻：要要求（要 + 要求）、学习习近平（学习 + 习近平）、工作作风（工作 + 作风）、
       中国国际、今年年底；
-    - 汉字数字：“十五五”、二〇二二年。
+    - 汉字数字：“十五五”、二〇二二年（但分词显示第二个字开启一个词时，如“我们一一定要”
+      “以下三三点”，仍照常判断）。
 
     旁证放宽把握要求：孤立的那个字与前后字的叠连在语料中从未出现（“应当当参照”），且文件别处并不把它与另一侧的字
     连用成词（“评标标准”中的“评标”），也按较宽的阈值报告；孤立的那个字在分词中自成一词时（“生产车车间”：生产 + 车 + 车间；
