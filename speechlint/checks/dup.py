@@ -1150,7 +1150,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
         before = text[s - 1] if s else ""
         # (model-lone-allowed-split asks the lexicon first: segmenting loads a dictionary)
-        beside = allowed and data.model_lone_allowed_split > -1000.0 and _beside_word(text, s, data)
+        beside = n == 1 and allowed and data.model_lone_allowed_split > -1000.0 and _beside_word(text, s, data)
         limit = _limit(data, familiar, allowed, before, beside)
         # the document's own evidence (not for function words: 可以以合理价格)
         own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
