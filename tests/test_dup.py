@@ -567,7 +567,7 @@ def test_a_listed_reduplication_whose_first_copy_stands_alone_is_tried_at_model_
     from speechlint.checks import dup
 
     data = speechlint.data.rule_data("DUP001")
-    off = dataclasses.replace(data, model_lone_allowed=-1000.0)
+    off = dataclasses.replace(data, model_lone_allowed=-1000.0, model_lone_allowed_split=-1000.0)
     for slip in ("用改革的办法深深入推进。", "建立通通报制度。", "推动转转移就业。"):
         s = next(i for i in range(len(slip)) if slip[i] == slip[i + 1])
         assert dup._judge(slip, s, 1, data) and not dup._judge(slip, s, 1, off), slip
@@ -637,6 +637,7 @@ def test_a_lone_copy_whose_one_copy_reading_is_written_is_tried_at_model_lone_se
         model_orphan_unseen=-30.0,
         model_embedded=-30.0,
         model_lone=-30.0,
+        model_lone_split=-30.0,
     )
     off = dataclasses.replace(strict, model_lone_seen=-1000.0)
     for slip in ("各地要贯彻落落实会议精神。", "各部门要认真履履行职责。"):
@@ -671,10 +672,11 @@ EMBEDDED_ALONE = {"model_embedded_alone": -10.0}
     ],
 )
 def test_the_opt_in_thresholds_find_what_the_shipped_data_leaves(text: str, option: dict[str, float]) -> None:
-    """Both thresholds are off in the shipped data: silent there, found when asked."""
+    """Both thresholds are off in the shipped data: silent there (model-lone-allowed-split
+    off: it finds the first two, see below), found when asked."""
     from speechlint.checks import dup
 
-    data = speechlint.data.rule_data("DUP001")
+    data = dataclasses.replace(speechlint.data.rule_data("DUP001"), model_lone_allowed_split=-1000.0)
     s = _doubled_at(text)
     assert not dup._judge(text, s, 1, data)
     assert dup._judge(text, s, 1, dataclasses.replace(data, **option))
@@ -743,6 +745,152 @@ def test_a_lone_copy_beside_punctuation_has_a_looser_threshold() -> None:
     score = dup.score(text, s, 1)
     assert score is not None and data.model_lone < score <= data.model_lone_edge
     assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_edge=-1000.0))
+    off = dataclasses.replace(data, model_lone_split=-1000.0)  # (jieba's cut leaves 菌 alone too)
+    assert dup._judge(text, s, 1, off)
+    assert not dup._judge(text, s, 1, dataclasses.replace(off, model_lone_edge=-1000.0))
 
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "企业要加强对生产车车间的日常巡查。",  # 生产 + 车 + 车间: the first copy alone
+        "各乡镇要组织开展农田水利设施施检修工作。",  # 设施 + 施 + 检修: the second copy alone
+    ],
+)
+def test_a_lone_copy_that_jiebas_cut_leaves_a_word_of_its_own(text: str) -> None:
+    """model-lone-split: the lone copy is a word of its own in jieba's segmentation."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    score = dup.score(text, s, 1)
+    assert score is not None and data.model_lone < score <= data.model_lone_split
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_split=-1000.0))
+
+
+def test_a_verb_after_a_word_ending_in_it_takes_no_split_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """工作 + 作 + 相应的调整: a single-character verb stands alone after a word ending in it."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    text = "可以对他们的工作作相应的调整。"
+    s = text.index("作作")
+    assert dup._cut_alone(text, s, s + 1) and not dup._cut_alone(text, s, s + 1, verb=True)
+    assert not dup._judge(text, s, 1, data)
+    tag = type(segment.dictionary()).tag
+    monkeypatch.setattr(type(segment.dictionary()), "tag", lambda self, w: "n" if w == "作" else tag(self, w))
+    dup._scores.clear()
+    assert dup._judge(text, s, 1, data)  # the guard decides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（二）新股发行价格格；",  # 价格 + 格
+        "努力提高高对外开放的质量和水平。",  # 提高 + 高
+    ],
+)
+def test_a_listed_pair_that_jiebas_cut_splits_is_tried_at_model_lone_allowed_split(text: str) -> None:
+    """model-lone-allowed-split: jieba's cut makes the pair two words, not the listed one."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    off = dataclasses.replace(data, model_lone_allowed_split=-1000.0)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, off)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "防洪能力大大增强。",
+        "我们要紧紧围绕中心工作。",
+        "他们实际上天天在扩军。",
+        "现在我们来看看。",
+        "都应当好好地总结经验。",
+        "看到一个个鲜活的例子。",
+        "这种种情况要具体分析。",
+        "刚刚过去的一年很不平凡。",
+    ],
+)
+def test_listed_reduplications_that_jiebas_cut_keeps_stay_silent(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加强对水源、水水质的监测。保护水源、水面和堤岸。",  # 、水 elsewhere: no term
+        "明确各部门的职责、职职权和工作程序。各岗位的职责、职级要公开。",
+        "（一）建建立健全工作制度；（二）建设项目管理台账；",  # （ + 建设 elsewhere
+    ],
+)
+def test_punctuation_beside_a_lone_copy_makes_no_term_of_the_document(text: str) -> None:
+    """_used_in_term asks whether the document writes the lone copy with its other neighbour
+    as a term (评标 in 评标标准); punctuation makes no term, however often the document
+    writes it before the character."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert not dup._used_in_term(text, s, right=False)
+    assert [c for *_, c in found(text)] == ["DUP001"]
+
+
+def test_a_copy_that_makes_a_word_with_its_other_neighbour_elsewhere_is_no_term_use() -> None:
+    """公布选民 elsewhere is no use of 布选 as a term (选 opens the word 选民 there), so
+    公布选选举 is a slip; 评标委员会 is one of 评标 (标委 is no word)."""
+    from speechlint.checks import dup
+
+    text = "选举委员会应当及时公布选选举结果。选举委员会应当公布选民名单。"
+    s = _doubled_at(text)
+    assert not dup._used_in_term(text, s, right=False)
+    assert [c for *_, c in found(text)] == ["DUP001"]
+    text = "依照评标标准进行评审。评标委员会由专家组成。"
+    assert dup._used_in_term(text, _doubled_at(text), right=False)
+
+
+def test_a_verb_after_a_verb_ending_in_it_takes_the_split_threshold() -> None:
+    """提出 + 出: two verbs do not run so; the verb test spares a verb after a verb."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    text = "代表们提出出许多建设性意见。"
+    s = _doubled_at(text)
+    assert segment.dictionary().tag("提出") == "v" and segment.dictionary().tag("出") == "v"
+    score = dup.score(text, s, 1)
+    assert score is not None and data.model_lone < score <= data.model_lone_split
+    assert dup._cut_alone(text, s, s + 1, verb=True)
+    assert [c for *_, c in found(text)] == ["DUP001"]
+
+
+def test_a_particle_beside_a_lone_copy_makes_no_term_of_the_document() -> None:
+    """的车 elsewhere (本单位的车停在院内) is no term: 的 links words, it makes none."""
+    from speechlint.checks import dup
+
+    text = "对所有的车车辆进行检查。本单位的车停在院内。"
+    s = _doubled_at(text)
+    assert not dup._used_in_term(text, s, right=False)
+    assert [c for *_, c in found(text)] == ["DUP001"]
+
+
+@pytest.mark.parametrize("text", ["我们一一定要认真落实。", "第一节　一一般规定", "要把握好以下三三点。"])
+def test_a_doubled_numeral_before_a_word_it_opens_is_judged(text: str) -> None:
+    """exempt-unless-word: 一 + 一定 is no Chinese numeral, but a character typed twice."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, exempt_unless_word=""))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["两者一一对应。", "各项任务要一一落实。", "编制“十五五”规划。", "十五五年规划要落实。", "利润五五分成。", "一九九九年五月。"],
+)
+def test_doubled_numerals_that_are_meant_stay_silent(text: str) -> None:
+    assert found(text) == []

@@ -62,7 +62,10 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
 
    The lone copy's other neighbour is never placed by a digit or a letter (2024年 + 年底,
    A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
-   the looser ``model-lone-edge``.  Two thresholds are opt-in (off in the shipped data):
+   the looser ``model-lone-edge``, one that jieba's segmentation leaves a word of its own
+   ``model-lone-split`` (生产 + 车 + 车间; not a verb as the second copy: 工作 + 作 +
+   相应), or ``model-lone-allowed-split`` for a listed pair that the cut splits into two
+   words (价格 + 格, 提高 + 高; 大大增强 stays one word).  Two thresholds are opt-in (off in the shipped data):
    ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
    ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格) and
    ``model-embedded-alone`` (each copy inside a dictionary word, but the segmentation keeps
@@ -111,6 +114,11 @@ class DupData:
     allow_context: tuple[str, ...] = ()
     #: A candidate lying inside a match of one of these patterns is legitimate (AABB, numerals).
     exempt: tuple[re.Pattern[str], ...] = ()
+    #: Characters whose doubling an exempt pattern does not exempt when no character of
+    #: ``exempt-unless-word`` stands beside the pair and jieba's segmentation leaves the
+    #: first copy alone before a word opened by the second: 一一定 (一 + 一定), 三三点 are
+    #: judged as any pair; 十五五, 一九九九年, 五五分成 (五五分 + 成) stay exempt.
+    exempt_unless_word: str = ""
     #: A doubled unit at the start of a match of one of these patterns is a slip whatever
     #: the model says: numbers that Chinese numerals cannot write (五五百, 第八十三三条).
     #: Each names its characters literally (a class such as ``[一二三]``, no ``.``).
@@ -188,6 +196,17 @@ class DupData:
     #: 管理局局。): no term crosses the punctuation (a digit or a letter makes one:
     #: 2024年 + 年底, A股 + 股票).  -1000: off.
     model_lone_edge: float = -1000.0
+    #: ``model-lone`` for a lone copy that jieba's segmentation of the Han text around
+    #: leaves a word of its own (贯彻 + 落 + 落实, 公司 + 司 + 发行): two words that touch
+    #: keep both copies inside words (评标 + 标准, 公益林 + 林地, 交工 + 工程).  Not for
+    #: the second copy when the character is a verb (jieba's tag v), which stands alone
+    #: after a word ending in it (工作 + 作 + 相应的调整).  -1000: off.
+    model_lone_split: float = -1000.0
+    #: The same for a form of ``allow`` (深 + 深入, 治理 + 理): jieba's cut splits the pair
+    #: into two words, so the form is not used as the listed word (大大, 天天 and 紧紧 stay
+    #: one word in the cut); the second copy not after one of ``lone-allowed-before``
+    #: (一个个, 这种种).  -1000: off.
+    model_lone_allowed_split: float = -1000.0
     lone_allowed_before: str = ""
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
@@ -232,6 +251,8 @@ class DupData:
             problem = sorted_unique(name.replace("_", "-"), getattr(self, name))
             if problem:
                 return problem
+        if len(set(self.exempt_unless_word)) != len(self.exempt_unless_word):
+            return "'exempt-unless-word' lists a character twice"
         for name in ("surnames", "distributive_before", "lone_allowed_before"):
             chars = getattr(self, name)
             if len(set(chars)) != len(chars) or not all(HAN_RE.match(c) for c in chars):
@@ -247,7 +268,8 @@ class DupData:
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
         lone = (self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after)
-        if not max(*lone, self.model_embedded_alone, self.model_lone_edge) <= 0:
+        splits = (self.model_lone_split, self.model_lone_allowed_split)
+        if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
         if not 0 < self.lone_seen_share <= 1:
             return "'lone-seen-share' must be in (0, 1]"
@@ -330,6 +352,18 @@ def _in_context(text: str, s: int, data: DupData, form: str) -> bool:
         if s - off >= 0 and text.startswith(ctx, s - off):
             return True
     return False
+
+
+def _opens_word(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` one of ``exempt-unless-word``, with none of those
+    characters beside the pair, whose first copy jieba's segmentation leaves alone before
+    a word opened by the second (一 + 一定, 三 + 三点; not 十五五, 一九九九年, 五五分 + 成)?"""
+    chars = data.exempt_unless_word
+    if text[s] not in chars or (s > 0 and text[s - 1] in chars) or (s + 2 < len(text) and text[s + 2] in chars):
+        return False
+    lo, hi = _han_run(text, s, s + 2)
+    spans = {(lo + a, lo + b) for a, b, _freq in segment.tokens(text[lo:hi])}
+    return (s, s + 1) in spans and any(a == s + 1 and b > s + 2 for a, b in spans)
 
 
 def _exempt(text: str, s: int, e: int, data: DupData) -> bool:
@@ -545,15 +579,30 @@ def _idiom_ends(text: str, s: int, data: DupData) -> bool:
     return any(_is_word(text[a : s + 1], data) for a in range(max(0, s - _REACH + 1), s - 2))
 
 
-def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "") -> float:
+def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "", beside: bool = False) -> float:
     """The highest threshold a candidate may meet, before its word structure is known
-    (``before``: the character before the pair)."""
+    (``before``: the character before the pair; ``beside``: a word of the compact lexicon
+    ends with the first copy or starts with the second, :func:`_beside_word`)."""
     if allowed:
-        return max(data.model_allowed, data.model_lone_allowed, _lone_allowed_after(data, before))
+        split = data.model_lone_allowed_split if beside else -1000.0
+        return max(data.model_allowed, data.model_lone_allowed, split, _lone_allowed_after(data, before))
     orphan = data.model_orphan_familiar if familiar else data.model_orphan
     return max(
-        data.model_whole, data.model_orphan_unseen, orphan, data.model_lone, data.model_lone_seen, data.model_lone_edge
+        data.model_whole,
+        data.model_orphan_unseen,
+        orphan,
+        data.model_lone,
+        data.model_lone_seen,
+        data.model_lone_edge,
+        data.model_lone_split,
     )
+
+
+def _beside_word(text: str, s: int, data: DupData) -> bool:
+    """Does a word of the compact lexicon (or a listed word) end with the first copy of the
+    doubled character at ``s`` or start with the second (治理 + 理, 深 + 深入)?"""
+    crosses = _lexicon_crosses(text, max(0, s - 3), min(len(text), s + 5), data.extra_words)
+    return crosses(s) or crosses(s + 2)
 
 
 def _lone_limits(
@@ -722,6 +771,7 @@ def _by_model(
     unseen: bool,
     data: DupData,
     asked: Asked | None = None,
+    split: tuple[float, float] = (-1000.0, -1000.0),
 ) -> bool:
     """Report the candidate?  The model's score against the threshold of its word structure.
 
@@ -734,16 +784,21 @@ def _by_model(
     looser thresholds the first and the second copy standing alone may meet
     (:func:`_lone_limits`: ``model-orphan-unseen`` when ``unseen``, else ``model-lone*``,
     where the lone copy's other neighbour must also belong to a word of its own,
-    :func:`_neighbour_placed`).
+    :func:`_neighbour_placed`); ``split``: the same for the first and the second copy
+    when jieba's segmentation leaves it a word of its own (``model-lone-split``,
+    ``model-lone-allowed-split``), but not for the second copy of a pair not listed whose
+    character is a verb (:func:`_cut_alone`).
     """
     cap = data.model_allowed if allowed else max(data.model_whole, data.model_orphan_familiar if familiar else data.model_orphan)
     alone = cap if allowed else data.model_orphan_familiar if familiar else data.model_orphan
-    loose = max(alone, *lone)
+    loose = max(alone, *lone, *split)
 
     def lone_copy(right: bool) -> bool:
         """Is the copy standing alone (the second with ``right``) a slip at its loose threshold?"""
-        if llr > lone[right] or _attached(text, s, right=right, asked=asked):
+        if llr > max(lone[right], split[right]) or _attached(text, s, right=right, asked=asked):
             return False
+        if llr > lone[right] and not _cut_alone(text, s, s + right, verb=right and not allowed):
+            return False  # model-lone-split: jieba's cut keeps the copy inside a word
         if allowed and right and _segmented_alone(text, s) != s + 1:
             return False  # jieba keeps the reduplication a word: 实际上 + 天天, 应当 + 好好
         if _alnum_at(text, s + 2 if right else s - 1):
@@ -808,6 +863,23 @@ def _segmented_alone(text: str, s: int) -> int | None:
     return None
 
 
+def _cut_alone(text: str, s: int, at: int, verb: bool = False) -> bool:
+    """Does jieba's segmentation of the Han text around the doubled character at ``s``
+    make the copy at ``at`` a word of its own (a single-character token)?
+
+    With ``verb``, false when the character is a verb (jieba's tag v) after a word of the
+    cut that is no verb: a verb stands alone after a noun ending in it (工作 + 作 +
+    相应的调整), not after a verb (作出 + 出, 决定 + 定: two verbs do not run so)."""
+    d = segment.dictionary()
+    lo, hi = _han_run(text, s, s + 2)
+    tokens = segment.tokens(text[lo:hi])
+    if verb and (d.tag(text[s]) or "x")[0] == "v":
+        before = next((text[lo + a : lo + b] for a, b, _freq in tokens if lo + b == s + 1), "")
+        if len(before) < 2 or d.tag(before) != "v":
+            return False
+    return any(b - a == 1 and lo + a == at for a, b, _freq in tokens)
+
+
 def _attached(text: str, s: int, right: bool, asked: Asked | None = None) -> bool:
     """:func:`_used_in_term`, its answer noted in ``asked`` when given."""
     return _noted(asked, _used_in_term, text, s, right)
@@ -821,22 +893,43 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
     before a character other than c and y (评标标准 where 评标委员会 stands elsewhere:
     评标 is a term of the document, 标准 the next word).  A character typed twice inside
     a word leaves no such trace: elsewhere it stands beside the rest of its word
-    (借款期期限: 款期 elsewhere only in 借款期限).
+    (借款期期限: 款期 elsewhere only in 借款期限).  Punctuation makes no term: a lone copy
+    beside it is used in none (、职职权, though 、职 stands elsewhere before other words);
+    nor does a particle, a conjunction or a preposition (的补 in 所需的补补偿, 级和 in
+    岗位等级级和); nor is it where the copy makes a word with the character on its other side (公布选民
+    is no use of 布选 in 公布选选举: 选 opens 选民 there).
     """
     if s < 1 or s + 3 > len(text):
         return False
     x, c, y = text[s - 1], text[s], text[s + 2]
+    other_side = y if right else x
+    if not HAN_RE.match(other_side):
+        return False  # punctuation makes no term with the copy (、职职权: 、职 is everywhere)
+    if (segment.dictionary().tag(other_side) or "x")[0] in _LINKING_TAGS:
+        return False  # nor a particle, a conjunction or a preposition (的补补偿: 的补)
     lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
     pair = c + y if right else x + c
     at = text.find(pair, lo, hi)
     while at >= 0:
         other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
-        if right and at >= 1 and other not in (x, c):
+        # (not where the copy makes a word with the other character: 公布选民 is no use of
+        # 布选 as a term in 公布选选举)
+        if right and at >= 1 and other not in (x, c) and not _word_pair(other + c):
             return True
-        if not right and other and other not in (c, y):
+        if not right and other and other not in (c, y) and not _word_pair(c + other):
             return True
         at = text.find(pair, at + 1, hi)
     return False
+
+
+#: jieba's tags (the first letter) of particles, conjunctions and prepositions: they link
+#: words and make no term with a character beside them (的, 和, 与, 所, 等).
+_LINKING_TAGS = frozenset("ucp")
+
+
+def _word_pair(w: str) -> bool:
+    """Are the two characters ``w`` a word of the compact lexicon?"""
+    return bool(segment.lexicon().known[w])
 
 
 #: jieba's tags of function words (the first letter): prepositions, conjunctions,
@@ -1056,7 +1149,9 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         llr, familiarity = verdict
         familiar = familiarity >= data.model_familiar and not (n == 1 and unit in data.standalone)
         before = text[s - 1] if s else ""
-        limit = _limit(data, familiar, allowed, before)
+        # (model-lone-allowed-split asks the lexicon first: segmenting loads a dictionary)
+        beside = n == 1 and allowed and data.model_lone_allowed_split > -1000.0 and _beside_word(text, s, data)
+        limit = _limit(data, familiar, allowed, before, beside)
         # the document's own evidence (not for function words: 可以以合理价格)
         own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
         written = None  # looked for only when the model does not decide
@@ -1064,7 +1159,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             if not (own and _written_elsewhere(text, s, n, data.document_context, asked)):
                 return False
             written = True
-        if _exempt(text, s, e, data):
+        if _exempt(text, s, e, data) and not (n == 1 and _opens_word(text, s, data)):
             return False
         if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
             return False
@@ -1094,11 +1189,18 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 max(lone[0], data.model_lone_edge) if _punctuation_at(text, s - 1) else lone[0],
                 max(lone[1], data.model_lone_edge) if _punctuation_at(text, s + 2) else lone[1],
             )
+        # a lone copy that jieba's cut leaves a word of its own (model-lone*-split)
+        split = (-1000.0, -1000.0)
+        if plain and lone[0] > -1000.0:
+            split = (data.model_lone_split, data.model_lone_split)
+        elif beside and not unseen:
+            after = _han_at(before, 0) and before not in data.lone_allowed_before
+            split = (data.model_lone_allowed_split, data.model_lone_allowed_split if after else -1000.0)
         return bool(
             written
             or (
                 llr <= limit
-                and _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked)
+                and _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split)
                 and not _touching(text, s, n, data, asked)
                 and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )
@@ -1292,10 +1394,12 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     - 四字及以上的成语或固定词组末字与下一个词首字相同：实事求是是（“就是是”仍报告）；
     - 两词相邻：要要求（要 + 要求）、学习习近平（学习 + 习近平）、工作作风（工作 + 作风）、
       中国国际、今年年底；
-    - 汉字数字：“十五五”、二〇二二年。
+    - 汉字数字：“十五五”、二〇二二年（但分词显示第二个字开启一个词时，如“我们一一定要”
+      “以下三三点”，仍照常判断）。
 
     旁证放宽把握要求：孤立的那个字与前后字的叠连在语料中从未出现（“应当当参照”），且文件别处并不把它与另一侧的字
-    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告；孤立的那个字夹在两个词之间（“承包造造林”：
+    连用成词（“评标标准”中的“评标”），也按较宽的阈值报告；孤立的那个字在分词中自成一词时（“生产车车间”：生产 + 车 + 车间；
+    允许表中的叠字被分词拆入两个词时，如“价格格”：价格 + 格），同样放宽；孤立的那个字夹在两个词之间（“承包造造林”：
     承包 + 造 + 造林，另一侧的字自成一词或是虚词），文件别处也不把它与另一侧的字连用成词时，同样放宽。
     另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻。并列的两个叠字（“条条”和“块块”）
     以及同一文件中以相同上下文再次出现的叠字（“他船船艏”两处）视为有意为之，不报告。汉字数字中不可能出现的叠字
