@@ -824,33 +824,27 @@ def test_listed_reduplications_that_jiebas_cut_keeps_stay_silent(text: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "加强对水源、水水质的监测。保护水源、水面和堤岸。",  # 、水 elsewhere: no term
+        "加强对水源、水水质的监测。保护水源、水面和堤岸。",  # 、水 elsewhere
         "明确各部门的职责、职职权和工作程序。各岗位的职责、职级要公开。",
-        "（一）建建立健全工作制度；（二）建设项目管理台账；",  # （ + 建设 elsewhere
+        "选举委员会应当及时公布选选举结果。选举委员会应当公布选民名单。",  # 公布选民
     ],
 )
-def test_punctuation_beside_a_lone_copy_makes_no_term_of_the_document(text: str) -> None:
-    """_used_in_term asks whether the document writes the lone copy with its other neighbour
-    as a term (评标 in 评标标准); punctuation makes no term, however often the document
-    writes it before the character."""
+def test_punctuation_or_a_word_beside_the_copy_elsewhere_still_makes_a_term_use(text: str) -> None:
+    """_used_in_term counts 、职 and 公布选 written elsewhere as uses of the lone copy: asking
+    neither found more slips cross-fitted but cost false alarms on the measure half (such a
+    slip is still reported where another test finds it: 、职职权 beside punctuation)."""
     from speechlint.checks import dup
 
-    s = _doubled_at(text)
-    assert not dup._used_in_term(text, s, right=False)
-    assert [c for *_, c in found(text)] == ["DUP001"]
+    assert dup._used_in_term(text, _doubled_at(text), right=False)
 
 
-def test_a_copy_that_makes_a_word_with_its_other_neighbour_elsewhere_is_no_term_use() -> None:
-    """公布选民 elsewhere is no use of 布选 as a term (选 opens the word 选民 there), so
-    公布选选举 is a slip; 评标委员会 is one of 评标 (标委 is no word)."""
+def test_a_term_of_the_document_is_used_elsewhere() -> None:
     from speechlint.checks import dup
 
-    text = "选举委员会应当及时公布选选举结果。选举委员会应当公布选民名单。"
-    s = _doubled_at(text)
-    assert not dup._used_in_term(text, s, right=False)
-    assert [c for *_, c in found(text)] == ["DUP001"]
     text = "依照评标标准进行评审。评标委员会由专家组成。"
     assert dup._used_in_term(text, _doubled_at(text), right=False)
+    text = "依照评标标准进行评审。"
+    assert not dup._used_in_term(text, _doubled_at(text), right=False)
 
 
 def test_a_verb_after_a_verb_ending_in_it_takes_the_split_threshold() -> None:
