@@ -304,6 +304,14 @@ def test_a_free_character_before_its_own_object_stays_silent() -> None:
     assert findings("要做为民服务的表率。") == []  # 做 + 为民服务
 
 
+@pytest.mark.parametrize("around", ["\ud800", "𠮷", "\ud800𠮷"])
+def test_slips_beside_astral_characters_and_lone_surrogates_are_found(around: str) -> None:
+    text = f"{around}对全年工作作出布署{around}，认真贯撤落实。"
+    table = shipped().slips
+    assert {"布署", "贯撤"} <= table.in_text(text)
+    assert [w for _, w in findings(text)] == ["布署", "贯撤"]
+
+
 def test_slips_across_chunk_edges_are_found_once() -> None:
     # the rule intersects 2,048 characters at a time: 布 ends the first chunk, 署 starts
     # the second; the other slip lies inside the third

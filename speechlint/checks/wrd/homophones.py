@@ -150,7 +150,7 @@ class HomophoneTable:
         with the slips as numbers (:attr:`codes`).  A third of the time of looking each
         distinct pair up in :attr:`seconds`, a fifth of making a string of each pair.
         """
-        b = text.encode(_UNITS)
+        b = text.encode(_UNITS, "surrogatepass")  # a lone surrogate is one unit that starts no slip
         n = len(b)
         found = self.codes.intersection(array("I", b[: n - n % 4]))
         if n > 4:
