@@ -483,3 +483,13 @@ def test_de_di_model_series_after_a_modal_verb(monkeypatch: pytest.MonkeyPatch) 
     assert _model_codes(monkeypatch, "用户能够便利、完整的阅览和下载。", -3.0) == ["的"]
     assert _model_codes(monkeypatch, "用户能够便利、完整的阅览和下载。", -4.0) == []
     assert _model_codes(monkeypatch, "网站提供便利、完整的阅览服务。", -3.0) == []
+
+
+def test_de_di_model_clause_final_de_after_the_verb() -> None:
+    """A 的 that ends the clause after the verb is the particle of a 是…的 sentence, not
+    the 的 of a noun phrase: the verb is one (the model reads the phrase); a head noun after
+    that 的 keeps it silent, as does the attributive 的."""
+    assert _codes("这项改革是群众自觉的进行的。", "WRD001") == ["的"]
+    assert _codes("这项改革是在各方支持下有条不紊的进行的。", "WRD001") == ["的"]
+    assert _codes("是坚定的推进的措施。", "WRD001") == []
+    assert _codes("我们要有认真的态度。", "WRD001") == []

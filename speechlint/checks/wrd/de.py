@@ -355,6 +355,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     结巴词典标为副词、成语的二至四字词（`尽可能`、`独立自主`，见 `rules/wrd_adverbials.txt`）
     后的“的”也是如此，四字成语后接动词或介词时用更低的 `lm_threshold_idiom`
     （`随心所欲的伪造历史`）；
+    动词后的“的”结束分句时是“是……的”句的语气词，不算中心语（`是群众自觉的进行的。`）；
     “一是、三是”等序号视为分句开头；名动词（vn）前是名词或“的”时是主语
     （`经济活动更好的纳入`）。找状语前的词时跳过并列的
     其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
@@ -626,6 +627,17 @@ def _bare_verb(text: str, de: int) -> bool:
     return m is not None and text[m.start()] != "："
 
 
+def _clause_final_de(text: str, lo: int, token: segment.Tagged) -> bool:
+    """Is ``token`` (tagged from ``lo``) a 的 that ends its clause (是有步骤的进行的。)?  The
+    particle of a 是…的 sentence, not the 的 of a noun phrase: the verb before it is one.
+    Cross-fitted: old 597 -> 599 of 726, tune 128 of 131, no clean 的 reported in either."""
+    return token[2] == "的" and _CLAUSE_FINAL_RE.match(text, lo + token[1]) is not None
+
+
+#: What ends a clause after a 是…的 particle (the end of the text or the line too).
+_CLAUSE_FINAL_RE = re.compile("[。！？；，…”]|$", re.MULTILINE)
+
+
 def _adverb_before(text: str, de: int) -> bool:
     """Does a word jieba's dictionary tags as an adverb (d) end right before ``de``?  A cheap
     stand-in, before any tagging, for the tag the adverb threshold needs."""
@@ -829,7 +841,11 @@ def _model_de_di(
         if before[3] not in data.lm_before_tags or after[3] not in data.lm_after_tags:
             continue
         follower = tokens[d + 2] if d + 2 < len(tokens) else None
-        if follower is not None and follower[2] in data.lm_noun_followers:
+        if (
+            follower is not None
+            and follower[2] in data.lm_noun_followers
+            and not _clause_final_de(text, lo, follower)
+        ):
             continue  # 扎实的推进措施, 坚定的推进中: the verb is used as a noun
         f = d + 2
         while f + 2 < len(tokens) and tokens[f][2] in data.lm_joiners and tokens[f + 1][3][:1] == "v":
