@@ -493,3 +493,12 @@ def test_de_di_model_clause_final_de_after_the_verb() -> None:
     assert _codes("这项改革是在各方支持下有条不紊的进行的。", "WRD001") == ["的"]
     assert _codes("是坚定的推进的措施。", "WRD001") == []
     assert _codes("我们要有认真的态度。", "WRD001") == []
+
+
+def test_de_di_model_listed_preposition_jieba_tags_a_noun() -> None:
+    """对 after 的 is a preposition though jieba tags it a noun (一对): the model reads the
+    phrase as an adverbial before it; 对 inside a word (对待 is a verb) is unaffected."""
+    assert _codes("大家也理所当然的对政府寄予厚望。", "WRD001") == ["的"]
+    assert _codes("我们如实的对当前形势作出判断。", "WRD001") == ["的"]
+    assert _codes("这是积极的对外开放战略。", "WRD001") == []
+    assert _codes("实行更加积极主动的开放战略。", "WRD001") == []

@@ -355,6 +355,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     结巴词典标为副词、成语的二至四字词（`尽可能`、`独立自主`，见 `rules/wrd_adverbials.txt`）
     后的“的”也是如此，四字成语后接动词或介词时用更低的 `lm_threshold_idiom`
     （`随心所欲的伪造历史`）；
+    “的”后的介词 jieba 标为名词时（“对”）仍算介词（`如实的对当前形势作出判断`）；
     动词后的“的”结束分句时是“是……的”句的语气词，不算中心语（`是群众自觉的进行的。`）；
     “一是、三是”等序号视为分句开头；名动词（vn）前是名词或“的”时是主语
     （`经济活动更好的纳入`）。找状语前的词时跳过并列的
@@ -838,6 +839,8 @@ def _model_de_di(
         before, after = tokens[d - 1], tokens[d + 1]
         if before[3] == "m" and before[2] in _AMOUNTS and d > 1 and tokens[d - 2][2] in data.degree:
             before = (*before[:3], "a")  # 更多的依靠: jieba reads 更 + 多, a numeral
+        if after[2] in data.prepositions and after[3][:1] == "n":
+            after = (*after[:3], "p")  # 如实的对全国形势…: jieba reads 对 as a noun (一对)
         if before[3] not in data.lm_before_tags or after[3] not in data.lm_after_tags:
             continue
         follower = tokens[d + 2] if d + 2 < len(tokens) else None
