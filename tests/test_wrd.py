@@ -502,3 +502,14 @@ def test_de_di_model_listed_preposition_jieba_tags_a_noun() -> None:
     assert _codes("我们如实的对当前形势作出判断。", "WRD001") == ["的"]
     assert _codes("这是积极的对外开放战略。", "WRD001") == []
     assert _codes("实行更加积极主动的开放战略。", "WRD001") == []
+
+
+def test_de_di_model_pronoun_and_manner_question_open_a_predicate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """它, 它们 (jieba's r, which elsewhere is a determiner that wants a noun) and 如何, 怎样
+    before the adverbial open a predicate: a reading of 2.0 is a slip there; the possessive
+    其它 and a pronoun before an attributive phrase stay silent."""
+    assert _model_codes(monkeypatch, "它严重的妨碍经济发展。", 2.0) == ["的"]
+    assert _model_codes(monkeypatch, "如何正确的发挥监督作用。", 2.0) == ["的"]
+    assert _codes("怎样正确的处理这些关系。", "WRD001") == ["的"]
+    assert _model_codes(monkeypatch, "其它有效的控制措施。", 2.0) == []
+    assert _model_codes(monkeypatch, "它们积极的态度。", 2.0) == []
