@@ -513,3 +513,17 @@ def test_de_di_model_pronoun_and_manner_question_open_a_predicate(monkeypatch: p
     assert _codes("怎样正确的处理这些关系。", "WRD001") == ["的"]
     assert _model_codes(monkeypatch, "其它有效的控制措施。", 2.0) == []
     assert _model_codes(monkeypatch, "它们积极的态度。", 2.0) == []
+
+
+def test_de_di_model_determiner_opens_the_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An object after the verb that opens with a determiner (各种, 这些 …): a low reading
+    (-3.0) is a slip (lm_threshold_object_determiner), a noun-verb counting as the verb;
+    not without the determiner, not after a verb (the phrase is its object), not below
+    the threshold; the attributive phrase stays silent."""
+    assert _model_codes(monkeypatch, "大家要审慎的防治各种疾病。", -3.0) == ["的"]
+    assert _model_codes(monkeypatch, "我们要认真的研究这些问题。", -3.0) == ["的"]
+    assert _codes("我们要认真的研究这个问题。", "WRD001") == ["的"]
+    assert _model_codes(monkeypatch, "大家要审慎的防治疾病。", -3.0) == []
+    assert _model_codes(monkeypatch, "采取审慎的防治各种疾病的措施。", -3.0) == []
+    assert _model_codes(monkeypatch, "大家要审慎的防治各种疾病。", -4.5) == []
+    assert _model_codes(monkeypatch, "实行更加积极主动的开放战略。", -3.0) == []

@@ -109,6 +109,12 @@ class DeAdverbialData:
     #: ... or this much, in the same phrase, when the adverbial ends a series joined by 、
     #: or a conjunction (救治队伍快速、高效的开展救援活动): each of them modifies the verb.
     lm_threshold_object_series: float = float("inf")
+    #: ... or this much, in the same phrase, when the verb's object opens with a determiner
+    #: (``lm_determiners``: 有效的防治各种传染病): a determiner opens a noun phrase, so the
+    #: verb before it takes an object and is no head of a compound noun.
+    lm_threshold_object_determiner: float = float("inf")
+    #: Determiners that open the verb's object (各项, 各种, 这些, 所有 …).
+    lm_determiners: frozenset[str] = frozenset()
     #: Words that join coordinated adverbials (积极而又稳妥, 及时、有效): looking back for
     #: what stands before the adverbial, the others of the series are skipped.
     lm_joiners: frozenset[str] = frozenset()
@@ -136,6 +142,16 @@ class DeAdverbialData:
     def _graded(self) -> re.Pattern[str]:
         deg = alternation(self.degree) if self.degree else "(?!)"
         return re.compile(f"(?:{deg})[\u4e00-\u9fff]{{2,4}}$")
+
+    @cached_property
+    def _determiner(self) -> re.Pattern[str]:
+        words = self.lm_determiners
+        return re.compile(f"(?:{alternation(words)})" if words else "(?!)")
+
+    def determiner_after(self, text: str, de: int) -> bool:
+        """Does a determiner start two to four characters after the 的 at ``de`` (after a
+        verb of one to three characters: 防治各种)?  A cheap stand-in for the tagged test."""
+        return any(self._determiner.match(text, de + n) for n in (2, 3, 4))
 
     def graded(self, text: str, de: int) -> bool:
         """Does a degree word stand two to four characters before the 的 at ``de`` (更广泛的)?
@@ -341,6 +357,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     “的”前是副词时更低，`lm_threshold_object_adverb`；状语前有“更、更加”等程度词时也更低，
     名动词带宾语也算动词，`lm_threshold_object_degree`：`更加有效的监督政府行为`；状语是
     并列状语的最后一个时也更低，`lm_threshold_object_series`：`快速、高效的开展救援工作`；
+    宾语以“各项、这些、所有”等限定词开头时更低，名动词也算动词
+    （`lm_threshold_object_determiner`：`要认真的研究这些问题`）；
     动词后的冒号引出的引语也算宾语：`明确的指出：“……”`；
     动词（非名动词）紧接分句末尾、状语前是谓语成分、主语或分句开头时也较低
     （`lm_threshold_bare`：`积极稳步的推进。`）；情态词后接以顿号并列的状语时更低，
@@ -639,6 +657,23 @@ def _clause_final_de(text: str, lo: int, token: segment.Tagged) -> bool:
 _CLAUSE_FINAL_RE = re.compile("[。！？；，…”]|$", re.MULTILINE)
 
 
+def _object_floor(text: str, de: int, data: DeAdverbialData) -> float:
+    """The lowest threshold the 的 at ``de`` may meet once tagged, by cheap looks at the text
+    (tagging is dear): ``lm_threshold_bare`` where the phrase ends within four characters,
+    else the object thresholds the text may show: after an adverb, a degree word before the
+    adverbial, a determiner after the verb (two to five characters after 的)."""
+    if _bare_verb(text, de):
+        return data.lm_threshold_bare
+    floor = min(data.lm_threshold_object, data.lm_threshold_object_predicate)
+    if _adverb_before(text, de):
+        floor = min(floor, data.lm_threshold_object_adverb)
+    if data.graded(text, de):
+        floor = min(floor, data.lm_threshold_object_degree)
+    if data.lm_determiners and data.determiner_after(text, de):
+        floor = min(floor, data.lm_threshold_object_determiner)
+    return floor
+
+
 def _adverb_before(text: str, de: int) -> bool:
     """Does a word jieba's dictionary tags as an adverb (d) end right before ``de``?  A cheap
     stand-in, before any tagging, for the tag the adverb threshold needs."""
@@ -734,9 +769,14 @@ def _model_de_di(
     # coordinated adverbial with 地 before it (checked on the text first: tagging is dear)
     plain_t = min(data.lm_threshold, data.lm_threshold_predicate, data.lm_threshold_marked)
     object_plain = min(data.lm_threshold_object, data.lm_threshold_object_predicate)
-    object_t = min(object_plain, data.lm_threshold_object_adverb)
     bare_t = data.lm_threshold_bare
     series_t = data.lm_threshold_series_predicate
+    object_t = min(
+        object_plain,
+        data.lm_threshold_object_adverb,
+        data.lm_threshold_object_degree,
+        data.lm_threshold_object_determiner,
+    )
     lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t)
     # where the text writes two characters with 地 after them: the adverbials the
     # paragraph uses (经常地), looked up by the two characters before a 的
@@ -814,10 +854,7 @@ def _model_de_di(
             score <= plain_t
             and not idiom
             and de not in strong_marked
-            and (
-                (score <= bare_t if _bare_verb(text, de) else score <= object_t)
-                or (score <= object_plain and not _bare_verb(text, de) and not _adverb_before(text, de) and not data.graded(text, de))
-            )
+            and score <= _object_floor(text, de, data)
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
             and (score <= data.lm_threshold_usage or not _written_with_di(text, de, with_di))
             and (score <= series_t or "、" not in text[max(0, de - 6) : de])
@@ -900,10 +937,13 @@ def _model_de_di(
         # a degree word before the adverbial (更广泛的参与, 更加有效的监督政府): a noun-verb
         # (vn) with an object is a verb there too
         graded = d >= 2 and tokens[d - 2][2] in data.degree
+        # a determiner after the verb opens its object (认真的研究这些问题): a noun-verb
+        # (vn) before it is a verb too
+        determined = last is not None and last[2] in data.lm_determiners
         if (predicate or subject or not word) and before[3] != "l" and (
             after[3] == "p"
             or (
-                (after[3] == "v" or (graded and after[3] == "vn"))
+                (after[3] == "v" or ((graded or determined) and after[3] == "vn"))
                 and after[2] not in data.predicate_openers  # 完成计划好的要表扬: a subject
                 and after[2] not in _COPULAS  # 更严重的是会…: a noun phrase is its subject
                 and (
@@ -926,6 +966,8 @@ def _model_de_di(
                 object_threshold = data.lm_threshold_object
             if graded:
                 object_threshold = min(object_threshold, data.lm_threshold_object_degree)
+            if determined:
+                object_threshold = min(object_threshold, data.lm_threshold_object_determiner)
             if d >= 3 and tokens[d - 2][2] in data.lm_joiners and _adverbial_like(model, tokens[d - 3], data):
                 object_threshold = min(object_threshold, data.lm_threshold_object_series)
             threshold = min(threshold, object_threshold)
