@@ -527,3 +527,13 @@ def test_de_di_model_determiner_opens_the_object(monkeypatch: pytest.MonkeyPatch
     assert _model_codes(monkeypatch, "采取审慎的防治各种疾病的措施。", -3.0) == []
     assert _model_codes(monkeypatch, "大家要审慎的防治各种疾病。", -4.5) == []
     assert _model_codes(monkeypatch, "实行更加积极主动的开放战略。", -3.0) == []
+
+
+def test_de_di_model_set_phrase_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A set phrase (jieba's l) after the verb is its object like a noun: a reading of 0.5
+    (above lm_threshold_object, below the plain thresholds) is a slip after a predicate;
+    not after a verb (the phrase is its object), nor without the object."""
+    assert _model_codes(monkeypatch, "大家要审慎的处理内部矛盾。", 0.5) == ["的"]
+    assert _model_codes(monkeypatch, "采取审慎的处理内部矛盾的办法。", 0.5) == []
+    assert _model_codes(monkeypatch, "大家要审慎的处理。", 0.5) == []
+    assert _model_codes(monkeypatch, "实行更加积极主动的开放战略。", 0.5) == []

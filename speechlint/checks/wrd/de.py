@@ -635,8 +635,10 @@ def _phrase_context(
 #: object of a verb: 促和谐更好的结合起来).
 _ADVERBIAL_TAGS = frozenset({"ad", "i", "z"})
 #: jieba's tags (first letter) of what may be the object of a verb: a noun, a pronoun, a
-#: verb, a distinguishing word that opens a noun phrase (整个, 共同).
-_OBJECT_TAGS = "nrvb"
+#: verb, a distinguishing word that opens a noun phrase (整个, 共同), a set phrase (l:
+#: 恰当的引入高等学校, 正确的处理人民内部矛盾).  The set phrase: cross-fitted, old 606 ->
+#: 609 of 726, tune 128 of 131, no clean 的 reported in either.
+_OBJECT_TAGS = "nrvbl"
 
 
 def _bare_verb(text: str, de: int) -> bool:
