@@ -141,7 +141,7 @@ class DeAdverbialData:
     @cached_property
     def _graded(self) -> re.Pattern[str]:
         deg = alternation(self.degree) if self.degree else "(?!)"
-        return re.compile(f"(?:{deg})[\u4e00-\u9fff]{{2,4}}$")
+        return re.compile(f"(?:{deg})[\u4e00-\u9fff]{{1,4}}$")
 
     @cached_property
     def _determiner(self) -> re.Pattern[str]:
@@ -154,8 +154,9 @@ class DeAdverbialData:
         return any(self._determiner.match(text, de + n) for n in (2, 3, 4))
 
     def graded(self, text: str, de: int) -> bool:
-        """Does a degree word stand two to four characters before the 的 at ``de`` (更广泛的)?
-        A cheap stand-in, before any tagging, for the tagged test."""
+        """Does a degree word stand one to four characters before the 的 at ``de`` (更广泛的)?
+        A cheap stand-in, before any tagging, for the tagged test; one character after the
+        degree word too, where jieba may merge the two (较快的)."""
         return self._graded.search(text, max(0, de - 8), de) is not None
 
     @cached_property
@@ -355,7 +356,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     动词后有宾语且状语前是主语、谓语成分或分句开头（`群众更广泛的参与社区治理`，
     `lm_threshold_object`；状语前是情态词、副词时更低，`lm_threshold_object_predicate`；
     “的”前是副词时更低，`lm_threshold_object_adverb`；状语前有“更、更加”等程度词时也更低，
-    名动词带宾语也算动词，`lm_threshold_object_degree`：`更加有效的监督政府行为`；状语是
+    名动词带宾语也算动词，`lm_threshold_object_degree`：`更加有效的监督政府行为`，
+    程度词与状语被 jieba 合为一词时也算：`较快的实现粮食增产`；状语是
     并列状语的最后一个时也更低，`lm_threshold_object_series`：`快速、高效的开展救援工作`；
     宾语以“各项、这些、所有”等限定词开头时更低，名动词也算动词
     （`lm_threshold_object_determiner`：`要认真的研究这些问题`）；
@@ -659,6 +661,12 @@ def _clause_final_de(text: str, lo: int, token: segment.Tagged) -> bool:
 _CLAUSE_FINAL_RE = re.compile("[。！？；，…”]|$", re.MULTILINE)
 
 
+def _degree_merged(word: str, data: DeAdverbialData) -> bool:
+    """Is ``word`` a degree word and an adjective that jieba merged into one token (较快,
+    更快: 终于较快的实现…)?  The degree word stands before the adverbial all the same."""
+    return len(word) > 1 and any(word.startswith(w) and len(word) > len(w) for w in data.degree)
+
+
 def _object_floor(text: str, de: int, data: DeAdverbialData) -> float:
     """The lowest threshold the 的 at ``de`` may meet once tagged, by cheap looks at the text
     (tagging is dear): ``lm_threshold_bare`` where the phrase ends within four characters,
@@ -938,7 +946,7 @@ def _model_de_di(
             threshold = min(threshold, data.lm_threshold_usage)  # 经常地加强监督，经常的开展
         # a degree word before the adverbial (更广泛的参与, 更加有效的监督政府): a noun-verb
         # (vn) with an object is a verb there too
-        graded = d >= 2 and tokens[d - 2][2] in data.degree
+        graded = (d >= 2 and tokens[d - 2][2] in data.degree) or _degree_merged(before[2], data)
         # a determiner after the verb opens its object (认真的研究这些问题): a noun-verb
         # (vn) before it is a verb too
         determined = last is not None and last[2] in data.lm_determiners
