@@ -547,3 +547,14 @@ def test_de_di_model_degree_word_merged_into_the_adverbial(monkeypatch: pytest.M
     assert _model_codes(monkeypatch, "我们终于较快的实现。", -3.0) == []
     assert _model_codes(monkeypatch, "我们终于较快的实现粮食增产。", -4.0) == []
     assert _model_codes(monkeypatch, "实行更加积极主动的开放战略。", -3.0) == []
+
+
+def test_de_di_model_idiom_before_a_verb_and_its_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An idiom of four characters before 的, a verb and its object after a subject: a low
+    reading (-3.5) is a slip (lm_threshold_object_idiom); not without the object, not after
+    a verb (the phrase is its object), not below the threshold."""
+    assert _model_codes(monkeypatch, "机关干部以身作则的遵守法律法规。", -3.5) == ["的"]
+    assert _model_codes(monkeypatch, "机关干部以身作则的遵守。", -3.5) == []
+    assert _model_codes(monkeypatch, "提倡以身作则的遵守法律法规的风气。", -3.5) == []
+    assert _model_codes(monkeypatch, "机关干部以身作则的遵守法律法规。", -4.5) == []
+    assert _model_codes(monkeypatch, "这是我们始终不渝的奋斗目标。", -3.5) == []
