@@ -558,3 +558,11 @@ def test_de_di_model_idiom_before_a_verb_and_its_object(monkeypatch: pytest.Monk
     assert _model_codes(monkeypatch, "提倡以身作则的遵守法律法规的风气。", -3.5) == []
     assert _model_codes(monkeypatch, "机关干部以身作则的遵守法律法规。", -4.5) == []
     assert _model_codes(monkeypatch, "这是我们始终不渝的奋斗目标。", -3.5) == []
+
+
+def test_de_di_model_adverbial_with_di_after_de(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An adverbial with 地 right after 的 (扎实的有步骤地推进): the two modify the verb
+    together, and a low reading (-2.0) is a slip (lm_threshold_parallel); not below it."""
+    assert _model_codes(monkeypatch, "大家要扎实的有步骤地推进改革。", -2.0) == ["的"]
+    assert _model_codes(monkeypatch, "大家要扎实的有步骤地推进改革。", -3.0) == []
+    assert _model_codes(monkeypatch, "实行更加积极主动的开放战略。", -2.0) == []

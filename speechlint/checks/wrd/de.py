@@ -86,7 +86,8 @@ class DeAdverbialData:
     #: ... or this much, in the same phrase, when a predicate opener or an adverb stands
     #: before the adverbial (才能有效的打击敌人): no subject that may be an object itself.
     lm_threshold_object_predicate: float = 2.5
-    #: ... or this much, when a coordinated adverbial before it takes 地 (完整地、正确的宣传).
+    #: ... or this much, when a coordinated adverbial before or after it takes 地 (完整地、
+    #: 正确的宣传, 坚决的有步骤地实行).
     lm_threshold_parallel: float = 2.5
     #: Words right after the verb that only a verb takes (了, 着, 起来 …): with one of them
     #: the 的 is scored whatever the cheap filters say and reported above
@@ -372,7 +373,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     不需要宾语（`lm_threshold_series_predicate`：`能够便利、完整的阅览和下载`）；
     常作定语的状语（有效、积极……）在情态词之后、动词带宾语时也报（`能够有效的化解风险`）；
     “的”后是“是、有”时不算：`更严重的是……`）；
-    并列的另一状语用了“地”（`有机地、恰当的结合`，
+    并列的另一状语用了“地”（`有机地、恰当的结合`，`扎实的有步骤地推进`，
     `lm_threshold_parallel`）；同一段落把同一个状语写作“X地”，且状语前是谓语成分、主语或
     分句开头（`经常地加强监督，经常的开展批评`，`lm_threshold_usage`）；动词后带只有动词
     才带的“了、着、起来、下去、于”等（`严重的损害了`、`很好的结合起来`、`更好的服务于`，
@@ -874,7 +875,7 @@ def _model_de_di(
             and not (idiom and score > data.lm_threshold_idiom)
             and de not in strong_marked
             and score <= _object_floor(text, de, data, idiom)
-            and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de])
+            and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de + 7])
             and (score <= data.lm_threshold_usage or not _written_with_di(text, de, with_di))
             and (score <= series_t or "、" not in text[max(0, de - 6) : de])
         ):
@@ -911,6 +912,8 @@ def _model_de_di(
             f += 2  # 坚定的维护和发展了: what follows the last of coordinated verbs
         last = tokens[f] if f < len(tokens) else None
         k, parallel = _phrase_context(model, tokens, d, data)
+        if follower is not None and follower[2] == "地" and follower[3] == "uv":
+            parallel = True  # 坚决的有步骤地实行: the adverbial after it takes 地
         word, tag = tokens[k][2:] if k >= 0 else ("", "")
         if word.endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
