@@ -566,3 +566,12 @@ def test_de_di_model_adverbial_with_di_after_de(monkeypatch: pytest.MonkeyPatch)
     assert _model_codes(monkeypatch, "大家要扎实的有步骤地推进改革。", -2.0) == ["的"]
     assert _model_codes(monkeypatch, "大家要扎实的有步骤地推进改革。", -3.0) == []
     assert _model_codes(monkeypatch, "实行更加积极主动的开放战略。", -2.0) == []
+
+
+def test_de_di_model_series_of_you_adverbials(monkeypatch: pytest.MonkeyPatch) -> None:
+    """有计划、有步骤的: jieba reads the first 有 as a verb, but it opens the first adverbial
+    of the series; what stands before the series decides (a verb: a noun phrase)."""
+    assert _model_codes(monkeypatch, "制定规划，有计划、有步骤的实施。", 3.0) == ["的"]
+    assert _model_codes(monkeypatch, "我们要有领导、有步骤的推进改革。", 3.0) == ["的"]
+    assert _model_codes(monkeypatch, "形成有计划、有步骤的推进格局。", 3.0) == []
+    assert _model_codes(monkeypatch, "他有领导、有步骤的工作经验。", 3.0) == []

@@ -383,6 +383,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     （`随心所欲的伪造历史`）；
     “的”后的介词 jieba 标为名词时（“对”）仍算介词（`如实的对当前形势作出判断`）；
     动词后的“的”结束分句时是“是……的”句的语气词，不算中心语（`是群众自觉的进行的。`）；
+    “有计划、有步骤”等并列状语中的“有”属于状语，不是动词（`有领导、有步骤的推进`）；
     “一是、三是”等序号视为分句开头；名动词（vn）前是名词或“的”时是主语
     （`经济活动更好的纳入`）。找状语前的词时跳过并列的
     其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
@@ -673,6 +674,20 @@ def _degree_merged(word: str, data: DeAdverbialData) -> bool:
     return len(word) > 1 and any(word.startswith(w) and len(word) > len(w) for w in data.degree)
 
 
+def _you_series(tokens: tuple[segment.Tagged, ...], k: int, d: int) -> bool:
+    """Is token ``k`` the 有 of the first adverbial of a series 有X、有Y before the 的 at
+    token ``d`` (有领导、有步骤的, 有计划、有重点的)?  jieba reads the first as the verb 有 and
+    a noun; the last one before 的 starts with 有, and a 、 joins them.  Cross-fitted: old
+    626 -> 628 of 726, tune 128 of 131, no clean 的 reported in either."""
+    return (
+        0 <= k < d - 3
+        and tokens[k][2] == "有"
+        and tokens[k + 1][3][:1] == "n"
+        and tokens[k + 2][2] == "、"
+        and tokens[d - 1][2].startswith("有")
+    )
+
+
 def _object_floor(text: str, de: int, data: DeAdverbialData, idiom: bool = False) -> float:
     """The lowest threshold the 的 at ``de`` may meet once tagged, by cheap looks at the text
     (tagging is dear): ``lm_threshold_bare`` where the phrase ends within four characters,
@@ -914,6 +929,8 @@ def _model_de_di(
         k, parallel = _phrase_context(model, tokens, d, data)
         if follower is not None and follower[2] == "地" and follower[3] == "uv":
             parallel = True  # 坚决的有步骤地实行: the adverbial after it takes 地
+        if _you_series(tokens, k, d):
+            k -= 1  # 有领导、有步骤的: jieba reads 有 + 领导, a verb and its object
         word, tag = tokens[k][2:] if k >= 0 else ("", "")
         if word.endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
