@@ -575,3 +575,11 @@ def test_de_di_model_series_of_you_adverbials(monkeypatch: pytest.MonkeyPatch) -
     assert _model_codes(monkeypatch, "我们要有领导、有步骤的推进改革。", 3.0) == ["的"]
     assert _model_codes(monkeypatch, "形成有计划、有步骤的推进格局。", 3.0) == []
     assert _model_codes(monkeypatch, "他有领导、有步骤的工作经验。", 3.0) == []
+
+
+def test_de_de_one_character_before_a_comparisons_amount() -> None:
+    """Before 一些, 一点 one character is an adjective whatever jieba tags it (开/v): the
+    complement of verb + 的 (放的更开一些); a noun phrase before plain 了 stays silent."""
+    assert _codes("在引进技术方面放的更开一些。", "WRD002") == ["的"]
+    assert _codes("剩下的少了。", "WRD002") == []
+    assert _codes("这是他们的更多一些。", "WRD002") == []

@@ -1056,6 +1056,9 @@ class DeComplementData:
     adjective_tags: frozenset[str] = frozenset()
     #: What may follow the complement besides a clause end (管的严而又严).
     complement_followers: frozenset[str] = frozenset()
+    #: Followers after which a one-character complement is an adjective whatever jieba
+    #: tags it (放的更开一些, 翻的少一些): a comparison's amount.
+    comparative_followers: tuple[str, ...] = ()
     #: An unlisted complement is considered only when the two characters before 的 make
     #: 得 at least this likely against 的 (log ratio, by the language model): 自己的事,
     #: 目的地, 新的更大贡献 are never tagged.
@@ -1135,6 +1138,7 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     （`建设的更加整洁`、`变化的很快`）也算补语，但只在语言模型认为“的”前两个字后接“得”
     并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看）。
     程度词可以连用（`做的还很不够`），补语后可接“一些、一点、了”（`迈的更大一些`），
+    “一些、一点”前的单字无论 jieba 怎样标注都算形容词（`放的更开一些`），
     补语可带程度词重复（`抓的很紧很紧`）。动词 + “的” + “比……” + 补语在分句末尾是比较
     补语（`做的比过去扎实`、`吃的比过去好了`）；“比”后另有“的”（`做的比说的多`）或
     “比”属于别的词（`所占的比重较大`）时不报。
@@ -1189,7 +1193,12 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             # unlisted: a complement only as one adjective, the whole rest of the clause
             group = "single" if single is not None else "phrase"
             c = token_at(starts, m.start(group) - lo)
-            if c < 0 or tokens[c][1] != m.end(group) - lo or tokens[c][3] not in data.adjective_tags:
+            if c < 0 or tokens[c][1] != m.end(group) - lo:
+                continue
+            # 放的更开一些, 翻的少一些: before 一些 one character is an adjective, whatever
+            # jieba tags it (开/v, 少/n)
+            compared = group == "single" and text.startswith(data.comparative_followers, m.end(group))
+            if tokens[c][3] not in data.adjective_tags and not compared:
                 continue
         reported.add(de)
         yield _de_de_finding(de, verb[2], m.group(0)[1:])
