@@ -583,3 +583,12 @@ def test_de_de_one_character_before_a_comparisons_amount() -> None:
     assert _codes("在引进技术方面放的更开一些。", "WRD002") == ["的"]
     assert _codes("剩下的少了。", "WRD002") == []
     assert _codes("这是他们的更多一些。", "WRD002") == []
+
+
+def test_de_di_model_set_phrase_adverbial_before_a_verb_and_its_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A set phrase (jieba's l) before 的 whose last two characters take 地 (毫不留情) is an
+    adverbial before a verb and its object: a reading of 1.0 is a slip after a subject; a
+    set phrase that is a noun (计划生育) stays silent, as does the attributive phrase."""
+    assert _model_codes(monkeypatch, "执法部门毫不留情的制止这种行为。", 1.0) == ["的"]
+    assert _model_codes(monkeypatch, "国家计划生育的执行各地不一。", 1.0) == []
+    assert _model_codes(monkeypatch, "实行更加积极主动的开放战略。", 1.0) == []

@@ -979,7 +979,11 @@ def _model_de_di(
         # a determiner after the verb opens its object (认真的研究这些问题): a noun-verb
         # (vn) before it is a verb too
         determined = last is not None and last[2] in data.lm_determiners
-        if (predicate or subject or not word) and before[3] != "l" and (
+        # a set phrase (l) before 的 counts where its last two characters make 地 plausible
+        # (毫不留情的制止…, 多快好省的完成…; not 计划生育的…, 国民经济的…: nouns).
+        # Cross-fitted: old 628 -> 630 of 726, tune 128 of 131, no clean 的 reported.
+        set_phrase = before[3] == "l" and _left_ratio(model, before[2][-2:]) > data.lm_prefilter
+        if (predicate or subject or not word) and (before[3] != "l" or set_phrase) and (
             after[3] == "p"
             or (
                 (after[3] == "v" or ((graded or determined) and after[3] == "vn"))
