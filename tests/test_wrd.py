@@ -592,3 +592,11 @@ def test_de_di_model_set_phrase_adverbial_before_a_verb_and_its_object(monkeypat
     assert _model_codes(monkeypatch, "执法部门毫不留情的制止这种行为。", 1.0) == ["的"]
     assert _model_codes(monkeypatch, "国家计划生育的执行各地不一。", 1.0) == []
     assert _model_codes(monkeypatch, "实行更加积极主动的开放战略。", 1.0) == []
+
+
+def test_de_di_attributive_adverbial_after_a_modal_verb_before_a_set_phrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An attributive adverbial (充分) after a predicate opener, before a verb and a set
+    phrase (jieba's l) as its object, is reported like one before a noun (the model held
+    too low to speak); after a verb it stays silent."""
+    assert _model_codes(monkeypatch, "这样才能充分的处理内部矛盾。", -20.0) == ["的"]
+    assert _model_codes(monkeypatch, "采取充分的处理内部矛盾的办法。", -20.0) == []

@@ -481,7 +481,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
                     data.attributive_after_modal
                     and nxt[3] == "v"
                     and after
-                    and tokens[d + 2][3][:1] in ("n", "r")  # an object (货币供应量)
+                    and tokens[d + 2][3][:1] in ("n", "r", "l")  # an object (货币供应量, 内部矛盾)
                     and not after.startswith(tuple(data.heads))
                     and _modal_before(tokens, a, data)
                 ):
