@@ -203,6 +203,8 @@ def test_de_di_reads_the_phrase_with_the_model(monkeypatch: pytest.MonkeyPatch) 
     listed = "我们也清醒的看到存在的问题。"
     assert _codes(slip, "WRD001") == ["的"]
     assert _codes("实行更加积极主动的开放战略。", "WRD001") == []
+    assert _codes("三、积极主动的开放战略", "WRD001") == []  # a heading: 战略 is a head noun
+    assert _codes("我们要积极主动的开放国内市场。", "WRD001") == ["的"]
     assert _codes("这是始终不渝的追求。", "WRD001") == []
     from speechlint import lm
 
