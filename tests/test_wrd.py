@@ -602,3 +602,12 @@ def test_de_di_attributive_adverbial_after_a_modal_verb_before_a_set_phrase(monk
     too low to speak); after a verb it stays silent."""
     assert _model_codes(monkeypatch, "这样才能充分的处理内部矛盾。", -20.0) == ["的"]
     assert _model_codes(monkeypatch, "采取充分的处理内部矛盾的办法。", -20.0) == []
+
+
+def test_de_di_model_plain_adjective_after_an_adverb_joins_the_adverbials(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain adjective after an adverb or a predicate opener, before the adverbial, is
+    one of the adverbials (将隆重热烈的庆祝): what stands before it decides, and a low
+    reading (-0.5) with an object is a slip; after a verb and 了 it stays silent."""
+    assert _model_codes(monkeypatch, "我们将隆重热烈的庆祝这个节日。", -0.5) == ["的"]
+    assert _model_codes(monkeypatch, "大家要耐心细致的解答这些问题。", -0.5) == ["的"]
+    assert _model_codes(monkeypatch, "举行了隆重热烈的庆祝这个节日的活动。", -0.5) == []

@@ -927,6 +927,11 @@ def _model_de_di(
             f += 2  # 坚定的维护和发展了: what follows the last of coordinated verbs
         last = tokens[f] if f < len(tokens) else None
         k, parallel = _phrase_context(model, tokens, d, data)
+        if k > 0 and tokens[k][3] == "a" and (tokens[k - 1][3] == "d" or data.is_opener(tokens[k - 1][2])):
+            # 将热烈隆重的庆祝, 要耐心细致的解答: a plain adjective after an adverb or a
+            # predicate opener joins the adverbials (elsewhere it may be a verb's object).
+            # Cross-fitted: old 631 -> 632 of 726, tune 128 of 131, no clean 的 reported.
+            k -= 1
         if follower is not None and follower[2] == "地" and follower[3] == "uv":
             parallel = True  # 坚决的有步骤地实行: the adverbial after it takes 地
         if _you_series(tokens, k, d):
