@@ -259,8 +259,11 @@ def test_de_di_model_markers_only_a_verb_takes(monkeypatch: pytest.MonkeyPatch) 
     assert _model_codes(monkeypatch, "要把两者很好的结合起来。", -3.0, filtered=True) == ["的"]
     assert _model_codes(monkeypatch, "各部门坚定的维护和发展了群众利益。", -3.0, filtered=True) == ["的"]
     assert _model_codes(monkeypatch, "上级部门严重的损害群众利益。", -3.0, filtered=True) == []
+    # lm_threshold_strong is -6: a reading of -5.5 still reports the marked verb
+    assert _model_codes(monkeypatch, "上级部门严重的损害了群众利益。", -5.5, filtered=True) == ["的"]
+    assert _model_codes(monkeypatch, "上级部门严重的损害了群众利益。", -6.5, filtered=True) == []
     assert _model_codes(monkeypatch, "要把两者很好的结合。", -3.0) == []
-    assert _model_codes(monkeypatch, "上级部门严重的损害了群众利益。", -5.0) == []
+    assert _model_codes(monkeypatch, "上级部门严重的损害了群众利益。", -6.5) == []
 
 
 def test_de_di_coordinated_adverbials(monkeypatch: pytest.MonkeyPatch) -> None:
