@@ -248,7 +248,8 @@ def test_de_di_model_object_after_the_verb(monkeypatch: pytest.MonkeyPatch) -> N
     assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -1.0) == ["的"]
     assert _model_codes(monkeypatch, "大家要明显的增强群众观念。", -1.0) == []
     assert _model_codes(monkeypatch, "大家要不断的增强。", -1.0) == []
-    assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -3.0) == []
+    assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -4.5) == ["的"]
+    assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -5.5) == []
 
 
 def test_de_di_model_markers_only_a_verb_takes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -369,8 +370,8 @@ def test_de_di_listed_adverbial_after_a_series_marker(monkeypatch: pytest.Monkey
 
 def test_de_di_model_yu_after_the_verb(monkeypatch: pytest.MonkeyPatch) -> None:
     """于 after the verb is a marker only a verb takes: a low reading is reported."""
-    assert _model_codes(monkeypatch, "外交工作要更好的服务于经济建设。", -3.8, filtered=True) == ["的"]
-    assert _model_codes(monkeypatch, "外交工作要更好的服务经济建设。", -3.8, filtered=True) == []
+    assert _model_codes(monkeypatch, "外交工作要更好的服务于经济建设。", -5.5, filtered=True) == ["的"]
+    assert _model_codes(monkeypatch, "外交工作要更好的服务经济建设。", -5.5, filtered=True) == []
 
 
 def test_de_di_model_reads_every_listed_adverbial(monkeypatch: pytest.MonkeyPatch) -> None:
