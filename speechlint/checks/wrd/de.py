@@ -912,7 +912,9 @@ def _model_de_di(
         if before[3] == "m" and before[2] in _AMOUNTS and d > 1 and tokens[d - 2][2] in data.degree:
             before = (*before[:3], "a")  # 更多的依靠: jieba reads 更 + 多, a numeral
         if after[2] in data.prepositions and after[3][:1] == "n":
-            after = (*after[:3], "p")  # 如实的对全国形势…: jieba reads 对 as a noun (一对)
+            # 如实的对全国形势…: jieba reads 对 as a noun (一对).  Cross-fitted: old 599 ->
+            # 601 of 726, tune 128 of 131, no clean 的 reported in either
+            after = (*after[:3], "p")
         if before[3] not in data.lm_before_tags or after[3] not in data.lm_after_tags:
             continue
         follower = tokens[d + 2] if d + 2 < len(tokens) else None
