@@ -110,10 +110,6 @@ class DeAdverbialData:
     #: ... or this much, in the same phrase, when the adverbial ends a series joined by 、
     #: or a conjunction (救治队伍快速、高效的开展救援活动): each of them modifies the verb.
     lm_threshold_object_series: float = float("inf")
-    #: ... or this much, in the same phrase, when the adverbial is an idiom of four
-    #: characters (as for ``lm_threshold_idiom``: 以身作则的遵守法律): an idiom before a verb
-    #: and its object is its manner, not the attribute of a compound noun.
-    lm_threshold_object_idiom: float = float("inf")
     #: ... or this much, in the same phrase, when the verb's object opens with a determiner
     #: (``lm_determiners``: 有效的防治各种传染病): a determiner opens a noun phrase, so the
     #: verb before it takes an object and is no head of a compound noun.
@@ -364,7 +360,6 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     名动词带宾语也算动词，`lm_threshold_object_degree`：`更加有效的监督政府行为`，
     程度词与状语被 jieba 合为一词时也算：`较快的实现粮食增产`；状语是
     并列状语的最后一个时也更低，`lm_threshold_object_series`：`快速、高效的开展救援工作`；
-    状语是四字成语时也更低（`lm_threshold_object_idiom`：`以身作则的遵守法律法规`）；
     宾语以“各项、这些、所有”等限定词开头时更低，名动词也算动词
     （`lm_threshold_object_determiner`：`要认真的研究这些问题`）；
     动词后的冒号引出的引语也算宾语：`明确的指出：“……”`；
@@ -688,12 +683,11 @@ def _you_series(tokens: tuple[segment.Tagged, ...], k: int, d: int) -> bool:
     )
 
 
-def _object_floor(text: str, de: int, data: DeAdverbialData, idiom: bool = False) -> float:
+def _object_floor(text: str, de: int, data: DeAdverbialData) -> float:
     """The lowest threshold the 的 at ``de`` may meet once tagged, by cheap looks at the text
     (tagging is dear): ``lm_threshold_bare`` where the phrase ends within four characters,
     else the object thresholds the text may show: after an adverb, a degree word before the
-    adverbial, a determiner after the verb (two to five characters after 的), an ``idiom``
-    of four characters before 的."""
+    adverbial, a determiner after the verb (two to five characters after 的)."""
     if _bare_verb(text, de):
         return data.lm_threshold_bare
     floor = min(data.lm_threshold_object, data.lm_threshold_object_predicate)
@@ -703,8 +697,6 @@ def _object_floor(text: str, de: int, data: DeAdverbialData, idiom: bool = False
         floor = min(floor, data.lm_threshold_object_degree)
     if data.lm_determiners and data.determiner_after(text, de):
         floor = min(floor, data.lm_threshold_object_determiner)
-    if idiom:
-        floor = min(floor, data.lm_threshold_object_idiom)
     return floor
 
 
@@ -810,7 +802,6 @@ def _model_de_di(
         data.lm_threshold_object_adverb,
         data.lm_threshold_object_degree,
         data.lm_threshold_object_determiner,
-        data.lm_threshold_object_idiom,
     )
     lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t)
     # where the text writes two characters with 地 after them: the adverbials the
@@ -881,15 +872,15 @@ def _model_de_di(
             continue
         # an idiom before 的 (a dictionary lookup only for the few that score high enough)
         idiom = (
-            score > min(data.lm_threshold_idiom, data.lm_threshold_object_idiom)
+            score > data.lm_threshold_idiom
             and text[de - 4 : de] in adverbial_words
             and segment.dictionary().tag(text[de - 4 : de]) == "i"
         )
         if (
             score <= plain_t
-            and not (idiom and score > data.lm_threshold_idiom)
+            and not idiom
             and de not in strong_marked
-            and score <= _object_floor(text, de, data, idiom)
+            and score <= _object_floor(text, de, data)
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de + 7])
             and (score <= data.lm_threshold_usage or not _written_with_di(text, de, with_di))
             and (score <= series_t or "、" not in text[max(0, de - 6) : de])
@@ -1018,8 +1009,6 @@ def _model_de_di(
                 object_threshold = min(object_threshold, data.lm_threshold_object_degree)
             if determined:
                 object_threshold = min(object_threshold, data.lm_threshold_object_determiner)
-            if idiom and before[3] == "i" and len(before[2]) == 4:
-                object_threshold = min(object_threshold, data.lm_threshold_object_idiom)
             if d >= 3 and tokens[d - 2][2] in data.lm_joiners and _adverbial_like(model, tokens[d - 3], data):
                 object_threshold = min(object_threshold, data.lm_threshold_object_series)
             threshold = min(threshold, object_threshold)
