@@ -65,11 +65,12 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    the looser ``model-lone-edge``, one that jieba's segmentation leaves a word of its own
    ``model-lone-split`` (生产 + 车 + 车间; not a verb as the second copy: 工作 + 作 +
    相应), or ``model-lone-allowed-split`` for a listed pair that the cut splits into two
-   words (价格 + 格, 提高 + 高; 大大增强 stays one word).  Two thresholds are opt-in (off in the shipped data):
+   words (价格 + 格, 提高 + 高; 大大增强 stays one word); ``model-embedded-alone`` for
+   each copy inside a dictionary word when the segmentation keeps one of them only, by a
+   clear margin (``embedded-alone-margin``, :func:`_cut_margin`: 服务 + 务 + 工作; not
+   其一 + 任 + 任期, a close call).  One threshold is opt-in (off in the shipped data):
    ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
-   ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格) and
-   ``model-embedded-alone`` (each copy inside a dictionary word, but the segmentation keeps
-   one of them only: 服务 + 务 + 工作).
+   ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格).
 
    Two kinds of evidence silence a pair whatever the model says: a doubled character
    coordinated with another (“条条”和“块块”, :func:`_parallel`: two reduplications side by
@@ -191,6 +192,10 @@ class DupData:
     #: :func:`_attached` and :func:`_neighbour_placed`, apply) at this score or below, where
     #: two words that touch are both kept (全国 + 国有企业, 粪污 + 污染).  -1000: off.
     model_embedded_alone: float = -1000.0
+    #: ... when jieba's best route is at least this much likelier (natural log) than the
+    #: best one joining the lone copy to its other neighbour (:func:`_cut_margin`): the cut
+    #: errs on close calls (其一 + 任 + 任期 for 其 + 一任 + 任期, 0.1).
+    embedded_alone_margin: float = 0.0
     #: ``model-lone`` for a lone copy whose other neighbour is punctuation (a clause that
     #: starts with the pair before a word, （三）进进口, or ends with it after one,
     #: 管理局局。): no term crosses the punctuation (a digit or a letter makes one:
@@ -831,7 +836,11 @@ def _by_model(
             if llr > min(max(lone), data.model_embedded_alone) or crosses(s + 1):
                 return False
             alone_at = _segmented_alone(text, s)
-            return alone_at is not None and lone_copy(right=alone_at == s + 1)
+            return (
+                alone_at is not None
+                and _cut_margin(text, s, right=alone_at == s + 1) >= data.embedded_alone_margin
+                and lone_copy(right=alone_at == s + 1)
+            )
         # the first copy alone: 落 + 落实
         # (not when a word spans both copies: 强强联合)
         return llr <= alone or (not crosses(s + 1) and lone_copy(right=False))
@@ -861,6 +870,21 @@ def _segmented_alone(text: str, s: int) -> int | None:
         if b - a == 1 and lo + a in (s, s + 1):
             return lo + a
     return None
+
+
+def _cut_margin(text: str, s: int, right: bool) -> float:
+    """How much likelier jieba's best route through the Han text around the doubled
+    character at ``s`` is than the best route joining the copy it leaves alone (the second
+    with ``right``) to its other neighbour: the log-probability of the cut less that of
+    the best route with no cut between the copy and that neighbour.
+
+    A slip leaves a lone copy that no word wants (农业 + 经 + 经营: 业经 is far behind,
+    服务 + 务 + 工作: 务工 too); two words that touch leave one that the cut nearly joined
+    the other way (其一 + 任 + 任期 for 其 + 一任 + 任期, 规划 + 划 + 为 for 划为: close calls)."""
+    lo, hi = _han_run(text, s, s + 2)
+    run = text[lo:hi]
+    d = segment.dictionary()
+    return d.route_logprob(run) - d.route_logprob(run, joined=(s + 2 if right else s) - lo)
 
 
 def _cut_alone(text: str, s: int, at: int, verb: bool = False) -> bool:
