@@ -917,3 +917,27 @@ def test_model_embedded_alone_needs_a_clear_cut() -> None:
     assert dup._cut_margin(text, s, right=False) < data.embedded_alone_margin
     assert not dup._judge(text, s, 1, data)
     assert dup._judge(text, s, 1, dataclasses.replace(data, embedded_alone_margin=0.0))
+
+
+@pytest.mark.parametrize("text", ["经审计的有有限公司报告。", "本市的有有关部门负责。"])
+def test_a_function_word_that_jiebas_cut_leaves_alone_is_tried_at_model_standalone_split(text: str) -> None:
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_standalone_split=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们可以以合理价格购买。",
+        "大家工作都脚踏实地地向前推进。",
+        "合同应当写明标的的数量。",
+        "我们可以以上述标准为准。",
+        "我们要要求自己严格。",  # 要 + 要求 after the subject (-8.95)
+    ],
+)
+def test_function_words_used_twice_on_purpose_stay_silent(text: str) -> None:
+    assert found(text) == []

@@ -213,6 +213,11 @@ class DupData:
     #: (一个个, 这种种).  -1000: off.
     model_lone_allowed_split: float = -1000.0
     lone_allowed_before: str = ""
+    #: ``model-lone-split`` for the ``standalone`` characters: a first copy that jieba's
+    #: cut leaves a word of its own, after a particle, a conjunction or a preposition
+    #: (:func:`_linked_before`: 的 + 有 + 有限, 和 + 有 + 有关; not 我们要 + 要求), with the
+    #: tests of ``model-lone``.  -1000: off.
+    model_standalone_split: float = -1000.0
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
     #: went on with y at least ``lone-seen-share`` of the times (and twice at least:
@@ -273,7 +278,7 @@ class DupData:
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
         lone = (self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after)
-        splits = (self.model_lone_split, self.model_lone_allowed_split)
+        splits = (self.model_lone_split, self.model_lone_allowed_split, self.model_standalone_split)
         if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
         if not 0 < self.lone_seen_share <= 1:
@@ -872,6 +877,16 @@ def _segmented_alone(text: str, s: int) -> int | None:
     return None
 
 
+def _linked_before(text: str, s: int) -> bool:
+    """Is the character before the doubled character at ``s`` a particle, a conjunction or
+    a preposition (jieba's tags u, c, p) that jieba's cut leaves a word of its own (的, 和,
+    在; not 当 in 应当)?"""
+    if s < 1 or (segment.dictionary().tag(text[s - 1]) or "x")[0] not in _LINKING_TAGS:
+        return False
+    lo, _hi = _han_run(text, s, s + 2)
+    return any(lo + a == s - 1 and lo + b == s for a, b, _freq in segment.tokens(text[lo:s + 2]))
+
+
 def _cut_margin(text: str, s: int, right: bool) -> float:
     """How much likelier jieba's best route through the Han text around the doubled
     character at ``s`` is than the best route joining the copy it leaves alone (the second
@@ -1210,6 +1225,13 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         split = (-1000.0, -1000.0)
         if plain and lone[0] > -1000.0:
             split = (data.model_lone_split, data.model_lone_split)
+        elif n == 1 and not allowed and unit in data.standalone:
+            # the first copy only, after a particle, a conjunction or a preposition (的 + 有 +
+            # 有限, 和 + 有 + 有关): a modal verb after its subject opens a word starting
+            # with it as a rule (我们要 + 要求, 主要 + 要 + 抓好, 可以 + 以 + 实行)
+            # (cheapest first: the tag and the cut load the dictionary)
+            linked = llr <= data.model_standalone_split and _linked_before(text, s)
+            split = (data.model_standalone_split if linked else -1000.0, -1000.0)
         elif beside and not unseen:
             after = _han_at(before, 0) and before not in data.lone_allowed_before
             split = (data.model_lone_allowed_split, data.model_lone_allowed_split if after else -1000.0)
