@@ -919,7 +919,7 @@ def test_model_embedded_alone_needs_a_clear_cut() -> None:
     assert dup._judge(text, s, 1, dataclasses.replace(data, embedded_alone_margin=0.0))
 
 
-@pytest.mark.parametrize("text", ["经审计的有有限公司报告。", "本市的有有关部门负责。"])
+@pytest.mark.parametrize("text", ["经审计的有有限公司报告。", "本市的有有关部门负责。", "市民享有有下列权利："])
 def test_a_function_word_that_jiebas_cut_leaves_alone_is_tried_at_model_standalone_split(text: str) -> None:
     from speechlint.checks import dup
 
@@ -937,6 +937,8 @@ def test_a_function_word_that_jiebas_cut_leaves_alone_is_tried_at_model_standalo
         "合同应当写明标的的数量。",
         "我们可以以上述标准为准。",
         "我们要要求自己严格。",  # 要 + 要求 after the subject (-8.95)
+        "主要要抓好三个方面。",  # 主要 + 要 + 抓好: after a function word (-9.6)
+        "自治机关可以以实行区域自治的方式管理。",  # 可以 + 以 + 实行
     ],
 )
 def test_function_words_used_twice_on_purpose_stay_silent(text: str) -> None:

@@ -215,8 +215,10 @@ class DupData:
     lone_allowed_before: str = ""
     #: ``model-lone-split`` for the ``standalone`` characters: a first copy that jieba's
     #: cut leaves a word of its own, after a particle, a conjunction or a preposition
-    #: (:func:`_linked_before`: 的 + 有 + 有限, 和 + 有 + 有关; not 我们要 + 要求), with the
-    #: tests of ``model-lone``.  -1000: off.
+    #: (:func:`_linked_before`: 的 + 有 + 有限, 和 + 有 + 有关; not 我们要 + 要求), or a
+    #: second copy, no particle, after a noun or a verb ending in it
+    #: (:func:`_after_content_word`: 委员会 + 会, 享有 + 有; not 可以 + 以, 标的 + 的), with
+    #: the tests of ``model-lone``.  -1000: off.
     model_standalone_split: float = -1000.0
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
@@ -887,6 +889,18 @@ def _linked_before(text: str, s: int) -> bool:
     return any(lo + a == s - 1 and lo + b == s for a, b, _freq in segment.tokens(text[lo:s + 2]))
 
 
+def _after_content_word(text: str, s: int) -> bool:
+    """Is the doubled character at ``s`` no particle (jieba's tag u), its first copy the end
+    of a word of jieba's cut tagged as a noun or a verb (委员会 + 会, 享有 + 有; not 可以 +
+    以, 主要 + 要)?"""
+    d = segment.dictionary()
+    if (d.tag(text[s]) or "x")[0] == "u":
+        return False
+    lo, _hi = _han_run(text, s, s + 2)
+    before = next((text[lo + a : lo + b] for a, b, _freq in segment.tokens(text[lo : s + 2]) if lo + b == s + 1), "")
+    return len(before) > 1 and (d.tag(before) or "x")[0] in "nv"
+
+
 def _cut_margin(text: str, s: int, right: bool) -> float:
     """How much likelier jieba's best route through the Han text around the doubled
     character at ``s`` is than the best route joining the copy it leaves alone (the second
@@ -1231,7 +1245,14 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             # with it as a rule (我们要 + 要求, 主要 + 要 + 抓好, 可以 + 以 + 实行)
             # (cheapest first: the tag and the cut load the dictionary)
             linked = llr <= data.model_standalone_split and _linked_before(text, s)
-            split = (data.model_standalone_split if linked else -1000.0, -1000.0)
+            # ... and a second copy after a noun or a verb ending in it (委员会 + 会, 享有 +
+            # 有, 予以 + 以), not a particle (标的 + 的, 脚踏实地 + 地) nor after a function
+            # word (可以 + 以 + 实行, 主要 + 要 + 抓好)
+            content = llr <= data.model_standalone_split and _after_content_word(text, s)
+            split = (
+                data.model_standalone_split if linked else -1000.0,
+                data.model_standalone_split if content else -1000.0,
+            )
         elif beside and not unseen:
             after = _han_at(before, 0) and before not in data.lone_allowed_before
             split = (data.model_lone_allowed_split, data.model_lone_allowed_split if after else -1000.0)
