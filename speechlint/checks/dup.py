@@ -912,8 +912,11 @@ def _cut_margin(text: str, s: int, right: bool) -> float:
     the other way (其一 + 任 + 任期 for 其 + 一任 + 任期, 规划 + 划 + 为 for 划为: close calls)."""
     lo, hi = _han_run(text, s, s + 2)
     run = text[lo:hi]
+    joined = (s + 2 if right else s) - lo
+    if not 0 < joined < len(run):  # no neighbour to join: no margin
+        return 0.0
     d = segment.dictionary()
-    return d.route_logprob(run) - d.route_logprob(run, joined=(s + 2 if right else s) - lo)
+    return d.route_logprob(run) - d.route_logprob(run, joined=joined)
 
 
 def _cut_alone(text: str, s: int, at: int, verb: bool = False) -> bool:
