@@ -373,6 +373,16 @@ class Dictionary:
         are found one character after another while the text there is a prefix: the
         first character in its line, the longer ones in the entries of the first two.
         """
+        return [b[1] + 1 for b in self._best(s)[: len(s)]]
+
+    def route_logprob(self, s: str, joined: int | None = None) -> float:
+        """The log-probability of jieba's best route through ``s``; with ``joined``, of the
+        best route with no cut at that offset (a word must span it)."""
+        return self._best(s, joined)[0][0]
+
+    def _best(self, s: str, joined: int | None = None) -> list[tuple[float, int]]:
+        """For each position, the log-probability of the best route from there and the
+        last character of its first word (no word ending just before ``joined``)."""
         n = len(s)
         dag: list[list[int]] = []
         singles: list[int] = []
@@ -398,10 +408,14 @@ class Dictionary:
         for idx in range(n - 1, -1, -1):
             freqs = self._pair(s[idx : idx + 2])[0] if idx + 1 < n else {}
             best[idx] = max(
-                (log((freqs.get(s[idx : x + 1]) if x > idx else singles[idx]) or 1) - logtotal + best[x + 1][0], x)
-                for x in dag[idx]
+                (
+                    (log((freqs.get(s[idx : x + 1]) if x > idx else singles[idx]) or 1) - logtotal + best[x + 1][0], x)
+                    for x in dag[idx]
+                    if x + 1 != joined
+                ),
+                default=(float("-inf"), idx),
             )
-        return [b[1] + 1 for b in best[:n]]
+        return best
 
 
 _dictionary: Dictionary | None = None

@@ -107,8 +107,11 @@ def test_nothing_is_loaded_without_candidates() -> None:
 
 
 def test_the_dictionary_is_not_loaded_when_the_data_decides() -> None:
-    # allow-list, AABB, context, and the lexicon (要求, 学习, 作风) settle every candidate
-    assert _probe("常常层层，反反复复，红红脸，要要求，学习习近平，工作作风。") == (False, False, [])
+    # allow-list, AABB, context, and the lexicon (要求, 作风) settle every candidate
+    # (学习习近平 no longer: each copy inside a word, at -6.3 it is asked of jieba's cut,
+    # model-embedded-alone; the cut keeps both words, silent)
+    assert _probe("常常层层，反反复复，红红脸，要要求，工作作风。") == (False, False, [])
+    assert _probe("学习习近平。") == (False, True, [])
 
 
 def test_the_dictionary_segments_only_what_the_data_cannot_decide_and_jieba_never_loads() -> None:
@@ -657,7 +660,6 @@ def _doubled_at(text: str) -> int:
 
 #: The opt-in thresholds of rules/dup.yaml (off in the shipped data), on.
 ALLOWED_AFTER = {"model_lone_allowed_after": -5.0}
-EMBEDDED_ALONE = {"model_embedded_alone": -10.0}
 
 
 @pytest.mark.parametrize(
@@ -666,14 +668,11 @@ EMBEDDED_ALONE = {"model_embedded_alone": -10.0}
         # model-lone-allowed-after: a listed reduplication after a word ending in it
         ("（二）新股发行价格格；", ALLOWED_AFTER),  # 价格 + 格
         ("努力提高高对外开放的质量和水平。", ALLOWED_AFTER),  # 提高 + 高
-        # model-embedded-alone: a copy jieba's cut leaves alone between two words
-        ("从事领馆服务务工作的人员。", EMBEDDED_ALONE),  # 服务 + 务 + 工作 (务工 loses to 工作)
-        ("对违法行为作出出处罚决定。", EMBEDDED_ALONE),  # 作出 + 出 + 处罚
     ],
 )
 def test_the_opt_in_thresholds_find_what_the_shipped_data_leaves(text: str, option: dict[str, float]) -> None:
-    """Both thresholds are off in the shipped data: silent there (model-lone-allowed-split
-    off: it finds the first two, see below), found when asked."""
+    """The threshold is off in the shipped data: silent there (model-lone-allowed-split
+    off: it finds both, see below), found when asked."""
     from speechlint.checks import dup
 
     data = dataclasses.replace(speechlint.data.rule_data("DUP001"), model_lone_allowed_split=-1000.0)
@@ -719,7 +718,7 @@ def test_two_words_that_touch_stay_silent(text: str) -> None:
     from speechlint.checks import dup
 
     assert found(text) == []
-    data = dataclasses.replace(speechlint.data.rule_data("DUP001"), **ALLOWED_AFTER, **EMBEDDED_ALONE)
+    data = dataclasses.replace(speechlint.data.rule_data("DUP001"), **ALLOWED_AFTER)
     assert not dup._judge(text, _doubled_at(text), 1, data)
 
 
@@ -888,4 +887,59 @@ def test_a_doubled_numeral_before_a_word_it_opens_is_judged(text: str) -> None:
     ["两者一一对应。", "各项任务要一一落实。", "编制“十五五”规划。", "十五五年规划要落实。", "利润五五分成。", "一九九九年五月。"],
 )
 def test_doubled_numerals_that_are_meant_stay_silent(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从事领馆服务务工作的人员。",  # 服务 + 务 + 工作 (务工 loses to 工作)
+        "对违法行为作出出处罚决定。",  # 作出 + 出 + 处罚
+    ],
+)
+def test_a_copy_jiebas_cut_leaves_alone_between_two_words_is_tried_at_model_embedded_alone(text: str) -> None:
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_alone=-1000.0))
+
+
+def test_model_embedded_alone_needs_a_clear_cut() -> None:
+    """其 + 一任 + 任期: jieba's cut (其一 + 任 + 任期) wins by a hair (0.1), two words that
+    touch; the margin keeps it silent."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    text = "这位市长在其一任任期内完成了改革。"
+    s = _doubled_at(text)
+    assert dup._cut_margin(text, s, right=False) < data.embedded_alone_margin
+    assert not dup._judge(text, s, 1, data)
+    assert dup._judge(text, s, 1, dataclasses.replace(data, embedded_alone_margin=0.0))
+
+
+@pytest.mark.parametrize("text", ["经审计的有有限公司报告。", "本市的有有关部门负责。", "市民享有有下列权利："])
+def test_a_function_word_that_jiebas_cut_leaves_alone_is_tried_at_model_standalone_split(text: str) -> None:
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_standalone_split=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们可以以合理价格购买。",
+        "大家工作都脚踏实地地向前推进。",
+        "合同应当写明标的的数量。",
+        "我们可以以上述标准为准。",
+        "我们要要求自己严格。",  # 要 + 要求 after the subject (-8.95)
+        "主要要抓好三个方面。",  # 主要 + 要 + 抓好: after a function word (-9.6)
+        "自治机关可以以实行区域自治的方式管理。",  # 可以 + 以 + 实行
+    ],
+)
+def test_function_words_used_twice_on_purpose_stay_silent(text: str) -> None:
     assert found(text) == []

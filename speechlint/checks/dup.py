@@ -65,11 +65,12 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    the looser ``model-lone-edge``, one that jieba's segmentation leaves a word of its own
    ``model-lone-split`` (生产 + 车 + 车间; not a verb as the second copy: 工作 + 作 +
    相应), or ``model-lone-allowed-split`` for a listed pair that the cut splits into two
-   words (价格 + 格, 提高 + 高; 大大增强 stays one word).  Two thresholds are opt-in (off in the shipped data):
+   words (价格 + 格, 提高 + 高; 大大增强 stays one word); ``model-embedded-alone`` for
+   each copy inside a dictionary word when the segmentation keeps one of them only, by a
+   clear margin (``embedded-alone-margin``, :func:`_cut_margin`: 服务 + 务 + 工作; not
+   其一 + 任 + 任期, a close call).  One threshold is opt-in (off in the shipped data):
    ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
-   ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格) and
-   ``model-embedded-alone`` (each copy inside a dictionary word, but the segmentation keeps
-   one of them only: 服务 + 务 + 工作).
+   ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格).
 
    Two kinds of evidence silence a pair whatever the model says: a doubled character
    coordinated with another (“条条”和“块块”, :func:`_parallel`: two reduplications side by
@@ -191,6 +192,10 @@ class DupData:
     #: :func:`_attached` and :func:`_neighbour_placed`, apply) at this score or below, where
     #: two words that touch are both kept (全国 + 国有企业, 粪污 + 污染).  -1000: off.
     model_embedded_alone: float = -1000.0
+    #: ... when jieba's best route is at least this much likelier (natural log) than the
+    #: best one joining the lone copy to its other neighbour (:func:`_cut_margin`): the cut
+    #: errs on close calls (其一 + 任 + 任期 for 其 + 一任 + 任期, 0.1).
+    embedded_alone_margin: float = 0.0
     #: ``model-lone`` for a lone copy whose other neighbour is punctuation (a clause that
     #: starts with the pair before a word, （三）进进口, or ends with it after one,
     #: 管理局局。): no term crosses the punctuation (a digit or a letter makes one:
@@ -208,6 +213,13 @@ class DupData:
     #: (一个个, 这种种).  -1000: off.
     model_lone_allowed_split: float = -1000.0
     lone_allowed_before: str = ""
+    #: ``model-lone-split`` for the ``standalone`` characters: a first copy that jieba's
+    #: cut leaves a word of its own, after a particle, a conjunction or a preposition
+    #: (:func:`_linked_before`: 的 + 有 + 有限, 和 + 有 + 有关; not 我们要 + 要求), or a
+    #: second copy, no particle, after a noun or a verb ending in it
+    #: (:func:`_after_content_word`: 委员会 + 会, 享有 + 有; not 可以 + 以, 标的 + 的), with
+    #: the tests of ``model-lone``.  -1000: off.
+    model_standalone_split: float = -1000.0
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
     #: went on with y at least ``lone-seen-share`` of the times (and twice at least:
@@ -268,7 +280,7 @@ class DupData:
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
         lone = (self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after)
-        splits = (self.model_lone_split, self.model_lone_allowed_split)
+        splits = (self.model_lone_split, self.model_lone_allowed_split, self.model_standalone_split)
         if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
         if not 0 < self.lone_seen_share <= 1:
@@ -831,7 +843,11 @@ def _by_model(
             if llr > min(max(lone), data.model_embedded_alone) or crosses(s + 1):
                 return False
             alone_at = _segmented_alone(text, s)
-            return alone_at is not None and lone_copy(right=alone_at == s + 1)
+            return (
+                alone_at is not None
+                and _cut_margin(text, s, right=alone_at == s + 1) >= data.embedded_alone_margin
+                and lone_copy(right=alone_at == s + 1)
+            )
         # the first copy alone: 落 + 落实
         # (not when a word spans both copies: 强强联合)
         return llr <= alone or (not crosses(s + 1) and lone_copy(right=False))
@@ -861,6 +877,46 @@ def _segmented_alone(text: str, s: int) -> int | None:
         if b - a == 1 and lo + a in (s, s + 1):
             return lo + a
     return None
+
+
+def _linked_before(text: str, s: int) -> bool:
+    """Is the character before the doubled character at ``s`` a particle, a conjunction or
+    a preposition (jieba's tags u, c, p) that jieba's cut leaves a word of its own (的, 和,
+    在; not 当 in 应当)?"""
+    if s < 1 or (segment.dictionary().tag(text[s - 1]) or "x")[0] not in _LINKING_TAGS:
+        return False
+    lo, _hi = _han_run(text, s, s + 2)
+    return any(lo + a == s - 1 and lo + b == s for a, b, _freq in segment.tokens(text[lo:s + 2]))
+
+
+def _after_content_word(text: str, s: int) -> bool:
+    """Is the doubled character at ``s`` no particle (jieba's tag u), its first copy the end
+    of a word of jieba's cut tagged as a noun or a verb (委员会 + 会, 享有 + 有; not 可以 +
+    以, 主要 + 要)?"""
+    d = segment.dictionary()
+    if (d.tag(text[s]) or "x")[0] == "u":
+        return False
+    lo, _hi = _han_run(text, s, s + 2)
+    before = next((text[lo + a : lo + b] for a, b, _freq in segment.tokens(text[lo : s + 2]) if lo + b == s + 1), "")
+    return len(before) > 1 and (d.tag(before) or "x")[0] in "nv"
+
+
+def _cut_margin(text: str, s: int, right: bool) -> float:
+    """How much likelier jieba's best route through the Han text around the doubled
+    character at ``s`` is than the best route joining the copy it leaves alone (the second
+    with ``right``) to its other neighbour: the log-probability of the cut less that of
+    the best route with no cut between the copy and that neighbour.
+
+    A slip leaves a lone copy that no word wants (农业 + 经 + 经营: 业经 is far behind,
+    服务 + 务 + 工作: 务工 too); two words that touch leave one that the cut nearly joined
+    the other way (其一 + 任 + 任期 for 其 + 一任 + 任期, 规划 + 划 + 为 for 划为: close calls)."""
+    lo, hi = _han_run(text, s, s + 2)
+    run = text[lo:hi]
+    joined = (s + 2 if right else s) - lo
+    if not 0 < joined < len(run):  # no neighbour to join: no margin
+        return 0.0
+    d = segment.dictionary()
+    return d.route_logprob(run) - d.route_logprob(run, joined=joined)
 
 
 def _cut_alone(text: str, s: int, at: int, verb: bool = False) -> bool:
@@ -1186,6 +1242,20 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         split = (-1000.0, -1000.0)
         if plain and lone[0] > -1000.0:
             split = (data.model_lone_split, data.model_lone_split)
+        elif n == 1 and not allowed and unit in data.standalone:
+            # the first copy only, after a particle, a conjunction or a preposition (的 + 有 +
+            # 有限, 和 + 有 + 有关): a modal verb after its subject opens a word starting
+            # with it as a rule (我们要 + 要求, 主要 + 要 + 抓好, 可以 + 以 + 实行)
+            # (cheapest first: the tag and the cut load the dictionary)
+            linked = llr <= data.model_standalone_split and _linked_before(text, s)
+            # ... and a second copy after a noun or a verb ending in it (委员会 + 会, 享有 +
+            # 有, 予以 + 以), not a particle (标的 + 的, 脚踏实地 + 地) nor after a function
+            # word (可以 + 以 + 实行, 主要 + 要 + 抓好)
+            content = llr <= data.model_standalone_split and _after_content_word(text, s)
+            split = (
+                data.model_standalone_split if linked else -1000.0,
+                data.model_standalone_split if content else -1000.0,
+            )
         elif beside and not unseen:
             after = _han_at(before, 0) and before not in data.lone_allowed_before
             split = (data.model_lone_allowed_split, data.model_lone_allowed_split if after else -1000.0)
