@@ -68,9 +68,10 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    words (价格 + 格, 提高 + 高; 大大增强 stays one word); ``model-embedded-alone`` for
    each copy inside a dictionary word when the segmentation keeps one of them only, by a
    clear margin (``embedded-alone-margin``, :func:`_cut_margin`: 服务 + 务 + 工作; not
-   其一 + 任 + 任期, a close call).  One threshold is opt-in (off in the shipped data):
+   其一 + 任 + 任期, a close call).  Two thresholds are opt-in (off in the shipped data):
    ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
-   ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格).
+   ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格) and
+   ``model-embedded-alone`` (a false alarm on the benchmark's measure half).
 
    Two kinds of evidence silence a pair whatever the model says: a doubled character
    coordinated with another (“条条”和“块块”, :func:`_parallel`: two reduplications side by
