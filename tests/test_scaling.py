@@ -222,16 +222,17 @@ def test_ctrl_c_with_jobs_ends_the_run_and_its_workers(tmp_path: Path) -> None:
     import time
 
     text = (ROOT / "examples" / "draft.txt").read_text(encoding="utf-8")
-    for i in range(400):
-        (tmp_path / f"d{i:03d}.txt").write_text(text * 20, encoding="utf-8")
+    for i in range(1500):  # enough work to outlast a loaded machine's look for the workers
+        (tmp_path / f"d{i:04d}.txt").write_text(text * 20, encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "speechlint", "check", "--isolated", "-q", "--jobs", "2",
                              str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     children: set[int] = set()
     deadline = time.monotonic() + 60
-    while len(children) < 2 and time.monotonic() < deadline:  # the workers have started
+    while len(children) < 2 and proc.poll() is None and time.monotonic() < deadline:  # the workers have started
         children |= _children(proc.pid)
         time.sleep(0.05)
     assert children, "no worker process was started"
+    assert proc.poll() is None, "the run ended before the signal could be sent"
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
