@@ -603,3 +603,16 @@ def test_de_di_model_plain_adjective_after_an_adverb_joins_the_adverbials(monkey
     assert _model_codes(monkeypatch, "我们将隆重热烈的庆祝这个节日。", -0.5) == ["的"]
     assert _model_codes(monkeypatch, "大家要耐心细致的解答这些问题。", -0.5) == ["的"]
     assert _model_codes(monkeypatch, "举行了隆重热烈的庆祝这个节日的活动。", -0.5) == []
+
+
+def test_de_de_model_reads_an_unlisted_phrase_after_a_degree_word() -> None:
+    """An unlisted phrase after a degree word at the clause end that the model reads as 得
+    (phrase_lm_threshold) is a complement even where the two characters before 的 fail the
+    prefilter (开的很成功); a noun there is what 的 modifies and stays silent (采取的非常措施,
+    发展的比较优势), as does a nominalised subject (他说的不对)."""
+    assert _codes("这次会议开的很成功。", "WRD002") == ["的"]
+    assert _codes("紧急状态期间采取的非常措施，依照法律执行。", "WRD002") == []
+    assert _codes("我们要发挥发展的比较优势。", "WRD002") == []
+    assert _codes("他说的不对。", "WRD002") == []
+    assert _codes("他的很多朋友都来了。", "WRD002") == []
+    assert _codes("推动改革的不断深化。", "WRD002") == []

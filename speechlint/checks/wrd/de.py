@@ -1069,6 +1069,14 @@ class DeComplementData:
     #: ``lm_window`` characters on each side).
     lm_threshold: float = float("inf")
     lm_window: int = 3
+    #: An unlisted complement of 2-4 characters after a degree word, standing alone before
+    #: the clause end (处理的比较妥善), is reported whatever jieba tags it (妥善/v) and
+    #: whatever the prefilter says when the model finds 得 at least this likely against 的
+    #: (log ratio over ``lm_window`` characters on each side); 发展的比较优势 (a noun) it reads as 的.
+    phrase_lm_threshold: float = float("inf")
+    #: jieba's tags of a phrase :attr:`phrase_lm_threshold` never reads as a complement:
+    #: a noun after a degree word is what 的 modifies (采取的非常措施, 发展的比较优势).
+    phrase_lm_not_tags: frozenset[str] = frozenset()
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1145,6 +1153,9 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     动词与程度词之间的“的”，语言模型认为“得”的可能性高出很多（对数似然比超过
     `lm_threshold`）时，补语后接什么都报告：`搞的比较好的企业`、`做的更加稳妥和周到`；
     `采取的非常措施`（关系从句）模型读作“的”，不报。
+    程度词后、分句末尾的两到四字词，语言模型在这一窗口里认为“得”不罕见（对数似然比超过
+    `phrase_lm_threshold`）时，无论 jieba 怎样标注都算补语（`开的很成功`）；名词不算
+    （`采取的非常措施`、`发展的比较优势`）。
     前面的词须被 jieba 标为动词或形容词（形容词后也用“得”：高兴得很）；“有的好”
     “比预期的好”（比较句）等见 `rules/wrd.yaml` 的例外。
 
@@ -1176,7 +1187,15 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         single, phrase, degree = groups.get("single"), groups.get("phrase"), groups.get("degree")
         if phrase is not None and degree is None:
             continue  # an unlisted word of 2-4 characters is a complement only after 很, 更加 …
-        if (single is not None or phrase is not None) and (
+        # 处理的比较妥善: an unlisted phrase after a degree word at the clause end that the
+        # model reads as 得 in the window (phrase_lm_threshold) needs neither the prefilter
+        # nor jieba's adjective tag (妥善/v)
+        read = (
+            phrase is not None
+            and model is not None
+            and pair_score(model, text, de, de + 1, "得", data.lm_window) > data.phrase_lm_threshold
+        )
+        if (single is not None or phrase is not None) and not read and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
             continue
@@ -1198,7 +1217,9 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             # 放的更开一些, 翻的少一些: before 一些 one character is an adjective, whatever
             # jieba tags it (开/v, 少/n)
             compared = group == "single" and text.startswith(data.comparative_followers, m.end(group))
-            if tokens[c][3] not in data.adjective_tags and not compared:
+            # a noun after a degree word is what 的 modifies (采取的非常措施), never a complement
+            read = read and tokens[c][3] not in data.phrase_lm_not_tags
+            if tokens[c][3] not in data.adjective_tags and not compared and not read:
                 continue
         reported.add(de)
         yield _de_de_finding(de, verb[2], m.group(0)[1:])
