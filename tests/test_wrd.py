@@ -616,3 +616,14 @@ def test_de_de_model_reads_an_unlisted_phrase_after_a_degree_word() -> None:
     assert _codes("他说的不对。", "WRD002") == []
     assert _codes("他的很多朋友都来了。", "WRD002") == []
     assert _codes("推动改革的不断深化。", "WRD002") == []
+
+
+def test_de_de_complement_before_a_relative_de() -> None:
+    """Verb + 的 + a one-character listed complement + 的 is the complement of a relative
+    clause (办的好的学校); an adjective before 的 (新的好的做法), a copula or 有 (有的好的)
+    and a plain attributive adjective (取得的好成绩) stay silent."""
+    assert _codes("对那些办的好的学校要给予奖励。", "WRD002") == ["的"]
+    assert _codes("凡是管理抓的紧的单位，事故都少。", "WRD002") == ["的"]
+    assert _codes("要推广各地新的好的做法。", "WRD002") == []
+    assert _codes("有的好的，有的差的。", "WRD002") == []
+    assert _codes("他们取得的好成绩令人鼓舞。", "WRD002") == []

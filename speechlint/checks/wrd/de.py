@@ -1077,6 +1077,9 @@ class DeComplementData:
     #: jieba's tags of a phrase :attr:`phrase_lm_threshold` never reads as a complement:
     #: a noun after a degree word is what 的 modifies (采取的非常措施, 发展的比较优势).
     phrase_lm_not_tags: frozenset[str] = frozenset()
+    #: Report verb + 的 + a one-character listed complement + 的 (发展的好的地区, 结合的好的):
+    #: a complement before a relative 的.
+    before_relative_de: bool = False
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1121,6 +1124,14 @@ class DeComplementData:
         )
 
     @cached_property
+    def relative(self) -> re.Pattern[str]:
+        """A 的 after a Han character, a one-character listed complement and 的 again."""
+        ones = [c for c in self.complements if len(c) == 1]
+        if not ones:
+            return re.compile("(?!)")
+        return re.compile(f"的(?<=[\u4e00-\u9fff]的)([{''.join(sorted(ones))}])的")
+
+    @cached_property
     def before_degree(self) -> re.Pattern[str]:
         """A 的 after a Han character and before a degree word and another Han character."""
         if not self.degree:
@@ -1156,6 +1167,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     程度词后、分句末尾的两到四字词，语言模型在这一窗口里认为“得”不罕见（对数似然比超过
     `phrase_lm_threshold`）时，无论 jieba 怎样标注都算补语（`开的很成功`）；名词不算
     （`采取的非常措施`、`发展的比较优势`）。
+    动词 + “的” + 单字补语（好、紧、快……）+ “的”是关系从句里的补语（`办的好的学校`
+    → `办得好的学校`）：修饰名词的形容词在关系从句的“的”后不再带“的”（`取得的好成绩`）。
     前面的词须被 jieba 标为动词或形容词（形容词后也用“得”：高兴得很）；“有的好”
     “比预期的好”（比较句）等见 `rules/wrd.yaml` 的例外。
 
@@ -1224,8 +1237,30 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         reported.add(de)
         yield _de_de_finding(de, verb[2], m.group(0)[1:])
     yield from _compared_de_de(text, data, reported)
+    if data.before_relative_de:
+        yield from _relative_de_de(text, data, clauses, reported)
     if model is not None and data.lm_threshold < float("inf"):
         yield from _model_de_de(text, data, model, clauses, reported)
+
+
+def _relative_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+    """A one-character listed complement flanked by two 的 after a verb (jieba's v or vn),
+    with no degree word: the complement of a relative clause (发展的好的地区, 结合的好的):
+    an attributive adjective takes no 的 of its own after a relative 的 (取得的好成绩).
+    An adjective before 的 (新的好的做法) is not a verb here."""
+    for m in data.relative.finditer(text):
+        de = m.start()
+        if de in reported or clauses.allowed(de, de + 1):
+            continue
+        lo, tokens, starts = clauses.tagged(de, m.end())
+        d = token_at(starts, de - lo)
+        if d <= 0 or d + 2 >= len(tokens) or tokens[d][2] != "的" or tokens[d + 2][2] != "的":
+            continue
+        verb = tokens[d - 1]
+        if verb[3] not in ("v", "vn") or verb[2] in data.verb_exceptions or tokens[d + 1][2] != m.group(1):
+            continue
+        reported.add(de)
+        yield _de_de_finding(de, verb[2], m.group(1))
 
 
 def _compared_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
