@@ -627,3 +627,10 @@ def test_de_de_complement_before_a_relative_de() -> None:
     assert _codes("要推广各地新的好的做法。", "WRD002") == []
     assert _codes("有的好的，有的差的。", "WRD002") == []
     assert _codes("他们取得的好成绩令人鼓舞。", "WRD002") == []
+
+
+def test_de_de_candidate_after_another_de() -> None:
+    """An unlisted word never spans a 的, so a candidate 的 right after another one (有的
+    + 写的少一些) is tried on its own; the 的 of 有的 stays silent."""
+    assert _codes("这些文件有的写的少一些。", "WRD002") == ["的"]
+    assert _codes("有的少一些，有的多一些。", "WRD002") == []

@@ -1093,7 +1093,9 @@ class DeComplementData:
         han = "[\u4e00-\u9fff]"
         # unlisted: a one-character word, or after a degree word an adjective of 2-4
         # (shortest first: a follower such as 一些 is not part of the adjective: 更大一些)
-        unlisted = f"|(?P<single>{han})|(?P<phrase>{han}{{2,4}}?)" if self.adjective_tags else ""
+        # (never 的: a match over a later 的 would hide it from the search: 有的翻的少一些)
+        word = "(?:(?!的)[\u4e00-\u9fff])"
+        unlisted = f"|(?P<single>{word})|(?P<phrase>{word}{{2,4}}?)" if self.adjective_tags else ""
         return re.compile(
             f"的(?<={han}的)(?P<degree>{degs})?(?:(?:{alternation(self.complements)}){unlisted}){self._end}",
             re.MULTILINE,
