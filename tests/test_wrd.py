@@ -603,3 +603,34 @@ def test_de_di_model_plain_adjective_after_an_adverb_joins_the_adverbials(monkey
     assert _model_codes(monkeypatch, "我们将隆重热烈的庆祝这个节日。", -0.5) == ["的"]
     assert _model_codes(monkeypatch, "大家要耐心细致的解答这些问题。", -0.5) == ["的"]
     assert _model_codes(monkeypatch, "举行了隆重热烈的庆祝这个节日的活动。", -0.5) == []
+
+
+def test_de_de_model_reads_an_unlisted_phrase_after_a_degree_word() -> None:
+    """An unlisted phrase after a degree word at the clause end that the model reads as 得
+    (phrase_lm_threshold) is a complement even where the two characters before 的 fail the
+    prefilter (开的很成功); a noun there is what 的 modifies and stays silent (采取的非常措施,
+    发展的比较优势), as does a nominalised subject (他说的不对)."""
+    assert _codes("这次会议开的很成功。", "WRD002") == ["的"]
+    assert _codes("紧急状态期间采取的非常措施，依照法律执行。", "WRD002") == []
+    assert _codes("我们要发挥发展的比较优势。", "WRD002") == []
+    assert _codes("他说的不对。", "WRD002") == []
+    assert _codes("他的很多朋友都来了。", "WRD002") == []
+    assert _codes("推动改革的不断深化。", "WRD002") == []
+
+
+def test_de_de_complement_before_a_relative_de() -> None:
+    """Verb + 的 + a one-character listed complement + 的 is the complement of a relative
+    clause (办的好的学校); an adjective before 的 (新的好的做法), a copula or 有 (有的好的)
+    and a plain attributive adjective (取得的好成绩) stay silent."""
+    assert _codes("对那些办的好的学校要给予奖励。", "WRD002") == ["的"]
+    assert _codes("凡是管理抓的紧的单位，事故都少。", "WRD002") == ["的"]
+    assert _codes("要推广各地新的好的做法。", "WRD002") == []
+    assert _codes("有的好的，有的差的。", "WRD002") == []
+    assert _codes("他们取得的好成绩令人鼓舞。", "WRD002") == []
+
+
+def test_de_de_candidate_after_another_de() -> None:
+    """An unlisted word never spans a 的, so a candidate 的 right after another one (有的
+    + 写的少一些) is tried on its own; the 的 of 有的 stays silent."""
+    assert _codes("这些文件有的写的少一些。", "WRD002") == ["的"]
+    assert _codes("有的少一些，有的多一些。", "WRD002") == []

@@ -1069,6 +1069,17 @@ class DeComplementData:
     #: ``lm_window`` characters on each side).
     lm_threshold: float = float("inf")
     lm_window: int = 3
+    #: An unlisted complement of 2-4 characters after a degree word, standing alone before
+    #: the clause end (处理的比较妥善), is reported whatever jieba tags it (妥善/v) and
+    #: whatever the prefilter says when the model finds 得 at least this likely against 的
+    #: (log ratio over ``lm_window`` characters on each side); 发展的比较优势 (a noun) it reads as 的.
+    phrase_lm_threshold: float = float("inf")
+    #: jieba's tags of a phrase :attr:`phrase_lm_threshold` never reads as a complement:
+    #: a noun after a degree word is what 的 modifies (采取的非常措施, 发展的比较优势).
+    phrase_lm_not_tags: frozenset[str] = frozenset()
+    #: Report verb + 的 + a one-character listed complement + 的 (发展的好的地区, 结合的好的):
+    #: a complement before a relative 的.
+    before_relative_de: bool = False
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1082,7 +1093,9 @@ class DeComplementData:
         han = "[\u4e00-\u9fff]"
         # unlisted: a one-character word, or after a degree word an adjective of 2-4
         # (shortest first: a follower such as 一些 is not part of the adjective: 更大一些)
-        unlisted = f"|(?P<single>{han})|(?P<phrase>{han}{{2,4}}?)" if self.adjective_tags else ""
+        # (never 的: a match over a later 的 would hide it from the search: 有的翻的少一些)
+        word = "(?:(?!的)[\u4e00-\u9fff])"
+        unlisted = f"|(?P<single>{word})|(?P<phrase>{word}{{2,4}}?)" if self.adjective_tags else ""
         return re.compile(
             f"的(?<={han}的)(?P<degree>{degs})?(?:(?:{alternation(self.complements)}){unlisted}){self._end}",
             re.MULTILINE,
@@ -1111,6 +1124,14 @@ class DeComplementData:
             "(?=[，。；！？…”]|$)",
             re.MULTILINE,
         )
+
+    @cached_property
+    def relative(self) -> re.Pattern[str]:
+        """A 的 after a Han character, a one-character listed complement and 的 again."""
+        ones = [c for c in self.complements if len(c) == 1]
+        if not ones:
+            return re.compile("(?!)")
+        return re.compile(f"的(?<=[\u4e00-\u9fff]的)([{''.join(sorted(ones))}])的")
 
     @cached_property
     def before_degree(self) -> re.Pattern[str]:
@@ -1145,6 +1166,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     动词与程度词之间的“的”，语言模型认为“得”的可能性高出很多（对数似然比超过
     `lm_threshold`）时，补语后接什么都报告：`搞的比较好的企业`、`做的更加稳妥和周到`；
     `采取的非常措施`（关系从句）模型读作“的”，不报。
+    程度词后、分句末尾的两到四字词，语言模型在这一窗口里认为“得”不罕见（对数似然比超过
+    `phrase_lm_threshold`）时，无论 jieba 怎样标注都算补语（`开的很成功`）；名词不算
+    （`采取的非常措施`、`发展的比较优势`）。
+    动词 + “的” + 单字补语（好、紧、快……）+ “的”是关系从句里的补语（`办的好的学校`
+    → `办得好的学校`）：修饰名词的形容词在关系从句的“的”后不再带“的”（`取得的好成绩`）。
     前面的词须被 jieba 标为动词或形容词（形容词后也用“得”：高兴得很）；“有的好”
     “比预期的好”（比较句）等见 `rules/wrd.yaml` 的例外。
 
@@ -1176,7 +1202,15 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         single, phrase, degree = groups.get("single"), groups.get("phrase"), groups.get("degree")
         if phrase is not None and degree is None:
             continue  # an unlisted word of 2-4 characters is a complement only after 很, 更加 …
-        if (single is not None or phrase is not None) and (
+        # 处理的比较妥善: an unlisted phrase after a degree word at the clause end that the
+        # model reads as 得 in the window (phrase_lm_threshold) needs neither the prefilter
+        # nor jieba's adjective tag (妥善/v)
+        read = (
+            phrase is not None
+            and model is not None
+            and pair_score(model, text, de, de + 1, "得", data.lm_window) > data.phrase_lm_threshold
+        )
+        if (single is not None or phrase is not None) and not read and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
             continue
@@ -1198,13 +1232,37 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             # 放的更开一些, 翻的少一些: before 一些 one character is an adjective, whatever
             # jieba tags it (开/v, 少/n)
             compared = group == "single" and text.startswith(data.comparative_followers, m.end(group))
-            if tokens[c][3] not in data.adjective_tags and not compared:
+            # a noun after a degree word is what 的 modifies (采取的非常措施), never a complement
+            read = read and tokens[c][3] not in data.phrase_lm_not_tags
+            if tokens[c][3] not in data.adjective_tags and not compared and not read:
                 continue
         reported.add(de)
         yield _de_de_finding(de, verb[2], m.group(0)[1:])
     yield from _compared_de_de(text, data, reported)
+    if data.before_relative_de:
+        yield from _relative_de_de(text, data, clauses, reported)
     if model is not None and data.lm_threshold < float("inf"):
         yield from _model_de_de(text, data, model, clauses, reported)
+
+
+def _relative_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+    """A one-character listed complement flanked by two 的 after a verb (jieba's v or vn),
+    with no degree word: the complement of a relative clause (发展的好的地区, 结合的好的):
+    an attributive adjective takes no 的 of its own after a relative 的 (取得的好成绩).
+    An adjective before 的 (新的好的做法) is not a verb here."""
+    for m in data.relative.finditer(text):
+        de = m.start()
+        if de in reported or clauses.allowed(de, de + 1):
+            continue
+        lo, tokens, starts = clauses.tagged(de, m.end())
+        d = token_at(starts, de - lo)
+        if d <= 0 or d + 2 >= len(tokens) or tokens[d][2] != "的" or tokens[d + 2][2] != "的":
+            continue
+        verb = tokens[d - 1]
+        if verb[3] not in ("v", "vn") or verb[2] in data.verb_exceptions or tokens[d + 1][2] != m.group(1):
+            continue
+        reported.add(de)
+        yield _de_de_finding(de, verb[2], m.group(1))
 
 
 def _compared_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
