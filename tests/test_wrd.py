@@ -619,14 +619,27 @@ def test_de_de_model_reads_an_unlisted_phrase_after_a_degree_word() -> None:
 
 
 def test_de_de_complement_before_a_relative_de() -> None:
-    """Verb + 的 + a one-character listed complement + 的 is the complement of a relative
-    clause (办的好的学校); an adjective before 的 (新的好的做法), a copula or 有 (有的好的)
-    and a plain attributive adjective (取得的好成绩) stay silent."""
-    assert _codes("对那些办的好的学校要给予奖励。", "WRD002") == ["的"]
-    assert _codes("凡是管理抓的紧的单位，事故都少。", "WRD002") == ["的"]
-    assert _codes("要推广各地新的好的做法。", "WRD002") == []
-    assert _codes("有的好的，有的差的。", "WRD002") == []
-    assert _codes("他们取得的好成绩令人鼓舞。", "WRD002") == []
+    """Verb + 的 + a one-character listed complement + 的 (办的好的学校) is reported only with
+    the opt-in before_relative_de: off in the shipped data, because 大家提出的好的建议 is an
+    ordinary relative clause with an attributive 好的.  With it on, an adjective before 的
+    (新的好的做法), 有 (有的好的) and a plain attributive adjective (取得的好成绩) stay silent."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    on = dataclasses.replace(shipped, before_relative_de=True)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("对那些办的好的学校要给予奖励。", "凡是管理抓的紧的单位，事故都少。"):
+        assert found(text, on) == ["的"]
+        assert found(text, shipped) == []
+    assert found("要认真研究大家提出的好的建议。", shipped) == []
+    for text in ("要推广各地新的好的做法。", "有的好的，有的差的。", "他们取得的好成绩令人鼓舞。"):
+        assert found(text, on) == []
 
 
 def test_de_de_candidate_after_another_de() -> None:
