@@ -224,8 +224,13 @@ def test_ctrl_c_with_jobs_ends_the_run_and_its_workers(tmp_path: Path) -> None:
     text = (ROOT / "examples" / "draft.txt").read_text(encoding="utf-8")
     for i in range(1500):  # enough work to outlast a loaded machine's look for the workers
         (tmp_path / f"d{i:04d}.txt").write_text(text * 20, encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "speechlint", "check", "--isolated", "-q", "--jobs", "2",
-                             str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Ctrl-C as a terminal gives it: a command started in the background of a shell without
+    # job control (CI run with `&`) inherits SIGINT ignored, and Python then keeps ignoring
+    # it; a first interpreter restores the default and execs the command (same process)
+    command = [sys.executable, "-m", "speechlint", "check", "--isolated", "-q", "--jobs", "2", str(tmp_path)]
+    restore = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"
+    proc = subprocess.Popen([sys.executable, "-c", restore, *command], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
     children: set[int] = set()
     deadline = time.monotonic() + 60
     while len(children) < 2 and proc.poll() is None and time.monotonic() < deadline:  # the workers have started
