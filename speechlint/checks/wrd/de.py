@@ -1217,13 +1217,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             continue
         if clauses.allowed(de, de + 1):
             continue
-        lo, tokens, starts = clauses.tagged(de, m.end())
-        d = token_at(starts, de - lo)
-        if d <= 0 or tokens[d][2] != "的":
+        tagged = _verb_de(clauses, de, m.end(), data.verb_tags, data)
+        if tagged is None:
             continue
+        lo, tokens, starts, d = tagged
         verb = tokens[d - 1]
-        if verb[3] not in data.verb_tags or verb[2] in data.verb_exceptions:
-            continue
         if single is not None or phrase is not None:
             # unlisted: a complement only as one adjective, the whole rest of the clause
             group = "single" if single is not None else "phrase"
@@ -1246,6 +1244,22 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         yield from _model_de_de(text, data, model, clauses, reported)
 
 
+def _verb_de(
+    clauses: Clauses, de: int, end: int, verb_tags: Container[str], data: DeComplementData
+) -> tuple[int, tuple[segment.Tagged, ...], list[int], int] | None:
+    """The clause of the 的 at ``de`` tagged by jieba (its start, tokens and their starts)
+    and the index of the 的 among them, when the 的 is a token of its own after a word
+    with one of ``verb_tags`` that is none of ``data.verb_exceptions``; None otherwise."""
+    lo, tokens, starts = clauses.tagged(de, end)
+    d = token_at(starts, de - lo)
+    if d <= 0 or tokens[d][2] != "的":
+        return None
+    verb = tokens[d - 1]
+    if verb[3] not in verb_tags or verb[2] in data.verb_exceptions:
+        return None
+    return lo, tokens, starts, d
+
+
 def _relative_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
     """A one-character listed complement flanked by two 的 after a verb (jieba's v or vn),
     with no degree word: the complement of a relative clause (发展的好的地区, 结合的好的):
@@ -1255,15 +1269,14 @@ def _relative_de_de(text: str, data: DeComplementData, clauses: Clauses, reporte
         de = m.start()
         if de in reported or clauses.allowed(de, de + 1):
             continue
-        lo, tokens, starts = clauses.tagged(de, m.end())
-        d = token_at(starts, de - lo)
-        if d <= 0 or d + 2 >= len(tokens) or tokens[d][2] != "的" or tokens[d + 2][2] != "的":
+        tagged = _verb_de(clauses, de, m.end(), ("v", "vn"), data)
+        if tagged is None:
             continue
-        verb = tokens[d - 1]
-        if verb[3] not in ("v", "vn") or verb[2] in data.verb_exceptions or tokens[d + 1][2] != m.group(1):
+        _lo, tokens, _starts, d = tagged
+        if d + 2 >= len(tokens) or tokens[d + 1][2] != m.group(1) or tokens[d + 2][2] != "的":
             continue
         reported.add(de)
-        yield _de_de_finding(de, verb[2], m.group(1))
+        yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
 
 
 def _compared_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
@@ -1278,13 +1291,13 @@ def _compared_de_de(text: str, data: DeComplementData, reported: set[int]) -> It
         de = m.start()
         if de in reported or clauses.allowed(de, de + 1):
             continue
-        lo, tokens, starts = clauses.tagged(de, m.end())
-        d = token_at(starts, de - lo)
-        if d <= 0 or d + 1 >= len(tokens) or tokens[d][2] != "的" or tokens[d + 1][2] != "比":
+        tagged = _verb_de(clauses, de, m.end(), ("v",), data)
+        if tagged is None:
+            continue
+        lo, tokens, starts, d = tagged
+        if d + 1 >= len(tokens) or tokens[d + 1][2] != "比":
             continue
         verb = tokens[d - 1]
-        if verb[3] != "v" or verb[2] in data.verb_exceptions:
-            continue
         comp = m.group("comp")
         if comp not in data.complements:
             c = token_at(starts, m.start("comp") - lo)
@@ -1317,13 +1330,10 @@ def _model_de_de(
             continue
         if clauses.allowed(de, de + 1):
             continue
-        lo, tokens, starts = clauses.tagged(de, de + 1)
-        d = token_at(starts, de - lo)
-        if d <= 0 or tokens[d][2] != "的":
+        tagged = _verb_de(clauses, de, de + 1, ("v", "vn"), data)
+        if tagged is None:
             continue
-        verb = tokens[d - 1]
-        if verb[3] not in ("v", "vn") or verb[2] in data.verb_exceptions:
-            continue
+        _lo, tokens, _starts, d = tagged
         end = _PHRASE_END_RE.search(text, de + 1, de + 7)
         complement = text[de + 1 : end.start() if end else de + 5].split("的")[0]
-        yield _de_de_finding(de, verb[2], complement)
+        yield _de_de_finding(de, tokens[d - 1][2], complement)
