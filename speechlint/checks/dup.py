@@ -374,8 +374,7 @@ def _opens_word(text: str, s: int, data: DupData) -> bool:
     chars = data.exempt_unless_word
     if text[s] not in chars or (s > 0 and text[s - 1] in chars) or (s + 2 < len(text) and text[s + 2] in chars):
         return False
-    lo, hi = _han_run(text, s, s + 2)
-    spans = {(lo + a, lo + b) for a, b, _freq in segment.tokens(text[lo:hi])}
+    spans = _cut(text, s)
     return (s, s + 1) in spans and any(a == s + 1 and b > s + 2 for a, b in spans)
 
 
@@ -873,11 +872,23 @@ def _by_model(
 def _segmented_alone(text: str, s: int) -> int | None:
     """The copy of the doubled character at ``s`` that jieba's segmentation of the Han text
     around makes a word of its own (a single-character token), if one of them is."""
-    lo, hi = _han_run(text, s, s + 2)
-    for a, b, _freq in segment.tokens(text[lo:hi]):
-        if b - a == 1 and lo + a in (s, s + 1):
-            return lo + a
+    for a, b in _cut(text, s):
+        if b - a == 1 and a in (s, s + 1):
+            return a
     return None
+
+
+def _cut(text: str, s: int, to_pair: bool = False) -> list[tuple[int, int]]:
+    """jieba's segmentation of the Han text around the doubled character at ``s`` (with
+    ``to_pair``, of the text before it and the pair only): (start, end) of each token in
+    ``text``."""
+    lo, hi = _han_run(text, s, s + 2)
+    return [(lo + a, lo + b) for a, b, _freq in segment.tokens(text[lo : s + 2 if to_pair else hi])]
+
+
+def _word_ending(text: str, cut: list[tuple[int, int]], end: int) -> str:
+    """The token of ``cut`` that ends at ``end`` ("" when none does)."""
+    return next((text[a:b] for a, b in cut if b == end), "")
 
 
 def _linked_before(text: str, s: int) -> bool:
@@ -886,8 +897,7 @@ def _linked_before(text: str, s: int) -> bool:
     在; not 当 in 应当)?"""
     if s < 1 or (segment.dictionary().tag(text[s - 1]) or "x")[0] not in _LINKING_TAGS:
         return False
-    lo, _hi = _han_run(text, s, s + 2)
-    return any(lo + a == s - 1 and lo + b == s for a, b, _freq in segment.tokens(text[lo:s + 2]))
+    return (s - 1, s) in _cut(text, s, to_pair=True)
 
 
 def _after_content_word(text: str, s: int) -> bool:
@@ -897,8 +907,7 @@ def _after_content_word(text: str, s: int) -> bool:
     d = segment.dictionary()
     if (d.tag(text[s]) or "x")[0] == "u":
         return False
-    lo, _hi = _han_run(text, s, s + 2)
-    before = next((text[lo + a : lo + b] for a, b, _freq in segment.tokens(text[lo : s + 2]) if lo + b == s + 1), "")
+    before = _word_ending(text, _cut(text, s, to_pair=True), s + 1)
     return len(before) > 1 and (d.tag(before) or "x")[0] in "nv"
 
 
@@ -928,13 +937,12 @@ def _cut_alone(text: str, s: int, at: int, verb: bool = False) -> bool:
     cut that is no verb: a verb stands alone after a noun ending in it (工作 + 作 +
     相应的调整), not after a verb (作出 + 出, 决定 + 定: two verbs do not run so)."""
     d = segment.dictionary()
-    lo, hi = _han_run(text, s, s + 2)
-    tokens = segment.tokens(text[lo:hi])
+    cut = _cut(text, s)
     if verb and (d.tag(text[s]) or "x")[0] == "v":
-        before = next((text[lo + a : lo + b] for a, b, _freq in tokens if lo + b == s + 1), "")
+        before = _word_ending(text, cut, s + 1)
         if len(before) < 2 or d.tag(before) != "v":
             return False
-    return any(b - a == 1 and lo + a == at for a, b, _freq in tokens)
+    return any(b - a == 1 and a == at for a, b in cut)
 
 
 def _attached(text: str, s: int, right: bool, asked: Asked | None = None) -> bool:
