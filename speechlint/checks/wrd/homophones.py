@@ -45,9 +45,9 @@ class HomophoneData:
     junction_margin: float = 2.0
     #: ... or less than this far behind when a common word holds one of the two characters.
     cut_margin: float = 4.0
-    #: A pair that abbreviates a phrase holding the word (智造 of 智能制造) is not reported
-    #: when the draft writes the phrase, or the model's text writes it in at least this
-    #: share of the word's uses (:func:`homophone_blend`).
+    #: A pair that abbreviates the word and a word beside it (智造 of 智能 + 制造) is not
+    #: reported when the draft writes the two together, or the model's text does in at
+    #: least this share of the word's uses (:func:`homophone_blend`).
     blend_share: float = 0.01
 
     def validate(self) -> str | None:
@@ -640,9 +640,9 @@ def homophone_slip(doc: Document, data: HomophoneData) -> Iterator[Diagnostic]:
     新造的词不报（“才聚宁夏、智汇宁夏”，“限贷、抽贷、断贷”，“先行先试”）；
     短引号内的词不报（“无自付”：引号标出的新提法）。
 
-    缩略新词不报：原样写法是文稿里、或模型语料里常写的一个三四字短语的首尾两字，而这个
-    短语包含正确词时（“智造”之于“智能制造”，短语在语料中的用例至少占正确词用例的
-    `blend_share`），是新造的缩略词，不是错字。
+    缩略新词不报：原样写法是正确词与旁边一个双字词（词典所收）连写时的首尾两字，而文稿里
+    写了这两个词连用，或模型语料里这样连用至少占正确词用例的 `blend_share` 时（“智造”之于
+    “智能制造”：智能 + 制造），是新造的缩略词，不是错字。
 
     本规则默认启用（2026-12 起；此前为预览规则）。在共享语料的检验一半上，本规则误报 0 处，
     全部规则仍为每 10 万字 0.42 处（预算 0.5 处）；注入的同音、形近错字连同其他规则找到约
