@@ -598,11 +598,7 @@ def homophone_name(text: str, start: int) -> bool:
     or part of one (中荷 in 中荷恢复了大使级关系: China and the Netherlands)?  The pair
     itself as a rare name of the dictionary does not count: it is in the table because it
     is rare."""
-    lo, hi = start, start + 2
-    while lo > 0 and start - lo < JUNCTION_REACH and HAN_RE.match(text[lo - 1]):
-        lo -= 1
-    while hi < len(text) and hi - start - 2 < JUNCTION_REACH and HAN_RE.match(text[hi]):
-        hi += 1
+    lo, hi = _han_window(text, start, start + 2)
     at = start - lo
     d = segment.dictionary()
     return any(
