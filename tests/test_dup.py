@@ -944,3 +944,21 @@ def test_a_function_word_that_jiebas_cut_leaves_alone_is_tried_at_model_standalo
 )
 def test_function_words_used_twice_on_purpose_stay_silent(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["这种做法不不符合规定。", "致使合同目的不不能实现。"])
+def test_a_negation_typed_twice_is_no_function_word_standing_alone(text: str) -> None:
+    """不 is left out of ``standalone``: it never stands alone before a word opened by 不
+    (a double negation is written 不能不, 不是不), so the pair is judged as any pair."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert "不" not in data.standalone
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, standalone="不" + data.standalone))
+
+
+@pytest.mark.parametrize("text", ["群众对此无不不满意。", "他们莫不不辞辛劳。"])
+def test_a_word_ending_in_the_negation_before_one_opened_by_it_is_silent(text: str) -> None:
+    assert found(text) == []
