@@ -962,3 +962,22 @@ def test_a_negation_typed_twice_is_no_function_word_standing_alone(text: str) ->
 @pytest.mark.parametrize("text", ["群众对此无不不满意。", "他们莫不不辞辛劳。"])
 def test_a_word_ending_in_the_negation_before_one_opened_by_it_is_silent(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_function_words_second_copy_closing_a_clause_is_tried_at_model_standalone_end() -> None:
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    text = "现在在，我代表市政府作报告。"  # 现在 + 在，
+    s = _doubled_at(text)
+    assert dup._closes_alone(text, s)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_standalone_end=-1000.0))
+
+
+@pytest.mark.parametrize("text", ["不能实现合同目的的，可以解除合同。", "这是双方约定的标的的。"])
+def test_a_particle_that_closes_a_clause_is_not_tried_at_model_standalone_end(text: str) -> None:
+    from speechlint.checks import dup
+
+    assert not dup._closes_alone(text, _doubled_at(text))
+    assert found(text) == []

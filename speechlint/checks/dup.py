@@ -71,7 +71,10 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    其一 + 任 + 任期, a close call).  Two thresholds are opt-in (off in the shipped data):
    ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
    ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格) and
-   ``model-embedded-alone`` (a false alarm on the benchmark's measure half).
+   ``model-embedded-alone`` (a false alarm on the benchmark's measure half).  A
+   ``standalone`` function word's second copy that the cut leaves alone after a word
+   ending in it, at the end of a clause, is tried at ``model-standalone-end`` (委员会 + 会，,
+   现在 + 在，; not the particles that close a clause: 合同目的 + 的，, :func:`_closes_alone`).
 
    Two kinds of evidence silence a pair whatever the model says: a doubled character
    coordinated with another (“条条”和“块块”, :func:`_parallel`: two reduplications side by
@@ -221,6 +224,12 @@ class DupData:
     #: (:func:`_after_content_word`: 委员会 + 会, 享有 + 有; not 可以 + 以, 标的 + 的), with
     #: the tests of ``model-lone``.  -1000: off.
     model_standalone_split: float = -1000.0
+    #: A ``standalone`` character's second copy that jieba's cut leaves a word of its own
+    #: after a word ending in it, at the end of a clause (委员会 + 会，, 现在 + 在，, 所有 +
+    #: 有；): a function word or a modal verb does not close a clause, so no word follows
+    #: that could have opened with it; not a particle that closes one (jieba's tags uj, ul:
+    #: 目的 + 的。).  :func:`_closes_alone`.  -1000: off.
+    model_standalone_end: float = -1000.0
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
     #: went on with y at least ``lone-seen-share`` of the times (and twice at least:
@@ -281,7 +290,12 @@ class DupData:
         if not self.model_orphan_familiar <= self.model_orphan_unseen <= 0:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
         lone = (self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after)
-        splits = (self.model_lone_split, self.model_lone_allowed_split, self.model_standalone_split)
+        splits = (
+            self.model_lone_split,
+            self.model_lone_allowed_split,
+            self.model_standalone_split,
+            self.model_standalone_end,
+        )
         if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
         if not 0 < self.lone_seen_share <= 1:
@@ -607,6 +621,7 @@ def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "", besid
         data.model_lone_seen,
         data.model_lone_edge,
         data.model_lone_split,
+        data.model_standalone_end,
     )
 
 
@@ -909,6 +924,28 @@ def _after_content_word(text: str, s: int) -> bool:
         return False
     before = _word_ending(text, _cut(text, s, to_pair=True), s + 1)
     return len(before) > 1 and (d.tag(before) or "x")[0] in "nv"
+
+
+#: jieba's tags of the particles that may close a clause: 的 (uj: 为目的的。) and 了 (ul).
+_CLOSING_TAGS = frozenset(("uj", "ul"))
+
+
+def _closes_alone(text: str, s: int) -> bool:
+    """Does the second copy of the doubled character at ``s`` close a clause on its own:
+    punctuation (no digit nor letter) after the pair, the copy a token of jieba's cut after
+    a word of the cut ending with the first (委员会 + 会，, 现在 + 在，)?
+
+    A function word or a modal verb does not end a clause, so the second copy opens no word
+    that could make the pair two words that touch: the copy was typed twice.  Not for the
+    particles that do close a clause (:data:`_CLOSING_TAGS`: 合同目的 + 的，), and the
+    document's uses of the copy before punctuation say nothing (大会，elsewhere is no term).
+    """
+    if not _punctuation_at(text, s + 2):
+        return False
+    if segment.dictionary().tag(text[s]) in _CLOSING_TAGS:
+        return False
+    cut = _cut(text, s)
+    return (s + 1, s + 2) in cut and len(_word_ending(text, cut, s + 1)) > 1
 
 
 def _cut_margin(text: str, s: int, right: bool) -> float:
@@ -1268,11 +1305,19 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         elif beside and not unseen:
             after = _han_at(before, 0) and before not in data.lone_allowed_before
             split = (data.model_lone_allowed_split, data.model_lone_allowed_split if after else -1000.0)
+        # a function word's second copy alone at the end of a clause (model-standalone-end)
+        closing = (
+            n == 1
+            and not allowed
+            and unit in data.standalone
+            and llr <= data.model_standalone_end
+            and _closes_alone(text, s)
+        )
         return bool(
             written
             or (
                 llr <= limit
-                and _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split)
+                and (closing or _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split))
                 and not _touching(text, s, n, data, asked)
                 and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )
