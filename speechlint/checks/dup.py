@@ -74,7 +74,10 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    ``model-embedded-alone`` (a false alarm on the benchmark's measure half).  A
    ``standalone`` function word's second copy that the cut leaves alone after a word
    ending in it, at the end of a clause, is tried at ``model-standalone-end`` (委员会 + 会，,
-   现在 + 在，; not the particles that close a clause: 合同目的 + 的，, :func:`_closes_alone`).
+   现在 + 在，; not the particles that close a clause: 合同目的 + 的，, :func:`_closes_alone`),
+   and one alone after a verb ending in it at ``model-standalone-after-verb`` (享有 + 有 +
+   下列, without the document's term test; not after a noun: 委员会 + 会 + 进行,
+   :func:`_after_verb_alone`).
 
    Two kinds of evidence silence a pair whatever the model says: a doubled character
    coordinated with another (“条条”和“块块”, :func:`_parallel`: two reduplications side by
@@ -230,6 +233,13 @@ class DupData:
     #: that could have opened with it; not a particle that closes one (jieba's tags uj, ul:
     #: 目的 + 的。).  :func:`_closes_alone`.  -1000: off.
     model_standalone_end: float = -1000.0
+    #: A ``standalone`` character's second copy that jieba's cut leaves a word of its own
+    #: after a verb of the cut ending in it (享有 + 有 + 下列, 没有 + 有 + 规定, 成为 + 为 +
+    #: 普通), no particle, the next character placed (:func:`_neighbour_placed`): two verbs
+    #: do not run so, and the document's term test is not asked, a function word makes no
+    #: term with its neighbour (有下 in 具有下列 elsewhere).  :func:`_after_verb_alone`.
+    #: -1000: off.
+    model_standalone_after_verb: float = -1000.0
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
     #: went on with y at least ``lone-seen-share`` of the times (and twice at least:
@@ -295,6 +305,7 @@ class DupData:
             self.model_lone_allowed_split,
             self.model_standalone_split,
             self.model_standalone_end,
+            self.model_standalone_after_verb,
         )
         if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
@@ -622,6 +633,7 @@ def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "", besid
         data.model_lone_edge,
         data.model_lone_split,
         data.model_standalone_end,
+        data.model_standalone_after_verb,
     )
 
 
@@ -946,6 +958,27 @@ def _closes_alone(text: str, s: int) -> bool:
         return False
     cut = _cut(text, s)
     return (s + 1, s + 2) in cut and len(_word_ending(text, cut, s + 1)) > 1
+
+
+def _after_verb_alone(text: str, s: int, data: DupData) -> bool:
+    """Does the second copy of the doubled character at ``s``, no particle (jieba's tag u),
+    stand alone in jieba's cut after a verb of the cut ending with the first (享有 + 有 +
+    下列, 成为 + 为 + 普通), the character after the pair no digit nor letter and placed in
+    a word of its own (:func:`_neighbour_placed`)?
+
+    A verb ending in a function word or a modal verb is not followed by that word standing
+    alone (two verbs do not run so: 具有 + 有, 涉及 + 及); after a noun it may be (委员会 +
+    会 + 进行: the committee will).  The document's use of the copy with its next character
+    (有下 in 具有下列) is no term of a function word and is not asked.
+    """
+    d = segment.dictionary()
+    if (d.tag(text[s]) or "x")[0] == "u" or _alnum_at(text, s + 2):
+        return False
+    cut = _cut(text, s)
+    before = _word_ending(text, cut, s + 1)
+    if len(before) < 2 or (d.tag(before) or "x") != "v" or (s + 1, s + 2) not in cut:
+        return False
+    return _neighbour_placed(text, s, True, data)
 
 
 def _cut_margin(text: str, s: int, right: bool) -> float:
@@ -1312,6 +1345,12 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and unit in data.standalone
             and llr <= data.model_standalone_end
             and _closes_alone(text, s)
+        ) or (
+            n == 1
+            and not allowed
+            and unit in data.standalone
+            and llr <= data.model_standalone_after_verb
+            and _after_verb_alone(text, s, data)
         )
         return bool(
             written
