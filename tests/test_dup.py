@@ -1007,3 +1007,29 @@ def test_a_function_words_second_copy_after_no_verb_is_not_tried_at_model_standa
     from speechlint.checks import dup
 
     assert not dup._after_verb_alone(text, _doubled_at(text), speechlint.data.rule_data("DUP001"))
+
+
+@pytest.mark.parametrize("text", ["国家鼓励扶持地地震应急救援。", "科技创新得得到重视。"])
+def test_a_linking_particles_first_copy_before_a_word_it_opens_is_tried_at_model_particle_alone(text: str) -> None:
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert dup._particle_alone(text, s, data)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_particle_alone=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在这块地地下埋有管线。",  # 这块 + 地 (the noun) + 地下
+        "他说的的确是实情。",  # 的 + 的确: not a linking particle
+        "各地地方政府要负起责任。",  # 各地 + 地方: two words
+    ],
+)
+def test_a_particle_or_noun_before_a_word_opened_by_it_is_not_tried_at_model_particle_alone(text: str) -> None:
+    from speechlint.checks import dup
+
+    assert not dup._particle_alone(text, _doubled_at(text), speechlint.data.rule_data("DUP001"))
+    assert found(text) == []

@@ -77,7 +77,10 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    现在 + 在，; not the particles that close a clause: 合同目的 + 的，, :func:`_closes_alone`),
    and one alone after a verb ending in it at ``model-standalone-after-verb`` (享有 + 有 +
    下列, without the document's term test; not after a noun: 委员会 + 会 + 进行,
-   :func:`_after_verb_alone`).
+   :func:`_after_verb_alone`); a linking particle's first copy (地, 得) alone before a
+   word opened by the second at ``model-particle-alone`` (严重 + 地 + 地区, 研究 + 得 +
+   得到; not after a demonstrative or a measure word: 这块 + 地 + 地下,
+   :func:`_particle_alone`).
 
    Two kinds of evidence silence a pair whatever the model says: a doubled character
    coordinated with another (“条条”和“块块”, :func:`_parallel`: two reduplications side by
@@ -240,6 +243,12 @@ class DupData:
     #: term with its neighbour (有下 in 具有下列 elsewhere).  :func:`_after_verb_alone`.
     #: -1000: off.
     model_standalone_after_verb: float = -1000.0
+    #: A linking particle (地 links an adverbial to its verb, 得 a verb to its complement:
+    #: jieba's tags uv, ud) whose first copy jieba's cut leaves a word of its own before a
+    #: word opened by the second (严重 + 地 + 地区, 研究 + 得 + 得到): a linking particle is
+    #: followed by the verb or the complement it links, never by a word opening with it
+    #: (地区, 得到).  :func:`_particle_alone`.  -1000: off.
+    model_particle_alone: float = -1000.0
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
     #: went on with y at least ``lone-seen-share`` of the times (and twice at least:
@@ -306,6 +315,7 @@ class DupData:
             self.model_standalone_split,
             self.model_standalone_end,
             self.model_standalone_after_verb,
+            self.model_particle_alone,
         )
         if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
@@ -634,6 +644,7 @@ def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "", besid
         data.model_lone_split,
         data.model_standalone_end,
         data.model_standalone_after_verb,
+        data.model_particle_alone,
     )
 
 
@@ -979,6 +990,35 @@ def _after_verb_alone(text: str, s: int, data: DupData) -> bool:
     if len(before) < 2 or (d.tag(before) or "x") != "v" or (s + 1, s + 2) not in cut:
         return False
     return _neighbour_placed(text, s, True, data)
+
+
+#: jieba's tags of the particles that link what comes before to what follows: 地 (uv, an
+#: adverbial to its verb) and 得 (ud, a verb to its complement).
+_LINKING_PARTICLES = frozenset(("uv", "ud"))
+
+
+def _particle_alone(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` a linking particle (:data:`_LINKING_PARTICLES`)
+    whose first copy jieba's cut leaves a word of its own before a word opened by the
+    second (严重 + 地 + 地区, 研究 + 得 + 得到), after a noun, a verb or an adjective of
+    the cut (not 这块 + 地 + 地下, where 地 is the noun), the character before the pair
+    placed in a word of its own (:func:`_neighbour_placed`)?
+
+    The particle is followed by the verb or the complement it links, never by a word that
+    opens with it; the document's uses of the character before the pair with the particle
+    (严重地 elsewhere) are the particle's own use, no term, and are not asked.
+    """
+    d = segment.dictionary()
+    if d.tag(text[s]) not in _LINKING_PARTICLES:
+        return False
+    cut = _cut(text, s)
+    if (s, s + 1) not in cut or not any(a == s + 1 and b > s + 2 for a, b in cut):
+        return False
+    # after a noun, a verb or an adjective (排头兵 + 地, 扶持 + 地, 严重 + 地); after a
+    # demonstrative, a numeral or a measure word 地 is the noun (这块 + 地 + 地下)
+    if (d.tag(_word_ending(text, cut, s)) or "x")[0] not in "nva":
+        return False
+    return _neighbour_placed(text, s, False, data)
 
 
 def _cut_margin(text: str, s: int, right: bool) -> float:
@@ -1351,6 +1391,11 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and unit in data.standalone
             and llr <= data.model_standalone_after_verb
             and _after_verb_alone(text, s, data)
+        ) or (
+            n == 1
+            and not allowed
+            and llr <= data.model_particle_alone
+            and _particle_alone(text, s, data)
         )
         return bool(
             written
