@@ -1009,7 +1009,14 @@ def test_a_function_words_second_copy_after_no_verb_is_not_tried_at_model_standa
     assert not dup._after_verb_alone(text, _doubled_at(text), speechlint.data.rule_data("DUP001"))
 
 
-@pytest.mark.parametrize("text", ["国家鼓励扶持地地震应急救援。", "科技创新得得到重视。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国家鼓励扶持地地震应急救援。",  # 扶持 + 地 + 地震
+        "科技创新得得到重视。",  # 创新 + 得 + 得到
+        "作出有关当地地和外来人员的规定。",  # 当地 + 地 + 和: the second copy after a noun
+    ],
+)
 def test_a_linking_particles_first_copy_before_a_word_it_opens_is_tried_at_model_particle_alone(text: str) -> None:
     from speechlint.checks import dup
 
@@ -1026,6 +1033,8 @@ def test_a_linking_particles_first_copy_before_a_word_it_opens_is_tried_at_model
         "在这块地地下埋有管线。",  # 这块 + 地 (the noun) + 地下
         "他说的的确是实情。",  # 的 + 的确: not a linking particle
         "各地地方政府要负起责任。",  # 各地 + 地方: two words
+        "要提升耕地地力等级。",  # 耕地 + 地力 (the cut's 地 + 力: 力 no word of its own)
+        "经济社会发生了翻天覆地地变化。",  # a set phrase + the particle
     ],
 )
 def test_a_particle_or_noun_before_a_word_opened_by_it_is_not_tried_at_model_particle_alone(text: str) -> None:

@@ -79,8 +79,8 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    下列, without the document's term test; not after a noun: 委员会 + 会 + 进行,
    :func:`_after_verb_alone`); a linking particle's first copy (地, 得) alone before a
    word opened by the second at ``model-particle-alone`` (严重 + 地 + 地区, 研究 + 得 +
-   得到; not after a demonstrative or a measure word: 这块 + 地 + 地下,
-   :func:`_particle_alone`).
+   得到; not after a demonstrative or a measure word: 这块 + 地 + 地下), or its second
+   copy alone after a noun ending in it (耕地 + 地 + 占用税, :func:`_particle_alone`).
 
    Two kinds of evidence silence a pair whatever the model says: a doubled character
    coordinated with another (“条条”和“块块”, :func:`_parallel`: two reduplications side by
@@ -247,7 +247,9 @@ class DupData:
     #: jieba's tags uv, ud) whose first copy jieba's cut leaves a word of its own before a
     #: word opened by the second (严重 + 地 + 地区, 研究 + 得 + 得到): a linking particle is
     #: followed by the verb or the complement it links, never by a word opening with it
-    #: (地区, 得到).  :func:`_particle_alone`.  -1000: off.
+    #: (地区, 得到); or whose second copy the cut leaves alone after a noun ending in it
+    #: (耕地 + 地 + 占用税): the particle never follows a noun.  :func:`_particle_alone`.
+    #: -1000: off.
     model_particle_alone: float = -1000.0
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
@@ -1002,7 +1004,9 @@ def _particle_alone(text: str, s: int, data: DupData) -> bool:
     whose first copy jieba's cut leaves a word of its own before a word opened by the
     second (严重 + 地 + 地区, 研究 + 得 + 得到), after a noun, a verb or an adjective of
     the cut (not 这块 + 地 + 地下, where 地 is the noun), the character before the pair
-    placed in a word of its own (:func:`_neighbour_placed`)?
+    placed in a word of its own (:func:`_neighbour_placed`); or whose second copy the cut
+    leaves alone after a noun of the cut ending with the first (耕地 + 地 + 占用税, 当地 +
+    地 + 和; not 脚踏实地 + 地, a set phrase), the character after the pair placed?
 
     The particle is followed by the verb or the complement it links, never by a word that
     opens with it; the document's uses of the character before the pair with the particle
@@ -1012,6 +1016,12 @@ def _particle_alone(text: str, s: int, data: DupData) -> bool:
     if d.tag(text[s]) not in _LINKING_PARTICLES:
         return False
     cut = _cut(text, s)
+    if (s + 1, s + 2) in cut and not _alnum_at(text, s + 2):
+        # the second copy alone after a noun ending in it (耕地 + 地 + 占用, 当地 + 地 + 和):
+        # the particle follows an adjective, an adverb, a verb or a set phrase (脚踏实地 +
+        # 地), never a noun
+        before = _word_ending(text, cut, s + 1)
+        return len(before) > 1 and (d.tag(before) or "x")[0] in "ns" and _neighbour_placed(text, s, True, data)
     if (s, s + 1) not in cut or not any(a == s + 1 and b > s + 2 for a, b in cut):
         return False
     # after a noun, a verb or an adjective (排头兵 + 地, 扶持 + 地, 严重 + 地); after a
