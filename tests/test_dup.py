@@ -927,8 +927,7 @@ def test_a_function_word_that_jiebas_cut_leaves_alone_is_tried_at_model_standalo
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text)
     assert dup._judge(text, s, 1, data)
-    off = dataclasses.replace(data, model_standalone_split=-1000.0, model_standalone_after_verb=-1000.0)
-    assert not dup._judge(text, s, 1, off)  # (享有 + 有 + 下列: model-standalone-after-verb too)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_standalone_split=-1000.0))
 
 
 @pytest.mark.parametrize(
@@ -982,31 +981,6 @@ def test_a_particle_that_closes_a_clause_is_not_tried_at_model_standalone_end(te
 
     assert not dup._closes_alone(text, _doubled_at(text))
     assert found(text) == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "市民依法享有有下列权利。具有下列情形之一的，不予受理。",  # 有下 in 具有下列
-        "该组织不得成为为营利机构。转为营利机构的，应当登记。",  # 为营 in 转为营利
-    ],
-)
-def test_a_function_words_second_copy_after_a_verb_is_tried_at_model_standalone_after_verb(text: str) -> None:
-    from speechlint.checks import dup
-
-    data = speechlint.data.rule_data("DUP001")
-    s = _doubled_at(text)
-    assert dup._used_in_term(text, s, right=True)  # the term test would keep it silent
-    assert dup._after_verb_alone(text, s, data)
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_standalone_after_verb=-1000.0))
-
-
-@pytest.mark.parametrize("text", ["只有有了好的制度才能长久。", "评审委员会会进行复核。"])
-def test_a_function_words_second_copy_after_no_verb_is_not_tried_at_model_standalone_after_verb(text: str) -> None:
-    from speechlint.checks import dup
-
-    assert not dup._after_verb_alone(text, _doubled_at(text), speechlint.data.rule_data("DUP001"))
 
 
 @pytest.mark.parametrize(

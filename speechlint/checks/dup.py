@@ -74,10 +74,8 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    ``model-embedded-alone`` (a false alarm on the benchmark's measure half).  A
    ``standalone`` function word's second copy that the cut leaves alone after a word
    ending in it, at the end of a clause, is tried at ``model-standalone-end`` (委员会 + 会，,
-   现在 + 在，; not the particles that close a clause: 合同目的 + 的，, :func:`_closes_alone`),
-   and one alone after a verb ending in it at ``model-standalone-after-verb`` (享有 + 有 +
-   下列, without the document's term test; not after a noun: 委员会 + 会 + 进行,
-   :func:`_after_verb_alone`); a linking particle's first copy (地, 得) alone before a
+   现在 + 在，; not the particles that close a clause: 合同目的 + 的，, :func:`_closes_alone`);
+   a linking particle's first copy (地, 得) alone before a
    word opened by the second at ``model-particle-alone`` (严重 + 地 + 地区, 研究 + 得 +
    得到; not after a demonstrative or a measure word: 这块 + 地 + 地下), or its second
    copy alone after a noun ending in it (耕地 + 地 + 占用税, :func:`_particle_alone`).
@@ -236,13 +234,6 @@ class DupData:
     #: that could have opened with it; not a particle that closes one (jieba's tags uj, ul:
     #: 目的 + 的。).  :func:`_closes_alone`.  -1000: off.
     model_standalone_end: float = -1000.0
-    #: A ``standalone`` character's second copy that jieba's cut leaves a word of its own
-    #: after a verb of the cut ending in it (享有 + 有 + 下列, 没有 + 有 + 规定, 成为 + 为 +
-    #: 普通), no particle, the next character placed (:func:`_neighbour_placed`): two verbs
-    #: do not run so, and the document's term test is not asked, a function word makes no
-    #: term with its neighbour (有下 in 具有下列 elsewhere).  :func:`_after_verb_alone`.
-    #: -1000: off.
-    model_standalone_after_verb: float = -1000.0
     #: A linking particle (地 links an adverbial to its verb, 得 a verb to its complement:
     #: jieba's tags uv, ud) whose first copy jieba's cut leaves a word of its own before a
     #: word opened by the second (严重 + 地 + 地区, 研究 + 得 + 得到): a linking particle is
@@ -316,7 +307,6 @@ class DupData:
             self.model_lone_allowed_split,
             self.model_standalone_split,
             self.model_standalone_end,
-            self.model_standalone_after_verb,
             self.model_particle_alone,
         )
         if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge) <= 0:
@@ -645,7 +635,6 @@ def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "", besid
         data.model_lone_edge,
         data.model_lone_split,
         data.model_standalone_end,
-        data.model_standalone_after_verb,
         data.model_particle_alone,
     )
 
@@ -971,27 +960,6 @@ def _closes_alone(text: str, s: int) -> bool:
         return False
     cut = _cut(text, s)
     return (s + 1, s + 2) in cut and len(_word_ending(text, cut, s + 1)) > 1
-
-
-def _after_verb_alone(text: str, s: int, data: DupData) -> bool:
-    """Does the second copy of the doubled character at ``s``, no particle (jieba's tag u),
-    stand alone in jieba's cut after a verb of the cut ending with the first (享有 + 有 +
-    下列, 成为 + 为 + 普通), the character after the pair no digit nor letter and placed in
-    a word of its own (:func:`_neighbour_placed`)?
-
-    A verb ending in a function word or a modal verb is not followed by that word standing
-    alone (two verbs do not run so: 具有 + 有, 涉及 + 及); after a noun it may be (委员会 +
-    会 + 进行: the committee will).  The document's use of the copy with its next character
-    (有下 in 具有下列) is no term of a function word and is not asked.
-    """
-    d = segment.dictionary()
-    if (d.tag(text[s]) or "x")[0] == "u" or _alnum_at(text, s + 2):
-        return False
-    cut = _cut(text, s)
-    before = _word_ending(text, cut, s + 1)
-    if len(before) < 2 or (d.tag(before) or "x") != "v" or (s + 1, s + 2) not in cut:
-        return False
-    return _neighbour_placed(text, s, True, data)
 
 
 #: jieba's tags of the particles that link what comes before to what follows: 地 (uv, an
@@ -1395,12 +1363,6 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and unit in data.standalone
             and llr <= data.model_standalone_end
             and _closes_alone(text, s)
-        ) or (
-            n == 1
-            and not allowed
-            and unit in data.standalone
-            and llr <= data.model_standalone_after_verb
-            and _after_verb_alone(text, s, data)
         ) or (
             n == 1
             and not allowed
