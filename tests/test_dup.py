@@ -1016,3 +1016,10 @@ def test_a_particle_or_noun_before_a_word_opened_by_it_is_not_tried_at_model_par
 
     assert not dup._particle_alone(text, _doubled_at(text), speechlint.data.rule_data("DUP001"))
     assert found(text) == []
+
+
+def test_a_line_break_after_a_function_words_second_copy_closes_no_clause() -> None:
+    from speechlint.checks import dup
+
+    text = "评审委员会会\n进行复核。"  # a hard-wrapped line: the committee will
+    assert not dup._closes_alone(text, _doubled_at(text))

@@ -943,18 +943,23 @@ def _after_content_word(text: str, s: int) -> bool:
 #: jieba's tags of the particles that may close a clause: 的 (uj: 为目的的。) and 了 (ul).
 _CLOSING_TAGS = frozenset(("uj", "ul"))
 
+#: Marks that end a clause.  Not a line break: a hard-wrapped line may break a sentence
+#: anywhere (委员会会⏎进行评估: the committee will).
+_CLAUSE_MARKS = frozenset("，。；：、！？,;:!?")
+
 
 def _closes_alone(text: str, s: int) -> bool:
     """Does the second copy of the doubled character at ``s`` close a clause on its own:
-    punctuation (no digit nor letter) after the pair, the copy a token of jieba's cut after
-    a word of the cut ending with the first (委员会 + 会，, 现在 + 在，)?
+    a mark that ends a clause after the pair (:data:`_CLAUSE_MARKS`) or the end of the
+    text, the copy a token of jieba's cut after a word of the cut ending with the first
+    (委员会 + 会，, 现在 + 在，)?
 
     A function word or a modal verb does not end a clause, so the second copy opens no word
     that could make the pair two words that touch: the copy was typed twice.  Not for the
     particles that do close a clause (:data:`_CLOSING_TAGS`: 合同目的 + 的，), and the
     document's uses of the copy before punctuation say nothing (大会，elsewhere is no term).
     """
-    if not _punctuation_at(text, s + 2):
+    if s + 2 < len(text) and text[s + 2] not in _CLAUSE_MARKS:
         return False
     if segment.dictionary().tag(text[s]) in _CLOSING_TAGS:
         return False
