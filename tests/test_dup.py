@@ -987,7 +987,6 @@ def test_a_particle_that_closes_a_clause_is_not_tried_at_model_standalone_end(te
     "text",
     [
         "国家鼓励扶持地地震应急救援。",  # 扶持 + 地 + 地震
-        "科技创新得得到重视。",  # 创新 + 得 + 得到
         "作出有关当地地和外来人员的规定。",  # 当地 + 地 + 和: the second copy after a noun
     ],
 )
@@ -1005,7 +1004,9 @@ def test_a_linking_particles_first_copy_before_a_word_it_opens_is_tried_at_model
     "text",
     [
         "在这块地地下埋有管线。",  # 这块 + 地 (the noun) + 地下
-        "他说的的确是实情。",  # 的 + 的确: not a linking particle
+        "他说的的确是实情。",  # 的 + 的确: not the adverbial particle
+        "要把这些政策运用得得心应手。",  # 运用得 + 得心应手: a complement opens with 得
+        "这件事处理得得当。",  # 处理得 + 得当
         "各地地方政府要负起责任。",  # 各地 + 地方: two words
         "要提升耕地地力等级。",  # 耕地 + 地力 (the cut's 地 + 力: 力 no word of its own)
         "经济社会发生了翻天覆地地变化。",  # a set phrase + the particle

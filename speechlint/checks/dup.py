@@ -75,9 +75,9 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    ``standalone`` function word's second copy that the cut leaves alone after a word
    ending in it, at the end of a clause, is tried at ``model-standalone-end`` (委员会 + 会，,
    现在 + 在，; not the particles that close a clause: 合同目的 + 的，, :func:`_closes_alone`);
-   a linking particle's first copy (地, 得) alone before a
-   word opened by the second at ``model-particle-alone`` (严重 + 地 + 地区, 研究 + 得 +
-   得到; not after a demonstrative or a measure word: 这块 + 地 + 地下), or its second
+   the adverbial particle 地's first copy alone before a word opened by the second at
+   ``model-particle-alone`` (严重 + 地 + 地区; not after a demonstrative or a measure
+   word: 这块 + 地 + 地下; not 得: 运用得 + 得心应手), or its second
    copy alone after a noun ending in it (耕地 + 地 + 占用税, :func:`_particle_alone`).
 
    Two kinds of evidence silence a pair whatever the model says: a doubled character
@@ -234,13 +234,12 @@ class DupData:
     #: that could have opened with it; not a particle that closes one (jieba's tags uj, ul:
     #: 目的 + 的。).  :func:`_closes_alone`.  -1000: off.
     model_standalone_end: float = -1000.0
-    #: A linking particle (地 links an adverbial to its verb, 得 a verb to its complement:
-    #: jieba's tags uv, ud) whose first copy jieba's cut leaves a word of its own before a
-    #: word opened by the second (严重 + 地 + 地区, 研究 + 得 + 得到): a linking particle is
-    #: followed by the verb or the complement it links, never by a word opening with it
-    #: (地区, 得到); or whose second copy the cut leaves alone after a noun ending in it
-    #: (耕地 + 地 + 占用税): the particle never follows a noun.  :func:`_particle_alone`.
-    #: -1000: off.
+    #: The adverbial particle 地 (jieba's tag uv), its first copy a word of its own in
+    #: jieba's cut before a word opened by the second (严重 + 地 + 地区, 国务院 + 地 + 地震):
+    #: the particle is followed by the verb it links an adverbial to, never by a noun opening
+    #: with it; or its second copy alone after a noun ending in it (耕地 + 地 + 占用税): the
+    #: particle never follows a noun.  Not 得 (uv's sibling ud): a complement may open with
+    #: it (运用得 + 得心应手, 处理得 + 得当).  :func:`_particle_alone`.  -1000: off.
     model_particle_alone: float = -1000.0
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
@@ -967,26 +966,26 @@ def _closes_alone(text: str, s: int) -> bool:
     return (s + 1, s + 2) in cut and len(_word_ending(text, cut, s + 1)) > 1
 
 
-#: jieba's tags of the particles that link what comes before to what follows: 地 (uv, an
-#: adverbial to its verb) and 得 (ud, a verb to its complement).
-_LINKING_PARTICLES = frozenset(("uv", "ud"))
+#: jieba's tag of the adverbial particle 地, which links an adverbial to its verb.  Not 得
+#: (ud), which links a verb to its complement: 运用得 + 得心应手, 处理得 + 得当 are written.
+_ADVERBIAL_PARTICLE = "uv"
 
 
 def _particle_alone(text: str, s: int, data: DupData) -> bool:
-    """Is the doubled character at ``s`` a linking particle (:data:`_LINKING_PARTICLES`)
+    """Is the doubled character at ``s`` the adverbial particle 地 (:data:`_ADVERBIAL_PARTICLE`)
     whose first copy jieba's cut leaves a word of its own before a word opened by the
-    second (严重 + 地 + 地区, 研究 + 得 + 得到), after a noun, a verb or an adjective of
+    second (严重 + 地 + 地区, 国务院 + 地 + 地震), after a noun, a verb or an adjective of
     the cut (not 这块 + 地 + 地下, where 地 is the noun), the character before the pair
     placed in a word of its own (:func:`_neighbour_placed`); or whose second copy the cut
     leaves alone after a noun of the cut ending with the first (耕地 + 地 + 占用税, 当地 +
     地 + 和; not 脚踏实地 + 地, a set phrase), the character after the pair placed?
 
-    The particle is followed by the verb or the complement it links, never by a word that
+    The particle is followed by the verb it links an adverbial to, never by a noun that
     opens with it; the document's uses of the character before the pair with the particle
     (严重地 elsewhere) are the particle's own use, no term, and are not asked.
     """
     d = segment.dictionary()
-    if d.tag(text[s]) not in _LINKING_PARTICLES:
+    if d.tag(text[s]) != _ADVERBIAL_PARTICLE:
         return False
     cut = _cut(text, s)
     if (s + 1, s + 2) in cut and not _alnum_at(text, s + 2):
