@@ -1360,8 +1360,10 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         elif beside and not unseen:
             after = _han_at(before, 0) and before not in data.lone_allowed_before
             split = (data.model_lone_allowed_split, data.model_lone_allowed_split if after else -1000.0)
-        # a function word's second copy alone at the end of a clause (model-standalone-end)
-        closing = (
+        # a function word's second copy alone at the end of a clause (model-standalone-end:
+        # 委员会 + 会，), or the adverbial particle 地 alone beside a word it opens or ends
+        # (model-particle-alone: 严重 + 地 + 地区, 耕地 + 地 + 占用税)
+        function_alone = (
             n == 1
             and not allowed
             and unit in data.standalone
@@ -1377,7 +1379,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             written
             or (
                 llr <= limit
-                and (closing or _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split))
+                and (function_alone or _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split))
                 and not _touching(text, s, n, data, asked)
                 and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )
