@@ -1024,3 +1024,13 @@ def test_a_line_break_after_a_function_words_second_copy_closes_no_clause() -> N
 
     text = "评审委员会会\n进行复核。"  # a hard-wrapped line: the committee will
     assert not dup._closes_alone(text, _doubled_at(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["使之成为为人民服务的工具。", "申请理由由申请人说明。", "要成为为群众办实事的好干部。"]
+)
+def test_a_preposition_after_a_word_ending_in_it_opens_a_phrase(text: str) -> None:
+    from speechlint.checks import dup
+
+    assert not dup._after_content_word(text, _doubled_at(text))
+    assert found(text) == []

@@ -225,7 +225,7 @@ class DupData:
     #: cut leaves a word of its own, after a particle, a conjunction or a preposition
     #: (:func:`_linked_before`: 的 + 有 + 有限, 和 + 有 + 有关; not 我们要 + 要求), or a
     #: second copy, no particle, after a noun or a verb ending in it
-    #: (:func:`_after_content_word`: 委员会 + 会, 享有 + 有; not 可以 + 以, 标的 + 的), with
+    #: (:func:`_after_content_word`: 委员会 + 会, 享有 + 有; not 可以 + 以, 标的 + 的, 理由 + 由: no particle nor preposition), with
     #: the tests of ``model-lone``.  -1000: off.
     model_standalone_split: float = -1000.0
     #: A ``standalone`` character's second copy that jieba's cut leaves a word of its own
@@ -929,11 +929,14 @@ def _linked_before(text: str, s: int) -> bool:
 
 
 def _after_content_word(text: str, s: int) -> bool:
-    """Is the doubled character at ``s`` no particle (jieba's tag u), its first copy the end
-    of a word of jieba's cut tagged as a noun or a verb (委员会 + 会, 享有 + 有; not 可以 +
-    以, 主要 + 要)?"""
+    """Is the doubled character at ``s`` no particle nor preposition (jieba's tags u, p), its
+    first copy the end of a word of jieba's cut tagged as a noun or a verb (委员会 + 会, 享有
+    + 有; not 可以 + 以, 主要 + 要)?
+
+    A preposition opens a phrase of its own after any word, one ending in it too (理由 + 由
+    申请人说明, 成为 + 为人民服务的工具, 存在 + 在哪里)."""
     d = segment.dictionary()
-    if (d.tag(text[s]) or "x")[0] == "u":
+    if (d.tag(text[s]) or "x")[0] in "up":
         return False
     before = _word_ending(text, _cut(text, s, to_pair=True), s + 1)
     return len(before) > 1 and (d.tag(before) or "x")[0] in "nv"
@@ -1350,7 +1353,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             # (cheapest first: the tag and the cut load the dictionary)
             linked = llr <= data.model_standalone_split and _linked_before(text, s)
             # ... and a second copy after a noun or a verb ending in it (委员会 + 会, 享有 +
-            # 有, 予以 + 以), not a particle (标的 + 的, 脚踏实地 + 地) nor after a function
+            # 有), not a particle nor a preposition (标的 + 的, 理由 + 由) nor after a function
             # word (可以 + 以 + 实行, 主要 + 要 + 抓好)
             content = llr <= data.model_standalone_split and _after_content_word(text, s)
             split = (
