@@ -224,9 +224,9 @@ class DupData:
     #: ``model-lone-split`` for the ``standalone`` characters: a first copy that jieba's
     #: cut leaves a word of its own, after a particle, a conjunction or a preposition
     #: (:func:`_linked_before`: 的 + 有 + 有限, 和 + 有 + 有关; not 我们要 + 要求), or a
-    #: second copy, no particle, after a noun or a verb ending in it
-    #: (:func:`_after_content_word`: 委员会 + 会, 享有 + 有; not 可以 + 以, 标的 + 的, 理由 + 由: no particle nor preposition), with
-    #: the tests of ``model-lone``.  -1000: off.
+    #: second copy, no particle nor preposition, after a noun or a verb ending in it
+    #: (:func:`_after_content_word`: 委员会 + 会, 享有 + 有; not 可以 + 以, 标的 + 的, 理由 +
+    #: 由), with the tests of ``model-lone``.  -1000: off.
     model_standalone_split: float = -1000.0
     #: A ``standalone`` character's second copy that jieba's cut leaves a word of its own
     #: after a word ending in it, at the end of a clause (委员会 + 会，, 现在 + 在，, 所有 +
