@@ -293,7 +293,7 @@ def test_a_remembered_verdict_is_reused_only_when_the_document_answers_alike(mon
 
     answer = [False]
     monkeypatch.setattr(dup, "_document_writes", lambda text, s, n, k: answer[0])
-    monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right: not answer[0])
+    monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right, junctions=False: not answer[0])
     data = family_data("DUP")["DUP002"]
     differs = 0
     for text in ("对借款期期限没有约定的。", "推动高质量高质量发展。", "各乡镇乡镇长要负责。", "深化文化文艺改革。"):
@@ -367,7 +367,7 @@ def test_kept_decisions_ask_the_document_and_the_slip_patterns_again(monkeypatch
 
     answer = [False]
     monkeypatch.setattr(dup, "_document_writes", lambda text, s, n, k: answer[0])
-    monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right: not answer[0])
+    monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right, junctions=False: not answer[0])
     far = "\n" + "各项工作有序推进。" * 8
     differs = 0
     for code in ("DUP001", "DUP002"):
@@ -944,3 +944,41 @@ def test_a_function_word_that_jiebas_cut_leaves_alone_is_tried_at_model_standalo
 )
 def test_function_words_used_twice_on_purpose_stay_silent(text: str) -> None:
     assert found(text) == []
+
+
+def _lone_path_only() -> object:
+    """DUP001's data with the thresholds of the word structure off, so that a lone copy is
+    reported only by the looser lone-copy thresholds and their tests."""
+    data = speechlint.data.rule_data("DUP001")
+    return dataclasses.replace(data, model_orphan=-30.0, model_orphan_familiar=-30.0, model_embedded=-30.0)
+
+
+def test_a_use_elsewhere_that_is_the_same_junction_of_two_words_is_no_term_use() -> None:
+    """model-lone-junction: 药品生产 is no use of 品生 as a term in 保健食品品生产: 生产 is
+    written there too and 药品 is a word (食品 + 品 + 生产 here)."""
+    from speechlint.checks import dup
+
+    text = "保健食品品生产企业应当备案。药品生产企业应当遵守规定。"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=True)
+    assert not dup._used_in_term(text, s, right=True, junctions=True)
+    data = _lone_path_only()
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_junction=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "依照评标标准进行评审。评标委员会由专家组成。",  # 评标: a term, no junction
+        "使用派遣国国旗。派遣国的国徽。派遣国家的代表。",  # 派遣国的: a use on its own
+    ],
+)
+def test_a_term_used_on_its_own_elsewhere_still_counts_with_junctions(text: str) -> None:
+    """model-lone-junction skips junctions only: a term the document writes on its own
+    somewhere keeps its lone copy silent (派遣国家 is a junction, 派遣国的 is not)."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=False, junctions=True)
+    assert not dup._judge(text, s, 1, _lone_path_only())

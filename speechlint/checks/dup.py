@@ -229,6 +229,11 @@ class DupData:
     #: so that it means the same in a model built from more text.  -1000: off.
     model_lone_seen: float = -1000.0
     lone_seen_share: float = 1.0
+    #: A lone copy (not a form of ``allow`` nor a ``standalone`` character) at this score or
+    #: below asks the document's term test (:func:`_used_in_term`) to skip the uses that are
+    #: the same junction of two words as here (公司财务 for 清理公司财财产: 公司 + 财务 there,
+    #: 公司 + 财产 here).  -1000: off.
+    model_lone_junction: float = -1000.0
     #: The document itself writes the one-copy reading elsewhere, with ``document-context``
     #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
     #: form at this score or below is reported whatever its word structure.  Not for the
@@ -282,7 +287,7 @@ class DupData:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
         lone = (self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after)
         splits = (self.model_lone_split, self.model_lone_allowed_split, self.model_standalone_split)
-        if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge) <= 0:
+        if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge, self.model_lone_junction) <= 0:
             return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
         if not 0 < self.lone_seen_share <= 1:
             return "'lone-seen-share' must be in (0, 1]"
@@ -807,7 +812,10 @@ def _by_model(
 
     def lone_copy(right: bool) -> bool:
         """Is the copy standing alone (the second with ``right``) a slip at its loose threshold?"""
-        if llr > max(lone[right], split[right]) or _attached(text, s, right=right, asked=asked):
+        # (model-lone-junction: a use elsewhere that is the same junction of two words as
+        # here is no term use, 公司财务 for 公司财财产)
+        junctions = not allowed and text[s] not in data.standalone and llr <= data.model_lone_junction
+        if llr > max(lone[right], split[right]) or _attached(text, s, right, asked, junctions):
             return False
         if llr > lone[right] and not _cut_alone(text, s, s + right, verb=right and not allowed):
             return False  # model-lone-split: jieba's cut keeps the copy inside a word
@@ -945,12 +953,12 @@ def _cut_alone(text: str, s: int, at: int, verb: bool = False) -> bool:
     return any(b - a == 1 and a == at for a, b in cut)
 
 
-def _attached(text: str, s: int, right: bool, asked: Asked | None = None) -> bool:
+def _attached(text: str, s: int, right: bool, asked: Asked | None = None, junctions: bool = False) -> bool:
     """:func:`_used_in_term`, its answer noted in ``asked`` when given."""
-    return _noted(asked, _used_in_term, text, s, right)
+    return _noted(asked, _used_in_term, text, s, right, junctions)
 
 
-def _used_in_term(text: str, s: int, right: bool) -> bool:
+def _used_in_term(text: str, s: int, right: bool, junctions: bool = False) -> bool:
     """Does the document use the copy that stands alone as part of a term of its own?
 
     For the doubled character c at ``s`` between x and y: with ``right``, does ``c y`` occur
@@ -965,6 +973,13 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
     and so does a use where the copy makes a word with the character on its other side
     (公布选民 keeps 公布选选举 silent): asking neither found 3 more points of cross-fitted
     slips but cost two false alarms on the benchmark's measure half (totals, shipped model).
+
+    With ``junctions`` (``model-lone-junction``), a use that is the same junction of two
+    words as here does not count: the word of jieba's cut beside the pair on the far side
+    of the lone copy (two characters at least) is written there too, and the copy makes a
+    word of the compact lexicon with the character on its other side (公司财务 is no use of
+    司财 in 清理公司财财产: 公司 + 财务 there, 公司 + 财产 here).  A term of the document
+    is used on its own somewhere (派遣国的, 各司的, 面额股的): such a use still counts.
     """
     if s < 1 or s + 3 > len(text):
         return False
@@ -974,15 +989,37 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
         return False  # nor a particle, a conjunction or a preposition (的补补偿: 的补)
     lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
     pair = c + y if right else x + c
+    beside = _word_beside(text, s, right) if junctions else ""
     at = text.find(pair, lo, hi)
     while at >= 0:
         other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
-        if right and at >= 1 and other not in (x, c):
+        if right and at >= 1 and other not in (x, c) and not _junction(text, at + 1, beside, other + c, right):
             return True
-        if not right and other and other not in (c, y):
+        if not right and other and other not in (c, y) and not _junction(text, at + 1, beside, c + other, right):
             return True
         at = text.find(pair, at + 1, hi)
     return False
+
+
+def _word_beside(text: str, s: int, right: bool) -> str:
+    """The word of jieba's cut beside the doubled character at ``s`` on the far side of the
+    lone copy: the one starting after the pair with ``right`` (the second copy alone),
+    else the one ending before it ("" when the cut has no such word)."""
+    cut = _cut(text, s)
+    if right:
+        return next((text[a:b] for a, b in cut if a == s + 2), "")
+    return _word_ending(text, cut, s)
+
+
+def _junction(text: str, at: int, beside: str, copy_word: str, right: bool) -> bool:
+    """Is the use of the pair whose far character (beside the lone copy's neighbour, not
+    the copy) is at ``at`` a junction of two words: ``beside`` (two characters at least)
+    written there too, starting at ``at`` (``right``) or ending there, and ``copy_word``
+    (the copy with the character on its other side there) a word of the compact lexicon?"""
+    if len(beside) < 2:
+        return False
+    there = text.startswith(beside, at) if right else text.startswith(beside, at - len(beside))
+    return there and bool(segment.lexicon().known[copy_word])
 
 
 #: jieba's tags (the first letter) of particles, conjunctions and prepositions: they link
@@ -1472,7 +1509,8 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     旁证放宽把握要求：孤立的那个字与前后字的叠连在语料中从未出现（“应当当参照”），且文件别处并不把它与另一侧的字
     连用成词（“评标标准”中的“评标”），也按较宽的阈值报告；孤立的那个字在分词中自成一词时（“生产车车间”：生产 + 车 + 车间；
     允许表中的叠字被分词拆入两个词时，如“价格格”：价格 + 格），同样放宽；孤立的那个字夹在两个词之间（“承包造造林”：
-    承包 + 造 + 造林，另一侧的字自成一词或是虚词），文件别处也不把它与另一侧的字连用成词时，同样放宽。
+    承包 + 造 + 造林，另一侧的字自成一词或是虚词），文件别处也不把它与另一侧的字连用成词时，同样放宽；
+    别处的连用若只是同样两个词的相接（“清理公司财财产”旁的“公司财务”：公司 + 财务），不算连用。
     另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻。并列的两个叠字（“条条”和“块块”）
     以及同一文件中以相同上下文再次出现的叠字（“他船船艏”两处）视为有意为之，不报告。汉字数字中不可能出现的叠字
     （“五五百”“第八十三三条”“第三三人”）直接报告。同一文件在别处写过去掉一个字后的文字
