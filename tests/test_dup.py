@@ -982,3 +982,27 @@ def test_a_term_used_on_its_own_elsewhere_still_counts_with_junctions(text: str)
     s = _doubled_at(text)
     assert dup._used_in_term(text, s, right=False, junctions=True)
     assert not dup._judge(text, s, 1, _lone_path_only())
+
+
+def test_a_lone_copy_beside_punctuation_whose_one_copy_reading_is_written_is_tried() -> None:
+    """model-lone-edge-written: 、食品 written elsewhere says where 、食食品 belongs, though
+    、食用 elsewhere is a use of 、食 (punctuation makes no term with the copy)."""
+    from speechlint.checks import dup
+
+    text = "禁止生产食品、食食品添加剂。禁止经营食品、食品添加剂、食用农产品。"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=False) and dup._edge_reading_written(text, s, right=False)
+    data = _lone_path_only()
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_edge_written=-1000.0))
+
+
+def test_a_lone_copy_beside_punctuation_needs_its_one_copy_reading_written() -> None:
+    """model-lone-edge-written asks for the one-copy reading with the mark: 、食用 alone
+    elsewhere keeps the document's term test deciding (silent)."""
+    from speechlint.checks import dup
+
+    text = "禁止生产食品、食食品添加剂。禁止经营食品、食用农产品。"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=False) and not dup._edge_reading_written(text, s, right=False)
+    assert not dup._judge(text, s, 1, _lone_path_only())

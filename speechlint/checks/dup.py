@@ -234,6 +234,13 @@ class DupData:
     #: the same junction of two words as here (公司财务 for 清理公司财财产: 公司 + 财务 there,
     #: 公司 + 财产 here).  -1000: off.
     model_lone_junction: float = -1000.0
+    #: A lone copy beside punctuation (not a form of ``allow`` nor a ``standalone``
+    #: character) at this score or below is tried whatever the document's term test says
+    #: when the document writes the one-copy reading elsewhere: the punctuation mark and the
+    #: word of jieba's cut that the other copy belongs to (、食品 for 、食食品添加剂; 方法。
+    #: for 方法法。; :func:`_edge_reading_written`).  Punctuation makes no term with the copy;
+    #: the reading written elsewhere says where the copy belongs.  -1000: off.
+    model_lone_edge_written: float = -1000.0
     #: The document itself writes the one-copy reading elsewhere, with ``document-context``
     #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
     #: form at this score or below is reported whatever its word structure.  Not for the
@@ -287,7 +294,7 @@ class DupData:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
         lone = (self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after)
         splits = (self.model_lone_split, self.model_lone_allowed_split, self.model_standalone_split)
-        if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge, self.model_lone_junction) <= 0:
+        if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge, self.model_lone_junction, self.model_lone_edge_written) <= 0:
             return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
         if not 0 < self.lone_seen_share <= 1:
             return "'lone-seen-share' must be in (0, 1]"
@@ -814,8 +821,18 @@ def _by_model(
         """Is the copy standing alone (the second with ``right``) a slip at its loose threshold?"""
         # (model-lone-junction: a use elsewhere that is the same junction of two words as
         # here is no term use, 公司财务 for 公司财财产)
-        junctions = not allowed and text[s] not in data.standalone and llr <= data.model_lone_junction
-        if llr > max(lone[right], split[right]) or _attached(text, s, right, asked, junctions):
+        plain = not allowed and text[s] not in data.standalone
+        junctions = plain and llr <= data.model_lone_junction
+        if llr > max(lone[right], split[right]):
+            return False
+        if _attached(text, s, right, asked, junctions) and not (
+            # (model-lone-edge-written: beside punctuation, the document writes the one-copy
+            # reading with the whole word elsewhere, 、食品 for 、食食品)
+            plain
+            and llr <= data.model_lone_edge_written
+            and _punctuation_at(text, s + 2 if right else s - 1)
+            and _noted(asked, _edge_reading_written, text, s, right)
+        ):
             return False
         if llr > lone[right] and not _cut_alone(text, s, s + right, verb=right and not allowed):
             return False  # model-lone-split: jieba's cut keeps the copy inside a word
@@ -999,6 +1016,24 @@ def _used_in_term(text: str, s: int, right: bool, junctions: bool = False) -> bo
             return True
         at = text.find(pair, at + 1, hi)
     return False
+
+
+def _edge_reading_written(text: str, s: int, right: bool) -> bool:
+    """Does the document write, elsewhere, the one-copy reading of the doubled character at
+    ``s`` beside punctuation: the word of jieba's cut that the other copy belongs to (two
+    characters at least) with the mark beside the lone copy (、食品 for 、食食品添加剂 with
+    ``right`` false; 方法。 for 方法法。 with ``right``)?  The candidate holds the two-copy
+    reading, so every match is elsewhere."""
+    cut = _cut(text, s)
+    if right:
+        word = _word_ending(text, cut, s + 1)
+        one = word + text[s + 2 : s + 3]
+    else:
+        word = next((text[a:b] for a, b in cut if a == s + 1), "")
+        one = text[s - 1 : s] + word
+    if len(word) < 2 or len(one) != len(word) + 1:
+        return False
+    return text.find(one, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
 
 
 def _word_beside(text: str, s: int, right: bool) -> str:
@@ -1510,7 +1545,8 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     连用成词（“评标标准”中的“评标”），也按较宽的阈值报告；孤立的那个字在分词中自成一词时（“生产车车间”：生产 + 车 + 车间；
     允许表中的叠字被分词拆入两个词时，如“价格格”：价格 + 格），同样放宽；孤立的那个字夹在两个词之间（“承包造造林”：
     承包 + 造 + 造林，另一侧的字自成一词或是虚词），文件别处也不把它与另一侧的字连用成词时，同样放宽；
-    别处的连用若只是同样两个词的相接（“清理公司财财产”旁的“公司财务”：公司 + 财务），不算连用。
+    别处的连用若只是同样两个词的相接（“清理公司财财产”旁的“公司财务”：公司 + 财务），不算连用；
+    孤立的那个字紧邻标点，而文件别处写过去掉一个字后的“标点 + 词”（“、食食品”旁的“、食品”）时，不问别处的连用。
     另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻。并列的两个叠字（“条条”和“块块”）
     以及同一文件中以相同上下文再次出现的叠字（“他船船艏”两处）视为有意为之，不报告。汉字数字中不可能出现的叠字
     （“五五百”“第八十三三条”“第三三人”）直接报告。同一文件在别处写过去掉一个字后的文字
