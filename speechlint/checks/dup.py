@@ -59,6 +59,10 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      without a word of its own (中间交工工程: 交工 + 工程; 第四章章名: 章名): reported at
      ``model-lone`` (``model-lone-allowed`` for a listed pair whose first copy stands
      alone, 深 + 深入; none for the ``standalone`` function words, 可以 + 以 + 实行).
+     A use elsewhere that is the same junction of two words as here is no term use
+     (``model-lone-junction``: 公司财务 for 清理公司财财产), and beside punctuation the
+     document's one-copy reading with the mark settles it (``model-lone-edge-written``:
+     、食品 written elsewhere for 、食食品).
 
    The lone copy's other neighbour is never placed by a digit or a letter (2024年 + 年底,
    A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
