@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,6 +19,9 @@ from speechlint.data import family_data
 from speechlint.errors import RuleDataError
 
 from .conftest import ROOT, clean_texts, positions, seed
+
+if TYPE_CHECKING:
+    from speechlint.checks.dup import DupData
 
 DUP = Config(select=("DUP",))
 
@@ -946,7 +950,7 @@ def test_function_words_used_twice_on_purpose_stay_silent(text: str) -> None:
     assert found(text) == []
 
 
-def _lone_path_only() -> object:
+def _lone_path_only() -> DupData:
     """DUP001's data with the thresholds of the word structure off, so that a lone copy is
     reported only by the looser lone-copy thresholds and their tests."""
     data = speechlint.data.rule_data("DUP001")
@@ -1005,4 +1009,28 @@ def test_a_lone_copy_beside_punctuation_needs_its_one_copy_reading_written() -> 
     text = "禁止生产食品、食食品添加剂。禁止经营食品、食用农产品。"
     s = _doubled_at(text)
     assert dup._used_in_term(text, s, right=False) and not dup._edge_reading_written(text, s, right=False)
+    assert not dup._judge(text, s, 1, _lone_path_only())
+
+
+def test_a_lone_copy_whose_one_copy_reading_in_whole_words_is_written_is_tried() -> None:
+    """model-lone-written: 公司财产 written elsewhere says where 公司财财产 belongs, though
+    公司财务 elsewhere is a use of 司财 (junctions asked for nothing here)."""
+    from speechlint.checks import dup
+
+    text = "清算组应当清理公司财财产。公司财产由清算组管理。公司财务会计报告应当审计。"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=False) and dup._words_reading_written(text, s, right=False)
+    data = dataclasses.replace(_lone_path_only(), model_lone_junction=-1000.0)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_written=-1000.0))
+
+
+def test_two_words_that_touch_have_no_one_copy_reading_in_whole_words() -> None:
+    """model-lone-written: 派遣国 + 国旗 (派遣国的 a term of the document) leaves 派遣国旗,
+    which the document does not write: the term test decides (silent)."""
+    from speechlint.checks import dup
+
+    text = "使用派遣国国旗。派遣国的国徽。"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=False) and not dup._words_reading_written(text, s, right=False)
     assert not dup._judge(text, s, 1, _lone_path_only())

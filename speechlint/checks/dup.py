@@ -62,7 +62,8 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      A use elsewhere that is the same junction of two words as here is no term use
      (``model-lone-junction``: 公司财务 for 清理公司财财产), and beside punctuation the
      document's one-copy reading with the mark settles it (``model-lone-edge-written``:
-     、食品 written elsewhere for 、食食品).
+     、食品 written elsewhere for 、食食品), beside Han text its one-copy reading in the
+     whole words of jieba's cut (``model-lone-written``: 公司财产 for 公司财财产).
 
    The lone copy's other neighbour is never placed by a digit or a letter (2024年 + 年底,
    A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
@@ -245,6 +246,10 @@ class DupData:
     #: for 方法法。; :func:`_edge_reading_written`).  Punctuation makes no term with the copy;
     #: the reading written elsewhere says where the copy belongs.  -1000: off.
     model_lone_edge_written: float = -1000.0
+    #: The same beside Han text: the document writes, elsewhere, the one-copy reading made
+    #: of the words of jieba's cut on each side, two characters at least each (公司财产 for
+    #: 清理公司财财产; :func:`_words_reading_written`).  -1000: off.
+    model_lone_written: float = -1000.0
     #: The document itself writes the one-copy reading elsewhere, with ``document-context``
     #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
     #: form at this score or below is reported whatever its word structure.  Not for the
@@ -298,7 +303,7 @@ class DupData:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
         lone = (self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after)
         splits = (self.model_lone_split, self.model_lone_allowed_split, self.model_standalone_split)
-        if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge, self.model_lone_junction, self.model_lone_edge_written) <= 0:
+        if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge, self.model_lone_junction, self.model_lone_edge_written, self.model_lone_written) <= 0:
             return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
         if not 0 < self.lone_seen_share <= 1:
             return "'lone-seen-share' must be in (0, 1]"
@@ -830,12 +835,19 @@ def _by_model(
         if llr > max(lone[right], split[right]):
             return False
         if _attached(text, s, right, asked, junctions) and not (
-            # (model-lone-edge-written: beside punctuation, the document writes the one-copy
-            # reading with the whole word elsewhere, 、食品 for 、食食品)
             plain
-            and llr <= data.model_lone_edge_written
-            and _punctuation_at(text, s + 2 if right else s - 1)
-            and _noted(asked, _edge_reading_written, text, s, right)
+            and (
+                # (model-lone-edge-written: beside punctuation, the document writes the
+                # one-copy reading with the whole word elsewhere, 、食品 for 、食食品)
+                (
+                    llr <= data.model_lone_edge_written
+                    and _punctuation_at(text, s + 2 if right else s - 1)
+                    and _noted(asked, _edge_reading_written, text, s, right)
+                )
+                # (model-lone-written: the document writes the one-copy reading with the
+                # whole words on each side elsewhere, 公司财产 for 公司财财产)
+                or (llr <= data.model_lone_written and _noted(asked, _words_reading_written, text, s, right))
+            )
         ):
             return False
         if llr > lone[right] and not _cut_alone(text, s, s + right, verb=right and not allowed):
@@ -1038,6 +1050,24 @@ def _edge_reading_written(text: str, s: int, right: bool) -> bool:
     if len(word) < 2 or len(one) != len(word) + 1:
         return False
     return text.find(one, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+
+
+def _words_reading_written(text: str, s: int, right: bool) -> bool:
+    """Does the document write, elsewhere, the one-copy reading of the doubled character at
+    ``s`` made of the words of jieba's cut on each side of the lone copy, two characters
+    at least each: with ``right`` (the second copy alone) the word ending with the first
+    copy and the word after the pair (公司财产 for 公司财财产 read as 公司 + 财 + 财产: the
+    word before the pair and the word of the second copy without ``right``)?  Two words
+    that touch keep a term of the document on one side (派遣国 + 国旗): its one-copy
+    reading (派遣国旗) is no text the document writes."""
+    cut = _cut(text, s)
+    if right:
+        first, second = _word_ending(text, cut, s + 1), next((text[a:b] for a, b in cut if a == s + 2), "")
+    else:
+        first, second = _word_ending(text, cut, s), next((text[a:b] for a, b in cut if a == s + 1), "")
+    if len(first) < 2 or len(second) < 2:
+        return False
+    return text.find(first + second, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
 
 
 def _word_beside(text: str, s: int, right: bool) -> str:
@@ -1550,7 +1580,8 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     允许表中的叠字被分词拆入两个词时，如“价格格”：价格 + 格），同样放宽；孤立的那个字夹在两个词之间（“承包造造林”：
     承包 + 造 + 造林，另一侧的字自成一词或是虚词），文件别处也不把它与另一侧的字连用成词时，同样放宽；
     别处的连用若只是同样两个词的相接（“清理公司财财产”旁的“公司财务”：公司 + 财务），不算连用；
-    孤立的那个字紧邻标点，而文件别处写过去掉一个字后的“标点 + 词”（“、食食品”旁的“、食品”）时，不问别处的连用。
+    孤立的那个字紧邻标点，而文件别处写过去掉一个字后的“标点 + 词”（“、食食品”旁的“、食品”）时，不问别处的连用；
+    文件别处写过去掉一个字后由前后两个整词组成的文字（“公司财财产”旁的“公司财产”）时，同样不问。
     另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻。并列的两个叠字（“条条”和“块块”）
     以及同一文件中以相同上下文再次出现的叠字（“他船船艏”两处）视为有意为之，不报告。汉字数字中不可能出现的叠字
     （“五五百”“第八十三三条”“第三三人”）直接报告。同一文件在别处写过去掉一个字后的文字
