@@ -1034,3 +1034,20 @@ def test_two_words_that_touch_have_no_one_copy_reading_in_whole_words() -> None:
     s = _doubled_at(text)
     assert dup._used_in_term(text, s, right=False) and not dup._words_reading_written(text, s, right=False)
     assert not dup._judge(text, s, 1, _lone_path_only())
+
+
+def test_a_lone_copy_beside_no_word_whose_one_copy_reading_is_written_is_tried() -> None:
+    """model-lone-placed-written: 经 has no word of its own before 经审审批, but 经审批
+    written elsewhere says where the copy belongs; without it the neighbour test decides
+    (silent)."""
+    from speechlint.checks import dup
+
+    data = dataclasses.replace(_lone_path_only(), model_orphan_unseen=-30.0)
+    text = "评价文件未依法经审审批的，不得开工。经审批的项目应当公示。"
+    s = _doubled_at(text)
+    assert not dup._neighbour_placed(text, s, False, data) and dup._reading_written(text, s, right=False)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_placed_written=-1000.0))
+    text = "评价文件未依法经审审批的，不得开工。"
+    assert not dup._reading_written(text, _doubled_at(text), right=False)
+    assert not dup._judge(text, _doubled_at(text), 1, data)

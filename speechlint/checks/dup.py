@@ -63,7 +63,9 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      (``model-lone-junction``: 公司财务 for 清理公司财财产), and beside punctuation the
      document's one-copy reading with the mark settles it (``model-lone-edge-written``:
      、食品 written elsewhere for 、食食品), beside Han text its one-copy reading in the
-     whole words of jieba's cut (``model-lone-written``: 公司财产 for 公司财财产).
+     whole words of jieba's cut (``model-lone-written``: 公司财产 for 公司财财产); a lone
+     copy whose neighbour has no word of its own is tried when the document writes its
+     one-copy reading (``model-lone-placed-written``: 经审批 for 经审审批).
 
    The lone copy's other neighbour is never placed by a digit or a letter (2024年 + 年底,
    A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
@@ -250,6 +252,12 @@ class DupData:
     #: of the words of jieba's cut on each side, two characters at least each (公司财产 for
     #: 清理公司财财产; :func:`_words_reading_written`).  -1000: off.
     model_lone_written: float = -1000.0
+    #: A lone copy (not a form of ``allow`` nor a ``standalone`` character) whose other
+    #: neighbour has no word of its own (:func:`_neighbour_placed`) at this score or below
+    #: is tried when the document writes the one-copy reading elsewhere: the token of
+    #: jieba's cut beside the lone copy and the word of the other copy (经审批 for
+    #: 经审审批; :func:`_reading_written`).  -1000: off.
+    model_lone_placed_written: float = -1000.0
     #: The document itself writes the one-copy reading elsewhere, with ``document-context``
     #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
     #: form at this score or below is reported whatever its word structure.  Not for the
@@ -303,7 +311,7 @@ class DupData:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
         lone = (self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after)
         splits = (self.model_lone_split, self.model_lone_allowed_split, self.model_standalone_split)
-        if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge, self.model_lone_junction, self.model_lone_edge_written, self.model_lone_written) <= 0:
+        if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge, self.model_lone_junction, self.model_lone_edge_written, self.model_lone_written, self.model_lone_placed_written) <= 0:
             return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
         if not 0 < self.lone_seen_share <= 1:
             return "'lone-seen-share' must be in (0, 1]"
@@ -856,7 +864,13 @@ def _by_model(
             return False  # jieba keeps the reduplication a word: 实际上 + 天天, 应当 + 好好
         if _alnum_at(text, s + 2 if right else s - 1):
             return False  # the copy makes a term with a digit or a letter: 2024年 + 年底, A股 + 股票
-        return (unseen and llr <= data.model_orphan_unseen) or _neighbour_placed(text, s, right, data)
+        return (
+            (unseen and llr <= data.model_orphan_unseen)
+            or _neighbour_placed(text, s, right, data)
+            # (model-lone-placed-written: the document writes the one-copy reading, 经审批
+            # for 经审审批, where the lone copy's neighbour has no word of its own)
+            or (plain and llr <= data.model_lone_placed_written and _noted(asked, _reading_written, text, s, right))
+        )
     if llr > max(cap, loose):
         return False
     embedded = min(data.model_embedded, cap)
@@ -1068,6 +1082,24 @@ def _words_reading_written(text: str, s: int, right: bool) -> bool:
     if len(first) < 2 or len(second) < 2:
         return False
     return text.find(first + second, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+
+
+def _reading_written(text: str, s: int, right: bool) -> bool:
+    """Does the document write, elsewhere, the one-copy reading of the doubled character at
+    ``s`` made of the token of jieba's cut beside the lone copy and the word (two characters
+    at least) of the other copy: with ``right`` (the second copy alone) the word ending with
+    the first copy and the token after the pair (秘书衔 for 秘书书衔), else the token before
+    the pair and the word of the second copy (经审批 for 经审审批)?"""
+    cut = _cut(text, s)
+    if right:
+        word, token = _word_ending(text, cut, s + 1), next((text[a:b] for a, b in cut if a == s + 2), "")
+        one = word + token
+    else:
+        word, token = next((text[a:b] for a, b in cut if a == s + 1), ""), _word_ending(text, cut, s)
+        one = token + word
+    if len(word) < 2 or not token:
+        return False
+    return text.find(one, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
 
 
 def _word_beside(text: str, s: int, right: bool) -> str:
@@ -1582,7 +1614,8 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     别处的连用若只是同样两个词的相接（“清理公司财财产”旁的“公司财务”：公司 + 财务），不算连用；
     孤立的那个字紧邻标点，而文件别处写过去掉一个字后的“标点 + 词”（“、食食品”旁的“、食品”）时，不问别处的连用；
     文件别处写过去掉一个字后由前后两个整词组成的文字（“公司财财产”旁的“公司财产”）时，同样不问。
-    另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻。并列的两个叠字（“条条”和“块块”）
+    另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻，除非文件别处写过去掉一个字后的
+    文字（“经审审批”旁的“经审批”）。并列的两个叠字（“条条”和“块块”）
     以及同一文件中以相同上下文再次出现的叠字（“他船船艏”两处）视为有意为之，不报告。汉字数字中不可能出现的叠字
     （“五五百”“第八十三三条”“第三三人”）直接报告。同一文件在别处写过去掉一个字后的文字
     （如别处有“借款期限”时的“借款期期限”）这一旁证本规则默认不用（`rules/dup.yaml` 中
