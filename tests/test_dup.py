@@ -1051,3 +1051,21 @@ def test_a_lone_copy_beside_no_word_whose_one_copy_reading_is_written_is_tried()
     text = "评价文件未依法经审审批的，不得开工。"
     assert not dup._reading_written(text, _doubled_at(text), right=False)
     assert not dup._judge(text, _doubled_at(text), 1, data)
+
+
+def test_each_copy_in_a_word_is_tried_when_the_one_copy_reading_is_written() -> None:
+    """model-embedded-written: 服务 + 务 + 工作 (务工 a word too) with 服务工作 written
+    elsewhere; 其一 + 任 + 任期 (two words that touch) leaves 其一任期, which the document
+    does not write: silent."""
+    from speechlint.checks import dup
+
+    data = _lone_path_only()
+    text = "要做好农民工服务务工作。服务工作要细致。"
+    s = _doubled_at(text)
+    assert dup._segmented_alone(text, s) == s + 1 and dup._words_reading_written(text, s, right=True)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_written=-1000.0))
+    text = "行政长官在其一任任期内只能解散立法会一次。"
+    s = _doubled_at(text)
+    assert not dup._words_reading_written(text, s, right=dup._segmented_alone(text, s) == s + 1)
+    assert not dup._judge(text, s, 1, data)

@@ -65,7 +65,10 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      、食品 written elsewhere for 、食食品), beside Han text its one-copy reading in the
      whole words of jieba's cut (``model-lone-written``: 公司财产 for 公司财财产); a lone
      copy whose neighbour has no word of its own is tried when the document writes its
-     one-copy reading (``model-lone-placed-written``: 经审批 for 经审审批).
+     one-copy reading (``model-lone-placed-written``: 经审批 for 经审审批), and a copy that
+     jieba's cut leaves alone though a word of the dictionary crosses each copy is judged as
+     a lone copy when the document writes the one-copy reading in whole words
+     (``model-embedded-written``: 服务工作 for 服务务工作).
 
    The lone copy's other neighbour is never placed by a digit or a letter (2024年 + 年底,
    A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
@@ -200,6 +203,11 @@ class DupData:
     #: :func:`_attached` and :func:`_neighbour_placed`, apply) at this score or below, where
     #: two words that touch are both kept (全国 + 国有企业, 粪污 + 污染).  -1000: off.
     model_embedded_alone: float = -1000.0
+    #: The same (not for a form of ``allow`` nor a ``standalone`` character) at this score
+    #: or below, whatever the margin, when the document writes the one-copy reading elsewhere
+    #: in the words of jieba's cut on each side of the lone copy (服务工作 for 服务务工作;
+    #: :func:`_words_reading_written`).  -1000: off.
+    model_embedded_written: float = -1000.0
     #: ... when jieba's best route is at least this much likelier (natural log) than the
     #: best one joining the lone copy to its other neighbour (:func:`_cut_margin`): the cut
     #: errs on close calls (其一 + 任 + 任期 for 其 + 一任 + 任期, 0.1).
@@ -311,8 +319,12 @@ class DupData:
             return "thresholds must satisfy model-orphan-familiar <= model-orphan-unseen <= 0"
         lone = (self.model_lone, self.model_lone_allowed, self.model_lone_seen, self.model_lone_allowed_after)
         splits = (self.model_lone_split, self.model_lone_allowed_split, self.model_standalone_split)
-        if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge, self.model_lone_junction, self.model_lone_edge_written, self.model_lone_written, self.model_lone_placed_written) <= 0:
-            return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
+        # (the thresholds that the document's evidence loosens: the term test's junctions,
+        # the one-copy reading written elsewhere)
+        document = (self.model_lone_junction, self.model_lone_edge_written, self.model_lone_written)
+        written = (self.model_lone_placed_written, self.model_embedded_written)
+        if not max(*lone, *splits, *document, *written, self.model_embedded_alone, self.model_lone_edge) <= 0:
+            return "thresholds must satisfy model-lone*, model-embedded-alone and model-embedded-written <= 0"
         if not 0 < self.lone_seen_share <= 1:
             return "'lone-seen-share' must be in (0, 1]"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
@@ -895,14 +907,22 @@ def _by_model(
             # (at model-embedded-alone: a word of the dictionary crosses the lone copy too, and
             # the segmentation may err, 其一 + 任 + 任期 for 其 + 一任 + 任期; cheapest first:
             # segmenting loads a dictionary)
-            if llr > min(max(lone), data.model_embedded_alone) or crosses(s + 1):
+            # (or at model-embedded-written, when the document writes the one-copy reading
+            # in whole words elsewhere: 服务工作 for 服务务工作)
+            if llr > min(max(lone), max(data.model_embedded_alone, data.model_embedded_written)) or crosses(s + 1):
                 return False
             alone_at = _segmented_alone(text, s)
-            return (
-                alone_at is not None
-                and _cut_margin(text, s, right=alone_at == s + 1) >= data.embedded_alone_margin
-                and lone_copy(right=alone_at == s + 1)
+            if alone_at is None:
+                return False
+            right = alone_at == s + 1
+            clear = llr <= data.model_embedded_alone and _cut_margin(text, s, right) >= data.embedded_alone_margin
+            written = (
+                llr <= data.model_embedded_written
+                and not allowed
+                and text[s] not in data.standalone
+                and _noted(asked, _words_reading_written, text, s, right)
             )
+            return (clear or written) and lone_copy(right)
         # the first copy alone: 落 + 落实
         # (not when a word spans both copies: 强强联合)
         return llr <= alone or (not crosses(s + 1) and lone_copy(right=False))
@@ -1615,7 +1635,8 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     孤立的那个字紧邻标点，而文件别处写过去掉一个字后的“标点 + 词”（“、食食品”旁的“、食品”）时，不问别处的连用；
     文件别处写过去掉一个字后由前后两个整词组成的文字（“公司财财产”旁的“公司财产”）时，同样不问。
     另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻，除非文件别处写过去掉一个字后的
-    文字（“经审审批”旁的“经审批”）。并列的两个叠字（“条条”和“块块”）
+    文字（“经审审批”旁的“经审批”）。两个字分属两个词、分词只让其中一个字单独成词，而文件别处写过去掉一个字后
+    由前后两个整词组成的文字时（“服务务工作”旁的“服务工作”），也按孤立的字判断。并列的两个叠字（“条条”和“块块”）
     以及同一文件中以相同上下文再次出现的叠字（“他船船艏”两处）视为有意为之，不报告。汉字数字中不可能出现的叠字
     （“五五百”“第八十三三条”“第三三人”）直接报告。同一文件在别处写过去掉一个字后的文字
     （如别处有“借款期限”时的“借款期期限”）这一旁证本规则默认不用（`rules/dup.yaml` 中
