@@ -1069,3 +1069,33 @@ def test_each_copy_in_a_word_is_tried_when_the_one_copy_reading_is_written() -> 
     s = _doubled_at(text)
     assert not dup._words_reading_written(text, s, right=dup._segmented_alone(text, s) == s + 1)
     assert not dup._judge(text, s, 1, data)
+
+
+def test_each_copy_kept_in_a_word_is_found_when_the_joined_reading_is_written() -> None:
+    """model-embedded-joined: 法规 + 规定 in 本法规规定, with 本法规定 (本法 + 规定) written
+    elsewhere; without it silent at the lone-copy thresholds."""
+    from speechlint.checks import dup
+
+    data = _lone_path_only()
+    text = "董事会依照本法规规定行使职权。本法规定的其他职权由章程规定。"
+    s = _doubled_at(text)
+    assert dup._segmented_alone(text, s) is None and dup._joined_reading_written(text, s)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_joined=-1000.0))
+    text = "董事会依照本法规规定行使职权。"
+    assert not dup._judge(text, _doubled_at(text), 1, data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "法院对涉及外国国家的案件。外国国家及其财产。外国家属。",  # 外 + 国家: one character
+        "经直属海关关长批准。海关长期坚持。",  # 海关 + 长: one character
+    ],
+)
+def test_two_words_that_touch_leave_no_joined_reading(text: str) -> None:
+    """model-embedded-joined asks for two words of two characters at least across the
+    junction of the one-copy reading: two words that touch leave a single character."""
+    from speechlint.checks import dup
+
+    assert not dup._joined_reading_written(text, _doubled_at(text))

@@ -68,7 +68,9 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      one-copy reading (``model-lone-placed-written``: 经审批 for 经审审批), and a copy that
      jieba's cut leaves alone though a word of the dictionary crosses each copy is judged as
      a lone copy when the document writes the one-copy reading in whole words
-     (``model-embedded-written``: 服务工作 for 服务务工作).
+     (``model-embedded-written``: 服务工作 for 服务务工作), one that the cut keeps inside
+     words when it writes the one-copy reading across the junction in whole words
+     (``model-embedded-joined``: 本法规定 for 本法规规定).
 
    The lone copy's other neighbour is never placed by a digit or a letter (2024年 + 年底,
    A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
@@ -208,6 +210,12 @@ class DupData:
     #: in the words of jieba's cut on each side of the lone copy (服务工作 for 服务务工作;
     #: :func:`_words_reading_written`).  -1000: off.
     model_embedded_written: float = -1000.0
+    #: Each copy inside a different word of the dictionary and both kept inside words by
+    #: jieba's cut (法规 + 规定 in 本法规规定), not a form of ``allow`` nor a ``standalone``
+    #: character: reported at this score or below when the document writes, elsewhere, the
+    #: one-copy reading across the junction, in the words of jieba's cut of the one-copy text
+    #: (本法规定: 本法 + 规定; :func:`_joined_reading_written`).  -1000: off.
+    model_embedded_joined: float = -1000.0
     #: ... when jieba's best route is at least this much likelier (natural log) than the
     #: best one joining the lone copy to its other neighbour (:func:`_cut_margin`): the cut
     #: errs on close calls (其一 + 任 + 任期 for 其 + 一任 + 任期, 0.1).
@@ -322,7 +330,7 @@ class DupData:
         # (the thresholds that the document's evidence loosens: the term test's junctions,
         # the one-copy reading written elsewhere)
         document = (self.model_lone_junction, self.model_lone_edge_written, self.model_lone_written)
-        written = (self.model_lone_placed_written, self.model_embedded_written)
+        written = (self.model_lone_placed_written, self.model_embedded_written, self.model_embedded_joined)
         if not max(*lone, *splits, *document, *written, self.model_embedded_alone, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone*, model-embedded-alone and model-embedded-written <= 0"
         if not 0 < self.lone_seen_share <= 1:
@@ -909,18 +917,29 @@ def _by_model(
             # segmenting loads a dictionary)
             # (or at model-embedded-written, when the document writes the one-copy reading
             # in whole words elsewhere: 服务工作 for 服务务工作)
-            if llr > min(max(lone), max(data.model_embedded_alone, data.model_embedded_written)) or crosses(s + 1):
+            plain = not allowed and text[s] not in data.standalone
+            by_alone = min(max(lone), max(data.model_embedded_alone, data.model_embedded_written))
+            joined = data.model_embedded_joined if plain else -1000.0
+            if llr > max(by_alone, joined):
+                return False
+            # both copies kept inside words by the cut: at model-embedded-joined, when the
+            # document writes the one-copy reading across the junction (本法规定 for
+            # 本法规规定; the document first: the dictionary is asked only when it may)
+            if llr > by_alone:
+                return (
+                    _noted(asked, _joined_reading_written, text, s)
+                    and not crosses(s + 1)
+                    and _segmented_alone(text, s) is None
+                )
+            if crosses(s + 1):
                 return False
             alone_at = _segmented_alone(text, s)
             if alone_at is None:
-                return False
+                return llr <= joined and _noted(asked, _joined_reading_written, text, s)
             right = alone_at == s + 1
             clear = llr <= data.model_embedded_alone and _cut_margin(text, s, right) >= data.embedded_alone_margin
             written = (
-                llr <= data.model_embedded_written
-                and not allowed
-                and text[s] not in data.standalone
-                and _noted(asked, _words_reading_written, text, s, right)
+                llr <= data.model_embedded_written and plain and _noted(asked, _words_reading_written, text, s, right)
             )
             return (clear or written) and lone_copy(right)
         # the first copy alone: 落 + 落实
@@ -1120,6 +1139,38 @@ def _reading_written(text: str, s: int, right: bool) -> bool:
     if len(word) < 2 or not token:
         return False
     return text.find(one, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+
+
+def _joined_reading_written(text: str, s: int) -> bool:
+    """Does the document write, elsewhere, the one-copy reading of the doubled character at
+    ``s`` across the place of the dropped copy: in jieba's cut of the Han text around with
+    one copy, the word that holds the copy (two characters at least) with the word beside
+    it across that place (two characters at least): the next word when the copy ends its
+    word, the one before when the copy starts it (本法规规定 read 本法 + 规定: 本法规定)?
+    Two words that touch leave a single character there (外国国家 read 外 + 国家, 海关关长
+    read 海关 + 长), or a reading that the document does not write."""
+    lo, hi = _han_run(text, s, s + 2)
+    reach = max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH
+    if s < 1 or text.find(text[s - 1 : s + 1] + text[s + 2 : s + 3], *reach) < 0:
+        return False  # (cheapest first: the reading holds the copy and its neighbours)
+    one = text[lo : s + 1] + text[s + 2 : hi]
+    at = s - lo  # the copy kept, in ``one``
+    cut = [(a, b) for a, b, _freq in segment.tokens(one)]
+    k = next((i for i, (a, b) in enumerate(cut) if a <= at < b), None)
+    if k is None or cut[k][1] - cut[k][0] < 2:
+        return False
+    a, b = cut[k]
+    if b == at + 1 and k + 1 < len(cut):  # the copy ends its word: the next word
+        start, end = a, cut[k + 1][1]
+        beside = cut[k + 1]
+    elif a == at and k > 0:  # the copy starts its word: the word before
+        start, end = cut[k - 1][0], b
+        beside = cut[k - 1]
+    else:
+        return False
+    if beside[1] - beside[0] < 2:
+        return False
+    return text.find(one[start:end], *reach) >= 0
 
 
 def _word_beside(text: str, s: int, right: bool) -> str:
@@ -1636,7 +1687,8 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     文件别处写过去掉一个字后由前后两个整词组成的文字（“公司财财产”旁的“公司财产”）时，同样不问。
     另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻，除非文件别处写过去掉一个字后的
     文字（“经审审批”旁的“经审批”）。两个字分属两个词、分词只让其中一个字单独成词，而文件别处写过去掉一个字后
-    由前后两个整词组成的文字时（“服务务工作”旁的“服务工作”），也按孤立的字判断。并列的两个叠字（“条条”和“块块”）
+    由前后两个整词组成的文字时（“服务务工作”旁的“服务工作”），也按孤立的字判断；两个字都留在词里（“本法规规定”：
+    法规 + 规定），而文件别处写过去掉一个字后跨过接缝的两个整词（“本法规定”）时，也报告。并列的两个叠字（“条条”和“块块”）
     以及同一文件中以相同上下文再次出现的叠字（“他船船艏”两处）视为有意为之，不报告。汉字数字中不可能出现的叠字
     （“五五百”“第八十三三条”“第三三人”）直接报告。同一文件在别处写过去掉一个字后的文字
     （如别处有“借款期限”时的“借款期期限”）这一旁证本规则默认不用（`rules/dup.yaml` 中
