@@ -1087,12 +1087,25 @@ def _used_in_term(text: str, s: int, right: bool, junctions: bool = False) -> bo
     return False
 
 
+def _core_written(text: str, s: int) -> bool:
+    """Does the document write, elsewhere, the one-copy reading of the doubled character at
+    ``s`` with one character each side (x c y)?  Every one-copy reading that the tests
+    below look for holds it: asked first, it spares them jieba's cut (a language server asks
+    a verdict's questions again at each keystroke)."""
+    if s < 1 or s + 3 > len(text):
+        return False
+    core = text[s - 1 : s + 1] + text[s + 2]
+    return text.find(core, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+
+
 def _edge_reading_written(text: str, s: int, right: bool) -> bool:
     """Does the document write, elsewhere, the one-copy reading of the doubled character at
     ``s`` beside punctuation: the word of jieba's cut that the other copy belongs to (two
     characters at least) with the mark beside the lone copy (、食品 for 、食食品添加剂 with
     ``right`` false; 方法。 for 方法法。 with ``right``)?  The candidate holds the two-copy
     reading, so every match is elsewhere."""
+    if not _core_written(text, s):
+        return False
     cut = _cut(text, s)
     if right:
         word = _word_ending(text, cut, s + 1)
@@ -1113,6 +1126,8 @@ def _words_reading_written(text: str, s: int, right: bool) -> bool:
     word before the pair and the word of the second copy without ``right``)?  Two words
     that touch keep a term of the document on one side (派遣国 + 国旗): its one-copy
     reading (派遣国旗) is no text the document writes."""
+    if not _core_written(text, s):
+        return False
     cut = _cut(text, s)
     if right:
         first, second = _word_ending(text, cut, s + 1), next((text[a:b] for a, b in cut if a == s + 2), "")
@@ -1129,6 +1144,8 @@ def _reading_written(text: str, s: int, right: bool) -> bool:
     at least) of the other copy: with ``right`` (the second copy alone) the word ending with
     the first copy and the token after the pair (秘书衔 for 秘书书衔), else the token before
     the pair and the word of the second copy (经审批 for 经审审批)?"""
+    if not _core_written(text, s):
+        return False
     cut = _cut(text, s)
     if right:
         word, token = _word_ending(text, cut, s + 1), next((text[a:b] for a, b in cut if a == s + 2), "")
@@ -1149,10 +1166,9 @@ def _joined_reading_written(text: str, s: int) -> bool:
     word, the one before when the copy starts it (本法规规定 read 本法 + 规定: 本法规定)?
     Two words that touch leave a single character there (外国国家 read 外 + 国家, 海关关长
     read 海关 + 长), or a reading that the document does not write."""
+    if not _core_written(text, s):
+        return False
     lo, hi = _han_run(text, s, s + 2)
-    reach = max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH
-    if s < 1 or text.find(text[s - 1 : s + 1] + text[s + 2 : s + 3], *reach) < 0:
-        return False  # (cheapest first: the reading holds the copy and its neighbours)
     one = text[lo : s + 1] + text[s + 2 : hi]
     at = s - lo  # the copy kept, in ``one``
     cut = [(a, b) for a, b, _freq in segment.tokens(one)]
@@ -1170,7 +1186,7 @@ def _joined_reading_written(text: str, s: int) -> bool:
         return False
     if beside[1] - beside[0] < 2:
         return False
-    return text.find(one[start:end], *reach) >= 0
+    return text.find(one[start:end], max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
 
 
 def _word_beside(text: str, s: int, right: bool) -> str:
