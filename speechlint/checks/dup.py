@@ -915,33 +915,31 @@ def _by_model(
             # (at model-embedded-alone: a word of the dictionary crosses the lone copy too, and
             # the segmentation may err, 其一 + 任 + 任期 for 其 + 一任 + 任期; cheapest first:
             # segmenting loads a dictionary)
-            # (or at model-embedded-written, when the document writes the one-copy reading
-            # in whole words elsewhere: 服务工作 for 服务务工作)
+            # (or, not for a listed form nor a standalone character, when the document writes
+            # the one-copy reading in whole words: model-embedded-written, 服务工作 for
+            # 服务务工作, at model-lone-split's threshold too since the cut leaves the copy
+            # alone; model-embedded-joined where the cut keeps both copies inside words,
+            # 本法规定 for 本法规规定)
             plain = not allowed and text[s] not in data.standalone
-            by_alone = min(max(lone), max(data.model_embedded_alone, data.model_embedded_written))
+            clear = min(max(lone), data.model_embedded_alone)
+            written = min(max(*lone, *split), data.model_embedded_written) if plain else -1000.0
             joined = data.model_embedded_joined if plain else -1000.0
-            if llr > max(by_alone, joined):
+            if llr > max(clear, written, joined):
                 return False
-            # both copies kept inside words by the cut: at model-embedded-joined, when the
-            # document writes the one-copy reading across the junction (本法规定 for
-            # 本法规规定; the document first: the dictionary is asked only when it may)
-            if llr > by_alone:
-                return (
-                    _noted(asked, _joined_reading_written, text, s)
-                    and not crosses(s + 1)
-                    and _segmented_alone(text, s) is None
-                )
+            # (cheapest first: where only the document can report the pair, it is asked before
+            # the dictionary)
+            if llr > clear and not _noted(asked, _core_written, text, s):
+                return False
             if crosses(s + 1):
                 return False
             alone_at = _segmented_alone(text, s)
             if alone_at is None:
                 return llr <= joined and _noted(asked, _joined_reading_written, text, s)
             right = alone_at == s + 1
-            clear = llr <= data.model_embedded_alone and _cut_margin(text, s, right) >= data.embedded_alone_margin
-            written = (
-                llr <= data.model_embedded_written and plain and _noted(asked, _words_reading_written, text, s, right)
-            )
-            return (clear or written) and lone_copy(right)
+            return (
+                (llr <= clear and _cut_margin(text, s, right) >= data.embedded_alone_margin)
+                or (llr <= written and _noted(asked, _words_reading_written, text, s, right))
+            ) and lone_copy(right)
         # the first copy alone: 落 + 落实
         # (not when a word spans both copies: 强强联合)
         return llr <= alone or (not crosses(s + 1) and lone_copy(right=False))
