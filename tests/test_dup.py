@@ -1084,6 +1084,9 @@ def test_each_copy_kept_in_a_word_is_found_when_the_joined_reading_is_written() 
     assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_joined=-1000.0))
     text = "董事会依照本法规规定行使职权。"
     assert not dup._judge(text, _doubled_at(text), 1, data)
+    # a word and a single character, four characters together: 反 + 恐怖主义
+    text = "开展反恐恐怖主义工作。反恐怖主义工作领导机构负责。"
+    assert dup._joined_reading_written(text, _doubled_at(text))
 
 
 @pytest.mark.parametrize(

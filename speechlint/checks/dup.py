@@ -213,8 +213,9 @@ class DupData:
     #: Each copy inside a different word of the dictionary and both kept inside words by
     #: jieba's cut (法规 + 规定 in 本法规规定), not a form of ``allow`` nor a ``standalone``
     #: character: reported at this score or below when the document writes, elsewhere, the
-    #: one-copy reading across the junction, in the words of jieba's cut of the one-copy text
-    #: (本法规定: 本法 + 规定; :func:`_joined_reading_written`).  -1000: off.
+    #: one-copy reading across the junction in jieba's cut of the one-copy text, the word of
+    #: the copy and the token beside it (本法规定: 本法 + 规定; 反恐怖主义: 反 + 恐怖主义;
+    #: :func:`_joined_reading_written`).  -1000: off.
     model_embedded_joined: float = -1000.0
     #: ... when jieba's best route is at least this much likelier (natural log) than the
     #: best one joining the lone copy to its other neighbour (:func:`_cut_margin`): the cut
@@ -1159,11 +1160,12 @@ def _reading_written(text: str, s: int, right: bool) -> bool:
 def _joined_reading_written(text: str, s: int) -> bool:
     """Does the document write, elsewhere, the one-copy reading of the doubled character at
     ``s`` across the place of the dropped copy: in jieba's cut of the Han text around with
-    one copy, the word that holds the copy (two characters at least) with the word beside
-    it across that place (two characters at least): the next word when the copy ends its
-    word, the one before when the copy starts it (本法规规定 read 本法 + 规定: 本法规定)?
-    Two words that touch leave a single character there (外国国家 read 外 + 国家, 海关关长
-    read 海关 + 长), or a reading that the document does not write."""
+    one copy, the word that holds the copy (two characters at least) with the token beside
+    it across that place, four characters at least together: the next token when the copy
+    ends its word, the one before when the copy starts it (本法规规定 read 本法 + 规定:
+    本法规定; 反恐恐怖主义 read 反 + 恐怖主义)?  Two words that touch leave a word and a
+    single character there (外国国家 read 外 + 国家, 海关关长 read 海关 + 长), or a reading
+    that the document does not write."""
     if not _core_written(text, s):
         return False
     lo, hi = _han_run(text, s, s + 2)
@@ -1174,15 +1176,13 @@ def _joined_reading_written(text: str, s: int) -> bool:
     if k is None or cut[k][1] - cut[k][0] < 2:
         return False
     a, b = cut[k]
-    if b == at + 1 and k + 1 < len(cut):  # the copy ends its word: the next word
+    if b == at + 1 and k + 1 < len(cut):  # the copy ends its word: the next token
         start, end = a, cut[k + 1][1]
-        beside = cut[k + 1]
-    elif a == at and k > 0:  # the copy starts its word: the word before
+    elif a == at and k > 0:  # the copy starts its word: the token before
         start, end = cut[k - 1][0], b
-        beside = cut[k - 1]
     else:
         return False
-    if beside[1] - beside[0] < 2:
+    if end - start < 4:  # (a word and a single character: 海关 + 长, no reading)
         return False
     return text.find(one[start:end], max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
 
