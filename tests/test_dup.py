@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,6 +19,9 @@ from speechlint.data import family_data
 from speechlint.errors import RuleDataError
 
 from .conftest import ROOT, clean_texts, positions, seed
+
+if TYPE_CHECKING:
+    from speechlint.checks.dup import DupData
 
 DUP = Config(select=("DUP",))
 
@@ -293,7 +297,7 @@ def test_a_remembered_verdict_is_reused_only_when_the_document_answers_alike(mon
 
     answer = [False]
     monkeypatch.setattr(dup, "_document_writes", lambda text, s, n, k: answer[0])
-    monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right: not answer[0])
+    monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right, junctions=False: not answer[0])
     data = family_data("DUP")["DUP002"]
     differs = 0
     for text in ("对借款期期限没有约定的。", "推动高质量高质量发展。", "各乡镇乡镇长要负责。", "深化文化文艺改革。"):
@@ -367,7 +371,7 @@ def test_kept_decisions_ask_the_document_and_the_slip_patterns_again(monkeypatch
 
     answer = [False]
     monkeypatch.setattr(dup, "_document_writes", lambda text, s, n, k: answer[0])
-    monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right: not answer[0])
+    monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right, junctions=False: not answer[0])
     far = "\n" + "各项工作有序推进。" * 8
     differs = 0
     for code in ("DUP001", "DUP002"):
@@ -983,6 +987,27 @@ def test_a_particle_that_closes_a_clause_is_not_tried_at_model_standalone_end(te
     assert found(text) == []
 
 
+def _lone_path_only() -> DupData:
+    """DUP001's data with the thresholds of the word structure off, so that a lone copy is
+    reported only by the looser lone-copy thresholds and their tests."""
+    data = speechlint.data.rule_data("DUP001")
+    return dataclasses.replace(data, model_orphan=-30.0, model_orphan_familiar=-30.0, model_embedded=-30.0)
+
+
+def test_a_use_elsewhere_that_is_the_same_junction_of_two_words_is_no_term_use() -> None:
+    """model-lone-junction: 药品生产 is no use of 品生 as a term in 保健食品品生产: 生产 is
+    written there too and 药品 is a word (食品 + 品 + 生产 here)."""
+    from speechlint.checks import dup
+
+    text = "保健食品品生产企业应当备案。药品生产企业应当遵守规定。"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=True)
+    assert not dup._used_in_term(text, s, right=True, junctions=True)
+    data = _lone_path_only()
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_junction=-1000.0))
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -998,6 +1023,124 @@ def test_a_linking_particles_first_copy_before_a_word_it_opens_is_tried_at_model
     assert dup._particle_alone(text, s, data)
     assert dup._judge(text, s, 1, data)
     assert not dup._judge(text, s, 1, dataclasses.replace(data, model_particle_alone=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "依照评标标准进行评审。评标委员会由专家组成。",  # 评标: a term, no junction
+        "使用派遣国国旗。派遣国的国徽。派遣国家的代表。",  # 派遣国的: a use on its own
+    ],
+)
+def test_a_term_used_on_its_own_elsewhere_still_counts_with_junctions(text: str) -> None:
+    """model-lone-junction skips junctions only: a term the document writes on its own
+    somewhere keeps its lone copy silent (派遣国家 is a junction, 派遣国的 is not)."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=False, junctions=True)
+    assert not dup._judge(text, s, 1, _lone_path_only())
+
+
+def test_a_lone_copy_beside_punctuation_whose_one_copy_reading_is_written_is_tried() -> None:
+    """model-lone-edge-written: 、食品 written elsewhere says where 、食食品 belongs, though
+    、食用 elsewhere is a use of 、食 (punctuation makes no term with the copy)."""
+    from speechlint.checks import dup
+
+    text = "禁止生产食品、食食品添加剂。禁止经营食品、食品添加剂、食用农产品。"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=False) and dup._edge_reading_written(text, s, right=False)
+    data = _lone_path_only()
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_edge_written=-1000.0))
+
+
+def test_a_lone_copy_beside_punctuation_needs_its_one_copy_reading_written() -> None:
+    """model-lone-edge-written asks for the one-copy reading with the mark: 、食用 alone
+    elsewhere keeps the document's term test deciding (silent)."""
+    from speechlint.checks import dup
+
+    text = "禁止生产食品、食食品添加剂。禁止经营食品、食用农产品。"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=False) and not dup._edge_reading_written(text, s, right=False)
+    assert not dup._judge(text, s, 1, _lone_path_only())
+
+
+def test_a_lone_copy_whose_one_copy_reading_in_whole_words_is_written_is_tried() -> None:
+    """model-lone-written: 公司财产 written elsewhere says where 公司财财产 belongs, though
+    公司财务 elsewhere is a use of 司财 (junctions asked for nothing here)."""
+    from speechlint.checks import dup
+
+    text = "清算组应当清理公司财财产。公司财产由清算组管理。公司财务会计报告应当审计。"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=False) and dup._words_reading_written(text, s, right=False)
+    data = dataclasses.replace(_lone_path_only(), model_lone_junction=-1000.0)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_written=-1000.0))
+
+
+def test_two_words_that_touch_have_no_one_copy_reading_in_whole_words() -> None:
+    """model-lone-written: 派遣国 + 国旗 (派遣国的 a term of the document) leaves 派遣国旗,
+    which the document does not write: the term test decides (silent)."""
+    from speechlint.checks import dup
+
+    text = "使用派遣国国旗。派遣国的国徽。"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=False) and not dup._words_reading_written(text, s, right=False)
+    assert not dup._judge(text, s, 1, _lone_path_only())
+
+
+def test_a_lone_copy_beside_no_word_whose_one_copy_reading_is_written_is_tried() -> None:
+    """model-lone-placed-written: 经 has no word of its own before 经审审批, but 经审批
+    written elsewhere says where the copy belongs; without it the neighbour test decides
+    (silent)."""
+    from speechlint.checks import dup
+
+    data = dataclasses.replace(_lone_path_only(), model_orphan_unseen=-30.0)
+    text = "评价文件未依法经审审批的，不得开工。经审批的项目应当公示。"
+    s = _doubled_at(text)
+    assert not dup._neighbour_placed(text, s, False, data) and dup._reading_written(text, s, right=False)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_placed_written=-1000.0))
+    text = "评价文件未依法经审审批的，不得开工。"
+    assert not dup._reading_written(text, _doubled_at(text), right=False)
+    assert not dup._judge(text, _doubled_at(text), 1, data)
+
+
+def test_each_copy_in_a_word_is_tried_when_the_one_copy_reading_is_written() -> None:
+    """model-embedded-written: 服务 + 务 + 工作 (务工 a word too) with 服务工作 written
+    elsewhere; 其一 + 任 + 任期 (two words that touch) leaves 其一任期, which the document
+    does not write: silent."""
+    from speechlint.checks import dup
+
+    data = _lone_path_only()
+    text = "要做好农民工服务务工作。服务工作要细致。"
+    s = _doubled_at(text)
+    assert dup._segmented_alone(text, s) == s + 1 and dup._words_reading_written(text, s, right=True)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_written=-1000.0))
+    text = "行政长官在其一任任期内只能解散立法会一次。"
+    s = _doubled_at(text)
+    assert not dup._words_reading_written(text, s, right=dup._segmented_alone(text, s) == s + 1)
+    assert not dup._judge(text, s, 1, data)
+
+
+def test_each_copy_kept_in_a_word_is_found_when_the_joined_reading_is_written() -> None:
+    """model-embedded-joined: 法规 + 规定 in 本法规规定, with 本法规定 (本法 + 规定) written
+    elsewhere; without it silent at the lone-copy thresholds."""
+    from speechlint.checks import dup
+
+    data = _lone_path_only()
+    text = "董事会依照本法规规定行使职权。本法规定的其他职权由章程规定。"
+    s = _doubled_at(text)
+    assert dup._segmented_alone(text, s) is None and dup._joined_reading_written(text, s)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_joined=-1000.0))
+    text = "董事会依照本法规规定行使职权。"
+    assert not dup._judge(text, _doubled_at(text), 1, data)
+    # a word and a single character, four characters together: 反 + 恐怖主义
+    text = "开展反恐恐怖主义工作。反恐怖主义工作领导机构负责。"
+    assert dup._joined_reading_written(text, _doubled_at(text))
 
 
 @pytest.mark.parametrize(
@@ -1034,3 +1177,18 @@ def test_a_preposition_after_a_word_ending_in_it_opens_a_phrase(text: str) -> No
 
     assert not dup._after_content_word(text, _doubled_at(text))
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "法院对涉及外国国家的案件。外国国家及其财产。外国家属。",  # 外 + 国家: one character
+        "经直属海关关长批准。海关长期坚持。",  # 海关 + 长: one character
+    ],
+)
+def test_two_words_that_touch_leave_no_joined_reading(text: str) -> None:
+    """model-embedded-joined asks for two words of two characters at least across the
+    junction of the one-copy reading: two words that touch leave a single character."""
+    from speechlint.checks import dup
+
+    assert not dup._joined_reading_written(text, _doubled_at(text))

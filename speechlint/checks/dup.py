@@ -59,6 +59,18 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      without a word of its own (中间交工工程: 交工 + 工程; 第四章章名: 章名): reported at
      ``model-lone`` (``model-lone-allowed`` for a listed pair whose first copy stands
      alone, 深 + 深入; none for the ``standalone`` function words, 可以 + 以 + 实行).
+     A use elsewhere that is the same junction of two words as here is no term use
+     (``model-lone-junction``: 公司财务 for 清理公司财财产), and beside punctuation the
+     document's one-copy reading with the mark settles it (``model-lone-edge-written``:
+     、食品 written elsewhere for 、食食品), beside Han text its one-copy reading in the
+     whole words of jieba's cut (``model-lone-written``: 公司财产 for 公司财财产); a lone
+     copy whose neighbour has no word of its own is tried when the document writes its
+     one-copy reading (``model-lone-placed-written``: 经审批 for 经审审批), and a copy that
+     jieba's cut leaves alone though a word of the dictionary crosses each copy is judged as
+     a lone copy when the document writes the one-copy reading in whole words
+     (``model-embedded-written``: 服务工作 for 服务务工作), one that the cut keeps inside
+     words when it writes the one-copy reading across the junction in whole words
+     (``model-embedded-joined``: 本法规定 for 本法规规定).
 
    The lone copy's other neighbour is never placed by a digit or a letter (2024年 + 年底,
    A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
@@ -200,6 +212,18 @@ class DupData:
     #: :func:`_attached` and :func:`_neighbour_placed`, apply) at this score or below, where
     #: two words that touch are both kept (全国 + 国有企业, 粪污 + 污染).  -1000: off.
     model_embedded_alone: float = -1000.0
+    #: The same (not for a form of ``allow`` nor a ``standalone`` character) at this score
+    #: or below, whatever the margin, when the document writes the one-copy reading elsewhere
+    #: in the words of jieba's cut on each side of the lone copy (服务工作 for 服务务工作;
+    #: :func:`_words_reading_written`).  -1000: off.
+    model_embedded_written: float = -1000.0
+    #: Each copy inside a different word of the dictionary and both kept inside words by
+    #: jieba's cut (法规 + 规定 in 本法规规定), not a form of ``allow`` nor a ``standalone``
+    #: character: reported at this score or below when the document writes, elsewhere, the
+    #: one-copy reading across the junction in jieba's cut of the one-copy text, the word of
+    #: the copy and the token beside it (本法规定: 本法 + 规定; 反恐怖主义: 反 + 恐怖主义;
+    #: :func:`_joined_reading_written`).  -1000: off.
+    model_embedded_joined: float = -1000.0
     #: ... when jieba's best route is at least this much likelier (natural log) than the
     #: best one joining the lone copy to its other neighbour (:func:`_cut_margin`): the cut
     #: errs on close calls (其一 + 任 + 任期 for 其 + 一任 + 任期, 0.1).
@@ -249,6 +273,28 @@ class DupData:
     #: so that it means the same in a model built from more text.  -1000: off.
     model_lone_seen: float = -1000.0
     lone_seen_share: float = 1.0
+    #: A lone copy (not a form of ``allow`` nor a ``standalone`` character) at this score or
+    #: below asks the document's term test (:func:`_used_in_term`) to skip the uses that are
+    #: the same junction of two words as here (公司财务 for 清理公司财财产: 公司 + 财务 there,
+    #: 公司 + 财产 here).  -1000: off.
+    model_lone_junction: float = -1000.0
+    #: A lone copy beside punctuation (not a form of ``allow`` nor a ``standalone``
+    #: character) at this score or below is tried whatever the document's term test says
+    #: when the document writes the one-copy reading elsewhere: the punctuation mark and the
+    #: word of jieba's cut that the other copy belongs to (、食品 for 、食食品添加剂; 方法。
+    #: for 方法法。; :func:`_edge_reading_written`).  Punctuation makes no term with the copy;
+    #: the reading written elsewhere says where the copy belongs.  -1000: off.
+    model_lone_edge_written: float = -1000.0
+    #: The same beside Han text: the document writes, elsewhere, the one-copy reading made
+    #: of the words of jieba's cut on each side, two characters at least each (公司财产 for
+    #: 清理公司财财产; :func:`_words_reading_written`).  -1000: off.
+    model_lone_written: float = -1000.0
+    #: A lone copy (not a form of ``allow`` nor a ``standalone`` character) whose other
+    #: neighbour has no word of its own (:func:`_neighbour_placed`) at this score or below
+    #: is tried when the document writes the one-copy reading elsewhere: the token of
+    #: jieba's cut beside the lone copy and the word of the other copy (经审批 for
+    #: 经审审批; :func:`_reading_written`).  -1000: off.
+    model_lone_placed_written: float = -1000.0
     #: The document itself writes the one-copy reading elsewhere, with ``document-context``
     #: characters of the same text on each side (借款期限 here, 借款期期限 there): a doubled
     #: form at this score or below is reported whatever its word structure.  Not for the
@@ -308,8 +354,12 @@ class DupData:
             self.model_standalone_end,
             self.model_particle_alone,
         )
-        if not max(*lone, *splits, self.model_embedded_alone, self.model_lone_edge) <= 0:
-            return "thresholds must satisfy model-lone* and model-embedded-alone <= 0"
+        # (the thresholds that the document's evidence loosens: the term test's junctions,
+        # the one-copy reading written elsewhere)
+        document = (self.model_lone_junction, self.model_lone_edge_written, self.model_lone_written)
+        written = (self.model_lone_placed_written, self.model_embedded_written, self.model_embedded_joined)
+        if not max(*lone, *splits, *document, *written, self.model_embedded_alone, self.model_lone_edge) <= 0:
+            return "thresholds must satisfy model-lone*, model-embedded-alone and model-embedded-written <= 0"
         if not 0 < self.lone_seen_share <= 1:
             return "'lone-seen-share' must be in (0, 1]"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
@@ -835,7 +885,27 @@ def _by_model(
 
     def lone_copy(right: bool) -> bool:
         """Is the copy standing alone (the second with ``right``) a slip at its loose threshold?"""
-        if llr > max(lone[right], split[right]) or _attached(text, s, right=right, asked=asked):
+        # (model-lone-junction: a use elsewhere that is the same junction of two words as
+        # here is no term use, 公司财务 for 公司财财产)
+        plain = not allowed and text[s] not in data.standalone
+        junctions = plain and llr <= data.model_lone_junction
+        if llr > max(lone[right], split[right]):
+            return False
+        if _attached(text, s, right, asked, junctions) and not (
+            plain
+            and (
+                # (model-lone-edge-written: beside punctuation, the document writes the
+                # one-copy reading with the whole word elsewhere, 、食品 for 、食食品)
+                (
+                    llr <= data.model_lone_edge_written
+                    and _punctuation_at(text, s + 2 if right else s - 1)
+                    and _noted(asked, _edge_reading_written, text, s, right)
+                )
+                # (model-lone-written: the document writes the one-copy reading with the
+                # whole words on each side elsewhere, 公司财产 for 公司财财产)
+                or (llr <= data.model_lone_written and _noted(asked, _words_reading_written, text, s, right))
+            )
+        ):
             return False
         if llr > lone[right] and not _cut_alone(text, s, s + right, verb=right and not allowed):
             return False  # model-lone-split: jieba's cut keeps the copy inside a word
@@ -843,7 +913,13 @@ def _by_model(
             return False  # jieba keeps the reduplication a word: 实际上 + 天天, 应当 + 好好
         if _alnum_at(text, s + 2 if right else s - 1):
             return False  # the copy makes a term with a digit or a letter: 2024年 + 年底, A股 + 股票
-        return (unseen and llr <= data.model_orphan_unseen) or _neighbour_placed(text, s, right, data)
+        return (
+            (unseen and llr <= data.model_orphan_unseen)
+            or _neighbour_placed(text, s, right, data)
+            # (model-lone-placed-written: the document writes the one-copy reading, 经审批
+            # for 经审审批, where the lone copy's neighbour has no word of its own)
+            or (plain and llr <= data.model_lone_placed_written and _noted(asked, _reading_written, text, s, right))
+        )
     if llr > max(cap, loose):
         return False
     embedded = min(data.model_embedded, cap)
@@ -868,14 +944,31 @@ def _by_model(
             # (at model-embedded-alone: a word of the dictionary crosses the lone copy too, and
             # the segmentation may err, 其一 + 任 + 任期 for 其 + 一任 + 任期; cheapest first:
             # segmenting loads a dictionary)
-            if llr > min(max(lone), data.model_embedded_alone) or crosses(s + 1):
+            # (or, not for a listed form nor a standalone character, when the document writes
+            # the one-copy reading in whole words: model-embedded-written, 服务工作 for
+            # 服务务工作, at model-lone-split's threshold too since the cut leaves the copy
+            # alone; model-embedded-joined where the cut keeps both copies inside words,
+            # 本法规定 for 本法规规定)
+            plain = not allowed and text[s] not in data.standalone
+            clear = min(max(lone), data.model_embedded_alone)
+            written = min(max(*lone, *split), data.model_embedded_written) if plain else -1000.0
+            joined = data.model_embedded_joined if plain else -1000.0
+            if llr > max(clear, written, joined):
+                return False
+            # (cheapest first: where only the document can report the pair, it is asked before
+            # the dictionary)
+            if llr > clear and not _noted(asked, _core_written, text, s):
+                return False
+            if crosses(s + 1):
                 return False
             alone_at = _segmented_alone(text, s)
+            if alone_at is None:
+                return llr <= joined and _noted(asked, _joined_reading_written, text, s)
+            right = alone_at == s + 1
             return (
-                alone_at is not None
-                and _cut_margin(text, s, right=alone_at == s + 1) >= data.embedded_alone_margin
-                and lone_copy(right=alone_at == s + 1)
-            )
+                (llr <= clear and _cut_margin(text, s, right) >= data.embedded_alone_margin)
+                or (llr <= written and _noted(asked, _words_reading_written, text, s, right))
+            ) and lone_copy(right)
         # the first copy alone: 落 + 落实
         # (not when a word spans both copies: 强强联合)
         return llr <= alone or (not crosses(s + 1) and lone_copy(right=False))
@@ -1040,12 +1133,12 @@ def _cut_alone(text: str, s: int, at: int, verb: bool = False) -> bool:
     return any(b - a == 1 and a == at for a, b in cut)
 
 
-def _attached(text: str, s: int, right: bool, asked: Asked | None = None) -> bool:
+def _attached(text: str, s: int, right: bool, asked: Asked | None = None, junctions: bool = False) -> bool:
     """:func:`_used_in_term`, its answer noted in ``asked`` when given."""
-    return _noted(asked, _used_in_term, text, s, right)
+    return _noted(asked, _used_in_term, text, s, right, junctions)
 
 
-def _used_in_term(text: str, s: int, right: bool) -> bool:
+def _used_in_term(text: str, s: int, right: bool, junctions: bool = False) -> bool:
     """Does the document use the copy that stands alone as part of a term of its own?
 
     For the doubled character c at ``s`` between x and y: with ``right``, does ``c y`` occur
@@ -1060,6 +1153,13 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
     and so does a use where the copy makes a word with the character on its other side
     (公布选民 keeps 公布选选举 silent): asking neither found 3 more points of cross-fitted
     slips but cost two false alarms on the benchmark's measure half (totals, shipped model).
+
+    With ``junctions`` (``model-lone-junction``), a use that is the same junction of two
+    words as here does not count: the word of jieba's cut beside the pair on the far side
+    of the lone copy (two characters at least) is written there too, and the copy makes a
+    word of the compact lexicon with the character on its other side (公司财务 is no use of
+    司财 in 清理公司财财产: 公司 + 财务 there, 公司 + 财产 here).  A term of the document
+    is used on its own somewhere (派遣国的, 各司的, 面额股的): such a use still counts.
     """
     if s < 1 or s + 3 > len(text):
         return False
@@ -1069,15 +1169,138 @@ def _used_in_term(text: str, s: int, right: bool) -> bool:
         return False  # nor a particle, a conjunction or a preposition (的补补偿: 的补)
     lo, hi = max(0, s - _DOCUMENT_REACH), min(len(text), s + 2 + _DOCUMENT_REACH)
     pair = c + y if right else x + c
+    beside = _word_beside(text, s, right) if junctions else ""
     at = text.find(pair, lo, hi)
     while at >= 0:
         other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
-        if right and at >= 1 and other not in (x, c):
+        if right and at >= 1 and other not in (x, c) and not _junction(text, at + 1, beside, other + c, right):
             return True
-        if not right and other and other not in (c, y):
+        if not right and other and other not in (c, y) and not _junction(text, at + 1, beside, c + other, right):
             return True
         at = text.find(pair, at + 1, hi)
     return False
+
+
+def _core_written(text: str, s: int) -> bool:
+    """Does the document write, elsewhere, the one-copy reading of the doubled character at
+    ``s`` with one character each side (x c y)?  Every one-copy reading that the tests
+    below look for holds it: asked first, it spares them jieba's cut (a language server asks
+    a verdict's questions again at each keystroke)."""
+    if s < 1 or s + 3 > len(text):
+        return False
+    core = text[s - 1 : s + 1] + text[s + 2]
+    return text.find(core, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+
+
+def _edge_reading_written(text: str, s: int, right: bool) -> bool:
+    """Does the document write, elsewhere, the one-copy reading of the doubled character at
+    ``s`` beside punctuation: the word of jieba's cut that the other copy belongs to (two
+    characters at least) with the mark beside the lone copy (、食品 for 、食食品添加剂 with
+    ``right`` false; 方法。 for 方法法。 with ``right``)?  The candidate holds the two-copy
+    reading, so every match is elsewhere."""
+    if not _core_written(text, s):
+        return False
+    cut = _cut(text, s)
+    if right:
+        word = _word_ending(text, cut, s + 1)
+        one = word + text[s + 2 : s + 3]
+    else:
+        word = next((text[a:b] for a, b in cut if a == s + 1), "")
+        one = text[s - 1 : s] + word
+    if len(word) < 2 or len(one) != len(word) + 1:
+        return False
+    return text.find(one, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+
+
+def _words_reading_written(text: str, s: int, right: bool) -> bool:
+    """Does the document write, elsewhere, the one-copy reading of the doubled character at
+    ``s`` made of the words of jieba's cut on each side of the lone copy, two characters
+    at least each: with ``right`` (the second copy alone) the word ending with the first
+    copy and the word after the pair (公司财产 for 公司财财产 read as 公司 + 财 + 财产: the
+    word before the pair and the word of the second copy without ``right``)?  Two words
+    that touch keep a term of the document on one side (派遣国 + 国旗): its one-copy
+    reading (派遣国旗) is no text the document writes."""
+    if not _core_written(text, s):
+        return False
+    cut = _cut(text, s)
+    if right:
+        first, second = _word_ending(text, cut, s + 1), next((text[a:b] for a, b in cut if a == s + 2), "")
+    else:
+        first, second = _word_ending(text, cut, s), next((text[a:b] for a, b in cut if a == s + 1), "")
+    if len(first) < 2 or len(second) < 2:
+        return False
+    return text.find(first + second, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+
+
+def _reading_written(text: str, s: int, right: bool) -> bool:
+    """Does the document write, elsewhere, the one-copy reading of the doubled character at
+    ``s`` made of the token of jieba's cut beside the lone copy and the word (two characters
+    at least) of the other copy: with ``right`` (the second copy alone) the word ending with
+    the first copy and the token after the pair (秘书衔 for 秘书书衔), else the token before
+    the pair and the word of the second copy (经审批 for 经审审批)?"""
+    if not _core_written(text, s):
+        return False
+    cut = _cut(text, s)
+    if right:
+        word, token = _word_ending(text, cut, s + 1), next((text[a:b] for a, b in cut if a == s + 2), "")
+        one = word + token
+    else:
+        word, token = next((text[a:b] for a, b in cut if a == s + 1), ""), _word_ending(text, cut, s)
+        one = token + word
+    if len(word) < 2 or not token:
+        return False
+    return text.find(one, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+
+
+def _joined_reading_written(text: str, s: int) -> bool:
+    """Does the document write, elsewhere, the one-copy reading of the doubled character at
+    ``s`` across the place of the dropped copy: in jieba's cut of the Han text around with
+    one copy, the word that holds the copy (two characters at least) with the token beside
+    it across that place, four characters at least together: the next token when the copy
+    ends its word, the one before when the copy starts it (本法规规定 read 本法 + 规定:
+    本法规定; 反恐恐怖主义 read 反 + 恐怖主义)?  Two words that touch leave a word and a
+    single character there (外国国家 read 外 + 国家, 海关关长 read 海关 + 长), or a reading
+    that the document does not write."""
+    if not _core_written(text, s):
+        return False
+    lo, hi = _han_run(text, s, s + 2)
+    one = text[lo : s + 1] + text[s + 2 : hi]
+    at = s - lo  # the copy kept, in ``one``
+    cut = [(a, b) for a, b, _freq in segment.tokens(one)]
+    k = next((i for i, (a, b) in enumerate(cut) if a <= at < b), None)
+    if k is None or cut[k][1] - cut[k][0] < 2:
+        return False
+    a, b = cut[k]
+    if b == at + 1 and k + 1 < len(cut):  # the copy ends its word: the next token
+        start, end = a, cut[k + 1][1]
+    elif a == at and k > 0:  # the copy starts its word: the token before
+        start, end = cut[k - 1][0], b
+    else:
+        return False
+    if end - start < 4:  # (a word and a single character: 海关 + 长, no reading)
+        return False
+    return text.find(one[start:end], max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+
+
+def _word_beside(text: str, s: int, right: bool) -> str:
+    """The word of jieba's cut beside the doubled character at ``s`` on the far side of the
+    lone copy: the one starting after the pair with ``right`` (the second copy alone),
+    else the one ending before it ("" when the cut has no such word)."""
+    cut = _cut(text, s)
+    if right:
+        return next((text[a:b] for a, b in cut if a == s + 2), "")
+    return _word_ending(text, cut, s)
+
+
+def _junction(text: str, at: int, beside: str, copy_word: str, right: bool) -> bool:
+    """Is the use of the pair whose far character (beside the lone copy's neighbour, not
+    the copy) is at ``at`` a junction of two words: ``beside`` (two characters at least)
+    written there too, starting at ``at`` (``right``) or ending there, and ``copy_word``
+    (the copy with the character on its other side there) a word of the compact lexicon?"""
+    if len(beside) < 2:
+        return False
+    there = text.startswith(beside, at) if right else text.startswith(beside, at - len(beside))
+    return there and bool(segment.lexicon().known[copy_word])
 
 
 #: jieba's tags (the first letter) of particles, conjunctions and prepositions: they link
@@ -1582,16 +1805,23 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     旁证放宽把握要求：孤立的那个字与前后字的叠连在语料中从未出现（“应当当参照”），且文件别处并不把它与另一侧的字
     连用成词（“评标标准”中的“评标”），也按较宽的阈值报告；孤立的那个字在分词中自成一词时（“生产车车间”：生产 + 车 + 车间；
     允许表中的叠字被分词拆入两个词时，如“价格格”：价格 + 格），同样放宽；孤立的那个字夹在两个词之间（“承包造造林”：
-    承包 + 造 + 造林，另一侧的字自成一词或是虚词），文件别处也不把它与另一侧的字连用成词时，同样放宽。
-    另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻。虚词、助动词的第二个字在分词中
+    承包 + 造 + 造林，另一侧的字自成一词或是虚词），文件别处也不把它与另一侧的字连用成词时，同样放宽；
+    别处的连用若只是同样两个词的相接（“清理公司财财产”旁的“公司财务”：公司 + 财务），不算连用；
+    孤立的那个字紧邻标点，而文件别处写过去掉一个字后的“标点 + 词”（“、食食品”旁的“、食品”）时，不问别处的连用；
+    文件别处写过去掉一个字后由前后两个整词组成的文字（“公司财财产”旁的“公司财产”）时，同样不问。
+    另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻，除非文件别处写过去掉一个字后的
+    文字（“经审审批”旁的“经审批”）。两个字分属两个词、分词只让其中一个字单独成词，而文件别处写过去掉一个字后
+    由前后两个整词组成的文字时（“服务务工作”旁的“服务工作”），也按孤立的字判断；两个字都留在词里（“本法规规定”：
+    法规 + 规定），而文件别处写过去掉一个字后跨过接缝的两个整词（“本法规定”）时，也报告。虚词、助动词的第二个字在分词中
     孤立于以它收尾的词之后、又处在句末（“委员会会，”“现在在，”；“合同目的的，”中的“的”可以收句，不算），以及
     状语助词“地”孤立于以“地”开头的词之前（“严重地地区”；“这块地地下”中的“地”是名词，不算）或孤立于以“地”收尾的
     名词之后（“耕地地占用税”），也按较宽的阈值报告。否定副词“不”从不单独用在以“不”开头的词之前（“不不得”），
     按一般的字判断。并列的两个叠字（“条条”和“块块”）
     以及同一文件中以相同上下文再次出现的叠字（“他船船艏”两处）视为有意为之，不报告。汉字数字中不可能出现的叠字
     （“五五百”“第八十三三条”“第三三人”）直接报告。同一文件在别处写过去掉一个字后的文字
-    （如别处有“借款期限”时的“借款期期限”）这一旁证本规则默认不用（`rules/dup.yaml` 中
-    `model-document` 为 -1000）：它在基准的检验一半上多出一处误报；DUP002 仍使用。
+    （如别处有“借款期限”时的“借款期期限”）这一旁证本规则默认不单独使用（`rules/dup.yaml` 中
+    `model-document` 为 -1000）：它在基准的检验一半上多出一处误报；DUP002 仍使用。上文几种只认由分词
+    整词组成的读法，且只在孤立的字或两字分属两词的结构下使用。
 
     阈值、允许表、上下文表和豁免模式都在 `rules/dup.yaml`；是否有词跨越某个字先查精简词表，
     再查 jieba 的完整词典（两者都由 jieba 词典生成，检查时不加载 jieba）。没有模型文件时，
