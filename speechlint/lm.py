@@ -121,12 +121,11 @@ class Model:
             hi = self._lines.lower_bound(first + b"\xff", lo, len(self._data))  # no UTF-8 byte is 0xff
             block = self._blocks[ctx[0]] = (lo, hi)
         lo, hi = block
-        pos = self._lines.lower_bound(want, lo, hi)
-        if pos >= hi:
+        pos = self._lines.find_key(want, lo, hi)
+        if pos < 0:
             return None
         end = self._data.find(b"\n", pos, hi)
-        line = bytes(self._data[pos : end if end >= 0 else hi])
-        return line.decode("utf-8") if line.startswith(want + b"\t") else None
+        return bytes(self._data[pos : end if end >= 0 else hi]).decode("utf-8")
 
     def _context(self, ctx: str) -> tuple[int, int, Followers] | None:
         """(count, distinct followers, the line's followers) of a context; None: unseen.
