@@ -137,7 +137,11 @@ class Model:
             return self._contexts[ctx]
         except KeyError:
             pass
-        line = self._line(ctx)
+        # a context has a line only if its last character is kept after the context one
+        # shorter (lm_build keeps an n-gram whenever one extending it is kept): a dict
+        # look-up, mostly remembered, spares the file a third of the searches
+        shorter = self._context(ctx[:-1]) if ctx else None
+        line = None if ctx and (shorter is None or not self._count(shorter[2], ctx[-1])) else self._line(ctx)
         found: tuple[int, int, Followers] | None
         if line is None:
             found = None
