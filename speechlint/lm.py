@@ -138,10 +138,14 @@ class Model:
         except KeyError:
             pass
         # a context has a line only if its last character is kept after the context one
-        # shorter (lm_build keeps an n-gram whenever one extending it is kept): a dict
-        # look-up, mostly remembered, spares the file a third of the searches
-        shorter = self._context(ctx[:-1]) if ctx else None
-        line = None if ctx and (shorter is None or not self._count(shorter[2], ctx[-1])) else self._line(ctx)
+        # shorter (lm_build keeps an n-gram whenever one extending it is kept): when that
+        # one is remembered (mostly), a dict look-up spares the file a search; it is not
+        # read for this alone (it would be remembered too: more memory, for no search saved)
+        shorter = self._contexts.get(ctx[:-1], ()) if ctx else ()
+        if shorter is None or (shorter and not self._count(shorter[2], ctx[-1])):
+            line = None
+        else:
+            line = self._line(ctx)
         found: tuple[int, int, Followers] | None
         if line is None:
             found = None

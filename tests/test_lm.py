@@ -119,9 +119,14 @@ def test_a_context_whose_shorter_context_lacks_its_last_character_is_not_searche
     m._line = line  # type: ignore[method-assign]
     assert m._context("贯彻落") is not None  # 贯彻 is followed by 落 twice: its line is read
     assert "贯彻落" in searched
-    # 认真 is never followed by 落: no context starting 认真落 can have a line
-    assert m._context("认真落") is None
-    assert "认真落" not in searched
+    # 落实 (remembered once read) is followed by 落 once only, pruned: 落实落 has no line
+    assert m._context("落实") is not None
+    assert m._context("落实落") is None
+    assert "落实落" not in searched
+    # a shorter context not yet read is not read for this: the longer one is searched
+    searched.clear()
+    assert m._context("实落细") is None
+    assert searched == ["实落细"]
     # the answers are the file's, context by context
-    for ctx in ("贯彻落", "认真落", "落实落", "的决", "鑫", "党的决"):
+    for ctx in ("贯彻落", "认真落", "落实落", "实落细", "的决", "鑫", "党的决"):
         assert (m._context(ctx) is None) == (find(ctx) is None)
