@@ -565,6 +565,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "server":  # each draft's configuration chooses its findings' language
         i18n.set_language(i18n.language(), run=False)
+    if argv is None and args.command == "check":
+        _fewer_collections()
     try:
         code = _main(parser, args, argv)
     finally:  # called as a function: the library's language is the configuration's again
@@ -573,6 +575,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv is None and args.command != "server":
         _exit_now(code)
     return code
+
+
+def _fewer_collections() -> None:
+    """Collect garbage after 20,000 new container objects instead of Python's 700 (as the
+    language server does), for the rest of this process.
+
+    A check of a large draft makes millions of objects that live until the process ends
+    (the model's contexts and probabilities, the dictionary's entries, the findings) and
+    hardly any cycle to collect; the default thresholds had the collector walk them over
+    and over: 386 young, 35 middle and 3 full collections, 0.13 s, on the 9 MB of bench
+    ``input_distinct``; 12 young collections, 0.04 s, with this (0.018 -> 0.010 s on
+    ``input_10MB``), same peak memory.
+    """
+    import gc
+
+    gc.set_threshold(20_000, 50, 100)
 
 
 def _on_system_allocator() -> None:

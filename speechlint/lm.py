@@ -121,12 +121,11 @@ class Model:
             hi = self._lines.lower_bound(first + b"\xff", lo, len(self._data))  # no UTF-8 byte is 0xff
             block = self._blocks[ctx[0]] = (lo, hi)
         lo, hi = block
-        pos = self._lines.lower_bound(want, lo, hi)
-        if pos >= hi:
+        pos = self._lines.find_key(want, lo, hi)
+        if pos < 0:
             return None
         end = self._data.find(b"\n", pos, hi)
-        line = bytes(self._data[pos : end if end >= 0 else hi])
-        return line.decode("utf-8") if line.startswith(want + b"\t") else None
+        return bytes(self._data[pos : end if end >= 0 else hi]).decode("utf-8")
 
     def _context(self, ctx: str) -> tuple[int, int, Followers] | None:
         """(count, distinct followers, the line's followers) of a context; None: unseen.
@@ -138,7 +137,15 @@ class Model:
             return self._contexts[ctx]
         except KeyError:
             pass
-        line = self._line(ctx)
+        # a context has a line only if its last character is kept after the context one
+        # shorter (lm_build keeps an n-gram whenever one extending it is kept): when that
+        # one is remembered (mostly), a dict look-up spares the file a search; it is not
+        # read for this alone (it would be remembered too: more memory, for no search saved)
+        shorter = self._contexts.get(ctx[:-1], ()) if ctx else ()
+        if shorter is None or (shorter and not self._count(shorter[2], ctx[-1])):
+            line = None
+        else:
+            line = self._line(ctx)
         found: tuple[int, int, Followers] | None
         if line is None:
             found = None

@@ -290,6 +290,32 @@ def test_the_scan_memo_finds_what_one_scan_of_the_text_finds() -> None:
             assert [s.text for s in data.scans] == [text]
 
 
+def test_the_scan_of_a_large_text_finds_what_the_pattern_finds() -> None:
+    """A text too large for the memo is scanned through the characters' low bytes
+    (dup._doubled_starts): exactly pattern.finditer, with characters sharing a low byte
+    (一 U+4E00, 伀 U+4F00), one outside the Basic Multilingual Plane, lone surrogates, and a
+    text made to refute more possible matches than the filter allows (the regex takes over)."""
+    import random
+
+    from speechlint.checks import dup
+
+    rng = random.Random(13)
+    for alphabet in ("要要我们\n a", "一伀丁\u4f01\n", "一伀𠀀\n", "要\ud800\udc00\ud800"):
+        for _ in range(1500):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+            low = dup._low_bytes(text)
+            for n in range(1, 5):
+                pattern = re.compile(rf"({'.' * n})\1", re.DOTALL)
+                assert dup._doubled_starts(text, low, pattern, n) == [m.start() for m in pattern.finditer(text)], text
+    text = "".join(rng.choice("一伀倀") for _ in range(50_000))  # U+4E00, U+4F00, U+5000
+    pattern = re.compile(r"(.)\1", re.DOTALL)
+    assert dup._doubled_starts(text, dup._low_bytes(text), pattern, 1) == [m.start() for m in pattern.finditer(text)]
+    data = dup.DupData(min_unit=1, max_unit=4)
+    text = "要要我们我们一一伀伀。" * 50_000  # beyond the memo's size
+    want = [[m.start() for m in p.finditer(text) if dup._keep(m.group(1))] for p in data.candidates]
+    assert dup._candidates(text, data) == want
+
+
 def test_a_remembered_verdict_is_reused_only_when_the_document_answers_alike(monkeypatch: pytest.MonkeyPatch) -> None:
     """dup._judged keeps a verdict by the text around the candidate with the document's
     answers it depended on: when the document answers otherwise the verdict is made again."""

@@ -103,3 +103,30 @@ def test_every_context_line_is_found_and_nothing_else() -> None:
         assert m._line(line.split("\t")[0]) == line
     for unseen in ("鑫", "落落", "贯彻落实党", "\ud800", "𠮷吉"):
         assert m._line(unseen) is None
+
+
+def test_a_context_whose_shorter_context_lacks_its_last_character_is_not_searched() -> None:
+    streams = ["贯彻落实党的决定", "贯彻落实党的决定", "落实落细", "认真贯彻"]
+    text = lm_build.render(lm_build.count(streams, 4), 4, "t", "0")
+    m = lm.Model(text.encode("utf-8"))
+    searched: list[str] = []
+    find = m._line
+
+    def line(ctx: str) -> str | None:
+        searched.append(ctx)
+        return find(ctx)
+
+    m._line = line  # type: ignore[method-assign]
+    assert m._context("贯彻落") is not None  # 贯彻 is followed by 落 twice: its line is read
+    assert "贯彻落" in searched
+    # 落实 (remembered once read) is followed by 落 once only, pruned: 落实落 has no line
+    assert m._context("落实") is not None
+    assert m._context("落实落") is None
+    assert "落实落" not in searched
+    # a shorter context not yet read is not read for this: the longer one is searched
+    searched.clear()
+    assert m._context("实落细") is None
+    assert searched == ["实落细"]
+    # the answers are the file's, context by context
+    for ctx in ("贯彻落", "认真落", "落实落", "实落细", "的决", "鑫", "党的决"):
+        assert (m._context(ctx) is None) == (find(ctx) is None)
