@@ -647,3 +647,26 @@ def test_de_de_candidate_after_another_de() -> None:
     + 写的少一些) is tried on its own; the 的 of 有的 stays silent."""
     assert _codes("这些文件有的写的少一些。", "WRD002") == ["的"]
     assert _codes("有的少一些，有的多一些。", "WRD002") == []
+
+
+def test_de_de_potential_complement() -> None:
+    """A one-character verb alone after verb + 的 before a clause end is a potential
+    complement (potential_complements: 接的住, 留的住, 放的开): a verb there ends no noun
+    phrase.  Verb + 的 + a noun (留的住房) and 是……的了 stay silent, and without the list
+    the slip goes unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, potential_complements=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("下放的事项要接的住。", "人才要引得进、留的住。", "既要放的开，又要管得好。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("他们留的住房很宽敞。", "这是不可避免的了。", "这是我们今后要做的。", "这是完全办得到的。"):
+        assert found(text, shipped) == []

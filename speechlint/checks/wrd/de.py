@@ -1080,6 +1080,10 @@ class DeComplementData:
     #: Report verb + 的 + a one-character listed complement + 的 (发展的好的地区, 结合的好的):
     #: a complement before a relative 的.
     before_relative_de: bool = False
+    #: One-character verbs that after verb + 的 at a clause end (or before 、 and ，) are a
+    #: potential complement (接的住, 叫的响, 引的进, 用的上): a verb right after 的 ends no
+    #: noun phrase, so verb + 的 + one of them alone in its clause wants 得.
+    potential_complements: frozenset[str] = frozenset()
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1134,6 +1138,14 @@ class DeComplementData:
         return re.compile(f"的(?<=[\u4e00-\u9fff]的)([{''.join(sorted(ones))}])的")
 
     @cached_property
+    def potential(self) -> re.Pattern[str]:
+        """A 的 after a Han character, then a potential complement alone before a clause end."""
+        if not self.potential_complements:
+            return re.compile("(?!)")
+        chars = "".join(sorted(self.potential_complements))
+        return re.compile(f"的(?<=[\u4e00-\u9fff]的)([{chars}])(?=[，。；！？、…”]|$)", re.MULTILINE)
+
+    @cached_property
     def before_degree(self) -> re.Pattern[str]:
         """A 的 after a Han character and before a degree word and another Han character."""
         if not self.degree:
@@ -1169,6 +1181,9 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     程度词后、分句末尾的两到四字词，语言模型在这一窗口里认为“得”不罕见（对数似然比超过
     `phrase_lm_threshold`）时，无论 jieba 怎样标注都算补语（`开的很成功`）；名词不算
     （`采取的非常措施`、`发展的比较优势`）。
+    动词 + “的” + 单字动词（住、响、进、开……，`potential_complements`）单独在分句末尾是
+    可能补语：`接的住` → `接得住`，`留的住` → `留得住`；动词后的“的”后只跟一个动词，
+    构不成名词短语。
     可选（`before_relative_de`，默认关闭）：动词 + “的” + 单字补语（好、紧、快……）+ “的”
     作关系从句里的补语报告（`办的好的学校` → `办得好的学校`）；默认不报，因为
     `大家提出的好的建议`这类带定语“好的”的关系从句同样常见，模型分不清。
@@ -1238,6 +1253,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         reported.add(de)
         yield _de_de_finding(de, verb[2], m.group(0)[1:])
     yield from _compared_de_de(text, data, reported)
+    if data.potential_complements:
+        yield from _potential_de_de(text, data, clauses, reported)
     if data.before_relative_de:
         yield from _relative_de_de(text, data, clauses, reported)
     if model is not None and data.lm_threshold < float("inf"):
@@ -1274,6 +1291,25 @@ def _relative_de_de(text: str, data: DeComplementData, clauses: Clauses, reporte
             continue
         _lo, tokens, _starts, d = tagged
         if d + 2 >= len(tokens) or tokens[d + 1][2] != m.group(1) or tokens[d + 2][2] != "的":
+            continue
+        reported.add(de)
+        yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
+
+
+def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+    """A potential complement alone between verb + 的 and a clause end (接的住、管的好, 叫的
+    响): a one-character verb of ``potential_complements`` that jieba reads as a word of its
+    own after a verb (jieba's v or vn).  After 的 a noun phrase would need its noun; a verb
+    alone there is the result a potential complement states."""
+    for m in data.potential.finditer(text):
+        de = m.start()
+        if de in reported or clauses.allowed(de, de + 1):
+            continue
+        tagged = _verb_de(clauses, de, m.end(), ("v", "vn"), data)
+        if tagged is None:
+            continue
+        _lo, tokens, _starts, d = tagged
+        if d + 1 >= len(tokens) or tokens[d + 1][2] != m.group(1):
             continue
         reported.add(de)
         yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
