@@ -670,3 +670,30 @@ def test_de_de_potential_complement() -> None:
         assert found(text, off) == []
     for text in ("他们留的住房很宽敞。", "这是不可避免的了。", "这是我们今后要做的。", "这是完全办得到的。"):
         assert found(text, shipped) == []
+
+
+def test_de_de_literary_degree_words() -> None:
+    """较, 较为 and 更为, the degree words of written official style, stand between verb +
+    的 and a complement like 很 and 更 (增长的较快, 开展的较为顺利); before a noun they
+    stay silent (曾经出现的较大财政赤字, 批准的较大的市)."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    without = dataclasses.replace(shipped, degree=shipped.degree - {"较", "较为", "更为"})
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("今年城乡居民收入增长的较快。", "这项工作开展的较好。", "春耕生产进行的较为顺利。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, without) == []
+    for text in (
+        "解决了曾经出现的较大财政赤字问题。",
+        "国务院已经批准的较大的市可以制定地方性法规。",
+        "这是我们面临的更为复杂的形势。",
+        "经过长期的较量，我们取得了胜利。",
+    ):
+        assert found(text, shipped) == []
