@@ -697,3 +697,25 @@ def test_de_de_literary_degree_words() -> None:
         "经过长期的较量，我们取得了胜利。",
     ):
         assert found(text, shipped) == []
+
+
+def test_de_de_relative_marker_before_the_verb() -> None:
+    """所 right before the verb makes verb + 的 a noun phrase (relative_markers): 我们所做
+    的还很不够 and 他们所讲的非常好 stay silent, as does a verb jieba merged with it (所能 +
+    做); the same sentences without 所 are slips, and 所以 is no marker."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, relative_markers=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("我们所做的还很不够。", "他们所讲的非常好。"):
+        assert found(text, shipped) == []
+        assert found(text, off) == ["的"]
+    assert found("这项工作做的还很不够。", shipped) == ["的"]
+    assert found("所以工作抓的很紧。", shipped) == ["的"]

@@ -1084,6 +1084,10 @@ class DeComplementData:
     #: potential complement (接的住, 叫的响, 引的进, 用的上): a verb right after 的 ends no
     #: noun phrase, so verb + 的 + one of them alone in its clause wants 得.
     potential_complements: frozenset[str] = frozenset()
+    #: Words right before the verb that make verb + 的 a noun phrase (所: 我们所做的还很
+    #: 不够, 他们所讲的非常好): 所 + verb is always what the verb acts on, never the verb
+    #: of a complement.  A verb jieba merged with one of them (所讲/v, 所能/v) counts too.
+    relative_markers: frozenset[str] = frozenset()
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1184,6 +1188,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     动词 + “的” + 单字动词（住、响、进、开……，`potential_complements`）单独在分句末尾是
     可能补语：`接的住` → `接得住`，`留的住` → `留得住`；动词后的“的”后只跟一个动词，
     构不成名词短语。
+    动词前有“所”（`relative_markers`）时“动词 + 的”是名词性的“所”字结构，不报：
+    `我们所做的还很不够`。
     可选（`before_relative_de`，默认关闭）：动词 + “的” + 单字补语（好、紧、快……）+ “的”
     作关系从句里的补语报告（`办的好的学校` → `办得好的学校`）；默认不报，因为
     `大家提出的好的建议`这类带定语“好的”的关系从句同样常见，模型分不清。
@@ -1274,7 +1280,22 @@ def _verb_de(
     verb = tokens[d - 1]
     if verb[3] not in verb_tags or verb[2] in data.verb_exceptions:
         return None
+    if data.relative_markers and _after_relative_marker(tokens, d, data.relative_markers):
+        return None
     return lo, tokens, starts, d
+
+
+def _after_relative_marker(tokens: tuple[segment.Tagged, ...], d: int, markers: frozenset[str]) -> bool:
+    """Does a relative marker (所) stand right before the verb before the 的 at token ``d``,
+    or open the verb itself or the word before it as jieba merged them (所讲, 所能 + 做)?
+    A merged word counts only as a verb (所讲/v): 所以 is a conjunction."""
+    for k in (d - 1, d - 2):
+        if k < 0:
+            break
+        word, tag = tokens[k][2], tokens[k][3]
+        if word in markers or (tag == "v" and word.startswith(tuple(markers))):
+            return True
+    return False
 
 
 def _relative_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
