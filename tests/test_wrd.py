@@ -719,3 +719,25 @@ def test_de_de_relative_marker_before_the_verb() -> None:
         assert found(text, off) == ["的"]
     assert found("这项工作做的还很不够。", shipped) == ["的"]
     assert found("所以工作抓的很紧。", shipped) == ["的"]
+
+
+def test_de_de_disposal_construction() -> None:
+    """With 把 before the verb in the clause (disposal_markers), an unlisted complement after
+    a degree word needs no prefilter, adjective tag or model reading (要把营商环境打造的更优,
+    jieba's 更优/d); a noun after the degree word stays silent (要把发展的比较优势、), and
+    without 把 the same complement is left alone."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, disposal_markers=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    assert found("要把营商环境打造的更优。", shipped) == ["的"]
+    assert found("要把营商环境打造的更优。", off) == []
+    for text in ("要把发展的比较优势、后发优势发挥出来。", "要把大家提出的更好建议、意见收集起来。", "一把手打造的更优。"):
+        assert found(text, shipped) == []

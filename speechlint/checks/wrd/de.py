@@ -1088,6 +1088,13 @@ class DeComplementData:
     #: 不够, 他们所讲的非常好): 所 + verb is always what the verb acts on, never the verb
     #: of a complement.  A verb jieba merged with one of them (所讲/v, 所能/v) counts too.
     relative_markers: frozenset[str] = frozenset()
+    #: Prepositions of the disposal construction (把): where one stands before the verb in
+    #: the clause (jieba's p), an unlisted complement after a degree word needs neither the
+    #: prefilter, jieba's adjective tag nor the model's reading (要把营商环境打造的更优, 把
+    #: 队伍建设的更加坚强): 把 + object + verb needs the verb's complement, and nothing after
+    #: 的 could be the noun of a noun phrase before the clause end.  A noun there (jieba's
+    #: ``phrase_lm_not_tags``) is still never read as one.
+    disposal_markers: frozenset[str] = frozenset()
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1188,6 +1195,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     动词 + “的” + 单字动词（住、响、进、开……，`potential_complements`）单独在分句末尾是
     可能补语：`接的住` → `接得住`，`留的住` → `留得住`；动词后的“的”后只跟一个动词，
     构不成名词短语。
+    分句里动词前有介词“把”（`disposal_markers`）时，程度词后的补语不再需要上述语言模型
+    或词性条件（`要把营商环境打造的更优`）：“把”字句的动词要带补语；名词仍不算。
     动词前有“所”（`relative_markers`）时“动词 + 的”是名词性的“所”字结构，不报：
     `我们所做的还很不够`。
     可选（`before_relative_de`，默认关闭）：动词 + “的” + 单字补语（好、紧、快……）+ “的”
@@ -1232,7 +1241,14 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             and model is not None
             and pair_score(model, text, de, de + 1, "得", data.lm_window) > data.phrase_lm_threshold
         )
-        if (single is not None or phrase is not None) and not read and (
+        # 要把营商环境打造的更优: after a degree word in a clause with 把 before the verb, an
+        # unlisted complement needs no prefilter (checked on the tags below)
+        disposal = (
+            degree is not None
+            and bool(data.disposal_markers)
+            and any(w in text[clauses.around(de, de + 1)[0] : de] for w in data.disposal_markers)
+        )
+        if (single is not None or phrase is not None) and not read and not disposal and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
             continue
@@ -1247,13 +1263,17 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             # unlisted: a complement only as one adjective, the whole rest of the clause
             group = "single" if single is not None else "phrase"
             c = token_at(starts, m.start(group) - lo)
+            disposal = disposal and _disposal_before(tokens, d - 1, data.disposal_markers)
+            if disposal and c < 0:
+                # jieba merged the degree word into the complement (更优/d): the whole word
+                c = token_at(starts, m.start("degree") - lo)
             if c < 0 or tokens[c][1] != m.end(group) - lo:
                 continue
             # 放的更开一些, 翻的少一些: before 一些 one character is an adjective, whatever
             # jieba tags it (开/v, 少/n)
             compared = group == "single" and text.startswith(data.comparative_followers, m.end(group))
             # a noun after a degree word is what 的 modifies (采取的非常措施), never a complement
-            read = read and tokens[c][3] not in data.phrase_lm_not_tags
+            read = (read or disposal) and tokens[c][3] not in data.phrase_lm_not_tags
             if tokens[c][3] not in data.adjective_tags and not compared and not read:
                 continue
         reported.add(de)
@@ -1283,6 +1303,11 @@ def _verb_de(
     if data.relative_markers and _after_relative_marker(tokens, d, data.relative_markers):
         return None
     return lo, tokens, starts, d
+
+
+def _disposal_before(tokens: tuple[segment.Tagged, ...], v: int, markers: frozenset[str]) -> bool:
+    """Does a disposal preposition (把, jieba's p) stand before the verb at token ``v``?"""
+    return any(t[2] in markers and t[3] == "p" for t in tokens[:v])
 
 
 def _after_relative_marker(tokens: tuple[segment.Tagged, ...], d: int, markers: frozenset[str]) -> bool:
