@@ -741,3 +741,26 @@ def test_de_de_disposal_construction() -> None:
     assert found("要把营商环境打造的更优。", off) == []
     for text in ("要把发展的比较优势、后发优势发挥出来。", "要把大家提出的更好建议、意见收集起来。", "一把手打造的更优。"):
         assert found(text, shipped) == []
+
+
+def test_de_de_causative_construction() -> None:
+    """With 让 or 使 before the verb and its subject between them (causative_markers), an
+    adjective after a degree word needs no prefilter (让企业发展的更加稳健); 让人 + verb +
+    的 is a noun phrase of its own (让人担心的还很多) and stays silent, and without the list
+    the slip goes unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, causative_markers=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("要让企业发展的更加稳健。", "使改革推进的更加顺利。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("让人担心的还很多。", "使人感动的非常多。", "让大家提出的更好的建议得到采纳。"):
+        assert found(text, shipped) == []

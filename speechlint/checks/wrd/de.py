@@ -1095,6 +1095,12 @@ class DeComplementData:
     #: 的 could be the noun of a noun phrase before the clause end.  A noun there (jieba's
     #: ``phrase_lm_not_tags``) is still never read as one.
     disposal_markers: frozenset[str] = frozenset()
+    #: Causative verbs (让, 使, jieba's v) before the verb in the clause, with the verb's own
+    #: subject between them (让企业发展的更加稳健): an adjective after a degree word (jieba's
+    #: ``adjective_tags``) needs no prefilter there, as the causee's verb takes the
+    #: complement.  Not after 让人/使人 (让人担心的还很多: 让人 + verb + 的 is a noun phrase
+    #: of its own).
+    causative_markers: frozenset[str] = frozenset()
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1197,6 +1203,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     构不成名词短语。
     分句里动词前有介词“把”（`disposal_markers`）时，程度词后的补语不再需要上述语言模型
     或词性条件（`要把营商环境打造的更优`）：“把”字句的动词要带补语；名词仍不算。
+    分句里动词前有“让、使”且中间是动词的主语（`causative_markers`，“让人”除外）时，程度词后的
+    形容词不再需要语言模型的预筛（`让企业发展的更加稳健`）；`让人担心的还很多`不报。
     动词前有“所”（`relative_markers`）时“动词 + 的”是名词性的“所”字结构，不报：
     `我们所做的还很不够`。
     可选（`before_relative_de`，默认关闭）：动词 + “的” + 单字补语（好、紧、快……）+ “的”
@@ -1243,12 +1251,10 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         )
         # 要把营商环境打造的更优: after a degree word in a clause with 把 before the verb, an
         # unlisted complement needs no prefilter (checked on the tags below)
-        disposal = (
-            degree is not None
-            and bool(data.disposal_markers)
-            and any(w in text[clauses.around(de, de + 1)[0] : de] for w in data.disposal_markers)
-        )
-        if (single is not None or phrase is not None) and not read and not disposal and (
+        before = text[clauses.around(de, de + 1)[0] : de] if degree is not None else ""
+        disposal = any(w in before for w in data.disposal_markers)
+        causative = any(w in before for w in data.causative_markers)
+        if (single is not None or phrase is not None) and not read and not disposal and not causative and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
             continue
@@ -1264,6 +1270,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             group = "single" if single is not None else "phrase"
             c = token_at(starts, m.start(group) - lo)
             disposal = disposal and _disposal_before(tokens, d - 1, data.disposal_markers)
+            causative = causative and _causative_before(tokens, d - 1, data.causative_markers)
+            if not (disposal or causative) and not read and (
+                model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
+            ):
+                continue  # the prefilter, where 把 or 让 turned out no marker
             if disposal and c < 0:
                 # jieba merged the degree word into the complement (更优/d): the whole word
                 c = token_at(starts, m.start("degree") - lo)
@@ -1308,6 +1319,14 @@ def _verb_de(
 def _disposal_before(tokens: tuple[segment.Tagged, ...], v: int, markers: frozenset[str]) -> bool:
     """Does a disposal preposition (把, jieba's p) stand before the verb at token ``v``?"""
     return any(t[2] in markers and t[3] == "p" for t in tokens[:v])
+
+
+def _causative_before(tokens: tuple[segment.Tagged, ...], v: int, markers: frozenset[str]) -> bool:
+    """Does a causative verb (让, 使: jieba's v) stand before the verb at token ``v`` with a
+    causee between them that is not 人 (让人担心的: a noun phrase of its own)?"""
+    return any(
+        tokens[k][2] in markers and tokens[k][3] == "v" and k + 1 < v and tokens[k + 1][2] != "人" for k in range(v)
+    )
 
 
 def _after_relative_marker(tokens: tuple[segment.Tagged, ...], d: int, markers: frozenset[str]) -> bool:
