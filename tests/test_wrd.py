@@ -745,7 +745,7 @@ def test_de_de_disposal_construction() -> None:
 
 def test_de_de_causative_construction() -> None:
     """With 让 or 使 before the verb and its subject between them (causative_markers), an
-    adjective after a degree word needs no prefilter (让企业发展的更加稳健); 让人 + verb +
+    adjective after a degree word needs no prefilter (让群众参与的更加踊跃); 让人 + verb +
     的 is a noun phrase of its own (让人担心的还很多) and stays silent, and without the list
     the slip goes unreported."""
     import dataclasses
@@ -759,7 +759,7 @@ def test_de_de_causative_construction() -> None:
     def found(text: str, data: object) -> list[str]:
         return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
 
-    for text in ("要让企业发展的更加稳健。", "使改革推进的更加顺利。"):
+    for text in ("让群众参与的更加踊跃。", "要让企业经营的更加稳健。"):
         assert found(text, shipped) == ["的"]
         assert found(text, off) == []
     for text in ("让人担心的还很多。", "使人感动的非常多。", "让大家提出的更好的建议得到采纳。"):
