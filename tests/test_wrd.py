@@ -764,3 +764,26 @@ def test_de_de_causative_construction() -> None:
         assert found(text, off) == []
     for text in ("让人担心的还很多。", "使人感动的非常多。", "让大家提出的更好的建议得到采纳。"):
         assert found(text, shipped) == []
+
+
+def test_de_de_degree_merged_into_the_complement() -> None:
+    """jieba merges a one-character degree word and complement into one adjective (更稳/a,
+    较快/a): with merged_degree that word is the complement (这项工作办的更稳); an amount or
+    a size (amounts: 他们得到的较多, 我们付出的很大) stays silent, a nominalised subject's
+    predicate."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, merged_degree=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("这项工作办的更稳。", "这次改革办的很稳。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("他们得到的较多。", "我们得到的更多。", "群众办事跑的更少。", "我们付出的很大。", "他们要求的很高。"):
+        assert found(text, shipped) == []

@@ -1101,6 +1101,12 @@ class DeComplementData:
     #: complement.  Not after 让人/使人 (让人担心的还很多: 让人 + verb + 的 is a noun phrase
     #: of its own).
     causative_markers: frozenset[str] = frozenset()
+    #: A one-character unlisted complement that jieba merged with the degree word before it
+    #: into one adjective (较快/a, 很深/a, 更稳/a) counts as the complement alone would, when
+    #: this is on; never an amount of ``amounts`` (得到的较多: a nominalised subject's
+    #: predicate).
+    merged_degree: bool = False
+    amounts: frozenset[str] = frozenset()
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1205,6 +1211,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     或词性条件（`要把营商环境打造的更优`）：“把”字句的动词要带补语；名词仍不算。
     分句里动词前有“让、使”且中间是动词的主语（`causative_markers`，“让人”除外）时，程度词后的
     形容词不再需要语言模型的预筛（`让企业发展的更加稳健`）；`让人担心的还很多`不报。
+    jieba 把程度词和单字补语合成一个形容词时（`较稳`、`更稳`，`merged_degree`），整个词算补语；
+    表示数量、大小的“多、少、大、高……”（`amounts`）除外（`我们付出的很大`）。
     动词前有“所”（`relative_markers`）时“动词 + 的”是名词性的“所”字结构，不报：
     `我们所做的还很不够`。
     可选（`before_relative_de`，默认关闭）：动词 + “的” + 单字补语（好、紧、快……）+ “的”
@@ -1278,6 +1286,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             if disposal and c < 0:
                 # jieba merged the degree word into the complement (更优/d): the whole word
                 c = token_at(starts, m.start("degree") - lo)
+            elif c < 0 and data.merged_degree and group == "single" and single not in data.amounts:
+                # 跑的更少 … 增长的较快: jieba's 较快/a, an adjective of its own
+                c = token_at(starts, m.start(group) - 1 - lo)
+                if c >= 0 and tokens[c][3] not in data.adjective_tags:
+                    c = -1
             if c < 0 or tokens[c][1] != m.end(group) - lo:
                 continue
             # 放的更开一些, 翻的少一些: before 一些 one character is an adjective, whatever
