@@ -787,3 +787,24 @@ def test_de_de_degree_merged_into_the_complement() -> None:
         assert found(text, off) == []
     for text in ("他们得到的较多。", "我们得到的更多。", "群众办事跑的更少。", "我们付出的很大。", "他们要求的很高。"):
         assert found(text, shipped) == []
+
+
+def test_de_de_repeated_unlisted_complement() -> None:
+    """A complement repeated after a degree word may be any one character with
+    repeated_unlisted (走的更稳更远, 飞的更高更远), but never an amount or size (我们要的更多
+    更好: what we want)."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, repeated_unlisted=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    assert found("要让创新之翼飞的更高更远。", shipped) == ["的"]
+    assert found("要让创新之翼飞的更高更远。", off) == []
+    for text in ("我们要的更多更好。", "群众期盼的更高更好。"):
+        assert found(text, shipped) == []

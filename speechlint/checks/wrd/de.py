@@ -1106,6 +1106,10 @@ class DeComplementData:
     #: this is on; never an amount of ``amounts`` (得到的较多: a nominalised subject's
     #: predicate).
     merged_degree: bool = False
+    #: A complement repeated after a degree word may be any one character, not only a listed
+    #: complement (走的更稳更远, 飞的更高更远): the first complement is checked as ever, the
+    #: second one only closes it, and is never one of ``amounts`` (他们追求的更快更高).
+    repeated_unlisted: bool = False
     amounts: frozenset[str] = frozenset()
 
     def validate(self) -> str | None:
@@ -1134,7 +1138,12 @@ class DeComplementData:
         # a listed complement repeated after a degree word (抓的很紧很紧, 做的更好更实)
         again = ""
         if self.degree:
-            again = f"|(?:{alternation(self.degree)})(?:{alternation(self.complements)})(?=[，。；！？、…”]|$)"
+            second = f"(?:{alternation(self.complements)})"
+            if self.repeated_unlisted:
+                # never an amount or size (他们追求的更快更高: what they pursue)
+                unlisted = "".join(sorted(self.amounts | {"的"}))
+                second = f"(?:{second}|(?![{unlisted}])[\u4e00-\u9fff])"
+            again = f"|(?:{alternation(self.degree)}){second}(?=[，。；！？、…”]|$)"
         return f"(?=[，。；！？、…”]|${follow}{again})"
 
     @cached_property
@@ -1213,6 +1222,7 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     形容词不再需要语言模型的预筛（`让企业发展的更加稳健`）；`让人担心的还很多`不报。
     jieba 把程度词和单字补语合成一个形容词时（`较稳`、`更稳`，`merged_degree`），整个词算补语；
     表示数量、大小的“多、少、大、高……”（`amounts`）除外（`我们付出的很大`）。
+    带程度词重复的补语，第二个可以是任何单字（`走的更稳更远`，`repeated_unlisted`）。
     动词前有“所”（`relative_markers`）时“动词 + 的”是名词性的“所”字结构，不报：
     `我们所做的还很不够`。
     可选（`before_relative_de`，默认关闭）：动词 + “的” + 单字补语（好、紧、快……）+ “的”
