@@ -808,3 +808,26 @@ def test_de_de_repeated_unlisted_complement() -> None:
     assert found("要让创新之翼飞的更高更远。", off) == []
     for text in ("我们要的更多更好。", "群众期盼的更高更好。"):
         assert found(text, shipped) == []
+
+
+def test_de_de_compared_amount() -> None:
+    """In a comparison (比 before it in the clause), adjective + 的 + 多 at the clause end is
+    得多 (compared_amounts: 城市改革比农村复杂的多); after a verb or noun 的 is right
+    (困难比预料的多, 今年的收成比去年的多), and so is an adjective outside a comparison
+    (困难的多，容易的少)."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, compared_amounts=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("城市改革比农村复杂的多。", "农副产品都比过去丰富的多了。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("过去一年，困难比预料的多。", "今年的收成比去年的多。", "困难的多，容易的少。"):
+        assert found(text, shipped) == []

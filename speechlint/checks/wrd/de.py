@@ -1110,6 +1110,10 @@ class DeComplementData:
     #: complement (走的更稳更远, 飞的更高更远): the first complement is checked as ever, the
     #: second one only closes it, and is never one of ``amounts`` (他们追求的更快更高).
     repeated_unlisted: bool = False
+    #: Complements of amount after an adjective in a comparison: with 比 (jieba's p) before
+    #: it in the clause, adjective + 的 + one of these at the clause end is 得 (比过去高的多,
+    #: 比农村复杂的多了).  After a verb or noun the 的 is right (困难比预料的多).
+    compared_amounts: frozenset[str] = frozenset()
     amounts: frozenset[str] = frozenset()
 
     def validate(self) -> str | None:
@@ -1178,6 +1182,15 @@ class DeComplementData:
         return re.compile(f"的(?<=[\u4e00-\u9fff]的)([{chars}])(?=[，。；！？、…”]|$)", re.MULTILINE)
 
     @cached_property
+    def amount(self) -> re.Pattern[str]:
+        """A 的 after a Han character, then a compared amount (and 了) before a clause end."""
+        if not self.compared_amounts:
+            return re.compile("(?!)")
+        return re.compile(
+            f"的(?<=[\u4e00-\u9fff]的)({alternation(self.compared_amounts)})了?(?=[，。；！？、…”]|$)", re.MULTILINE
+        )
+
+    @cached_property
     def before_degree(self) -> re.Pattern[str]:
         """A 的 after a Han character and before a degree word and another Han character."""
         if not self.degree:
@@ -1223,6 +1236,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     jieba 把程度词和单字补语合成一个形容词时（`较稳`、`更稳`，`merged_degree`），整个词算补语；
     表示数量、大小的“多、少、大、高……”（`amounts`）除外（`我们付出的很大`）。
     带程度词重复的补语，第二个可以是任何单字（`走的更稳更远`，`repeated_unlisted`）。
+    比较句里形容词 + “的” + “多”在分句末尾（`比过去高的多`，`compared_amounts`）是“得多”；
+    “的”前是动词或名词（`困难比预料的多`）时不报。
     动词前有“所”（`relative_markers`）时“动词 + 的”是名词性的“所”字结构，不报：
     `我们所做的还很不够`。
     可选（`before_relative_de`，默认关闭）：动词 + “的” + 单字补语（好、紧、快……）+ “的”
@@ -1315,6 +1330,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     yield from _compared_de_de(text, data, reported)
     if data.potential_complements:
         yield from _potential_de_de(text, data, clauses, reported)
+    if data.compared_amounts and "比" in text:
+        yield from _amount_de_de(text, data, reported)
     if data.before_relative_de:
         yield from _relative_de_de(text, data, clauses, reported)
     if model is not None and data.lm_threshold < float("inf"):
@@ -1401,6 +1418,33 @@ def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, report
             continue
         reported.add(de)
         yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
+
+
+def _amount_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
+    """An adjective + 的 + a compared amount at the clause end, with 比 before it in the
+    clause (比过去高的多): the amount complements the adjective of the comparison.  The
+    allow patterns are not consulted: they exempt comparisons of nominalised clauses
+    (比预料的多), which have a verb or noun before 的, never an adjective (jieba's a)."""
+    clauses = Clauses(text)  # a pass of its own, in text order
+    words = segment.dictionary()
+    for m in data.amount.finditer(text):
+        de = m.start()
+        if de in reported or "比" not in text[clauses.around(de, de + 1)[0] : de]:
+            continue
+        # cheap, before tagging: the dictionary's word ending before 的 is an adjective
+        # (复杂, 高), not a verb, noun or time (预计, 去年)
+        tag = (words.tag(text[max(0, de - 2) : de]) if de >= 2 else None) or words.tag(text[de - 1]) or ""
+        if not tag.startswith("a"):
+            continue
+        lo, tokens, starts = clauses.tagged(de, m.end())
+        d = token_at(starts, de - lo)
+        if d <= 0 or tokens[d][2] != "的" or d + 1 >= len(tokens) or tokens[d + 1][2] != m.group(1):
+            continue
+        adjective = tokens[d - 1]
+        if adjective[3] not in ("a", "ad") or not any(t[2] == "比" and t[3] == "p" for t in tokens[: d - 1]):
+            continue
+        reported.add(de)
+        yield _de_de_finding(de, adjective[2], m.group(1))
 
 
 def _compared_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
