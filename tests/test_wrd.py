@@ -831,3 +831,25 @@ def test_de_de_compared_amount() -> None:
         assert found(text, off) == []
     for text in ("过去一年，困难比预料的多。", "今年的收成比去年的多。", "困难的多，容易的少。"):
         assert found(text, shipped) == []
+
+
+def test_de_de_state_word_complement() -> None:
+    """A state word (jieba's z) alone between verb + 的 and a clause end is a complement
+    (state_tags: 要把政策讲的清清楚楚); AABB nouns (改革涉及的方方面面) and a state word before
+    a noun (他们讲的清清楚楚的道理) stay silent."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, state_tags=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("要把政策讲的清清楚楚。", "要把衣服洗的干干净净。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("改革涉及的方方面面。", "群众生活的点点滴滴。", "他们讲的清清楚楚的道理。"):
+        assert found(text, shipped) == []

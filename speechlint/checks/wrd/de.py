@@ -1114,6 +1114,10 @@ class DeComplementData:
     #: it in the clause, adjective + 的 + one of these at the clause end is 得 (比过去高的多,
     #: 比农村复杂的多了).  After a verb or noun the 的 is right (困难比预料的多).
     compared_amounts: frozenset[str] = frozenset()
+    #: jieba's tags of state words (z: 扎扎实实, 清清楚楚, 雪白): one alone between verb + 的
+    #: and a clause end is a complement (把政策讲的清清楚楚), as a state word describes how
+    #: something is and modifies no noun there.  Looked up in the dictionary before tagging.
+    state_tags: frozenset[str] = frozenset()
     amounts: frozenset[str] = frozenset()
 
     def validate(self) -> str | None:
@@ -1191,6 +1195,13 @@ class DeComplementData:
         )
 
     @cached_property
+    def state(self) -> re.Pattern[str]:
+        """A 的 after a Han character, then two to four Han characters (no 的) before a clause end."""
+        if not self.state_tags:
+            return re.compile("(?!)")
+        return re.compile("的(?<=[\u4e00-\u9fff]的)((?:(?!的)[\u4e00-\u9fff]){2,4})(?=[，。；！？、…”]|$)", re.MULTILINE)
+
+    @cached_property
     def before_degree(self) -> re.Pattern[str]:
         """A 的 after a Han character and before a degree word and another Han character."""
         if not self.degree:
@@ -1238,6 +1249,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     带程度词重复的补语，第二个可以是任何单字（`走的更稳更远`，`repeated_unlisted`）。
     比较句里形容词 + “的” + “多”在分句末尾（`比过去高的多`，`compared_amounts`）是“得多”；
     “的”前是动词或名词（`困难比预料的多`）时不报。
+    动词 + “的” + 状态词（jieba 标 z：`扎扎实实`、`清清楚楚`，`state_tags`）单独在分句末尾是补语：
+    `把政策讲的清清楚楚` → `讲得清清楚楚`。
     动词前有“所”（`relative_markers`）时“动词 + 的”是名词性的“所”字结构，不报：
     `我们所做的还很不够`。
     可选（`before_relative_de`，默认关闭）：动词 + “的” + 单字补语（好、紧、快……）+ “的”
@@ -1330,6 +1343,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     yield from _compared_de_de(text, data, reported)
     if data.potential_complements:
         yield from _potential_de_de(text, data, clauses, reported)
+    if data.state_tags:
+        yield from _state_de_de(text, data, clauses, reported)
     if data.compared_amounts and "比" in text:
         yield from _amount_de_de(text, data, reported)
     if data.before_relative_de:
@@ -1415,6 +1430,27 @@ def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, report
             continue
         _lo, tokens, _starts, d = tagged
         if d + 1 >= len(tokens) or tokens[d + 1][2] != m.group(1):
+            continue
+        reported.add(de)
+        yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
+
+
+def _state_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+    """A state word (jieba's z: 扎扎实实, 明明白白) alone between verb + 的 and a clause end:
+    the complement of the verb (把政策讲的清清楚楚).  Only a word the dictionary tags so is
+    considered, so the clause is tagged for few of the 的 before a clause end."""
+    words = segment.dictionary()
+    for m in data.state.finditer(text):
+        de = m.start()
+        if de in reported or (words.tag(m.group(1)) or "") not in data.state_tags:
+            continue
+        if clauses.allowed(de, de + 1):
+            continue
+        tagged = _verb_de(clauses, de, m.end(), ("v", "vn"), data)
+        if tagged is None:
+            continue
+        lo, tokens, _starts, d = tagged
+        if d + 1 >= len(tokens) or tokens[d + 1][1] != m.end(1) - lo or tokens[d + 1][3] not in data.state_tags:
             continue
         reported.add(de)
         yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
