@@ -853,3 +853,13 @@ def test_de_de_state_word_complement() -> None:
         assert found(text, off) == []
     for text in ("改革涉及的方方面面。", "群众生活的点点滴滴。", "他们讲的清清楚楚的道理。"):
         assert found(text, shipped) == []
+
+
+def test_de_de_complement_idioms() -> None:
+    """Idioms that only state how something was done are listed complements (工作开展的有声
+    有色, 经济发展的又好又快); before a noun they stay silent (轰轰烈烈的群众运动)."""
+    assert _codes("这项工作开展的有声有色。", "WRD002") == ["的"]
+    assert _codes("各项工作推进的有条不紊。", "WRD002") == ["的"]
+    assert _codes("经济发展的又好又快。", "WRD002") == ["的"]
+    assert _codes("开展了轰轰烈烈的群众运动。", "WRD002") == []
+    assert _codes("这项工作开展得有声有色。", "WRD002") == []
