@@ -1114,9 +1114,10 @@ class DeComplementData:
     #: it in the clause, adjective + 的 + one of these at the clause end is 得 (比过去高的多,
     #: 比农村复杂的多了).  After a verb or noun the 的 is right (困难比预料的多).
     compared_amounts: frozenset[str] = frozenset()
-    #: jieba's tags of state words (z: 扎扎实实, 清清楚楚, 雪白): one alone between verb + 的
-    #: and a clause end is a complement (把政策讲的清清楚楚), as a state word describes how
-    #: something is and modifies no noun there.  Looked up in the dictionary before tagging.
+    #: jieba's tags of state words (z: 扎扎实实, 清清楚楚): one of the form AABB alone between
+    #: verb + 的 and a clause end is a complement (把政策讲的清清楚楚), as a state word
+    #: describes how something is and modifies no noun there.  Looked up in the dictionary
+    #: before tagging.
     state_tags: frozenset[str] = frozenset()
     amounts: frozenset[str] = frozenset()
 
@@ -1196,10 +1197,12 @@ class DeComplementData:
 
     @cached_property
     def state(self) -> re.Pattern[str]:
-        """A 的 after a Han character, then two to four Han characters (no 的) before a clause end."""
+        """A 的 after a Han character, then a reduplicated AABB word before a clause end (the
+        form of nearly every state word: 扎扎实实; no scan of every 的 before a clause end)."""
         if not self.state_tags:
             return re.compile("(?!)")
-        return re.compile("的(?<=[\u4e00-\u9fff]的)((?:(?!的)[\u4e00-\u9fff]){2,4})(?=[，。；！？、…”]|$)", re.MULTILINE)
+        han = "[\u4e00-\u9fff]"
+        return re.compile(f"的(?<={han}的)((?!的)({han})\\2({han})\\3)(?=[，。；！？、…”]|$)", re.MULTILINE)
 
     @cached_property
     def before_degree(self) -> re.Pattern[str]:
