@@ -647,3 +647,219 @@ def test_de_de_candidate_after_another_de() -> None:
     + 写的少一些) is tried on its own; the 的 of 有的 stays silent."""
     assert _codes("这些文件有的写的少一些。", "WRD002") == ["的"]
     assert _codes("有的少一些，有的多一些。", "WRD002") == []
+
+
+def test_de_de_potential_complement() -> None:
+    """A one-character verb alone after verb + 的 before a clause end is a potential
+    complement (potential_complements: 接的住, 留的住, 放的开): a verb there ends no noun
+    phrase.  Verb + 的 + a noun (留的住房) and 是……的了 stay silent, and without the list
+    the slip goes unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, potential_complements=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("下放的事项要接的住。", "人才要引得进、留的住。", "既要放的开，又要管得好。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("他们留的住房很宽敞。", "这是不可避免的了。", "这是我们今后要做的。", "这是完全办得到的。"):
+        assert found(text, shipped) == []
+
+
+def test_de_de_literary_degree_words() -> None:
+    """较, 较为 and 更为, the degree words of written official style, stand between verb +
+    的 and a complement like 很 and 更 (增长的较快, 开展的较为顺利); before a noun they
+    stay silent (曾经出现的较大财政赤字, 批准的较大的市)."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    without = dataclasses.replace(shipped, degree=shipped.degree - {"较", "较为", "更为"})
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("今年城乡居民收入增长的较快。", "这项工作开展的较好。", "春耕生产进行的较为顺利。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, without) == []
+    for text in (
+        "解决了曾经出现的较大财政赤字问题。",
+        "国务院已经批准的较大的市可以制定地方性法规。",
+        "这是我们面临的更为复杂的形势。",
+        "经过长期的较量，我们取得了胜利。",
+    ):
+        assert found(text, shipped) == []
+
+
+def test_de_de_relative_marker_before_the_verb() -> None:
+    """所 right before the verb makes verb + 的 a noun phrase (relative_markers): 我们所做
+    的还很不够 and 他们所讲的非常好 stay silent, as does a verb jieba merged with it (所能 +
+    做); the same sentences without 所 are slips, and 所以 is no marker."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, relative_markers=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("我们所做的还很不够。", "他们所讲的非常好。"):
+        assert found(text, shipped) == []
+        assert found(text, off) == ["的"]
+    assert found("这项工作做的还很不够。", shipped) == ["的"]
+    assert found("所以工作抓的很紧。", shipped) == ["的"]
+
+
+def test_de_de_disposal_construction() -> None:
+    """With 把 before the verb in the clause (disposal_markers), an unlisted complement after
+    a degree word needs no prefilter, adjective tag or model reading (要把营商环境打造的更优,
+    jieba's 更优/d); a noun after the degree word stays silent (要把发展的比较优势、), and
+    without 把 the same complement is left alone."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, disposal_markers=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    assert found("要把营商环境打造的更优。", shipped) == ["的"]
+    assert found("要把营商环境打造的更优。", off) == []
+    for text in ("要把发展的比较优势、后发优势发挥出来。", "要把大家提出的更好建议、意见收集起来。", "一把手打造的更优。"):
+        assert found(text, shipped) == []
+
+
+def test_de_de_causative_construction() -> None:
+    """With 让 or 使 before the verb and its subject between them (causative_markers), an
+    adjective after a degree word needs no prefilter (让群众参与的更加踊跃); 让人 + verb +
+    的 is a noun phrase of its own (让人担心的还很多) and stays silent, and without the list
+    the slip goes unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, causative_markers=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("让群众参与的更加踊跃。", "要让企业经营的更加稳健。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("让人担心的还很多。", "使人感动的非常多。", "让大家提出的更好的建议得到采纳。"):
+        assert found(text, shipped) == []
+
+
+def test_de_de_degree_merged_into_the_complement() -> None:
+    """jieba merges a one-character degree word and complement into one adjective (更稳/a,
+    较快/a): with merged_degree that word is the complement (这项工作办的更稳); an amount or
+    a size (amounts: 他们得到的较多, 我们付出的很大) stays silent, a nominalised subject's
+    predicate."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, merged_degree=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("这项工作办的更稳。", "这次改革办的很稳。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("他们得到的较多。", "我们得到的更多。", "群众办事跑的更少。", "我们付出的很大。", "他们要求的很高。"):
+        assert found(text, shipped) == []
+
+
+def test_de_de_repeated_unlisted_complement() -> None:
+    """A complement repeated after a degree word may be any one character with
+    repeated_unlisted (走的更稳更远, 飞的更高更远), but never an amount or size (我们要的更多
+    更好: what we want)."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, repeated_unlisted=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    assert found("要让创新之翼飞的更高更远。", shipped) == ["的"]
+    assert found("要让创新之翼飞的更高更远。", off) == []
+    for text in ("我们要的更多更好。", "群众期盼的更高更好。"):
+        assert found(text, shipped) == []
+
+
+def test_de_de_compared_amount() -> None:
+    """In a comparison (比 before it in the clause), adjective + 的 + 多 at the clause end is
+    得多 (compared_amounts: 城市改革比农村复杂的多); after a verb or noun 的 is right
+    (困难比预料的多, 今年的收成比去年的多), and so is an adjective outside a comparison
+    (困难的多，容易的少)."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, compared_amounts=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("城市改革比农村复杂的多。", "农副产品都比过去丰富的多了。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("过去一年，困难比预料的多。", "今年的收成比去年的多。", "困难的多，容易的少。"):
+        assert found(text, shipped) == []
+
+
+def test_de_de_state_word_complement() -> None:
+    """A state word (jieba's z) alone between verb + 的 and a clause end is a complement
+    (state_tags: 要把政策讲的清清楚楚); AABB nouns (改革涉及的方方面面) and a state word before
+    a noun (他们讲的清清楚楚的道理) stay silent."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, state_tags=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("要把政策讲的清清楚楚。", "要把衣服洗的干干净净。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("改革涉及的方方面面。", "群众生活的点点滴滴。", "他们讲的清清楚楚的道理。"):
+        assert found(text, shipped) == []
+
+
+def test_de_de_complement_idioms() -> None:
+    """Idioms that only state how something was done are listed complements (工作开展的有声
+    有色, 经济发展的又好又快); before a noun they stay silent (轰轰烈烈的群众运动)."""
+    assert _codes("这项工作开展的有声有色。", "WRD002") == ["的"]
+    assert _codes("各项工作推进的有条不紊。", "WRD002") == ["的"]
+    assert _codes("经济发展的又好又快。", "WRD002") == ["的"]
+    assert _codes("开展了轰轰烈烈的群众运动。", "WRD002") == []
+    assert _codes("这项工作开展得有声有色。", "WRD002") == []

@@ -1080,6 +1080,46 @@ class DeComplementData:
     #: Report verb + 的 + a one-character listed complement + 的 (发展的好的地区, 结合的好的):
     #: a complement before a relative 的.
     before_relative_de: bool = False
+    #: One-character verbs that after verb + 的 at a clause end (or before 、 and ，) are a
+    #: potential complement (接的住, 叫的响, 引的进, 用的上): a verb right after 的 ends no
+    #: noun phrase, so verb + 的 + one of them alone in its clause wants 得.
+    potential_complements: frozenset[str] = frozenset()
+    #: Words right before the verb that make verb + 的 a noun phrase (所: 我们所做的还很
+    #: 不够, 他们所讲的非常好): 所 + verb is always what the verb acts on, never the verb
+    #: of a complement.  A verb jieba merged with one of them (所讲/v, 所能/v) counts too.
+    relative_markers: frozenset[str] = frozenset()
+    #: Prepositions of the disposal construction (把): where one stands before the verb in
+    #: the clause (jieba's p), an unlisted complement after a degree word needs neither the
+    #: prefilter, jieba's adjective tag nor the model's reading (要把营商环境打造的更优, 把
+    #: 队伍建设的更加坚强): 把 + object + verb needs the verb's complement, and nothing after
+    #: 的 could be the noun of a noun phrase before the clause end.  A noun there (jieba's
+    #: ``phrase_lm_not_tags``) is still never read as one.
+    disposal_markers: frozenset[str] = frozenset()
+    #: Causative verbs (让, 使, jieba's v) before the verb in the clause, with the verb's own
+    #: subject between them (让企业发展的更加稳健): an adjective after a degree word (jieba's
+    #: ``adjective_tags``) needs no prefilter there, as the causee's verb takes the
+    #: complement.  Not after 让人/使人 (让人担心的还很多: 让人 + verb + 的 is a noun phrase
+    #: of its own).
+    causative_markers: frozenset[str] = frozenset()
+    #: A one-character unlisted complement that jieba merged with the degree word before it
+    #: into one adjective (较快/a, 很深/a, 更稳/a) counts as the complement alone would, when
+    #: this is on; never an amount of ``amounts`` (得到的较多: a nominalised subject's
+    #: predicate).
+    merged_degree: bool = False
+    #: A complement repeated after a degree word may be any one character, not only a listed
+    #: complement (走的更稳更远, 飞的更高更远): the first complement is checked as ever, the
+    #: second one only closes it, and is never one of ``amounts`` (他们追求的更快更高).
+    repeated_unlisted: bool = False
+    #: Complements of amount after an adjective in a comparison: with 比 (jieba's p) before
+    #: it in the clause, adjective + 的 + one of these at the clause end is 得 (比过去高的多,
+    #: 比农村复杂的多了).  After a verb or noun the 的 is right (困难比预料的多).
+    compared_amounts: frozenset[str] = frozenset()
+    #: jieba's tags of state words (z: 扎扎实实, 清清楚楚): one of the form AABB alone between
+    #: verb + 的 and a clause end is a complement (把政策讲的清清楚楚), as a state word
+    #: describes how something is and modifies no noun there.  Looked up in the dictionary
+    #: before tagging.
+    state_tags: frozenset[str] = frozenset()
+    amounts: frozenset[str] = frozenset()
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1107,7 +1147,12 @@ class DeComplementData:
         # a listed complement repeated after a degree word (抓的很紧很紧, 做的更好更实)
         again = ""
         if self.degree:
-            again = f"|(?:{alternation(self.degree)})(?:{alternation(self.complements)})(?=[，。；！？、…”]|$)"
+            second = f"(?:{alternation(self.complements)})"
+            if self.repeated_unlisted:
+                # never an amount or size (他们追求的更快更高: what they pursue)
+                unlisted = "".join(sorted(self.amounts | {"的"}))
+                second = f"(?:{second}|(?![{unlisted}])[\u4e00-\u9fff])"
+            again = f"|(?:{alternation(self.degree)}){second}(?=[，。；！？、…”]|$)"
         return f"(?=[，。；！？、…”]|${follow}{again})"
 
     @cached_property
@@ -1134,6 +1179,32 @@ class DeComplementData:
         return re.compile(f"的(?<=[\u4e00-\u9fff]的)([{''.join(sorted(ones))}])的")
 
     @cached_property
+    def potential(self) -> re.Pattern[str]:
+        """A 的 after a Han character, then a potential complement alone before a clause end."""
+        if not self.potential_complements:
+            return re.compile("(?!)")
+        chars = "".join(sorted(self.potential_complements))
+        return re.compile(f"的(?<=[\u4e00-\u9fff]的)([{chars}])(?=[，。；！？、…”]|$)", re.MULTILINE)
+
+    @cached_property
+    def amount(self) -> re.Pattern[str]:
+        """A 的 after a Han character, then a compared amount (and 了) before a clause end."""
+        if not self.compared_amounts:
+            return re.compile("(?!)")
+        return re.compile(
+            f"的(?<=[\u4e00-\u9fff]的)({alternation(self.compared_amounts)})了?(?=[，。；！？、…”]|$)", re.MULTILINE
+        )
+
+    @cached_property
+    def state(self) -> re.Pattern[str]:
+        """A 的 after a Han character, then a reduplicated AABB word before a clause end (the
+        form of nearly every state word: 扎扎实实; no scan of every 的 before a clause end)."""
+        if not self.state_tags:
+            return re.compile("(?!)")
+        han = "[\u4e00-\u9fff]"
+        return re.compile(f"的(?<={han}的)((?!的)({han})\\2({han})\\3)(?=[，。；！？、…”]|$)", re.MULTILINE)
+
+    @cached_property
     def before_degree(self) -> re.Pattern[str]:
         """A 的 after a Han character and before a degree word and another Han character."""
         if not self.degree:
@@ -1158,7 +1229,7 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     词表之外，jieba 标为形容词的单字（`走的稳`、`管的严而又严`）和程度词后的形容词
     （`建设的更加整洁`、`变化的很快`）也算补语，但只在语言模型认为“的”前两个字后接“得”
     并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看）。
-    程度词可以连用（`做的还很不够`），补语后可接“一些、一点、了”（`迈的更大一些`），
+    程度词可以连用（`做的还很不够`），书面语的“较、较为、更为”也是程度词（`增长的较快`），补语后可接“一些、一点、了”（`迈的更大一些`），
     “一些、一点”前的单字无论 jieba 怎样标注都算形容词（`放的更开一些`），
     补语可带程度词重复（`抓的很紧很紧`）。动词 + “的” + “比……” + 补语在分句末尾是比较
     补语（`做的比过去扎实`、`吃的比过去好了`）；“比”后另有“的”（`做的比说的多`）或
@@ -1169,6 +1240,22 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     程度词后、分句末尾的两到四字词，语言模型在这一窗口里认为“得”不罕见（对数似然比超过
     `phrase_lm_threshold`）时，无论 jieba 怎样标注都算补语（`开的很成功`）；名词不算
     （`采取的非常措施`、`发展的比较优势`）。
+    动词 + “的” + 单字动词（住、响、进、开……，`potential_complements`）单独在分句末尾是
+    可能补语：`接的住` → `接得住`，`留的住` → `留得住`；动词后的“的”后只跟一个动词，
+    构不成名词短语。
+    分句里动词前有介词“把”（`disposal_markers`）时，程度词后的补语不再需要上述语言模型
+    或词性条件（`要把营商环境打造的更优`）：“把”字句的动词要带补语；名词仍不算。
+    分句里动词前有“让、使”且中间是动词的主语（`causative_markers`，“让人”除外）时，程度词后的
+    形容词不再需要语言模型的预筛（`让企业发展的更加稳健`）；`让人担心的还很多`不报。
+    jieba 把程度词和单字补语合成一个形容词时（`较稳`、`更稳`，`merged_degree`），整个词算补语；
+    表示数量、大小的“多、少、大、高……”（`amounts`）除外（`我们付出的很大`）。
+    带程度词重复的补语，第二个可以是任何单字（`走的更稳更远`，`repeated_unlisted`）。
+    比较句里形容词 + “的” + “多”在分句末尾（`比过去高的多`，`compared_amounts`）是“得多”；
+    “的”前是动词或名词（`困难比预料的多`）时不报。
+    动词 + “的” + 状态词（jieba 标 z：`扎扎实实`、`清清楚楚`，`state_tags`）单独在分句末尾是补语：
+    `把政策讲的清清楚楚` → `讲得清清楚楚`。
+    动词前有“所”（`relative_markers`）时“动词 + 的”是名词性的“所”字结构，不报：
+    `我们所做的还很不够`。
     可选（`before_relative_de`，默认关闭）：动词 + “的” + 单字补语（好、紧、快……）+ “的”
     作关系从句里的补语报告（`办的好的学校` → `办得好的学校`）；默认不报，因为
     `大家提出的好的建议`这类带定语“好的”的关系从句同样常见，模型分不清。
@@ -1211,7 +1298,12 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             and model is not None
             and pair_score(model, text, de, de + 1, "得", data.lm_window) > data.phrase_lm_threshold
         )
-        if (single is not None or phrase is not None) and not read and (
+        # 要把营商环境打造的更优: after a degree word in a clause with 把 before the verb, an
+        # unlisted complement needs no prefilter (checked on the tags below)
+        before = text[clauses.around(de, de + 1)[0] : de] if degree is not None else ""
+        disposal = any(w in before for w in data.disposal_markers)
+        causative = any(w in before for w in data.causative_markers)
+        if (single is not None or phrase is not None) and not read and not disposal and not causative and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
             continue
@@ -1226,18 +1318,38 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             # unlisted: a complement only as one adjective, the whole rest of the clause
             group = "single" if single is not None else "phrase"
             c = token_at(starts, m.start(group) - lo)
+            disposal = disposal and _disposal_before(tokens, d - 1, data.disposal_markers)
+            causative = causative and _causative_before(tokens, d - 1, data.causative_markers)
+            if not (disposal or causative) and not read and (
+                model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
+            ):
+                continue  # the prefilter, where 把 or 让 turned out no marker
+            if disposal and c < 0:
+                # jieba merged the degree word into the complement (更优/d): the whole word
+                c = token_at(starts, m.start("degree") - lo)
+            elif c < 0 and data.merged_degree and group == "single" and single not in data.amounts:
+                # 跑的更少 … 增长的较快: jieba's 较快/a, an adjective of its own
+                c = token_at(starts, m.start(group) - 1 - lo)
+                if c >= 0 and tokens[c][3] not in data.adjective_tags:
+                    c = -1
             if c < 0 or tokens[c][1] != m.end(group) - lo:
                 continue
             # 放的更开一些, 翻的少一些: before 一些 one character is an adjective, whatever
             # jieba tags it (开/v, 少/n)
             compared = group == "single" and text.startswith(data.comparative_followers, m.end(group))
             # a noun after a degree word is what 的 modifies (采取的非常措施), never a complement
-            read = read and tokens[c][3] not in data.phrase_lm_not_tags
+            read = (read or disposal) and tokens[c][3] not in data.phrase_lm_not_tags
             if tokens[c][3] not in data.adjective_tags and not compared and not read:
                 continue
         reported.add(de)
         yield _de_de_finding(de, verb[2], m.group(0)[1:])
     yield from _compared_de_de(text, data, reported)
+    if data.potential_complements:
+        yield from _potential_de_de(text, data, clauses, reported)
+    if data.state_tags:
+        yield from _state_de_de(text, data, clauses, reported)
+    if data.compared_amounts and "比" in text:
+        yield from _amount_de_de(text, data, reported)
     if data.before_relative_de:
         yield from _relative_de_de(text, data, clauses, reported)
     if model is not None and data.lm_threshold < float("inf"):
@@ -1257,7 +1369,35 @@ def _verb_de(
     verb = tokens[d - 1]
     if verb[3] not in verb_tags or verb[2] in data.verb_exceptions:
         return None
+    if data.relative_markers and _after_relative_marker(tokens, d, data.relative_markers):
+        return None
     return lo, tokens, starts, d
+
+
+def _disposal_before(tokens: tuple[segment.Tagged, ...], v: int, markers: frozenset[str]) -> bool:
+    """Does a disposal preposition (把, jieba's p) stand before the verb at token ``v``?"""
+    return any(t[2] in markers and t[3] == "p" for t in tokens[:v])
+
+
+def _causative_before(tokens: tuple[segment.Tagged, ...], v: int, markers: frozenset[str]) -> bool:
+    """Does a causative verb (让, 使: jieba's v) stand before the verb at token ``v`` with a
+    causee between them that is not 人 (让人担心的: a noun phrase of its own)?"""
+    return any(
+        tokens[k][2] in markers and tokens[k][3] == "v" and k + 1 < v and tokens[k + 1][2] != "人" for k in range(v)
+    )
+
+
+def _after_relative_marker(tokens: tuple[segment.Tagged, ...], d: int, markers: frozenset[str]) -> bool:
+    """Does a relative marker (所) stand right before the verb before the 的 at token ``d``,
+    or open the verb itself or the word before it as jieba merged them (所讲, 所能 + 做)?
+    A merged word counts only as a verb (所讲/v): 所以 is a conjunction."""
+    for k in (d - 1, d - 2):
+        if k < 0:
+            break
+        word, tag = tokens[k][2], tokens[k][3]
+        if word in markers or (tag == "v" and word.startswith(tuple(markers))):
+            return True
+    return False
 
 
 def _relative_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
@@ -1277,6 +1417,73 @@ def _relative_de_de(text: str, data: DeComplementData, clauses: Clauses, reporte
             continue
         reported.add(de)
         yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
+
+
+def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+    """A potential complement alone between verb + 的 and a clause end (接的住、管的好, 叫的
+    响): a one-character verb of ``potential_complements`` that jieba reads as a word of its
+    own after a verb (jieba's v or vn).  After 的 a noun phrase would need its noun; a verb
+    alone there is the result a potential complement states."""
+    for m in data.potential.finditer(text):
+        de = m.start()
+        if de in reported or clauses.allowed(de, de + 1):
+            continue
+        tagged = _verb_de(clauses, de, m.end(), ("v", "vn"), data)
+        if tagged is None:
+            continue
+        _lo, tokens, _starts, d = tagged
+        if d + 1 >= len(tokens) or tokens[d + 1][2] != m.group(1):
+            continue
+        reported.add(de)
+        yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
+
+
+def _state_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+    """A state word (jieba's z: 扎扎实实, 明明白白) alone between verb + 的 and a clause end:
+    the complement of the verb (把政策讲的清清楚楚).  Only a word the dictionary tags so is
+    considered, so the clause is tagged for few of the 的 before a clause end."""
+    words = segment.dictionary()
+    for m in data.state.finditer(text):
+        de = m.start()
+        if de in reported or (words.tag(m.group(1)) or "") not in data.state_tags:
+            continue
+        if clauses.allowed(de, de + 1):
+            continue
+        tagged = _verb_de(clauses, de, m.end(), ("v", "vn"), data)
+        if tagged is None:
+            continue
+        lo, tokens, _starts, d = tagged
+        if d + 1 >= len(tokens) or tokens[d + 1][1] != m.end(1) - lo or tokens[d + 1][3] not in data.state_tags:
+            continue
+        reported.add(de)
+        yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
+
+
+def _amount_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
+    """An adjective + 的 + a compared amount at the clause end, with 比 before it in the
+    clause (比过去高的多): the amount complements the adjective of the comparison.  The
+    allow patterns are not consulted: they exempt comparisons of nominalised clauses
+    (比预料的多), which have a verb or noun before 的, never an adjective (jieba's a)."""
+    clauses = Clauses(text)  # a pass of its own, in text order
+    words = segment.dictionary()
+    for m in data.amount.finditer(text):
+        de = m.start()
+        if de in reported or "比" not in text[clauses.around(de, de + 1)[0] : de]:
+            continue
+        # cheap, before tagging: the dictionary's word ending before 的 is an adjective
+        # (复杂, 高), not a verb, noun or time (预计, 去年)
+        tag = (words.tag(text[max(0, de - 2) : de]) if de >= 2 else None) or words.tag(text[de - 1]) or ""
+        if not tag.startswith("a"):
+            continue
+        lo, tokens, starts = clauses.tagged(de, m.end())
+        d = token_at(starts, de - lo)
+        if d <= 0 or tokens[d][2] != "的" or d + 1 >= len(tokens) or tokens[d + 1][2] != m.group(1):
+            continue
+        adjective = tokens[d - 1]
+        if adjective[3] not in ("a", "ad") or not any(t[2] == "比" and t[3] == "p" for t in tokens[: d - 1]):
+            continue
+        reported.add(de)
+        yield _de_de_finding(de, adjective[2], m.group(1))
 
 
 def _compared_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
