@@ -311,7 +311,7 @@ def test_de_di_model_what_stands_before_the_adverbial(monkeypatch: pytest.Monkey
     assert _model_codes(monkeypatch, "使农业生产很好的结合市场需求。", 0.8) == ["的"]
     assert _model_codes(monkeypatch, "要把农业生产很好的结合市场需求。", -4.0) == []
     assert _model_codes(monkeypatch, "培育新的消费热点。", 0.8) == []
-    assert _model_codes(monkeypatch, "我们看到正确的处理各种矛盾。", 0.8) == []
+    assert _model_codes(monkeypatch, "我们看到正确的处理矛盾和问题。", 0.8) == []
 
 
 def test_de_de_model_reads_a_degree_word_after_the_verb(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -647,3 +647,21 @@ def test_de_de_candidate_after_another_de() -> None:
     + 写的少一些) is tried on its own; the 的 of 有的 stays silent."""
     assert _codes("这些文件有的写的少一些。", "WRD002") == ["的"]
     assert _codes("有的少一些，有的多一些。", "WRD002") == []
+
+
+def test_de_di_model_adjective_opens_the_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An adjective followed by a noun after the verb opens its object (扩大有效投资): a
+    middling reading (-0.5, under the default thresholds) is a slip as with a noun object
+    (object_adjective); not without the noun after it, not below the threshold."""
+    assert _model_codes(monkeypatch, "各地要努力的扩大有效投资。", -0.5) == ["的"]
+    assert _model_codes(monkeypatch, "各地要努力的扩大有效。", -0.5) == []
+    assert _model_codes(monkeypatch, "各地要努力的扩大有效投资。", -1.5) == []
+
+
+def test_de_di_model_joined_verb_phrase_with_di(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A verb phrase with 地 joined before (清醒地分析和正确的处理): the adverbial before 的
+    is coordinated with one that takes 地, and a low reading (-2.0) is a slip
+    (parallel_verb_phrase, lm_threshold_parallel); not without that 地, not below it."""
+    assert _model_codes(monkeypatch, "我们要清醒地分析和正确的处理矛盾和问题。", -2.0) == ["的"]
+    assert _model_codes(monkeypatch, "我们要清醒分析和正确的处理矛盾和问题。", -2.0) == []
+    assert _model_codes(monkeypatch, "我们要清醒地分析和正确的处理矛盾和问题。", -3.0) == []

@@ -129,6 +129,14 @@ class DeAdverbialData:
     #: 的 and a predicate, a subject or the clause start stands before the adverbial
     #: (积极稳步的推进。, 不断的胜利前进。): such a clause is no noun phrase.
     lm_threshold_bare: float = float("inf")
+    #: An adjective followed by a noun after the verb opens its object (扩大有效投资, 传播先进
+    #: 思想, 化解重大风险) for the object thresholds above, as a noun does: an adjective
+    #: after a verb and before a noun is the first word of the noun phrase the verb takes.
+    object_adjective: bool = False
+    #: A verb phrase with 地 joined to this one before it (清醒地认识和正确的处理…, 深入地
+    #: 调查并科学的论证…) makes the adverbial a coordinated adverbial like a 地 right before
+    #: it (``lm_threshold_parallel``): each of the joined verbs has its adverbial.
+    parallel_verb_phrase: bool = False
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -362,6 +370,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     并列状语的最后一个时也更低，`lm_threshold_object_series`：`快速、高效的开展救援工作`；
     宾语以“各项、这些、所有”等限定词开头时更低，名动词也算动词
     （`lm_threshold_object_determiner`：`要认真的研究这些问题`）；
+    动词后的形容词后接名词时是宾语的开头（`object_adjective`：`努力的扩大有效投资`）；
     动词后的冒号引出的引语也算宾语：`明确的指出：“……”`；
     动词（非名动词）紧接分句末尾、状语前是谓语成分、主语或分句开头时也较低
     （`lm_threshold_bare`：`积极稳步的推进。`）；情态词后接以顿号并列的状语时更低，
@@ -369,7 +378,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     常作定语的状语（有效、积极……）在情态词之后、动词带宾语时也报（`能够有效的化解风险`）；
     “的”后是“是、有”时不算：`更严重的是……`）；
     并列的另一状语用了“地”（`有机地、恰当的结合`，`扎实的有步骤地推进`，
-    `lm_threshold_parallel`）；同一段落把同一个状语写作“X地”，且状语前是谓语成分、主语或
+    `lm_threshold_parallel`；前面用“和、并”连接的另一个动词短语带“地”时也算，
+    `parallel_verb_phrase`：`清醒地分析和正确的处理`）；同一段落把同一个状语写作“X地”，且状语前是谓语成分、主语或
     分句开头（`经常地加强监督，经常的开展批评`，`lm_threshold_usage`）；动词后带只有动词
     才带的“了、着、起来、下去、于”等（`严重的损害了`、`很好的结合起来`、`更好的服务于`，
     `lm_threshold_strong`）。词表中的状语后的“的”都交给模型判断，不受快速预筛的限制，
@@ -620,6 +630,9 @@ def _phrase_context(
         word, tag = tokens[k][2], tokens[k][3]
         if word in data.degree:
             k -= 1
+        elif data.parallel_verb_phrase and _joined_verb_phrase(tokens, k, data):
+            parallel = True  # 清醒地认识和正确的处理: the verb phrase before has 地
+            k -= 4
         elif word in data.lm_joiners and k > 0 and (tokens[k - 1][2] == "地" or _adverbial_like(model, tokens[k - 1], data)):
             k -= 1  # the adverbial before the joiner is skipped next (全力以赴地、千方百计的)
         elif word == "地" and tag == "uv" and k > 0:
@@ -632,6 +645,19 @@ def _phrase_context(
     if k > 0 and tokens[k][2] in _ASPECT and tokens[k - 1][3].startswith("v"):
         k -= 1
     return k, parallel
+
+
+def _joined_verb_phrase(tokens: tuple[segment.Tagged, ...], k: int, data: DeAdverbialData) -> bool:
+    """Is token ``k`` a joiner (和, 并, 、) after a verb that an adverbial with 地 modifies
+    (清醒地认识和 + 正确的处理)?  Two verb phrases joined, each with its own adverbial: the
+    one before 的 is an adverbial too."""
+    return (
+        k >= 3
+        and tokens[k][2] in data.lm_joiners
+        and tokens[k - 1][3][:1] == "v"
+        and tokens[k - 2][2] == "地"
+        and tokens[k - 2][3] == "uv"
+    )
 
 
 #: jieba's tags of an adverbial adjective, an idiom, a descriptive word (扎扎实实): right
@@ -661,6 +687,17 @@ def _clause_final_de(text: str, lo: int, token: segment.Tagged) -> bool:
 
 #: What ends a clause after a 是…的 particle (the end of the text or the line too).
 _CLAUSE_FINAL_RE = re.compile("[。！？；，…”]|$", re.MULTILINE)
+
+
+def _adjective_object(tokens: tuple[segment.Tagged, ...], f: int) -> bool:
+    """Is token ``f``, right after the verb, an adjective that opens its object: a plain
+    adjective (jieba's a) followed by a noun or a noun-verb (扩大有效投资, 传播先进思想)?
+    After a verb such an adjective is the first word of the noun phrase the verb takes."""
+    return (
+        tokens[f][3] == "a"
+        and f + 1 < len(tokens)
+        and (tokens[f + 1][3][:1] == "n" or tokens[f + 1][3] == "vn")
+    )
 
 
 def _degree_merged(word: str, data: DeAdverbialData) -> bool:
@@ -990,7 +1027,11 @@ def _model_de_di(
                 and (
                     (
                         last is not None
-                        and (last[3][:1] in _OBJECT_TAGS or last[2] in _OBJECT_OPENERS)
+                        and (
+                            last[3][:1] in _OBJECT_TAGS
+                            or last[2] in _OBJECT_OPENERS
+                            or (data.object_adjective and _adjective_object(tokens, f))
+                        )
                         and not last[2].startswith(tuple(data.heads))
                     )
                     # a colon right after the verb: a quotation is its object (尖锐的指出：)
