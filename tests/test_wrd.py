@@ -665,3 +665,11 @@ def test_de_di_model_joined_verb_phrase_with_di(monkeypatch: pytest.MonkeyPatch)
     assert _model_codes(monkeypatch, "我们要清醒地分析和正确的处理矛盾和问题。", -2.0) == ["的"]
     assert _model_codes(monkeypatch, "我们要清醒分析和正确的处理矛盾和问题。", -2.0) == []
     assert _model_codes(monkeypatch, "我们要清醒地分析和正确的处理矛盾和问题。", -3.0) == []
+
+
+def test_de_di_model_determiner_after_joined_verbs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A determiner opening the object of two joined verbs (防范和化解各种风险): the cheap
+    gate before tagging sees it as the tagged test does, and a low reading (-3.0) is a slip
+    (lm_threshold_object_determiner); not without the determiner."""
+    assert _model_codes(monkeypatch, "各级政府要审慎的防范和化解各种风险。", -3.0) == ["的"]
+    assert _model_codes(monkeypatch, "各级政府要审慎的防范和化解风险。", -3.0) == []

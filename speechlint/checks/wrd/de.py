@@ -157,10 +157,22 @@ class DeAdverbialData:
         words = self.lm_determiners
         return re.compile(f"(?:{alternation(words)})" if words else "(?!)")
 
+    @cached_property
+    def _determiner_joined(self) -> re.Pattern[str]:
+        words, joiners = self.lm_determiners, self.lm_joiners
+        if not (words and joiners):
+            return re.compile("(?!)")
+        verb = "[\u4e00-\u9fff]{1,3}"
+        return re.compile(f"{verb}(?:{alternation(joiners)}){verb}(?:{alternation(words)})")
+
     def determiner_after(self, text: str, de: int) -> bool:
         """Does a determiner start two to four characters after the 的 at ``de`` (after a
-        verb of one to three characters: 防治各种)?  A cheap stand-in for the tagged test."""
-        return any(self._determiner.match(text, de + n) for n in (2, 3, 4))
+        verb of one to three characters: 防治各种), or after two verbs joined (防范和化解各种:
+        the tagged test reads past coordinated verbs too)?  A cheap stand-in for the tagged
+        test."""
+        return any(self._determiner.match(text, de + n) for n in (2, 3, 4)) or bool(
+            self._determiner_joined.match(text, de + 1)
+        )
 
     def graded(self, text: str, de: int) -> bool:
         """Does a degree word stand one to four characters before the 的 at ``de`` (更广泛的)?
