@@ -673,3 +673,14 @@ def test_de_di_model_determiner_after_joined_verbs(monkeypatch: pytest.MonkeyPat
     (lm_threshold_object_determiner); not without the determiner."""
     assert _model_codes(monkeypatch, "各级政府要审慎的防范和化解各种风险。", -3.0) == ["的"]
     assert _model_codes(monkeypatch, "各级政府要审慎的防范和化解风险。", -3.0) == []
+
+
+def test_de_di_attributive_adverbial_before_an_adjective_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An attributive adverbial (有效) after a predicate opener, before a verb whose object
+    opens with an adjective and a noun (化解重大风险): the word lists alone report it
+    (attributive_after_modal with object_adjective); not after 是 (a noun phrase)."""
+    from speechlint import lm
+
+    monkeypatch.setattr(lm, "model", lambda: None)
+    assert _codes("各地要有效的化解重大风险。", "WRD001") == ["的"]
+    assert _codes("这是有效的化解重大风险。", "WRD001") == []

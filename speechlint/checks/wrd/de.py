@@ -130,8 +130,9 @@ class DeAdverbialData:
     #: (积极稳步的推进。, 不断的胜利前进。): such a clause is no noun phrase.
     lm_threshold_bare: float = float("inf")
     #: An adjective followed by a noun after the verb opens its object (扩大有效投资, 传播先进
-    #: 思想, 化解重大风险) for the object thresholds above, as a noun does: an adjective
-    #: after a verb and before a noun is the first word of the noun phrase the verb takes.
+    #: 思想, 化解重大风险) for the object thresholds above, as a noun does, and for
+    #: ``attributive_after_modal`` (要有效的化解重大风险): an adjective after a verb and
+    #: before a noun is the first word of the noun phrase the verb takes.
     object_adjective: bool = False
     #: A verb phrase with 地 joined to this one before it (清醒地认识和正确的处理…, 深入地
     #: 调查并科学的论证…) makes the adverbial a coordinated adverbial like a 地 right before
@@ -498,7 +499,10 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
                     data.attributive_after_modal
                     and nxt[3] == "v"
                     and after
-                    and tokens[d + 2][3][:1] in ("n", "r", "l")  # an object (货币供应量, 内部矛盾)
+                    and (
+                        tokens[d + 2][3][:1] in ("n", "r", "l")  # an object (货币供应量, 内部矛盾)
+                        or (data.object_adjective and _adjective_object(tokens, d + 2))  # 重大风险
+                    )
                     and not after.startswith(tuple(data.heads))
                     and _modal_before(tokens, a, data)
                 ):
