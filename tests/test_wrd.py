@@ -684,3 +684,12 @@ def test_de_di_attributive_adverbial_before_an_adjective_object(monkeypatch: pyt
     monkeypatch.setattr(lm, "model", lambda: None)
     assert _codes("各地要有效的化解重大风险。", "WRD001") == ["的"]
     assert _codes("这是有效的化解重大风险。", "WRD001") == []
+
+
+def test_de_di_model_decisive_reading_leaves_a_nominalizers_noun(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A decisive reading (9.0, above lm_threshold_decisive) does not override a nominalizer
+    before the adverbial when a listed nominal verb alone follows 的 (有清醒的认识。):
+    the noun the nominalizer takes (decisive_not_nominal); with an object it still does."""
+    assert _model_codes(monkeypatch, "我们对此必须有清醒的认识。", 9.0) == []
+    assert _model_codes(monkeypatch, "我们已经有了明确的回答：要继续改革。", 9.0) == []
+    assert _model_codes(monkeypatch, "通过坚定不移的推进改革，我们取得了成绩。", 9.0) == ["的"]

@@ -134,6 +134,10 @@ class DeAdverbialData:
     #: ``attributive_after_modal`` (要有效的化解重大风险): an adjective after a verb and
     #: before a noun is the first word of the noun phrase the verb takes.
     object_adjective: bool = False
+    #: ``lm_threshold_decisive`` does not override a nominalizer (有, 作出 …) before the
+    #: adverbial when a listed nominal verb alone follows 的 (有比较清醒的认识，有了明确的
+    #: 回答：): such a verb, with no object or marker, is the noun the nominalizer takes.
+    decisive_not_nominal: bool = False
     #: A verb phrase with 地 joined to this one before it (清醒地认识和正确的处理…, 深入地
     #: 调查并科学的论证…) makes the adverbial a coordinated adverbial like a 地 right before
     #: it (``lm_threshold_parallel``): each of the joined verbs has its adverbial.
@@ -406,7 +410,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     （`经济活动更好的纳入`）。找状语前的词时跳过并列的
     其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
     仍是宾语，不报；`提供及时、准确的查询服务`不报）；模型的判断极为明确时
-    （`lm_threshold_decisive`）不再看状语前的词。
+    （`lm_threshold_decisive`）不再看状语前的词，但“有、作出”等之后
+    “的”后只有一个名动词时仍是它们的宾语，不报（`decisive_not_nominal`：`要有清醒的认识。`）。
 
     ## 为什么
     “的”是定语的标志，“地”是状语的标志。“清醒的看到”把状语写成定语，是讲话稿最常见、
@@ -705,6 +710,19 @@ def _clause_final_de(text: str, lo: int, token: segment.Tagged) -> bool:
 _CLAUSE_FINAL_RE = re.compile("[。！？；，…”]|$", re.MULTILINE)
 
 
+def _nominal_object(
+    word: str, after: segment.Tagged, follower: segment.Tagged | None, data: DeAdverbialData
+) -> bool:
+    """Is the phrase the noun object of the nominalizer ``word`` before the adverbial: a
+    listed nominal verb after 的 (``after``) that ends its clause, nothing after it or a
+    punctuation mark (有比较清醒的认识，, 有了明确的回答：)?"""
+    return (
+        word in data.nominalizers
+        and after[2] in data.nominal_verbs
+        and (follower is None or follower[3] == "x")
+    )
+
+
 def _adjective_object(tokens: tuple[segment.Tagged, ...], f: int) -> bool:
     """Is token ``f``, right after the verb, an adjective that opens its object: a plain
     adjective (jieba's a) followed by a noun or a noun-verb (扩大有效投资, 传播先进思想)?
@@ -990,7 +1008,10 @@ def _model_de_di(
         opener = data.is_opener(word)
         # a coordinated adverbial with 地 modifies a verb, whatever stands before it
         # (把集中与分散有机地、恰当的结合起来), as does a decisive score
-        decisive = parallel or score > data.lm_threshold_decisive
+        decisive = parallel or (
+            score > data.lm_threshold_decisive
+            and not (data.decisive_not_nominal and _nominal_object(word, after, follower, data))
+        )
         if not decisive and (
             word in data.nominalizers or (tag.startswith("v") and not opener)
         ):
