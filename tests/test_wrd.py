@@ -377,7 +377,8 @@ def test_de_di_model_reads_every_listed_adverbial(monkeypatch: pytest.MonkeyPatc
     """A 的 after a listed adverbial is scored even where the model's cheap filters fail
     (坚定的: 定的 is common), so the phrase decides; an unlisted one stays filtered."""
     assert _model_codes(monkeypatch, "我们要坚定的相信和依靠群众。", 2.0, filtered=True) == ["的"]
-    assert _model_codes(monkeypatch, "我们要狂热的相信和依靠群众。", 2.0, filtered=True) == []
+    # (after a modal verb an adjective is scored too: lm_score_after_opener)
+    assert _model_codes(monkeypatch, "大家都狂热的相信和依靠群众。", 2.0, filtered=True) == []
 
 
 def test_de_di_model_colon_after_the_verb_introduces_its_object(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -693,3 +694,11 @@ def test_de_di_model_decisive_reading_leaves_a_nominalizers_noun(monkeypatch: py
     assert _model_codes(monkeypatch, "我们对此必须有清醒的认识。", 9.0) == []
     assert _model_codes(monkeypatch, "我们已经有了明确的回答：要继续改革。", 9.0) == []
     assert _model_codes(monkeypatch, "通过坚定不移的推进改革，我们取得了成绩。", 9.0) == ["的"]
+
+
+def test_de_di_model_scores_an_adjective_after_a_modal_verb(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An adjective right after a predicate opener (应当平等的对待): the 的 is scored even
+    where the cheap filters fail (lm_score_after_opener), and a middling reading (0.2) with
+    an object is a slip; without the modal verb the filters leave it unscored."""
+    assert _model_codes(monkeypatch, "调解员应当平等的对待双方当事人。", 0.2, filtered=True) == ["的"]
+    assert _model_codes(monkeypatch, "调解员平等的对待双方当事人。", 0.2, filtered=True) == []

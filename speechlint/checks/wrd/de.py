@@ -134,6 +134,11 @@ class DeAdverbialData:
     #: ``attributive_after_modal`` (要有效的化解重大风险): an adjective after a verb and
     #: before a noun is the first word of the noun phrase the verb takes.
     object_adjective: bool = False
+    #: A 的 after an adjective of two characters (jieba's dictionary: a, ad) that follows a
+    #: predicate opener (应当平等的对待, 要审慎的处理) is scored by the model whatever the
+    #: cheap character filters say: after a modal verb an adjective + 的 is an adverbial
+    #: far more often than elsewhere, and the filters read 等的, 重的 as common.
+    lm_score_after_opener: bool = False
     #: ``lm_threshold_decisive`` does not override a nominalizer (有, 作出 …) before the
     #: adverbial when a listed nominal verb alone follows 的 (有比较清醒的认识，有了明确的
     #: 回答：): such a verb, with no object or marker, is the noun the nominalizer takes.
@@ -400,6 +405,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     分句开头（`经常地加强监督，经常的开展批评`，`lm_threshold_usage`）；动词后带只有动词
     才带的“了、着、起来、下去、于”等（`严重的损害了`、`很好的结合起来`、`更好的服务于`，
     `lm_threshold_strong`）。词表中的状语后的“的”都交给模型判断，不受快速预筛的限制，
+    紧接情态词等之后的双字形容词后的“的”也是如此（`lm_score_after_opener`：`应当平等的对待双方`），
     结巴词典标为副词、成语的二至四字词（`尽可能`、`独立自主`，见 `rules/wrd_adverbials.txt`）
     后的“的”也是如此，四字成语后接动词或介词时用更低的 `lm_threshold_idiom`
     （`随心所欲的伪造历史`）；
@@ -723,6 +729,11 @@ def _nominal_object(
     )
 
 
+def _dictionary_adjective(word: str) -> bool:
+    """Does jieba's dictionary tag ``word`` an adjective (a) or adverbial adjective (ad)?"""
+    return segment.dictionary().tag(word) in ("a", "ad")
+
+
 def _adjective_object(tokens: tuple[segment.Tagged, ...], f: int) -> bool:
     """Is token ``f``, right after the verb, an adjective that opens its object: a plain
     adjective (jieba's a) followed by a noun or a noun-verb (扩大有效投资, 传播先进思想)?
@@ -894,6 +905,9 @@ def _model_de_di(
     twos: dict[str, bool] = {}
     fours: dict[str, bool] = {}  # ... and by the four characters, where they may be
 
+    # the last characters of the predicate openers: a set lookup before the opener's regex
+    opener_tails = {w[-1] for w in data.predicate_openers}
+
     def scored_anyway(de: int) -> bool:
         """Is the 的 at ``de`` scored by the model whatever the character filters say: a
         strong marker after its verb, a listed adverbial, an adverbial the paragraph
@@ -904,6 +918,13 @@ def _model_de_di(
         two = text[de - 2 : de]
         if two in with_di and _written_with_di(text, de, with_di):
             return True
+        if (
+            data.lm_score_after_opener
+            and text[de - 3 : de - 2] in opener_tails
+            and _dictionary_adjective(two)
+            and data.opens_predicate(text, de - 2)
+        ):
+            return True  # 应当平等的对待…: an adjective right after a modal verb
         maybe = twos.get(two)
         if maybe is None:
             maybe = twos[two] = two in adverbial_words or two in adverbial_tails
