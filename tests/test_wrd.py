@@ -702,3 +702,13 @@ def test_de_di_model_scores_an_adjective_after_a_modal_verb(monkeypatch: pytest.
     an object is a slip; without the modal verb the filters leave it unscored."""
     assert _model_codes(monkeypatch, "调解员应当平等的对待双方当事人。", 0.2, filtered=True) == ["的"]
     assert _model_codes(monkeypatch, "调解员平等的对待双方当事人。", 0.2, filtered=True) == []
+
+
+def test_de_di_model_joined_verbs_share_an_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two verbs joined before one object (保障和改善民生): a low reading (-2.5) is a slip
+    (lm_threshold_object_coordinated); not one verb alone, not without the object, not
+    below the threshold."""
+    assert _model_codes(monkeypatch, "三是稳妥的保障和改善民生。", -2.5) == ["的"]
+    assert _model_codes(monkeypatch, "三是稳妥的改善民生。", -2.5) == []
+    assert _model_codes(monkeypatch, "三是稳妥的保障和改善。", -2.5) == []
+    assert _model_codes(monkeypatch, "三是稳妥的保障和改善民生。", -3.5) == []

@@ -139,6 +139,10 @@ class DeAdverbialData:
     #: cheap character filters say: after a modal verb an adjective + 的 is an adverbial
     #: far more often than elsewhere, and the filters read 等的, 重的 as common.
     lm_score_after_opener: bool = False
+    #: ... or this much, in the same phrase, when the verb is joined to another verb that
+    #: shares its object (有效的保障和改善民生, 有效的防止和克服官僚主义): two verbs with one
+    #: object are verbs, and no compound noun of verb + noun can be read.
+    lm_threshold_object_coordinated: float = float("inf")
     #: ``lm_threshold_decisive`` does not override a nominalizer (有, 作出 …) before the
     #: adverbial when a listed nominal verb alone follows 的 (有比较清醒的认识，有了明确的
     #: 回答：): such a verb, with no object or marker, is the noun the nominalizer takes.
@@ -174,6 +178,18 @@ class DeAdverbialData:
             return re.compile("(?!)")
         verb = "[\u4e00-\u9fff]{1,3}"
         return re.compile(f"{verb}(?:{alternation(joiners)}){verb}(?:{alternation(words)})")
+
+    @cached_property
+    def _joined_verb(self) -> re.Pattern[str]:
+        joiners = self.lm_joiners
+        if not joiners or self.lm_threshold_object_coordinated == float("inf"):
+            return re.compile("(?!)")
+        return re.compile(f"[\u4e00-\u9fff]{{1,2}}(?:{alternation(joiners)})[\u4e00-\u9fff]")
+
+    def joined_verb_after(self, text: str, de: int) -> bool:
+        """Does a joiner follow a word of one or two characters after the 的 at ``de``
+        (保障和改善)?  A cheap stand-in for the tagged test of coordinated verbs."""
+        return self._joined_verb.match(text, de + 1) is not None
 
     def determiner_after(self, text: str, de: int) -> bool:
         """Does a determiner start two to four characters after the 的 at ``de`` (after a
@@ -393,6 +409,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     宾语以“各项、这些、所有”等限定词开头时更低，名动词也算动词
     （`lm_threshold_object_determiner`：`要认真的研究这些问题`）；
     动词后的形容词后接名词时是宾语的开头（`object_adjective`：`努力的扩大有效投资`）；
+    两个动词以“和”等连接、共带一个宾语时更低（`lm_threshold_object_coordinated`：
+    `有效的保障和改善民生`）；
     动词后的冒号引出的引语也算宾语：`明确的指出：“……”`；
     动词（非名动词）紧接分句末尾、状语前是谓语成分、主语或分句开头时也较低
     （`lm_threshold_bare`：`积极稳步的推进。`）；情态词后接以顿号并列的状语时更低，
@@ -779,6 +797,8 @@ def _object_floor(text: str, de: int, data: DeAdverbialData) -> float:
         floor = min(floor, data.lm_threshold_object_degree)
     if data.lm_determiners and data.determiner_after(text, de):
         floor = min(floor, data.lm_threshold_object_determiner)
+    if data.joined_verb_after(text, de):
+        floor = min(floor, data.lm_threshold_object_coordinated)
     return floor
 
 
@@ -884,6 +904,7 @@ def _model_de_di(
         data.lm_threshold_object_adverb,
         data.lm_threshold_object_degree,
         data.lm_threshold_object_determiner,
+        data.lm_threshold_object_coordinated,
     )
     lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t)
     # where the text writes two characters with 地 after them: the adverbials the
@@ -1110,6 +1131,9 @@ def _model_de_di(
                 object_threshold = min(object_threshold, data.lm_threshold_object_determiner)
             if d >= 3 and tokens[d - 2][2] in data.lm_joiners and _adverbial_like(model, tokens[d - 3], data):
                 object_threshold = min(object_threshold, data.lm_threshold_object_series)
+            if f > d + 2 and after[3] == "v":
+                # 有效的保障和改善民生: verbs joined before one object
+                object_threshold = min(object_threshold, data.lm_threshold_object_coordinated)
             threshold = min(threshold, object_threshold)
         if (
             (predicate or subject or not word)
