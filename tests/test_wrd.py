@@ -712,3 +712,10 @@ def test_de_di_model_joined_verbs_share_an_object(monkeypatch: pytest.MonkeyPatc
     assert _model_codes(monkeypatch, "三是稳妥的改善民生。", -2.5) == []
     assert _model_codes(monkeypatch, "三是稳妥的保障和改善。", -2.5) == []
     assert _model_codes(monkeypatch, "三是稳妥的保障和改善民生。", -3.5) == []
+
+
+def test_de_di_model_nominalizer_merged_with_a_degree_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    """jieba's 有较 (有较大幅度的提高) is 有 and a degree word: the phrase is 有's object
+    (merged_nominalizer), not a predicate after an adverb; an adverb itself still opens one."""
+    assert _model_codes(monkeypatch, "今年粮食产量有较大幅度的提高。", 6.0) == []
+    assert _model_codes(monkeypatch, "今年粮食产量将较大幅度的提高。", 6.0) == ["的"]

@@ -139,6 +139,10 @@ class DeAdverbialData:
     #: cheap character filters say: after a modal verb an adjective + 的 is an adverbial
     #: far more often than elsewhere, and the filters read 等的, 重的 as common.
     lm_score_after_opener: bool = False
+    #: A token that jieba made of a one-character nominalizer and a degree word (有较/d in
+    #: 有较大幅度的提高) is read as the nominalizer: the phrase after it is its object, not
+    #: the predicate an adverb (d) would open.
+    merged_nominalizer: bool = False
     #: ... or this much, in the same phrase, when the verb is joined to another verb that
     #: shares its object (有效的保障和改善民生, 有效的防止和克服官僚主义): two verbs with one
     #: object are verbs, and no compound noun of verb + noun can be read.
@@ -435,7 +439,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
     仍是宾语，不报；`提供及时、准确的查询服务`不报）；模型的判断极为明确时
     （`lm_threshold_decisive`）不再看状语前的词，但“有、作出”等之后
-    “的”后只有一个名动词时仍是它们的宾语，不报（`decisive_not_nominal`：`要有清醒的认识。`）。
+    “的”后只有一个名动词时仍是它们的宾语，不报（`decisive_not_nominal`：`要有清醒的认识。`）；
+    jieba 把“有”和程度词合成一词（有较/d）时仍按“有”看（`merged_nominalizer`：`有较大幅度的提高`，不报）。
 
     ## 为什么
     “的”是定语的标志，“地”是状语的标志。“清醒的看到”把状语写成定语，是讲话稿最常见、
@@ -752,6 +757,11 @@ def _dictionary_adjective(word: str) -> bool:
     return segment.dictionary().tag(word) in ("a", "ad")
 
 
+def _nominalizer_with_degree(word: str, data: DeAdverbialData) -> bool:
+    """Is ``word`` a one-character nominalizer and a degree word merged (有较, 有更)?"""
+    return len(word) > 1 and word[0] in data.nominalizers and word[1:] in data.degree
+
+
 def _adjective_object(tokens: tuple[segment.Tagged, ...], f: int) -> bool:
     """Is token ``f``, right after the verb, an adjective that opens its object: a plain
     adjective (jieba's a) followed by a noun or a noun-verb (扩大有效投资, 传播先进思想)?
@@ -1047,6 +1057,8 @@ def _model_de_di(
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
         elif k >= 0 and _subject_verb(tokens, k):
             tag = "n"  # 经济活动更好的纳入…: a noun-verb after a noun is the subject
+        elif data.merged_nominalizer and _nominalizer_with_degree(word, data):
+            word, tag = word[0], "v"  # 收入有较大幅度的提高: jieba's 有较/d is 有 + 较
         opener = data.is_opener(word)
         # a coordinated adverbial with 地 modifies a verb, whatever stands before it
         # (把集中与分散有机地、恰当的结合起来), as does a decisive score
