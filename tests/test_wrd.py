@@ -311,7 +311,7 @@ def test_de_di_model_what_stands_before_the_adverbial(monkeypatch: pytest.Monkey
     assert _model_codes(monkeypatch, "使农业生产很好的结合市场需求。", 0.8) == ["的"]
     assert _model_codes(monkeypatch, "要把农业生产很好的结合市场需求。", -4.0) == []
     assert _model_codes(monkeypatch, "培育新的消费热点。", 0.8) == []
-    assert _model_codes(monkeypatch, "我们看到正确的处理各种矛盾。", 0.8) == []
+    assert _model_codes(monkeypatch, "我们看到正确的处理矛盾和问题。", 0.8) == []
 
 
 def test_de_de_model_reads_a_degree_word_after_the_verb(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -377,7 +377,8 @@ def test_de_di_model_reads_every_listed_adverbial(monkeypatch: pytest.MonkeyPatc
     """A 的 after a listed adverbial is scored even where the model's cheap filters fail
     (坚定的: 定的 is common), so the phrase decides; an unlisted one stays filtered."""
     assert _model_codes(monkeypatch, "我们要坚定的相信和依靠群众。", 2.0, filtered=True) == ["的"]
-    assert _model_codes(monkeypatch, "我们要狂热的相信和依靠群众。", 2.0, filtered=True) == []
+    # (after a modal verb an adjective is scored too: lm_score_after_opener)
+    assert _model_codes(monkeypatch, "大家都狂热的相信和依靠群众。", 2.0, filtered=True) == []
 
 
 def test_de_di_model_colon_after_the_verb_introduces_its_object(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -863,3 +864,74 @@ def test_de_de_complement_idioms() -> None:
     assert _codes("经济发展的又好又快。", "WRD002") == ["的"]
     assert _codes("开展了轰轰烈烈的群众运动。", "WRD002") == []
     assert _codes("这项工作开展得有声有色。", "WRD002") == []
+
+
+def test_de_di_model_adjective_opens_the_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An adjective followed by a noun after the verb opens its object (扩大有效投资): a
+    middling reading (-0.5, under the default thresholds) is a slip as with a noun object
+    (object_adjective); not without the noun after it, not below the threshold."""
+    assert _model_codes(monkeypatch, "各地要努力的扩大有效投资。", -0.5) == ["的"]
+    assert _model_codes(monkeypatch, "各地要努力的扩大有效。", -0.5) == []
+    assert _model_codes(monkeypatch, "各地要努力的扩大有效投资。", -1.5) == []
+
+
+def test_de_di_model_joined_verb_phrase_with_di(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A verb phrase with 地 joined before (清醒地分析和正确的处理): the adverbial before 的
+    is coordinated with one that takes 地, and a low reading (-2.0) is a slip
+    (parallel_verb_phrase, lm_threshold_parallel); not without that 地, not below it."""
+    assert _model_codes(monkeypatch, "我们要清醒地分析和正确的处理矛盾和问题。", -2.0) == ["的"]
+    assert _model_codes(monkeypatch, "我们要清醒分析和正确的处理矛盾和问题。", -2.0) == []
+    assert _model_codes(monkeypatch, "我们要清醒地分析和正确的处理矛盾和问题。", -3.0) == []
+
+
+def test_de_di_model_determiner_after_joined_verbs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A determiner opening the object of two joined verbs (防范和化解各种风险): the cheap
+    gate before tagging sees it as the tagged test does, and a low reading (-3.0) is a slip
+    (lm_threshold_object_determiner); not without the determiner."""
+    assert _model_codes(monkeypatch, "各级政府要审慎的防范和化解各种风险。", -3.0) == ["的"]
+    assert _model_codes(monkeypatch, "各级政府要审慎的防范和化解风险。", -3.0) == []
+
+
+def test_de_di_attributive_adverbial_before_an_adjective_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An attributive adverbial (有效) after a predicate opener, before a verb whose object
+    opens with an adjective and a noun (化解重大风险): the word lists alone report it
+    (attributive_after_modal with object_adjective); not after 是 (a noun phrase)."""
+    from speechlint import lm
+
+    monkeypatch.setattr(lm, "model", lambda: None)
+    assert _codes("各地要有效的化解重大风险。", "WRD001") == ["的"]
+    assert _codes("这是有效的化解重大风险。", "WRD001") == []
+
+
+def test_de_di_model_decisive_reading_leaves_a_nominalizers_noun(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A decisive reading (9.0, above lm_threshold_decisive) does not override a nominalizer
+    before the adverbial when a listed nominal verb alone follows 的 (有清醒的认识。):
+    the noun the nominalizer takes (decisive_not_nominal); with an object it still does."""
+    assert _model_codes(monkeypatch, "我们对此必须有清醒的认识。", 9.0) == []
+    assert _model_codes(monkeypatch, "我们已经有了明确的回答：要继续改革。", 9.0) == []
+    assert _model_codes(monkeypatch, "通过坚定不移的推进改革，我们取得了成绩。", 9.0) == ["的"]
+
+
+def test_de_di_model_scores_an_adjective_after_a_modal_verb(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An adjective right after a predicate opener (应当平等的对待): the 的 is scored even
+    where the cheap filters fail (lm_score_after_opener), and a middling reading (0.2) with
+    an object is a slip; without the modal verb the filters leave it unscored."""
+    assert _model_codes(monkeypatch, "调解员应当平等的对待双方当事人。", 0.2, filtered=True) == ["的"]
+    assert _model_codes(monkeypatch, "调解员平等的对待双方当事人。", 0.2, filtered=True) == []
+
+
+def test_de_di_model_joined_verbs_share_an_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two verbs joined before one object (保障和改善民生): a low reading (-2.5) is a slip
+    (lm_threshold_object_coordinated); not one verb alone, not without the object, not
+    below the threshold."""
+    assert _model_codes(monkeypatch, "三是稳妥的保障和改善民生。", -2.5) == ["的"]
+    assert _model_codes(monkeypatch, "三是稳妥的改善民生。", -2.5) == []
+    assert _model_codes(monkeypatch, "三是稳妥的保障和改善。", -2.5) == []
+    assert _model_codes(monkeypatch, "三是稳妥的保障和改善民生。", -3.5) == []
+
+
+def test_de_di_model_nominalizer_merged_with_a_degree_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    """jieba's 有较 (有较大幅度的提高) is 有 and a degree word: the phrase is 有's object
+    (merged_nominalizer), not a predicate after an adverb; an adverb itself still opens one."""
+    assert _model_codes(monkeypatch, "今年粮食产量有较大幅度的提高。", 6.0) == []
+    assert _model_codes(monkeypatch, "今年粮食产量将较大幅度的提高。", 6.0) == ["的"]

@@ -129,6 +129,32 @@ class DeAdverbialData:
     #: 的 and a predicate, a subject or the clause start stands before the adverbial
     #: (积极稳步的推进。, 不断的胜利前进。): such a clause is no noun phrase.
     lm_threshold_bare: float = float("inf")
+    #: An adjective followed by a noun after the verb opens its object (扩大有效投资, 传播先进
+    #: 思想, 化解重大风险) for the object thresholds above, as a noun does, and for
+    #: ``attributive_after_modal`` (要有效的化解重大风险): an adjective after a verb and
+    #: before a noun is the first word of the noun phrase the verb takes.
+    object_adjective: bool = False
+    #: A 的 after an adjective of two characters (jieba's dictionary: a, ad) that follows a
+    #: predicate opener (应当平等的对待, 要审慎的处理) is scored by the model whatever the
+    #: cheap character filters say: after a modal verb an adjective + 的 is an adverbial
+    #: far more often than elsewhere, and the filters read 等的, 重的 as common.
+    lm_score_after_opener: bool = False
+    #: A token that jieba made of a one-character nominalizer and a degree word (有较/d in
+    #: 有较大幅度的提高) is read as the nominalizer: the phrase after it is its object, not
+    #: the predicate an adverb (d) would open.
+    merged_nominalizer: bool = False
+    #: ... or this much, in the same phrase, when the verb is joined to another verb that
+    #: shares its object (有效的保障和改善民生, 有效的防止和克服官僚主义): two verbs with one
+    #: object are verbs, and no compound noun of verb + noun can be read.
+    lm_threshold_object_coordinated: float = float("inf")
+    #: ``lm_threshold_decisive`` does not override a nominalizer (有, 作出 …) before the
+    #: adverbial when a listed nominal verb alone follows 的 (有比较清醒的认识，有了明确的
+    #: 回答：): such a verb, with no object or marker, is the noun the nominalizer takes.
+    decisive_not_nominal: bool = False
+    #: A verb phrase with 地 joined to this one before it (清醒地认识和正确的处理…, 深入地
+    #: 调查并科学的论证…) makes the adverbial a coordinated adverbial like a 地 right before
+    #: it (``lm_threshold_parallel``): each of the joined verbs has its adverbial.
+    parallel_verb_phrase: bool = False
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -149,10 +175,34 @@ class DeAdverbialData:
         words = self.lm_determiners
         return re.compile(f"(?:{alternation(words)})" if words else "(?!)")
 
+    @cached_property
+    def _determiner_joined(self) -> re.Pattern[str]:
+        words, joiners = self.lm_determiners, self.lm_joiners
+        if not (words and joiners):
+            return re.compile("(?!)")
+        verb = "[\u4e00-\u9fff]{1,3}"
+        return re.compile(f"{verb}(?:{alternation(joiners)}){verb}(?:{alternation(words)})")
+
+    @cached_property
+    def _joined_verb(self) -> re.Pattern[str]:
+        joiners = self.lm_joiners
+        if not joiners or self.lm_threshold_object_coordinated == float("inf"):
+            return re.compile("(?!)")
+        return re.compile(f"[\u4e00-\u9fff]{{1,2}}(?:{alternation(joiners)})[\u4e00-\u9fff]")
+
+    def joined_verb_after(self, text: str, de: int) -> bool:
+        """Does a joiner follow a word of one or two characters after the 的 at ``de``
+        (保障和改善)?  A cheap stand-in for the tagged test of coordinated verbs."""
+        return self._joined_verb.match(text, de + 1) is not None
+
     def determiner_after(self, text: str, de: int) -> bool:
         """Does a determiner start two to four characters after the 的 at ``de`` (after a
-        verb of one to three characters: 防治各种)?  A cheap stand-in for the tagged test."""
-        return any(self._determiner.match(text, de + n) for n in (2, 3, 4))
+        verb of one to three characters: 防治各种), or after two verbs joined (防范和化解各种:
+        the tagged test reads past coordinated verbs too)?  A cheap stand-in for the tagged
+        test."""
+        return any(self._determiner.match(text, de + n) for n in (2, 3, 4)) or bool(
+            self._determiner_joined.match(text, de + 1)
+        )
 
     def graded(self, text: str, de: int) -> bool:
         """Does a degree word stand one to four characters before the 的 at ``de`` (更广泛的)?
@@ -362,6 +412,9 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     并列状语的最后一个时也更低，`lm_threshold_object_series`：`快速、高效的开展救援工作`；
     宾语以“各项、这些、所有”等限定词开头时更低，名动词也算动词
     （`lm_threshold_object_determiner`：`要认真的研究这些问题`）；
+    动词后的形容词后接名词时是宾语的开头（`object_adjective`：`努力的扩大有效投资`）；
+    两个动词以“和”等连接、共带一个宾语时更低（`lm_threshold_object_coordinated`：
+    `有效的保障和改善民生`）；
     动词后的冒号引出的引语也算宾语：`明确的指出：“……”`；
     动词（非名动词）紧接分句末尾、状语前是谓语成分、主语或分句开头时也较低
     （`lm_threshold_bare`：`积极稳步的推进。`）；情态词后接以顿号并列的状语时更低，
@@ -369,10 +422,12 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     常作定语的状语（有效、积极……）在情态词之后、动词带宾语时也报（`能够有效的化解风险`）；
     “的”后是“是、有”时不算：`更严重的是……`）；
     并列的另一状语用了“地”（`有机地、恰当的结合`，`扎实的有步骤地推进`，
-    `lm_threshold_parallel`）；同一段落把同一个状语写作“X地”，且状语前是谓语成分、主语或
+    `lm_threshold_parallel`；前面用“和、并”连接的另一个动词短语带“地”时也算，
+    `parallel_verb_phrase`：`清醒地分析和正确的处理`）；同一段落把同一个状语写作“X地”，且状语前是谓语成分、主语或
     分句开头（`经常地加强监督，经常的开展批评`，`lm_threshold_usage`）；动词后带只有动词
     才带的“了、着、起来、下去、于”等（`严重的损害了`、`很好的结合起来`、`更好的服务于`，
     `lm_threshold_strong`）。词表中的状语后的“的”都交给模型判断，不受快速预筛的限制，
+    紧接情态词等之后的双字形容词后的“的”也是如此（`lm_score_after_opener`：`应当平等的对待双方`），
     结巴词典标为副词、成语的二至四字词（`尽可能`、`独立自主`，见 `rules/wrd_adverbials.txt`）
     后的“的”也是如此，四字成语后接动词或介词时用更低的 `lm_threshold_idiom`
     （`随心所欲的伪造历史`）；
@@ -383,7 +438,9 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     （`经济活动更好的纳入`）。找状语前的词时跳过并列的
     其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
     仍是宾语，不报；`提供及时、准确的查询服务`不报）；模型的判断极为明确时
-    （`lm_threshold_decisive`）不再看状语前的词。
+    （`lm_threshold_decisive`）不再看状语前的词，但“有、作出”等之后
+    “的”后只有一个名动词时仍是它们的宾语，不报（`decisive_not_nominal`：`要有清醒的认识。`）；
+    jieba 把“有”和程度词合成一词（有较/d）时仍按“有”看（`merged_nominalizer`：`有较大幅度的提高`，不报）。
 
     ## 为什么
     “的”是定语的标志，“地”是状语的标志。“清醒的看到”把状语写成定语，是讲话稿最常见、
@@ -476,7 +533,10 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
                     data.attributive_after_modal
                     and nxt[3] == "v"
                     and after
-                    and tokens[d + 2][3][:1] in ("n", "r", "l")  # an object (货币供应量, 内部矛盾)
+                    and (
+                        tokens[d + 2][3][:1] in ("n", "r", "l")  # an object (货币供应量, 内部矛盾)
+                        or (data.object_adjective and _adjective_object(tokens, d + 2))  # 重大风险
+                    )
                     and not after.startswith(tuple(data.heads))
                     and _modal_before(tokens, a, data)
                 ):
@@ -620,6 +680,9 @@ def _phrase_context(
         word, tag = tokens[k][2], tokens[k][3]
         if word in data.degree:
             k -= 1
+        elif data.parallel_verb_phrase and _joined_verb_phrase(tokens, k, data):
+            parallel = True  # 清醒地认识和正确的处理: the verb phrase before has 地
+            k -= 4
         elif word in data.lm_joiners and k > 0 and (tokens[k - 1][2] == "地" or _adverbial_like(model, tokens[k - 1], data)):
             k -= 1  # the adverbial before the joiner is skipped next (全力以赴地、千方百计的)
         elif word == "地" and tag == "uv" and k > 0:
@@ -632,6 +695,19 @@ def _phrase_context(
     if k > 0 and tokens[k][2] in _ASPECT and tokens[k - 1][3].startswith("v"):
         k -= 1
     return k, parallel
+
+
+def _joined_verb_phrase(tokens: tuple[segment.Tagged, ...], k: int, data: DeAdverbialData) -> bool:
+    """Is token ``k`` a joiner (和, 并, 、) after a verb that an adverbial with 地 modifies
+    (清醒地认识和 + 正确的处理)?  Two verb phrases joined, each with its own adverbial: the
+    one before 的 is an adverbial too."""
+    return (
+        k >= 3
+        and tokens[k][2] in data.lm_joiners
+        and tokens[k - 1][3][:1] == "v"
+        and tokens[k - 2][2] == "地"
+        and tokens[k - 2][3] == "uv"
+    )
 
 
 #: jieba's tags of an adverbial adjective, an idiom, a descriptive word (扎扎实实): right
@@ -661,6 +737,40 @@ def _clause_final_de(text: str, lo: int, token: segment.Tagged) -> bool:
 
 #: What ends a clause after a 是…的 particle (the end of the text or the line too).
 _CLAUSE_FINAL_RE = re.compile("[。！？；，…”]|$", re.MULTILINE)
+
+
+def _nominal_object(
+    word: str, after: segment.Tagged, follower: segment.Tagged | None, data: DeAdverbialData
+) -> bool:
+    """Is the phrase the noun object of the nominalizer ``word`` before the adverbial: a
+    listed nominal verb after 的 (``after``) that ends its clause, nothing after it or a
+    punctuation mark (有比较清醒的认识，, 有了明确的回答：)?"""
+    return (
+        word in data.nominalizers
+        and after[2] in data.nominal_verbs
+        and (follower is None or follower[3] == "x")
+    )
+
+
+def _dictionary_adjective(word: str) -> bool:
+    """Does jieba's dictionary tag ``word`` an adjective (a) or adverbial adjective (ad)?"""
+    return segment.dictionary().tag(word) in ("a", "ad")
+
+
+def _nominalizer_with_degree(word: str, data: DeAdverbialData) -> bool:
+    """Is ``word`` a one-character nominalizer and a degree word merged (有较, 有更)?"""
+    return len(word) > 1 and word[0] in data.nominalizers and word[1:] in data.degree
+
+
+def _adjective_object(tokens: tuple[segment.Tagged, ...], f: int) -> bool:
+    """Is token ``f``, right after the verb, an adjective that opens its object: a plain
+    adjective (jieba's a) followed by a noun or a noun-verb (扩大有效投资, 传播先进思想)?
+    After a verb such an adjective is the first word of the noun phrase the verb takes."""
+    return (
+        tokens[f][3] == "a"
+        and f + 1 < len(tokens)
+        and (tokens[f + 1][3][:1] == "n" or tokens[f + 1][3] == "vn")
+    )
 
 
 def _degree_merged(word: str, data: DeAdverbialData) -> bool:
@@ -697,6 +807,8 @@ def _object_floor(text: str, de: int, data: DeAdverbialData) -> float:
         floor = min(floor, data.lm_threshold_object_degree)
     if data.lm_determiners and data.determiner_after(text, de):
         floor = min(floor, data.lm_threshold_object_determiner)
+    if data.joined_verb_after(text, de):
+        floor = min(floor, data.lm_threshold_object_coordinated)
     return floor
 
 
@@ -802,6 +914,7 @@ def _model_de_di(
         data.lm_threshold_object_adverb,
         data.lm_threshold_object_degree,
         data.lm_threshold_object_determiner,
+        data.lm_threshold_object_coordinated,
     )
     lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t)
     # where the text writes two characters with 地 after them: the adverbials the
@@ -823,6 +936,9 @@ def _model_de_di(
     twos: dict[str, bool] = {}
     fours: dict[str, bool] = {}  # ... and by the four characters, where they may be
 
+    # the last characters of the predicate openers: a set lookup before the opener's regex
+    opener_tails = {w[-1] for w in data.predicate_openers}
+
     def scored_anyway(de: int) -> bool:
         """Is the 的 at ``de`` scored by the model whatever the character filters say: a
         strong marker after its verb, a listed adverbial, an adverbial the paragraph
@@ -833,6 +949,13 @@ def _model_de_di(
         two = text[de - 2 : de]
         if two in with_di and _written_with_di(text, de, with_di):
             return True
+        if (
+            data.lm_score_after_opener
+            and text[de - 3 : de - 2] in opener_tails
+            and _dictionary_adjective(two)
+            and data.opens_predicate(text, de - 2)
+        ):
+            return True  # 应当平等的对待…: an adjective right after a modal verb
         maybe = twos.get(two)
         if maybe is None:
             maybe = twos[two] = two in adverbial_words or two in adverbial_tails
@@ -934,10 +1057,15 @@ def _model_de_di(
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
         elif k >= 0 and _subject_verb(tokens, k):
             tag = "n"  # 经济活动更好的纳入…: a noun-verb after a noun is the subject
+        elif data.merged_nominalizer and _nominalizer_with_degree(word, data):
+            word, tag = word[0], "v"  # 收入有较大幅度的提高: jieba's 有较/d is 有 + 较
         opener = data.is_opener(word)
         # a coordinated adverbial with 地 modifies a verb, whatever stands before it
         # (把集中与分散有机地、恰当的结合起来), as does a decisive score
-        decisive = parallel or score > data.lm_threshold_decisive
+        decisive = parallel or (
+            score > data.lm_threshold_decisive
+            and not (data.decisive_not_nominal and _nominal_object(word, after, follower, data))
+        )
         if not decisive and (
             word in data.nominalizers or (tag.startswith("v") and not opener)
         ):
@@ -990,7 +1118,11 @@ def _model_de_di(
                 and (
                     (
                         last is not None
-                        and (last[3][:1] in _OBJECT_TAGS or last[2] in _OBJECT_OPENERS)
+                        and (
+                            last[3][:1] in _OBJECT_TAGS
+                            or last[2] in _OBJECT_OPENERS
+                            or (data.object_adjective and _adjective_object(tokens, f))
+                        )
                         and not last[2].startswith(tuple(data.heads))
                     )
                     # a colon right after the verb: a quotation is its object (尖锐的指出：)
@@ -1011,6 +1143,9 @@ def _model_de_di(
                 object_threshold = min(object_threshold, data.lm_threshold_object_determiner)
             if d >= 3 and tokens[d - 2][2] in data.lm_joiners and _adverbial_like(model, tokens[d - 3], data):
                 object_threshold = min(object_threshold, data.lm_threshold_object_series)
+            if f > d + 2 and after[3] == "v":
+                # 有效的保障和改善民生: verbs joined before one object
+                object_threshold = min(object_threshold, data.lm_threshold_object_coordinated)
             threshold = min(threshold, object_threshold)
         if (
             (predicate or subject or not word)
