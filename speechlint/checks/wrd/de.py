@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from math import log
@@ -1540,18 +1540,10 @@ def _relative_de_de(text: str, data: DeComplementData, clauses: Clauses, reporte
     with no degree word: the complement of a relative clause (发展的好的地区, 结合的好的):
     an attributive adjective takes no 的 of its own after a relative 的 (取得的好成绩).
     An adjective before 的 (新的好的做法) is not a verb here."""
-    for m in data.relative.finditer(text):
-        de = m.start()
-        if de in reported or clauses.allowed(de, de + 1):
-            continue
-        tagged = _verb_de(clauses, de, m.end(), ("v", "vn"), data)
-        if tagged is None:
-            continue
-        _lo, tokens, _starts, d = tagged
-        if d + 2 >= len(tokens) or tokens[d + 1][2] != m.group(1) or tokens[d + 2][2] != "的":
-            continue
-        reported.add(de)
-        yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
+    def flanked(tokens: Sequence[segment.Tagged], d: int, word: str) -> bool:
+        return d + 2 < len(tokens) and tokens[d + 1][2] == word and tokens[d + 2][2] == "的"
+
+    yield from _after_verb_de(text, data.relative, flanked, data, clauses, reported)
 
 
 def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
@@ -1559,7 +1551,24 @@ def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, report
     响): a one-character verb of ``potential_complements`` that jieba reads as a word of its
     own after a verb (jieba's v or vn).  After 的 a noun phrase would need its noun; a verb
     alone there is the result a potential complement states."""
-    for m in data.potential.finditer(text):
+    def alone(tokens: Sequence[segment.Tagged], d: int, word: str) -> bool:
+        return d + 1 < len(tokens) and tokens[d + 1][2] == word
+
+    yield from _after_verb_de(text, data.potential, alone, data, clauses, reported)
+
+
+def _after_verb_de(
+    text: str,
+    pattern: re.Pattern[str],
+    accept: Callable[[Sequence[segment.Tagged], int, str], bool],
+    data: DeComplementData,
+    clauses: Clauses,
+    reported: set[int],
+) -> Iterator[Diagnostic]:
+    """The 的 of each match of ``pattern`` (的 + the complement, its group 1) right after a
+    verb (jieba's v or vn), reported when ``accept`` takes the clause's tokens, the 的's
+    index among them and the complement."""
+    for m in pattern.finditer(text):
         de = m.start()
         if de in reported or clauses.allowed(de, de + 1):
             continue
@@ -1567,7 +1576,7 @@ def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, report
         if tagged is None:
             continue
         _lo, tokens, _starts, d = tagged
-        if d + 1 >= len(tokens) or tokens[d + 1][2] != m.group(1):
+        if not accept(tokens, d, m.group(1)):
             continue
         reported.add(de)
         yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
