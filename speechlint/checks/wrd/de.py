@@ -1585,11 +1585,11 @@ def _after_verb_de(
 def _state_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
     """A state word (jieba's z: 扎扎实实, 明明白白) alone between verb + 的 and a clause end:
     the complement of the verb (把政策讲的清清楚楚).  Only a word the dictionary tags so is
-    considered, so the clause is tagged for few of the 的 before a clause end."""
-    words = segment.dictionary()
+    considered, so the clause is tagged for few of the 的 before a clause end.  The dictionary
+    is loaded only for such a match: a draft without one loads nothing."""
     for m in data.state.finditer(text):
         de = m.start()
-        if de in reported or (words.tag(m.group(1)) or "") not in data.state_tags:
+        if de in reported or (segment.dictionary().tag(m.group(1)) or "") not in data.state_tags:
             continue
         if clauses.allowed(de, de + 1):
             continue
