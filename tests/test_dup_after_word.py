@@ -42,6 +42,7 @@ def test_slips_of_the_same_shape_are_found(text: str) -> None:
         "评审委员会会进行复核。",  # a subject, its modal, its verb
         "社会会更加和谐稳定。",
         "公众参与与社会监督相结合。",  # a conjunction before a noun
+        "两个机构合并并更名为服务中心。",  # a conjunction between two verbs
     ],
 )
 def test_a_function_word_after_a_word_ending_in_it_is_tried_at_model_function_after_word(text: str) -> None:

@@ -274,6 +274,7 @@ class DupData:
     #: The modal verbs and the conjunctions :func:`_governs_after_word` reads so.
     function_modals: str = ""
     function_conjunctions: str = ""
+    function_verb_conjunctions: str = ""
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
     #: went on with y at least ``lone-seen-share`` of the times (and twice at least:
@@ -341,7 +342,9 @@ class DupData:
                 return problem
         if len(set(self.exempt_unless_word)) != len(self.exempt_unless_word):
             return "'exempt-unless-word' lists a character twice"
-        for name in ("surnames", "distributive_before", "lone_allowed_before", "function_modals", "function_conjunctions"):
+        chars_fields = ("surnames", "distributive_before", "lone_allowed_before")
+        function_fields = ("function_modals", "function_conjunctions", "function_verb_conjunctions")
+        for name in chars_fields + function_fields:
             chars = getattr(self, name)
             if len(set(chars)) != len(chars) or not all(HAN_RE.match(c) for c in chars):
                 return f"'{name.replace('_', '-')}' must list Han characters, each once"
@@ -1093,7 +1096,9 @@ def _governs_after_word(text: str, s: int, data: DupData) -> bool:
       before a predicate (评审委员会 + 会 + 进行复核, 社会 + 会 + 更加和谐; not 向 + 大会 +
       会 + 作): a subject, its modal and its verb; or
     * one of ``function-conjunctions`` (与, 和, 及) before a noun, after a noun or a verb
-      (公众参与 + 与 + 社会监督): the copy joins that noun to the word before?
+      (公众参与 + 与 + 社会监督): the copy joins that noun to the word before; or
+    * one of ``function-verb-conjunctions`` (并) between two verbs (合并 + 并 + 更名): the
+      copy joins the two actions?
 
     Then the two-copy text is a sentence of its own, and the model's doubt (员会会 is mostly
     委员会会议 in edited text) is no evidence of a slip.  The one-copy cut must keep the
@@ -1101,7 +1106,8 @@ def _governs_after_word(text: str, s: int, data: DupData) -> bool:
     """
     c = text[s]
     modal = c in data.function_modals
-    if not (modal or c in data.function_conjunctions):
+    verbal = c in data.function_verb_conjunctions
+    if not (modal or verbal or c in data.function_conjunctions):
         return False
     cut = _cut(text, s)
     if (s + 1, s + 2) not in cut:
@@ -1120,6 +1126,8 @@ def _governs_after_word(text: str, s: int, data: DupData) -> bool:
     if modal:
         governed = (d.tag(_word_ending(text, cut, s + 1 - len(before))) or "x")[0] == "p"
         return before_tag in _SUBJECT_TAGS and after_tag in _PREDICATE_TAGS and not governed
+    if verbal:
+        return before_tag == "v" and after_tag in ("v", "vn")
     return before_tag in _CONJUNCT_TAGS and after_tag[0] == "n" and after_tag not in ("nr", "ns")
 
 
