@@ -1725,14 +1725,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and llr <= data.model_particle_alone
             and _particle_alone(text, s, data)
         )
-        if (
-            n == 1
-            and not allowed
-            and llr > data.model_function_after_word
-            and _governs_after_word(text, s, data)
-        ):
-            return False  # model-function-after-word: 委员会 + 会 + 进行, 参与 + 与 + 社会
-        return bool(
+        reported = bool(
             written
             or (
                 llr <= limit
@@ -1741,6 +1734,14 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )
             or (written is None and own and _written_elsewhere(text, s, n, data.document_context, asked))
+        )
+        # model-function-after-word: the second copy is the function word its place asks for
+        # (委员会 + 会 + 进行, 参与 + 与 + 社会); asked last: the cut loads the dictionary
+        return reported and not (
+            n == 1
+            and not allowed
+            and llr > data.model_function_after_word
+            and _governs_after_word(text, s, data)
         )
     if allowed or (n == 1 and _aabb(text, s, data.extra_words)):
         return False
