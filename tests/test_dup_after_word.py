@@ -6,6 +6,8 @@ The sentences are invented (tests/data/dup_after_word.yaml)."""
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,3 +81,16 @@ def test_known_correct_sentences_reported(text: str) -> None:
 @pytest.mark.parametrize("text", SENTENCES["known"]["slips"])
 def test_known_slips_missed(text: str) -> None:
     assert _reported(text)
+
+
+def test_the_function_word_test_loads_no_dictionary_when_the_data_decides() -> None:
+    """model-function-after-word is asked last, of a pair about to be reported: jieba's cut
+    loads the dictionary, which the lexicon's verdicts (要 + 要求) do not need."""
+    code = (
+        "import speechlint; from speechlint import segment; from speechlint.config import Config; "
+        "speechlint.lint('要要求，学习习近平，工作作风。', Config(select=('DUP',))); "
+        "print(segment.loaded()[0])"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert out.stdout.strip() == "False"

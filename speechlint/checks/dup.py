@@ -91,6 +91,11 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    ``model-particle-alone`` (严重 + 地 + 地区; not after a demonstrative or a measure
    word: 这块 + 地 + 地下; not 得: 运用得 + 得心应手), or its second
    copy alone after a noun ending in it (耕地 + 地 + 占用税, :func:`_particle_alone`).
+   Conversely, a second copy that the cut leaves alone after a word ending in it and that
+   reads as the function word its place asks for (a modal verb between a noun and a
+   predicate, 委员会 + 会 + 进行; a conjunction before a noun, 参与 + 与 + 社会; 并
+   between two verbs, 合并 + 并 + 更名) is reported only at ``model-function-after-word``
+   (off: never), :func:`_governs_after_word`.
 
    Two kinds of evidence silence a pair whatever the model says: a doubled character
    coordinated with another (“条条”和“块块”, :func:`_parallel`: two reduplications side by
