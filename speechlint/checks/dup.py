@@ -91,6 +91,11 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    ``model-particle-alone`` (严重 + 地 + 地区; not after a demonstrative or a measure
    word: 这块 + 地 + 地下; not 得: 运用得 + 得心应手), or its second
    copy alone after a noun ending in it (耕地 + 地 + 占用税, :func:`_particle_alone`).
+   Conversely, a second copy that the cut leaves alone after a word ending in it and that
+   reads as the function word its place asks for (a modal verb between a noun and a
+   predicate, 委员会 + 会 + 进行; a conjunction before a noun, 参与 + 与 + 社会; 并
+   between two verbs, 合并 + 并 + 更名) is reported only at ``model-function-after-word``
+   (off: never), :func:`_governs_after_word`.
 
    Two kinds of evidence silence a pair whatever the model says: a doubled character
    coordinated with another (“条条”和“块块”, :func:`_parallel`: two reduplications side by
@@ -265,6 +270,16 @@ class DupData:
     #: particle never follows a noun.  Not 得 (uv's sibling ud): a complement may open with
     #: it (运用得 + 得心应手, 处理得 + 得当).  :func:`_particle_alone`.  -1000: off.
     model_particle_alone: float = -1000.0
+    #: A ``standalone`` character's second copy that jieba's cut leaves a word of its own
+    #: after a word ending in it, where the copy reads as the function word its grammar
+    #: asks for (:func:`_governs_after_word`: a modal verb after a noun, 委员会 + 会 + 进行;
+    #: a conjunction or a preposition before a noun, 参与 + 与 + 社会): reported only at
+    #: this score or below, whatever else the word structure says.  0: no such limit.
+    model_function_after_word: float = 0.0
+    #: The modal verbs and the conjunctions :func:`_governs_after_word` reads so.
+    function_modals: str = ""
+    function_conjunctions: str = ""
+    function_verb_conjunctions: str = ""
     #: The same (``model-lone``'s word evidence) when edited text writes the one-copy
     #: reading around the pair: in the model, x c (x, y: the characters beside the pair)
     #: went on with y at least ``lone-seen-share`` of the times (and twice at least:
@@ -332,7 +347,9 @@ class DupData:
                 return problem
         if len(set(self.exempt_unless_word)) != len(self.exempt_unless_word):
             return "'exempt-unless-word' lists a character twice"
-        for name in ("surnames", "distributive_before", "lone_allowed_before"):
+        chars_fields = ("surnames", "distributive_before", "lone_allowed_before")
+        function_fields = ("function_modals", "function_conjunctions", "function_verb_conjunctions")
+        for name in chars_fields + function_fields:
             chars = getattr(self, name)
             if len(set(chars)) != len(chars) or not all(HAN_RE.match(c) for c in chars):
                 return f"'{name.replace('_', '-')}' must list Han characters, each once"
@@ -360,6 +377,8 @@ class DupData:
         written = (self.model_lone_placed_written, self.model_embedded_written, self.model_embedded_joined)
         if not max(*lone, *splits, *document, *written, self.model_embedded_alone, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone*, model-embedded-alone and model-embedded-written <= 0"
+        if not self.model_function_after_word <= 0:
+            return "thresholds must satisfy model-function-after-word <= 0"
         if not 0 < self.lone_seen_share <= 1:
             return "'lone-seen-share' must be in (0, 1]"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
@@ -1062,6 +1081,61 @@ def _closes_alone(text: str, s: int) -> bool:
     return (s + 1, s + 2) in cut and len(_word_ending(text, cut, s + 1)) > 1
 
 
+#: jieba's tags of the words a modal verb follows as its subject (nouns, organisation
+#: names: 委员会, 社会) and of the predicates it governs (verbs, adverbs, adjectives,
+#: prepositions: 会 + 进行, 会 + 更加, 会 + 对); a verbal noun is no predicate (社会 + 会 +
+#: 发展: 社会发展 is the term, the second 会 typed twice).
+_SUBJECT_TAGS = frozenset(("n", "nt", "nz"))
+_PREDICATE_TAGS = frozenset(("v", "vd", "d", "a", "ad", "p"))
+#: jieba's tags of the words a conjunction joins to the noun after it (nouns, verbs used
+#: as nouns: 公众参与 + 与 + 社会监督; not 惠及, a verb that jieba tags as a place name).
+_CONJUNCT_TAGS = frozenset(("n", "nt", "nz", "v", "vn"))
+
+
+def _governs_after_word(text: str, s: int, data: DupData) -> bool:
+    """Does the second copy of the character at ``s`` read as the function word that its
+    place asks for: a token of jieba's cut after a word of the cut ending with the first
+    copy, which the cut of the one-copy text keeps too, and
+
+    * one of ``function-modals`` (会, 要, 能) after a noun that no preposition governs,
+      before a predicate (评审委员会 + 会 + 进行复核, 社会 + 会 + 更加和谐; not 向 + 大会 +
+      会 + 作): a subject, its modal and its verb; or
+    * one of ``function-conjunctions`` (与, 和, 及) before a noun, after a noun or a verb
+      (公众参与 + 与 + 社会监督): the copy joins that noun to the word before; or
+    * one of ``function-verb-conjunctions`` (并) between two verbs (合并 + 并 + 更名): the
+      copy joins the two actions?
+
+    Then the two-copy text is a sentence of its own, and the model's doubt (员会会 is mostly
+    委员会会议 in edited text) is no evidence of a slip.  The one-copy cut must keep the
+    word before, else the slip breaks a word (社会会主义: 社会主义).
+    """
+    c = text[s]
+    modal = c in data.function_modals
+    verbal = c in data.function_verb_conjunctions
+    if not (modal or verbal or c in data.function_conjunctions):
+        return False
+    cut = _cut(text, s)
+    if (s + 1, s + 2) not in cut:
+        return False
+    before = _word_ending(text, cut, s + 1)
+    after = next((text[a:b] for a, b in cut if a == s + 2), "")
+    if len(before) < 2 or not after:
+        return False
+    lo, hi = _han_run(text, s, s + 2)
+    one = text[lo : s + 1] + text[s + 2 : hi]
+    if (s + 1 - len(before) - lo, s + 1 - lo) not in {(a, b) for a, b, _f in segment.tokens(one)}:
+        return False
+    d = segment.dictionary()
+    before_tag = d.tag(before) or "x"
+    after_tag = d.tag(after) or "x"
+    if modal:
+        governed = (d.tag(_word_ending(text, cut, s + 1 - len(before))) or "x")[0] == "p"
+        return before_tag in _SUBJECT_TAGS and after_tag in _PREDICATE_TAGS and not governed
+    if verbal:
+        return before_tag == "v" and after_tag in ("v", "vn")
+    return before_tag in _CONJUNCT_TAGS and after_tag[0] == "n" and after_tag not in ("nr", "ns")
+
+
 #: jieba's tag of the adverbial particle 地, which links an adverbial to its verb.  Not 得
 #: (ud), which links a verb to its complement: 运用得 + 得心应手, 处理得 + 得当 are written.
 _ADVERBIAL_PARTICLE = "uv"
@@ -1656,7 +1730,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and llr <= data.model_particle_alone
             and _particle_alone(text, s, data)
         )
-        return bool(
+        reported = bool(
             written
             or (
                 llr <= limit
@@ -1665,6 +1739,14 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )
             or (written is None and own and _written_elsewhere(text, s, n, data.document_context, asked))
+        )
+        # model-function-after-word: the second copy is the function word its place asks for
+        # (委员会 + 会 + 进行, 参与 + 与 + 社会); asked last: the cut loads the dictionary
+        return reported and not (
+            n == 1
+            and not allowed
+            and llr > data.model_function_after_word
+            and _governs_after_word(text, s, data)
         )
     if allowed or (n == 1 and _aabb(text, s, data.extra_words)):
         return False
