@@ -1031,6 +1031,11 @@ def _word_ending(text: str, cut: list[tuple[int, int]], end: int) -> str:
     return next((text[a:b] for a, b in cut if b == end), "")
 
 
+def _word_starting(text: str, cut: list[tuple[int, int]], start: int) -> str:
+    """The token of ``cut`` that starts at ``start`` ("" when none does)."""
+    return next((text[a:b] for a, b in cut if a == start), "")
+
+
 def _linked_before(text: str, s: int) -> bool:
     """Is the character before the doubled character at ``s`` a particle, a conjunction or
     a preposition (jieba's tags u, c, p) that jieba's cut leaves a word of its own (的, 和,
@@ -1118,7 +1123,7 @@ def _governs_after_word(text: str, s: int, data: DupData) -> bool:
     if (s + 1, s + 2) not in cut:
         return False
     before = _word_ending(text, cut, s + 1)
-    after = next((text[a:b] for a, b in cut if a == s + 2), "")
+    after = _word_starting(text, cut, s + 2)
     if len(before) < 2 or not after:
         return False
     lo, hi = _han_run(text, s, s + 2)
@@ -1262,8 +1267,25 @@ def _core_written(text: str, s: int) -> bool:
     a verdict's questions again at each keystroke)."""
     if s < 1 or s + 3 > len(text):
         return False
-    core = text[s - 1 : s + 1] + text[s + 2]
-    return text.find(core, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+    return _written_near(text, s, text[s - 1 : s + 1] + text[s + 2])
+
+
+def _written_near(text: str, s: int, reading: str) -> bool:
+    """Is ``reading`` written within ``_DOCUMENT_REACH`` of the doubled character at ``s``?"""
+    return text.find(reading, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+
+
+def _around_lone_copy(text: str, s: int, right: bool) -> tuple[str, str]:
+    """In jieba's cut around the doubled character at ``s``: the word of the copy that is
+    not alone and the token on the far side of the lone copy ("" where the cut has none).
+    With ``right`` (the second copy alone) the word ending with the first copy and the
+    token after the pair, else the word starting with the second copy and the token before
+    the pair.  Dropping the lone copy joins them: ``word + token`` with ``right``, else
+    ``token + word``."""
+    cut = _cut(text, s)
+    if right:
+        return _word_ending(text, cut, s + 1), _word_starting(text, cut, s + 2)
+    return _word_starting(text, cut, s + 1), _word_ending(text, cut, s)
 
 
 def _edge_reading_written(text: str, s: int, right: bool) -> bool:
@@ -1274,16 +1296,11 @@ def _edge_reading_written(text: str, s: int, right: bool) -> bool:
     reading, so every match is elsewhere."""
     if not _core_written(text, s):
         return False
-    cut = _cut(text, s)
-    if right:
-        word = _word_ending(text, cut, s + 1)
-        one = word + text[s + 2 : s + 3]
-    else:
-        word = next((text[a:b] for a, b in cut if a == s + 1), "")
-        one = text[s - 1 : s] + word
+    word, _token = _around_lone_copy(text, s, right)
+    one = word + text[s + 2 : s + 3] if right else text[s - 1 : s] + word
     if len(word) < 2 or len(one) != len(word) + 1:
         return False
-    return text.find(one, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+    return _written_near(text, s, one)
 
 
 def _words_reading_written(text: str, s: int, right: bool) -> bool:
@@ -1296,14 +1313,10 @@ def _words_reading_written(text: str, s: int, right: bool) -> bool:
     reading (派遣国旗) is no text the document writes."""
     if not _core_written(text, s):
         return False
-    cut = _cut(text, s)
-    if right:
-        first, second = _word_ending(text, cut, s + 1), next((text[a:b] for a, b in cut if a == s + 2), "")
-    else:
-        first, second = _word_ending(text, cut, s), next((text[a:b] for a, b in cut if a == s + 1), "")
-    if len(first) < 2 or len(second) < 2:
+    word, token = _around_lone_copy(text, s, right)
+    if len(word) < 2 or len(token) < 2:
         return False
-    return text.find(first + second, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+    return _written_near(text, s, word + token if right else token + word)
 
 
 def _reading_written(text: str, s: int, right: bool) -> bool:
@@ -1314,16 +1327,10 @@ def _reading_written(text: str, s: int, right: bool) -> bool:
     the pair and the word of the second copy (经审批 for 经审审批)?"""
     if not _core_written(text, s):
         return False
-    cut = _cut(text, s)
-    if right:
-        word, token = _word_ending(text, cut, s + 1), next((text[a:b] for a, b in cut if a == s + 2), "")
-        one = word + token
-    else:
-        word, token = next((text[a:b] for a, b in cut if a == s + 1), ""), _word_ending(text, cut, s)
-        one = token + word
+    word, token = _around_lone_copy(text, s, right)
     if len(word) < 2 or not token:
         return False
-    return text.find(one, max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+    return _written_near(text, s, word + token if right else token + word)
 
 
 def _joined_reading_written(text: str, s: int) -> bool:
@@ -1353,17 +1360,14 @@ def _joined_reading_written(text: str, s: int) -> bool:
         return False
     if end - start < 4:  # (a word and a single character: 海关 + 长, no reading)
         return False
-    return text.find(one[start:end], max(0, s - _DOCUMENT_REACH), s + 2 + _DOCUMENT_REACH) >= 0
+    return _written_near(text, s, one[start:end])
 
 
 def _word_beside(text: str, s: int, right: bool) -> str:
     """The word of jieba's cut beside the doubled character at ``s`` on the far side of the
     lone copy: the one starting after the pair with ``right`` (the second copy alone),
     else the one ending before it ("" when the cut has no such word)."""
-    cut = _cut(text, s)
-    if right:
-        return next((text[a:b] for a, b in cut if a == s + 2), "")
-    return _word_ending(text, cut, s)
+    return _around_lone_copy(text, s, right)[1]
 
 
 def _junction(text: str, at: int, beside: str, copy_word: str, right: bool) -> bool:
