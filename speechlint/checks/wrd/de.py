@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from math import log
@@ -1540,10 +1540,10 @@ def _relative_de_de(text: str, data: DeComplementData, clauses: Clauses, reporte
     with no degree word: the complement of a relative clause (发展的好的地区, 结合的好的):
     an attributive adjective takes no 的 of its own after a relative 的 (取得的好成绩).
     An adjective before 的 (新的好的做法) is not a verb here."""
-    def flanked(tokens: Sequence[segment.Tagged], d: int, word: str) -> bool:
-        return d + 2 < len(tokens) and tokens[d + 1][2] == word and tokens[d + 2][2] == "的"
+    def flanked(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
+        return d + 2 < len(tokens) and tokens[d + 1][2] == m.group(1) and tokens[d + 2][2] == "的"
 
-    yield from _after_verb_de(text, data.relative, flanked, data, clauses, reported)
+    yield from _after_verb_de(data.relative.finditer(text), flanked, data, clauses, reported)
 
 
 def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
@@ -1551,32 +1551,31 @@ def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, report
     响): a one-character verb of ``potential_complements`` that jieba reads as a word of its
     own after a verb (jieba's v or vn).  After 的 a noun phrase would need its noun; a verb
     alone there is the result a potential complement states."""
-    def alone(tokens: Sequence[segment.Tagged], d: int, word: str) -> bool:
-        return d + 1 < len(tokens) and tokens[d + 1][2] == word
+    def alone(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
+        return d + 1 < len(tokens) and tokens[d + 1][2] == m.group(1)
 
-    yield from _after_verb_de(text, data.potential, alone, data, clauses, reported)
+    yield from _after_verb_de(data.potential.finditer(text), alone, data, clauses, reported)
 
 
 def _after_verb_de(
-    text: str,
-    pattern: re.Pattern[str],
-    accept: Callable[[Sequence[segment.Tagged], int, str], bool],
+    matches: Iterable[re.Match[str]],
+    accept: Callable[[re.Match[str], int, Sequence[segment.Tagged], int], bool],
     data: DeComplementData,
     clauses: Clauses,
     reported: set[int],
 ) -> Iterator[Diagnostic]:
-    """The 的 of each match of ``pattern`` (的 + the complement, its group 1) right after a
-    verb (jieba's v or vn), reported when ``accept`` takes the clause's tokens, the 的's
-    index among them and the complement."""
-    for m in pattern.finditer(text):
+    """The 的 of each match (的 + the complement, its group 1) right after a verb (jieba's v
+    or vn), reported when ``accept`` takes the match, the start of its tagged clause, the
+    clause's tokens and the 的's index among them."""
+    for m in matches:
         de = m.start()
         if de in reported or clauses.allowed(de, de + 1):
             continue
         tagged = _verb_de(clauses, de, m.end(), ("v", "vn"), data)
         if tagged is None:
             continue
-        _lo, tokens, _starts, d = tagged
-        if not accept(tokens, d, m.group(1)):
+        lo, tokens, _starts, d = tagged
+        if not accept(m, lo, tokens, d):
             continue
         reported.add(de)
         yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
@@ -1587,20 +1586,13 @@ def _state_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: 
     the complement of the verb (把政策讲的清清楚楚).  Only a word the dictionary tags so is
     considered, so the clause is tagged for few of the 的 before a clause end.  The dictionary
     is loaded only for such a match: a draft without one loads nothing."""
-    for m in data.state.finditer(text):
-        de = m.start()
-        if de in reported or (segment.dictionary().tag(m.group(1)) or "") not in data.state_tags:
-            continue
-        if clauses.allowed(de, de + 1):
-            continue
-        tagged = _verb_de(clauses, de, m.end(), ("v", "vn"), data)
-        if tagged is None:
-            continue
-        lo, tokens, _starts, d = tagged
-        if d + 1 >= len(tokens) or tokens[d + 1][1] != m.end(1) - lo or tokens[d + 1][3] not in data.state_tags:
-            continue
-        reported.add(de)
-        yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
+    tags = data.state_tags
+    listed = (m for m in data.state.finditer(text) if (segment.dictionary().tag(m.group(1)) or "") in tags)
+
+    def alone(m: re.Match[str], lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
+        return d + 1 < len(tokens) and tokens[d + 1][1] == m.end(1) - lo and tokens[d + 1][3] in tags
+
+    yield from _after_verb_de(listed, alone, data, clauses, reported)
 
 
 def _amount_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
