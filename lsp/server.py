@@ -996,7 +996,7 @@ def main(argv: list[str] | None = None) -> int:
     # full collection in the middle of a keystroke is a latency spike
     gc.collect()
     gc.freeze()
-    gc.set_threshold(20_000, 50, 100)
+    gc.set_threshold(*engine.GC_THRESHOLDS)
     try:
         if not asyncio.run(_serve_pipe(server)):
             log.info("stdin is not a pipe; using pygls's threaded reader")

@@ -590,7 +590,9 @@ def _fewer_collections() -> None:
     """
     import gc
 
-    gc.set_threshold(20_000, 50, 100)
+    from . import engine
+
+    gc.set_threshold(*engine.GC_THRESHOLDS)
 
 
 def _on_system_allocator() -> None:

@@ -470,6 +470,13 @@ def _view(
     return got
 
 
+#: The collector's thresholds of a process that checks (``gc.set_threshold``): after 20,000
+#: new container objects instead of Python's 700.  A run holds millions of long-lived
+#: objects (the rule data, the model's contexts, the caches) and makes hardly any cycle;
+#: the default had the collector walk them over and over (the CLI, ``cli._fewer_collections``)
+#: and stop a keystroke for a full collection (the language server).
+GC_THRESHOLDS = (20_000, 50, 100)
+
 #: At most this many line views are remembered for a document (``_view``) ...
 _VIEWS = 4096
 #: ... made of lines of at most this many characters in all (each key holds its line's text).
