@@ -755,7 +755,8 @@ def test_de_de_causative_construction() -> None:
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
-    off = dataclasses.replace(shipped, causative_markers=frozenset())
+    # degree_adjective_at_end would find the adjectives after a degree word on its own
+    off = dataclasses.replace(shipped, causative_markers=frozenset(), degree_adjective_at_end=False)
 
     def found(text: str, data: object) -> list[str]:
         return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
@@ -935,3 +936,27 @@ def test_de_di_model_nominalizer_merged_with_a_degree_word(monkeypatch: pytest.M
     (merged_nominalizer), not a predicate after an adverb; an adverb itself still opens one."""
     assert _model_codes(monkeypatch, "今年粮食产量有较大幅度的提高。", 6.0) == []
     assert _model_codes(monkeypatch, "今年粮食产量将较大幅度的提高。", 6.0) == ["的"]
+
+
+def test_de_de_degree_adjective_at_end() -> None:
+    """With degree_adjective_at_end an adjective of 2-4 characters after a degree word,
+    alone between verb + 的 and the clause end, is a complement with neither the prefilter
+    nor the model (会议准备的很充分); a noun there (发展的比较优势), a phrase going on to a
+    noun (采取的非常措施) and the plain negation 不 + adjective (出现的不平衡: a noun too)
+    stay silent, and without the setting the slip goes unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, degree_adjective_at_end=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("这次会议准备的很充分。", "大家对文件学习的很认真。", "这项任务我们完成的很圆满。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("我们要发挥发展的比较优势。", "紧急状态期间采取的非常措施。", "要及时解决经济运行中出现的不平衡。"):
+        assert found(text, shipped) == []

@@ -1255,6 +1255,14 @@ class DeComplementData:
     #: before tagging.
     state_tags: frozenset[str] = frozenset()
     amounts: frozenset[str] = frozenset()
+    #: An adjective (jieba's ``adjective_tags``) of 2-4 characters after a degree word,
+    #: alone before the clause end, after a verb (jieba's v or vn, not an adjective) + 的
+    #: needs neither the prefilter nor the model's reading when this is on (会议准备的很
+    #: 充分, 大家学习的很认真): after a degree word an adjective ends no noun phrase, and a
+    #: verb's 的 before one is the complement's 得.  Never an amount (amounts: 我们付出的
+    #: 很大, jieba's merged word, is not a phrase), never after the plain negation 不 (出现
+    #: 的不平衡: 不 + adjective makes a noun too).
+    degree_adjective_at_end: bool = False
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1372,6 +1380,9 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     动词与程度词之间的“的”，语言模型认为“得”的可能性高出很多（对数似然比超过
     `lm_threshold`）时，补语后接什么都报告：`搞的比较好的企业`、`做的更加稳妥和周到`；
     `采取的非常措施`（关系从句）模型读作“的”，不报。
+    动词 + “的” + 程度词 + 词典里的两到四字形容词单独在分句末尾时（`degree_adjective_at_end`），
+    不需要预筛或语言模型（`会议准备的很充分`、`大家学习的很认真`）；只有否定词“不”时不算
+    （`出现的不平衡`：“不”+ 形容词也作名词）。
     程度词后、分句末尾的两到四字词，语言模型在这一窗口里认为“得”不罕见（对数似然比超过
     `phrase_lm_threshold`）时，无论 jieba 怎样标注都算补语（`开的很成功`）；名词不算
     （`采取的非常措施`、`发展的比较优势`）。
@@ -1438,7 +1449,15 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         before = text[clauses.around(de, de + 1)[0] : de] if degree is not None else ""
         disposal = any(w in before for w in data.disposal_markers)
         causative = any(w in before for w in data.causative_markers)
-        if (single is not None or phrase is not None) and not read and not disposal and not causative and (
+        # 会议准备的很充分: an adjective after a degree word at the clause end (checked on
+        # the tags below)
+        # the plain negation is no degree word there: 不 + adjective also makes a noun
+        # (经济生活中出现的不平衡, 存在的不协调)
+        bare = phrase is not None and data.degree_adjective_at_end and degree != "不"
+        # cheap, before tagging: jieba tags a word of its dictionary as the dictionary does,
+        # so only a dictionary adjective can pass the tags (新的更大贡献 is never tagged)
+        bare = bare and (segment.dictionary().tag(phrase or "") or "") in data.adjective_tags
+        if (single is not None or phrase is not None) and not read and not disposal and not causative and not bare and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
             continue
@@ -1455,7 +1474,9 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             c = token_at(starts, m.start(group) - lo)
             disposal = disposal and _disposal_before(tokens, d - 1, data.disposal_markers)
             causative = causative and _causative_before(tokens, d - 1, data.causative_markers)
-            if not (disposal or causative) and not read and (
+            # degree_adjective_at_end: after a verb only (a verb's complement), not an adjective
+            bare = bare and verb[3] in ("v", "vn")
+            if not (disposal or causative or bare) and not read and (
                 model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
             ):
                 continue  # the prefilter, where 把 or 让 turned out no marker
