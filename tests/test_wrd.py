@@ -960,3 +960,26 @@ def test_de_de_degree_adjective_at_end() -> None:
         assert found(text, off) == []
     for text in ("我们要发挥发展的比较优势。", "紧急状态期间采取的非常措施。", "要及时解决经济运行中出现的不平衡。"):
         assert found(text, shipped) == []
+
+
+def test_de_de_degree_single_at_end() -> None:
+    """With degree_single_at_end a one-character adjective after a degree word, alone or
+    merged with it by jieba (更稳/a), between verb + 的 and the clause end is a complement
+    (这项改革推进的更稳); an amount (他们要求的很高, 我们要的更多) stays silent, and without
+    the setting the slip goes unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, degree_single_at_end=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("这项改革推进的更稳。", "全市的改革推进的越来越稳。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("他们要求的很高。", "我们要的更多。", "群众期盼的更高。"):
+        assert found(text, shipped) == []

@@ -1263,6 +1263,9 @@ class DeComplementData:
     #: 很大, jieba's merged word, is not a phrase), never after the plain negation 不 (出现
     #: 的不平衡: 不 + adjective makes a noun too).
     degree_adjective_at_end: bool = False
+    #: The same for a one-character adjective after a degree word (改革推进的更稳, 路子走的
+    #: 越来越宽), alone or merged with the degree word (更稳/a): never an amount.
+    degree_single_at_end: bool = False
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1382,7 +1385,9 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     `采取的非常措施`（关系从句）模型读作“的”，不报。
     动词 + “的” + 程度词 + 词典里的两到四字形容词单独在分句末尾时（`degree_adjective_at_end`），
     不需要预筛或语言模型（`会议准备的很充分`、`大家学习的很认真`）；只有否定词“不”时不算
-    （`出现的不平衡`：“不”+ 形容词也作名词）。
+    （`出现的不平衡`：“不”+ 形容词也作名词）。程度词后的单字形容词（含 jieba 与程度词合成的
+    `更稳`）同样处理（`degree_single_at_end`：`改革推进的更稳`），表示数量、大小的字除外
+    （`他们要求的很高`）。
     程度词后、分句末尾的两到四字词，语言模型在这一窗口里认为“得”不罕见（对数似然比超过
     `phrase_lm_threshold`）时，无论 jieba 怎样标注都算补语（`开的很成功`）；名词不算
     （`采取的非常措施`、`发展的比较优势`）。
@@ -1457,6 +1462,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         # cheap, before tagging: jieba tags a word of its dictionary as the dictionary does,
         # so only a dictionary adjective can pass the tags (新的更大贡献 is never tagged)
         bare = bare and (segment.dictionary().tag(phrase or "") or "") in data.adjective_tags
+        # 改革推进的更稳, 路子走的越来越宽: one character after a degree word, an adjective
+        # alone or merged with the degree word (更稳/a), never an amount (要求的很高)
+        if single is not None and degree and degree != "不" and data.degree_single_at_end and single not in data.amounts:
+            words = segment.dictionary()
+            bare = any((words.tag(w) or "") in data.adjective_tags for w in (single, degree[-1] + single))
         if (single is not None or phrase is not None) and not read and not disposal and not causative and not bare and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
