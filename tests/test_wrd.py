@@ -983,3 +983,26 @@ def test_de_de_degree_single_at_end() -> None:
         assert found(text, off) == []
     for text in ("他们要求的很高。", "我们要的更多。", "群众期盼的更高。"):
         assert found(text, shipped) == []
+
+
+def test_de_de_degree_you_at_end() -> None:
+    """With degree_you_at_end a degree word + 有 + a dictionary word between verb + 的 and
+    the clause end is a complement (这次专项整治开展的很有成效); 所 + verb (我们所做的很有
+    意义) and a phrase going on to a noun stay silent, and without the setting the slip goes
+    unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, degree_you_at_end=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("这次专项整治开展的很有成效。", "这篇调研报告写的很有分量。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("我们所做的很有意义。", "整治开展的很有成效的地区要总结经验。", "这是很有意义的。"):
+        assert found(text, shipped) == []

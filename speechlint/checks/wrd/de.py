@@ -1266,6 +1266,9 @@ class DeComplementData:
     #: The same for a one-character adjective after a degree word (改革推进的更稳, 路子走的
     #: 越来越宽), alone or merged with the degree word (更稳/a): never an amount.
     degree_single_at_end: bool = False
+    #: The same for 有 + a dictionary word after a degree word (这次整治开展的很有成效, 报告
+    #: 写的很有分量): degree word + 有 + its object states a quality, as an adjective does.
+    degree_you_at_end: bool = False
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1387,7 +1390,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     不需要预筛或语言模型（`会议准备的很充分`、`大家学习的很认真`）；只有否定词“不”时不算
     （`出现的不平衡`：“不”+ 形容词也作名词）。程度词后的单字形容词（含 jieba 与程度词合成的
     `更稳`）同样处理（`degree_single_at_end`：`改革推进的更稳`），表示数量、大小的字除外
-    （`他们要求的很高`）。
+    （`他们要求的很高`）。程度词 + “有” + 词典里的词（`degree_you_at_end`：`开展的很有成效`）
+    也是补语。
     程度词后、分句末尾的两到四字词，语言模型在这一窗口里认为“得”不罕见（对数似然比超过
     `phrase_lm_threshold`）时，无论 jieba 怎样标注都算补语（`开的很成功`）；名词不算
     （`采取的非常措施`、`发展的比较优势`）。
@@ -1467,6 +1471,15 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         if single is not None and degree and degree != "不" and data.degree_single_at_end and single not in data.amounts:
             words = segment.dictionary()
             bare = any((words.tag(w) or "") in data.adjective_tags for w in (single, degree[-1] + single))
+        # 专项整治开展的很有成效: 有 + a dictionary word after a degree word (checked on the tags)
+        having = (
+            phrase is not None
+            and data.degree_you_at_end
+            and degree != "不"
+            and phrase.startswith("有")
+            and segment.dictionary().tag(phrase[1:]) is not None
+        )
+        bare = bare or having
         if (single is not None or phrase is not None) and not read and not disposal and not causative and not bare and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
@@ -1498,6 +1511,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
                 c = token_at(starts, m.start(group) - 1 - lo)
                 if c >= 0 and tokens[c][3] not in data.adjective_tags:
                     c = -1
+            if having and c >= 0 and tokens[c][2] == "有" and c + 1 < len(tokens) and tokens[c + 1][1] == m.end(group) - lo:
+                # degree_you_at_end: degree word + 有 + its object, a state (很有成效)
+                reported.add(de)
+                yield _de_de_finding(de, verb[2], m.group(0)[1:])
+                continue
             if c < 0 or tokens[c][1] != m.end(group) - lo:
                 continue
             # 放的更开一些, 翻的少一些: before 一些 one character is an adjective, whatever
