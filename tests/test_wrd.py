@@ -1006,3 +1006,26 @@ def test_de_de_degree_you_at_end() -> None:
         assert found(text, off) == []
     for text in ("我们所做的很有意义。", "整治开展的很有成效的地区要总结经验。", "这是很有意义的。"):
         assert found(text, shipped) == []
+
+
+def test_de_de_degree_pair_at_end() -> None:
+    """With degree_pair_at_end two adjectives of two characters each after a degree word,
+    alone between verb + 的 and the clause end, are a complement (各项工作推进的更加扎实
+    有效); adjective + noun (形成的更加紧密联系) and subject + predicate (发展的比较优势明显)
+    stay silent, and without the setting the slip goes unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, degree_pair_at_end=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("各项工作推进的更加扎实有效。", "城市运行的更加安全高效。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("我们要形成的更加紧密联系。", "这个地区发展的比较优势明显。"):
+        assert found(text, shipped) == []

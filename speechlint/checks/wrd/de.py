@@ -1269,6 +1269,12 @@ class DeComplementData:
     #: The same for 有 + a dictionary word after a degree word (这次整治开展的很有成效, 报告
     #: 写的很有分量): degree word + 有 + its object states a quality, as an adjective does.
     degree_you_at_end: bool = False
+    #: The same for two adjectives of two characters each after a degree word (各项工作推进
+    #: 的更加扎实有效), each tagged one of ``pair_tags`` by the dictionary and by jieba in the
+    #: clause: never a noun, which would make adjective + noun (形成的更加紧密联系) or
+    #: subject + predicate (发展的比较优势明显).
+    degree_pair_at_end: bool = False
+    pair_tags: frozenset[str] = frozenset()
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1391,7 +1397,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     （`出现的不平衡`：“不”+ 形容词也作名词）。程度词后的单字形容词（含 jieba 与程度词合成的
     `更稳`）同样处理（`degree_single_at_end`：`改革推进的更稳`），表示数量、大小的字除外
     （`他们要求的很高`）。程度词 + “有” + 词典里的词（`degree_you_at_end`：`开展的很有成效`）
-    也是补语。
+    也是补语；两个双字形容词连用（`degree_pair_at_end`：`推进的更加扎实有效`）也是，
+    其中有名词时不算（`形成的更加紧密联系`、`发展的比较优势明显`）。
     程度词后、分句末尾的两到四字词，语言模型在这一窗口里认为“得”不罕见（对数似然比超过
     `phrase_lm_threshold`）时，无论 jieba 怎样标注都算补语（`开的很成功`）；名词不算
     （`采取的非常措施`、`发展的比较优势`）。
@@ -1479,7 +1486,16 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             and phrase.startswith("有")
             and segment.dictionary().tag(phrase[1:]) is not None
         )
-        bare = bare or having
+        # 各项工作推进的更加扎实有效: two dictionary adjectives after a degree word (checked
+        # on the tags below)
+        pair = (
+            phrase is not None
+            and data.degree_pair_at_end
+            and degree != "不"
+            and len(phrase) == 4
+            and all((segment.dictionary().tag(w) or "") in data.pair_tags for w in (phrase[:2], phrase[2:]))
+        )
+        bare = bare or having or pair
         if (single is not None or phrase is not None) and not read and not disposal and not causative and not bare and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
@@ -1513,6 +1529,18 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
                     c = -1
             if having and c >= 0 and tokens[c][2] == "有" and c + 1 < len(tokens) and tokens[c + 1][1] == m.end(group) - lo:
                 # degree_you_at_end: degree word + 有 + its object, a state (很有成效)
+                reported.add(de)
+                yield _de_de_finding(de, verb[2], m.group(0)[1:])
+                continue
+            if (
+                pair
+                and c >= 0
+                and tokens[c][1] == m.start(group) + 2 - lo
+                and c + 1 < len(tokens)
+                and tokens[c + 1][1] == m.end(group) - lo
+                and {tokens[c][3], tokens[c + 1][3]} <= data.pair_tags
+            ):
+                # degree_pair_at_end: two adjectives as jieba tags them (扎实/a 有效/a)
                 reported.add(de)
                 yield _de_de_finding(de, verb[2], m.group(0)[1:])
                 continue
