@@ -1029,3 +1029,25 @@ def test_de_de_degree_pair_at_end() -> None:
         assert found(text, off) == []
     for text in ("我们要形成的更加紧密联系。", "这个地区发展的比较优势明显。"):
         assert found(text, shipped) == []
+
+
+def test_de_de_particle_verb_after_a_noun() -> None:
+    """jieba tags 过 the aspect particle (ug) even as a verb: with particle_verbs it is the
+    verb before 的 right after a noun (让老百姓日子过的更好); after a verb it stays the
+    particle (我们走过的路很不寻常), and without the setting the slip goes unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, particle_verbs=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("让老百姓日子过的更好。", "大家的日子过的很好。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("我们走过的路很不寻常。", "这是我们经历过的。", "日子过的好坏要看群众。"):
+        assert found(text, shipped) == []

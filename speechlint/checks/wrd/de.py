@@ -1275,6 +1275,9 @@ class DeComplementData:
     #: subject + predicate (发展的比较优势明显).
     degree_pair_at_end: bool = False
     pair_tags: frozenset[str] = frozenset()
+    #: Verbs jieba tags an aspect particle (ug: 过) that count as the verb before 的 when a
+    #: noun stands right before them (日子过的更好): a particle never follows a noun.
+    particle_verbs: frozenset[str] = frozenset()
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1421,6 +1424,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     可选（`before_relative_de`，默认关闭）：动词 + “的” + 单字补语（好、紧、快……）+ “的”
     作关系从句里的补语报告（`办的好的学校` → `办得好的学校`）；默认不报，因为
     `大家提出的好的建议`这类带定语“好的”的关系从句同样常见，模型分不清。
+    jieba 标为动态助词的“过”紧跟名词时算动词（`particle_verbs`：`日子过的更好`）；
+    跟在动词后（`走过的路`）仍是助词。
     前面的词须被 jieba 标为动词或形容词（形容词后也用“得”：高兴得很）；“有的好”
     “比预期的好”（比较句）等见 `rules/wrd.yaml` 的例外。
 
@@ -1579,11 +1584,20 @@ def _verb_de(
     if d <= 0 or tokens[d][2] != "的":
         return None
     verb = tokens[d - 1]
-    if verb[3] not in verb_tags or verb[2] in data.verb_exceptions:
+    if verb[2] in data.verb_exceptions:
+        return None
+    if verb[3] not in verb_tags and not _particle_verb(tokens, d - 1, data.particle_verbs):
         return None
     if data.relative_markers and _after_relative_marker(tokens, d, data.relative_markers):
         return None
     return lo, tokens, starts, d
+
+
+def _particle_verb(tokens: Sequence[segment.Tagged], v: int, words: frozenset[str]) -> bool:
+    """Is the token at ``v`` one of ``words`` (过) that jieba tagged an aspect particle (ug)
+    right after a noun (日子/n 过/ug)?  An aspect particle follows a verb, never a noun: after
+    one it is the verb itself (日子过的更好), as 走过的路 (a verb before it) is not."""
+    return v >= 1 and tokens[v][2] in words and tokens[v][3] == "ug" and tokens[v - 1][3].startswith("n")
 
 
 def _disposal_before(tokens: tuple[segment.Tagged, ...], v: int, markers: frozenset[str]) -> bool:
