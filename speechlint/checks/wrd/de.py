@@ -1256,7 +1256,7 @@ class DeComplementData:
     state_tags: frozenset[str] = frozenset()
     amounts: frozenset[str] = frozenset()
     #: An adjective (jieba's ``adjective_tags``) of 2-4 characters after a degree word,
-    #: alone before the clause end, after a verb (jieba's v or vn, not an adjective) + 的
+    #: alone before the clause end, after a verb (``verb_tags``: jieba tags 落实 a) + 的
     #: needs neither the prefilter nor the model's reading when this is on (会议准备的很
     #: 充分, 大家学习的很认真): after a degree word an adjective ends no noun phrase, and a
     #: verb's 的 before one is the complement's 得.  Never an amount (amounts: 我们付出的
@@ -1518,8 +1518,6 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             c = token_at(starts, m.start(group) - lo)
             disposal = disposal and _disposal_before(tokens, d - 1, data.disposal_markers)
             causative = causative and _causative_before(tokens, d - 1, data.causative_markers)
-            # degree_adjective_at_end: after a verb only (a verb's complement), not an adjective
-            bare = bare and verb[3] in ("v", "vn")
             if not (disposal or causative or bare) and not read and (
                 model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
             ):
