@@ -37,7 +37,7 @@ def test_the_brief_noun_phrases_are_listed_correct() -> None:
         assert any(text in s for s in SENTENCES["correct"]), text
 
 
-@pytest.mark.xfail(strict=True, reason="known limit: the model reads 得 before a degree word")
+@pytest.mark.xfail(strict=True, reason="known limit: correct sentences still reported")
 @pytest.mark.parametrize("text", SENTENCES["known"]["correct_reported"])
 def test_known_correct_sentences_still_reported(text: str) -> None:
     assert not _reported(text)

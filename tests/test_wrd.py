@@ -1051,3 +1051,26 @@ def test_de_de_particle_verb_after_a_noun() -> None:
         assert found(text, off) == []
     for text in ("我们走过的路很不寻常。", "这是我们经历过的。", "日子过的好坏要看群众。"):
         assert found(text, shipped) == []
+
+
+def test_de_de_model_word_frequency() -> None:
+    """With model_word_frequency the model's reading of 得 before a degree word is not
+    trusted after a verb ending in a character that makes a common word with 得 (采取: 取得):
+    这是我们采取的更加积极的财政政策 stays silent (reported without the setting), and a verb
+    whose last character makes no such word (搞: 搞得 is only verb + complement) is still
+    read (凡是改革搞的比较好的企业)."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, model_word_frequency=float("inf"))
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    text = "这是我们采取的更加积极的财政政策。"
+    assert found(text, shipped) == []
+    assert found(text, off) == ["的"]
+    assert found("凡是改革搞的比较好的企业都要总结经验。", shipped) == ["的"]

@@ -1278,6 +1278,12 @@ class DeComplementData:
     #: Verbs jieba tags an aspect particle (ug: 过) that count as the verb before 的 when a
     #: noun stands right before them (日子过的更好): a particle never follows a noun.
     particle_verbs: frozenset[str] = frozenset()
+    #: Where a verb of two or more characters ends in a character that makes a common word
+    #: with 得 (采取, 获取: 取得, 获得; dictionary frequency at least this), the model's
+    #: reading of 得 after it (``lm_threshold``) is that word's, not the complement's: not
+    #: reported there (这是我们采取的更加积极的财政政策).  Complement-only forms (抓得, 开得,
+    #: 用得) have a frequency of 3.
+    model_word_frequency: float = float("inf")
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1394,7 +1400,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     “比”属于别的词（`所占的比重较大`）时不报。
     动词与程度词之间的“的”，语言模型认为“得”的可能性高出很多（对数似然比超过
     `lm_threshold`）时，补语后接什么都报告：`搞的比较好的企业`、`做的更加稳妥和周到`；
-    `采取的非常措施`（关系从句）模型读作“的”，不报。
+    `采取的非常措施`（关系从句）模型读作“的”，不报；动词末字与“得”构成常用词时（`采取`→`取得`，
+    `model_word_frequency`）模型读的是那个词，不报（`我们采取的更加积极的财政政策`）。
     动词 + “的” + 程度词 + 词典里的两到四字形容词单独在分句末尾时（`degree_adjective_at_end`），
     不需要预筛或语言模型（`会议准备的很充分`、`大家学习的很认真`）；只有否定词“不”时不算
     （`出现的不平衡`：“不”+ 形容词也作名词）。程度词后的单字形容词（含 jieba 与程度词合成的
@@ -1766,6 +1773,9 @@ def _model_de_de(
         if tagged is None:
             continue
         _lo, tokens, _starts, d = tagged
+        verb = tokens[d - 1][2]
+        if len(verb) >= 2 and segment.dictionary().freq(verb[-1] + "得") >= data.model_word_frequency:
+            continue  # 采取的更加积极的政策: the model reads the word 取得, not 采取 + 得
         end = _PHRASE_END_RE.search(text, de + 1, de + 7)
         complement = text[de + 1 : end.start() if end else de + 5].split("的")[0]
         yield _de_de_finding(de, tokens[d - 1][2], complement)
