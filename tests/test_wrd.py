@@ -1074,3 +1074,25 @@ def test_de_de_model_word_frequency() -> None:
     assert found(text, shipped) == []
     assert found(text, off) == ["的"]
     assert found("凡是改革搞的比较好的企业都要总结经验。", shipped) == ["的"]
+
+
+def test_de_de_coordinated_complements() -> None:
+    """With coordinated_complements two dictionary words joined by 和, 而 … after verb + 的 +
+    a degree word, alone before the clause end, are a complement (各项工作推进的更加扎实和
+    有效); a phrase going on to a noun (形成的更加紧密和广泛的联系) stays silent, and without
+    the setting the slip goes unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, coordinated_complements=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("各项工作推进的更加扎实和有效。", "这次活动安排的很紧凑又充实。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    assert found("我们要形成的更加紧密和广泛的联系。", shipped) == []

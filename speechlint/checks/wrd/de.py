@@ -1278,6 +1278,10 @@ class DeComplementData:
     #: Verbs jieba tags an aspect particle (ug: 过) that count as the verb before 的 when a
     #: noun stands right before them (日子过的更好): a particle never follows a noun.
     particle_verbs: frozenset[str] = frozenset()
+    #: Conjunctions joining two complements after a degree word (和: 进行的更加经常和有效):
+    #: two dictionary words, at least one an adjective and neither a noun, alone before the
+    #: clause end are a coordinated complement (:func:`_coordinated_de_de`).
+    coordinated_complements: frozenset[str] = frozenset()
     #: Where a verb of two or more characters ends in a character that makes a common word
     #: with 得 (采取, 获取: 取得, 获得; dictionary frequency at least this), the model's
     #: reading of 得 after it (``lm_threshold``) is that word's, not the complement's: not
@@ -1369,6 +1373,22 @@ class DeComplementData:
         return re.compile(f"的(?<={han}的)((?!的)({han})\\2({han})\\3)(?=[，。；！？、…”]|$)", re.MULTILINE)
 
     @cached_property
+    def coordinated(self) -> re.Pattern[str]:
+        """A 的 after a Han character, degree words, two words of 2-4 characters joined by a
+        conjunction of ``coordinated_complements`` (the second maybe after degree words
+        again), before a clause end."""
+        if not self.degree or not self.coordinated_complements:
+            return re.compile("(?!)")
+        han = "[\u4e00-\u9fff]"
+        degs = f"(?:{alternation(self.degree)})"
+        word = "(?:(?!的)[\u4e00-\u9fff])"
+        return re.compile(
+            f"的(?<={han}的){degs}{{1,3}}(?P<a>{word}{{2,4}}?)(?:{alternation(self.coordinated_complements)})"
+            f"{degs}{{0,3}}(?P<b>{word}{{2,4}}?)(?=[，。；！？…”]|$)",
+            re.MULTILINE,
+        )
+
+    @cached_property
     def before_degree(self) -> re.Pattern[str]:
         """A 的 after a Han character and before a degree word and another Han character."""
         if not self.degree:
@@ -1431,6 +1451,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     可选（`before_relative_de`，默认关闭）：动词 + “的” + 单字补语（好、紧、快……）+ “的”
     作关系从句里的补语报告（`办的好的学校` → `办得好的学校`）；默认不报，因为
     `大家提出的好的建议`这类带定语“好的”的关系从句同样常见，模型分不清。
+    程度词后用“和、而、又、、”等连接的两个词（至少一个形容词，都不是名词）单独在分句末尾，
+    是并列的补语（`coordinated_complements`：`民主监督进行的更加经常和有效`）。
     jieba 标为动态助词的“过”紧跟名词时算动词（`particle_verbs`：`日子过的更好`）；
     跟在动词后（`走过的路`）仍是助词。
     前面的词须被 jieba 标为动词或形容词（形容词后也用“得”：高兴得很）；“有的好”
@@ -1566,6 +1588,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         reported.add(de)
         yield _de_de_finding(de, verb[2], m.group(0)[1:])
     yield from _compared_de_de(text, data, reported)
+    if data.coordinated_complements:
+        yield from _coordinated_de_de(text, data, clauses, reported)
     if data.potential_complements:
         yield from _potential_de_de(text, data, clauses, reported)
     if data.state_tags:
@@ -1716,6 +1740,38 @@ def _amount_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iter
             continue
         reported.add(de)
         yield _de_de_finding(de, adjective[2], m.group(1))
+
+
+def _coordinated_de_de(
+    text: str, data: DeComplementData, clauses: Clauses, reported: set[int]
+) -> Iterator[Diagnostic]:
+    """Two words joined by a conjunction after verb + 的 + a degree word, alone before the
+    clause end (监督进行的更加经常和有效, 工作做的更加细致而周到): a coordinated complement.
+    Each is a dictionary word, at least one an adjective (``adjective_tags``) and neither a
+    noun, as the dictionary and jieba in the clause tag them: adjectives joined after a
+    degree word end no noun phrase (a noun would: 形成的更加紧密和广泛的联系 goes on)."""
+    words = segment.dictionary()
+
+    def fit(a: str, b: str) -> bool:
+        tags = [words.tag(a) or "", words.tag(b) or ""]
+        return all(t and not t.startswith("n") for t in tags) and any(t in data.adjective_tags for t in tags)
+
+    for m in data.coordinated.finditer(text):
+        de = m.start()
+        if de in reported or not fit(m.group("a"), m.group("b")) or clauses.allowed(de, de + 1):
+            continue
+        tagged = _verb_de(clauses, de, m.end(), data.verb_tags, data)
+        if tagged is None:
+            continue
+        lo, tokens, _starts, d = tagged
+        ends = {t[1]: t for t in tokens}
+        ta, tb = ends.get(m.end("a") - lo), ends.get(m.end("b") - lo)
+        if ta is None or tb is None or ta[0] != m.start("a") - lo or tb[0] != m.start("b") - lo:
+            continue
+        if ta[3].startswith("n") or tb[3].startswith("n"):
+            continue
+        reported.add(de)
+        yield _de_de_finding(de, tokens[d - 1][2], text[de + 1 : m.end()])
 
 
 def _compared_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
