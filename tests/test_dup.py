@@ -927,14 +927,52 @@ def test_doubled_numerals_that_are_meant_stay_silent(text: str) -> None:
 )
 def test_a_copy_jiebas_cut_leaves_alone_between_two_words_is_tried_at_model_embedded_alone(text: str) -> None:
     """model-embedded-alone is off in the shipped data (a measure-half false alarm): silent
-    there, found when it is asked for."""
+    there (model-embedded-alone-after, which finds these second copies, off too), found when
+    it is asked for."""
     from speechlint.checks import dup
 
-    shipped = speechlint.data.rule_data("DUP001")
+    shipped = dataclasses.replace(speechlint.data.rule_data("DUP001"), model_embedded_alone_after=-1000.0)
     data = dataclasses.replace(shipped, model_embedded_alone=-4.0)
     s = _doubled_at(text)
     assert dup._judge(text, s, 1, data)
     assert not dup._judge(text, s, 1, shipped)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对违法行为作出出处罚决定。",  # 作出 + 出 + 处罚: 出处 loses to 处罚
+        "各地要完善善行业管理制度。",  # 完善 + 善 + 行业: 善行
+        "建立健全突发事件应急响应应制度。",  # 响应 + 应 + 制度: 应制
+    ],
+)
+def test_a_second_copy_left_alone_between_two_kept_words_is_found_at_model_embedded_alone_after(text: str) -> None:
+    """The second copy alone between the word it ends and the next word, both kept whole by
+    the cut of the one-copy text: found by model-embedded-alone-after, silent without it."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert dup._kept_apart(text, s)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_alone_after=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "将这片土地按城市总体规划划为绿地。",  # 总体规划 + 划为: a single character after the copy
+        "群众对此无不不满意。",  # 无不 + 不 + 满意: an adverb stands alone before its predicate
+        "推动全国国有企业改革。",  # 全国 + 国有企业: the cut keeps both copies inside words
+        "要把学生的记录录制成视频。",  # 记录 + 录制
+    ],
+)
+def test_two_words_that_touch_stay_silent_at_model_embedded_alone_after(text: str) -> None:
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert not dup._kept_apart(text, s)
+    assert found(text) == []
 
 
 def test_model_embedded_alone_needs_a_clear_cut() -> None:
@@ -1144,7 +1182,8 @@ def test_each_copy_in_a_word_is_tried_when_the_one_copy_reading_is_written() -> 
     s = _doubled_at(text)
     assert dup._segmented_alone(text, s) == s + 1 and dup._words_reading_written(text, s, right=True)
     assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_written=-1000.0))
+    off = {"model_embedded_written": -1000.0, "model_embedded_alone_after": -1000.0}  # (it finds this too)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, **off))
     text = "行政长官在其一任任期内只能解散立法会一次。"
     s = _doubled_at(text)
     assert not dup._words_reading_written(text, s, right=dup._segmented_alone(text, s) == s + 1)

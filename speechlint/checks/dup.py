@@ -80,7 +80,9 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    words (价格 + 格, 提高 + 高; 大大增强 stays one word); ``model-embedded-alone`` for
    each copy inside a dictionary word when the segmentation keeps one of them only, by a
    clear margin (``embedded-alone-margin``, :func:`_cut_margin`: 服务 + 务 + 工作; not
-   其一 + 任 + 任期, a close call).  Two thresholds are opt-in (off in the shipped data):
+   其一 + 任 + 任期, a close call), and ``model-embedded-alone-after`` for the second copy
+   alone between two words that the one-copy text keeps whole (根据 + 据 + 实际,
+   :func:`_kept_apart`).  Two thresholds are opt-in (off in the shipped data):
    ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
    ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格) and
    ``model-embedded-alone`` (a false alarm on the benchmark's measure half).  A
@@ -217,6 +219,13 @@ class DupData:
     #: :func:`_attached` and :func:`_neighbour_placed`, apply) at this score or below, where
     #: two words that touch are both kept (全国 + 国有企业, 粪污 + 污染).  -1000: off.
     model_embedded_alone: float = -1000.0
+    #: The same for the second copy only (not for a form of ``allow`` nor a ``standalone``
+    #: character), by the same clear margin, when the cut keeps the word ending with the
+    #: first copy (two characters at least) and the word after the pair (two at least), and
+    #: the cut of the one-copy text keeps both too (根据 + 据 + 实际 reads 根据 + 实际; 作出 +
+    #: 出 + 处理): the copy squeezed between two words that stay whole without it.
+    #: :func:`_kept_apart`.  -1000: off.
+    model_embedded_alone_after: float = -1000.0
     #: The same (not for a form of ``allow`` nor a ``standalone`` character) at this score
     #: or below, whatever the margin, when the document writes the one-copy reading elsewhere
     #: in the words of jieba's cut on each side of the lone copy (服务工作 for 服务务工作;
@@ -375,7 +384,8 @@ class DupData:
         # the one-copy reading written elsewhere)
         document = (self.model_lone_junction, self.model_lone_edge_written, self.model_lone_written)
         written = (self.model_lone_placed_written, self.model_embedded_written, self.model_embedded_joined)
-        if not max(*lone, *splits, *document, *written, self.model_embedded_alone, self.model_lone_edge) <= 0:
+        embedded = (self.model_embedded_alone, self.model_embedded_alone_after)
+        if not max(*lone, *splits, *document, *written, *embedded, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone*, model-embedded-alone and model-embedded-written <= 0"
         if not self.model_function_after_word <= 0:
             return "thresholds must satisfy model-function-after-word <= 0"
@@ -972,11 +982,17 @@ def _by_model(
             clear = min(max(lone), data.model_embedded_alone)
             written = min(max(*lone, *split), data.model_embedded_written) if plain else -1000.0
             joined = data.model_embedded_joined if plain else -1000.0
-            if llr > max(clear, written, joined):
+            # (model-embedded-alone-after: the second copy alone between two words that the
+            # one-copy text keeps whole, 根据 + 据 + 实际; at model-lone-split's threshold at most,
+            # since the cut leaves the copy alone)
+            after = min(max(lone[1], split[1]), data.model_embedded_alone_after) if plain else -1000.0
+            if llr <= after and not _lexicon_word_at(text, s + 2, data.extra_words):
+                after = -1000.0  # (cheapest first: no word of the compact lexicon after the pair)
+            if llr > max(clear, written, joined, after):
                 return False
             # (cheapest first: where only the document can report the pair, it is asked before
             # the dictionary)
-            if llr > clear and not _noted(asked, _core_written, text, s):
+            if llr > max(clear, after) and not _noted(asked, _core_written, text, s):
                 return False
             if crosses(s + 1):
                 return False
@@ -987,6 +1003,12 @@ def _by_model(
             return (
                 (llr <= clear and _cut_margin(text, s, right) >= data.embedded_alone_margin)
                 or (llr <= written and _noted(asked, _words_reading_written, text, s, right))
+                or (
+                    right
+                    and llr <= after
+                    and _kept_apart(text, s)
+                    and _cut_margin(text, s, right) >= data.embedded_alone_margin
+                )
             ) and lone_copy(right)
         # the first copy alone: 落 + 落实
         # (not when a word spans both copies: 强强联合)
@@ -1176,6 +1198,36 @@ def _particle_alone(text: str, s: int, data: DupData) -> bool:
     if (d.tag(_word_ending(text, cut, s)) or "x")[0] not in "nva":
         return False
     return _neighbour_placed(text, s, False, data)
+
+
+def _lexicon_word_at(text: str, a: int, extra: frozenset[str]) -> bool:
+    """Does a word of the compact lexicon (or a listed word) of 2–4 characters start at ``a``?"""
+    lex = segment.lexicon().known
+    return any(lex[text[a:b]] or text[a:b] in extra for b in range(a + 2, min(len(text), a + 4) + 1))
+
+
+def _kept_apart(text: str, s: int) -> bool:
+    """Does jieba's cut around the doubled character at ``s`` leave the second copy alone
+    between two words of two characters at least, the word ending with the first copy and
+    the word after the pair, which the cut of the one-copy text keeps as they are (根据 + 据
+    + 实际 reads 根据 + 实际, 作出 + 出 + 处理 reads 作出 + 处理)?
+
+    A copy typed twice is squeezed between the two words its text is made of; where a word
+    of the dictionary crosses it (据实, 出处) the cut of a slip still leaves it alone, and
+    without it the same two words remain.  A single character after the copy is no such
+    word: the copy may make a word with it that the cut missed (总体规划 + 划 + 为: 划为).
+    Nor an adverb (jieba's tag d), which stands alone before the predicate it modifies
+    (无不 + 不 + 满意: all are dissatisfied)."""
+    cut = _cut(text, s)
+    before = _word_ending(text, cut, s + 1)
+    after = _word_starting(text, cut, s + 2)
+    if (s + 1, s + 2) not in cut or len(before) < 2 or len(after) < 2:
+        return False
+    if (segment.dictionary().tag(text[s]) or "x")[0] == "d":
+        return False
+    lo, hi = _han_run(text, s, s + 2)
+    one = {(lo + a, lo + b) for a, b, _freq in segment.tokens(text[lo : s + 1] + text[s + 2 : hi])}
+    return (s + 1 - len(before), s + 1) in one and (s + 1, s + 1 + len(after)) in one
 
 
 def _cut_margin(text: str, s: int, right: bool) -> float:
@@ -1952,7 +2004,9 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     文件别处写过去掉一个字后由前后两个整词组成的文字（“公司财财产”旁的“公司财产”）时，同样不问。
     另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻，除非文件别处写过去掉一个字后的
     文字（“经审审批”旁的“经审批”）。两个字分属两个词、分词只让其中一个字单独成词，而文件别处写过去掉一个字后
-    由前后两个整词组成的文字时（“服务务工作”旁的“服务工作”），也按孤立的字判断；两个字都留在词里（“本法规规定”：
+    由前后两个整词组成的文字时（“服务务工作”旁的“服务工作”），也按孤立的字判断；分词让第二个字单独成词、
+去掉它后前后两个词（各至少两字）原样保留时（“根据据实际”：根据 + 据 + 实际），也按较宽的阈值报告（副词除外：
+“无不不满意”）；两个字都留在词里（“本法规规定”：
     法规 + 规定），而文件别处写过去掉一个字后跨过接缝的两个整词（“本法规定”）时，也报告。虚词、助动词的第二个字在分词中
     孤立于以它收尾的词之后、又处在句末（“委员会会，”“现在在，”；“合同目的的，”中的“的”可以收句，不算），以及
     状语助词“地”孤立于以“地”开头的词之前（“严重地地区”；“这块地地下”中的“地”是名词，不算）或孤立于以“地”收尾的
