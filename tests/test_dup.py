@@ -963,6 +963,7 @@ def test_a_second_copy_left_alone_between_two_kept_words_is_found_at_model_embed
     [
         "将这片土地按城市总体规划划为绿地。",  # 总体规划 + 划为: a single character after the copy
         "群众对此无不不满意。",  # 无不 + 不 + 满意: an adverb stands alone before its predicate
+        "这项工程终于于今年年底竣工。",  # 终于 + 于 + 今年: a preposition before its object
         "推动全国国有企业改革。",  # 全国 + 国有企业: the cut keeps both copies inside words
         "要把学生的记录录制成视频。",  # 记录 + 录制
     ],

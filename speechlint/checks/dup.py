@@ -1216,14 +1216,15 @@ def _kept_apart(text: str, s: int) -> bool:
     of the dictionary crosses it (据实, 出处) the cut of a slip still leaves it alone, and
     without it the same two words remain.  A single character after the copy is no such
     word: the copy may make a word with it that the cut missed (总体规划 + 划 + 为: 划为).
-    Nor an adverb (jieba's tag d), which stands alone before the predicate it modifies
-    (无不 + 不 + 满意: all are dissatisfied)."""
+    Nor an adverb or a preposition (jieba's tags d, p), which stand alone before the
+    predicate they modify or the object they take, after a word ending in them too (无不 +
+    不 + 满意: all are dissatisfied; 终于 + 于 + 今年年底)."""
     cut = _cut(text, s)
     before = _word_ending(text, cut, s + 1)
     after = _word_starting(text, cut, s + 2)
     if (s + 1, s + 2) not in cut or len(before) < 2 or len(after) < 2:
         return False
-    if (segment.dictionary().tag(text[s]) or "x")[0] == "d":
+    if (segment.dictionary().tag(text[s]) or "x")[0] in "dp":
         return False
     lo, hi = _han_run(text, s, s + 2)
     one = {(lo + a, lo + b) for a, b, _freq in segment.tokens(text[lo : s + 1] + text[s + 2 : hi])}
