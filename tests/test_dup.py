@@ -1258,3 +1258,29 @@ def test_two_words_that_touch_leave_no_joined_reading(text: str) -> None:
     from speechlint.checks import dup
 
     assert not dup._joined_reading_written(text, _doubled_at(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["各项费用按照公平的原则确定定。具体标准另行规定。", "按规定补缴税款，不再补税税。纳税人应当依法纳税。"],
+)
+def test_a_lone_second_copy_at_a_clause_end_is_tried_whatever_the_term_test_says(text: str) -> None:
+    """model-lone-end: 定。 written elsewhere (规定。) is no term use of 定 with the mark."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=True)
+    data = _lone_path_only()
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_end=-1000.0))
+
+
+def test_a_lone_second_copy_before_a_line_break_still_asks_the_term_test() -> None:
+    """A line break ends no clause (a hard-wrapped line): the document's use of 定 before one
+    elsewhere keeps the pair silent on the lone-copy path."""
+    from speechlint.checks import dup
+
+    text = "各项费用按照公平的原则确定定\n具体标准另行规定\n"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=True)
+    assert not dup._judge(text, s, 1, _lone_path_only())

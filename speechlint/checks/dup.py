@@ -82,7 +82,9 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    clear margin (``embedded-alone-margin``, :func:`_cut_margin`: 服务 + 务 + 工作; not
    其一 + 任 + 任期, a close call), and ``model-embedded-alone-after`` for the second copy
    alone between two words that the one-copy text keeps whole (根据 + 据 + 实际,
-   :func:`_kept_apart`).  Two thresholds are opt-in (off in the shipped data):
+   :func:`_kept_apart`); a lone second copy at the end of a clause is tried whatever the
+   document's term test says (``model-lone-end``: 确定 + 定。).  Two thresholds are opt-in
+   (off in the shipped data):
    ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
    ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格) and
    ``model-embedded-alone`` (a false alarm on the benchmark's measure half).  A
@@ -226,6 +228,12 @@ class DupData:
     #: 出 + 处理): the copy squeezed between two words that stay whole without it.
     #: :func:`_kept_apart`.  -1000: off.
     model_embedded_alone_after: float = -1000.0
+    #: A lone second copy (not a form of ``allow`` nor a ``standalone`` character) after a
+    #: word ending in it, at the end of a clause (a mark of :data:`_CLAUSE_MARKS` after the
+    #: pair: 确定 + 定。, 轨道 + 道，): at this score or below the document's term test is
+    #: not asked, since a character and a mark make no term (定。 elsewhere is 规定。).
+    #: -1000: off.
+    model_lone_end: float = -1000.0
     #: The same (not for a form of ``allow`` nor a ``standalone`` character) at this score
     #: or below, whatever the margin, when the document writes the one-copy reading elsewhere
     #: in the words of jieba's cut on each side of the lone copy (服务工作 for 服务务工作;
@@ -384,7 +392,7 @@ class DupData:
         # the one-copy reading written elsewhere)
         document = (self.model_lone_junction, self.model_lone_edge_written, self.model_lone_written)
         written = (self.model_lone_placed_written, self.model_embedded_written, self.model_embedded_joined)
-        embedded = (self.model_embedded_alone, self.model_embedded_alone_after)
+        embedded = (self.model_embedded_alone, self.model_embedded_alone_after, self.model_lone_end)
         if not max(*lone, *splits, *document, *written, *embedded, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone*, model-embedded-alone and model-embedded-written <= 0"
         if not self.model_function_after_word <= 0:
@@ -920,7 +928,10 @@ def _by_model(
         junctions = plain and llr <= data.model_lone_junction
         if llr > max(lone[right], split[right]):
             return False
-        if _attached(text, s, right, asked, junctions) and not (
+        # (model-lone-end: the second copy alone at the end of a clause, 确定 + 定。: a
+        # character and a mark make no term, so the term test is not asked)
+        ends = plain and right and llr <= data.model_lone_end and text[s + 2 : s + 3] in _CLAUSE_MARKS
+        if not ends and _attached(text, s, right, asked, junctions) and not (
             plain
             and (
                 # (model-lone-edge-written: beside punctuation, the document writes the
@@ -2006,8 +2017,9 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻，除非文件别处写过去掉一个字后的
     文字（“经审审批”旁的“经审批”）。两个字分属两个词、分词只让其中一个字单独成词，而文件别处写过去掉一个字后
     由前后两个整词组成的文字时（“服务务工作”旁的“服务工作”），也按孤立的字判断；分词让第二个字单独成词、
-去掉它后前后两个词（各至少两字）原样保留时（“根据据实际”：根据 + 据 + 实际），也按较宽的阈值报告（副词除外：
-“无不不满意”）；两个字都留在词里（“本法规规定”：
+    去掉它后前后两个词（各至少两字）原样保留时（“根据据实际”：根据 + 据 + 实际），也按较宽的阈值报告（副词、介词
+    除外：“无不不满意”“终于于今年”）；孤立的第二个字处在句末（后接“，。；：、！？”）时，不问文件别处的连用
+    （“确定定。”旁的“规定。”）；两个字都留在词里（“本法规规定”：
     法规 + 规定），而文件别处写过去掉一个字后跨过接缝的两个整词（“本法规定”）时，也报告。虚词、助动词的第二个字在分词中
     孤立于以它收尾的词之后、又处在句末（“委员会会，”“现在在，”；“合同目的的，”中的“的”可以收句，不算），以及
     状语助词“地”孤立于以“地”开头的词之前（“严重地地区”；“这块地地下”中的“地”是名词，不算）或孤立于以“地”收尾的
