@@ -699,11 +699,12 @@ ALLOWED_AFTER = {"model_lone_allowed_after": -5.0}
     ],
 )
 def test_the_opt_in_thresholds_find_what_the_shipped_data_leaves(text: str, option: dict[str, float]) -> None:
-    """The threshold is off in the shipped data: silent there (model-lone-allowed-split
-    off: it finds both, see below), found when asked."""
+    """The threshold is off in the shipped data: silent there (model-lone-allowed-split and
+    model-lone-allowed-end off: they find 价格格；, see below), found when asked."""
     from speechlint.checks import dup
 
-    data = dataclasses.replace(speechlint.data.rule_data("DUP001"), model_lone_allowed_split=-1000.0)
+    shipped = speechlint.data.rule_data("DUP001")
+    data = dataclasses.replace(shipped, model_lone_allowed_split=-1000.0, model_lone_allowed_end=-1000.0)
     s = _doubled_at(text)
     assert not dup._judge(text, s, 1, data)
     assert dup._judge(text, s, 1, dataclasses.replace(data, **option))
@@ -827,7 +828,8 @@ def test_a_listed_pair_that_jiebas_cut_splits_is_tried_at_model_lone_allowed_spl
 
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text)
-    off = dataclasses.replace(data, model_lone_allowed_split=-1000.0)
+    # (model-lone-allowed-end off: it finds 价格格； too)
+    off = dataclasses.replace(data, model_lone_allowed_split=-1000.0, model_lone_allowed_end=-1000.0)
     assert dup._judge(text, s, 1, data)
     assert not dup._judge(text, s, 1, off)
 
@@ -1284,3 +1286,21 @@ def test_a_lone_second_copy_before_a_line_break_still_asks_the_term_test() -> No
     s = _doubled_at(text)
     assert dup._used_in_term(text, s, right=True)
     assert not dup._judge(text, s, 1, _lone_path_only())
+
+
+def test_a_listed_pair_closing_a_clause_after_a_word_ending_in_it_is_tried_at_model_lone_allowed_end() -> None:
+    """加大 + 大，: 大， written elsewhere (重大，) is no term use of 大 with the mark."""
+    from speechlint.checks import dup
+
+    text = "各类矛盾加大大，风险上升。这项工作意义重大，必须抓好。"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=True)
+    data = speechlint.data.rule_data("DUP001")
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_allowed_end=-1000.0))
+
+
+@pytest.mark.parametrize("text", ["我们来看看，这个问题怎么解决。大家都来看，", "现在来看看，还有哪些不足。"])
+def test_a_listed_pair_that_the_cut_keeps_one_word_stays_silent_at_a_clause_end(text: str) -> None:
+    """来 + 看看: jieba's cut keeps the reduplication a word, so no copy stands alone."""
+    assert found(text) == []

@@ -83,7 +83,8 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    其一 + 任 + 任期, a close call), and ``model-embedded-alone-after`` for the second copy
    alone between two words that the one-copy text keeps whole (根据 + 据 + 实际,
    :func:`_kept_apart`); a lone second copy at the end of a clause is tried whatever the
-   document's term test says (``model-lone-end``: 确定 + 定。).  Two thresholds are opt-in
+   document's term test says (``model-lone-end``: 确定 + 定。; ``model-lone-allowed-end`` for
+   a listed pair, 调查 + 查、).  Two thresholds are opt-in
    (off in the shipped data):
    ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
    ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格) and
@@ -234,6 +235,13 @@ class DupData:
     #: not asked, since a character and a mark make no term (定。 elsewhere is 规定。).
     #: -1000: off.
     model_lone_end: float = -1000.0
+    #: ``model-lone-allowed-after`` for a form of ``allow`` at the end of a clause (a mark of
+    #: :data:`_CLAUSE_MARKS` after the pair), the character no particle (jieba's tag u:
+    #: 平等 + 等。): 调查 + 查、, 增多 + 多，.  The reduplications of ``allow`` modify what
+    #: follows them (adverbs, measure words) and do not close a clause after a word ending
+    #: in their character; the term test is not asked there (查、 elsewhere is no term).
+    #: -1000: off.
+    model_lone_allowed_end: float = -1000.0
     #: The same (not for a form of ``allow`` nor a ``standalone`` character) at this score
     #: or below, whatever the margin, when the document writes the one-copy reading elsewhere
     #: in the words of jieba's cut on each side of the lone copy (服务工作 for 服务务工作;
@@ -392,8 +400,9 @@ class DupData:
         # the one-copy reading written elsewhere)
         document = (self.model_lone_junction, self.model_lone_edge_written, self.model_lone_written)
         written = (self.model_lone_placed_written, self.model_embedded_written, self.model_embedded_joined)
-        embedded = (self.model_embedded_alone, self.model_embedded_alone_after, self.model_lone_end)
-        if not max(*lone, *splits, *document, *written, *embedded, self.model_lone_edge) <= 0:
+        embedded = (self.model_embedded_alone, self.model_embedded_alone_after)
+        ends = (self.model_lone_end, self.model_lone_allowed_end)
+        if not max(*lone, *splits, *document, *written, *embedded, *ends, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone*, model-embedded-alone and model-embedded-written <= 0"
         if not self.model_function_after_word <= 0:
             return "thresholds must satisfy model-function-after-word <= 0"
@@ -704,13 +713,16 @@ def _idiom_ends(text: str, s: int, data: DupData) -> bool:
     return any(_is_word(text[a : s + 1], data) for a in range(max(0, s - _REACH + 1), s - 2))
 
 
-def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "", beside: bool = False) -> float:
+def _limit(
+    data: DupData, familiar: bool, allowed: bool, before: str = "", beside: bool = False, closes: bool = False
+) -> float:
     """The highest threshold a candidate may meet, before its word structure is known
     (``before``: the character before the pair; ``beside``: a word of the compact lexicon
-    ends with the first copy or starts with the second, :func:`_beside_word`)."""
+    ends with the first copy or starts with the second, :func:`_beside_word`; ``closes``:
+    a listed pair closes a clause, ``model-lone-allowed-end``)."""
     if allowed:
         split = data.model_lone_allowed_split if beside else -1000.0
-        return max(data.model_allowed, data.model_lone_allowed, split, _lone_allowed_after(data, before))
+        return max(data.model_allowed, data.model_lone_allowed, split, _lone_allowed_after(data, before, closes))
     orphan = data.model_orphan_familiar if familiar else data.model_orphan
     return max(
         data.model_whole,
@@ -733,27 +745,28 @@ def _beside_word(text: str, s: int, data: DupData) -> bool:
 
 
 def _lone_limits(
-    data: DupData, n: int, unit: str, allowed: bool, unseen: bool, before: str = ""
+    data: DupData, n: int, unit: str, allowed: bool, unseen: bool, before: str = "", closes: bool = False
 ) -> tuple[float, float]:
     """The loose thresholds of a lone first and a lone second copy (see :func:`_by_model`);
-    ``before``: the character before the pair."""
+    ``before``: the character before the pair; ``closes``: as for :func:`_limit`."""
     if n != 1:
         return (-1000.0, -1000.0)
     if unseen:
         return (data.model_orphan_unseen, data.model_orphan_unseen)
     if allowed:
-        return (data.model_lone_allowed, _lone_allowed_after(data, before))
+        return (data.model_lone_allowed, _lone_allowed_after(data, before, closes))
     if unit in data.standalone:  # a function word stands alone as a rule: 可以 + 以 + 实行
         return (-1000.0, -1000.0)
     return (data.model_lone, data.model_lone)
 
 
-def _lone_allowed_after(data: DupData, before: str) -> float:
+def _lone_allowed_after(data: DupData, before: str, closes: bool = False) -> float:
     """``model-lone-allowed-after`` for a listed pair after ``before`` (the character before
-    it), or -1000 where the pair reads as the reduplication: after no Han character, or after
-    one of ``lone-allowed-before`` (一个个, 这种种, 大姐姐)."""
+    it), and ``model-lone-allowed-end`` when the pair ``closes`` a clause, or -1000 where the
+    pair reads as the reduplication: after no Han character, or after one of
+    ``lone-allowed-before`` (一个个, 这种种, 大姐姐)."""
     if _han_at(before, 0) and before not in data.lone_allowed_before:
-        return data.model_lone_allowed_after
+        return max(data.model_lone_allowed_after, data.model_lone_allowed_end if closes else -1000.0)
     return -1000.0
 
 
@@ -930,7 +943,9 @@ def _by_model(
             return False
         # (model-lone-end: the second copy alone at the end of a clause, 确定 + 定。: a
         # character and a mark make no term, so the term test is not asked)
-        ends = plain and right and llr <= data.model_lone_end and text[s + 2 : s + 3] in _CLAUSE_MARKS
+        # (model-lone-allowed-end: the same for a listed pair, 调查 + 查、)
+        end_limit = data.model_lone_end if plain else data.model_lone_allowed_end if allowed else -1000.0
+        ends = right and llr <= end_limit and text[s + 2 : s + 3] in _CLAUSE_MARKS
         if not ends and _attached(text, s, right, asked, junctions) and not (
             plain
             and (
@@ -1724,7 +1739,16 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         before = text[s - 1] if s else ""
         # (model-lone-allowed-split asks the lexicon first: segmenting loads a dictionary)
         beside = n == 1 and allowed and data.model_lone_allowed_split > -1000.0 and _beside_word(text, s, data)
-        limit = _limit(data, familiar, allowed, before, beside)
+        # (model-lone-allowed-end: a listed pair closing a clause, no particle: 平等 + 等。;
+        # cheapest first: the tag loads the dictionary)
+        closes = (
+            n == 1
+            and allowed
+            and llr <= data.model_lone_allowed_end
+            and text[e : e + 1] in _CLAUSE_MARKS
+            and (segment.dictionary().tag(unit) or "x")[0] != "u"
+        )
+        limit = _limit(data, familiar, allowed, before, beside, closes)
         # the document's own evidence (not for function words: 可以以合理价格)
         own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
         written = None  # looked for only when the model does not decide
@@ -1746,7 +1770,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and familiarity >= data.model_unseen_familiar
             and _unseen_pair(text, s)
         )
-        lone = _lone_limits(data, n, unit, allowed, unseen, before)
+        lone = _lone_limits(data, n, unit, allowed, unseen, before, closes)
         if (
             plain
             and not unseen
@@ -2019,7 +2043,7 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     由前后两个整词组成的文字时（“服务务工作”旁的“服务工作”），也按孤立的字判断；分词让第二个字单独成词、
     去掉它后前后两个词（各至少两字）原样保留时（“根据据实际”：根据 + 据 + 实际），也按较宽的阈值报告（副词、介词
     除外：“无不不满意”“终于于今年”）；孤立的第二个字处在句末（后接“，。；：、！？”）时，不问文件别处的连用
-    （“确定定。”旁的“规定。”）；两个字都留在词里（“本法规规定”：
+    （“确定定。”旁的“规定。”；允许表中的叠字也是如此，分词让第二个字单独成词时：“调查查、”“增多多，”）；两个字都留在词里（“本法规规定”：
     法规 + 规定），而文件别处写过去掉一个字后跨过接缝的两个整词（“本法规定”）时，也报告。虚词、助动词的第二个字在分词中
     孤立于以它收尾的词之后、又处在句末（“委员会会，”“现在在，”；“合同目的的，”中的“的”可以收句，不算），以及
     状语助词“地”孤立于以“地”开头的词之前（“严重地地区”；“这块地地下”中的“地”是名词，不算）或孤立于以“地”收尾的
