@@ -1304,3 +1304,22 @@ def test_a_listed_pair_closing_a_clause_after_a_word_ending_in_it_is_tried_at_mo
 def test_a_listed_pair_that_the_cut_keeps_one_word_stays_silent_at_a_clause_end(text: str) -> None:
     """来 + 看看: jieba's cut keeps the reduplication a word, so no copy stands alone."""
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["这种做法严重重影响工作进度。", "进一步提高高产业集中度。"])
+def test_a_listed_pair_that_the_cut_splits_is_tried_at_model_embedded_alone_after(text: str) -> None:
+    """严重 + 重 + 影响 (重影 crosses the second copy): a listed pair that jieba's cut splits,
+    its second copy alone between two words the one-copy text keeps (model-lone-allowed-split
+    gives it a threshold)."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert dup._kept_apart(text, s)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_alone_after=-1000.0))
+
+
+@pytest.mark.parametrize("text", ["他实际上天天在加班。", "各级干部要好好学习。"])
+def test_a_listed_reduplication_the_cut_keeps_stays_silent(text: str) -> None:
+    assert found(text) == []

@@ -222,8 +222,8 @@ class DupData:
     #: :func:`_attached` and :func:`_neighbour_placed`, apply) at this score or below, where
     #: two words that touch are both kept (全国 + 国有企业, 粪污 + 污染).  -1000: off.
     model_embedded_alone: float = -1000.0
-    #: The same for the second copy only (not for a form of ``allow`` nor a ``standalone``
-    #: character), by the same clear margin, when the cut keeps the word ending with the
+    #: The same for the second copy only (not for a ``standalone`` character, nor for a form
+    #: of ``allow`` unless jieba's cut splits it: ``model-lone-allowed-split``), by the same clear margin, when the cut keeps the word ending with the
     #: first copy (two characters at least) and the word after the pair (two at least), and
     #: the cut of the one-copy text keeps both too (根据 + 据 + 实际 reads 根据 + 实际; 作出 +
     #: 出 + 处理): the copy squeezed between two words that stay whole without it.
@@ -1011,7 +1011,9 @@ def _by_model(
             # (model-embedded-alone-after: the second copy alone between two words that the
             # one-copy text keeps whole, 根据 + 据 + 实际; at model-lone-split's threshold at most,
             # since the cut leaves the copy alone)
-            after = min(max(lone[1], split[1]), data.model_embedded_alone_after) if plain else -1000.0
+            # (a listed pair too, where jieba's cut splits it: model-lone-allowed-split gives
+            # its second copy a threshold, 严重 + 重 + 影响)
+            after = min(max(lone[1], split[1]), data.model_embedded_alone_after) if plain or allowed else -1000.0
             if llr <= after and not _lexicon_word_at(text, s + 2, data.extra_words):
                 after = -1000.0  # (cheapest first: no word of the compact lexicon after the pair)
             if llr > max(clear, written, joined, after):
