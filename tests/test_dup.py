@@ -1323,3 +1323,31 @@ def test_a_listed_pair_that_the_cut_splits_is_tried_at_model_embedded_alone_afte
 @pytest.mark.parametrize("text", ["他实际上天天在加班。", "各级干部要好好学习。"])
 def test_a_listed_reduplication_the_cut_keeps_stays_silent(text: str) -> None:
     assert found(text) == []
+
+
+def _kept_written_only() -> DupData:
+    """:func:`_lone_path_only` with the other lone-copy thresholds below the invented texts'
+    scores, so that only model-lone-kept-written can report them."""
+    low = {"model_lone": -20.0, "model_lone_split": -20.0, "model_lone_written": -20.0, "model_lone_seen": -20.0}
+    return dataclasses.replace(_lone_path_only(), model_orphan_unseen=-20.0, **low)
+
+
+def test_a_lone_second_copy_kept_apart_whose_reading_is_written_is_tried_at_model_lone_kept_written() -> None:
+    """建立健全 + 全 + 突发事件, with 建立健全突发事件 written elsewhere."""
+    from speechlint.checks import dup
+
+    text = "各地要建立健全全突发事件预警制度。各地要建立健全突发事件应急体系。"
+    s = _doubled_at(text)
+    assert dup._kept_apart(text, s) and dup._words_reading_written(text, s, right=True)
+    data = dataclasses.replace(_kept_written_only(), model_lone_kept_written=-1.0)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_kept_written=-1000.0))
+
+
+def test_model_lone_kept_written_needs_the_reading_written() -> None:
+    from speechlint.checks import dup
+
+    text = "各地要建立健全全突发事件预警制度。"
+    s = _doubled_at(text)
+    assert not dup._words_reading_written(text, s, right=True)
+    assert not dup._judge(text, s, 1, dataclasses.replace(_kept_written_only(), model_lone_kept_written=-1.0))

@@ -84,7 +84,9 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    alone between two words that the one-copy text keeps whole (根据 + 据 + 实际,
    :func:`_kept_apart`); a lone second copy at the end of a clause is tried whatever the
    document's term test says (``model-lone-end``: 确定 + 定。; ``model-lone-allowed-end`` for
-   a listed pair, 调查 + 查、).  Two thresholds are opt-in
+   a listed pair, 调查 + 查、), and one between two words kept whole at
+   ``model-lone-kept-written`` when the document writes that reading (建立健全突发事件 for
+   建立健全全突发事件).  Two thresholds are opt-in
    (off in the shipped data):
    ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
    ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格) and
@@ -242,6 +244,12 @@ class DupData:
     #: in their character; the term test is not asked there (查、 elsewhere is no term).
     #: -1000: off.
     model_lone_allowed_end: float = -1000.0
+    #: ``model-lone-split`` for a lone second copy (not a form of ``allow`` nor a
+    #: ``standalone`` character) between two words that the one-copy text keeps whole
+    #: (:func:`_kept_apart`) when the document writes the one-copy reading in those words
+    #: elsewhere (:func:`_words_reading_written`: 建立健全突发事件 for 建立健全全突发事件).
+    #: -1000: off.
+    model_lone_kept_written: float = -1000.0
     #: The same (not for a form of ``allow`` nor a ``standalone`` character) at this score
     #: or below, whatever the margin, when the document writes the one-copy reading elsewhere
     #: in the words of jieba's cut on each side of the lone copy (服务工作 for 服务务工作;
@@ -401,7 +409,7 @@ class DupData:
         document = (self.model_lone_junction, self.model_lone_edge_written, self.model_lone_written)
         written = (self.model_lone_placed_written, self.model_embedded_written, self.model_embedded_joined)
         embedded = (self.model_embedded_alone, self.model_embedded_alone_after)
-        ends = (self.model_lone_end, self.model_lone_allowed_end)
+        ends = (self.model_lone_end, self.model_lone_allowed_end, self.model_lone_kept_written)
         if not max(*lone, *splits, *document, *written, *embedded, *ends, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone*, model-embedded-alone and model-embedded-written <= 0"
         if not self.model_function_after_word <= 0:
@@ -1792,6 +1800,16 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         split = (-1000.0, -1000.0)
         if plain and lone[0] > -1000.0:
             split = (data.model_lone_split, data.model_lone_split)
+            # (model-lone-kept-written: the second copy alone between two words the one-copy
+            # text keeps whole, that reading written elsewhere, 建立健全 + 全 + 突发事件;
+            # cheapest first: the document, then the cut)
+            if (
+                split[1] < llr <= data.model_lone_kept_written
+                and _noted(asked, _core_written, text, s)
+                and _kept_apart(text, s)
+                and _noted(asked, _words_reading_written, text, s, True)
+            ):
+                split = (split[0], data.model_lone_kept_written)
         elif n == 1 and not allowed and unit in data.standalone:
             # the first copy only, after a particle, a conjunction or a preposition (的 + 有 +
             # 有限, 和 + 有 + 有关): a modal verb after its subject opens a word starting
@@ -2045,7 +2063,8 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     由前后两个整词组成的文字时（“服务务工作”旁的“服务工作”），也按孤立的字判断；分词让第二个字单独成词、
     去掉它后前后两个词（各至少两字）原样保留时（“根据据实际”：根据 + 据 + 实际），也按较宽的阈值报告（副词、介词
     除外：“无不不满意”“终于于今年”）；孤立的第二个字处在句末（后接“，。；：、！？”）时，不问文件别处的连用
-    （“确定定。”旁的“规定。”；允许表中的叠字也是如此，分词让第二个字单独成词时：“调查查、”“增多多，”）；两个字都留在词里（“本法规规定”：
+    （“确定定。”旁的“规定。”；允许表中的叠字也是如此，分词让第二个字单独成词时：“调查查、”“增多多，”）；第二个字单独成词、去掉它后前后两个词原样保留，而文件别处写过这两个词相连的文字时
+    （“建立健全全突发事件”旁的“建立健全突发事件”），模型把握较小也报告；两个字都留在词里（“本法规规定”：
     法规 + 规定），而文件别处写过去掉一个字后跨过接缝的两个整词（“本法规定”）时，也报告。虚词、助动词的第二个字在分词中
     孤立于以它收尾的词之后、又处在句末（“委员会会，”“现在在，”；“合同目的的，”中的“的”可以收句，不算），以及
     状语助词“地”孤立于以“地”开头的词之前（“严重地地区”；“这块地地下”中的“地”是名词，不算）或孤立于以“地”收尾的
