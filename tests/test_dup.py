@@ -699,11 +699,12 @@ ALLOWED_AFTER = {"model_lone_allowed_after": -5.0}
     ],
 )
 def test_the_opt_in_thresholds_find_what_the_shipped_data_leaves(text: str, option: dict[str, float]) -> None:
-    """The threshold is off in the shipped data: silent there (model-lone-allowed-split
-    off: it finds both, see below), found when asked."""
+    """The threshold is off in the shipped data: silent there (model-lone-allowed-split and
+    model-lone-allowed-end off: they find 价格格；, see below), found when asked."""
     from speechlint.checks import dup
 
-    data = dataclasses.replace(speechlint.data.rule_data("DUP001"), model_lone_allowed_split=-1000.0)
+    shipped = speechlint.data.rule_data("DUP001")
+    data = dataclasses.replace(shipped, model_lone_allowed_split=-1000.0, model_lone_allowed_end=-1000.0)
     s = _doubled_at(text)
     assert not dup._judge(text, s, 1, data)
     assert dup._judge(text, s, 1, dataclasses.replace(data, **option))
@@ -827,7 +828,8 @@ def test_a_listed_pair_that_jiebas_cut_splits_is_tried_at_model_lone_allowed_spl
 
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text)
-    off = dataclasses.replace(data, model_lone_allowed_split=-1000.0)
+    # (model-lone-allowed-end off: it finds 价格格； too)
+    off = dataclasses.replace(data, model_lone_allowed_split=-1000.0, model_lone_allowed_end=-1000.0)
     assert dup._judge(text, s, 1, data)
     assert not dup._judge(text, s, 1, off)
 
@@ -927,14 +929,53 @@ def test_doubled_numerals_that_are_meant_stay_silent(text: str) -> None:
 )
 def test_a_copy_jiebas_cut_leaves_alone_between_two_words_is_tried_at_model_embedded_alone(text: str) -> None:
     """model-embedded-alone is off in the shipped data (a measure-half false alarm): silent
-    there, found when it is asked for."""
+    there (model-embedded-alone-after, which finds these second copies, off too), found when
+    it is asked for."""
     from speechlint.checks import dup
 
-    shipped = speechlint.data.rule_data("DUP001")
+    shipped = dataclasses.replace(speechlint.data.rule_data("DUP001"), model_embedded_alone_after=-1000.0)
     data = dataclasses.replace(shipped, model_embedded_alone=-4.0)
     s = _doubled_at(text)
     assert dup._judge(text, s, 1, data)
     assert not dup._judge(text, s, 1, shipped)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对违法行为作出出处罚决定。",  # 作出 + 出 + 处罚: 出处 loses to 处罚
+        "各地要完善善行业管理制度。",  # 完善 + 善 + 行业: 善行
+        "建立健全突发事件应急响应应制度。",  # 响应 + 应 + 制度: 应制
+    ],
+)
+def test_a_second_copy_left_alone_between_two_kept_words_is_found_at_model_embedded_alone_after(text: str) -> None:
+    """The second copy alone between the word it ends and the next word, both kept whole by
+    the cut of the one-copy text: found by model-embedded-alone-after, silent without it."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert dup._kept_apart(text, s)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_alone_after=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "将这片土地按城市总体规划划为绿地。",  # 总体规划 + 划为: a single character after the copy
+        "群众对此无不不满意。",  # 无不 + 不 + 满意: an adverb stands alone before its predicate
+        "这项工程终于于今年年底竣工。",  # 终于 + 于 + 今年: a preposition before its object
+        "推动全国国有企业改革。",  # 全国 + 国有企业: the cut keeps both copies inside words
+        "要把学生的记录录制成视频。",  # 记录 + 录制
+    ],
+)
+def test_two_words_that_touch_stay_silent_at_model_embedded_alone_after(text: str) -> None:
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert not dup._kept_apart(text, s)
+    assert found(text) == []
 
 
 def test_model_embedded_alone_needs_a_clear_cut() -> None:
@@ -1144,7 +1185,8 @@ def test_each_copy_in_a_word_is_tried_when_the_one_copy_reading_is_written() -> 
     s = _doubled_at(text)
     assert dup._segmented_alone(text, s) == s + 1 and dup._words_reading_written(text, s, right=True)
     assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_written=-1000.0))
+    off = {"model_embedded_written": -1000.0, "model_embedded_alone_after": -1000.0}  # (it finds this too)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, **off))
     text = "行政长官在其一任任期内只能解散立法会一次。"
     s = _doubled_at(text)
     assert not dup._words_reading_written(text, s, right=dup._segmented_alone(text, s) == s + 1)
@@ -1218,3 +1260,94 @@ def test_two_words_that_touch_leave_no_joined_reading(text: str) -> None:
     from speechlint.checks import dup
 
     assert not dup._joined_reading_written(text, _doubled_at(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["各项费用按照公平的原则确定定。具体标准另行规定。", "按规定补缴税款，不再补税税。纳税人应当依法纳税。"],
+)
+def test_a_lone_second_copy_at_a_clause_end_is_tried_whatever_the_term_test_says(text: str) -> None:
+    """model-lone-end: 定。 written elsewhere (规定。) is no term use of 定 with the mark."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=True)
+    data = _lone_path_only()
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_end=-1000.0))
+
+
+def test_a_lone_second_copy_before_a_line_break_still_asks_the_term_test() -> None:
+    """A line break ends no clause (a hard-wrapped line): the document's use of 定 before one
+    elsewhere keeps the pair silent on the lone-copy path."""
+    from speechlint.checks import dup
+
+    text = "各项费用按照公平的原则确定定\n具体标准另行规定\n"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=True)
+    assert not dup._judge(text, s, 1, _lone_path_only())
+
+
+def test_a_listed_pair_closing_a_clause_after_a_word_ending_in_it_is_tried_at_model_lone_allowed_end() -> None:
+    """加大 + 大，: 大， written elsewhere (重大，) is no term use of 大 with the mark."""
+    from speechlint.checks import dup
+
+    text = "各类矛盾加大大，风险上升。这项工作意义重大，必须抓好。"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=True)
+    data = speechlint.data.rule_data("DUP001")
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_allowed_end=-1000.0))
+
+
+@pytest.mark.parametrize("text", ["我们来看看，这个问题怎么解决。大家都来看，", "现在来看看，还有哪些不足。"])
+def test_a_listed_pair_that_the_cut_keeps_one_word_stays_silent_at_a_clause_end(text: str) -> None:
+    """来 + 看看: jieba's cut keeps the reduplication a word, so no copy stands alone."""
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["这种做法严重重影响工作进度。", "进一步提高高产业集中度。"])
+def test_a_listed_pair_that_the_cut_splits_is_tried_at_model_embedded_alone_after(text: str) -> None:
+    """严重 + 重 + 影响 (重影 crosses the second copy): a listed pair that jieba's cut splits,
+    its second copy alone between two words the one-copy text keeps (model-lone-allowed-split
+    gives it a threshold)."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert dup._kept_apart(text, s)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_alone_after=-1000.0))
+
+
+@pytest.mark.parametrize("text", ["他实际上天天在加班。", "各级干部要好好学习。"])
+def test_a_listed_reduplication_the_cut_keeps_stays_silent(text: str) -> None:
+    assert found(text) == []
+
+
+def _kept_written_only() -> DupData:
+    """:func:`_lone_path_only` with the other lone-copy thresholds below the invented texts'
+    scores, so that only model-lone-kept-written can report them."""
+    low = {"model_lone": -20.0, "model_lone_split": -20.0, "model_lone_written": -20.0, "model_lone_seen": -20.0}
+    return dataclasses.replace(_lone_path_only(), model_orphan_unseen=-20.0, **low)
+
+
+def test_a_lone_second_copy_kept_apart_whose_reading_is_written_is_tried_at_model_lone_kept_written() -> None:
+    """建立健全 + 全 + 突发事件, with 建立健全突发事件 written elsewhere."""
+    from speechlint.checks import dup
+
+    text = "各地要建立健全全突发事件预警制度。各地要建立健全突发事件应急体系。"
+    s = _doubled_at(text)
+    assert dup._kept_apart(text, s) and dup._words_reading_written(text, s, right=True)
+    data = dataclasses.replace(_kept_written_only(), model_lone_kept_written=-1.0)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_kept_written=-1000.0))
+
+
+def test_model_lone_kept_written_needs_the_reading_written() -> None:
+    from speechlint.checks import dup
+
+    text = "各地要建立健全全突发事件预警制度。"
+    s = _doubled_at(text)
+    assert not dup._words_reading_written(text, s, right=True)
+    assert not dup._judge(text, s, 1, dataclasses.replace(_kept_written_only(), model_lone_kept_written=-1.0))

@@ -80,7 +80,14 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    words (价格 + 格, 提高 + 高; 大大增强 stays one word); ``model-embedded-alone`` for
    each copy inside a dictionary word when the segmentation keeps one of them only, by a
    clear margin (``embedded-alone-margin``, :func:`_cut_margin`: 服务 + 务 + 工作; not
-   其一 + 任 + 任期, a close call).  Two thresholds are opt-in (off in the shipped data):
+   其一 + 任 + 任期, a close call), and ``model-embedded-alone-after`` for the second copy
+   alone between two words that the one-copy text keeps whole (根据 + 据 + 实际,
+   :func:`_kept_apart`); a lone second copy at the end of a clause is tried whatever the
+   document's term test says (``model-lone-end``: 确定 + 定。; ``model-lone-allowed-end`` for
+   a listed pair, 调查 + 查、), and one between two words kept whole at
+   ``model-lone-kept-written`` when the document writes that reading (建立健全突发事件 for
+   建立健全全突发事件).  Two thresholds are opt-in
+   (off in the shipped data):
    ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
    ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格) and
    ``model-embedded-alone`` (a false alarm on the benchmark's measure half).  A
@@ -217,6 +224,32 @@ class DupData:
     #: :func:`_attached` and :func:`_neighbour_placed`, apply) at this score or below, where
     #: two words that touch are both kept (全国 + 国有企业, 粪污 + 污染).  -1000: off.
     model_embedded_alone: float = -1000.0
+    #: The same for the second copy only (not for a ``standalone`` character, nor for a form
+    #: of ``allow`` unless jieba's cut splits it: ``model-lone-allowed-split``), by the same clear margin, when the cut keeps the word ending with the
+    #: first copy (two characters at least) and the word after the pair (two at least), and
+    #: the cut of the one-copy text keeps both too (根据 + 据 + 实际 reads 根据 + 实际; 作出 +
+    #: 出 + 处理): the copy squeezed between two words that stay whole without it.
+    #: :func:`_kept_apart`.  -1000: off.
+    model_embedded_alone_after: float = -1000.0
+    #: A lone second copy (not a form of ``allow`` nor a ``standalone`` character) after a
+    #: word ending in it, at the end of a clause (a mark of :data:`_CLAUSE_MARKS` after the
+    #: pair: 确定 + 定。, 轨道 + 道，): at this score or below the document's term test is
+    #: not asked, since a character and a mark make no term (定。 elsewhere is 规定。).
+    #: -1000: off.
+    model_lone_end: float = -1000.0
+    #: ``model-lone-allowed-after`` for a form of ``allow`` at the end of a clause (a mark of
+    #: :data:`_CLAUSE_MARKS` after the pair), the character no particle (jieba's tag u:
+    #: 平等 + 等。): 调查 + 查、, 增多 + 多，.  The reduplications of ``allow`` modify what
+    #: follows them (adverbs, measure words) and do not close a clause after a word ending
+    #: in their character; the term test is not asked there (查、 elsewhere is no term).
+    #: -1000: off.
+    model_lone_allowed_end: float = -1000.0
+    #: ``model-lone-split`` for a lone second copy (not a form of ``allow`` nor a
+    #: ``standalone`` character) between two words that the one-copy text keeps whole
+    #: (:func:`_kept_apart`) when the document writes the one-copy reading in those words
+    #: elsewhere (:func:`_words_reading_written`: 建立健全突发事件 for 建立健全全突发事件).
+    #: -1000: off.
+    model_lone_kept_written: float = -1000.0
     #: The same (not for a form of ``allow`` nor a ``standalone`` character) at this score
     #: or below, whatever the margin, when the document writes the one-copy reading elsewhere
     #: in the words of jieba's cut on each side of the lone copy (服务工作 for 服务务工作;
@@ -375,7 +408,9 @@ class DupData:
         # the one-copy reading written elsewhere)
         document = (self.model_lone_junction, self.model_lone_edge_written, self.model_lone_written)
         written = (self.model_lone_placed_written, self.model_embedded_written, self.model_embedded_joined)
-        if not max(*lone, *splits, *document, *written, self.model_embedded_alone, self.model_lone_edge) <= 0:
+        embedded = (self.model_embedded_alone, self.model_embedded_alone_after)
+        ends = (self.model_lone_end, self.model_lone_allowed_end, self.model_lone_kept_written)
+        if not max(*lone, *splits, *document, *written, *embedded, *ends, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone*, model-embedded-alone and model-embedded-written <= 0"
         if not self.model_function_after_word <= 0:
             return "thresholds must satisfy model-function-after-word <= 0"
@@ -686,13 +721,16 @@ def _idiom_ends(text: str, s: int, data: DupData) -> bool:
     return any(_is_word(text[a : s + 1], data) for a in range(max(0, s - _REACH + 1), s - 2))
 
 
-def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "", beside: bool = False) -> float:
+def _limit(
+    data: DupData, familiar: bool, allowed: bool, before: str = "", beside: bool = False, closes: bool = False
+) -> float:
     """The highest threshold a candidate may meet, before its word structure is known
     (``before``: the character before the pair; ``beside``: a word of the compact lexicon
-    ends with the first copy or starts with the second, :func:`_beside_word`)."""
+    ends with the first copy or starts with the second, :func:`_beside_word`; ``closes``:
+    a listed pair closes a clause, ``model-lone-allowed-end``)."""
     if allowed:
         split = data.model_lone_allowed_split if beside else -1000.0
-        return max(data.model_allowed, data.model_lone_allowed, split, _lone_allowed_after(data, before))
+        return max(data.model_allowed, data.model_lone_allowed, split, _lone_allowed_after(data, before, closes))
     orphan = data.model_orphan_familiar if familiar else data.model_orphan
     return max(
         data.model_whole,
@@ -715,27 +753,28 @@ def _beside_word(text: str, s: int, data: DupData) -> bool:
 
 
 def _lone_limits(
-    data: DupData, n: int, unit: str, allowed: bool, unseen: bool, before: str = ""
+    data: DupData, n: int, unit: str, allowed: bool, unseen: bool, before: str = "", closes: bool = False
 ) -> tuple[float, float]:
     """The loose thresholds of a lone first and a lone second copy (see :func:`_by_model`);
-    ``before``: the character before the pair."""
+    ``before``: the character before the pair; ``closes``: as for :func:`_limit`."""
     if n != 1:
         return (-1000.0, -1000.0)
     if unseen:
         return (data.model_orphan_unseen, data.model_orphan_unseen)
     if allowed:
-        return (data.model_lone_allowed, _lone_allowed_after(data, before))
+        return (data.model_lone_allowed, _lone_allowed_after(data, before, closes))
     if unit in data.standalone:  # a function word stands alone as a rule: 可以 + 以 + 实行
         return (-1000.0, -1000.0)
     return (data.model_lone, data.model_lone)
 
 
-def _lone_allowed_after(data: DupData, before: str) -> float:
+def _lone_allowed_after(data: DupData, before: str, closes: bool = False) -> float:
     """``model-lone-allowed-after`` for a listed pair after ``before`` (the character before
-    it), or -1000 where the pair reads as the reduplication: after no Han character, or after
-    one of ``lone-allowed-before`` (一个个, 这种种, 大姐姐)."""
+    it), and ``model-lone-allowed-end`` when the pair ``closes`` a clause, or -1000 where the
+    pair reads as the reduplication: after no Han character, or after one of
+    ``lone-allowed-before`` (一个个, 这种种, 大姐姐)."""
     if _han_at(before, 0) and before not in data.lone_allowed_before:
-        return data.model_lone_allowed_after
+        return max(data.model_lone_allowed_after, data.model_lone_allowed_end if closes else -1000.0)
     return -1000.0
 
 
@@ -910,7 +949,12 @@ def _by_model(
         junctions = plain and llr <= data.model_lone_junction
         if llr > max(lone[right], split[right]):
             return False
-        if _attached(text, s, right, asked, junctions) and not (
+        # (model-lone-end: the second copy alone at the end of a clause, 确定 + 定。: a
+        # character and a mark make no term, so the term test is not asked)
+        # (model-lone-allowed-end: the same for a listed pair, 调查 + 查、)
+        end_limit = data.model_lone_end if plain else data.model_lone_allowed_end if allowed else -1000.0
+        ends = right and llr <= end_limit and text[s + 2 : s + 3] in _CLAUSE_MARKS
+        if not ends and _attached(text, s, right, asked, junctions) and not (
             plain
             and (
                 # (model-lone-edge-written: beside punctuation, the document writes the
@@ -972,11 +1016,19 @@ def _by_model(
             clear = min(max(lone), data.model_embedded_alone)
             written = min(max(*lone, *split), data.model_embedded_written) if plain else -1000.0
             joined = data.model_embedded_joined if plain else -1000.0
-            if llr > max(clear, written, joined):
+            # (model-embedded-alone-after: the second copy alone between two words that the
+            # one-copy text keeps whole, 根据 + 据 + 实际; at model-lone-split's threshold at most,
+            # since the cut leaves the copy alone)
+            # (a listed pair too, where jieba's cut splits it: model-lone-allowed-split gives
+            # its second copy a threshold, 严重 + 重 + 影响)
+            after = min(max(lone[1], split[1]), data.model_embedded_alone_after) if plain or allowed else -1000.0
+            if llr <= after and not _lexicon_word_at(text, s + 2, data.extra_words):
+                after = -1000.0  # (cheapest first: no word of the compact lexicon after the pair)
+            if llr > max(clear, written, joined, after):
                 return False
             # (cheapest first: where only the document can report the pair, it is asked before
             # the dictionary)
-            if llr > clear and not _noted(asked, _core_written, text, s):
+            if llr > max(clear, after) and not _noted(asked, _core_written, text, s):
                 return False
             if crosses(s + 1):
                 return False
@@ -987,6 +1039,12 @@ def _by_model(
             return (
                 (llr <= clear and _cut_margin(text, s, right) >= data.embedded_alone_margin)
                 or (llr <= written and _noted(asked, _words_reading_written, text, s, right))
+                or (
+                    right
+                    and llr <= after
+                    and _kept_apart(text, s)
+                    and _cut_margin(text, s, right) >= data.embedded_alone_margin
+                )
             ) and lone_copy(right)
         # the first copy alone: 落 + 落实
         # (not when a word spans both copies: 强强联合)
@@ -1176,6 +1234,37 @@ def _particle_alone(text: str, s: int, data: DupData) -> bool:
     if (d.tag(_word_ending(text, cut, s)) or "x")[0] not in "nva":
         return False
     return _neighbour_placed(text, s, False, data)
+
+
+def _lexicon_word_at(text: str, a: int, extra: frozenset[str]) -> bool:
+    """Does a word of the compact lexicon (or a listed word) of 2–4 characters start at ``a``?"""
+    lex = segment.lexicon().known
+    return any(lex[text[a:b]] or text[a:b] in extra for b in range(a + 2, min(len(text), a + 4) + 1))
+
+
+def _kept_apart(text: str, s: int) -> bool:
+    """Does jieba's cut around the doubled character at ``s`` leave the second copy alone
+    between two words of two characters at least, the word ending with the first copy and
+    the word after the pair, which the cut of the one-copy text keeps as they are (根据 + 据
+    + 实际 reads 根据 + 实际, 作出 + 出 + 处理 reads 作出 + 处理)?
+
+    A copy typed twice is squeezed between the two words its text is made of; where a word
+    of the dictionary crosses it (据实, 出处) the cut of a slip still leaves it alone, and
+    without it the same two words remain.  A single character after the copy is no such
+    word: the copy may make a word with it that the cut missed (总体规划 + 划 + 为: 划为).
+    Nor an adverb or a preposition (jieba's tags d, p), which stand alone before the
+    predicate they modify or the object they take, after a word ending in them too (无不 +
+    不 + 满意: all are dissatisfied; 终于 + 于 + 今年年底)."""
+    cut = _cut(text, s)
+    before = _word_ending(text, cut, s + 1)
+    after = _word_starting(text, cut, s + 2)
+    if (s + 1, s + 2) not in cut or len(before) < 2 or len(after) < 2:
+        return False
+    if (segment.dictionary().tag(text[s]) or "x")[0] in "dp":
+        return False
+    lo, hi = _han_run(text, s, s + 2)
+    one = {(lo + a, lo + b) for a, b, _freq in segment.tokens(text[lo : s + 1] + text[s + 2 : hi])}
+    return (s + 1 - len(before), s + 1) in one and (s + 1, s + 1 + len(after)) in one
 
 
 def _cut_margin(text: str, s: int, right: bool) -> float:
@@ -1660,7 +1749,16 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         before = text[s - 1] if s else ""
         # (model-lone-allowed-split asks the lexicon first: segmenting loads a dictionary)
         beside = n == 1 and allowed and data.model_lone_allowed_split > -1000.0 and _beside_word(text, s, data)
-        limit = _limit(data, familiar, allowed, before, beside)
+        # (model-lone-allowed-end: a listed pair closing a clause, no particle: 平等 + 等。;
+        # cheapest first: the tag loads the dictionary)
+        closes = (
+            n == 1
+            and allowed
+            and llr <= data.model_lone_allowed_end
+            and text[e : e + 1] in _CLAUSE_MARKS
+            and (segment.dictionary().tag(unit) or "x")[0] != "u"
+        )
+        limit = _limit(data, familiar, allowed, before, beside, closes)
         # the document's own evidence (not for function words: 可以以合理价格)
         own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
         written = None  # looked for only when the model does not decide
@@ -1682,7 +1780,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and familiarity >= data.model_unseen_familiar
             and _unseen_pair(text, s)
         )
-        lone = _lone_limits(data, n, unit, allowed, unseen, before)
+        lone = _lone_limits(data, n, unit, allowed, unseen, before, closes)
         if (
             plain
             and not unseen
@@ -1702,6 +1800,16 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         split = (-1000.0, -1000.0)
         if plain and lone[0] > -1000.0:
             split = (data.model_lone_split, data.model_lone_split)
+            # (model-lone-kept-written: the second copy alone between two words the one-copy
+            # text keeps whole, that reading written elsewhere, 建立健全 + 全 + 突发事件;
+            # cheapest first: the document, then the cut)
+            if (
+                split[1] < llr <= data.model_lone_kept_written
+                and _noted(asked, _core_written, text, s)
+                and _kept_apart(text, s)
+                and _noted(asked, _words_reading_written, text, s, True)
+            ):
+                split = (split[0], data.model_lone_kept_written)
         elif n == 1 and not allowed and unit in data.standalone:
             # the first copy only, after a particle, a conjunction or a preposition (的 + 有 +
             # 有限, 和 + 有 + 有关): a modal verb after its subject opens a word starting
@@ -1952,7 +2060,11 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
     文件别处写过去掉一个字后由前后两个整词组成的文字（“公司财财产”旁的“公司财产”）时，同样不问。
     另一侧的字不成词时（“中间交工工程”：交工是词典未收的术语），视为两词相邻，除非文件别处写过去掉一个字后的
     文字（“经审审批”旁的“经审批”）。两个字分属两个词、分词只让其中一个字单独成词，而文件别处写过去掉一个字后
-    由前后两个整词组成的文字时（“服务务工作”旁的“服务工作”），也按孤立的字判断；两个字都留在词里（“本法规规定”：
+    由前后两个整词组成的文字时（“服务务工作”旁的“服务工作”），也按孤立的字判断；分词让第二个字单独成词、
+    去掉它后前后两个词（各至少两字）原样保留时（“根据据实际”：根据 + 据 + 实际），也按较宽的阈值报告（副词、介词
+    除外：“无不不满意”“终于于今年”）；孤立的第二个字处在句末（后接“，。；：、！？”）时，不问文件别处的连用
+    （“确定定。”旁的“规定。”；允许表中的叠字也是如此，分词让第二个字单独成词时：“调查查、”“增多多，”）；第二个字单独成词、去掉它后前后两个词原样保留，而文件别处写过这两个词相连的文字时
+    （“建立健全全突发事件”旁的“建立健全突发事件”），模型把握较小也报告；两个字都留在词里（“本法规规定”：
     法规 + 规定），而文件别处写过去掉一个字后跨过接缝的两个整词（“本法规定”）时，也报告。虚词、助动词的第二个字在分词中
     孤立于以它收尾的词之后、又处在句末（“委员会会，”“现在在，”；“合同目的的，”中的“的”可以收句，不算），以及
     状语助词“地”孤立于以“地”开头的词之前（“严重地地区”；“这块地地下”中的“地”是名词，不算）或孤立于以“地”收尾的
