@@ -119,3 +119,23 @@ def test_residue_lines_as_every_line_checked_on_its_own() -> None:
         slow = [(line, _residue(line, data)) for line in doc.lines if _residue(line, data) is not None]
         assert fast == slow, text
         assert [doc.line(i) for i in range(doc.line_count)] == list(doc.lines)
+
+
+def test_blank_scan_only_where_its_marks_occur(tmp_path: Path) -> None:
+    """PH002 scans only a text holding one of its ``marks`` (a fast test first)."""
+    from dataclasses import replace
+
+    from speechlint.checks.ph import underscore_blank
+    from speechlint.document import Document
+
+    data = family_data("PH")["PH002"]
+    assert data.marks == "_＿"
+    doc = Document.from_text("报名截止日期：____，请各单位按时报送。", "txt")
+    assert [d.code for d in underscore_blank(doc, data)] == ["PH002"]
+    # a text holding none of the marks is not scanned: with only ＿ as a mark, ____ goes unseen
+    assert list(underscore_blank(doc, replace(data, marks="＿"))) == []
+    assert list(underscore_blank(Document.from_text("请各单位按时报送材料。", "txt"), data)) == []
+    bad = tmp_path / "ph.yaml"
+    bad.write_text("PH002:\n  marks: ''\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match=r"PH002: 'marks' must not be empty"):
+        family_data("PH", str(bad))
