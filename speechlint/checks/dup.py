@@ -2143,11 +2143,13 @@ class DupPunctuationData:
         return None
 
     @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        cls = re.escape(self.marks)
-        # exactly two of the same mark: three or more 。 are an ellipsis (PUN rules)
-        # the lookbehind follows the first mark so that the scan can skip to candidate marks
-        return re.compile(rf"([{cls}])(?<![{cls}].)\1(?![{cls}])")
+    def doubled(self) -> tuple[re.Pattern[str], ...]:
+        """Each mark written twice, as a pattern of its own: a pattern that starts with two
+        literal characters is found by a fast search for them, where one pattern for all the
+        marks, ``([marks])(?<![marks].)\\1(?![marks])``, tested every character against the
+        class of marks and tried a match at each of them (280,000 on the benchmark's 10 MB
+        input): 311 -> 126 million instructions there (valgrind --tool=callgrind)."""
+        return tuple(re.compile(re.escape(c * 2)) for c in self.marks)
 
 
 @rule("DUP003", "duplicated-punctuation", data=DupPunctuationData, severity="error", fix="safe")
@@ -2171,11 +2173,16 @@ def duplicated_punctuation(doc: Document, data: DupPunctuationData) -> Iterator[
     ## 依据
     GB/T 15834-2011《标点符号用法》第 4 章：点号各有其用法，不叠用。
     """
-    for m in data.pattern.finditer(doc.check_text):
-        span = Span(m.start() + 1, m.end())
+    text = doc.check_text
+    marks = data.marks
+    for i in sorted(m.start() for p in data.doubled for m in p.finditer(text)):
+        # exactly two of the same mark: three or more 。 are an ellipsis (PUN rules)
+        if (i > 0 and text[i - 1] in marks) or (i + 2 < len(text) and text[i + 2] in marks):
+            continue
+        span = Span(i + 1, i + 2)
         yield Diagnostic(
             "DUP003",
             span,
-            f"标点{quote(m.group(0))}重复，应为{quote(m.group(1))}",
+            f"标点{quote(text[i : i + 2])}重复，应为{quote(text[i])}",
             Fix.replace(span, ""),
         )
