@@ -935,3 +935,17 @@ def test_de_di_model_nominalizer_merged_with_a_degree_word(monkeypatch: pytest.M
     (merged_nominalizer), not a predicate after an adverb; an adverb itself still opens one."""
     assert _model_codes(monkeypatch, "今年粮食产量有较大幅度的提高。", 6.0) == []
     assert _model_codes(monkeypatch, "今年粮食产量将较大幅度的提高。", 6.0) == ["的"]
+
+
+def test_de_di_model_idiom_before_a_verb_and_its_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A four-character idiom (jieba's i) before 的 and a verb with an object, after a
+    subject, a predicate or the clause start: a low reading (-3.0, under lm_threshold_idiom)
+    is a slip (lm_threshold_idiom_object, -4); not without the object, not after a verb
+    (the phrase is its object), not before a head noun, not below the threshold."""
+    assert _model_codes(monkeypatch, "少数企业明目张胆的破坏生态环境。", -3.0) == ["的"]
+    assert _model_codes(monkeypatch, "我们必须全心全意的依靠工人阶级。", -3.0) == ["的"]
+    assert _model_codes(monkeypatch, "少数企业明目张胆的破坏。", -3.0) == []
+    assert _model_codes(monkeypatch, "揭露明目张胆的破坏生态环境的行为。", -3.0) == []
+    assert _model_codes(monkeypatch, "我们坚持独立自主的发展道路。", -3.0) == []
+    assert _model_codes(monkeypatch, "少数企业明目张胆的破坏生态环境。", -5.0) == []
+    assert _model_codes(monkeypatch, "实行更加积极主动的开放战略。", -3.0) == []
