@@ -949,3 +949,13 @@ def test_de_di_model_idiom_before_a_verb_and_its_object(monkeypatch: pytest.Monk
     assert _model_codes(monkeypatch, "我们坚持独立自主的发展道路。", -3.0) == []
     assert _model_codes(monkeypatch, "少数企业明目张胆的破坏生态环境。", -5.0) == []
     assert _model_codes(monkeypatch, "实行更加积极主动的开放战略。", -3.0) == []
+
+
+def test_de_di_model_verb_after_de_is_the_subject(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A verb jieba tags v right after 的, before the adverbial (收入的增长), is the subject
+    of the verb after it: a reading of 0.5 with an object is a slip there
+    (verb_subject_after_de); after a verb that is no 的's (坚持实现) the phrase is its
+    object, and the attributive phrase stays silent."""
+    assert _model_codes(monkeypatch, "企业收入的增长明显的高于成本的增长。", 0.5) == ["的"]
+    assert _model_codes(monkeypatch, "我们坚持实现明显的高于成本的增长。", 0.5) == []
+    assert _model_codes(monkeypatch, "实行更加积极主动的开放战略。", 0.5) == []

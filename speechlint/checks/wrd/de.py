@@ -110,6 +110,10 @@ class DeAdverbialData:
     #: verb and its object modifies the verb; a compound noun after it (独立自主的发展道路)
     #: is read by the head nouns, and a verb before the idiom makes its phrase an object.
     lm_threshold_idiom_object: float = float("inf")
+    #: A verb jieba tags v (not vn) right after 的 before the adverbial is a noun, the
+    #: subject of the verb after the adverbial (销售收入的增长明显的高于…, 群众的实践自觉的
+    #: 进行…), as a noun-verb there is (:func:`_subject_verb`).
+    verb_subject_after_de: bool = False
     #: ... or this much, in the same phrase, when a degree word stands before the adverbial
     #: (群众更广泛的参与社区治理, 更加有效的监督政府行为: the verb may be a noun-verb, vn).
     lm_threshold_object_degree: float = float("inf")
@@ -305,13 +309,16 @@ class DeAdverbialData:
 _OPENER_PREFIXES = frozenset("不没未也还就才都又")
 
 
-def _subject_verb(tokens: tuple[segment.Tagged, ...], k: int) -> bool:
+def _subject_verb(tokens: tuple[segment.Tagged, ...], k: int, data: DeAdverbialData) -> bool:
     """Is token ``k``, a verb jieba tags as a noun-verb (vn), a noun here: after 的 or a
     noun (经济活动更好的纳入…, 法制的建设紧密的结合起来: the subject of the verb after
-    the adverbial), not after a verb or at the clause start (发展多种形式的合作)?"""
-    if tokens[k][3] != "vn" or k == 0:
+    the adverbial), not after a verb or at the clause start (发展多种形式的合作)?  With
+    ``verb_subject_after_de``, a verb jieba tags v right after 的 too (收入的增长明显的高于…)."""
+    if k == 0 or tokens[k][3] not in ("vn", "v"):
         return False
     word, tag = tokens[k - 1][2], tokens[k - 1][3]
+    if tokens[k][3] == "v":
+        return data.verb_subject_after_de and word == "的"
     return word == "的" or (tag[:1] == "n" and tag != "nr")
 
 
@@ -340,7 +347,7 @@ def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData, 
         return "open"
     if text and tokens[k][2].endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
         return "open"  # 三是毫不放松的抓好…: a series marker opens the clause
-    if _subject_verb(tokens, k):
+    if _subject_verb(tokens, k, data):
         return "predicate"  # 法制的建设紧密的结合起来: a noun-verb subject
     # a verb (实行严格的…), a preposition, 的: a noun phrase starts here
     return _word_before(tokens[k][2], tokens[k][3], data) or "noun"
@@ -442,7 +449,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     动词后的“的”结束分句时是“是……的”句的语气词，不算中心语（`是群众自觉的进行的。`）；
     “有计划、有步骤”等并列状语中的“有”属于状语，不是动词（`有领导、有步骤的推进`）；
     “一是、三是”等序号视为分句开头；名动词（vn）前是名词或“的”时是主语
-    （`经济活动更好的纳入`）。找状语前的词时跳过并列的
+    （`经济活动更好的纳入`），动词（v）紧接“的”之后时也是主语
+    （`verb_subject_after_de`：`企业收入的增长明显的高于成本的增长`）。找状语前的词时跳过并列的
     其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
     仍是宾语，不报；`提供及时、准确的查询服务`不报）；模型的判断极为明确时
     （`lm_threshold_decisive`）不再看状语前的词，但“有、作出”等之后
@@ -1063,7 +1071,7 @@ def _model_de_di(
         word, tag = tokens[k][2:] if k >= 0 else ("", "")
         if word.endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
-        elif k >= 0 and _subject_verb(tokens, k):
+        elif k >= 0 and _subject_verb(tokens, k, data):
             tag = "n"  # 经济活动更好的纳入…: a noun-verb after a noun is the subject
         elif data.merged_nominalizer and _nominalizer_with_degree(word, data):
             word, tag = word[0], "v"  # 收入有较大幅度的提高: jieba's 有较/d is 有 + 较
