@@ -104,6 +104,16 @@ class DeAdverbialData:
     #: An idiom of four characters (:mod:`speechlint.adverbials`, tagged i by jieba in the
     #: phrase) before 的 and a verb or preposition after it (随心所欲的伪造历史).
     lm_threshold_idiom: float = float("inf")
+    #: ... or this much, in the same phrase, when the idiom's verb (v) or preposition takes
+    #: an object and a predicate, a subject or the clause start stands before the idiom
+    #: (集团变本加厉的破坏边界现状, 必须全心全意的依靠工人阶级): an idiom of manner before a
+    #: verb and its object modifies the verb; a compound noun after it (独立自主的发展道路)
+    #: is read by the head nouns, and a verb before the idiom makes its phrase an object.
+    lm_threshold_idiom_object: float = float("inf")
+    #: A verb jieba tags v (not vn) right after 的 before the adverbial is a noun, the
+    #: subject of the verb after the adverbial (销售收入的增长明显的高于…, 群众的实践自觉的
+    #: 进行…), as a noun-verb there is (:func:`_subject_verb`).
+    verb_subject_after_de: bool = False
     #: ... or this much, in the same phrase, when a degree word stands before the adverbial
     #: (群众更广泛的参与社区治理, 更加有效的监督政府行为: the verb may be a noun-verb, vn).
     lm_threshold_object_degree: float = float("inf")
@@ -299,13 +309,16 @@ class DeAdverbialData:
 _OPENER_PREFIXES = frozenset("不没未也还就才都又")
 
 
-def _subject_verb(tokens: tuple[segment.Tagged, ...], k: int) -> bool:
+def _subject_verb(tokens: tuple[segment.Tagged, ...], k: int, data: DeAdverbialData) -> bool:
     """Is token ``k``, a verb jieba tags as a noun-verb (vn), a noun here: after 的 or a
     noun (经济活动更好的纳入…, 法制的建设紧密的结合起来: the subject of the verb after
-    the adverbial), not after a verb or at the clause start (发展多种形式的合作)?"""
-    if tokens[k][3] != "vn" or k == 0:
+    the adverbial), not after a verb or at the clause start (发展多种形式的合作)?  With
+    ``verb_subject_after_de``, a verb jieba tags v right after 的 too (收入的增长明显的高于…)."""
+    if k == 0 or tokens[k][3] not in ("vn", "v"):
         return False
     word, tag = tokens[k - 1][2], tokens[k - 1][3]
+    if tokens[k][3] == "v":
+        return data.verb_subject_after_de and word == "的"
     return word == "的" or (tag[:1] == "n" and tag != "nr")
 
 
@@ -334,7 +347,7 @@ def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData, 
         return "open"
     if text and tokens[k][2].endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
         return "open"  # 三是毫不放松的抓好…: a series marker opens the clause
-    if _subject_verb(tokens, k):
+    if _subject_verb(tokens, k, data):
         return "predicate"  # 法制的建设紧密的结合起来: a noun-verb subject
     # a verb (实行严格的…), a preposition, 的: a noun phrase starts here
     return _word_before(tokens[k][2], tokens[k][3], data) or "noun"
@@ -430,12 +443,14 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     紧接情态词等之后的双字形容词后的“的”也是如此（`lm_score_after_opener`：`应当平等的对待双方`），
     结巴词典标为副词、成语的二至四字词（`尽可能`、`独立自主`，见 `rules/wrd_adverbials.txt`）
     后的“的”也是如此，四字成语后接动词或介词时用更低的 `lm_threshold_idiom`
-    （`随心所欲的伪造历史`）；
+    （`随心所欲的伪造历史`），成语后的动词带宾语、成语前是谓语成分、主语或分句开头时更低
+    （`lm_threshold_idiom_object`：`少数企业明目张胆的破坏生态环境`）；
     “的”后的介词 jieba 标为名词时（“对”）仍算介词（`如实的对当前形势作出判断`）；
     动词后的“的”结束分句时是“是……的”句的语气词，不算中心语（`是群众自觉的进行的。`）；
     “有计划、有步骤”等并列状语中的“有”属于状语，不是动词（`有领导、有步骤的推进`）；
     “一是、三是”等序号视为分句开头；名动词（vn）前是名词或“的”时是主语
-    （`经济活动更好的纳入`）。找状语前的词时跳过并列的
+    （`经济活动更好的纳入`），动词（v）紧接“的”之后时也是主语
+    （`verb_subject_after_de`：`企业收入的增长明显的高于成本的增长`）。找状语前的词时跳过并列的
     其他状语（`及时、准确的`、`积极而又稳妥的`）和动词后的“了、着、过”（`得到了更好的贯彻`
     仍是宾语，不报；`提供及时、准确的查询服务`不报）；模型的判断极为明确时
     （`lm_threshold_decisive`）不再看状语前的词，但“有、作出”等之后
@@ -916,7 +931,8 @@ def _model_de_di(
         data.lm_threshold_object_determiner,
         data.lm_threshold_object_coordinated,
     )
-    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t)
+    idiom_t = min(data.lm_threshold_idiom, data.lm_threshold_idiom_object)
+    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t, idiom_t)
     # where the text writes two characters with 地 after them: the adverbials the
     # paragraph uses (经常地), looked up by the two characters before a 的
     with_di = _with_di(text) if data.lm_threshold_usage < float("inf") else {}
@@ -995,7 +1011,7 @@ def _model_de_di(
             continue
         # an idiom before 的 (a dictionary lookup only for the few that score high enough)
         idiom = (
-            score > data.lm_threshold_idiom
+            score > idiom_t
             and text[de - 4 : de] in adverbial_words
             and segment.dictionary().tag(text[de - 4 : de]) == "i"
         )
@@ -1055,7 +1071,7 @@ def _model_de_di(
         word, tag = tokens[k][2:] if k >= 0 else ("", "")
         if word.endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
-        elif k >= 0 and _subject_verb(tokens, k):
+        elif k >= 0 and _subject_verb(tokens, k, data):
             tag = "n"  # 经济活动更好的纳入…: a noun-verb after a noun is the subject
         elif data.merged_nominalizer and _nominalizer_with_degree(word, data):
             word, tag = word[0], "v"  # 收入有较大幅度的提高: jieba's 有较/d is 有 + 较
@@ -1146,6 +1162,9 @@ def _model_de_di(
             if f > d + 2 and after[3] == "v":
                 # 有效的保障和改善民生: verbs joined before one object
                 object_threshold = min(object_threshold, data.lm_threshold_object_coordinated)
+            if idiom and before[3] == "i" and len(before[2]) == 4 and after[3] in ("v", "p"):
+                # 变本加厉的破坏边界现状: an idiom before a verb and its object
+                object_threshold = min(object_threshold, data.lm_threshold_idiom_object)
             threshold = min(threshold, object_threshold)
         if (
             (predicate or subject or not word)
