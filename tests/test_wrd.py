@@ -1098,20 +1098,6 @@ def test_de_de_coordinated_complements() -> None:
     assert found("我们要形成的更加紧密和广泛的联系。", shipped) == []
 
 
-def test_de_di_model_idiom_before_a_verb_and_its_object(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A four-character idiom (jieba's i) before 的 and a verb with an object, after a
-    subject, a predicate or the clause start: a low reading (-3.0, under lm_threshold_idiom)
-    is a slip (lm_threshold_idiom_object, -4); not without the object, not after a verb
-    (the phrase is its object), not before a head noun, not below the threshold."""
-    assert _model_codes(monkeypatch, "少数企业明目张胆的破坏生态环境。", -3.0) == ["的"]
-    assert _model_codes(monkeypatch, "我们必须全心全意的依靠工人阶级。", -3.0) == ["的"]
-    assert _model_codes(monkeypatch, "少数企业明目张胆的破坏。", -3.0) == []
-    assert _model_codes(monkeypatch, "揭露明目张胆的破坏生态环境的行为。", -3.0) == []
-    assert _model_codes(monkeypatch, "我们坚持独立自主的发展道路。", -3.0) == []
-    assert _model_codes(monkeypatch, "少数企业明目张胆的破坏生态环境。", -5.0) == []
-    assert _model_codes(monkeypatch, "实行更加积极主动的开放战略。", -3.0) == []
-
-
 def test_de_di_model_verb_after_de_is_the_subject(monkeypatch: pytest.MonkeyPatch) -> None:
     """A verb jieba tags v right after 的, before the adverbial (收入的增长), is the subject
     of the verb after it: a reading of 0.5 with an object is a slip there

@@ -104,12 +104,6 @@ class DeAdverbialData:
     #: An idiom of four characters (:mod:`speechlint.adverbials`, tagged i by jieba in the
     #: phrase) before 的 and a verb or preposition after it (随心所欲的伪造历史).
     lm_threshold_idiom: float = float("inf")
-    #: ... or this much, in the same phrase, when the idiom's verb (v) or preposition takes
-    #: an object and a predicate, a subject or the clause start stands before the idiom
-    #: (集团变本加厉的破坏边界现状, 必须全心全意的依靠工人阶级): an idiom of manner before a
-    #: verb and its object modifies the verb; a compound noun after it (独立自主的发展道路)
-    #: is read by the head nouns, and a verb before the idiom makes its phrase an object.
-    lm_threshold_idiom_object: float = float("inf")
     #: A verb jieba tags v (not vn) right after 的 before the adverbial is a noun, the
     #: subject of the verb after the adverbial (销售收入的增长明显的高于…, 群众的实践自觉的
     #: 进行…), as a noun-verb there is (:func:`_subject_verb`).
@@ -443,8 +437,7 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     紧接情态词等之后的双字形容词后的“的”也是如此（`lm_score_after_opener`：`应当平等的对待双方`），
     结巴词典标为副词、成语的二至四字词（`尽可能`、`独立自主`，见 `rules/wrd_adverbials.txt`）
     后的“的”也是如此，四字成语后接动词或介词时用更低的 `lm_threshold_idiom`
-    （`随心所欲的伪造历史`），成语后的动词带宾语、成语前是谓语成分、主语或分句开头时更低
-    （`lm_threshold_idiom_object`：`少数企业明目张胆的破坏生态环境`）；
+    （`随心所欲的伪造历史`）；
     “的”后的介词 jieba 标为名词时（“对”）仍算介词（`如实的对当前形势作出判断`）；
     动词后的“的”结束分句时是“是……的”句的语气词，不算中心语（`是群众自觉的进行的。`）；
     “有计划、有步骤”等并列状语中的“有”属于状语，不是动词（`有领导、有步骤的推进`）；
@@ -931,8 +924,7 @@ def _model_de_di(
         data.lm_threshold_object_determiner,
         data.lm_threshold_object_coordinated,
     )
-    idiom_t = min(data.lm_threshold_idiom, data.lm_threshold_idiom_object)
-    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t, idiom_t)
+    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t)
     # where the text writes two characters with 地 after them: the adverbials the
     # paragraph uses (经常地), looked up by the two characters before a 的
     with_di = _with_di(text) if data.lm_threshold_usage < float("inf") else {}
@@ -1011,7 +1003,7 @@ def _model_de_di(
             continue
         # an idiom before 的 (a dictionary lookup only for the few that score high enough)
         idiom = (
-            score > idiom_t
+            score > data.lm_threshold_idiom
             and text[de - 4 : de] in adverbial_words
             and segment.dictionary().tag(text[de - 4 : de]) == "i"
         )
@@ -1162,9 +1154,6 @@ def _model_de_di(
             if f > d + 2 and after[3] == "v":
                 # 有效的保障和改善民生: verbs joined before one object
                 object_threshold = min(object_threshold, data.lm_threshold_object_coordinated)
-            if idiom and before[3] == "i" and len(before[2]) == 4 and after[3] in ("v", "p"):
-                # 变本加厉的破坏边界现状: an idiom before a verb and its object
-                object_threshold = min(object_threshold, data.lm_threshold_idiom_object)
             threshold = min(threshold, object_threshold)
         if (
             (predicate or subject or not word)
