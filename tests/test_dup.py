@@ -772,7 +772,8 @@ def test_a_lone_copy_beside_punctuation_has_a_looser_threshold() -> None:
     score = dup.score(text, s, 1)
     assert score is not None and data.model_lone < score <= data.model_lone_edge
     assert dup._judge(text, s, 1, data)
-    off = dataclasses.replace(data, model_lone_split=-1000.0)  # (jieba's cut leaves 菌 alone too)
+    # (jieba's cut leaves 菌 alone too, at the start of a clause: model-lone-opening)
+    off = dataclasses.replace(data, model_lone_split=-1000.0, model_lone_opening=-1000.0)
     assert dup._judge(text, s, 1, off)
     assert not dup._judge(text, s, 1, dataclasses.replace(off, model_lone_edge=-1000.0))
 
@@ -1218,3 +1219,34 @@ def test_two_words_that_touch_leave_no_joined_reading(text: str) -> None:
     from speechlint.checks import dup
 
     assert not dup._joined_reading_written(text, _doubled_at(text))
+
+
+def test_a_first_copy_alone_at_the_start_of_a_clause() -> None:
+    """model-lone-opening: 、裁定 elsewhere is the word 裁定 after a mark, no term of 、裁:
+    the term test skips it at the start of a clause, and （四）裁裁决 is reported."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    text = "（四）裁裁决的执行。（五）裁定的效力。"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=False)
+    assert not dup._used_in_term(text, s, right=False, opening=True)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_opening=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（四）裁裁决的执行。（五）裁的效力。",  # 裁 alone after a mark elsewhere: still a use
+        "下班后，泡泡澡。",  # a verb's reduplication before its object: 泡 + 泡澡
+        "给企业减减负，松松绑。",
+    ],
+)
+def test_a_first_copy_at_the_start_of_a_clause_that_stays_silent(text: str) -> None:
+    """model-lone-opening counts a use where the copy stands alone after a mark, and leaves
+    verbs out: V V + O opens a clause (松松绑, 洗洗澡)."""
+    from speechlint.checks import dup
+
+    s = max(i for i in range(len(text) - 1) if text[i] == text[i + 1])
+    assert not dup._judge(text, s, 1, speechlint.data.rule_data("DUP001"))

@@ -74,7 +74,9 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
 
    The lone copy's other neighbour is never placed by a digit or a letter (2024年 + 年底,
    A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
-   the looser ``model-lone-edge``, one that jieba's segmentation leaves a word of its own
+   the looser ``model-lone-edge`` (a first copy at the start of a clause, no verb, that
+   the cut leaves alone is tried at ``model-lone-opening`` with a term test that skips
+   the uses that are only the next word after the same mark: 、完成 for 、完完善), one that jieba's segmentation leaves a word of its own
    ``model-lone-split`` (生产 + 车 + 车间; not a verb as the second copy: 工作 + 作 +
    相应), or ``model-lone-allowed-split`` for a listed pair that the cut splits into two
    words (价格 + 格, 提高 + 高; 大大增强 stays one word); ``model-embedded-alone`` for
@@ -238,6 +240,14 @@ class DupData:
     #: 管理局局。): no term crosses the punctuation (a digit or a letter makes one:
     #: 2024年 + 年底, A股 + 股票).  -1000: off.
     model_lone_edge: float = -1000.0
+    #: A first copy alone at the start of a clause (after punctuation) that jieba's cut
+    #: leaves a word of its own before a word opened by the second (（二）股 + 股东会, 第二节
+    #: 陆 + 陆地; not a form of ``allow`` nor a ``standalone`` character): at this score or
+    #: below the document's term test skips the uses where the mark is followed by the
+    #: character and a word of the compact lexicon opens there (、完成 for 、完完善, 。股份
+    #: for 。股股东会): a mark makes no term with the copy, so such a use is only the next
+    #: word after a mark (:func:`_used_in_term`).  -1000: off.
+    model_lone_opening: float = -1000.0
     #: ``model-lone`` for a lone copy that jieba's segmentation of the Han text around
     #: leaves a word of its own (贯彻 + 落 + 落实, 公司 + 司 + 发行): two words that touch
     #: keep both copies inside words (评标 + 标准, 公益林 + 林地, 交工 + 工程).  Not for
@@ -373,7 +383,12 @@ class DupData:
         )
         # (the thresholds that the document's evidence loosens: the term test's junctions,
         # the one-copy reading written elsewhere)
-        document = (self.model_lone_junction, self.model_lone_edge_written, self.model_lone_written)
+        document = (
+            self.model_lone_junction,
+            self.model_lone_edge_written,
+            self.model_lone_written,
+            self.model_lone_opening,
+        )
         written = (self.model_lone_placed_written, self.model_embedded_written, self.model_embedded_joined)
         if not max(*lone, *splits, *document, *written, self.model_embedded_alone, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone*, model-embedded-alone and model-embedded-written <= 0"
@@ -702,6 +717,7 @@ def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "", besid
         data.model_lone_seen,
         data.model_lone_edge,
         data.model_lone_split,
+        data.model_lone_opening,
         data.model_standalone_end,
         data.model_particle_alone,
     )
@@ -908,9 +924,18 @@ def _by_model(
         # here is no term use, 公司财务 for 公司财财产)
         plain = not allowed and text[s] not in data.standalone
         junctions = plain and llr <= data.model_lone_junction
+        # (model-lone-opening: at the start of a clause a use elsewhere that is only the
+        # next word after the same mark is no term use, 、完成 for 、完完善)
+        opening = (
+            plain
+            and not right
+            and llr <= data.model_lone_opening
+            and _punctuation_at(text, s - 1)
+            and not _verb(text[s])
+        )
         if llr > max(lone[right], split[right]):
             return False
-        if _attached(text, s, right, asked, junctions) and not (
+        if _attached(text, s, right, asked, junctions, opening) and not (
             plain
             and (
                 # (model-lone-edge-written: beside punctuation, the document writes the
@@ -1196,6 +1221,12 @@ def _cut_margin(text: str, s: int, right: bool) -> float:
     return d.route_logprob(run) - d.route_logprob(run, joined=joined)
 
 
+def _verb(c: str) -> bool:
+    """Is the character ``c`` a verb (jieba's tag v)?  A verb's reduplication opens a clause
+    before a word of its own (松松绑, 洗洗澡: V V + O, where V O is the word)."""
+    return (segment.dictionary().tag(c) or "x")[0] == "v"
+
+
 def _cut_alone(text: str, s: int, at: int, verb: bool = False) -> bool:
     """Does jieba's segmentation of the Han text around the doubled character at ``s``
     make the copy at ``at`` a word of its own (a single-character token)?
@@ -1212,12 +1243,14 @@ def _cut_alone(text: str, s: int, at: int, verb: bool = False) -> bool:
     return any(b - a == 1 and a == at for a, b in cut)
 
 
-def _attached(text: str, s: int, right: bool, asked: Asked | None = None, junctions: bool = False) -> bool:
+def _attached(
+    text: str, s: int, right: bool, asked: Asked | None = None, junctions: bool = False, opening: bool = False
+) -> bool:
     """:func:`_used_in_term`, its answer noted in ``asked`` when given."""
-    return _noted(asked, _used_in_term, text, s, right, junctions)
+    return _noted(asked, _used_in_term, text, s, right, junctions, opening)
 
 
-def _used_in_term(text: str, s: int, right: bool, junctions: bool = False) -> bool:
+def _used_in_term(text: str, s: int, right: bool, junctions: bool = False, opening: bool = False) -> bool:
     """Does the document use the copy that stands alone as part of a term of its own?
 
     For the doubled character c at ``s`` between x and y: with ``right``, does ``c y`` occur
@@ -1239,6 +1272,12 @@ def _used_in_term(text: str, s: int, right: bool, junctions: bool = False) -> bo
     word of the compact lexicon with the character on its other side (公司财务 is no use of
     司财 in 清理公司财财产: 公司 + 财务 there, 公司 + 财产 here).  A term of the document
     is used on its own somewhere (派遣国的, 各司的, 面额股的): such a use still counts.
+
+    With ``opening`` (``model-lone-opening``: the first copy alone after a mark), a use
+    where the copy and the character after it there make a word of the compact lexicon
+    does not count: a mark makes no term with the copy, so such a use is only the next
+    word after the same mark (、完成 for 、完完善; 。股份 for 。股股东会).  A use where the
+    copy stands alone after the mark still counts.
     """
     if s < 1 or s + 3 > len(text):
         return False
@@ -1254,7 +1293,13 @@ def _used_in_term(text: str, s: int, right: bool, junctions: bool = False) -> bo
         other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
         if right and at >= 1 and other not in (x, c) and not _junction(text, at + 1, beside, other + c, right):
             return True
-        if not right and other and other not in (c, y) and not _junction(text, at + 1, beside, c + other, right):
+        if (
+            not right
+            and other
+            and other not in (c, y)
+            and not _junction(text, at + 1, beside, c + other, right)
+            and not (opening and segment.lexicon().known[c + other])
+        ):
             return True
         at = text.find(pair, at + 1, hi)
     return False
@@ -1702,6 +1747,9 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         split = (-1000.0, -1000.0)
         if plain and lone[0] > -1000.0:
             split = (data.model_lone_split, data.model_lone_split)
+            # (model-lone-opening: the first copy alone at the start of a clause, 。股 + 股东会)
+            if _punctuation_at(text, s - 1) and llr <= data.model_lone_opening and not _verb(text[s]):
+                split = (max(split[0], data.model_lone_opening), split[1])
         elif n == 1 and not allowed and unit in data.standalone:
             # the first copy only, after a particle, a conjunction or a preposition (的 + 有 +
             # 有限, 和 + 有 + 有关): a modal verb after its subject opens a word starting
