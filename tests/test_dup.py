@@ -669,6 +669,7 @@ def test_a_lone_copy_whose_one_copy_reading_is_written_is_tried_at_model_lone_se
         model_embedded=-30.0,
         model_lone=-30.0,
         model_lone_split=-30.0,
+        model_lone_split_familiar=-30.0,
     )
     off = dataclasses.replace(strict, model_lone_seen=-1000.0)
     for slip in ("各地要贯彻落落实会议精神。", "各部门要认真履履行职责。"):
@@ -1250,3 +1251,33 @@ def test_a_first_copy_at_the_start_of_a_clause_that_stays_silent(text: str) -> N
 
     s = max(i for i in range(len(text) - 1) if text[i] == text[i + 1])
     assert not dup._judge(text, s, 1, speechlint.data.rule_data("DUP001"))
+
+
+def test_a_first_copy_alone_before_its_word_with_a_familiar_one_copy_reading() -> None:
+    """model-lone-split-familiar: 这一时期国内 is ordinary text, so 时期 + 国 + 国内 is
+    reported where the model alone is less sure than model-lone-split asks."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    text = "这一时期国国内生产总值增长。"
+    s = _doubled_at(text)
+    verdict = dup.scores(text, s, 1)
+    assert verdict is not None
+    score, familiarity = verdict
+    assert data.model_lone_split < score <= data.model_lone_split_familiar
+    assert familiarity >= data.model_familiar
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_split_familiar=-1000.0))
+
+
+def test_two_words_that_touch_leave_a_rare_one_copy_reading() -> None:
+    """model-lone-split-familiar: 该类股 + 股东 reads 该类股东 with one copy, rare text:
+    silent."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    text = "持有该类股股东的表决权。"
+    s = _doubled_at(text)
+    verdict = dup.scores(text, s, 1)
+    assert verdict is not None and verdict[1] < data.model_familiar
+    assert not dup._judge(text, s, 1, data)

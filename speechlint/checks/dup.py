@@ -248,6 +248,12 @@ class DupData:
     #: for 。股股东会): a mark makes no term with the copy, so such a use is only the next
     #: word after a mark (:func:`_used_in_term`).  -1000: off.
     model_lone_opening: float = -1000.0
+    #: ``model-lone-split`` for a first copy that jieba's cut leaves a word of its own before
+    #: a word opened by the second, when the one-copy reading is familiar text (its
+    #: log-probability per character at least ``model-familiar``: 及其权利 for 及其权权利).
+    #: Two words that touch leave a rare one-copy reading (类别股东, 吨税款, 建设税率).
+    #: -1000: off.
+    model_lone_split_familiar: float = -1000.0
     #: ``model-lone`` for a lone copy that jieba's segmentation of the Han text around
     #: leaves a word of its own (贯彻 + 落 + 落实, 公司 + 司 + 发行): two words that touch
     #: keep both copies inside words (评标 + 标准, 公益林 + 林地, 交工 + 工程).  Not for
@@ -388,6 +394,7 @@ class DupData:
             self.model_lone_edge_written,
             self.model_lone_written,
             self.model_lone_opening,
+            self.model_lone_split_familiar,
         )
         written = (self.model_lone_placed_written, self.model_embedded_written, self.model_embedded_joined)
         if not max(*lone, *splits, *document, *written, self.model_embedded_alone, self.model_lone_edge) <= 0:
@@ -718,6 +725,7 @@ def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "", besid
         data.model_lone_edge,
         data.model_lone_split,
         data.model_lone_opening,
+        data.model_lone_split_familiar if familiar else -1000.0,
         data.model_standalone_end,
         data.model_particle_alone,
     )
@@ -1750,6 +1758,9 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             # (model-lone-opening: the first copy alone at the start of a clause, 。股 + 股东会)
             if _punctuation_at(text, s - 1) and llr <= data.model_lone_opening and not _verb(text[s]):
                 split = (max(split[0], data.model_lone_opening), split[1])
+            # (model-lone-split-familiar: the first copy, the one-copy reading familiar text)
+            if familiar:
+                split = (max(split[0], data.model_lone_split_familiar), split[1])
         elif n == 1 and not allowed and unit in data.standalone:
             # the first copy only, after a particle, a conjunction or a preposition (的 + 有 +
             # 有限, 和 + 有 + 有关): a modal verb after its subject opens a word starting
