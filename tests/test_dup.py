@@ -1281,3 +1281,32 @@ def test_two_words_that_touch_leave_a_rare_one_copy_reading() -> None:
     verdict = dup.scores(text, s, 1)
     assert verdict is not None and verdict[1] < data.model_familiar
     assert not dup._judge(text, s, 1, data)
+
+
+@pytest.mark.parametrize("text", ["各单位要实行风风险分级管控。", "严格执行审计程程序。"])
+def test_a_first_copy_that_only_a_rare_word_crosses(text: str) -> None:
+    """model-embedded-rare: 行风 and 计程 are rare entries of the dictionary, no words of
+    the compact lexicon, and jieba's cut leaves the first copy alone by a clear margin."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert dup._segmented_alone(text, s) == s
+    assert dup._cut_margin(text, s, right=False) >= data.embedded_alone_margin
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_rare=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乡镇企业主主要任务是发展生产。",  # 企业主 is a word of the lexicon
+        "不得将领馆馆舍用于其他用途。",  # 将领 + 馆 + 馆舍 for 将 + 领馆 + 馆舍
+    ],
+)
+def test_a_first_copy_that_a_word_of_the_lexicon_crosses_stays_silent(text: str) -> None:
+    """model-embedded-rare asks that no word of the compact lexicon end with the copy."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert not dup._judge(text, s, 1, speechlint.data.rule_data("DUP001"))

@@ -70,7 +70,9 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      a lone copy when the document writes the one-copy reading in whole words
      (``model-embedded-written``: 服务工作 for 服务务工作), one that the cut keeps inside
      words when it writes the one-copy reading across the junction in whole words
-     (``model-embedded-joined``: 本法规定 for 本法规规定).
+     (``model-embedded-joined``: 本法规定 for 本法规规定).  A first copy that the cut
+     leaves alone, crossed only by rare words of the dictionary (none of the compact
+     lexicon), is judged as a lone copy (``model-embedded-rare``: 严重 + 影 + 影响).
 
    The lone copy's other neighbour is never placed by a digit or a letter (2024年 + 年底,
    A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
@@ -254,6 +256,12 @@ class DupData:
     #: Two words that touch leave a rare one-copy reading (类别股东, 吨税款, 建设税率).
     #: -1000: off.
     model_lone_split_familiar: float = -1000.0
+    #: A first copy that jieba's cut leaves a word of its own before a word opened by the
+    #: second, where the only words that end with it are rare entries of the full
+    #: dictionary, none of the compact lexicon (严重 + 影 + 影响: 重影; 超越 + 权 + 权限:
+    #: 越权), by ``embedded-alone-margin`` at least (:func:`_cut_margin`): judged as a lone
+    #: copy at this score or below.  -1000: off.
+    model_embedded_rare: float = -1000.0
     #: ``model-lone`` for a lone copy that jieba's segmentation of the Han text around
     #: leaves a word of its own (贯彻 + 落 + 落实, 公司 + 司 + 发行): two words that touch
     #: keep both copies inside words (评标 + 标准, 公益林 + 林地, 交工 + 工程).  Not for
@@ -395,6 +403,7 @@ class DupData:
             self.model_lone_written,
             self.model_lone_opening,
             self.model_lone_split_familiar,
+            self.model_embedded_rare,
         )
         written = (self.model_lone_placed_written, self.model_embedded_written, self.model_embedded_joined)
         if not max(*lone, *splits, *document, *written, self.model_embedded_alone, self.model_lone_edge) <= 0:
@@ -726,6 +735,7 @@ def _limit(data: DupData, familiar: bool, allowed: bool, before: str = "", besid
         data.model_lone_split,
         data.model_lone_opening,
         data.model_lone_split_familiar if familiar else -1000.0,
+        data.model_embedded_rare,
         data.model_standalone_end,
         data.model_particle_alone,
     )
@@ -1005,11 +1015,20 @@ def _by_model(
             clear = min(max(lone), data.model_embedded_alone)
             written = min(max(*lone, *split), data.model_embedded_written) if plain else -1000.0
             joined = data.model_embedded_joined if plain else -1000.0
-            if llr > max(clear, written, joined):
+            # (model-embedded-rare: only rare words of the dictionary end with the first copy,
+            # 严重 + 影 + 影响: 重影; the lexicon asked first, 学习 + 习近平 loads nothing)
+            rare = (
+                data.model_embedded_rare
+                if plain
+                and llr <= data.model_embedded_rare
+                and not _lexicon_crosses(text, max(0, s - 3), s + 1, data.extra_words)(s)
+                else -1000.0
+            )
+            if llr > max(clear, written, joined, rare):
                 return False
             # (cheapest first: where only the document can report the pair, it is asked before
             # the dictionary)
-            if llr > clear and not _noted(asked, _core_written, text, s):
+            if llr > max(clear, rare) and not _noted(asked, _core_written, text, s):
                 return False
             if crosses(s + 1):
                 return False
@@ -1020,6 +1039,7 @@ def _by_model(
             return (
                 (llr <= clear and _cut_margin(text, s, right) >= data.embedded_alone_margin)
                 or (llr <= written and _noted(asked, _words_reading_written, text, s, right))
+                or (llr <= rare and not right and _cut_margin(text, s, right) >= data.embedded_alone_margin)
             ) and lone_copy(right)
         # the first copy alone: 落 + 落实
         # (not when a word spans both copies: 强强联合)
