@@ -78,9 +78,11 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
    the looser ``model-lone-edge`` (a first copy at the start of a clause, no verb, that
    the cut leaves alone is tried at ``model-lone-opening`` with a term test that skips
-   the uses that are only the next word after the same mark: 、完成 for 、完完善), one that jieba's segmentation leaves a word of its own
-   ``model-lone-split`` (生产 + 车 + 车间; not a verb as the second copy: 工作 + 作 +
-   相应), or ``model-lone-allowed-split`` for a listed pair that the cut splits into two
+   the uses that are only the next word after the same mark: 、完成 for 、完完善), one
+   that jieba's segmentation leaves a word of its own ``model-lone-split`` (生产 + 车 +
+   车间; not a verb as the second copy: 工作 + 作 + 相应; a first copy whose one-copy
+   reading is familiar text ``model-lone-split-familiar``: 及其 + 权 + 权利), or
+   ``model-lone-allowed-split`` for a listed pair that the cut splits into two
    words (价格 + 格, 提高 + 高; 大大增强 stays one word); ``model-embedded-alone`` for
    each copy inside a dictionary word when the segmentation keeps one of them only, by a
    clear margin (``embedded-alone-margin``, :func:`_cut_margin`: 服务 + 务 + 工作; not
