@@ -1310,3 +1310,17 @@ def test_a_first_copy_that_a_word_of_the_lexicon_crosses_stays_silent(text: str)
 
     s = _doubled_at(text)
     assert not dup._judge(text, s, 1, speechlint.data.rule_data("DUP001"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("要把群众的事桩桩件件办好。", []),  # 桩桩 and 件件 are both listed: AABB
+        ("一年来，件件桩桩都有着落。", []),
+        ("我们要要牢牢把握主动权。", [(1, 4, "DUP001")]),  # 要要 is no listed form
+    ],
+)
+def test_two_listed_reduplications_side_by_side(text: str, expect: list[tuple[int, int, str]]) -> None:
+    """Two forms of 'allow' side by side make an AABB form of their own (桩桩件件), which the
+    model alone would report (桩件 is no word, so the AABB of a word does not apply)."""
+    assert found(text) == expect

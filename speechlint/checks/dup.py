@@ -12,7 +12,8 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    allow-lists of reduplications (``常常`` ``研究研究``) only ask the model to be surer
    (``model-allowed``): ``总理理负责制`` is still a slip; once the model has scored it,
    a pair forming no word with its neighbours is a name after a surname (``屠呦呦``) or
-   a distributive reduplication before 相 (``账账相符``); a character that is a slip after
+   a distributive reduplication before 相 (``账账相符``), and a listed form beside another
+   one is their AABB form (``桩桩件件``, :func:`_listed_aabb`); a character that is a slip after
    a short word ending in it (``就是是``) starts the next word after a set phrase of four
    or more characters (``实事求是是``);
 3. the character model of official Chinese (:mod:`speechlint.lm`) scores the stretch
@@ -564,6 +565,23 @@ def _aabb(text: str, s: int, extra: frozenset[str]) -> bool:
     a = text[s]
     after = s + 3 < len(text) and text[s + 2] == text[s + 3] != a and word(a + text[s + 2])
     return after or (s >= 2 and text[s - 2] == text[s - 1] != a and word(text[s - 2] + a))
+
+
+def _listed_aabb(text: str, s: int, data: DupData) -> bool:
+    """Is the pair at ``s`` a form of ``allow`` beside another one, the two making an AABB
+    form (桩桩件件, 件件桩桩: "every piece and every matter")?
+
+    Two listed reduplications side by side are the distributive AABB of their own, whatever
+    the model says of the pair (the model is sure of 桩桩件: 桩件 is no word, so
+    :func:`_aabb` does not apply); a slip beside a listed form is no listed form itself
+    (要要牢牢: 要要 is not listed).
+    """
+    form = text[s : s + 2]
+    if form not in data.allowed:
+        return False
+    after = text[s + 2 : s + 4]
+    before = text[s - 2 : s] if s >= 2 else ""
+    return any(len(w) == 2 and w[0] == w[1] != form[0] and w in data.allowed for w in (after, before))
 
 
 def _doubled(crosses: Crosses, s: int, n: int, bound: bool) -> bool:
@@ -1745,7 +1763,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             written = True
         if _exempt(text, s, e, data) and not (n == 1 and _opens_word(text, s, data)):
             return False
-        if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
+        if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data) or _listed_aabb(text, s, data)):
             return False
         if n == 1 and _parallel(text, s):
             return False
