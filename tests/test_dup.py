@@ -1324,3 +1324,16 @@ def test_two_listed_reduplications_side_by_side(text: str, expect: list[tuple[in
     """Two forms of 'allow' side by side make an AABB form of their own (桩桩件件), which the
     model alone would report (桩件 is no word, so the AABB of a word does not apply)."""
     assert found(text) == expect
+
+
+@pytest.mark.parametrize("text", ["各地要发布反垄断指指南。", "农产品实行市市场价格。"])
+def test_a_listed_first_copy_that_only_a_rare_word_crosses(text: str) -> None:
+    """model-embedded-rare for the forms of 'allow' too (指指, 市市): 断指 and 行市 are rare
+    entries of the dictionary, and jieba's cut leaves the first copy alone."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert text[s : s + 2] in data.allowed
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_rare=-1000.0))

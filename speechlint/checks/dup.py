@@ -263,7 +263,8 @@ class DupData:
     #: second, where the only words that end with it are rare entries of the full
     #: dictionary, none of the compact lexicon (严重 + 影 + 影响: 重影; 超越 + 权 + 权限:
     #: 越权), by ``embedded-alone-margin`` at least (:func:`_cut_margin`): judged as a lone
-    #: copy at this score or below.  -1000: off.
+    #: copy at this score or below, a form of ``allow`` too (断指 + 指南), not a
+    #: ``standalone`` character.  -1000: off.
     model_embedded_rare: float = -1000.0
     #: ``model-lone`` for a lone copy that jieba's segmentation of the Han text around
     #: leaves a word of its own (贯彻 + 落 + 落实, 公司 + 司 + 发行): two words that touch
@@ -1039,7 +1040,7 @@ def _by_model(
             # 严重 + 影 + 影响: 重影; the lexicon asked first, 学习 + 习近平 loads nothing)
             rare = (
                 data.model_embedded_rare
-                if plain
+                if (plain or allowed)
                 and llr <= data.model_embedded_rare
                 and not _lexicon_crosses(text, max(0, s - 3), s + 1, data.extra_words)(s)
                 else -1000.0
