@@ -1337,3 +1337,22 @@ def test_a_listed_first_copy_that_only_a_rare_word_crosses(text: str) -> None:
     assert text[s : s + 2] in data.allowed
     assert dup._judge(text, s, 1, data)
     assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_rare=-1000.0))
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("学校依法办学，依依据章程自主管理，依法接受监督。", True),  # ，依法: the word 依法
+        ("学校依法办学，依依据章程自主管理，依的是章程。", False),  # ，依 alone: still a use
+    ],
+)
+def test_a_listed_first_copy_alone_at_the_start_of_a_clause(text: str, expect: bool) -> None:
+    """model-lone-opening for the forms of 'allow' too (依依): the term test skips the
+    uses that are only the next word after the same mark."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text[7:]) + 7
+    assert text[s : s + 2] in data.allowed
+    assert dup._judge(text, s, 1, data) == expect
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_opening=-1000.0))

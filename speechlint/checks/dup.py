@@ -247,7 +247,7 @@ class DupData:
     model_lone_edge: float = -1000.0
     #: A first copy alone at the start of a clause (after punctuation) that jieba's cut
     #: leaves a word of its own before a word opened by the second (（二）股 + 股东会, 第二节
-    #: 陆 + 陆地; not a form of ``allow`` nor a ``standalone`` character): at this score or
+    #: 陆 + 陆地, ，依 + 依据; not a verb nor a ``standalone`` character): at this score or
     #: below the document's term test skips the uses where the mark is followed by the
     #: character and a word of the compact lexicon opens there (、完成 for 、完完善, 。股份
     #: for 。股股东会): a mark makes no term with the copy, so such a use is only the next
@@ -966,7 +966,7 @@ def _by_model(
         # (model-lone-opening: at the start of a clause a use elsewhere that is only the
         # next word after the same mark is no term use, 、完成 for 、完完善)
         opening = (
-            plain
+            (plain or allowed)
             and not right
             and llr <= data.model_lone_opening
             and _punctuation_at(text, s - 1)
