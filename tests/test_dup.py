@@ -669,6 +669,7 @@ def test_a_lone_copy_whose_one_copy_reading_is_written_is_tried_at_model_lone_se
         model_embedded=-30.0,
         model_lone=-30.0,
         model_lone_split=-30.0,
+        model_lone_split_familiar=-30.0,
     )
     off = dataclasses.replace(strict, model_lone_seen=-1000.0)
     for slip in ("各地要贯彻落落实会议精神。", "各部门要认真履履行职责。"):
@@ -773,7 +774,8 @@ def test_a_lone_copy_beside_punctuation_has_a_looser_threshold() -> None:
     score = dup.score(text, s, 1)
     assert score is not None and data.model_lone < score <= data.model_lone_edge
     assert dup._judge(text, s, 1, data)
-    off = dataclasses.replace(data, model_lone_split=-1000.0)  # (jieba's cut leaves 菌 alone too)
+    # (jieba's cut leaves 菌 alone too, at the start of a clause: model-lone-opening)
+    off = dataclasses.replace(data, model_lone_split=-1000.0, model_lone_opening=-1000.0)
     assert dup._judge(text, s, 1, off)
     assert not dup._judge(text, s, 1, dataclasses.replace(off, model_lone_edge=-1000.0))
 
@@ -1260,6 +1262,142 @@ def test_two_words_that_touch_leave_no_joined_reading(text: str) -> None:
     from speechlint.checks import dup
 
     assert not dup._joined_reading_written(text, _doubled_at(text))
+
+
+def test_a_first_copy_alone_at_the_start_of_a_clause() -> None:
+    """model-lone-opening: 、裁定 elsewhere is the word 裁定 after a mark, no term of 、裁:
+    the term test skips it at the start of a clause, and （四）裁裁决 is reported."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    text = "（四）裁裁决的执行。（五）裁定的效力。"
+    s = _doubled_at(text)
+    assert dup._used_in_term(text, s, right=False)
+    assert not dup._used_in_term(text, s, right=False, opening=True)
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_opening=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（四）裁裁决的执行。（五）裁的效力。",  # 裁 alone after a mark elsewhere: still a use
+        "下班后，泡泡澡。",  # a verb's reduplication before its object: 泡 + 泡澡
+        "给企业减减负，松松绑。",
+    ],
+)
+def test_a_first_copy_at_the_start_of_a_clause_that_stays_silent(text: str) -> None:
+    """model-lone-opening counts a use where the copy stands alone after a mark, and leaves
+    verbs out: V V + O opens a clause (松松绑, 洗洗澡)."""
+    from speechlint.checks import dup
+
+    s = max(i for i in range(len(text) - 1) if text[i] == text[i + 1])
+    assert not dup._judge(text, s, 1, speechlint.data.rule_data("DUP001"))
+
+
+def test_a_first_copy_alone_before_its_word_with_a_familiar_one_copy_reading() -> None:
+    """model-lone-split-familiar: 这一时期国内 is ordinary text, so 时期 + 国 + 国内 is
+    reported where the model alone is less sure than model-lone-split asks."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    text = "这一时期国国内生产总值增长。"
+    s = _doubled_at(text)
+    verdict = dup.scores(text, s, 1)
+    assert verdict is not None
+    score, familiarity = verdict
+    assert data.model_lone_split < score <= data.model_lone_split_familiar
+    assert familiarity >= data.model_familiar
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_split_familiar=-1000.0))
+
+
+def test_two_words_that_touch_leave_a_rare_one_copy_reading() -> None:
+    """model-lone-split-familiar: 该类股 + 股东 reads 该类股东 with one copy, rare text:
+    silent."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    text = "持有该类股股东的表决权。"
+    s = _doubled_at(text)
+    verdict = dup.scores(text, s, 1)
+    assert verdict is not None and verdict[1] < data.model_familiar
+    assert not dup._judge(text, s, 1, data)
+
+
+@pytest.mark.parametrize("text", ["各单位要实行风风险分级管控。", "严格执行审计程程序。"])
+def test_a_first_copy_that_only_a_rare_word_crosses(text: str) -> None:
+    """model-embedded-rare: 行风 and 计程 are rare entries of the dictionary, no words of
+    the compact lexicon, and jieba's cut leaves the first copy alone by a clear margin."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert dup._segmented_alone(text, s) == s
+    assert dup._cut_margin(text, s, right=False) >= data.embedded_alone_margin
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_rare=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乡镇企业主主要任务是发展生产。",  # 企业主 is a word of the lexicon
+        "不得将领馆馆舍用于其他用途。",  # 将领 + 馆 + 馆舍 for 将 + 领馆 + 馆舍
+    ],
+)
+def test_a_first_copy_that_a_word_of_the_lexicon_crosses_stays_silent(text: str) -> None:
+    """model-embedded-rare asks that no word of the compact lexicon end with the copy."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert not dup._judge(text, s, 1, speechlint.data.rule_data("DUP001"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("要把群众的事桩桩件件办好。", []),  # 桩桩 and 件件 are both listed: AABB
+        ("一年来，件件桩桩都有着落。", []),
+        ("我们要要牢牢把握主动权。", [(1, 4, "DUP001")]),  # 要要 is no listed form
+    ],
+)
+def test_two_listed_reduplications_side_by_side(text: str, expect: list[tuple[int, int, str]]) -> None:
+    """Two forms of 'allow' side by side make an AABB form of their own (桩桩件件), which the
+    model alone would report (桩件 is no word, so the AABB of a word does not apply)."""
+    assert found(text) == expect
+
+
+@pytest.mark.parametrize("text", ["各地要发布反垄断指指南。", "农产品实行市市场价格。"])
+def test_a_listed_first_copy_that_only_a_rare_word_crosses(text: str) -> None:
+    """model-embedded-rare for the forms of 'allow' too (指指, 市市): 断指 and 行市 are rare
+    entries of the dictionary, and jieba's cut leaves the first copy alone."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text)
+    assert text[s : s + 2] in data.allowed
+    assert dup._judge(text, s, 1, data)
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_rare=-1000.0))
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("学校依法办学，依依据章程自主管理，依法接受监督。", True),  # ，依法: the word 依法
+        ("学校依法办学，依依据章程自主管理，依的是章程。", False),  # ，依 alone: still a use
+    ],
+)
+def test_a_listed_first_copy_alone_at_the_start_of_a_clause(text: str, expect: bool) -> None:
+    """model-lone-opening for the forms of 'allow' too (依依): the term test skips the
+    uses that are only the next word after the same mark."""
+    from speechlint.checks import dup
+
+    data = speechlint.data.rule_data("DUP001")
+    s = _doubled_at(text[7:]) + 7
+    assert text[s : s + 2] in data.allowed
+    assert dup._judge(text, s, 1, data) == expect
+    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_opening=-1000.0))
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,8 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    allow-lists of reduplications (``常常`` ``研究研究``) only ask the model to be surer
    (``model-allowed``): ``总理理负责制`` is still a slip; once the model has scored it,
    a pair forming no word with its neighbours is a name after a surname (``屠呦呦``) or
-   a distributive reduplication before 相 (``账账相符``); a character that is a slip after
+   a distributive reduplication before 相 (``账账相符``), and a listed form beside another
+   one is their AABB form (``桩桩件件``, :func:`_listed_aabb`); a character that is a slip after
    a short word ending in it (``就是是``) starts the next word after a set phrase of four
    or more characters (``实事求是是``);
 3. the character model of official Chinese (:mod:`speechlint.lm`) scores the stretch
@@ -70,13 +71,19 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
      a lone copy when the document writes the one-copy reading in whole words
      (``model-embedded-written``: 服务工作 for 服务务工作), one that the cut keeps inside
      words when it writes the one-copy reading across the junction in whole words
-     (``model-embedded-joined``: 本法规定 for 本法规规定).
+     (``model-embedded-joined``: 本法规定 for 本法规规定).  A first copy that the cut
+     leaves alone, crossed only by rare words of the dictionary (none of the compact
+     lexicon), is judged as a lone copy (``model-embedded-rare``: 严重 + 影 + 影响).
 
    The lone copy's other neighbour is never placed by a digit or a letter (2024年 + 年底,
    A股 + 股票: those make terms with the copy), and a lone copy beside punctuation has
-   the looser ``model-lone-edge``, one that jieba's segmentation leaves a word of its own
-   ``model-lone-split`` (生产 + 车 + 车间; not a verb as the second copy: 工作 + 作 +
-   相应), or ``model-lone-allowed-split`` for a listed pair that the cut splits into two
+   the looser ``model-lone-edge`` (a first copy at the start of a clause, no verb, that
+   the cut leaves alone is tried at ``model-lone-opening`` with a term test that skips
+   the uses that are only the next word after the same mark: 、完成 for 、完完善), one
+   that jieba's segmentation leaves a word of its own ``model-lone-split`` (生产 + 车 +
+   车间; not a verb as the second copy: 工作 + 作 + 相应; a first copy whose one-copy
+   reading is familiar text ``model-lone-split-familiar``: 及其 + 权 + 权利), or
+   ``model-lone-allowed-split`` for a listed pair that the cut splits into two
    words (价格 + 格, 提高 + 高; 大大增强 stays one word); ``model-embedded-alone`` for
    each copy inside a dictionary word when the segmentation keeps one of them only, by a
    clear margin (``embedded-alone-margin``, :func:`_cut_margin`: 服务 + 务 + 工作; not
@@ -271,6 +278,27 @@ class DupData:
     #: 管理局局。): no term crosses the punctuation (a digit or a letter makes one:
     #: 2024年 + 年底, A股 + 股票).  -1000: off.
     model_lone_edge: float = -1000.0
+    #: A first copy alone at the start of a clause (after punctuation) that jieba's cut
+    #: leaves a word of its own before a word opened by the second (（二）股 + 股东会, 第二节
+    #: 陆 + 陆地, ，依 + 依据; not a verb nor a ``standalone`` character): at this score or
+    #: below the document's term test skips the uses where the mark is followed by the
+    #: character and a word of the compact lexicon opens there (、完成 for 、完完善, 。股份
+    #: for 。股股东会): a mark makes no term with the copy, so such a use is only the next
+    #: word after a mark (:func:`_used_in_term`).  -1000: off.
+    model_lone_opening: float = -1000.0
+    #: ``model-lone-split`` for a first copy that jieba's cut leaves a word of its own before
+    #: a word opened by the second, when the one-copy reading is familiar text (its
+    #: log-probability per character at least ``model-familiar``: 及其权利 for 及其权权利).
+    #: Two words that touch leave a rare one-copy reading (类别股东, 吨税款, 建设税率).
+    #: -1000: off.
+    model_lone_split_familiar: float = -1000.0
+    #: A first copy that jieba's cut leaves a word of its own before a word opened by the
+    #: second, where the only words that end with it are rare entries of the full
+    #: dictionary, none of the compact lexicon (严重 + 影 + 影响: 重影; 超越 + 权 + 权限:
+    #: 越权), by ``embedded-alone-margin`` at least (:func:`_cut_margin`): judged as a lone
+    #: copy at this score or below, a form of ``allow`` too (断指 + 指南), not a
+    #: ``standalone`` character.  -1000: off.
+    model_embedded_rare: float = -1000.0
     #: ``model-lone`` for a lone copy that jieba's segmentation of the Han text around
     #: leaves a word of its own (贯彻 + 落 + 落实, 公司 + 司 + 发行): two words that touch
     #: keep both copies inside words (评标 + 标准, 公益林 + 林地, 交工 + 工程).  Not for
@@ -406,7 +434,14 @@ class DupData:
         )
         # (the thresholds that the document's evidence loosens: the term test's junctions,
         # the one-copy reading written elsewhere)
-        document = (self.model_lone_junction, self.model_lone_edge_written, self.model_lone_written)
+        document = (
+            self.model_lone_junction,
+            self.model_lone_edge_written,
+            self.model_lone_written,
+            self.model_lone_opening,
+            self.model_lone_split_familiar,
+            self.model_embedded_rare,
+        )
         written = (self.model_lone_placed_written, self.model_embedded_written, self.model_embedded_joined)
         embedded = (self.model_embedded_alone, self.model_embedded_alone_after)
         ends = (self.model_lone_end, self.model_lone_allowed_end, self.model_lone_kept_written)
@@ -566,6 +601,23 @@ def _aabb(text: str, s: int, extra: frozenset[str]) -> bool:
     a = text[s]
     after = s + 3 < len(text) and text[s + 2] == text[s + 3] != a and word(a + text[s + 2])
     return after or (s >= 2 and text[s - 2] == text[s - 1] != a and word(text[s - 2] + a))
+
+
+def _listed_aabb(text: str, s: int, data: DupData) -> bool:
+    """Is the pair at ``s`` a form of ``allow`` beside another one, the two making an AABB
+    form (桩桩件件, 件件桩桩: "every piece and every matter")?
+
+    Two listed reduplications side by side are the distributive AABB of their own, whatever
+    the model says of the pair (the model is sure of 桩桩件: 桩件 is no word, so
+    :func:`_aabb` does not apply); a slip beside a listed form is no listed form itself
+    (要要牢牢: 要要 is not listed).
+    """
+    form = text[s : s + 2]
+    if form not in data.allowed:
+        return False
+    after = text[s + 2 : s + 4]
+    before = text[s - 2 : s] if s >= 2 else ""
+    return any(len(w) == 2 and w[0] == w[1] != form[0] and w in data.allowed for w in (after, before))
 
 
 def _doubled(crosses: Crosses, s: int, n: int, bound: bool) -> bool:
@@ -740,6 +792,9 @@ def _limit(
         data.model_lone_seen,
         data.model_lone_edge,
         data.model_lone_split,
+        data.model_lone_opening,
+        data.model_lone_split_familiar if familiar else -1000.0,
+        data.model_embedded_rare,
         data.model_standalone_end,
         data.model_particle_alone,
     )
@@ -947,6 +1002,15 @@ def _by_model(
         # here is no term use, 公司财务 for 公司财财产)
         plain = not allowed and text[s] not in data.standalone
         junctions = plain and llr <= data.model_lone_junction
+        # (model-lone-opening: at the start of a clause a use elsewhere that is only the
+        # next word after the same mark is no term use, 、完成 for 、完完善)
+        opening = (
+            (plain or allowed)
+            and not right
+            and llr <= data.model_lone_opening
+            and _punctuation_at(text, s - 1)
+            and not _verb(text[s])
+        )
         if llr > max(lone[right], split[right]):
             return False
         # (model-lone-end: the second copy alone at the end of a clause, 确定 + 定。: a
@@ -954,7 +1018,7 @@ def _by_model(
         # (model-lone-allowed-end: the same for a listed pair, 调查 + 查、)
         end_limit = data.model_lone_end if plain else data.model_lone_allowed_end if allowed else -1000.0
         ends = right and llr <= end_limit and text[s + 2 : s + 3] in _CLAUSE_MARKS
-        if not ends and _attached(text, s, right, asked, junctions) and not (
+        if not ends and _attached(text, s, right, asked, junctions, opening) and not (
             plain
             and (
                 # (model-lone-edge-written: beside punctuation, the document writes the
@@ -1024,11 +1088,20 @@ def _by_model(
             after = min(max(lone[1], split[1]), data.model_embedded_alone_after) if plain or allowed else -1000.0
             if llr <= after and not _lexicon_word_at(text, s + 2, data.extra_words):
                 after = -1000.0  # (cheapest first: no word of the compact lexicon after the pair)
-            if llr > max(clear, written, joined, after):
+            # (model-embedded-rare: only rare words of the dictionary end with the first copy,
+            # 严重 + 影 + 影响: 重影; the lexicon asked first, 学习 + 习近平 loads nothing)
+            rare = (
+                data.model_embedded_rare
+                if (plain or allowed)
+                and llr <= data.model_embedded_rare
+                and not _lexicon_crosses(text, max(0, s - 3), s + 1, data.extra_words)(s)
+                else -1000.0
+            )
+            if llr > max(clear, written, joined, after, rare):
                 return False
             # (cheapest first: where only the document can report the pair, it is asked before
             # the dictionary)
-            if llr > max(clear, after) and not _noted(asked, _core_written, text, s):
+            if llr > max(clear, after, rare) and not _noted(asked, _core_written, text, s):
                 return False
             if crosses(s + 1):
                 return False
@@ -1045,6 +1118,7 @@ def _by_model(
                     and _kept_apart(text, s)
                     and _cut_margin(text, s, right) >= data.embedded_alone_margin
                 )
+                or (llr <= rare and not right and _cut_margin(text, s, right) >= data.embedded_alone_margin)
             ) and lone_copy(right)
         # the first copy alone: 落 + 落实
         # (not when a word spans both copies: 强强联合)
@@ -1285,6 +1359,12 @@ def _cut_margin(text: str, s: int, right: bool) -> float:
     return d.route_logprob(run) - d.route_logprob(run, joined=joined)
 
 
+def _verb(c: str) -> bool:
+    """Is the character ``c`` a verb (jieba's tag v)?  A verb's reduplication opens a clause
+    before a word of its own (松松绑, 洗洗澡: V V + O, where V O is the word)."""
+    return (segment.dictionary().tag(c) or "x")[0] == "v"
+
+
 def _cut_alone(text: str, s: int, at: int, verb: bool = False) -> bool:
     """Does jieba's segmentation of the Han text around the doubled character at ``s``
     make the copy at ``at`` a word of its own (a single-character token)?
@@ -1301,12 +1381,14 @@ def _cut_alone(text: str, s: int, at: int, verb: bool = False) -> bool:
     return any(b - a == 1 and a == at for a, b in cut)
 
 
-def _attached(text: str, s: int, right: bool, asked: Asked | None = None, junctions: bool = False) -> bool:
+def _attached(
+    text: str, s: int, right: bool, asked: Asked | None = None, junctions: bool = False, opening: bool = False
+) -> bool:
     """:func:`_used_in_term`, its answer noted in ``asked`` when given."""
-    return _noted(asked, _used_in_term, text, s, right, junctions)
+    return _noted(asked, _used_in_term, text, s, right, junctions, opening)
 
 
-def _used_in_term(text: str, s: int, right: bool, junctions: bool = False) -> bool:
+def _used_in_term(text: str, s: int, right: bool, junctions: bool = False, opening: bool = False) -> bool:
     """Does the document use the copy that stands alone as part of a term of its own?
 
     For the doubled character c at ``s`` between x and y: with ``right``, does ``c y`` occur
@@ -1328,6 +1410,12 @@ def _used_in_term(text: str, s: int, right: bool, junctions: bool = False) -> bo
     word of the compact lexicon with the character on its other side (公司财务 is no use of
     司财 in 清理公司财财产: 公司 + 财务 there, 公司 + 财产 here).  A term of the document
     is used on its own somewhere (派遣国的, 各司的, 面额股的): such a use still counts.
+
+    With ``opening`` (``model-lone-opening``: the first copy alone after a mark), a use
+    where the copy and the character after it there make a word of the compact lexicon
+    does not count: a mark makes no term with the copy, so such a use is only the next
+    word after the same mark (、完成 for 、完完善; 。股份 for 。股股东会).  A use where the
+    copy stands alone after the mark still counts.
     """
     if s < 1 or s + 3 > len(text):
         return False
@@ -1343,7 +1431,13 @@ def _used_in_term(text: str, s: int, right: bool, junctions: bool = False) -> bo
         other = text[at - 1] if right else text[at + 2] if at + 2 < len(text) else ""
         if right and at >= 1 and other not in (x, c) and not _junction(text, at + 1, beside, other + c, right):
             return True
-        if not right and other and other not in (c, y) and not _junction(text, at + 1, beside, c + other, right):
+        if (
+            not right
+            and other
+            and other not in (c, y)
+            and not _junction(text, at + 1, beside, c + other, right)
+            and not (opening and segment.lexicon().known[c + other])
+        ):
             return True
         at = text.find(pair, at + 1, hi)
     return False
@@ -1768,7 +1862,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             written = True
         if _exempt(text, s, e, data) and not (n == 1 and _opens_word(text, s, data)):
             return False
-        if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data)):
+        if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data) or _listed_aabb(text, s, data)):
             return False
         if n == 1 and _parallel(text, s):
             return False
@@ -1810,6 +1904,12 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 and _noted(asked, _words_reading_written, text, s, True)
             ):
                 split = (split[0], data.model_lone_kept_written)
+            # (model-lone-opening: the first copy alone at the start of a clause, 。股 + 股东会)
+            if _punctuation_at(text, s - 1) and llr <= data.model_lone_opening and not _verb(text[s]):
+                split = (max(split[0], data.model_lone_opening), split[1])
+            # (model-lone-split-familiar: the first copy, the one-copy reading familiar text)
+            if familiar:
+                split = (max(split[0], data.model_lone_split_familiar), split[1])
         elif n == 1 and not allowed and unit in data.standalone:
             # the first copy only, after a particle, a conjunction or a preposition (的 + 有 +
             # 有限, 和 + 有 + 有关): a modal verb after its subject opens a word starting
