@@ -1757,10 +1757,11 @@ def _coordinated_de_de(
     clause end (监督进行的更加经常和有效, 工作做的更加细致而周到): a coordinated complement.
     Each is a dictionary word, at least one an adjective (``adjective_tags``) and neither a
     noun, as the dictionary and jieba in the clause tag them: adjectives joined after a
-    degree word end no noun phrase (a noun would: 形成的更加紧密和广泛的联系 goes on)."""
-    words = segment.dictionary()
+    degree word end no noun phrase (a noun would: 形成的更加紧密和广泛的联系 goes on).
+    The dictionary is loaded for a match only: a draft without one loads nothing."""
 
     def fit(a: str, b: str) -> bool:
+        words = segment.dictionary()
         tags = [words.tag(a) or "", words.tag(b) or ""]
         return all(t and not t.startswith("n") for t in tags) and any(t in data.adjective_tags for t in tags)
 
