@@ -1489,3 +1489,38 @@ def test_model_lone_kept_written_needs_the_reading_written() -> None:
     s = _doubled_at(text)
     assert not dup._words_reading_written(text, s, right=True)
     assert not dup._judge(text, s, 1, dataclasses.replace(_kept_written_only(), model_lone_kept_written=-1.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "群众脸上洋溢着一张张笑脸。",
+        "一名名党员干部冲锋在前。",
+        "一盏盏路灯照亮了回家的路。",
+        "新城区里，座座高楼拔地而起。",
+        "春天到了，棵棵树苗茁壮成长。",
+    ],
+)
+def test_a_measure_word_reduplicated_after_yi_or_at_a_clause_start_is_silent(text: str) -> None:
+    """一张张, 一盏盏, (，)座座 + a noun: the distributive form of a measure word (measure-tags);
+    without the setting the model reports these pairs."""
+    import dataclasses
+
+    from speechlint.checks import dup
+    from speechlint.document import Document
+
+    data = family_data("DUP")["DUP001"]
+    assert found(text) == []
+    off = dataclasses.replace(data, measure_tags=())
+    assert [s for s, _n, _safe in dup._findings(Document.from_text(text), off)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要加快推进重大项项目建设。",  # 项 + 项目: the second copy opens a word
+        "他送来了两张张照片。",  # not after 一 nor at a clause start
+    ],
+)
+def test_a_measure_word_doubled_where_its_copy_opens_a_word_or_after_another_numeral_is_judged(text: str) -> None:
+    assert [c for _l, _c, c in found(text)] == ["DUP001"]

@@ -337,6 +337,11 @@ class DupData:
     #: a conjunction or a preposition before a noun, 参与 + 与 + 社会): reported only at
     #: this score or below, whatever else the word structure says.  0: no such limit.
     model_function_after_word: float = 0.0
+    #: jieba's tags of the measure words whose reduplication before a noun, after the
+    #: numeral 一 or at the start of a clause, is the distributive form (一张张笑脸, 一盏盏路灯,
+    #: 座座高楼拔地而起): such a pair is never reported (:func:`_measure_reduplicated`).
+    #: Empty: off.
+    measure_tags: tuple[str, ...] = ()
     #: The modal verbs and the conjunctions :func:`_governs_after_word` reads so.
     function_modals: str = ""
     function_conjunctions: str = ""
@@ -1316,6 +1321,20 @@ def _lexicon_word_at(text: str, a: int, extra: frozenset[str]) -> bool:
     return any(lex[text[a:b]] or text[a:b] in extra for b in range(a + 2, min(len(text), a + 4) + 1))
 
 
+def _measure_reduplicated(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` a measure word (``measure-tags``) reduplicated
+    before a noun, after the numeral 一 or at the start of a clause (一张张笑脸, 一盏盏路灯,
+    座座高楼拔地而起)?  That AA form means "each" or "one after another"; a slip needs the
+    second copy to open a word with the character after it (一个个人, 项项目: judged as
+    usual), so the pair must make no word with it.  The cost: a slip of this very shape (一名
+    + 名 + 董事) goes unreported."""
+    if not data.measure_tags or not _han_at(text, s + 2) or _is_word(text[s + 1 : s + 3], data):
+        return False
+    if not (text[s - 1 : s] == "一" or _punctuation_at(text, s - 1)):
+        return False
+    return segment.dictionary().tag(text[s]) in data.measure_tags
+
+
 def _kept_apart(text: str, s: int) -> bool:
     """Does jieba's cut around the doubled character at ``s`` leave the second copy alone
     between two words of two characters at least, the word ending with the first copy and
@@ -1956,9 +1975,10 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         # (委员会 + 会 + 进行, 参与 + 与 + 社会); asked last: the cut loads the dictionary
         return reported and not (
             n == 1
-            and not allowed
-            and llr > data.model_function_after_word
-            and _governs_after_word(text, s, data)
+            and (
+                (not allowed and llr > data.model_function_after_word and _governs_after_word(text, s, data))
+                or _measure_reduplicated(text, s, data)
+            )
         )
     if allowed or (n == 1 and _aabb(text, s, data.extra_words)):
         return False
@@ -2145,6 +2165,8 @@ def duplicated_character(doc: Document, data: DupData) -> Iterator[Diagnostic]:
       “要要牢牢”中的“要要”仍报告）；
     - 人名：姓氏后叠用的名字（屠呦呦、孙喆喆），叠字不与前后的字成词时（“陈述述”仍报告）；
     - 逐一义的名词、量词重叠后接“相”：账账相符、站站相连、环环相扣（“互互相”仍报告）；
+    - 量词重叠表“每一、逐一”，在“一”后或分句开头、后接名词：一张张笑脸、一盏盏路灯、座座高楼（后一个字与
+      后字成词时仍判断：“项项目”）；
     - 四字及以上的成语或固定词组末字与下一个词首字相同：实事求是是（“就是是”仍报告）；
     - 两词相邻：要要求（要 + 要求）、学习习近平（学习 + 习近平）、工作作风（工作 + 作风）、
       中国国际、今年年底；
