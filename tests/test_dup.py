@@ -200,18 +200,18 @@ def test_a_one_copy_reading_written_elsewhere_in_the_document() -> None:
     # without the lone-copy threshold (model-lone) the model alone is not sure enough
     # (with every rare entry of the dictionary a word: 全防, a fragment of 健全 + 防)
     data = dataclasses.replace(speechlint.data.rule_data("DUP001"), model_lone=-1000.0, dict_sure_freq=0)
-    assert not dup._judge(slip, slip.index("防防"), 1, data)
+    assert not dup.judge._judge(slip, slip.index("防防"), 1, data)
     # the same document writes 防返贫动态 (two characters of context on each side) ...
     text = "健全防返贫动态监测机制。\n" + slip
     s = text.index("防防")
-    assert dup._written_elsewhere(text, s, 1, 2)
+    assert dup.evidence._written_elsewhere(text, s, 1, 2)
     # ... but DUP001 takes no evidence from the document in the shipped data (rules/dup.yaml:
     # model-document -1000, it cost a false alarm on the benchmark's measure half)
     assert data.model_document < -100
-    assert not dup._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, data)
     # the one-copy reading needs the same two characters on each side: 健全防返贫, not 建立防返贫
     other = "建立防返贫动态监测机制。\n" + slip
-    assert not dup._written_elsewhere(other, other.index("防防"), 1, 2)
+    assert not dup.evidence._written_elsewhere(other, other.index("防防"), 1, 2)
 
 
 def test_function_words_take_no_evidence_from_the_document() -> None:
@@ -224,19 +224,19 @@ def test_document_evidence_is_looked_for_within_reach(monkeypatch: pytest.Monkey
 
     text = "健全防返贫动态监测机制。\n" + "。" * 100 + "\n健全防防返贫动态监测机制。"
     s = text.index("防防")
-    assert dup._written_elsewhere(text, s, 1, 2)
-    monkeypatch.setattr(dup, "_DOCUMENT_REACH", 50)
-    assert not dup._written_elsewhere(text, s, 1, 2)
+    assert dup.evidence._written_elsewhere(text, s, 1, 2)
+    monkeypatch.setattr(dup.evidence, "_DOCUMENT_REACH", 50)
+    assert not dup.evidence._written_elsewhere(text, s, 1, 2)
 
 
 def test_a_lone_copy_that_the_document_uses_in_a_term_is_not_lone() -> None:
     from speechlint.checks import dup
 
     text = "评标委员会负责评标。按照评标标准评价。"
-    assert dup._attached(text, text.index("标标"), right=False)  # 评标 is a term here
+    assert dup.evidence._attached(text, text.index("标标"), right=False)  # 评标 is a term here
     text = "对借款期限没有约定的。对借款期期限没有约定的。"
     s = text.index("期期")
-    assert not dup._attached(text, s, right=False) and not dup._attached(text, s, right=True)
+    assert not dup.evidence._attached(text, s, right=False) and not dup.evidence._attached(text, s, right=True)
 
 
 def test_the_model_counts_what_it_saw_at_the_copy_boundary() -> None:
@@ -247,8 +247,8 @@ def test_the_model_counts_what_it_saw_at_the_copy_boundary() -> None:
     assert m is not None
     assert m.count("中国", "国") > 0 and m.count("", "国") > m.count("中国", "国")
     assert m.count("鑫鑫", "鑫") == 0
-    assert dup._unseen_pair("变卖的，应当当参照市场价格。", 5) is False  # 应当当场: seen
-    assert dup._unseen_pair("推进老旧小区区加装电梯。", 5) is True
+    assert dup.judge._unseen_pair("变卖的，应当当参照市场价格。", 5) is False  # 应当当场: seen
+    assert dup.judge._unseen_pair("推进老旧小区区加装电梯。", 5) is True
 
 
 # ------------------------------------------------------------------ numerals
@@ -265,7 +265,7 @@ def test_numbers_that_numerals_write_are_silent(text: str) -> None:
 
 
 def test_the_scan_memo_finds_what_one_scan_of_the_text_finds() -> None:
-    """The language server's incremental candidate scan (dup._candidates: the last text's
+    """The language server's incremental candidate scan (dup.scan._candidates: the last text's
     matches, the changed stretch scanned again) is exactly pattern.finditer over the whole
     text: after typing and deleting anywhere (in runs, across line ends, at either end),
     and after a text unrelated to the last one."""
@@ -285,14 +285,14 @@ def test_the_scan_memo_finds_what_one_scan_of_the_text_finds() -> None:
             b = min(len(text), a + rng.choice((0, 0, 1, 1, 2, 5)))
             text = text[:a] + "".join(rng.choice(alphabet) for _ in range(rng.choice((0, 1, 1, 2, 4)))) + text[b:]
         for data in datas:
-            want = [[m.start() for m in p.finditer(text) if dup._keep(m.group(1))] for p in data.candidates]
-            assert dup._candidates(text, data) == want, text
+            want = [[m.start() for m in p.finditer(text) if dup.scan._keep(m.group(1))] for p in data.candidates]
+            assert dup.scan._candidates(text, data) == want, text
             assert [s.text for s in data.scans] == [text]
 
 
 def test_the_scan_of_a_large_text_finds_what_the_pattern_finds() -> None:
     """A text too large for the memo is scanned through the characters' low bytes
-    (dup._doubled_starts): exactly pattern.finditer, with characters sharing a low byte
+    (dup.scan._doubled_starts): exactly pattern.finditer, with characters sharing a low byte
     (一 U+4E00, 伀 U+4F00), one outside the Basic Multilingual Plane, lone surrogates, and a
     text made to refute more possible matches than the filter allows (the regex takes over)."""
     import random
@@ -303,27 +303,27 @@ def test_the_scan_of_a_large_text_finds_what_the_pattern_finds() -> None:
     for alphabet in ("要要我们\n a", "一伀丁\u4f01\n", "一伀𠀀\n", "要\ud800\udc00\ud800"):
         for _ in range(1500):
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
-            low = dup._low_bytes(text)
+            low = dup.scan._low_bytes(text)
             for n in range(1, 5):
                 pattern = re.compile(rf"({'.' * n})\1", re.DOTALL)
-                assert dup._doubled_starts(text, low, pattern, n) == [m.start() for m in pattern.finditer(text)], text
+                assert dup.scan._doubled_starts(text, low, pattern, n) == [m.start() for m in pattern.finditer(text)], text
     text = "".join(rng.choice("一伀倀") for _ in range(50_000))  # U+4E00, U+4F00, U+5000
     pattern = re.compile(r"(.)\1", re.DOTALL)
-    assert dup._doubled_starts(text, dup._low_bytes(text), pattern, 1) == [m.start() for m in pattern.finditer(text)]
+    assert dup.scan._doubled_starts(text, dup.scan._low_bytes(text), pattern, 1) == [m.start() for m in pattern.finditer(text)]
     data = dup.DupData(min_unit=1, max_unit=4)
     text = "要要我们我们一一伀伀。" * 50_000  # beyond the memo's size
-    want = [[m.start() for m in p.finditer(text) if dup._keep(m.group(1))] for p in data.candidates]
-    assert dup._candidates(text, data) == want
+    want = [[m.start() for m in p.finditer(text) if dup.scan._keep(m.group(1))] for p in data.candidates]
+    assert dup.scan._candidates(text, data) == want
 
 
 def test_a_remembered_verdict_is_reused_only_when_the_document_answers_alike(monkeypatch: pytest.MonkeyPatch) -> None:
-    """dup._judged keeps a verdict by the text around the candidate with the document's
+    """dup.findings._judged keeps a verdict by the text around the candidate with the document's
     answers it depended on: when the document answers otherwise the verdict is made again."""
     from speechlint.checks import dup
 
     answer = [False]
-    monkeypatch.setattr(dup, "_document_writes", lambda text, s, n, k: answer[0])
-    monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right, junctions=False: not answer[0])
+    monkeypatch.setattr(dup.evidence, "_document_writes", lambda text, s, n, k: answer[0])
+    monkeypatch.setattr(dup.evidence, "_used_in_term", lambda text, s, right, junctions=False: not answer[0])
     data = family_data("DUP")["DUP002"]
     differs = 0
     for text in ("对借款期期限没有约定的。", "推动高质量高质量发展。", "各乡镇乡镇长要负责。", "深化文化文艺改革。"):
@@ -335,8 +335,8 @@ def test_a_remembered_verdict_is_reused_only_when_the_document_answers_alike(mon
             verdicts = []
             for flag in (False, True, True, False, True):
                 answer[0] = flag
-                want = dup._judge(text, s, n, d)
-                assert dup._judged(text, s, n, d)[0] == want, (text, flag)
+                want = dup.judge._judge(text, s, n, d)
+                assert dup.findings._judged(text, s, n, d)[0] == want, (text, flag)
                 verdicts.append(want)
             differs += len(set(verdicts)) > 1
     assert differs  # some verdict depends on the document's answers
@@ -345,7 +345,7 @@ def test_a_remembered_verdict_is_reused_only_when_the_document_answers_alike(mon
 def test_decisions_kept_across_keystrokes_equal_a_full_run(monkeypatch: pytest.MonkeyPatch) -> None:
     """In the language server (an ``edited`` Document) DUP001 and DUP002 keep the last
     keystroke's decisions when the candidates are the same, moved, none near the change,
-    and the document answers alike (dup._unchanged): keystroke after keystroke, anywhere
+    and the document answers alike (dup.findings._unchanged): keystroke after keystroke, anywhere
     (next to a candidate, far from one, typing a new one, breaking one, writing the one-copy
     reading elsewhere), the findings equal a fresh run's."""
     import random
@@ -356,7 +356,7 @@ def test_decisions_kept_across_keystrokes_equal_a_full_run(monkeypatch: pytest.M
     from speechlint.document import Document
 
     kept = 0
-    unchanged = dup._unchanged
+    unchanged = dup.findings._unchanged
 
     def counted(*args: object) -> bool:
         nonlocal kept
@@ -364,7 +364,7 @@ def test_decisions_kept_across_keystrokes_equal_a_full_run(monkeypatch: pytest.M
         kept += found
         return found
 
-    monkeypatch.setattr(dup, "_unchanged", counted)
+    monkeypatch.setattr(dup.findings, "_unchanged", counted)
     examples = []
     for code in ("DUP001", "DUP002"):
         fixture = yaml.safe_load((ROOT / "tests" / "fixtures" / f"{code}.yaml").read_text(encoding="utf-8"))
@@ -377,7 +377,7 @@ def test_decisions_kept_across_keystrokes_equal_a_full_run(monkeypatch: pytest.M
         for _ in range(60):
             doc, fresh = Document.from_text(text, edited=True), Document.from_text(text)
             for data in datas:
-                assert dup._findings(doc, data) == dup._findings(fresh, data), text
+                assert dup.findings._findings(doc, data) == dup.findings._findings(fresh, data), text
             doubled = [m.start() for m in re.finditer(r"(..?)\1", text)]
             if doubled and rng.random() < 0.8:  # near a candidate: what its verdict reads
                 a = max(0, min(len(text), rng.choice(doubled) + rng.randint(-36, 36)))
@@ -396,8 +396,8 @@ def test_kept_decisions_ask_the_document_and_the_slip_patterns_again(monkeypatch
     from speechlint.document import Document
 
     answer = [False]
-    monkeypatch.setattr(dup, "_document_writes", lambda text, s, n, k: answer[0])
-    monkeypatch.setattr(dup, "_used_in_term", lambda text, s, right, junctions=False: not answer[0])
+    monkeypatch.setattr(dup.evidence, "_document_writes", lambda text, s, n, k: answer[0])
+    monkeypatch.setattr(dup.evidence, "_used_in_term", lambda text, s, right, junctions=False: not answer[0])
     far = "\n" + "各项工作有序推进。" * 8
     differs = 0
     for code in ("DUP001", "DUP002"):
@@ -408,8 +408,8 @@ def test_kept_decisions_ask_the_document_and_the_slip_patterns_again(monkeypatch
             for i, flag in enumerate((False, True, True, False, True)):
                 answer[0] = flag
                 now = text + far[: len(far) - i]  # a keystroke at the far end
-                got = dup._findings(Document.from_text(now, edited=True), data)
-                assert got == dup._findings(Document.from_text(now), data), (code, text, flag)
+                got = dup.findings._findings(Document.from_text(now, edited=True), data)
+                assert got == dup.findings._findings(Document.from_text(now), data), (code, text, flag)
                 results.add(tuple(got))
             differs += len(results) > 1
     assert differs  # some findings depend on the document's answers
@@ -418,31 +418,31 @@ def test_kept_decisions_ask_the_document_and_the_slip_patterns_again(monkeypatch
     text = "我们天天" + ("学习各项工作有序推进" * 6)[:60]
     results = set()
     for now in (text, text + "X", text + "XY", text):  # the slip pattern reads 61 characters on
-        got = dup._findings(Document.from_text(now, edited=True), slip)
-        assert got == dup._findings(Document.from_text(now), slip)
+        got = dup.findings._findings(Document.from_text(now, edited=True), slip)
+        assert got == dup.findings._findings(Document.from_text(now), slip)
         results.add(tuple(got))
     assert len(results) > 1
 
 
 def test_kept_decisions_need_every_candidate_away_from_the_change() -> None:
-    """dup._unchanged: a keystroke within what a verdict reads (``_WINDOW`` characters each
+    """dup.findings._unchanged: a keystroke within what a verdict reads (``_WINDOW`` characters each
     side, an allowed context) of a candidate decides again; one farther keeps the decisions."""
     from speechlint.checks import dup
     from speechlint.document import Document
 
     data = family_data("DUP")["DUP001"]
-    reach = dup._WINDOW + data.context_reach
+    reach = dup.findings._WINDOW + data.context_reach
     pad = "各项工作有序推进" * 12
     text = pad + "要要带头" + pad
     s = len(pad)
     for at, kept in ((s - reach - 2, True), (s - reach + 1, False), (s - 1, False), (s + 5, False),
                      (s + 2 + reach - 1, False), (s + 2 + reach + 2, True)):
         data.scans.clear()
-        dup._findings(Document.from_text(text, edited=True), data)
+        dup.findings._findings(Document.from_text(text, edited=True), data)
         last = data.scans[0]
         now = text[:at] + "，" + text[at:]
-        dup._candidates(now, data)
-        assert dup._unchanged(last, data.scans[0], data) is kept, at
+        dup.scan._candidates(now, data)
+        assert dup.findings._unchanged(last, data.scans[0], data) is kept, at
 
 
 # ------------------------------------------------------- two words that touch
@@ -483,8 +483,8 @@ def test_two_words_that_touch_are_silent(text: str) -> None:
     # the mechanism decides, not the model alone: without it the same document is reported
     data = family_data("DUP")["DUP002"]
     s = next(i for i in range(len(text)) if text[i : i + 2] == text[i + 2 : i + 4])
-    assert dup._judge(text, s, 2, dataclasses.replace(data, touch_uses=0))
-    assert not dup._judge(text, s, 2, data)
+    assert dup.judge._judge(text, s, 2, dataclasses.replace(data, touch_uses=0))
+    assert not dup.judge._judge(text, s, 2, data)
 
 
 @pytest.mark.parametrize("text", TYPED_TWICE)
@@ -507,20 +507,20 @@ def test_a_remembered_touching_verdict_is_asked_again_of_the_document() -> None:
     from speechlint.checks import dup
 
     data = family_data("DUP")["DUP002"]
-    tail = "。" * (dup._WINDOW + 1) + "保管人应当妥善保管保管物。"
+    tail = "。" * (dup.findings._WINDOW + 1) + "保管人应当妥善保管保管物。"
     with_terms = TOUCHING[0] + tail
     without = "寄存人交付的物品，应当当面验收。" * 4 + tail
     for text, want in ((with_terms, False), (without, True), (with_terms, False)):
         s = text.index("保管保管")
-        assert dup._judged(text, s, 2, data)[0] == want == dup._judge(text, s, 2, data)
-    # and the decisions kept from the last text (dup._unchanged): the change is far from the
+        assert dup.findings._judged(text, s, 2, data)[0] == want == dup.judge._judge(text, s, 2, data)
+    # and the decisions kept from the last text (dup.findings._unchanged): the change is far from the
     # candidate, the document's answer is what changed
     from speechlint.document import Document
 
     data.scans.clear()
     for text, want in ((with_terms, False), (without, True), (with_terms, False)):
-        found = dup._findings(Document.from_text(text, edited=True), data)
-        assert bool(found) is want and found == dup._findings(Document.from_text(text), data)
+        found = dup.findings._findings(Document.from_text(text, edited=True), data)
+        assert bool(found) is want and found == dup.findings._findings(Document.from_text(text), data)
 
 
 # ------------------------------------------------------------ the lone copy (model-lone)
@@ -532,8 +532,8 @@ def test_a_lone_copy_between_two_words_is_found_at_the_looser_threshold() -> Non
     s = slip.index("防防")
     # (with every rare entry of the dictionary a word: 全防, a fragment of 健全 + 防)
     data = dataclasses.replace(speechlint.data.rule_data("DUP001"), dict_sure_freq=0)
-    assert dup._judge(slip, s, 1, data)
-    assert not dup._judge(slip, s, 1, dataclasses.replace(data, model_lone=-1000.0))
+    assert dup.judge._judge(slip, s, 1, data)
+    assert not dup.judge._judge(slip, s, 1, dataclasses.replace(data, model_lone=-1000.0))
 
 
 @pytest.mark.parametrize(
@@ -579,17 +579,17 @@ def test_the_lone_copys_other_neighbour_must_belong_to_a_word() -> None:
 
     data = speechlint.data.rule_data("DUP001")
     text = "鼓励个人承包造造林绿化。"
-    assert dup._neighbour_placed(text, text.index("造造"), right=False, data=data)
+    assert dup.words._neighbour_placed(text, text.index("造造"), right=False, data=data)
     text = "中间交工工程的开工和竣工日期。"
-    assert not dup._neighbour_placed(text, text.index("工工"), right=False, data=data)
+    assert not dup.words._neighbour_placed(text, text.index("工工"), right=False, data=data)
     text = "太湖湖体平均水质达到三类。"
-    assert not dup._neighbour_placed(text, text.index("湖湖"), right=True, data=data)
+    assert not dup.words._neighbour_placed(text, text.index("湖湖"), right=True, data=data)
     text = "县应急管理局局。"
-    assert dup._neighbour_placed(text, text.index("局局"), right=True, data=data)  # not Han
+    assert dup.words._neighbour_placed(text, text.index("局局"), right=True, data=data)  # not Han
     text = "要深深入开展调查研究。"  # a function word is a word of its own
-    assert dup._neighbour_placed(text, text.index("深深"), right=False, data=data)
+    assert dup.words._neighbour_placed(text, text.index("深深"), right=False, data=data)
     text = "在法官指导下负负责审查。"  # 下: a localizer (jieba's tag f)
-    assert dup._neighbour_placed(text, text.index("负负"), right=False, data=data)
+    assert dup.words._neighbour_placed(text, text.index("负负"), right=False, data=data)
 
 
 def test_a_listed_reduplication_whose_first_copy_stands_alone_is_tried_at_model_lone_allowed() -> None:
@@ -601,7 +601,7 @@ def test_a_listed_reduplication_whose_first_copy_stands_alone_is_tried_at_model_
     off = dataclasses.replace(data, model_lone_allowed=-1000.0, model_lone_allowed_split=-1000.0)
     for slip in ("用改革的办法深深入推进。", "建立通通报制度。", "推动转转移就业。"):
         s = next(i for i in range(len(slip)) if slip[i] == slip[i + 1])
-        assert dup._judge(slip, s, 1, data) and not dup._judge(slip, s, 1, off), slip
+        assert dup.judge._judge(slip, s, 1, data) and not dup.judge._judge(slip, s, 1, off), slip
     assert found("推动经济实力大大增强。") == []
 
 
@@ -613,21 +613,21 @@ def test_parallel_reduplications_are_deliberate() -> None:
     from speechlint.checks import dup
 
     for text in ("解决“条条”和“块块”的矛盾。", "处理条条与块块的关系。"):
-        assert dup._parallel(text, text.index("块块")) and dup._parallel(text, text.index("条条"))
+        assert dup.evidence._parallel(text, text.index("块块")) and dup.evidence._parallel(text, text.index("条条"))
     text = "贯彻落落实和推进改革。"
-    assert not dup._parallel(text, text.index("落落"))
+    assert not dup.evidence._parallel(text, text.index("落落"))
     text = "做到家家和和睦睦。"  # the same character is no parallel form
-    assert not dup._parallel(text, text.index("和和"))
+    assert not dup.evidence._parallel(text, text.index("和和"))
 
 
 def test_a_doubling_written_again_in_the_same_words_is_deliberate() -> None:
     from speechlint.checks import dup
 
     text = "不得抢越他船船艏。船舶不得抢越他船船艏或者掉头。"
-    assert dup._document_repeats(text, text.index("船船"), 2)
-    assert dup._document_repeats(text, text.rindex("船船"), 2)
+    assert dup.evidence._document_repeats(text, text.index("船船"), 2)
+    assert dup.evidence._document_repeats(text, text.rindex("船船"), 2)
     text = "不得抢越他船船艏。船舶不得超越本船船艏。"
-    assert not dup._document_repeats(text, text.index("船船"), 2)
+    assert not dup.evidence._document_repeats(text, text.index("船船"), 2)
 
 
 def test_rare_dictionary_entries_overlapped_by_a_frequent_word_are_fragments() -> None:
@@ -647,8 +647,8 @@ def test_rare_dictionary_entries_overlapped_by_a_frequent_word_are_fragments() -
         assert segment.dictionary().freq(word) < data.dict_sure_freq, word
         x = text.rindex(word) + 1 if fragment else text.index(word) + 1
         args = (text, 0, len(text), x, data.dict_min_freq)
-        assert dup._dictionary_crosses(*args, 0), text
-        assert dup._dictionary_crosses(*args, data.dict_sure_freq) is not fragment, text
+        assert dup.words._dictionary_crosses(*args, 0), text
+        assert dup.words._dictionary_crosses(*args, data.dict_sure_freq) is not fragment, text
 
 
 def test_a_lone_copy_whose_one_copy_reading_is_written_is_tried_at_model_lone_seen() -> None:
@@ -674,11 +674,11 @@ def test_a_lone_copy_whose_one_copy_reading_is_written_is_tried_at_model_lone_se
     off = dataclasses.replace(strict, model_lone_seen=-1000.0)
     for slip in ("各地要贯彻落落实会议精神。", "各部门要认真履履行职责。"):
         s = next(i for i in range(len(slip)) if slip[i] == slip[i + 1])
-        assert dup._one_copy_seen(slip, s, data), slip
-        assert dup._judge(slip, s, 1, strict) and not dup._judge(slip, s, 1, off), slip
+        assert dup.judge._one_copy_seen(slip, s, data), slip
+        assert dup.judge._judge(slip, s, 1, strict) and not dup.judge._judge(slip, s, 1, off), slip
     for text in ("依照评标标准进行评审。", "对今后的工作作相应调整。"):
         s = next(i for i in range(len(text)) if text[i] == text[i + 1])
-        assert not dup._one_copy_seen(text, s, data), text
+        assert not dup.judge._one_copy_seen(text, s, data), text
     assert found("对今后的工作作相应调整。") == []
 
 
@@ -707,8 +707,8 @@ def test_the_opt_in_thresholds_find_what_the_shipped_data_leaves(text: str, opti
     shipped = speechlint.data.rule_data("DUP001")
     data = dataclasses.replace(shipped, model_lone_allowed_split=-1000.0, model_lone_allowed_end=-1000.0)
     s = _doubled_at(text)
-    assert not dup._judge(text, s, 1, data)
-    assert dup._judge(text, s, 1, dataclasses.replace(data, **option))
+    assert not dup.judge._judge(text, s, 1, data)
+    assert dup.judge._judge(text, s, 1, dataclasses.replace(data, **option))
 
 
 @pytest.mark.parametrize(
@@ -726,7 +726,7 @@ def test_a_reduplication_after_a_numeral_or_demonstrative_stays_silent(text: str
     from speechlint.checks import dup
 
     data = dataclasses.replace(speechlint.data.rule_data("DUP001"), **ALLOWED_AFTER)
-    assert not dup._judge(text, _doubled_at(text), 1, data)
+    assert not dup.judge._judge(text, _doubled_at(text), 1, data)
     assert found(text) == []
 
 
@@ -749,7 +749,7 @@ def test_two_words_that_touch_stay_silent(text: str) -> None:
 
     assert found(text) == []
     data = dataclasses.replace(speechlint.data.rule_data("DUP001"), **ALLOWED_AFTER)
-    assert not dup._judge(text, _doubled_at(text), 1, data)
+    assert not dup.judge._judge(text, _doubled_at(text), 1, data)
 
 
 @pytest.mark.parametrize(
@@ -773,11 +773,11 @@ def test_a_lone_copy_beside_punctuation_has_a_looser_threshold() -> None:
     s = text.index("菌菌")
     score = dup.score(text, s, 1)
     assert score is not None and data.model_lone < score <= data.model_lone_edge
-    assert dup._judge(text, s, 1, data)
+    assert dup.judge._judge(text, s, 1, data)
     # (jieba's cut leaves 菌 alone too, at the start of a clause: model-lone-opening)
     off = dataclasses.replace(data, model_lone_split=-1000.0, model_lone_opening=-1000.0)
-    assert dup._judge(text, s, 1, off)
-    assert not dup._judge(text, s, 1, dataclasses.replace(off, model_lone_edge=-1000.0))
+    assert dup.judge._judge(text, s, 1, off)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(off, model_lone_edge=-1000.0))
 
 
 
@@ -797,8 +797,8 @@ def test_a_lone_copy_that_jiebas_cut_leaves_a_word_of_its_own(text: str) -> None
     s = _doubled_at(text)
     score = dup.score(text, s, 1)
     assert score is not None and data.model_lone < score <= data.model_lone_split
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_split=-1000.0))
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_split=-1000.0))
 
 
 def test_a_verb_after_a_word_ending_in_it_takes_no_split_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -809,12 +809,12 @@ def test_a_verb_after_a_word_ending_in_it_takes_no_split_threshold(monkeypatch: 
     data = dataclasses.replace(speechlint.data.rule_data("DUP001"), model_lone_split=-4.0)
     text = "可以对他们的工作作相应的调整。"
     s = text.index("作作")
-    assert dup._cut_alone(text, s, s + 1) and not dup._cut_alone(text, s, s + 1, verb=True)
-    assert not dup._judge(text, s, 1, data)
+    assert dup.words._cut_alone(text, s, s + 1) and not dup.words._cut_alone(text, s, s + 1, verb=True)
+    assert not dup.judge._judge(text, s, 1, data)
     tag = type(segment.dictionary()).tag
     monkeypatch.setattr(type(segment.dictionary()), "tag", lambda self, w: "n" if w == "作" else tag(self, w))
-    dup._scores.clear()
-    assert dup._judge(text, s, 1, data)  # the guard decides
+    dup.judge._scores.clear()
+    assert dup.judge._judge(text, s, 1, data)  # the guard decides
 
 
 @pytest.mark.parametrize(
@@ -832,8 +832,8 @@ def test_a_listed_pair_that_jiebas_cut_splits_is_tried_at_model_lone_allowed_spl
     s = _doubled_at(text)
     # (model-lone-allowed-end off: it finds 价格格； too)
     off = dataclasses.replace(data, model_lone_allowed_split=-1000.0, model_lone_allowed_end=-1000.0)
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, off)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, off)
 
 
 @pytest.mark.parametrize(
@@ -867,16 +867,16 @@ def test_punctuation_or_a_word_beside_the_copy_elsewhere_still_makes_a_term_use(
     slip is still reported where another test finds it: 、职职权 beside punctuation)."""
     from speechlint.checks import dup
 
-    assert dup._used_in_term(text, _doubled_at(text), right=False)
+    assert dup.evidence._used_in_term(text, _doubled_at(text), right=False)
 
 
 def test_a_term_of_the_document_is_used_elsewhere() -> None:
     from speechlint.checks import dup
 
     text = "依照评标标准进行评审。评标委员会由专家组成。"
-    assert dup._used_in_term(text, _doubled_at(text), right=False)
+    assert dup.evidence._used_in_term(text, _doubled_at(text), right=False)
     text = "依照评标标准进行评审。"
-    assert not dup._used_in_term(text, _doubled_at(text), right=False)
+    assert not dup.evidence._used_in_term(text, _doubled_at(text), right=False)
 
 
 def test_a_verb_after_a_verb_ending_in_it_takes_the_split_threshold() -> None:
@@ -889,7 +889,7 @@ def test_a_verb_after_a_verb_ending_in_it_takes_the_split_threshold() -> None:
     assert segment.dictionary().tag("提出") == "v" and segment.dictionary().tag("出") == "v"
     score = dup.score(text, s, 1)
     assert score is not None and data.model_lone < score <= data.model_lone_split
-    assert dup._cut_alone(text, s, s + 1, verb=True)
+    assert dup.words._cut_alone(text, s, s + 1, verb=True)
     assert [c for *_, c in found(text)] == ["DUP001"]
 
 
@@ -899,7 +899,7 @@ def test_a_particle_beside_a_lone_copy_makes_no_term_of_the_document() -> None:
 
     text = "对所有的车车辆进行检查。本单位的车停在院内。"
     s = _doubled_at(text)
-    assert not dup._used_in_term(text, s, right=False)
+    assert not dup.evidence._used_in_term(text, s, right=False)
     assert [c for *_, c in found(text)] == ["DUP001"]
 
 
@@ -910,8 +910,8 @@ def test_a_doubled_numeral_before_a_word_it_opens_is_judged(text: str) -> None:
 
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text)
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, exempt_unless_word=""))
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, exempt_unless_word=""))
 
 
 @pytest.mark.parametrize(
@@ -938,8 +938,8 @@ def test_a_copy_jiebas_cut_leaves_alone_between_two_words_is_tried_at_model_embe
     shipped = dataclasses.replace(speechlint.data.rule_data("DUP001"), model_embedded_alone_after=-1000.0)
     data = dataclasses.replace(shipped, model_embedded_alone=-4.0)
     s = _doubled_at(text)
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, shipped)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, shipped)
 
 
 @pytest.mark.parametrize(
@@ -957,9 +957,9 @@ def test_a_second_copy_left_alone_between_two_kept_words_is_found_at_model_embed
 
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text)
-    assert dup._kept_apart(text, s)
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_alone_after=-1000.0))
+    assert dup.words._kept_apart(text, s)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_embedded_alone_after=-1000.0))
 
 
 @pytest.mark.parametrize(
@@ -976,7 +976,7 @@ def test_two_words_that_touch_stay_silent_at_model_embedded_alone_after(text: st
     from speechlint.checks import dup
 
     s = _doubled_at(text)
-    assert not dup._kept_apart(text, s)
+    assert not dup.words._kept_apart(text, s)
     assert found(text) == []
 
 
@@ -988,9 +988,9 @@ def test_model_embedded_alone_needs_a_clear_cut() -> None:
     data = dataclasses.replace(speechlint.data.rule_data("DUP001"), model_embedded_alone=-4.0)
     text = "这位市长在其一任任期内完成了改革。"
     s = _doubled_at(text)
-    assert dup._cut_margin(text, s, right=False) < data.embedded_alone_margin
-    assert not dup._judge(text, s, 1, data)
-    assert dup._judge(text, s, 1, dataclasses.replace(data, embedded_alone_margin=0.0))
+    assert dup.words._cut_margin(text, s, right=False) < data.embedded_alone_margin
+    assert not dup.judge._judge(text, s, 1, data)
+    assert dup.judge._judge(text, s, 1, dataclasses.replace(data, embedded_alone_margin=0.0))
 
 
 @pytest.mark.parametrize("text", ["经审计的有有限公司报告。", "本市的有有关部门负责。", "市民享有有下列权利："])
@@ -999,8 +999,8 @@ def test_a_function_word_that_jiebas_cut_leaves_alone_is_tried_at_model_standalo
 
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text)
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_standalone_split=-1000.0))
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_standalone_split=-1000.0))
 
 
 @pytest.mark.parametrize(
@@ -1028,8 +1028,8 @@ def test_a_negation_typed_twice_is_no_function_word_standing_alone(text: str) ->
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text)
     assert "不" not in data.standalone
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, standalone="不" + data.standalone))
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, standalone="不" + data.standalone))
 
 
 @pytest.mark.parametrize("text", ["群众对此无不不满意。", "他们莫不不辞辛劳。"])
@@ -1043,16 +1043,16 @@ def test_a_function_words_second_copy_closing_a_clause_is_tried_at_model_standal
     data = speechlint.data.rule_data("DUP001")
     text = "现在在，我代表市政府作报告。"  # 现在 + 在，
     s = _doubled_at(text)
-    assert dup._closes_alone(text, s)
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_standalone_end=-1000.0))
+    assert dup.words._closes_alone(text, s)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_standalone_end=-1000.0))
 
 
 @pytest.mark.parametrize("text", ["不能实现合同目的的，可以解除合同。", "这是双方约定的标的的。"])
 def test_a_particle_that_closes_a_clause_is_not_tried_at_model_standalone_end(text: str) -> None:
     from speechlint.checks import dup
 
-    assert not dup._closes_alone(text, _doubled_at(text))
+    assert not dup.words._closes_alone(text, _doubled_at(text))
     assert found(text) == []
 
 
@@ -1070,11 +1070,11 @@ def test_a_use_elsewhere_that_is_the_same_junction_of_two_words_is_no_term_use()
 
     text = "保健食品品生产企业应当备案。药品生产企业应当遵守规定。"
     s = _doubled_at(text)
-    assert dup._used_in_term(text, s, right=True)
-    assert not dup._used_in_term(text, s, right=True, junctions=True)
+    assert dup.evidence._used_in_term(text, s, right=True)
+    assert not dup.evidence._used_in_term(text, s, right=True, junctions=True)
     data = _lone_path_only()
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_junction=-1000.0))
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_junction=-1000.0))
 
 
 @pytest.mark.parametrize(
@@ -1089,9 +1089,9 @@ def test_a_linking_particles_first_copy_before_a_word_it_opens_is_tried_at_model
 
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text)
-    assert dup._particle_alone(text, s, data)
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_particle_alone=-1000.0))
+    assert dup.words._particle_alone(text, s, data)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_particle_alone=-1000.0))
 
 
 @pytest.mark.parametrize(
@@ -1107,8 +1107,8 @@ def test_a_term_used_on_its_own_elsewhere_still_counts_with_junctions(text: str)
     from speechlint.checks import dup
 
     s = _doubled_at(text)
-    assert dup._used_in_term(text, s, right=False, junctions=True)
-    assert not dup._judge(text, s, 1, _lone_path_only())
+    assert dup.evidence._used_in_term(text, s, right=False, junctions=True)
+    assert not dup.judge._judge(text, s, 1, _lone_path_only())
 
 
 def test_a_lone_copy_beside_punctuation_whose_one_copy_reading_is_written_is_tried() -> None:
@@ -1118,10 +1118,10 @@ def test_a_lone_copy_beside_punctuation_whose_one_copy_reading_is_written_is_tri
 
     text = "禁止生产食品、食食品添加剂。禁止经营食品、食品添加剂、食用农产品。"
     s = _doubled_at(text)
-    assert dup._used_in_term(text, s, right=False) and dup._edge_reading_written(text, s, right=False)
+    assert dup.evidence._used_in_term(text, s, right=False) and dup.evidence._edge_reading_written(text, s, right=False)
     data = _lone_path_only()
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_edge_written=-1000.0))
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_edge_written=-1000.0))
 
 
 def test_a_lone_copy_beside_punctuation_needs_its_one_copy_reading_written() -> None:
@@ -1131,8 +1131,8 @@ def test_a_lone_copy_beside_punctuation_needs_its_one_copy_reading_written() -> 
 
     text = "禁止生产食品、食食品添加剂。禁止经营食品、食用农产品。"
     s = _doubled_at(text)
-    assert dup._used_in_term(text, s, right=False) and not dup._edge_reading_written(text, s, right=False)
-    assert not dup._judge(text, s, 1, _lone_path_only())
+    assert dup.evidence._used_in_term(text, s, right=False) and not dup.evidence._edge_reading_written(text, s, right=False)
+    assert not dup.judge._judge(text, s, 1, _lone_path_only())
 
 
 def test_a_lone_copy_whose_one_copy_reading_in_whole_words_is_written_is_tried() -> None:
@@ -1142,10 +1142,10 @@ def test_a_lone_copy_whose_one_copy_reading_in_whole_words_is_written_is_tried()
 
     text = "清算组应当清理公司财财产。公司财产由清算组管理。公司财务会计报告应当审计。"
     s = _doubled_at(text)
-    assert dup._used_in_term(text, s, right=False) and dup._words_reading_written(text, s, right=False)
+    assert dup.evidence._used_in_term(text, s, right=False) and dup.evidence._words_reading_written(text, s, right=False)
     data = dataclasses.replace(_lone_path_only(), model_lone_junction=-1000.0)
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_written=-1000.0))
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_written=-1000.0))
 
 
 def test_two_words_that_touch_have_no_one_copy_reading_in_whole_words() -> None:
@@ -1155,8 +1155,8 @@ def test_two_words_that_touch_have_no_one_copy_reading_in_whole_words() -> None:
 
     text = "使用派遣国国旗。派遣国的国徽。"
     s = _doubled_at(text)
-    assert dup._used_in_term(text, s, right=False) and not dup._words_reading_written(text, s, right=False)
-    assert not dup._judge(text, s, 1, _lone_path_only())
+    assert dup.evidence._used_in_term(text, s, right=False) and not dup.evidence._words_reading_written(text, s, right=False)
+    assert not dup.judge._judge(text, s, 1, _lone_path_only())
 
 
 def test_a_lone_copy_beside_no_word_whose_one_copy_reading_is_written_is_tried() -> None:
@@ -1168,12 +1168,12 @@ def test_a_lone_copy_beside_no_word_whose_one_copy_reading_is_written_is_tried()
     data = dataclasses.replace(_lone_path_only(), model_orphan_unseen=-30.0)
     text = "评价文件未依法经审审批的，不得开工。经审批的项目应当公示。"
     s = _doubled_at(text)
-    assert not dup._neighbour_placed(text, s, False, data) and dup._reading_written(text, s, right=False)
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_placed_written=-1000.0))
+    assert not dup.words._neighbour_placed(text, s, False, data) and dup.evidence._reading_written(text, s, right=False)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_placed_written=-1000.0))
     text = "评价文件未依法经审审批的，不得开工。"
-    assert not dup._reading_written(text, _doubled_at(text), right=False)
-    assert not dup._judge(text, _doubled_at(text), 1, data)
+    assert not dup.evidence._reading_written(text, _doubled_at(text), right=False)
+    assert not dup.judge._judge(text, _doubled_at(text), 1, data)
 
 
 def test_each_copy_in_a_word_is_tried_when_the_one_copy_reading_is_written() -> None:
@@ -1185,14 +1185,14 @@ def test_each_copy_in_a_word_is_tried_when_the_one_copy_reading_is_written() -> 
     data = _lone_path_only()
     text = "要做好农民工服务务工作。服务工作要细致。"
     s = _doubled_at(text)
-    assert dup._segmented_alone(text, s) == s + 1 and dup._words_reading_written(text, s, right=True)
-    assert dup._judge(text, s, 1, data)
+    assert dup.words._segmented_alone(text, s) == s + 1 and dup.evidence._words_reading_written(text, s, right=True)
+    assert dup.judge._judge(text, s, 1, data)
     off = {"model_embedded_written": -1000.0, "model_embedded_alone_after": -1000.0}  # (it finds this too)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, **off))
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, **off))
     text = "行政长官在其一任任期内只能解散立法会一次。"
     s = _doubled_at(text)
-    assert not dup._words_reading_written(text, s, right=dup._segmented_alone(text, s) == s + 1)
-    assert not dup._judge(text, s, 1, data)
+    assert not dup.evidence._words_reading_written(text, s, right=dup.words._segmented_alone(text, s) == s + 1)
+    assert not dup.judge._judge(text, s, 1, data)
 
 
 def test_each_copy_kept_in_a_word_is_found_when_the_joined_reading_is_written() -> None:
@@ -1203,14 +1203,14 @@ def test_each_copy_kept_in_a_word_is_found_when_the_joined_reading_is_written() 
     data = _lone_path_only()
     text = "董事会依照本法规规定行使职权。本法规定的其他职权由章程规定。"
     s = _doubled_at(text)
-    assert dup._segmented_alone(text, s) is None and dup._joined_reading_written(text, s)
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_joined=-1000.0))
+    assert dup.words._segmented_alone(text, s) is None and dup.evidence._joined_reading_written(text, s)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_embedded_joined=-1000.0))
     text = "董事会依照本法规规定行使职权。"
-    assert not dup._judge(text, _doubled_at(text), 1, data)
+    assert not dup.judge._judge(text, _doubled_at(text), 1, data)
     # a word and a single character, four characters together: 反 + 恐怖主义
     text = "开展反恐恐怖主义工作。反恐怖主义工作领导机构负责。"
-    assert dup._joined_reading_written(text, _doubled_at(text))
+    assert dup.evidence._joined_reading_written(text, _doubled_at(text))
 
 
 @pytest.mark.parametrize(
@@ -1228,7 +1228,7 @@ def test_each_copy_kept_in_a_word_is_found_when_the_joined_reading_is_written() 
 def test_a_particle_or_noun_before_a_word_opened_by_it_is_not_tried_at_model_particle_alone(text: str) -> None:
     from speechlint.checks import dup
 
-    assert not dup._particle_alone(text, _doubled_at(text), speechlint.data.rule_data("DUP001"))
+    assert not dup.words._particle_alone(text, _doubled_at(text), speechlint.data.rule_data("DUP001"))
     assert found(text) == []
 
 
@@ -1236,7 +1236,7 @@ def test_a_line_break_after_a_function_words_second_copy_closes_no_clause() -> N
     from speechlint.checks import dup
 
     text = "评审委员会会\n进行复核。"  # a hard-wrapped line: the committee will
-    assert not dup._closes_alone(text, _doubled_at(text))
+    assert not dup.words._closes_alone(text, _doubled_at(text))
 
 
 @pytest.mark.parametrize(
@@ -1245,7 +1245,7 @@ def test_a_line_break_after_a_function_words_second_copy_closes_no_clause() -> N
 def test_a_preposition_after_a_word_ending_in_it_opens_a_phrase(text: str) -> None:
     from speechlint.checks import dup
 
-    assert not dup._after_content_word(text, _doubled_at(text))
+    assert not dup.words._after_content_word(text, _doubled_at(text))
     assert found(text) == []
 
 
@@ -1261,7 +1261,7 @@ def test_two_words_that_touch_leave_no_joined_reading(text: str) -> None:
     junction of the one-copy reading: two words that touch leave a single character."""
     from speechlint.checks import dup
 
-    assert not dup._joined_reading_written(text, _doubled_at(text))
+    assert not dup.evidence._joined_reading_written(text, _doubled_at(text))
 
 
 def test_a_first_copy_alone_at_the_start_of_a_clause() -> None:
@@ -1272,10 +1272,10 @@ def test_a_first_copy_alone_at_the_start_of_a_clause() -> None:
     data = speechlint.data.rule_data("DUP001")
     text = "（四）裁裁决的执行。（五）裁定的效力。"
     s = _doubled_at(text)
-    assert dup._used_in_term(text, s, right=False)
-    assert not dup._used_in_term(text, s, right=False, opening=True)
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_opening=-1000.0))
+    assert dup.evidence._used_in_term(text, s, right=False)
+    assert not dup.evidence._used_in_term(text, s, right=False, opening=True)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_opening=-1000.0))
 
 
 @pytest.mark.parametrize(
@@ -1292,7 +1292,7 @@ def test_a_first_copy_at_the_start_of_a_clause_that_stays_silent(text: str) -> N
     from speechlint.checks import dup
 
     s = max(i for i in range(len(text) - 1) if text[i] == text[i + 1])
-    assert not dup._judge(text, s, 1, speechlint.data.rule_data("DUP001"))
+    assert not dup.judge._judge(text, s, 1, speechlint.data.rule_data("DUP001"))
 
 
 def test_a_first_copy_alone_before_its_word_with_a_familiar_one_copy_reading() -> None:
@@ -1308,8 +1308,8 @@ def test_a_first_copy_alone_before_its_word_with_a_familiar_one_copy_reading() -
     score, familiarity = verdict
     assert data.model_lone_split < score <= data.model_lone_split_familiar
     assert familiarity >= data.model_familiar
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_split_familiar=-1000.0))
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_split_familiar=-1000.0))
 
 
 def test_two_words_that_touch_leave_a_rare_one_copy_reading() -> None:
@@ -1322,7 +1322,7 @@ def test_two_words_that_touch_leave_a_rare_one_copy_reading() -> None:
     s = _doubled_at(text)
     verdict = dup.scores(text, s, 1)
     assert verdict is not None and verdict[1] < data.model_familiar
-    assert not dup._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, data)
 
 
 @pytest.mark.parametrize("text", ["各单位要实行风风险分级管控。", "严格执行审计程程序。"])
@@ -1333,10 +1333,10 @@ def test_a_first_copy_that_only_a_rare_word_crosses(text: str) -> None:
 
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text)
-    assert dup._segmented_alone(text, s) == s
-    assert dup._cut_margin(text, s, right=False) >= data.embedded_alone_margin
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_rare=-1000.0))
+    assert dup.words._segmented_alone(text, s) == s
+    assert dup.words._cut_margin(text, s, right=False) >= data.embedded_alone_margin
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_embedded_rare=-1000.0))
 
 
 @pytest.mark.parametrize(
@@ -1351,7 +1351,7 @@ def test_a_first_copy_that_a_word_of_the_lexicon_crosses_stays_silent(text: str)
     from speechlint.checks import dup
 
     s = _doubled_at(text)
-    assert not dup._judge(text, s, 1, speechlint.data.rule_data("DUP001"))
+    assert not dup.judge._judge(text, s, 1, speechlint.data.rule_data("DUP001"))
 
 
 @pytest.mark.parametrize(
@@ -1377,8 +1377,8 @@ def test_a_listed_first_copy_that_only_a_rare_word_crosses(text: str) -> None:
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text)
     assert text[s : s + 2] in data.allowed
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_rare=-1000.0))
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_embedded_rare=-1000.0))
 
 
 @pytest.mark.parametrize(
@@ -1396,8 +1396,8 @@ def test_a_listed_first_copy_alone_at_the_start_of_a_clause(text: str, expect: b
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text[7:]) + 7
     assert text[s : s + 2] in data.allowed
-    assert dup._judge(text, s, 1, data) == expect
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_opening=-1000.0))
+    assert dup.judge._judge(text, s, 1, data) == expect
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_opening=-1000.0))
 
 
 @pytest.mark.parametrize(
@@ -1409,10 +1409,10 @@ def test_a_lone_second_copy_at_a_clause_end_is_tried_whatever_the_term_test_says
     from speechlint.checks import dup
 
     s = _doubled_at(text)
-    assert dup._used_in_term(text, s, right=True)
+    assert dup.evidence._used_in_term(text, s, right=True)
     data = _lone_path_only()
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_end=-1000.0))
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_end=-1000.0))
 
 
 def test_a_lone_second_copy_before_a_line_break_still_asks_the_term_test() -> None:
@@ -1422,8 +1422,8 @@ def test_a_lone_second_copy_before_a_line_break_still_asks_the_term_test() -> No
 
     text = "各项费用按照公平的原则确定定\n具体标准另行规定\n"
     s = _doubled_at(text)
-    assert dup._used_in_term(text, s, right=True)
-    assert not dup._judge(text, s, 1, _lone_path_only())
+    assert dup.evidence._used_in_term(text, s, right=True)
+    assert not dup.judge._judge(text, s, 1, _lone_path_only())
 
 
 def test_a_listed_pair_closing_a_clause_after_a_word_ending_in_it_is_tried_at_model_lone_allowed_end() -> None:
@@ -1432,10 +1432,10 @@ def test_a_listed_pair_closing_a_clause_after_a_word_ending_in_it_is_tried_at_mo
 
     text = "各类矛盾加大大，风险上升。这项工作意义重大，必须抓好。"
     s = _doubled_at(text)
-    assert dup._used_in_term(text, s, right=True)
+    assert dup.evidence._used_in_term(text, s, right=True)
     data = speechlint.data.rule_data("DUP001")
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_allowed_end=-1000.0))
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_allowed_end=-1000.0))
 
 
 @pytest.mark.parametrize("text", ["我们来看看，这个问题怎么解决。大家都来看，", "现在来看看，还有哪些不足。"])
@@ -1453,9 +1453,9 @@ def test_a_listed_pair_that_the_cut_splits_is_tried_at_model_embedded_alone_afte
 
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text)
-    assert dup._kept_apart(text, s)
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_embedded_alone_after=-1000.0))
+    assert dup.words._kept_apart(text, s)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_embedded_alone_after=-1000.0))
 
 
 @pytest.mark.parametrize("text", ["他实际上天天在加班。", "各级干部要好好学习。"])
@@ -1476,10 +1476,10 @@ def test_a_lone_second_copy_kept_apart_whose_reading_is_written_is_tried_at_mode
 
     text = "各地要建立健全全突发事件预警制度。各地要建立健全突发事件应急体系。"
     s = _doubled_at(text)
-    assert dup._kept_apart(text, s) and dup._words_reading_written(text, s, right=True)
+    assert dup.words._kept_apart(text, s) and dup.evidence._words_reading_written(text, s, right=True)
     data = dataclasses.replace(_kept_written_only(), model_lone_kept_written=-1.0)
-    assert dup._judge(text, s, 1, data)
-    assert not dup._judge(text, s, 1, dataclasses.replace(data, model_lone_kept_written=-1000.0))
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_kept_written=-1000.0))
 
 
 def test_model_lone_kept_written_needs_the_reading_written() -> None:
@@ -1487,8 +1487,8 @@ def test_model_lone_kept_written_needs_the_reading_written() -> None:
 
     text = "各地要建立健全全突发事件预警制度。"
     s = _doubled_at(text)
-    assert not dup._words_reading_written(text, s, right=True)
-    assert not dup._judge(text, s, 1, dataclasses.replace(_kept_written_only(), model_lone_kept_written=-1.0))
+    assert not dup.evidence._words_reading_written(text, s, right=True)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(_kept_written_only(), model_lone_kept_written=-1.0))
 
 
 @pytest.mark.parametrize(
@@ -1512,7 +1512,7 @@ def test_a_measure_word_reduplicated_after_yi_or_at_a_clause_start_is_silent(tex
     data = family_data("DUP")["DUP001"]
     assert found(text) == []
     off = dataclasses.replace(data, measure_tags=())
-    assert [s for s, _n, _safe in dup._findings(Document.from_text(text), off)]
+    assert [s for s, _n, _safe in dup.findings._findings(Document.from_text(text), off)]
 
 
 @pytest.mark.parametrize(

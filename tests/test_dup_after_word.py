@@ -52,8 +52,8 @@ def test_a_function_word_after_a_word_ending_in_it_is_tried_at_model_function_af
 
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text)
-    assert not dup._judge(text, s, 1, data)
-    assert dup._judge(text, s, 1, dataclasses.replace(data, model_function_after_word=0.0))
+    assert not dup.judge._judge(text, s, 1, data)
+    assert dup.judge._judge(text, s, 1, dataclasses.replace(data, model_function_after_word=0.0))
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_slips_that_break_the_reading_stay_found(text: str) -> None:
     from speechlint.checks import dup
 
     data = speechlint.data.rule_data("DUP001")
-    assert dup._judge(text, _doubled_at(text), 1, data)
+    assert dup.judge._judge(text, _doubled_at(text), 1, data)
 
 
 @pytest.mark.xfail(strict=True, reason="correct, still reported (see tests/data/dup_after_word.yaml)")

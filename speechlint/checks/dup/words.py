@@ -1,0 +1,549 @@
+"""Word structure around a candidate: the compact lexicon, jieba's segmentation and its tags."""
+
+from __future__ import annotations
+
+from ... import segment
+from ...document import HAN_RE
+from .data import Crosses, DupData
+
+#: How far (in characters) around a candidate words and patterns are looked for.
+_REACH = 8
+
+
+def _han_run(text: str, s: int, e: int) -> tuple[int, int]:
+    """The stretch of Han characters around ``[s, e)``, at most ``_REACH`` further each way."""
+    lo = s
+    while lo > 0 and s - lo < _REACH and HAN_RE.match(text[lo - 1]):
+        lo -= 1
+    hi = e
+    while hi < len(text) and hi - e < _REACH and HAN_RE.match(text[hi]):
+        hi += 1
+    return lo, hi
+
+
+def _in_context(text: str, s: int, data: DupData, form: str) -> bool:
+    """True when the doubled form at ``s`` lies inside one of the allowed contexts (红红脸)."""
+    for ctx, off in data.contexts.get(form, ()):
+        if s - off >= 0 and text.startswith(ctx, s - off):
+            return True
+    return False
+
+
+def _opens_word(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` one of ``exempt-unless-word``, with none of those
+    characters beside the pair, whose first copy jieba's segmentation leaves alone before
+    a word opened by the second (一 + 一定, 三 + 三点; not 十五五, 一九九九年, 五五分 + 成)?"""
+    chars = data.exempt_unless_word
+    if text[s] not in chars or (s > 0 and text[s - 1] in chars) or (s + 2 < len(text) and text[s + 2] in chars):
+        return False
+    spans = _cut(text, s)
+    return (s, s + 1) in spans and any(a == s + 1 and b > s + 2 for a, b in spans)
+
+
+def _exempt(text: str, s: int, e: int, data: DupData) -> bool:
+    """True when an exempt pattern (AABB, numerals) covers ``[s, e)``."""
+    stop = min(len(text), e + _REACH)  # within reach: a long run of numerals was quadratic
+    for pattern in data.exempt:
+        for start in range(max(0, s - _REACH), s + 1):
+            m = pattern.match(text, start, stop)
+            if m and m.end() >= e:
+                return True
+    return False
+
+
+def _lexicon_crosses(text: str, lo: int, hi: int, extra: frozenset[str]) -> Crosses:
+    """Does a lexicon word of 2–4 characters within ``[lo, hi)`` straddle offset ``x``?"""
+    lex = segment.lexicon().known
+
+    def crosses(x: int) -> bool:
+        for a in range(max(lo, x - 3), x):
+            for b in range(x + 1, min(hi, a + 4) + 1):
+                w = text[a:b]
+                if lex[w] or w in extra:
+                    return True
+        return False
+
+    return crosses
+
+
+def _segment_crosses(text: str, lo: int, hi: int, data: DupData) -> Crosses:
+    """Does a token of jieba's segmentation (frequent enough, or a listed word) straddle ``x``?"""
+    run = text[lo:hi]
+    spans = [
+        (lo + a, lo + b)
+        for a, b, freq in segment.tokens(run)
+        if b - a > 1 and (freq >= data.jieba_min_freq or run[a:b] in data.extra_words)
+    ]
+
+    def crosses(x: int) -> bool:
+        return any(a < x < b for a, b in spans)
+
+    return crosses
+
+
+#: A word of the full dictionary this frequent makes an AABB form legitimate (勤恳 → 勤勤恳恳).
+_AABB_MIN_FREQ = 5
+
+
+def _aabb(text: str, s: int, extra: frozenset[str]) -> bool:
+    """True when the pair at ``s`` is half of the AABB form of a word AB (反复 → 反反复复).
+
+    Only a word makes AABB legitimate: in 要要牢牢 the 要 is a slip before the adverb 牢牢.
+    """
+    lex = segment.lexicon().known
+
+    def word(w: str) -> bool:
+        return lex[w] or w in extra or segment.dictionary().freq(w) >= _AABB_MIN_FREQ
+
+    a = text[s]
+    after = s + 3 < len(text) and text[s + 2] == text[s + 3] != a and word(a + text[s + 2])
+    return after or (s >= 2 and text[s - 2] == text[s - 1] != a and word(text[s - 2] + a))
+
+
+def _listed_aabb(text: str, s: int, data: DupData) -> bool:
+    """Is the pair at ``s`` a form of ``allow`` beside another one, the two making an AABB
+    form (桩桩件件, 件件桩桩: "every piece and every matter")?
+
+    Two listed reduplications side by side are the distributive AABB of their own, whatever
+    the model says of the pair (the model is sure of 桩桩件: 桩件 is no word, so
+    :func:`_aabb` does not apply); a slip beside a listed form is no listed form itself
+    (要要牢牢: 要要 is not listed).
+    """
+    form = text[s : s + 2]
+    if form not in data.allowed:
+        return False
+    after = text[s + 2 : s + 4]
+    before = text[s - 2 : s] if s >= 2 else ""
+    return any(len(w) == 2 and w[0] == w[1] != form[0] and w in data.allowed for w in (after, before))
+
+
+def _doubled(crosses: Crosses, s: int, n: int, bound: bool) -> bool:
+    """True when each copy of the unit ``[s, s+n)`` ``[s+n, s+2n)`` is a word of its own."""
+    if n == 1 and crosses(s + 1):  # the pair is (part of) one word: 沉甸甸
+        return False
+    if crosses(s + 2 * n):  # the second copy starts a longer word: 要 + 要求
+        return False
+    if crosses(s):  # the first copy ends a longer word: 学习 + 习近平; 主要 + 要 …
+        return bound  # … but 们 never stands alone (我们们), 就是是 is a slip
+    return True
+
+
+def _crosser(text: str, s: int, n: int, data: DupData) -> Crosses:
+    """Does a word cross offset ``x``?  The compact lexicon first, then the full dictionary.
+
+    Any word of jieba's dictionary seen at least ``dict-min-freq`` times counts, not only
+    those on the best segmentation: two words that touch are often a term and a common
+    word (粪污 + 污染, 海损 + 损失, 领馆 + 馆舍), and the term is rare.
+    """
+    near = _lexicon_crosses(text, max(0, s - 3), min(len(text), s + 2 * n + 3), data.extra_words)
+    lo, hi = _han_run(text, s, s + 2 * n)
+
+    def crosses(x: int) -> bool:
+        return near(x) or _dictionary_crosses(text, lo, hi, x, data.dict_min_freq, data.dict_sure_freq)
+
+    return crosses
+
+
+def _dictionary_crosses(text: str, lo: int, hi: int, x: int, min_freq: int, sure_freq: int = 0) -> bool:
+    """Does a word of the full dictionary (frequency >= ``min_freq``) within ``[lo, hi)`` straddle ``x``?
+
+    A word rarer than ``sure_freq`` does not count when a word at least that frequent
+    overlaps it in part (:func:`_overlapped`): the dictionary's rarest entries include
+    fragments of two words (国特 in 中国特色, 行检 in 进行检查).
+    """
+    d = segment.dictionary()
+    for a in range(max(lo, x - _REACH), x):
+        freqs = d.freqs(text[a])
+        b = a + 2
+        while b <= hi and text[a:b] in freqs:
+            w = text[a:b]
+            if (
+                b > x
+                and freqs[w] >= min_freq
+                and not _doubled_form(w)
+                and (freqs[w] >= sure_freq or not _overlapped(text, lo, hi, a, b, sure_freq))
+            ):
+                return True
+            b += 1
+    return False
+
+
+def _doubled_form(w: str) -> bool:
+    """Is ``w`` a doubled form itself (了了, 研究研究)?  The allow-lists judge those."""
+    return w[: len(w) // 2] * 2 == w
+
+
+def _overlapped(text: str, lo: int, hi: int, a: int, b: int, min_freq: int) -> bool:
+    """Does a word of the full dictionary (frequency >= ``min_freq``, no doubled form) within
+    ``[lo, hi)`` overlap ``[a, b)`` in part, starting inside it and ending after it or the
+    other way round?"""
+    d = segment.dictionary()
+
+    def word(i: int, j: int) -> bool:
+        w = text[i:j]
+        return d.freq(w) >= min_freq and not _doubled_form(w)
+
+    for i in range(a + 1, b):  # starts inside, ends after
+        if any(word(i, j) for j in range(b + 1, min(hi, i + _REACH) + 1)):
+            return True
+    for j in range(a + 1, b):  # starts before, ends inside
+        if any(word(i, j) for i in range(max(lo, j - _REACH), a)):
+            return True
+    return False
+
+
+def _is_word(w: str, data: DupData) -> bool:
+    """Is ``w`` a word?  (The lexicon, the listed words, then the full dictionary.)"""
+    if segment.lexicon().known[w] or w in data.extra_words:
+        return True
+    return segment.dictionary().freq(w) >= data.dict_min_freq
+
+
+def _longer_word_at(text: str, a: int, e: int, data: DupData) -> bool:
+    """Does a word start at ``a`` and end after ``e``?"""
+    return any(_is_word(text[a:b], data) for b in range(e + 1, min(len(text), a + _REACH) + 1))
+
+
+def _reduplicated(text: str, s: int, data: DupData) -> bool:
+    """Is the pair at ``s`` a name (屠呦呦) or a distributive reduplication (账账相符)?
+
+    Both need the pair to form no word with the characters around it: in 王明明确 the
+    second 明 starts 明确, in 黄河河道 the first 河 ends 黄河.
+    """
+    a = text[s]
+    nxt = text[s + 2] if s + 2 < len(text) else ""
+    if nxt and nxt in data.distributive_before and not _is_word(a + nxt, data):
+        return not _is_word(text[s - 1 : s + 1], data) if s else True
+    if s == 0 or text[s - 1] not in data.surnames:
+        return False
+    crosses = _crosser(text, s, 1, data)
+    return not (crosses(s) or crosses(s + 1) or crosses(s + 2))
+
+
+def _idiom_ends(text: str, s: int, data: DupData) -> bool:
+    """Does a word of four or more characters end with the character at ``s``?
+
+    A set phrase is closed: the same character after it starts the sentence's next word
+    (实事求是 + 是), unlike a short word whose last character is typed twice (就是是).
+    """
+    return any(_is_word(text[a : s + 1], data) for a in range(max(0, s - _REACH + 1), s - 2))
+
+
+def _beside_word(text: str, s: int, data: DupData) -> bool:
+    """Does a word of the compact lexicon (or a listed word) end with the first copy of the
+    doubled character at ``s`` or start with the second (治理 + 理, 深 + 深入)?"""
+    crosses = _lexicon_crosses(text, max(0, s - 3), min(len(text), s + 5), data.extra_words)
+    return crosses(s) or crosses(s + 2)
+
+
+def _han_at(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and bool(HAN_RE.match(text[i]))
+
+
+def _alnum_at(text: str, i: int) -> bool:
+    """Is ``text[i]`` a digit or a letter (no Han character)?  Those make terms with a Han
+    character beside them (2024年, A股, 5G): unlike punctuation, no edge of a word."""
+    return 0 <= i < len(text) and text[i].isalnum() and not HAN_RE.match(text[i])
+
+
+def _punctuation_at(text: str, i: int) -> bool:
+    """Is ``text[i]`` neither a Han character, a digit nor a letter (or outside the text)?"""
+    return not (_han_at(text, i) or _alnum_at(text, i))
+
+
+def _segmented_alone(text: str, s: int) -> int | None:
+    """The copy of the doubled character at ``s`` that jieba's segmentation of the Han text
+    around makes a word of its own (a single-character token), if one of them is."""
+    for a, b in _cut(text, s):
+        if b - a == 1 and a in (s, s + 1):
+            return a
+    return None
+
+
+def _cut(text: str, s: int, to_pair: bool = False) -> list[tuple[int, int]]:
+    """jieba's segmentation of the Han text around the doubled character at ``s`` (with
+    ``to_pair``, of the text before it and the pair only): (start, end) of each token in
+    ``text``."""
+    lo, hi = _han_run(text, s, s + 2)
+    return [(lo + a, lo + b) for a, b, _freq in segment.tokens(text[lo : s + 2 if to_pair else hi])]
+
+
+def _word_ending(text: str, cut: list[tuple[int, int]], end: int) -> str:
+    """The token of ``cut`` that ends at ``end`` ("" when none does)."""
+    return next((text[a:b] for a, b in cut if b == end), "")
+
+
+def _word_starting(text: str, cut: list[tuple[int, int]], start: int) -> str:
+    """The token of ``cut`` that starts at ``start`` ("" when none does)."""
+    return next((text[a:b] for a, b in cut if a == start), "")
+
+
+def _linked_before(text: str, s: int) -> bool:
+    """Is the character before the doubled character at ``s`` a particle, a conjunction or
+    a preposition (jieba's tags u, c, p) that jieba's cut leaves a word of its own (的, 和,
+    在; not 当 in 应当)?"""
+    if s < 1 or (segment.dictionary().tag(text[s - 1]) or "x")[0] not in _LINKING_TAGS:
+        return False
+    return (s - 1, s) in _cut(text, s, to_pair=True)
+
+
+def _after_content_word(text: str, s: int) -> bool:
+    """Is the doubled character at ``s`` no particle nor preposition (jieba's tags u, p), its
+    first copy the end of a word of jieba's cut tagged as a noun or a verb (委员会 + 会, 享有
+    + 有; not 可以 + 以, 主要 + 要)?
+
+    A preposition opens a phrase of its own after any word, one ending in it too (理由 + 由
+    申请人说明, 成为 + 为人民服务的工具, 存在 + 在哪里)."""
+    d = segment.dictionary()
+    if (d.tag(text[s]) or "x")[0] in "up":
+        return False
+    before = _word_ending(text, _cut(text, s, to_pair=True), s + 1)
+    return len(before) > 1 and (d.tag(before) or "x")[0] in "nv"
+
+
+#: jieba's tags of the particles that may close a clause: 的 (uj: 为目的的。) and 了 (ul).
+_CLOSING_TAGS = frozenset(("uj", "ul"))
+
+#: Marks that end a clause.  Not a line break: a hard-wrapped line may break a sentence
+#: anywhere (委员会会⏎进行评估: the committee will).
+_CLAUSE_MARKS = frozenset("，。；：、！？,;:!?")
+
+
+def _closes_alone(text: str, s: int) -> bool:
+    """Does the second copy of the doubled character at ``s`` close a clause on its own:
+    a mark that ends a clause after the pair (:data:`_CLAUSE_MARKS`) or the end of the
+    text, the copy a token of jieba's cut after a word of the cut ending with the first
+    (委员会 + 会，, 现在 + 在，)?
+
+    A function word or a modal verb does not end a clause, so the second copy opens no word
+    that could make the pair two words that touch: the copy was typed twice.  Not for the
+    particles that do close a clause (:data:`_CLOSING_TAGS`: 合同目的 + 的，), and the
+    document's uses of the copy before punctuation say nothing (大会，elsewhere is no term).
+    """
+    if s + 2 < len(text) and text[s + 2] not in _CLAUSE_MARKS:
+        return False
+    if segment.dictionary().tag(text[s]) in _CLOSING_TAGS:
+        return False
+    cut = _cut(text, s)
+    return (s + 1, s + 2) in cut and len(_word_ending(text, cut, s + 1)) > 1
+
+
+#: jieba's tags of the words a modal verb follows as its subject (nouns, organisation
+#: names: 委员会, 社会) and of the predicates it governs (verbs, adverbs, adjectives,
+#: prepositions: 会 + 进行, 会 + 更加, 会 + 对); a verbal noun is no predicate (社会 + 会 +
+#: 发展: 社会发展 is the term, the second 会 typed twice).
+_SUBJECT_TAGS = frozenset(("n", "nt", "nz"))
+_PREDICATE_TAGS = frozenset(("v", "vd", "d", "a", "ad", "p"))
+#: jieba's tags of the words a conjunction joins to the noun after it (nouns, verbs used
+#: as nouns: 公众参与 + 与 + 社会监督; not 惠及, a verb that jieba tags as a place name).
+_CONJUNCT_TAGS = frozenset(("n", "nt", "nz", "v", "vn"))
+
+
+def _governs_after_word(text: str, s: int, data: DupData) -> bool:
+    """Does the second copy of the character at ``s`` read as the function word that its
+    place asks for: a token of jieba's cut after a word of the cut ending with the first
+    copy, which the cut of the one-copy text keeps too, and
+
+    * one of ``function-modals`` (会, 要, 能) after a noun that no preposition governs,
+      before a predicate (评审委员会 + 会 + 进行复核, 社会 + 会 + 更加和谐; not 向 + 大会 +
+      会 + 作): a subject, its modal and its verb; or
+    * one of ``function-conjunctions`` (与, 和, 及) before a noun, after a noun or a verb
+      (公众参与 + 与 + 社会监督): the copy joins that noun to the word before; or
+    * one of ``function-verb-conjunctions`` (并) between two verbs (合并 + 并 + 更名): the
+      copy joins the two actions?
+
+    Then the two-copy text is a sentence of its own, and the model's doubt (员会会 is mostly
+    委员会会议 in edited text) is no evidence of a slip.  The one-copy cut must keep the
+    word before, else the slip breaks a word (社会会主义: 社会主义).
+    """
+    c = text[s]
+    modal = c in data.function_modals
+    verbal = c in data.function_verb_conjunctions
+    if not (modal or verbal or c in data.function_conjunctions):
+        return False
+    cut = _cut(text, s)
+    if (s + 1, s + 2) not in cut:
+        return False
+    before = _word_ending(text, cut, s + 1)
+    after = _word_starting(text, cut, s + 2)
+    if len(before) < 2 or not after:
+        return False
+    lo, hi = _han_run(text, s, s + 2)
+    one = text[lo : s + 1] + text[s + 2 : hi]
+    if (s + 1 - len(before) - lo, s + 1 - lo) not in {(a, b) for a, b, _f in segment.tokens(one)}:
+        return False
+    d = segment.dictionary()
+    before_tag = d.tag(before) or "x"
+    after_tag = d.tag(after) or "x"
+    if modal:
+        governed = (d.tag(_word_ending(text, cut, s + 1 - len(before))) or "x")[0] == "p"
+        return before_tag in _SUBJECT_TAGS and after_tag in _PREDICATE_TAGS and not governed
+    if verbal:
+        return before_tag == "v" and after_tag in ("v", "vn")
+    return before_tag in _CONJUNCT_TAGS and after_tag[0] == "n" and after_tag not in ("nr", "ns")
+
+
+#: jieba's tag of the adverbial particle 地, which links an adverbial to its verb.  Not 得
+#: (ud), which links a verb to its complement: 运用得 + 得心应手, 处理得 + 得当 are written.
+_ADVERBIAL_PARTICLE = "uv"
+
+
+def _particle_alone(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` the adverbial particle 地 (:data:`_ADVERBIAL_PARTICLE`)
+    whose first copy jieba's cut leaves a word of its own before a word opened by the
+    second (严重 + 地 + 地区, 国务院 + 地 + 地震), after a noun, a verb or an adjective of
+    the cut (not 这块 + 地 + 地下, where 地 is the noun), the character before the pair
+    placed in a word of its own (:func:`_neighbour_placed`); or whose second copy the cut
+    leaves alone after a noun of the cut ending with the first (耕地 + 地 + 占用税, 当地 +
+    地 + 和; not 脚踏实地 + 地, a set phrase), the character after the pair placed?
+
+    The particle is followed by the verb it links an adverbial to, never by a noun that
+    opens with it; the document's uses of the character before the pair with the particle
+    (严重地 elsewhere) are the particle's own use, no term, and are not asked.
+    """
+    d = segment.dictionary()
+    if d.tag(text[s]) != _ADVERBIAL_PARTICLE:
+        return False
+    cut = _cut(text, s)
+    if (s + 1, s + 2) in cut and not _alnum_at(text, s + 2):
+        # the second copy alone after a noun ending in it (耕地 + 地 + 占用, 当地 + 地 + 和):
+        # the particle follows an adjective, an adverb, a verb or a set phrase (脚踏实地 +
+        # 地), never a noun
+        before = _word_ending(text, cut, s + 1)
+        return len(before) > 1 and (d.tag(before) or "x")[0] in "ns" and _neighbour_placed(text, s, True, data)
+    if (s, s + 1) not in cut or not any(a == s + 1 and b > s + 2 for a, b in cut):
+        return False
+    # after a noun, a verb or an adjective (排头兵 + 地, 扶持 + 地, 严重 + 地); after a
+    # demonstrative, a numeral or a measure word 地 is the noun (这块 + 地 + 地下)
+    if (d.tag(_word_ending(text, cut, s)) or "x")[0] not in "nva":
+        return False
+    return _neighbour_placed(text, s, False, data)
+
+
+def _lexicon_word_at(text: str, a: int, extra: frozenset[str]) -> bool:
+    """Does a word of the compact lexicon (or a listed word) of 2–4 characters start at ``a``?"""
+    lex = segment.lexicon().known
+    return any(lex[text[a:b]] or text[a:b] in extra for b in range(a + 2, min(len(text), a + 4) + 1))
+
+
+def _measure_reduplicated(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` a measure word (``measure-tags``) reduplicated
+    before a noun, after the numeral 一 or at the start of a clause (一张张笑脸, 一盏盏路灯,
+    座座高楼拔地而起)?  That AA form means "each" or "one after another"; a slip needs the
+    second copy to open a word with the character after it (一个个人, 项项目: judged as
+    usual), so the pair must make no word with it.  The cost: a slip of this very shape (一名
+    + 名 + 董事) goes unreported."""
+    if not data.measure_tags or not _han_at(text, s + 2) or _is_word(text[s + 1 : s + 3], data):
+        return False
+    if not (text[s - 1 : s] == "一" or _punctuation_at(text, s - 1)):
+        return False
+    return segment.dictionary().tag(text[s]) in data.measure_tags
+
+
+def _kept_apart(text: str, s: int) -> bool:
+    """Does jieba's cut around the doubled character at ``s`` leave the second copy alone
+    between two words of two characters at least, the word ending with the first copy and
+    the word after the pair, which the cut of the one-copy text keeps as they are (根据 + 据
+    + 实际 reads 根据 + 实际, 作出 + 出 + 处理 reads 作出 + 处理)?
+
+    A copy typed twice is squeezed between the two words its text is made of; where a word
+    of the dictionary crosses it (据实, 出处) the cut of a slip still leaves it alone, and
+    without it the same two words remain.  A single character after the copy is no such
+    word: the copy may make a word with it that the cut missed (总体规划 + 划 + 为: 划为).
+    Nor an adverb or a preposition (jieba's tags d, p), which stand alone before the
+    predicate they modify or the object they take, after a word ending in them too (无不 +
+    不 + 满意: all are dissatisfied; 终于 + 于 + 今年年底)."""
+    cut = _cut(text, s)
+    before = _word_ending(text, cut, s + 1)
+    after = _word_starting(text, cut, s + 2)
+    if (s + 1, s + 2) not in cut or len(before) < 2 or len(after) < 2:
+        return False
+    if (segment.dictionary().tag(text[s]) or "x")[0] in "dp":
+        return False
+    lo, hi = _han_run(text, s, s + 2)
+    one = {(lo + a, lo + b) for a, b, _freq in segment.tokens(text[lo : s + 1] + text[s + 2 : hi])}
+    return (s + 1 - len(before), s + 1) in one and (s + 1, s + 1 + len(after)) in one
+
+
+def _cut_margin(text: str, s: int, right: bool) -> float:
+    """How much likelier jieba's best route through the Han text around the doubled
+    character at ``s`` is than the best route joining the copy it leaves alone (the second
+    with ``right``) to its other neighbour: the log-probability of the cut less that of
+    the best route with no cut between the copy and that neighbour.
+
+    A slip leaves a lone copy that no word wants (农业 + 经 + 经营: 业经 is far behind,
+    服务 + 务 + 工作: 务工 too); two words that touch leave one that the cut nearly joined
+    the other way (其一 + 任 + 任期 for 其 + 一任 + 任期, 规划 + 划 + 为 for 划为: close calls)."""
+    lo, hi = _han_run(text, s, s + 2)
+    run = text[lo:hi]
+    joined = (s + 2 if right else s) - lo
+    if not 0 < joined < len(run):  # no neighbour to join: no margin
+        return 0.0
+    d = segment.dictionary()
+    return d.route_logprob(run) - d.route_logprob(run, joined=joined)
+
+
+def _verb(c: str) -> bool:
+    """Is the character ``c`` a verb (jieba's tag v)?  A verb's reduplication opens a clause
+    before a word of its own (松松绑, 洗洗澡: V V + O, where V O is the word)."""
+    return (segment.dictionary().tag(c) or "x")[0] == "v"
+
+
+def _cut_alone(text: str, s: int, at: int, verb: bool = False) -> bool:
+    """Does jieba's segmentation of the Han text around the doubled character at ``s``
+    make the copy at ``at`` a word of its own (a single-character token)?
+
+    With ``verb``, false when the character is a verb (jieba's tag v) after a word of the
+    cut that is no verb: a verb stands alone after a noun ending in it (工作 + 作 +
+    相应的调整), not after a verb (作出 + 出, 决定 + 定: two verbs do not run so)."""
+    d = segment.dictionary()
+    cut = _cut(text, s)
+    if verb and (d.tag(text[s]) or "x")[0] == "v":
+        before = _word_ending(text, cut, s + 1)
+        if len(before) < 2 or d.tag(before) != "v":
+            return False
+    return any(b - a == 1 and a == at for a, b in cut)
+
+
+#: jieba's tags (the first letter) of particles, conjunctions and prepositions: they link
+#: words and make no term with a character beside them (的, 和, 与, 所, 等).
+_LINKING_TAGS = frozenset("ucp")
+
+
+#: jieba's tags of function words (the first letter): prepositions, conjunctions,
+#: particles, localizers, adverbs, pronouns.  A single character with one of them is a
+#: word of its own (下, 并, 等, 向); one of content words (交, 名, 体) may be half a term.
+_FUNCTION_TAGS = frozenset("pcufdr")
+
+
+def _neighbour_placed(text: str, s: int, right: bool, data: DupData) -> bool:
+    """Does the lone copy's other neighbour belong to a word of its own, or is it no Han
+    character?
+
+    For the doubled character at ``s`` between x and y: with ``right`` (the second copy
+    alone) y must start a word of jieba's segmentation of the Han text after the pair
+    (or not be Han), else x must end one of the text before it; a word as frequent as
+    ``jieba-min-freq`` at least (the dictionary's rarest entries are noise: 体平 in
+    太湖湖体平均), or one whose two characters beside the pair are a word; a function
+    word (``standalone``, or tagged as one by jieba: 要 in 要深深入, 下 in 指导下负负责)
+    is a word of its own.  In a slip the lone
+    copy is squeezed between two words (承包 + 造 + 造林); when its other neighbour has no
+    word of its own, the two most likely make a term the dictionary lacks (中间交工工程:
+    交工 + 工程; 第四章章名“: 章名), and the copies are two words that touch.
+    """
+    lo, hi = _han_run(text, s, s + 2)
+    if right:
+        if hi == s + 2:
+            return not _alnum_at(text, s + 2)
+        a, b, freq = segment.tokens(text[s + 2 : hi])[0]
+        edge = text[s + 2 : s + 4]
+    else:
+        if lo == s:
+            return not _alnum_at(text, s - 1)
+        a, b, freq = segment.tokens(text[lo:s])[-1]
+        edge = text[s - 2 : s]
+    if b - a == 1:  # a function word is a word of its own: 要 + 深 + 深入, 指导下 + 负 + 负责
+        c = text[s + 2 if right else s - 1]
+        return c in data.standalone or (segment.dictionary().tag(c) or "x")[0] in _FUNCTION_TAGS
+    # a rare entry of the dictionary counts when it begins (ends) with a word: 个人承包 (3)
+    return freq >= data.jieba_min_freq or _is_word(edge, data)
