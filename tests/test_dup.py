@@ -1524,3 +1524,38 @@ def test_a_measure_word_reduplicated_after_yi_or_at_a_clause_start_is_silent(tex
 )
 def test_a_measure_word_doubled_where_its_copy_opens_a_word_or_after_another_numeral_is_judged(text: str) -> None:
     assert [c for _l, _c, c in found(text)] == ["DUP001"]
+
+
+@pytest.mark.parametrize("text", ["该乡乡长参加了会议。", "各所所长要负起责任。", "本台台长主持会议。"])
+def test_a_unit_after_a_determiner_before_a_word_it_opens_is_silent(text: str) -> None:
+    """该乡 + 乡长: determiner + unit + a word of that unit (unit-determiners); without the
+    setting the model reports these pairs."""
+    import dataclasses
+
+    from speechlint.checks import dup
+    from speechlint.document import Document
+
+    assert found(text) == []
+    off = dataclasses.replace(family_data("DUP")["DUP001"], unit_determiners="")
+    assert [s for s, _n, _safe in dup.findings._findings(Document.from_text(text), off)]
+
+
+def test_a_determiner_that_ends_a_word_leaves_the_pair_to_be_judged() -> None:
+    """基本 + 本 + 本质: 本 closes the word 基本 and is no determiner here."""
+    from speechlint.checks import dup
+
+    text = "要把握问题的基本本质。"
+    s = text.index("本本")
+    data = family_data("DUP")["DUP001"]
+    assert not dup.words._determined_unit(text, s, data)
+    assert dup.words._determined_unit("本台台长主持会议。", 1, data)
+
+
+def test_a_determiner_before_a_doubled_character_that_is_no_unit_head_is_judged() -> None:
+    """各单 + 单位: the word after the copy names no head or members (unit-heads), so the
+    one-copy text is the plain phrase (各单位) and the pair is judged as usual."""
+    from speechlint.checks import dup
+
+    data = family_data("DUP")["DUP001"]
+    assert not dup.words._determined_unit("各单单位必须遵守规定。", 1, data)
+    assert dup.words._determined_unit("各所所长要负起责任。", 1, data)

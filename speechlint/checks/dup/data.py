@@ -209,6 +209,12 @@ class DupData:
     #: 座座高楼拔地而起): such a pair is never reported (:func:`_measure_reduplicated`).
     #: Empty: off.
     measure_tags: tuple[str, ...] = ()
+    #: Determiners before a unit whose head or member word the second copy opens (该乡 +
+    #: 乡长, 各所 + 所长, 本台 + 台长): the pair reads as determiner + unit +
+    #: word, and never reported (:func:`_determined_unit`).  Empty: off.
+    unit_determiners: str = ""
+    #: The second characters of those words: the unit's head or members (长 委 民).
+    unit_heads: str = ""
     #: The modal verbs and the conjunctions :func:`_governs_after_word` reads so.
     function_modals: str = ""
     function_conjunctions: str = ""

@@ -27,6 +27,7 @@ from .words import (
     _crosser,
     _cut_alone,
     _cut_margin,
+    _determined_unit,
     _doubled,
     _exempt,
     _governs_after_word,
@@ -488,6 +489,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and (
                 (not allowed and llr > data.model_function_after_word and _governs_after_word(text, s, data))
                 or _measure_reduplicated(text, s, data)
+                or _determined_unit(text, s, data)
             )
         )
     if allowed or (n == 1 and _aabb(text, s, data.extra_words)):

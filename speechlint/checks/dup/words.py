@@ -426,6 +426,21 @@ def _lexicon_word_at(text: str, a: int, extra: frozenset[str]) -> bool:
     return any(lex[text[a:b]] or text[a:b] in extra for b in range(a + 2, min(len(text), a + 4) + 1))
 
 
+def _determined_unit(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` a unit after a determiner (``unit-determiners``)
+    whose second copy opens a word with the next character: 该乡 + 乡长, 各所 + 所长, 本台 +
+    台长?  Determiner + unit + a word of that unit is ordinary Chinese ("that township's
+    head"), and the one-copy text (该乡长) is too: the pair gives no sign of a slip.  In
+    jieba's cut the determiner stands alone (not 基本 + 本质, 资本 + 本金, 本法 + 法规定)
+    and a word starts at the second copy whose second character names the unit's head or
+    members (``unit-heads``: 乡长, 村委, 村民; not 各单 + 单位, 该约 + 约定, where the one-copy
+    text is the plain phrase)."""
+    if s < 1 or text[s - 1] not in data.unit_determiners or text[s + 2 : s + 3] not in data.unit_heads:
+        return False
+    cut = _cut(text, s)
+    return (s - 1, s) in cut and len(_word_starting(text, cut, s + 1)) >= 2
+
+
 def _measure_reduplicated(text: str, s: int, data: DupData) -> bool:
     """Is the doubled character at ``s`` a measure word (``measure-tags``) reduplicated
     before a noun, after the numeral 一 or at the start of a clause (一张张笑脸, 一盏盏路灯,
