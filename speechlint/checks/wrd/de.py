@@ -1384,15 +1384,15 @@ class DeComplementData:
     def coordinated(self) -> re.Pattern[str]:
         """A 的 after a Han character, degree words, two words of 2-4 characters joined by a
         conjunction of ``coordinated_complements`` (the second maybe after degree words
-        again), before a clause end."""
+        again), before a clause end; group 1 is all after the 的."""
         if not self.degree or not self.coordinated_complements:
             return re.compile("(?!)")
         han = "[\u4e00-\u9fff]"
         degs = f"(?:{alternation(self.degree)})"
         word = "(?:(?!的)[\u4e00-\u9fff])"
         return re.compile(
-            f"的(?<={han}的){degs}{{1,3}}(?P<a>{word}{{2,4}}?)(?:{alternation(self.coordinated_complements)})"
-            f"{degs}{{0,3}}(?P<b>{word}{{2,4}}?)(?=[，。；！？…”]|$)",
+            f"的(?<={han}的)({degs}{{1,3}}(?P<a>{word}{{2,4}}?)(?:{alternation(self.coordinated_complements)})"
+            f"{degs}{{0,3}}(?P<b>{word}{{2,4}}?))(?=[，。；！？…”]|$)",
             re.MULTILINE,
         )
 
@@ -1691,15 +1691,16 @@ def _after_verb_de(
     data: DeComplementData,
     clauses: Clauses,
     reported: set[int],
+    verb_tags: Container[str] = ("v", "vn"),
 ) -> Iterator[Diagnostic]:
-    """The 的 of each match (的 + the complement, its group 1) right after a verb (jieba's v
-    or vn), reported when ``accept`` takes the match, the start of its tagged clause, the
-    clause's tokens and the 的's index among them."""
+    """The 的 of each match (的 + the complement, its group 1) right after a verb (a word
+    jieba tags one of ``verb_tags``), reported when ``accept`` takes the match, the start of
+    its tagged clause, the clause's tokens and the 的's index among them."""
     for m in matches:
         de = m.start()
         if de in reported or clauses.allowed(de, de + 1):
             continue
-        tagged = _verb_de(clauses, de, m.end(), ("v", "vn"), data)
+        tagged = _verb_de(clauses, de, m.end(), verb_tags, data)
         if tagged is None:
             continue
         lo, tokens, _starts, d = tagged
@@ -1760,27 +1761,21 @@ def _coordinated_de_de(
     degree word end no noun phrase (a noun would: 形成的更加紧密和广泛的联系 goes on).
     The dictionary is loaded for a match only: a draft without one loads nothing."""
 
-    def fit(a: str, b: str) -> bool:
+    def fit(m: re.Match[str]) -> bool:
         words = segment.dictionary()
-        tags = [words.tag(a) or "", words.tag(b) or ""]
+        tags = [words.tag(m.group("a")) or "", words.tag(m.group("b")) or ""]
         return all(t and not t.startswith("n") for t in tags) and any(t in data.adjective_tags for t in tags)
 
-    for m in data.coordinated.finditer(text):
-        de = m.start()
-        if de in reported or not fit(m.group("a"), m.group("b")) or clauses.allowed(de, de + 1):
-            continue
-        tagged = _verb_de(clauses, de, m.end(), data.verb_tags, data)
-        if tagged is None:
-            continue
-        lo, tokens, _starts, d = tagged
+    def joined(m: re.Match[str], lo: int, tokens: Sequence[segment.Tagged], _d: int) -> bool:
+        # each word a token of jieba's cut of the clause, and no noun there either
         ends = {t[1]: t for t in tokens}
         ta, tb = ends.get(m.end("a") - lo), ends.get(m.end("b") - lo)
         if ta is None or tb is None or ta[0] != m.start("a") - lo or tb[0] != m.start("b") - lo:
-            continue
-        if ta[3].startswith("n") or tb[3].startswith("n"):
-            continue
-        reported.add(de)
-        yield _de_de_finding(de, tokens[d - 1][2], text[de + 1 : m.end()])
+            return False
+        return not (ta[3].startswith("n") or tb[3].startswith("n"))
+
+    listed = (m for m in data.coordinated.finditer(text) if fit(m))
+    yield from _after_verb_de(listed, joined, data, clauses, reported, data.verb_tags)
 
 
 def _compared_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
