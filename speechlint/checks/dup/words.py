@@ -448,11 +448,11 @@ def _measure_reduplicated(text: str, s: int, data: DupData) -> bool:
     second copy to open a word with the character after it (一个个人, 项项目: judged as
     usual), so the pair must make no word with it.  The cost: a slip of this very shape (一名
     + 名 + 董事) goes unreported."""
-    if not data.measure_tags or not _han_at(text, s + 2) or _is_word(text[s + 1 : s + 3], data):
+    if not data.measure_tags or not _han_at(text, s + 2):
         return False
     if not (text[s - 1 : s] == "一" or _punctuation_at(text, s - 1)):
         return False
-    return segment.dictionary().tag(text[s]) in data.measure_tags
+    return segment.dictionary().tag(text[s]) in data.measure_tags and not _is_word(text[s + 1 : s + 3], data)
 
 
 def _kept_apart(text: str, s: int) -> bool:
