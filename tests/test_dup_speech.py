@@ -21,8 +21,14 @@ SENTENCES = yaml.safe_load((Path(__file__).parent / "data" / "dup_speech.yaml").
 DUP = Config(select=("DUP001", "DUP002"))
 
 
-def _findings(text: str) -> list[str]:
-    return [text[d.span.start : d.span.end] for d in speechlint.lint(text, DUP, filetype="txt") if d.code in ("DUP001", "DUP002")]
+def _findings(text: str) -> list[tuple[int, int]]:
+    return [(d.span.start, d.span.end) for d in speechlint.lint(text, DUP, filetype="txt") if d.code in ("DUP001", "DUP002")]
+
+
+def _found_alone(text: str, slip: str) -> bool:
+    """Is the slip (the doubled form, ``slip``: 落落) found, and nothing else?"""
+    at = text.index(slip)
+    return [(a, b) for a, b in _findings(text) if at <= a and b <= at + len(slip)] == _findings(text) != []
 
 
 @pytest.mark.parametrize("text", SENTENCES["correct"])
@@ -30,16 +36,16 @@ def test_correct_sentences_are_silent(text: str) -> None:
     assert _findings(text) == []
 
 
-@pytest.mark.parametrize("text", SENTENCES["slips"])
-def test_slips_are_found_alone(text: str) -> None:
+@pytest.mark.parametrize(("text", "slip"), SENTENCES["slips"])
+def test_slips_are_found_alone(text: str, slip: str) -> None:
     """The slip and nothing else: the sentence's legitimate doubling stays silent."""
-    assert len(_findings(text)) == 1
+    assert _found_alone(text, slip)
 
 
 def test_the_lists_do_not_overlap() -> None:
     known = SENTENCES["known"]
     assert set(known["correct_reported"]).isdisjoint(SENTENCES["correct"])
-    assert set(known["slips_missed"]).isdisjoint(SENTENCES["slips"])
+    assert {t for t, _ in known["slips_missed"]}.isdisjoint(t for t, _ in SENTENCES["slips"])
     assert len(SENTENCES["correct"]) + len(known["correct_reported"]) >= 150
     assert len(SENTENCES["slips"]) + len(known["slips_missed"]) >= 60
 
@@ -51,6 +57,6 @@ def test_known_correct_sentences_still_reported(text: str) -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="known limit: slips missed, or found beside a false alarm")
-@pytest.mark.parametrize("text", SENTENCES["known"]["slips_missed"])
-def test_known_slips_still_missed(text: str) -> None:
-    assert len(_findings(text)) == 1
+@pytest.mark.parametrize(("text", "slip"), SENTENCES["known"]["slips_missed"])
+def test_known_slips_still_missed(text: str, slip: str) -> None:
+    assert _found_alone(text, slip)
