@@ -60,3 +60,43 @@ def test_known_correct_sentences_still_reported(text: str) -> None:
 @pytest.mark.parametrize(("text", "slip"), SENTENCES["known"]["slips_missed"])
 def test_known_slips_still_missed(text: str, slip: str) -> None:
     assert _found_alone(text, slip)
+
+
+def _reported_without(text: str, **off: object) -> bool:
+    """Is ``text`` reported by DUP001 with the named settings changed (``off``)?"""
+    import dataclasses
+
+    from speechlint.checks.dup.findings import _findings as dup_findings
+    from speechlint.data import family_data
+    from speechlint.document import Document
+
+    data = dataclasses.replace(family_data("DUP")["DUP001"], **off)
+    return bool(list(dup_findings(Document.from_text(text), data)))
+
+
+#: Each mechanism of issue 13's speech-draft precision: (the settings that turn it off, a
+#: sentence it silences, a slip of a nearby shape it leaves to the usual tests).
+MECHANISMS = [
+    (
+        {"reduplicated_verb_object": ()},
+        "我们要给年轻干部压压担子。",  # 压压 + 担子: VV + object
+        "我们要推推进重点工作。",  # 推 + 推进: the second copy opens a word
+    ),
+    (
+        {"reduplicated_verb_object": ()},
+        "老人们在院子里晒晒太阳。",  # 晒 + 晒太阳: a V + O word of the dictionary
+        "我们要努力提提高素质。",  # 提 + 提高素质: 提高 is no V + O
+    ),
+    (
+        {"reduplicated_verb_end": ()},
+        "这件事怎么办，大家都来说说，",  # 来说 + 说: a particle's end
+        "这件事必须尽快确定定，",  # 确定 + 定: the end of a content word
+    ),
+]
+
+
+@pytest.mark.parametrize(("off", "good", "bad"), MECHANISMS)
+def test_each_mechanism_silences_its_shape_and_only_it(off: dict[str, object], good: str, bad: str) -> None:
+    assert _findings(good) == []
+    assert _reported_without(good, **off)
+    assert len(_findings(bad)) == 1

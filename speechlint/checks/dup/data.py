@@ -209,6 +209,13 @@ class DupData:
     #: 座座高楼拔地而起): such a pair is never reported (:func:`_measure_reduplicated`).
     #: Empty: off.
     measure_tags: tuple[str, ...] = ()
+    #: jieba's tags of the one-syllable verbs whose reduplication before a noun of two
+    #: characters at least is VV + object ("do a little": 压压担子, 晒晒成绩单, 练练内功):
+    #: never reported when the second copy makes no word with the next character and the
+    #: first copy opens a token of jieba's cut (:func:`_verb_reduplicated`).  Empty: off.
+    reduplicated_verb_object: tuple[str, ...] = ()
+    #: The same at the end of a clause (大家都来说说，, 评评，提提，).  Empty: off.
+    reduplicated_verb_end: tuple[str, ...] = ()
     #: Determiners before a unit whose head or member word the second copy opens (该乡 +
     #: 乡长, 各所 + 所长, 本台 + 台长): the pair reads as determiner + unit +
     #: word, and never reported (:func:`_determined_unit`).  Empty: off.

@@ -50,6 +50,7 @@ from .words import (
     _segment_crosses,
     _segmented_alone,
     _verb,
+    _verb_reduplicated,
 )
 
 
@@ -490,6 +491,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 (not allowed and llr > data.model_function_after_word and _governs_after_word(text, s, data))
                 or _measure_reduplicated(text, s, data)
                 or _determined_unit(text, s, data)
+                or _verb_reduplicated(text, s, data)
             )
         )
     if allowed or (n == 1 and _aabb(text, s, data.extra_words)):

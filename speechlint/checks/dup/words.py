@@ -455,6 +455,78 @@ def _measure_reduplicated(text: str, s: int, data: DupData) -> bool:
     return segment.dictionary().tag(text[s]) in data.measure_tags and not _is_word(text[s + 1 : s + 3], data)
 
 
+def _predicate_pair(text: str, cut: list[tuple[int, int]], s: int, data: DupData) -> bool:
+    """Does the doubled character at ``s`` stand in jieba's cut as a predicate does: its
+    first copy opens a token (alone, or the pair as one word: 压 + 压担子, 晒晒 + 成绩单)
+    after a word of two characters at least, a ``standalone`` character, a particle, a
+    conjunction, a preposition, a pronoun or a localizer (jieba's tags u, c, p, r, f), or no Han text
+    (干部 + 压压, 要 + 练练, 院子里 + 晒晒, ，+ 提提); or it ends such a function word (来说 +
+    说, where 来 + 说说 is meant)?
+
+    A slip inside a word leaves the first copy the end of a content word (确定 + 定) or
+    after a single character that makes a term with it, which the dictionary may lack (分 +
+    编编, 升 + 挂挂, 感 + 谢谢)."""
+    d = segment.dictionary()
+    for a, b in cut:
+        if a <= s < b:
+            if a != s:
+                return (d.tag(text[a:b]) or "x")[0] in _LINKING_TAGS
+            before = _word_ending(text, cut, s)
+            return (
+                len(before) != 1
+                or before in data.standalone
+                or (d.tag(before) or "x")[0] in _PREDICATE_FRAME_TAGS
+            )
+    return False
+
+
+#: jieba's tags (the first letter) of the single-character words a verb's reduplication may
+#: follow: particles, conjunctions, prepositions, pronouns, localizers (来说 + 说, 把 + 压压,
+#: 你 + 说说, 院子里 + 晒晒).
+_PREDICATE_FRAME_TAGS = frozenset("ucprf")
+
+
+def _verb_reduplicated(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` a one-syllable verb (``reduplicated-verb-object``:
+    jieba's tags) reduplicated before its object, a noun of two characters at least that
+    closes the clause (压压 + 担子，, 晒晒 + 成绩单，, 练练 + 内功，, 晒晒 + 太阳、), or at
+    the end of a clause (``reduplicated-verb-end``: 大家都来说说，, 评评，提提，)?
+
+    VV ("do a little") is everyday Chinese in a speech and rare in reports and laws, so the
+    model finds the one-copy text likelier; jieba's dictionary even holds V + O words (压担子,
+    晒太阳) that make the second copy look like the start of a word.  The pair must stand as
+    a predicate in jieba's cut (:func:`_predicate_pair`).  A slip of a verb's character
+    inside a word leaves a word of the compact lexicon made of the second copy and the next
+    character (推 + 推进, 落 + 落实, 提 + 提高素质: judged as usual), and a word the second
+    copy opens is part of a longer noun phrase more often than an object closing the clause
+    (动 + 动植物 + 分布区, 无 + 无障碍 + 环境, 禁 + 禁渔区 + 线).  Not the ``standalone``
+    characters (要要, 是是).  The cost: a one-syllable verb typed twice before a noun that
+    closes the clause, the very shape of VV + O (解解难事，), goes unreported."""
+    c = text[s]
+    if c in data.standalone:
+        return False
+    tag = segment.dictionary().tag(c)
+    at_end = text[s + 2 : s + 3] in _CLAUSE_MARKS
+    if not ((at_end and tag in data.reduplicated_verb_end) or (tag in data.reduplicated_verb_object and _han_at(text, s + 2))):
+        return False
+    cut = _cut(text, s)
+    if not _predicate_pair(text, cut, s, data):
+        return False
+    if at_end:
+        return True
+    d = segment.dictionary()
+    lex = segment.lexicon().known
+    for b in range(s + 3, min(len(text), s + 5) + 1):
+        w = text[s + 1 : b]
+        if (lex[w] or w in data.extra_words) and not (len(w) >= 3 and (d.tag(w[1:]) or "x")[0] == "n"):
+            return False  # 推 + 推进, 提 + 提高: the second copy opens a word (晒 + 太阳 is V + O)
+    for a, b in cut:
+        if a in (s + 1, s + 2) and b > s + 2:  # the object, or V + O as a word of the cut
+            obj = text[s + 2 : b]
+            return len(obj) >= 2 and (d.tag(obj) or "x")[0] == "n" and not _han_at(text, b)
+    return False
+
+
 def _kept_apart(text: str, s: int) -> bool:
     """Does jieba's cut around the doubled character at ``s`` leave the second copy alone
     between two words of two characters at least, the word ending with the first copy and
