@@ -75,7 +75,7 @@ def _reported_without(text: str, **off: object) -> bool:
 
 
 #: Each mechanism of issue 13's speech-draft precision: (the settings that turn it off, a
-#: sentence it silences, a slip of a nearby shape it leaves to the usual tests).
+#: sentence it silences, a slip of a nearby shape it leaves to the usual tests, if any).
 MECHANISMS = [
     (
         {"reduplicated_verb_object": ()},
@@ -92,11 +92,16 @@ MECHANISMS = [
         "这件事怎么办，大家都来说说，",  # 来说 + 说: a particle's end
         "这件事必须尽快确定定，",  # 确定 + 定: the end of a content word
     ),
+    (
+        {"particle_after_word": ""},
+        "我们要坚持自由、平等等，这些都是核心价值。",  # 平等 + 等: the particle after a word ending in it
+        None,  # (the same shape: 在平等等基础上 is a slip or a list; its cost is in rules/dup.yaml)
+    ),
 ]
 
 
 @pytest.mark.parametrize(("off", "good", "bad"), MECHANISMS)
-def test_each_mechanism_silences_its_shape_and_only_it(off: dict[str, object], good: str, bad: str) -> None:
+def test_each_mechanism_silences_its_shape_and_only_it(off: dict[str, object], good: str, bad: str | None) -> None:
     assert _findings(good) == []
     assert _reported_without(good, **off)
-    assert len(_findings(bad)) == 1
+    assert bad is None or len(_findings(bad)) == 1

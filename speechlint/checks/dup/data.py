@@ -216,6 +216,10 @@ class DupData:
     reduplicated_verb_object: tuple[str, ...] = ()
     #: The same at the end of a clause (大家都来说说，, 评评，提提，).  Empty: off.
     reduplicated_verb_end: tuple[str, ...] = ()
+    #: Particles (jieba's tag u) that close a list after any word, one ending in them too:
+    #: the second copy alone after a word ending in the first (平等 + 等: 自由、平等等，) is
+    #: never reported (:func:`_particle_after_word`).  Empty: off.
+    particle_after_word: str = ""
     #: Determiners before a unit whose head or member word the second copy opens (该乡 +
     #: 乡长, 各所 + 所长, 本台 + 台长): the pair reads as determiner + unit +
     #: word, and never reported (:func:`_determined_unit`).  Empty: off.
@@ -293,7 +297,7 @@ class DupData:
                 return problem
         if len(set(self.exempt_unless_word)) != len(self.exempt_unless_word):
             return "'exempt-unless-word' lists a character twice"
-        chars_fields = ("surnames", "distributive_before", "lone_allowed_before")
+        chars_fields = ("surnames", "distributive_before", "lone_allowed_before", "particle_after_word")
         function_fields = ("function_modals", "function_conjunctions", "function_verb_conjunctions")
         for name in chars_fields + function_fields:
             chars = getattr(self, name)

@@ -44,6 +44,7 @@ from .words import (
     _measure_reduplicated,
     _neighbour_placed,
     _opens_word,
+    _particle_after_word,
     _particle_alone,
     _punctuation_at,
     _reduplicated,
@@ -492,6 +493,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 or _measure_reduplicated(text, s, data)
                 or _determined_unit(text, s, data)
                 or _verb_reduplicated(text, s, data)
+                or _particle_after_word(text, s, data)
             )
         )
     if allowed or (n == 1 and _aabb(text, s, data.extra_words)):

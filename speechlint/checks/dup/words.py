@@ -527,6 +527,26 @@ def _verb_reduplicated(text: str, s: int, data: DupData) -> bool:
     return False
 
 
+def _particle_after_word(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` a particle (``particle-after-word``, jieba's tag u)
+    whose second copy jieba's cut leaves alone after a word ending in the first (平等 + 等:
+    自由、平等等，, 自由平等等基本价值)?
+
+    等 closes a list ("and so on") after any word, one that ends in 等 too (平等, 同等, 对等),
+    and the one-copy text reads as well, so the pair gives no sign of a slip.  The second
+    copy must open no word of the compact lexicon with the next character (平等等级, 平等等待:
+    judged as usual).  The cost: 等 typed twice after such a word, the very same shape."""
+    c = text[s]
+    if c not in data.particle_after_word or (segment.dictionary().tag(c) or "x")[0] != "u":
+        return False
+    cut = _cut(text, s)
+    return (
+        (s + 1, s + 2) in cut
+        and len(_word_ending(text, cut, s + 1)) >= 2
+        and not _lexicon_word_at(text, s + 1, data.extra_words)
+    )
+
+
 def _kept_apart(text: str, s: int) -> bool:
     """Does jieba's cut around the doubled character at ``s`` leave the second copy alone
     between two words of two characters at least, the word ending with the first copy and
