@@ -97,6 +97,11 @@ MECHANISMS = [
         "我们要坚持自由、平等等，这些都是核心价值。",  # 平等 + 等: the particle after a word ending in it
         None,  # (the same shape: 在平等等基础上 is a slip or a list; its cost is in rules/dup.yaml)
     ),
+    (
+        {"measure_after_tags": ()},
+        "新城区座座高楼拔地而起。",  # 新城区 + 座 + 座: a measure word doubled after its noun
+        "全区重点项项目建设进展顺利。",  # 项 + 项目: the second copy opens a word
+    ),
 ]
 
 

@@ -220,6 +220,10 @@ class DupData:
     #: the second copy alone after a word ending in the first (平等 + 等: 自由、平等等，) is
     #: never reported (:func:`_particle_after_word`).  Empty: off.
     particle_after_word: str = ""
+    #: jieba's tags of the words (two characters at least) after which a measure word of
+    #: ``measure-tags`` doubled, each copy a word of its own in jieba's cut, is the
+    #: distributive form too (新城区 + 座 + 座 + 高楼; :func:`_after_noun`).  Empty: off.
+    measure_after_tags: tuple[str, ...] = ()
     #: Determiners before a unit whose head or member word the second copy opens (该乡 +
     #: 乡长, 各所 + 所长, 本台 + 台长): the pair reads as determiner + unit +
     #: word, and never reported (:func:`_determined_unit`).  Empty: off.

@@ -450,9 +450,24 @@ def _measure_reduplicated(text: str, s: int, data: DupData) -> bool:
     + 名 + 董事) goes unreported."""
     if not data.measure_tags or not _han_at(text, s + 2):
         return False
-    if not (text[s - 1 : s] == "一" or _punctuation_at(text, s - 1)):
+    if not (text[s - 1 : s] == "一" or _punctuation_at(text, s - 1) or _after_noun(text, s, data)):
         return False
     return segment.dictionary().tag(text[s]) in data.measure_tags and not _is_word(text[s + 1 : s + 3], data)
+
+
+def _after_noun(text: str, s: int, data: DupData) -> bool:
+    """Does jieba's cut leave the doubled character at ``s`` a word of its own (each copy, or
+    the pair) after a word of two characters at least tagged as a noun, a place or a
+    localizer (``measure-after-tags``: 新城区 + 座 + 座 + 高楼)?  A measure word doubled after
+    the noun it counts is the distributive form ("every one of them"); a slip inside a word
+    leaves the first copy the end of that word (文件 + 件), which the cut shows."""
+    if not data.measure_after_tags:
+        return False
+    cut = _cut(text, s, to_pair=True)
+    if not ((s, s + 1) in cut and (s + 1, s + 2) in cut) and (s, s + 2) not in cut:
+        return False
+    before = _word_ending(text, cut, s)
+    return len(before) >= 2 and segment.dictionary().tag(before) in data.measure_after_tags
 
 
 def _predicate_pair(text: str, cut: list[tuple[int, int]], s: int, data: DupData) -> bool:
