@@ -102,6 +102,11 @@ MECHANISMS = [
         "新城区座座高楼拔地而起。",  # 新城区 + 座 + 座: a measure word doubled after its noun
         "全区重点项项目建设进展顺利。",  # 项 + 项目: the second copy opens a word
     ),
+    (
+        {"numeral_measure_tags": ()},
+        "他们一遍遍宣讲政策。",  # 一遍 + 遍: 遍 is a measure word after 一
+        "任何一方方不得擅自变更。",  # 一方 + 方: a noun after 一, no measure word
+    ),
 ]
 
 

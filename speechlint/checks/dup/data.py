@@ -224,6 +224,9 @@ class DupData:
     #: ``measure-tags`` doubled, each copy a word of its own in jieba's cut, is the
     #: distributive form too (新城区 + 座 + 座 + 高楼; :func:`_after_noun`).  Empty: off.
     measure_after_tags: tuple[str, ...] = ()
+    #: jieba's tags of 一 + a character that make it a measure word whatever its own tag
+    #: (一遍, 一趟: numerals, m): 一遍遍宣讲 is the distributive form as 一张张 is.  Empty: off.
+    numeral_measure_tags: tuple[str, ...] = ()
     #: Determiners before a unit whose head or member word the second copy opens (该乡 +
     #: 乡长, 各所 + 所长, 本台 + 台长): the pair reads as determiner + unit +
     #: word, and never reported (:func:`_determined_unit`).  Empty: off.

@@ -452,7 +452,16 @@ def _measure_reduplicated(text: str, s: int, data: DupData) -> bool:
         return False
     if not (text[s - 1 : s] == "一" or _punctuation_at(text, s - 1) or _after_noun(text, s, data)):
         return False
-    return segment.dictionary().tag(text[s]) in data.measure_tags and not _is_word(text[s + 1 : s + 3], data)
+    d = segment.dictionary()
+    # (numeral-measure-tags: after 一, a character jieba tags as a verb or so but whose word
+    # with 一 is a numeral-measure word, 一遍 + 遍, 一趟 + 趟; not a noun nor a numeral, which
+    # makes a noun phrase with 一: 另一方 + 方当事人, 第一款 + 款)
+    measure = d.tag(text[s]) in data.measure_tags or (
+        text[s - 1 : s] == "一"
+        and (d.tag(text[s]) or "n")[0] not in "nm"
+        and d.tag(text[s - 1 : s + 1]) in data.numeral_measure_tags
+    )
+    return measure and not _is_word(text[s + 1 : s + 3], data)
 
 
 def _after_noun(text: str, s: int, data: DupData) -> bool:
