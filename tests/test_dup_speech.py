@@ -107,6 +107,11 @@ MECHANISMS = [
         "他们一遍遍宣讲政策。",  # 一遍 + 遍: 遍 is a measure word after 一
         "任何一方方不得擅自变更。",  # 一方 + 方: a noun after 一, no measure word
     ),
+    (
+        {"state_word_tags": ()},
+        "天蓝蓝的，水清清的。",  # 清清的: a state word of the dictionary, kept whole by the cut
+        "村里的河水清清澈了。",  # 清 + 清澈: the cut keeps the copies apart
+    ),
 ]
 
 

@@ -227,6 +227,10 @@ class DupData:
     #: jieba's tags of 一 + a character that make it a measure word whatever its own tag
     #: (一遍, 一趟: numerals, m): 一遍遍宣讲 is the distributive form as 一张张 is.  Empty: off.
     numeral_measure_tags: tuple[str, ...] = ()
+    #: jieba's tags of the words (three characters at least) inside which jieba's cut keeps
+    #: a legitimate pair: state words, AA + 的 and ABB (清清的, 沉甸甸; :func:`_state_word`).
+    #: Empty: off.
+    state_word_tags: tuple[str, ...] = ()
     #: Determiners before a unit whose head or member word the second copy opens (该乡 +
     #: 乡长, 各所 + 所长, 本台 + 台长): the pair reads as determiner + unit +
     #: word, and never reported (:func:`_determined_unit`).  Empty: off.

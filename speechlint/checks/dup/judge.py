@@ -50,6 +50,7 @@ from .words import (
     _reduplicated,
     _segment_crosses,
     _segmented_alone,
+    _state_word,
     _verb,
     _verb_reduplicated,
 )
@@ -494,6 +495,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 or _determined_unit(text, s, data)
                 or _verb_reduplicated(text, s, data)
                 or _particle_after_word(text, s, data)
+                or _state_word(text, s, data)
             )
         )
     if allowed or (n == 1 and _aabb(text, s, data.extra_words)):

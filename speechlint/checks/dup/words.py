@@ -571,6 +571,21 @@ def _particle_after_word(text: str, s: int, data: DupData) -> bool:
     )
 
 
+def _state_word(text: str, s: int, data: DupData) -> bool:
+    """Does jieba's cut keep the doubled character at ``s`` inside a word of three characters
+    at least tagged as a state word (``state-word-tags``: 清清的, 红红的, 沉甸甸, 亮堂堂)?
+
+    An adjective's AA + 的 and the ABB forms are state words that jieba's dictionary lists
+    whole; the model may still prefer one copy where the character before makes a common
+    pair with it (水清 in 水清清的).  A slip leaves the copies in the words around it."""
+    if not data.state_word_tags:
+        return False
+    d = segment.dictionary()
+    return any(
+        a <= s and s + 2 <= b and b - a >= 3 and d.tag(text[a:b]) in data.state_word_tags for a, b in _cut(text, s)
+    )
+
+
 def _kept_apart(text: str, s: int) -> bool:
     """Does jieba's cut around the doubled character at ``s`` leave the second copy alone
     between two words of two characters at least, the word ending with the first copy and
