@@ -62,15 +62,15 @@ def test_known_slips_still_missed(text: str, slip: str) -> None:
     assert _found_alone(text, slip)
 
 
-def _reported_without(text: str, **off: object) -> bool:
-    """Is ``text`` reported by DUP001 with the named settings changed (``off``)?"""
+def _reported_without(text: str, code: str = "DUP001", **off: object) -> bool:
+    """Is ``text`` reported by ``code`` with the named settings changed (``off``)?"""
     import dataclasses
 
     from speechlint.checks.dup.findings import _findings as dup_findings
     from speechlint.data import family_data
     from speechlint.document import Document
 
-    data = dataclasses.replace(family_data("DUP")["DUP001"], **off)
+    data = dataclasses.replace(family_data("DUP")[code], **off)
     return bool(list(dup_findings(Document.from_text(text), data)))
 
 
@@ -120,3 +120,15 @@ def test_each_mechanism_silences_its_shape_and_only_it(off: dict[str, object], g
     assert _findings(good) == []
     assert _reported_without(good, **off)
     assert bad is None or len(_findings(bad)) == 1
+
+
+@pytest.mark.parametrize("text", ["同志们，我们要把思想统一统一。", "我们还要调研调研，再拿方案。"])
+def test_a_two_character_verb_reduplicated_at_a_clause_end_is_silent(text: str) -> None:
+    """ABAB of any verb at the end of a clause (reduplicated-verb-end of DUP002), listed or not."""
+    assert _findings(text) == []
+    assert _reported_without(text, "DUP002", reduplicated_verb_end=())
+
+
+@pytest.mark.parametrize("text", ["我们要推动推动高质量发展。", "我们我们要认真落实。"])
+def test_a_word_typed_twice_before_the_rest_of_its_clause_is_found(text: str) -> None:
+    assert len(_findings(text)) == 1

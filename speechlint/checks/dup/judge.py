@@ -52,6 +52,7 @@ from .words import (
     _segmented_alone,
     _state_word,
     _verb,
+    _verb_abab,
     _verb_reduplicated,
 )
 
@@ -497,7 +498,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 or _particle_after_word(text, s, data)
                 or _state_word(text, s, data)
             )
-        )
+        ) and not (n == 2 and _verb_abab(text, s, data))
     if allowed or (n == 1 and _aabb(text, s, data.extra_words)):
         return False
     # no model: cheapest first: the lexicon settles most candidates, then the exempt patterns

@@ -551,6 +551,40 @@ def _verb_reduplicated(text: str, s: int, data: DupData) -> bool:
     return False
 
 
+def _verb_abab(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled two-character unit at ``s`` a verb (``reduplicated-verb-end``: jieba's
+    tags) reduplicated at the end of a clause, ABAB "do a little" (再斟酌斟酌。, 把思想统一统一。,
+    请专家论证论证。), each copy a word of jieba's cut?
+
+    Any two-character verb takes this form in speech, far beyond the listed ones (研究研究);
+    a word typed twice is a copy of the word its neighbours belong with, rarely a verb
+    closing its clause.  The pair must follow what a predicate follows: an adverb, a
+    conjunction, a pronoun, a particle, a preposition, a localizer, 们, a ``standalone``
+    character (再, 还要, 你们, 要), or the object of 把 or 将 earlier in the clause (把思想 +
+    统一统一); after a plain noun the verb may close a noun phrase (乡村振兴振兴，: a slip).
+    The cost: a verb typed twice at the end of a clause after such a word, the very same
+    shape (要贯彻落实落实。), goes unreported."""
+    unit = text[s : s + 2]
+    d = segment.dictionary()
+    if text[s + 4 : s + 5] not in _CLAUSE_MARKS or d.tag(unit) not in data.reduplicated_verb_end:
+        return False
+    cut = _cut(text, s)
+    if (s, s + 2) not in cut or (s + 2, s + 4) not in cut:
+        return False
+    before = _word_ending(text, cut, s)
+    if not before or before in data.standalone or (d.tag(before) or "x")[0] in _ABAB_FRAME_TAGS:
+        return True
+    return any(text[a:b] in _DISPOSAL for a, b in cut if b <= s)
+
+
+#: jieba's tags (the first letter) of the words after which a verb's ABAB stands as a
+#: predicate (:func:`_verb_abab`): adverbs, conjunctions, pronouns, particles, prepositions,
+#: localizers, 们 (k).
+_ABAB_FRAME_TAGS = frozenset("dcrupfk")
+#: The prepositions that put the object before the verb (把思想 + 统一统一).
+_DISPOSAL = frozenset(("把", "将"))
+
+
 def _particle_after_word(text: str, s: int, data: DupData) -> bool:
     """Is the doubled character at ``s`` a particle (``particle-after-word``, jieba's tag u)
     whose second copy jieba's cut leaves alone after a word ending in the first (平等 + 等:
