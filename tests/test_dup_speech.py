@@ -132,3 +132,15 @@ def test_a_two_character_verb_reduplicated_at_a_clause_end_is_silent(text: str) 
 @pytest.mark.parametrize("text", ["我们要推动推动高质量发展。", "我们我们要认真落实。"])
 def test_a_word_typed_twice_before_the_rest_of_its_clause_is_found(text: str) -> None:
     assert len(_findings(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [("张丽丽同志获得了全国劳动模范称号。", "张"), ("李晶晶老师扎根山区二十年。", "李"), ("我们村的黄丽丽当上了致富带头人。", "黄")],
+)
+def test_a_reduplicated_given_name_after_the_commonest_surnames_is_silent(text: str, surname: str) -> None:
+    """张, 李, 黄 are surnames too: a name whose given name is reduplicated (surnames)."""
+    from speechlint.data import family_data
+
+    assert _findings(text) == []
+    assert _reported_without(text, surnames=family_data("DUP")["DUP001"].surnames.replace(surname, ""))
