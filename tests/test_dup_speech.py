@@ -112,6 +112,11 @@ MECHANISMS = [
         "天蓝蓝的，水清清的。",  # 清清的: a state word of the dictionary, kept whole by the cut
         "村里的河水清清澈了。",  # 清 + 清澈: the cut keeps the copies apart
     ),
+    (
+        {"measure_at_clause_end": False},
+        "一件件、一桩桩，都是实实在在的变化。",  # 一 + a measure word doubled, a clause of its own
+        "这次增长比预计的高一些些，",  # 高一些 + 些: 一 after another word
+    ),
 ]
 
 

@@ -220,6 +220,9 @@ class DupData:
     #: the second copy alone after a word ending in the first (平等 + 等: 自由、平等等，) is
     #: never reported (:func:`_particle_after_word`).  Empty: off.
     particle_after_word: str = ""
+    #: The same for 一 + the pair as a clause of its own, where no noun follows (一件件、
+    #: 一桩桩，; :func:`_closing_after_yi`).
+    measure_at_clause_end: bool = False
     #: jieba's tags of the words (two characters at least) after which a measure word of
     #: ``measure-tags`` doubled, each copy a word of its own in jieba's cut, is the
     #: distributive form too (新城区 + 座 + 座 + 高楼; :func:`_after_noun`).  Empty: off.

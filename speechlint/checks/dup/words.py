@@ -448,7 +448,9 @@ def _measure_reduplicated(text: str, s: int, data: DupData) -> bool:
     second copy to open a word with the character after it (一个个人, 项项目: judged as
     usual), so the pair must make no word with it.  The cost: a slip of this very shape (一名
     + 名 + 董事) goes unreported."""
-    if not data.measure_tags or not _han_at(text, s + 2):
+    if not data.measure_tags:
+        return False
+    if not _han_at(text, s + 2) and not _closing_after_yi(text, s, data):
         return False
     if not (text[s - 1 : s] == "一" or _punctuation_at(text, s - 1) or _after_noun(text, s, data)):
         return False
@@ -462,6 +464,19 @@ def _measure_reduplicated(text: str, s: int, data: DupData) -> bool:
         and d.tag(text[s - 1 : s + 1]) in data.numeral_measure_tags
     )
     return measure and not _is_word(text[s + 1 : s + 3], data)
+
+
+def _closing_after_yi(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` after the numeral 一 a clause of its own
+    (``measure-at-clause-end``: 一件件、一桩桩，都是实实在在的变化)?  The distributive form
+    stands alone in a list of them; after another word 一 + the character is one word and
+    the character typed twice (高一些些，, 第一条条，)."""
+    return (
+        data.measure_at_clause_end
+        and text[s - 1 : s] == "一"
+        and (s == 1 or _punctuation_at(text, s - 2))
+        and text[s + 2 : s + 3] in _CLAUSE_MARKS
+    )
 
 
 def _after_noun(text: str, s: int, data: DupData) -> bool:
