@@ -127,7 +127,7 @@ def test_each_mechanism_silences_its_shape_and_only_it(off: dict[str, object], g
     assert bad is None or len(_findings(bad)) == 1
 
 
-@pytest.mark.parametrize("text", ["同志们，我们要把思想统一统一。", "我们还要调研调研，再拿方案。"])
+@pytest.mark.parametrize("text", ["同志们，我们要把思想统一统一。", "我们还要调研调研，再拿方案。", "困难群众要多去看望看望。"])
 def test_a_two_character_verb_reduplicated_at_a_clause_end_is_silent(text: str) -> None:
     """ABAB of any verb at the end of a clause (reduplicated-verb-end of DUP002), listed or not."""
     assert _findings(text) == []
@@ -149,3 +149,9 @@ def test_a_reduplicated_given_name_after_the_commonest_surnames_is_silent(text: 
 
     assert _findings(text) == []
     assert _reported_without(text, surnames=family_data("DUP")["DUP001"].surnames.replace(surname, ""))
+
+
+def test_one_unit_after_another_is_silent_and_a_phrase_typed_twice_is_found() -> None:
+    """一个村一个村 (DUP002's exempt patterns), not 一定要一定要."""
+    assert _findings("我们要一个村一个村地走，一户一户地看。") == []
+    assert len(_findings("我们一定要一定要把工作做好。")) == 1

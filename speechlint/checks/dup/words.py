@@ -575,7 +575,8 @@ def _verb_abab(text: str, s: int, data: DupData) -> bool:
     a word typed twice is a copy of the word its neighbours belong with, rarely a verb
     closing its clause.  The pair must follow what a predicate follows: an adverb, a
     conjunction, a pronoun, a particle, a preposition, a localizer, 们, a ``standalone``
-    character (再, 还要, 你们, 要), or the object of 把 or 将 earlier in the clause (把思想 +
+    character (再, 还要, 你们, 要), 来 or 去 (多去看望看望。), or the object of 把 or 将
+    earlier in the clause (把思想 +
     统一统一); after a plain noun the verb may close a noun phrase (乡村振兴振兴，: a slip).
     The cost: a verb typed twice at the end of a clause after such a word, the very same
     shape (要贯彻落实落实。), goes unreported."""
@@ -587,8 +588,8 @@ def _verb_abab(text: str, s: int, data: DupData) -> bool:
     if (s, s + 2) not in cut or (s + 2, s + 4) not in cut:
         return False
     before = _word_ending(text, cut, s)
-    if not before or before in data.standalone or (d.tag(before) or "x")[0] in _ABAB_FRAME_TAGS:
-        return True
+    if not before or before in data.standalone or before in "来去" or (d.tag(before) or "x")[0] in _ABAB_FRAME_TAGS:
+        return True  # (来, 去: the verb of motion before the purpose, 多去看望看望。)
     return any(text[a:b] in _DISPOSAL for a, b in cut if b <= s)
 
 
