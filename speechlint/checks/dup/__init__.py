@@ -117,6 +117,18 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    same neighbours (他船船艏 in two articles, :func:`_document_repeats`: a slip is an
    accident of one keystroke).
 
+   The grammar of reduplication in speech, which the benchmark's reports and laws hardly
+   hold, silences a reported pair last (jieba's cut and tags, :mod:`.words`): a one-syllable
+   verb's VV before an object that closes the clause or at a clause end
+   (``reduplicated-verb-object``, ``reduplicated-verb-end``: 压压担子，, 大家都来说说，), a
+   two-character verb's ABAB at a clause end (DUP002's ``reduplicated-verb-end``:
+   再斟酌斟酌。), the particle 等 after a word ending in it (``particle-after-word``:
+   平等等，), a measure word doubled after its noun, after 一 as a clause of its own or after
+   一 + a character jieba tags otherwise (``measure-after-tags``, ``measure-at-clause-end``,
+   ``numeral-measure-tags``: 新城区座座高楼, 一件件、, 一遍遍), a state word the cut keeps
+   whole (``state-word-tags``: 水清清的).  tests/test_dup_speech.py holds the invented
+   speech sentences.
+
    Whether a word crosses the edge of a copy is asked first of the compact lexicon
    (``要要求``: 要求 starts inside the second 要), then of the stretch of Han text around
    the candidate segmented as jieba does with its full dictionary
