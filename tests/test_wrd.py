@@ -950,7 +950,8 @@ def test_de_de_degree_adjective_at_end() -> None:
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
-    off = dataclasses.replace(shipped, degree_adjective_at_end=False)
+    # predicative_degree alone finds an adjective after 很 as well
+    off = dataclasses.replace(shipped, degree_adjective_at_end=False, predicative_degree=frozenset())
 
     def found(text: str, data: object) -> list[str]:
         return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
@@ -959,6 +960,30 @@ def test_de_de_degree_adjective_at_end() -> None:
         assert found(text, shipped) == ["的"]
         assert found(text, off) == []
     for text in ("我们要发挥发展的比较优势。", "紧急状态期间采取的非常措施。", "要及时解决经济运行中出现的不平衡。"):
+        assert found(text, shipped) == []
+
+
+def test_de_de_predicative_degree() -> None:
+    """With predicative_degree any dictionary word after 很, 十分, 越来越 or 不够, alone
+    between verb + 的 and the clause end, is a complement whatever jieba tags it (收集的很
+    全面: 全面/n, 推进的十分迅速: 十分迅速/nz); a noun after 比较 or 非常 (发展的比较优势,
+    采取的非常措施) and a word jieba merged with a one-character degree word (建造的太空站)
+    stay silent, and without the setting the slips go unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, predicative_degree=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("群众的意见收集的很全面。", "重点项目推进的十分迅速。", "几项工作衔接的很理想。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("我们要发挥发展的比较优势。", "紧急状态期间采取的非常措施。", "这是我国自主建造的太空站。"):
         assert found(text, shipped) == []
 
 

@@ -1296,6 +1296,13 @@ class DeComplementData:
     #: reported there (这是我们采取的更加积极的财政政策).  Complement-only forms (抓得, 开得,
     #: 用得) have a frequency of 3.
     model_word_frequency: float = float("inf")
+    #: Degree words that modify a predicate only, never a noun (很, 十分, 越来越, 不够):
+    #: after one of them (anywhere among the degree words) any dictionary word of 2-4
+    #: characters alone before the clause end, after verb + 的, is a complement, whatever
+    #: jieba tags it (收集的很全面: 全面/n, 总结的还不够系统: 系统/n, 推进的十分迅速: jieba's
+    #: 十分迅速/nz).  The other degree words also open nouns (比较优势, 非常措施, 更加公平
+    #: 正义), so only an adjective's tag shows a complement after them.  Never an amount.
+    predicative_degree: frozenset[str] = frozenset()
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1437,6 +1444,9 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     （`他们要求的很高`）。程度词 + “有” + 词典里的词（`degree_you_at_end`：`开展的很有成效`）
     也是补语；两个双字形容词连用（`degree_pair_at_end`：`推进的更加扎实有效`）也是，
     其中有名词时不算（`形成的更加紧密联系`、`发展的比较优势明显`）。
+    “很、十分、越来越、不够”等只修饰谓词的程度词（`predicative_degree`）后，词典里的词单独在
+    分句末尾时，jieba 标为名词也算补语（`收集的很全面`、`考虑的很系统`）；“比较、非常”后的名词
+    不算（`发展的比较优势`、`采取的非常措施`）。
     程度词后、分句末尾的两到四字词，语言模型在这一窗口里认为“得”不罕见（对数似然比超过
     `phrase_lm_threshold`）时，无论 jieba 怎样标注都算补语（`开的很成功`）；名词不算
     （`采取的非常措施`、`发展的比较优势`）。
@@ -1537,7 +1547,15 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             and len(phrase) == 4
             and all((segment.dictionary().tag(w) or "") in data.pair_tags for w in (phrase[:2], phrase[2:]))
         )
-        bare = bare or having or pair
+        # 收集的很全面: any dictionary word after a degree word that modifies predicates
+        # only (checked on the tags below)
+        predicative = (
+            phrase is not None
+            and degree is not None
+            and any(w in degree for w in data.predicative_degree)
+            and segment.dictionary().tag(phrase) is not None
+        )
+        bare = bare or having or pair or predicative
         if (single is not None or phrase is not None) and not read and not disposal and not causative and not bare and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
@@ -1567,6 +1585,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
                 c = token_at(starts, m.start(group) - 1 - lo)
                 if c >= 0 and tokens[c][3] not in data.adjective_tags:
                     c = -1
+            if predicative and _predicative_word(tokens, starts, m.start(group) - lo, m.end(group) - lo, m.start("degree") - lo):
+                # predicative_degree: 很 + a word of any tag, alone before the clause end
+                reported.add(de)
+                yield _de_de_finding(de, verb[2], m.group(0)[1:])
+                continue
             if having and c >= 0 and tokens[c][2] == "有" and c + 1 < len(tokens) and tokens[c + 1][1] == m.end(group) - lo:
                 # degree_you_at_end: degree word + 有 + its object, a state (很有成效)
                 reported.add(de)
@@ -1628,6 +1651,16 @@ def _verb_de(
     if data.relative_markers and _after_relative_marker(tokens, d, data.relative_markers):
         return None
     return lo, tokens, starts, d
+
+
+def _predicative_word(tokens: Sequence[segment.Tagged], starts: list[int], start: int, end: int, degree: int) -> bool:
+    """Is ``start``-``end`` (within the clause) one token of jieba's cut, or the end of one
+    that opens with a degree word of two or more characters (十分迅速/nz: 十分 + 迅速)?  A
+    one-character degree word merged with what follows may be another word (太空)."""
+    k = bisect_right(starts, start) - 1
+    if k < 0 or tokens[k][1] != end:
+        return False
+    return tokens[k][0] == start or (degree <= tokens[k][0] <= start - 2)
 
 
 def _particle_verb(tokens: Sequence[segment.Tagged], v: int, words: frozenset[str]) -> bool:
