@@ -666,10 +666,33 @@ def test_de_de_potential_complement() -> None:
     def found(text: str, data: object) -> list[str]:
         return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
 
-    for text in ("下放的事项要接的住。", "人才要引得进、留的住。", "既要放的开，又要管得好。"):
+    for text in ("下放的事项要接的住。", "人才要引得进、留的住。", "既要放的开，又要管得好。", "这件事我们做的到。"):
         assert found(text, shipped) == ["的"]
         assert found(text, off) == []
     for text in ("他们留的住房很宽敞。", "这是不可避免的了。", "这是我们今后要做的。", "这是完全办得到的。"):
+        assert found(text, shipped) == []
+
+
+def test_de_de_potential_before_relative() -> None:
+    """With potential_before_relative a potential complement between verb + 的 and another
+    的 is found (看的见的变化, 做的到的事情): a one-character verb between two 的 modifies
+    nothing.  An adjective there (提出的好的建议) and 得到的 stay silent, and without the
+    setting the slips go unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, potential_before_relative=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("要拿出群众看的见的实际行动。", "我们做的到的事情要马上办。", "要培养留的住的人才。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("大家提出的好的建议要吸收。", "这是群众最想得到的实惠。", "这是大家应当做的。"):
         assert found(text, shipped) == []
 
 

@@ -1303,6 +1303,11 @@ class DeComplementData:
     #: 十分迅速/nz).  The other degree words also open nouns (比较优势, 非常措施, 更加公平
     #: 正义), so only an adjective's tag shows a complement after them.  Never an amount.
     predicative_degree: frozenset[str] = frozenset()
+    #: Report a potential complement of ``potential_complements`` between verb + 的 and
+    #: another 的 (看的见的变化, 做的到的事情, 留的住的人才): the potential complement of a
+    #: relative clause.  A one-character verb between two 的 modifies nothing and ends no
+    #: noun phrase: 得 is meant (whereas 好 there may be attributive: 提出的好的建议).
+    potential_before_relative: bool = False
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1367,7 +1372,9 @@ class DeComplementData:
         if not self.potential_complements:
             return re.compile("(?!)")
         chars = "".join(sorted(self.potential_complements))
-        return re.compile(f"的(?<=[\u4e00-\u9fff]的)([{chars}])(?=[，。；！？、…”]|$)", re.MULTILINE)
+        # 看的见的变化: before another 的 as well, when potential_before_relative is on
+        relative = "|的" if self.potential_before_relative else ""
+        return re.compile(f"的(?<=[\u4e00-\u9fff]的)([{chars}])(?=[，。；！？、…”]|${relative})", re.MULTILINE)
 
     @cached_property
     def amount(self) -> re.Pattern[str]:
@@ -1452,7 +1459,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     （`采取的非常措施`、`发展的比较优势`）。
     动词 + “的” + 单字动词（住、响、进、开……，`potential_complements`）单独在分句末尾是
     可能补语：`接的住` → `接得住`，`留的住` → `留得住`；动词后的“的”后只跟一个动词，
-    构不成名词短语。
+    构不成名词短语。后面再接“的”时（`potential_before_relative`）也是：`看的见的变化`、
+    `做的到的事情`。
     分句里动词前有介词“把”（`disposal_markers`）时，程度词后的补语不再需要上述语言模型
     或词性条件（`要把营商环境打造的更优`）：“把”字句的动词要带补语；名词仍不算。
     分句里动词前有“让、使”且中间是动词的主语（`causative_markers`，“让人”除外）时，程度词后的
@@ -1711,7 +1719,9 @@ def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, report
     """A potential complement alone between verb + 的 and a clause end (接的住、管的好, 叫的
     响): a one-character verb of ``potential_complements`` that jieba reads as a word of its
     own after a verb (jieba's v or vn).  After 的 a noun phrase would need its noun; a verb
-    alone there is the result a potential complement states."""
+    alone there is the result a potential complement states.  Before another 的 as well
+    (看的见的变化, ``potential_before_relative``): a verb alone between two 的 modifies no
+    noun and is no noun either."""
     def alone(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
         return d + 1 < len(tokens) and tokens[d + 1][2] == m.group(1)
 
