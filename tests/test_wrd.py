@@ -696,6 +696,28 @@ def test_de_de_potential_before_relative() -> None:
         assert found(text, shipped) == []
 
 
+def test_de_de_comparative_verb() -> None:
+    """With comparative_verb one character before 一些 after a verb (jieba's v) + 的 needs
+    no prefilter (今年的指标定的低一些); a comparison with 比 (比原来预计的好一些) and a noun
+    before 的 (我们的要求高一些) stay silent, and without the setting the slip goes
+    unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, comparative_verb=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    assert found("今年的指标定的低一些。", shipped) == ["的"]
+    assert found("今年的指标定的低一些。", off) == []
+    for text in ("这个方案比原来预计的好一些。", "我们的要求高一些。"):
+        assert found(text, shipped) == []
+
+
 def test_de_de_literary_degree_words() -> None:
     """较, 较为 and 更为, the degree words of written official style, stand between verb +
     的 and a complement like 很 and 更 (增长的较快, 开展的较为顺利); before a noun they

@@ -1308,6 +1308,11 @@ class DeComplementData:
     #: relative clause.  A one-character verb between two 的 modifies nothing and ends no
     #: noun phrase: 得 is meant (whereas 好 there may be attributive: 提出的好的建议).
     potential_before_relative: bool = False
+    #: A one-character complement before a comparative follower (``comparative_followers``:
+    #: 有的翻的少一些, 步子迈的大一些) after a word jieba tags a verb (v) needs no prefilter:
+    #: a comparison's amount after verb + 的 ends no noun phrase, while the prefilter reads
+    #: the two characters before 的 (的翻) as it would for a noun phrase.
+    comparative_verb: bool = False
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1436,7 +1441,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     （`建设的更加整洁`、`变化的很快`）也算补语，但只在语言模型认为“的”前两个字后接“得”
     并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看）。
     程度词可以连用（`做的还很不够`），书面语的“较、较为、更为”也是程度词（`增长的较快`），补语后可接“一些、一点、了”（`迈的更大一些`），
-    “一些、一点”前的单字无论 jieba 怎样标注都算形容词（`放的更开一些`），
+    “一些、一点”前的单字无论 jieba 怎样标注都算形容词（`放的更开一些`），动词后的这种单字
+    也不需要预筛（`comparative_verb`：`指标定的低一些`），
     补语可带程度词重复（`抓的很紧很紧`）。动词 + “的” + “比……” + 补语在分句末尾是比较
     补语（`做的比过去扎实`、`吃的比过去好了`）；“比”后另有“的”（`做的比说的多`）或
     “比”属于别的词（`所占的比重较大`）时不报。
@@ -1564,7 +1570,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             and segment.dictionary().tag(phrase) is not None
         )
         bare = bare or having or pair or predicative
-        if (single is not None or phrase is not None) and not read and not disposal and not causative and not bare and (
+        # 有的翻的少一些: one character before 一些 (checked on the verb's tag below)
+        compared_verb = (
+            data.comparative_verb and single is not None and text.startswith(data.comparative_followers, m.end("single"))
+        )
+        if (single is not None or phrase is not None) and not read and not disposal and not causative and not bare and not compared_verb and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
             continue
@@ -1581,7 +1591,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             c = token_at(starts, m.start(group) - lo)
             disposal = disposal and _disposal_before(tokens, d - 1, data.disposal_markers)
             causative = causative and _causative_before(tokens, d - 1, data.causative_markers)
-            if not (disposal or causative or bare) and not read and (
+            compared_verb = compared_verb and verb[3] == "v"
+            if not (disposal or causative or bare or compared_verb) and not read and (
                 model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
             ):
                 continue  # the prefilter, where 把 or 让 turned out no marker
