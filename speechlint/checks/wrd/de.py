@@ -1430,6 +1430,10 @@ class DeComplementData:
         return re.compile(f"的{degs}(?:{alternation(self.complements)}){self._end}", re.MULTILINE)
 
 
+#: A comparative follower (一些, 一点, 了一些, 了一点) and a clause end right after it.
+_COMPARED_AT_END = re.compile("了?一[些点](?=[，。；！？、…”]|$)", re.MULTILINE)
+
+
 @rule("WRD002", "de-before-complement", data=DeComplementData, severity="warning", fix="safe")
 def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diagnostic]:
     """动词后的补语前误用“的”，应为“得”（如“抓的紧”“承诺的好”）。
@@ -1570,9 +1574,13 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             and segment.dictionary().tag(phrase) is not None
         )
         bare = bare or having or pair or predicative
-        # 有的翻的少一些: one character before 一些 (checked on the verb's tag below)
+        # 有的翻的少一些: one character before 一些 at the clause end (checked on the verb's
+        # tag below; 发展的每一点进步 goes on)
         compared_verb = (
-            data.comparative_verb and single is not None and text.startswith(data.comparative_followers, m.end("single"))
+            data.comparative_verb
+            and single is not None
+            and _COMPARED_AT_END.match(text, m.end("single")) is not None
+            and text.startswith(data.comparative_followers, m.end("single"))
         )
         if (single is not None or phrase is not None) and not read and not disposal and not causative and not bare and not compared_verb and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
