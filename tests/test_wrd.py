@@ -718,6 +718,27 @@ def test_de_de_comparative_verb() -> None:
         assert found(text, shipped) == []
 
 
+def test_de_de_split_verb_object() -> None:
+    """With split_verb_object a verb repeated after its object is the verb before 的
+    whatever jieba tags the pieces (唱歌唱的好: 歌唱/n, 把关把的很严: 把/p); a reduplicated
+    word (天天的) stays silent, and without the setting the slips go unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, split_verb_object=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("他唱歌唱的好。", "各级党组织把关把的很严。", "同志们值班值的很辛苦。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    assert found("我们天天的工作都很忙。", shipped) == []
+
+
 def test_de_de_literary_degree_words() -> None:
     """较, 较为 and 更为, the degree words of written official style, stand between verb +
     的 and a complement like 很 and 更 (增长的较快, 开展的较为顺利); before a noun they

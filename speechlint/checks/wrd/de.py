@@ -1313,6 +1313,12 @@ class DeComplementData:
     #: a comparison's amount after verb + 的 ends no noun phrase, while the prefilter reads
     #: the two characters before 的 (的翻) as it would for a noun phrase.
     comparative_verb: bool = False
+    #: A verb repeated after its object (唱歌唱的好, 把关把的很严, 值班值的很辛苦) counts as
+    #: the verb before 的 whatever jieba tags the pieces (唱/v 歌唱/n, 把/p, 值/n): the
+    #: character before 的 opens the dictionary word of 2-3 characters right before it.  A
+    #: verb-object word takes no complement of its own, so it is repeated for one; no
+    #: noun or other word is written that way before 的.
+    split_verb_object: bool = False
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1459,7 +1465,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     （`出现的不平衡`：“不”+ 形容词也作名词）。程度词后的单字形容词（含 jieba 与程度词合成的
     `更稳`）同样处理（`degree_single_at_end`：`改革推进的更稳`），表示数量、大小的字除外
     （`他们要求的很高`）。程度词 + “有” + 词典里的词（`degree_you_at_end`：`开展的很有成效`）
-    也是补语；两个双字形容词连用（`degree_pair_at_end`：`推进的更加扎实有效`）也是，
+    也是补语；动宾式的词后重复动词（`split_verb_object`：`唱歌唱的好`、`把关把的很严`）时，
+    重复的字就是动词，jieba 怎样标注都不论；两个双字形容词连用（`degree_pair_at_end`：`推进的更加扎实有效`）也是，
     其中有名词时不算（`形成的更加紧密联系`、`发展的比较优势明显`）。
     “很、十分、越来越、不够”等只修饰谓词的程度词（`predicative_degree`）后，词典里的词单独在
     分句末尾时，jieba 标为名词也算补语（`收集的很全面`、`考虑的很系统`）；“比较、非常”后的名词
@@ -1673,7 +1680,11 @@ def _verb_de(
     verb = tokens[d - 1]
     if verb[2] in data.verb_exceptions:
         return None
-    if verb[3] not in verb_tags and not _particle_verb(tokens, d - 1, data.particle_verbs):
+    if (
+        verb[3] not in verb_tags
+        and not _particle_verb(tokens, d - 1, data.particle_verbs)
+        and not (data.split_verb_object and _split_verb(tokens, starts, d))
+    ):
         return None
     if data.relative_markers and _after_relative_marker(tokens, d, data.relative_markers):
         return None
@@ -1688,6 +1699,23 @@ def _predicative_word(tokens: Sequence[segment.Tagged], starts: list[int], start
     if k < 0 or tokens[k][1] != end:
         return False
     return tokens[k][0] == start or (degree <= tokens[k][0] <= start - 2)
+
+
+def _split_verb(tokens: Sequence[segment.Tagged], starts: list[int], d: int) -> bool:
+    """Is the character before the 的 at token ``d`` a verb repeated after its object: does
+    it open a dictionary word of 2-3 characters (the verb and its object: 唱歌, 把关) that
+    starts a token and ends right before it (唱/v 歌唱/n 的, 把关/v 把/p 的)?  Never a
+    reduplication (天天的)."""
+    clause = "".join(t[2] for t in tokens[:d])
+    p = len(clause) - 1
+    if p < 2 or not clause.endswith(tokens[d - 1][2]):
+        return False
+    verb = clause[p]
+    for k in (2, 3):
+        word = clause[p - k : p]
+        if len(word) == k and word[0] == verb != word[1] and p - k in starts and segment.dictionary().freq(word) > 0:
+            return True
+    return False
 
 
 def _particle_verb(tokens: Sequence[segment.Tagged], v: int, words: frozenset[str]) -> bool:
