@@ -739,6 +739,27 @@ def test_de_de_split_verb_object() -> None:
     assert found("我们天天的工作都很忙。", shipped) == []
 
 
+def test_de_de_noun_verb_threshold() -> None:
+    """With noun_verb_threshold an action noun jieba tags n (部署, 谋划) before 的 + a degree
+    word is the verb, the model finding 了 after it likely (工作部署的不够细致); a possessor
+    (中央的比较具体) stays silent, and without the setting the slips go unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, noun_verb_threshold=float("inf"))
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("个别单位工作部署的不够细致。", "今年的重点任务谋划的比较早。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    assert found("两份文件中，中央的比较具体，地方的比较笼统。", shipped) == []
+
+
 def test_de_de_literary_degree_words() -> None:
     """较, 较为 and 更为, the degree words of written official style, stand between verb +
     的 and a complement like 很 and 更 (增长的较快, 开展的较为顺利); before a noun they

@@ -1319,6 +1319,13 @@ class DeComplementData:
     #: verb-object word takes no complement of its own, so it is repeated for one; no
     #: noun or other word is written that way before 的.
     split_verb_object: bool = False
+    #: A word jieba tags a noun (n) before 的 counts as the verb when a degree word follows
+    #: 的 and the model finds 了 after its last two characters at least this likely against
+    #: 的 (log ratio): an action noun used as a verb (工作部署的不够细致: 部署/n, 任务谋划的
+    #: 比较早: 谋划/n, 经验总结的还不够系统: 经验总结/n), which takes 了 as verbs do.  A
+    #: possessor (中央的比较具体, 企业的更多) rarely takes 了, and an action noun + 的 +
+    #: a degree word + a complement at the clause end makes no noun phrase.
+    noun_verb_threshold: float = float("inf")
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1456,6 +1463,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     补语可带程度词重复（`抓的很紧很紧`）。动词 + “的” + “比……” + 补语在分句末尾是比较
     补语（`做的比过去扎实`、`吃的比过去好了`）；“比”后另有“的”（`做的比说的多`）或
     “比”属于别的词（`所占的比重较大`）时不报。
+    jieba 标为名词的动作名词（`部署`、`谋划`）后接“的”+ 程度词时，语言模型认为其后接“了”
+    不罕见（`noun_verb_threshold`）就当动词：`工作部署的不够细致`；`中央的比较具体`不报。
     动词与程度词之间的“的”，语言模型认为“得”的可能性高出很多（对数似然比超过
     `lm_threshold`）时，补语后接什么都报告：`搞的比较好的企业`、`做的更加稳妥和周到`；
     `采取的非常措施`（关系从句）模型读作“的”，不报；动词末字与“得”构成常用词时（`采取`→`取得`，
@@ -1596,6 +1605,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         if clauses.allowed(de, de + 1):
             continue
         tagged = _verb_de(clauses, de, m.end(), data.verb_tags, data)
+        if tagged is None and degree and model is not None and data.noun_verb_threshold < float("inf"):
+            # 工作部署的不够细致: an action noun (部署/n) used as the verb
+            tagged = _verb_de(clauses, de, m.end(), ("n",), data)
+            if tagged is not None and _left_ratio(model, tagged[1][tagged[3] - 1][2][-2:], "了") < data.noun_verb_threshold:
+                tagged = None
         if tagged is None:
             continue
         lo, tokens, starts, d = tagged
