@@ -760,6 +760,28 @@ def test_de_de_noun_verb_threshold() -> None:
     assert found("两份文件中，中央的比较具体，地方的比较笼统。", shipped) == []
 
 
+def test_de_de_you_adjectives() -> None:
+    """With you_adjectives 有 + one character (有序/n, 有力/n) is an adjective in a pair of
+    complements and a coordinated one (运行的比较平稳有序, 推进的更加稳妥而有序); a noun in
+    the pair (形成的更加紧密有机联系) stays silent, and without the setting the slips go
+    unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, you_adjectives=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("今年市场运行的比较平稳有序。", "全市的改革推进的更加稳妥而有序。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    assert found("我们要形成的更加紧密有机联系。", shipped) == []
+
+
 def test_de_de_literary_degree_words() -> None:
     """较, 较为 and 更为, the degree words of written official style, stand between verb +
     的 and a complement like 很 and 更 (增长的较快, 开展的较为顺利); before a noun they

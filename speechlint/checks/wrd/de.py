@@ -1326,6 +1326,15 @@ class DeComplementData:
     #: possessor (中央的比较具体, 企业的更多) rarely takes 了, and an action noun + 的 +
     #: a degree word + a complement at the clause end makes no noun phrase.
     noun_verb_threshold: float = float("inf")
+    #: A dictionary word of 有 + one character (有序, 有力, 有效) counts as an adjective in a
+    #: pair of complements (``degree_pair_at_end``: 运行的比较平稳有序) and a coordinated one
+    #: (``coordinated_complements``: 推进的更加稳妥而有序), whatever jieba tags it (有序/n):
+    #: 有 + its object states a quality, as in ``degree_you_at_end``.
+    you_adjectives: bool = False
+
+    def pair_tag(self, word: str, tag: str) -> str:
+        """``tag``, or an adjective's (a) for 有 + one character (有序/n) with ``you_adjectives``."""
+        return "a" if self.you_adjectives and len(word) == 2 and word[0] == "有" and tag else tag
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1476,7 +1485,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     （`他们要求的很高`）。程度词 + “有” + 词典里的词（`degree_you_at_end`：`开展的很有成效`）
     也是补语；动宾式的词后重复动词（`split_verb_object`：`唱歌唱的好`、`把关把的很严`）时，
     重复的字就是动词，jieba 怎样标注都不论；两个双字形容词连用（`degree_pair_at_end`：`推进的更加扎实有效`）也是，
-    其中有名词时不算（`形成的更加紧密联系`、`发展的比较优势明显`）。
+    其中有名词时不算（`形成的更加紧密联系`、`发展的比较优势明显`）；“有”+ 单字的词（`有序`、
+    `有力`，`you_adjectives`）在这里和并列补语中算形容词（`运行的比较平稳有序`）。
     “很、十分、越来越、不够”等只修饰谓词的程度词（`predicative_degree`）后，词典里的词单独在
     分句末尾时，jieba 标为名词也算补语（`收集的很全面`、`考虑的很系统`）；“比较、非常”后的名词
     不算（`发展的比较优势`、`采取的非常措施`）。
@@ -1579,7 +1589,7 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             and data.degree_pair_at_end
             and degree != "不"
             and len(phrase) == 4
-            and all((segment.dictionary().tag(w) or "") in data.pair_tags for w in (phrase[:2], phrase[2:]))
+            and all(data.pair_tag(w, segment.dictionary().tag(w) or "") in data.pair_tags for w in (phrase[:2], phrase[2:]))
         )
         # 收集的很全面: any dictionary word after a degree word that modifies predicates
         # only (checked on the tags below)
@@ -1649,7 +1659,7 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
                 and tokens[c][1] == m.start(group) + 2 - lo
                 and c + 1 < len(tokens)
                 and tokens[c + 1][1] == m.end(group) - lo
-                and {tokens[c][3], tokens[c + 1][3]} <= data.pair_tags
+                and {data.pair_tag(t[2], t[3]) for t in tokens[c : c + 2]} <= data.pair_tags
             ):
                 # degree_pair_at_end: two adjectives as jieba tags them (扎实/a 有效/a)
                 reported.add(de)
@@ -1867,7 +1877,7 @@ def _coordinated_de_de(
 
     def fit(m: re.Match[str]) -> bool:
         words = segment.dictionary()
-        tags = [words.tag(m.group("a")) or "", words.tag(m.group("b")) or ""]
+        tags = [data.pair_tag(m.group(g), words.tag(m.group(g)) or "") for g in ("a", "b")]
         return all(t and not t.startswith("n") for t in tags) and any(t in data.adjective_tags for t in tags)
 
     def joined(m: re.Match[str], lo: int, tokens: Sequence[segment.Tagged], _d: int) -> bool:
@@ -1876,7 +1886,7 @@ def _coordinated_de_de(
         ta, tb = ends.get(m.end("a") - lo), ends.get(m.end("b") - lo)
         if ta is None or tb is None or ta[0] != m.start("a") - lo or tb[0] != m.start("b") - lo:
             return False
-        return not (ta[3].startswith("n") or tb[3].startswith("n"))
+        return not (data.pair_tag(ta[2], ta[3]).startswith("n") or data.pair_tag(tb[2], tb[3]).startswith("n"))
 
     listed = (m for m in data.coordinated.finditer(text) if fit(m))
     yield from _after_verb_de(listed, joined, data, clauses, reported, data.verb_tags)
