@@ -782,6 +782,26 @@ def test_de_de_you_adjectives() -> None:
     assert found("我们要形成的更加紧密有机联系。", shipped) == []
 
 
+def test_de_de_amount_after_verbal_noun() -> None:
+    """With amount_after_verbal_noun an amount after a degree word is a complement after a
+    verbal noun (变化/vn: 城市面貌变化的很大); after a verb (付出/v: 我们付出的很大) it stays
+    silent, and without the setting the slip goes unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, amount_after_verbal_noun=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    assert found("这几年城市面貌变化的很大。", shipped) == ["的"]
+    assert found("这几年城市面貌变化的很大。", off) == []
+    assert found("我们付出的很大。", shipped) == []
+
+
 def test_de_de_literary_degree_words() -> None:
     """较, 较为 and 更为, the degree words of written official style, stand between verb +
     的 and a complement like 很 and 更 (增长的较快, 开展的较为顺利); before a noun they

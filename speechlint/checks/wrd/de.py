@@ -1331,6 +1331,11 @@ class DeComplementData:
     #: (``coordinated_complements``: 推进的更加稳妥而有序), whatever jieba tags it (有序/n):
     #: 有 + its object states a quality, as in ``degree_you_at_end``.
     you_adjectives: bool = False
+    #: An amount (``amounts``: 大, 多, 高) after a degree word counts as the complement of
+    #: ``degree_single_at_end`` and ``merged_degree`` after a verb jieba tags a verbal noun
+    #: (vn: 城市面貌变化的很大, 收入增长的很多): a process verb has no object for 的 to
+    #: nominalise, whereas 我们付出的很大 (付出/v: what we paid) stays silent.
+    amount_after_verbal_noun: bool = False
 
     def pair_tag(self, word: str, tag: str) -> str:
         """``tag``, or an adjective's (a) for 有 + one character (有序/n) with ``you_adjectives``."""
@@ -1482,7 +1487,7 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     不需要预筛或语言模型（`会议准备的很充分`、`大家学习的很认真`）；只有否定词“不”时不算
     （`出现的不平衡`：“不”+ 形容词也作名词）。程度词后的单字形容词（含 jieba 与程度词合成的
     `更稳`）同样处理（`degree_single_at_end`：`改革推进的更稳`），表示数量、大小的字除外
-    （`他们要求的很高`）。程度词 + “有” + 词典里的词（`degree_you_at_end`：`开展的很有成效`）
+    （`他们要求的很高`），动名词后的除外（`amount_after_verbal_noun`：`城市面貌变化的很大`）。程度词 + “有” + 词典里的词（`degree_you_at_end`：`开展的很有成效`）
     也是补语；动宾式的词后重复动词（`split_verb_object`：`唱歌唱的好`、`把关把的很严`）时，
     重复的字就是动词，jieba 怎样标注都不论；两个双字形容词连用（`degree_pair_at_end`：`推进的更加扎实有效`）也是，
     其中有名词时不算（`形成的更加紧密联系`、`发展的比较优势明显`）；“有”+ 单字的词（`有序`、
@@ -1571,7 +1576,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         bare = bare and (segment.dictionary().tag(phrase or "") or "") in data.adjective_tags
         # 改革推进的更稳, 路子走的越来越宽: one character after a degree word, an adjective
         # alone or merged with the degree word (更稳/a), never an amount (要求的很高)
-        if single is not None and degree and degree != "不" and data.degree_single_at_end and single not in data.amounts:
+        # 变化的很大: an amount too, after a verbal noun (checked on the tags below)
+        amount = (
+            data.amount_after_verbal_noun and single is not None and single in data.amounts and degree not in (None, "不")
+        )
+        if single is not None and degree and degree != "不" and data.degree_single_at_end and (single not in data.amounts or amount):
             words = segment.dictionary()
             bare = any((words.tag(w) or "") in data.adjective_tags for w in (single, degree[-1] + single))
         # 专项整治开展的很有成效: 有 + a dictionary word after a degree word (checked on the tags)
@@ -1627,6 +1636,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         if single is not None or phrase is not None:
             # unlisted: a complement only as one adjective, the whole rest of the clause
             group = "single" if single is not None else "phrase"
+            if amount and verb[3] != "vn":
+                bare = False  # 我们付出的很大: an amount after a verb (v) is what was done
             c = token_at(starts, m.start(group) - lo)
             disposal = disposal and _disposal_before(tokens, d - 1, data.disposal_markers)
             causative = causative and _causative_before(tokens, d - 1, data.causative_markers)
@@ -1638,7 +1649,7 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             if disposal and c < 0:
                 # jieba merged the degree word into the complement (更优/d): the whole word
                 c = token_at(starts, m.start("degree") - lo)
-            elif c < 0 and data.merged_degree and group == "single" and single not in data.amounts:
+            elif c < 0 and data.merged_degree and group == "single" and (single not in data.amounts or (amount and verb[3] == "vn")):
                 # 跑的更少 … 增长的较快: jieba's 较快/a, an adjective of its own
                 c = token_at(starts, m.start(group) - 1 - lo)
                 if c >= 0 and tokens[c][3] not in data.adjective_tags:
