@@ -797,9 +797,11 @@ def test_de_de_amount_after_verbal_noun() -> None:
     def found(text: str, data: object) -> list[str]:
         return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
 
-    assert found("这几年城市面貌变化的很大。", shipped) == ["的"]
-    assert found("这几年城市面貌变化的很大。", off) == []
-    assert found("我们付出的很大。", shipped) == []
+    for text in ("这几年城市面貌变化的很大。", "这几年一些地方的开发区发展的太多了。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("我们付出的很大。", "这几年投资的很多。"):
+        assert found(text, shipped) == []
 
 
 def test_de_de_literary_degree_words() -> None:

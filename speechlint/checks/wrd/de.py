@@ -1582,7 +1582,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         )
         if single is not None and degree and degree != "不" and data.degree_single_at_end and (single not in data.amounts or amount):
             words = segment.dictionary()
-            bare = any((words.tag(w) or "") in data.adjective_tags for w in (single, degree[-1] + single))
+            # (an amount after a verbal noun: 多 is a numeral, m, to the dictionary)
+            bare = amount or any((words.tag(w) or "") in data.adjective_tags for w in (single, degree[-1] + single))
         # 专项整治开展的很有成效: 有 + a dictionary word after a degree word (checked on the tags)
         having = (
             phrase is not None
@@ -1683,7 +1684,9 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             compared = group == "single" and text.startswith(data.comparative_followers, m.end(group))
             # a noun after a degree word is what 的 modifies (采取的非常措施), never a complement
             read = (read or disposal) and tokens[c][3] not in data.phrase_lm_not_tags
-            if tokens[c][3] not in data.adjective_tags and not compared and not read:
+            # 发展的太多了: jieba tags the amount 多 a numeral (m) after a verbal noun
+            counted = amount and verb[3] == "vn" and tokens[c][2] == single and tokens[c][3] == "m"
+            if tokens[c][3] not in data.adjective_tags and not compared and not read and not counted:
                 continue
         reported.add(de)
         yield _de_de_finding(de, verb[2], m.group(0)[1:])
