@@ -804,6 +804,29 @@ def test_de_de_amount_after_verbal_noun() -> None:
         assert found(text, shipped) == []
 
 
+def test_de_de_nominal_subjects() -> None:
+    """With nominal_subjects a person right before the verb makes verb + 的 a nominalised
+    subject for the coordinated complement and predicative_degree's nouns (我们面临的更加
+    复杂和艰巨, 我们掌握的还不够全面); a topic there (这项工作做的更加细致而周到, 群众的意见
+    收集的很全面) is still found, and without the setting the persons' sentences are reported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, nominal_subjects=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("我们面临的更加复杂和艰巨。", "我们掌握的还不够全面。"):
+        assert found(text, shipped) == []
+        assert found(text, off) == ["的"]
+    for text in ("这项工作做的更加细致而周到。", "群众的意见收集的很全面。"):
+        assert found(text, shipped) == ["的"]
+
+
 def test_de_de_literary_degree_words() -> None:
     """较, 较为 and 更为, the degree words of written official style, stand between verb +
     的 and a complement like 很 and 更 (增长的较快, 开展的较为顺利); before a noun they

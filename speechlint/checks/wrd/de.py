@@ -1336,6 +1336,13 @@ class DeComplementData:
     #: (vn: 城市面貌变化的很大, 收入增长的很多): a process verb has no object for 的 to
     #: nominalise, whereas 我们付出的很大 (付出/v: what we paid) stays silent.
     amount_after_verbal_noun: bool = False
+    #: Persons (pronouns and collective nouns: 我们, 大家, 群众) that right before the verb
+    #: make verb + 的 a nominalised subject, what they face, want or know (我们面临的更加
+    #: 复杂和艰巨, 群众期盼的越来越多元): the coordinated complement and the words of
+    #: ``predicative_degree`` that are no adjective are not reported after one.  A topic
+    #: before the verb (工作推进的更加扎实和有效, 意见收集的很全面) is its object, so verb + 的
+    #: there leaves no object to nominalise.
+    nominal_subjects: frozenset[str] = frozenset()
 
     def pair_tag(self, word: str, tag: str) -> str:
         """``tag``, or an adjective's (a) for 有 + one character (有序/n) with ``you_adjectives``."""
@@ -1494,7 +1501,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     `有力`，`you_adjectives`）在这里和并列补语中算形容词（`运行的比较平稳有序`）。
     “很、十分、越来越、不够”等只修饰谓词的程度词（`predicative_degree`）后，词典里的词单独在
     分句末尾时，jieba 标为名词也算补语（`收集的很全面`、`考虑的很系统`）；“比较、非常”后的名词
-    不算（`发展的比较优势`、`采取的非常措施`）。
+    不算（`发展的比较优势`、`采取的非常措施`）。动词前紧接“我们、大家、群众”等人称时
+    （`nominal_subjects`），这类名词和并列补语不报：“的”字短语是主语（`我们面临的更加复杂和艰巨`）。
     程度词后、分句末尾的两到四字词，语言模型在这一窗口里认为“得”不罕见（对数似然比超过
     `phrase_lm_threshold`）时，无论 jieba 怎样标注都算补语（`开的很成功`）；名词不算
     （`采取的非常措施`、`发展的比较优势`）。
@@ -1655,7 +1663,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
                 c = token_at(starts, m.start(group) - 1 - lo)
                 if c >= 0 and tokens[c][3] not in data.adjective_tags:
                     c = -1
-            if predicative and _predicative_word(tokens, starts, m.start(group) - lo, m.end(group) - lo, m.start("degree") - lo):
+            if (
+                predicative
+                and _predicative_word(tokens, starts, m.start(group) - lo, m.end(group) - lo, m.start("degree") - lo)
+                and not _person_before(tokens, d - 1, data.nominal_subjects)
+            ):
                 # predicative_degree: 很 + a word of any tag, alone before the clause end
                 reported.add(de)
                 yield _de_de_finding(de, verb[2], m.group(0)[1:])
@@ -1727,6 +1739,11 @@ def _verb_de(
     if data.relative_markers and _after_relative_marker(tokens, d, data.relative_markers):
         return None
     return lo, tokens, starts, d
+
+
+def _person_before(tokens: Sequence[segment.Tagged], v: int, persons: frozenset[str]) -> bool:
+    """Is the token right before the verb at token ``v`` one of ``persons`` (我们, 大家)?"""
+    return v >= 1 and tokens[v - 1][2] in persons
 
 
 def _predicative_word(tokens: Sequence[segment.Tagged], starts: list[int], start: int, end: int, degree: int) -> bool:
@@ -1894,7 +1911,9 @@ def _coordinated_de_de(
         tags = [data.pair_tag(m.group(g), words.tag(m.group(g)) or "") for g in ("a", "b")]
         return all(t and not t.startswith("n") for t in tags) and any(t in data.adjective_tags for t in tags)
 
-    def joined(m: re.Match[str], lo: int, tokens: Sequence[segment.Tagged], _d: int) -> bool:
+    def joined(m: re.Match[str], lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
+        if _person_before(tokens, d - 1, data.nominal_subjects):
+            return False  # 我们面临的更加复杂和艰巨: what we face
         # each word a token of jieba's cut of the clause, and no noun there either
         ends = {t[1]: t for t in tokens}
         ta, tb = ends.get(m.end("a") - lo), ends.get(m.end("b") - lo)
