@@ -1339,7 +1339,8 @@ class DeComplementData:
     #: Persons (pronouns and collective nouns: 我们, 大家, 群众) that right before the verb
     #: make verb + 的 a nominalised subject, what they face, want or know (我们面临的更加
     #: 复杂和艰巨, 群众期盼的越来越多元): the coordinated complement and the words of
-    #: ``predicative_degree`` that are no adjective are not reported after one.  A topic
+    #: ``predicative_degree`` that are no adjective and the amounts of
+    #: ``amount_after_verbal_noun`` are not reported after one.  A topic
     #: before the verb (工作推进的更加扎实和有效, 意见收集的很全面) is its object, so verb + 的
     #: there leaves no object to nominalise.
     nominal_subjects: frozenset[str] = frozenset()
@@ -1645,8 +1646,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         if single is not None or phrase is not None:
             # unlisted: a complement only as one adjective, the whole rest of the clause
             group = "single" if single is not None else "phrase"
-            if amount and verb[3] != "vn":
-                bare = False  # 我们付出的很大: an amount after a verb (v) is what was done
+            if amount and (verb[3] != "vn" or _person_before(tokens, d - 1, data.nominal_subjects)):
+                # 我们付出的很大: an amount after a verb (v) is what was done; 我们投资的太多
+                # 了: after a person, what they invested (nominal_subjects)
+                amount = False
+                bare = False
             c = token_at(starts, m.start(group) - lo)
             disposal = disposal and _disposal_before(tokens, d - 1, data.disposal_markers)
             causative = causative and _causative_before(tokens, d - 1, data.causative_markers)
