@@ -1737,7 +1737,7 @@ def _verb_de(
     if (
         verb[3] not in verb_tags
         and not _particle_verb(tokens, d - 1, data.particle_verbs)
-        and not (data.split_verb_object and _split_verb(tokens, starts, d))
+        and not (data.split_verb_object and _split_verb(clauses.text, lo, tokens, starts, d))
     ):
         return None
     if data.relative_markers and _after_relative_marker(tokens, d, data.relative_markers):
@@ -1760,19 +1760,20 @@ def _predicative_word(tokens: Sequence[segment.Tagged], starts: list[int], start
     return tokens[k][0] == start or (degree <= tokens[k][0] <= start - 2)
 
 
-def _split_verb(tokens: Sequence[segment.Tagged], starts: list[int], d: int) -> bool:
-    """Is the character before the 的 at token ``d`` a verb repeated after its object: does
-    it open a dictionary word of 2-3 characters (the verb and its object: 唱歌, 把关) that
-    starts a token and ends right before it (唱/v 歌唱/n 的, 把关/v 把/p 的)?  Never a
-    reduplication (天天的)."""
-    clause = "".join(t[2] for t in tokens[:d])
-    p = len(clause) - 1
-    if p < 2 or not clause.endswith(tokens[d - 1][2]):
-        return False
-    verb = clause[p]
+def _split_verb(text: str, lo: int, tokens: Sequence[segment.Tagged], starts: list[int], d: int) -> bool:
+    """Is the character before the 的 at token ``d`` (of the clause starting at ``lo`` in
+    ``text``) a verb repeated after its object: does it open a dictionary word of 2-3
+    characters (the verb and its object: 唱歌, 把关) that starts a token and ends right
+    before it (唱/v 歌唱/n 的, 把关/v 把/p 的)?  Never a reduplication (天天的)."""
+    p = lo + tokens[d][0] - 1  # the verb's character, right before 的
     for k in (2, 3):
-        word = clause[p - k : p]
-        if len(word) == k and word[0] == verb != word[1] and p - k in starts and segment.dictionary().freq(word) > 0:
+        word = text[p - k : p]
+        if (
+            p - k >= lo
+            and word[0] == text[p] != word[1]
+            and p - k - lo in starts
+            and segment.dictionary().freq(word) > 0
+        ):
             return True
     return False
 
