@@ -404,3 +404,17 @@ def test_the_cut_alone_needs_a_smaller_margin() -> None:
 def test_a_slip_after_a_word_that_swallows_its_first_character_is_found() -> None:
     # 行政法 holds 法: the segmentation cuts 法瑰, yet 行政|法规 reads far better
     assert [w for _, w in findings("与上级行政法瑰相抵触的规定，一律停止执行。各项法规要及时清理。")] == ["法瑰"]
+
+
+def test_han_tests_match_the_regexes_they_replace() -> None:
+    """_all_han / _two_char_words (min/max in C, no class of 27,000 characters to compile)
+    answer what fullmatch of [U+3400-U+9FFF]+ and of two-character words did."""
+    from speechlint.checks.wrd import homophones
+
+    run = re.compile("[\u3400-\u9fff]+")
+    words = re.compile("[\u3400-\u9fff]{2}(?: [\u3400-\u9fff]{2})*")
+    cases = ["", "布署", "布署 部署", "布署  部署", " 布署", "布署 ", "布", "布署 部", "布a", "\u33ff布",
+             "\u9fff\u3400", "\ua000", "布署\t部署", "布署 部署 工作", "〇〇"]
+    for s in cases:
+        assert homophones._all_han(s) == bool(run.fullmatch(s)), s
+        assert homophones._two_char_words(s) == bool(words.fullmatch(s)), s
