@@ -407,8 +407,8 @@ def test_a_slip_after_a_word_that_swallows_its_first_character_is_found() -> Non
 
 
 def test_han_tests_match_the_regexes_they_replace() -> None:
-    """_all_han / _two_char_words (min/max in C, no class of 27,000 characters to compile)
-    answer what fullmatch of [U+3400-U+9FFF]+ and of two-character words did."""
+    """_two_char_words (the shared _HAN_RUN and a length test) answers what fullmatch of a
+    pattern of two-character words did."""
     from speechlint.checks.wrd import homophones
 
     run = re.compile("[\u3400-\u9fff]+")
@@ -416,5 +416,5 @@ def test_han_tests_match_the_regexes_they_replace() -> None:
     cases = ["", "布署", "布署 部署", "布署  部署", " 布署", "布署 ", "布", "布署 部", "布a", "\u33ff布",
              "\u9fff\u3400", "\ua000", "布署\t部署", "布署 部署 工作", "〇〇"]
     for s in cases:
-        assert homophones._all_han(s) == bool(run.fullmatch(s)), s
+        assert bool(homophones._HAN_RUN.fullmatch(s)) == bool(run.fullmatch(s)), s
         assert homophones._two_char_words(s) == bool(words.fullmatch(s)), s
