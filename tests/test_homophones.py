@@ -418,3 +418,16 @@ def test_han_tests_match_the_regexes_they_replace() -> None:
     for s in cases:
         assert bool(homophones._HAN_RUN.fullmatch(s)) == bool(run.fullmatch(s)), s
         assert homophones._two_char_words(s) == bool(words.fullmatch(s)), s
+
+
+def test_codes_are_the_slips_as_numbers() -> None:
+    """HomophoneTable.codes (units interleaved in C) holds each slip's two UTF-16 code units
+    read as one 32-bit number, as encoding the slips themselves gives (invented table)."""
+    from array import array
+
+    from speechlint.checks.wrd import homophones
+
+    table = homophones.HomophoneTable("布\t署告\t部署\t布告 报告\n做\t法\t作法\n", "x")
+    expected = frozenset(array("I", "布署布告做法".encode(homophones._UNITS)))
+    assert table.codes == expected
+    assert table.in_text("我们要做法治布署工作") == frozenset({"做法", "布署"})
