@@ -129,12 +129,16 @@ def help_text(text: str) -> str:
     """``text`` (English) in the run's language; a bilingual ``中文 / English`` text is cut
     to its half in the run's language."""
     zh, sep, en = text.partition(" / ")
-    if sep and _HAN.search(zh) and not _HAN.search(en):
+    if sep and _has_han(zh) and not _has_han(en):
         return zh if _current == "zh" else en
     return HELP.get(text, text) if _current == "zh" else text
 
 
-_HAN = re.compile("[\u4e00-\u9fff]")
+def _has_han(s: str) -> bool:
+    """Does ``s`` hold a character of U+4E00-U+9FFF?  A test in Python, not a regex class of
+    that range: re's compiler visits each of its 21,000 characters at every start, for a few
+    short help strings."""
+    return any("\u4e00" <= c <= "\u9fff" for c in s)
 
 
 # ------------------------------------------------------------ errors and notes

@@ -31,3 +31,12 @@ def test_wrd001_reads_an_adverbial_before_de() -> None:
     assert de._adverbial_before(text, text.index("的"), words, adverbials.tails())
     for text in ("我们的政策。", "这是任务的一部分。"):  # 务 alone is an adverb too: not kept
         assert not de._adverbial_before(text, text.index("的"), words, adverbials.tails())
+
+
+def test_tails_are_the_last_two_characters_of_longer_words() -> None:
+    """WordSet.tails (found by a regex over the lines) holds exactly the last two characters
+    of each word of three or more characters, on invented words."""
+    ws = adverbials.WordSet(["始终", "尽可能", "独立自主", "不断", "争分夺秒", "可能"])
+    assert ws.tails() == frozenset({"可能", "自主", "夺秒"})
+    shipped = adverbials.words()
+    assert adverbials.tails() == frozenset(w[-2:] for w in shipped if len(w) > 2)

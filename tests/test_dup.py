@@ -1559,3 +1559,19 @@ def test_a_determiner_before_a_doubled_character_that_is_no_unit_head_is_judged(
     data = family_data("DUP")["DUP001"]
     assert not dup.words._determined_unit("各单单位必须遵守规定。", 1, data)
     assert dup.words._determined_unit("各所所长要负起责任。", 1, data)
+
+
+def test_shared_low_bytes_is_the_last_texts() -> None:
+    """DUP001 and DUP002 share the low bytes of the same text; another text, even an equal
+    one, gets its own (the memo compares by identity)."""
+    from speechlint.checks.dup import scan
+
+    text = "我们要坚坚持，" * 3
+    low = scan._shared_low_bytes(text)
+    assert low == scan._low_bytes(text)
+    assert scan._shared_low_bytes(text) is low
+    other = "他们要落落实"
+    assert scan._shared_low_bytes(other) == scan._low_bytes(other)
+    again = text[:-1] + text[-1]  # equal to text, another object: computed again, same value
+    assert again is not text and scan._shared_low_bytes(again) == low
+    assert scan._shared_low_bytes("𠀀𠀀") is None  # outside the BMP: no byte per character

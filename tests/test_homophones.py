@@ -404,3 +404,30 @@ def test_the_cut_alone_needs_a_smaller_margin() -> None:
 def test_a_slip_after_a_word_that_swallows_its_first_character_is_found() -> None:
     # 行政法 holds 法: the segmentation cuts 法瑰, yet 行政|法规 reads far better
     assert [w for _, w in findings("与上级行政法瑰相抵触的规定，一律停止执行。各项法规要及时清理。")] == ["法瑰"]
+
+
+def test_han_tests_match_the_regexes_they_replace() -> None:
+    """_two_char_words (the shared _HAN_RUN and a length test) answers what fullmatch of a
+    pattern of two-character words did."""
+    from speechlint.checks.wrd import homophones
+
+    run = re.compile("[\u3400-\u9fff]+")
+    words = re.compile("[\u3400-\u9fff]{2}(?: [\u3400-\u9fff]{2})*")
+    cases = ["", "布署", "布署 部署", "布署  部署", " 布署", "布署 ", "布", "布署 部", "布a", "\u33ff布",
+             "\u9fff\u3400", "\ua000", "布署\t部署", "布署 部署 工作", "〇〇"]
+    for s in cases:
+        assert bool(homophones._HAN_RUN.fullmatch(s)) == bool(run.fullmatch(s)), s
+        assert homophones._two_char_words(s) == bool(words.fullmatch(s)), s
+
+
+def test_codes_are_the_slips_as_numbers() -> None:
+    """HomophoneTable.codes (units interleaved in C) holds each slip's two UTF-16 code units
+    read as one 32-bit number, as encoding the slips themselves gives (invented table)."""
+    from array import array
+
+    from speechlint.checks.wrd import homophones
+
+    table = homophones.HomophoneTable("布\t署告\t部署\t布告 报告\n做\t法\t作法\n", "x")
+    expected = frozenset(array("I", "布署布告做法".encode(homophones._UNITS)))
+    assert table.codes == expected
+    assert table.in_text("我们要做法治布署工作") == frozenset({"做法", "布署"})

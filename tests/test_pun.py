@@ -211,3 +211,20 @@ def test_leading_dashes_are_the_matches_of_the_pattern() -> None:
         doc = Document.from_text(text)
         expect = [m.span(1) for m in pun._LEADING_DASH.finditer(text)]
         assert [m.span(1) for m in pun._leading_dashes(text, doc.line_starts)] == expect, repr(text)
+
+
+def test_zh_at_matches_the_class_it_replaces() -> None:
+    """pun._zh_at (the shared HAN_RE and a string test) answers what a class of ZH did."""
+    import re
+
+    zh = re.compile(f"[{pun.ZH}]")
+    text = "中文，a.〇𠀀 「」\u3400\u33ff豈…x"
+    for i in range(len(text) + 1):
+        assert pun._zh_at(text, i) == (zh.match(text, i) is not None), i
+
+
+def test_half_width_period_after_han_only() -> None:
+    """The half-width period is reported after a Han character, not after a digit or a letter."""
+    text = "我们开会.会议很好。版本3.5版，v1.2.\n"
+    found = speechlint.lint(text, Config(select=("PUN002",)))
+    assert [(d.span.start, text[d.span.start : d.span.end]) for d in found] == [(4, ".")]
