@@ -205,10 +205,15 @@ def test_a_one_copy_reading_written_elsewhere_in_the_document() -> None:
     text = "健全防返贫动态监测机制。\n" + slip
     s = text.index("防防")
     assert dup.evidence._written_elsewhere(text, s, 1, 2)
-    # ... but DUP001 takes no evidence from the document in the shipped data (rules/dup.yaml:
-    # model-document -1000, it cost a false alarm on the benchmark's measure half)
+    # ... but DUP001 takes no evidence from two characters each side in the shipped data
+    # (rules/dup.yaml: model-document -1000, it cost a false alarm on the benchmark's
+    # measure half) ...
     assert data.model_document < -100
-    assert not dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_document_wide=-1000.0))
+    # ... only from six characters around, at least two on each side (model-document-wide:
+    # 健全防返贫动)
+    assert dup.evidence._wide_reading_written(text, s, data.document_wide_context)
+    assert dup.judge._judge(text, s, 1, data)
     # the one-copy reading needs the same two characters on each side: 健全防返贫, not 建立防返贫
     other = "建立防返贫动态监测机制。\n" + slip
     assert not dup.evidence._written_elsewhere(other, other.index("防防"), 1, 2)
@@ -1058,9 +1063,12 @@ def test_a_particle_that_closes_a_clause_is_not_tried_at_model_standalone_end(te
 
 def _lone_path_only() -> DupData:
     """DUP001's data with the thresholds of the word structure off, so that a lone copy is
-    reported only by the looser lone-copy thresholds and their tests."""
+    reported only by the looser lone-copy thresholds and their tests (nor by the document's
+    long one-copy reading, model-document-wide)."""
     data = speechlint.data.rule_data("DUP001")
-    return dataclasses.replace(data, model_orphan=-30.0, model_orphan_familiar=-30.0, model_embedded=-30.0)
+    return dataclasses.replace(
+        data, model_orphan=-30.0, model_orphan_familiar=-30.0, model_embedded=-30.0, model_document_wide=-1000.0
+    )
 
 
 def test_a_use_elsewhere_that_is_the_same_junction_of_two_words_is_no_term_use() -> None:
@@ -1559,3 +1567,61 @@ def test_a_determiner_before_a_doubled_character_that_is_no_unit_head_is_judged(
     data = family_data("DUP")["DUP001"]
     assert not dup.words._determined_unit("各单单位必须遵守规定。", 1, data)
     assert dup.words._determined_unit("各所所长要负起责任。", 1, data)
+
+
+def _document_wide_only() -> DupData:
+    """DUP001's data with every threshold on the model's score off but model-document-wide:
+    a pair is reported only when the document writes its one-copy reading elsewhere."""
+    data = speechlint.data.rule_data("DUP001")
+    off = {
+        f.name: -1000.0
+        for f in dataclasses.fields(data)
+        if f.name.startswith("model_") and f.name != "model_document_wide" and isinstance(getattr(data, f.name), float)
+    }
+    return dataclasses.replace(data, **off)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年要重点抓好应急疏疏散演练。去年重点抓好了应急疏散演练。",
+        # a listed pair (可可) whose second copy opens a word with its neighbour (可移动)
+        "未定级的不可可移动文物，由县级人民政府公布。已定级的不可移动文物，由省级人民政府公布。",
+    ],
+)
+def test_a_pair_whose_one_copy_reading_is_written_with_six_characters_around_is_found(text: str) -> None:
+    """model-document-wide: 抓好应急疏散演练 and 不可移动文物 stand elsewhere."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert dup.evidence._wide_reading_written(text, s, 6)
+    data = _document_wide_only()
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_document_wide=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nothing written elsewhere
+        "今年要重点抓好应急疏疏散演练。",
+        # two characters each side only (应急疏散演示)
+        "今年要重点抓好应急疏疏散演练。学校组织了应急疏散演示。",
+        # the two-copy reading written too
+        "今年要重点抓好应急疏疏散演练。明年要抓好应急疏疏散演练。去年重点抓好了应急疏散演练。",
+        # a listed pair beside no word of its copy: 常常 + 一起 and 常 + 一起 both read
+        "他们常常一起学习理论。他们常一起学习理论。",
+    ],
+)
+def test_model_document_wide_needs_the_long_one_copy_reading_alone(text: str) -> None:
+    from speechlint.checks import dup
+
+    assert not dup.judge._judge(text, _doubled_at(text), 1, _document_wide_only())
+
+
+def test_model_document_wide_asks_more_than_model_documents_two_characters_each_side() -> None:
+    from speechlint.checks import dup
+
+    text = "今年要重点抓好应急疏疏散演练。学校组织了应急疏散演示。"
+    s = _doubled_at(text)
+    assert dup.evidence._document_writes(text, s, 1, 2) and not dup.evidence._wide_reading_written(text, s, 6)

@@ -256,6 +256,14 @@ class DupData:
     model_document: float = -2.0
     #: Characters of context on each side of the one-copy reading looked for elsewhere.
     document_context: int = 2
+    #: One character (not a form of ``allow`` nor a ``standalone`` character) at this
+    #: score or below is reported whatever its word structure when the document writes the
+    #: one-copy reading elsewhere with ``document-wide-context`` characters around it, at
+    #: least two on each side (担任团级职务 for 担任团团级职务), and not the two-copy
+    #: reading (:func:`_document_repeats`).  -1000: off.
+    model_document_wide: float = -1000.0
+    #: Characters of context, in all, around the one-copy reading looked for elsewhere.
+    document_wide_context: int = 6
     #: Two words that touch (集体经济组织 + 组织开展, 妥善保管 + 保管物), not a word typed
     #: twice: the first copy closes a term of its left (the model finds it after the left
     #: context with log-probability at least ``touch-bound``, and a phrase may end after it:
@@ -331,10 +339,14 @@ class DupData:
             return "'lone-seen-share' must be in (0, 1]"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
             return "thresholds must satisfy model-document <= 0 and model-unseen-familiar <= 0"
+        if not self.model_document_wide <= 0:
+            return "thresholds must satisfy model-document-wide <= 0"
         if self.dict_sure_freq < 0:
             return "'dict-sure-freq' must be >= 0"
         if not 1 <= self.document_context <= 8:
             return "'document-context' must be between 1 and 8"
+        if not 4 <= self.document_wide_context <= 16:
+            return "'document-wide-context' must be between 4 and 16"
         if self.touch_uses < 0 or not self.touch_bound <= 0 or not self.touch_end <= 0:
             return "'touch-uses' must be >= 0, 'touch-bound' and 'touch-end' <= 0"
         for p in self.slip_patterns:

@@ -14,6 +14,7 @@ from .evidence import (
     _parallel,
     _reading_written,
     _touching,
+    _wide_reading_written,
     _words_reading_written,
     _written_elsewhere,
 )
@@ -385,9 +386,28 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         limit = _limit(data, familiar, allowed, before, beside, closes)
         # the document's own evidence (not for function words: 可以以合理价格)
         own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
+        # (model-document-wide: the one-copy reading with more context, a character only;
+        # a listed pair only beside a word of its copy: 常常 + 一起 and 常 + 一起 both read)
+        wide = (
+            n == 1
+            and llr <= data.model_document_wide
+            and unit not in data.standalone
+            and (not allowed or _beside_word(text, s, data))
+        )
+
+        def document_says() -> bool:
+            """Does the document write the one-copy reading elsewhere (model-document*)?"""
+            if own and _written_elsewhere(text, s, n, data.document_context, asked):
+                return True
+            return (
+                wide
+                and _noted(asked, _wide_reading_written, text, s, data.document_wide_context)
+                and not _noted(asked, _document_repeats, text, s, data.document_context)
+            )
+
         written = None  # looked for only when the model does not decide
         if llr > limit:  # cheapest first: most candidates are far above (中国国际)
-            if not (own and _written_elsewhere(text, s, n, data.document_context, asked)):
+            if not document_says():
                 return False
             written = True
         if _exempt(text, s, e, data) and not (n == 1 and _opens_word(text, s, data)):
@@ -480,7 +500,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 and not _touching(text, s, n, data, asked)
                 and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )
-            or (written is None and own and _written_elsewhere(text, s, n, data.document_context, asked))
+            or (written is None and document_says())
         )
         # model-function-after-word: the second copy is the function word its place asks for
         # (委员会 + 会 + 进行, 参与 + 与 + 社会); asked last: the cut loads the dictionary
