@@ -1625,3 +1625,30 @@ def test_model_document_wide_asks_more_than_model_documents_two_characters_each_
     text = "今年要重点抓好应急疏疏散演练。学校组织了应急疏散演示。"
     s = _doubled_at(text)
     assert dup.evidence._document_writes(text, s, 1, 2) and not dup.evidence._wide_reading_written(text, s, 6)
+
+
+def test_an_aabb_look_alike_whose_one_copy_reading_is_written_is_judged() -> None:
+    """model-document-aabb: 法规 + 规定 + 定 looks like the AABB form 规规定定, but 法规规定的
+    其他 stands elsewhere: 定 was typed twice."""
+    from speechlint.checks import dup
+
+    text = "有法律、法规规定定的其他情形的除外。有法律、法规规定的其他情形的，依照其规定。"
+    s = text.index("定定")
+    assert dup.words._aabb(text, s, frozenset())
+    data = speechlint.data.rule_data("DUP001")
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_document_aabb=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a real AABB form: its one-copy reading (反复复地, 反反复地) is written nowhere
+        "这个问题要反反复复地研究。这个问题要反复地研究。",
+        "各地要方方面面统筹兼顾。各地要方面统筹兼顾。",
+        # the look-alike without the reading written elsewhere
+        "有法律、法规规定定的其他情形的除外。",
+    ],
+)
+def test_an_aabb_form_without_its_one_copy_reading_written_stays_silent(text: str) -> None:
+    assert found(text) == []

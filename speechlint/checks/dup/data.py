@@ -265,6 +265,11 @@ class DupData:
     model_document_wide: float = -1000.0
     #: Characters of context, in all, around the one-copy reading looked for elsewhere.
     document_wide_context: int = 6
+    #: Half of an AABB form of a word (规规定定: 规定) at this score or below (not a
+    #: ``standalone`` character) is judged as any pair, not silenced as the reduplication,
+    #: when the document writes its one-copy reading as ``model-document-wide`` asks for
+    #: it (法规规定的其他 for 法规规定定的其他).  -1000: off.
+    model_document_aabb: float = -1000.0
     #: Two words that touch (集体经济组织 + 组织开展, 妥善保管 + 保管物), not a word typed
     #: twice: the first copy closes a term of its left (the model finds it after the left
     #: context with log-probability at least ``touch-bound``, and a phrase may end after it:
@@ -340,8 +345,8 @@ class DupData:
             return "'lone-seen-share' must be in (0, 1]"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
             return "thresholds must satisfy model-document <= 0 and model-unseen-familiar <= 0"
-        if not self.model_document_wide <= 0:
-            return "thresholds must satisfy model-document-wide <= 0"
+        if not self.model_document_wide <= 0 or not self.model_document_aabb <= 0:
+            return "thresholds must satisfy model-document-wide <= 0 and model-document-aabb <= 0"
         if self.dict_sure_freq < 0:
             return "'dict-sure-freq' must be >= 0"
         if not 1 <= self.document_context <= 8:

@@ -412,7 +412,15 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             written = True
         if _exempt(text, s, e, data) and not (n == 1 and _opens_word(text, s, data)):
             return False
-        if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data) or _listed_aabb(text, s, data)):
+        # (model-document-aabb: an AABB form is no reduplication where the document writes
+        # the one-copy reading, 法规规定的 for 法规规定定的: 规规定定 only looks like one)
+        aabb = n == 1 and _aabb(text, s, data.extra_words)
+        if aabb and llr <= data.model_document_aabb and unit not in data.standalone:
+            aabb = not (
+                _noted(asked, _wide_reading_written, text, s, data.document_wide_context)
+                and not _noted(asked, _document_repeats, text, s, data.document_context)
+            )
+        if aabb or (n == 1 and (_reduplicated(text, s, data) or _listed_aabb(text, s, data))):
             return False
         if n == 1 and _parallel(text, s):
             return False
