@@ -1569,16 +1569,21 @@ def test_a_determiner_before_a_doubled_character_that_is_no_unit_head_is_judged(
     assert dup.words._determined_unit("各所所长要负起责任。", 1, data)
 
 
-def _document_wide_only() -> DupData:
-    """DUP001's data with every threshold on the model's score off but model-document-wide:
-    a pair is reported only when the document writes its one-copy reading elsewhere."""
+def _only(name: str) -> DupData:
+    """DUP001's data with every threshold on the model's score off but ``name``."""
     data = speechlint.data.rule_data("DUP001")
     off = {
         f.name: -1000.0
         for f in dataclasses.fields(data)
-        if f.name.startswith("model_") and f.name != "model_document_wide" and isinstance(getattr(data, f.name), float)
+        if f.name.startswith("model_") and f.name != name and isinstance(getattr(data, f.name), float)
     }
     return dataclasses.replace(data, **off)
+
+
+def _document_wide_only() -> DupData:
+    """DUP001's data with every threshold on the model's score off but model-document-wide:
+    a pair is reported only when the document writes its one-copy reading elsewhere."""
+    return _only("model_document_wide")
 
 
 @pytest.mark.parametrize(
@@ -1652,3 +1657,41 @@ def test_an_aabb_look_alike_whose_one_copy_reading_is_written_is_judged() -> Non
 )
 def test_an_aabb_form_without_its_one_copy_reading_written_stays_silent(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要分析大气污染来源及及其变化趋势。",  # 及 + 及其
+        "费用由行纪人负担，但但是当事人另有约定的除外。",  # 但 + 但是
+        "保护受到威胁的人员以及及采取其他救助措施。",  # 以及 + 及
+    ],
+)
+def test_a_conjunction_alone_beside_a_conjunction_of_the_other_copy_is_found(text: str) -> None:
+    """model-conjunction-pair: two conjunctions in a row join nothing between them."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert dup.words._conjunctions_in_a_row(text, s)
+    data = _only("model_conjunction_pair")
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_conjunction_pair=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a preposition: 与 + [与其有关的国际组织] reads
+        "与与其有关的国际组织加强合作。",
+        # 可以 + 以: 以 is a preposition (以合理价格)
+        "出卖人可以以合理价格将标的物出卖。",
+        # both copies inside conjunctions: 从而 + 而且
+        "企业要依法纳税，从而而且能够持续发展。",
+    ],
+)
+def test_a_pair_that_is_no_conjunction_beside_a_conjunction_is_not_tried_at_model_conjunction_pair(text: str) -> None:
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert not dup.words._conjunctions_in_a_row(text, s)
+    assert not dup.judge._judge(text, s, 1, _only("model_conjunction_pair"))

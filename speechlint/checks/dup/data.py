@@ -198,6 +198,11 @@ class DupData:
     #: particle never follows a noun.  Not 得 (uv's sibling ud): a complement may open with
     #: it (运用得 + 得心应手, 处理得 + 得当).  :func:`_particle_alone`.  -1000: off.
     model_particle_alone: float = -1000.0
+    #: A conjunction (jieba's tag c) one copy of which jieba's cut leaves a word of its own
+    #: beside a conjunction made with the other (及 + 及其, 但 + 但是, 以及 + 及;
+    #: :func:`_conjunctions_in_a_row`): reported at this score or below, whatever else the
+    #: word structure says (two conjunctions never stand in a row).  -1000: off.
+    model_conjunction_pair: float = -1000.0
     #: A ``standalone`` character's second copy that jieba's cut leaves a word of its own
     #: after a word ending in it, where the copy reads as the function word its grammar
     #: asks for (:func:`_governs_after_word`: a modal verb after a noun, 委员会 + 会 + 进行;
@@ -323,6 +328,7 @@ class DupData:
             self.model_standalone_split,
             self.model_standalone_end,
             self.model_particle_alone,
+            self.model_conjunction_pair,
         )
         # (the thresholds that the document's evidence loosens: the term test's junctions,
         # the one-copy reading written elsewhere)

@@ -25,6 +25,7 @@ from .words import (
     _alnum_at,
     _beside_word,
     _closes_alone,
+    _conjunctions_in_a_row,
     _crosser,
     _cut_alone,
     _cut_margin,
@@ -119,6 +120,7 @@ def _limit(
         data.model_embedded_rare,
         data.model_standalone_end,
         data.model_particle_alone,
+        data.model_conjunction_pair,
     )
 
 
@@ -499,6 +501,13 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and not allowed
             and llr <= data.model_particle_alone
             and _particle_alone(text, s, data)
+        ) or (
+            # (model-conjunction-pair: one copy alone beside a conjunction of the other, 及 +
+            # 及其, 以及 + 及: two conjunctions in a row)
+            n == 1
+            and not allowed
+            and llr <= data.model_conjunction_pair
+            and _conjunctions_in_a_row(text, s)
         )
         reported = bool(
             written

@@ -420,6 +420,30 @@ def _particle_alone(text: str, s: int, data: DupData) -> bool:
     return _neighbour_placed(text, s, False, data)
 
 
+def _conjunctions_in_a_row(text: str, s: int) -> bool:
+    """Does jieba's cut leave one copy of the doubled conjunction at ``s`` (jieba's tag c) a
+    word of its own beside a conjunction (two characters at least) that the other copy
+    belongs to: the first copy before it (及 + 及其, 但 + 但是, 及 + 及时) or the second after
+    it (以及 + 及)?
+
+    A conjunction joins what stands on each side of it; two conjunctions in a row join
+    nothing between them, so one copy was typed twice.  Not a preposition (与 + 与其有关的
+    reads 与 + [与其有关的 ...]: with what concerns it) nor 可以 + 以 (以, a preposition,
+    opens 以合理价格).
+    """
+    d = segment.dictionary()
+    if (d.tag(text[s]) or "x")[0] != "c":
+        return False
+    cut = _cut(text, s)
+    if (s, s + 1) in cut:
+        other = _word_starting(text, cut, s + 1)
+    elif (s + 1, s + 2) in cut:
+        other = _word_ending(text, cut, s + 1)
+    else:
+        return False
+    return len(other) > 1 and (d.tag(other) or "x")[0] == "c"
+
+
 def _lexicon_word_at(text: str, a: int, extra: frozenset[str]) -> bool:
     """Does a word of the compact lexicon (or a listed word) of 2–4 characters start at ``a``?"""
     lex = segment.lexicon().known
