@@ -1695,3 +1695,29 @@ def test_a_pair_that_is_no_conjunction_beside_a_conjunction_is_not_tried_at_mode
     s = _doubled_at(text)
     assert not dup.words._conjunctions_in_a_row(text, s)
     assert not dup.judge._judge(text, s, 1, _only("model_conjunction_pair"))
+
+
+def test_a_digit_alone_after_a_word_ended_by_it_is_judged() -> None:
+    """exempt-unless-after-word: 之一 + 一 + 的 (a digit alone counts nothing)."""
+    from speechlint.checks import dup
+
+    text = "有下列情形之一一的，不予登记。"
+    s = _doubled_at(text)
+    data = speechlint.data.rule_data("DUP001")
+    assert dup.words._closes_word(text, s, data)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, exempt_unless_after_word=""))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这是解决问题的唯一一个办法。",  # 唯一 + 一个: the second copy opens a word
+        "其中之一一直是工作重点。",  # 之一 + 一直
+        "统一一下思想。",  # 统一 + 一下
+        "要编制好“十五五”规划，十五五期间要加快发展。",  # numerals beside the pair
+        "做到一一对应。",
+    ],
+)
+def test_a_digit_that_opens_a_word_or_stands_among_numerals_stays_exempt(text: str) -> None:
+    assert found(text) == []

@@ -26,6 +26,11 @@ class DupData:
     #: first copy alone before a word opened by the second: 一一定 (一 + 一定), 三三点 are
     #: judged as any pair; 十五五, 一九九九年, 五五分成 (五五分 + 成) stay exempt.
     exempt_unless_word: str = ""
+    #: Characters of those whose doubling an exempt pattern does not exempt either when
+    #: jieba's segmentation leaves the second copy alone after a word ended by the first
+    #: (之一 + 一 + 的; not 唯一 + 一个), no character of ``exempt-unless-word`` beside the
+    #: pair (“十五五” stays exempt).  Empty: off.
+    exempt_unless_after_word: str = ""
     #: A doubled unit at the start of a match of one of these patterns is a slip whatever
     #: the model says: numbers that Chinese numerals cannot write (五五百, 第八十三三条).
     #: Each names its characters literally (a class such as ``[一二三]``, no ``.``).
@@ -305,6 +310,10 @@ class DupData:
                 return problem
         if len(set(self.exempt_unless_word)) != len(self.exempt_unless_word):
             return "'exempt-unless-word' lists a character twice"
+        if not set(self.exempt_unless_after_word) <= set(self.exempt_unless_word) or len(
+            set(self.exempt_unless_after_word)
+        ) != len(self.exempt_unless_after_word):
+            return "'exempt-unless-after-word' must list characters of 'exempt-unless-word', each once"
         chars_fields = ("surnames", "distributive_before", "lone_allowed_before")
         function_fields = ("function_modals", "function_conjunctions", "function_verb_conjunctions")
         for name in chars_fields + function_fields:

@@ -25,6 +25,7 @@ from .words import (
     _alnum_at,
     _beside_word,
     _closes_alone,
+    _closes_word,
     _conjunctions_in_a_row,
     _crosser,
     _cut_alone,
@@ -412,7 +413,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             if not document_says():
                 return False
             written = True
-        if _exempt(text, s, e, data) and not (n == 1 and _opens_word(text, s, data)):
+        if _exempt(text, s, e, data) and not (n == 1 and (_opens_word(text, s, data) or _closes_word(text, s, data))):
             return False
         # (model-document-aabb: an AABB form is no reduplication where the document writes
         # the one-copy reading, 法规规定的 for 法规规定定的: 规规定定 only looks like one)

@@ -40,6 +40,23 @@ def _opens_word(text: str, s: int, data: DupData) -> bool:
     return (s, s + 1) in spans and any(a == s + 1 and b > s + 2 for a, b in spans)
 
 
+def _closes_word(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` one of ``exempt-unless-after-word``, with none of
+    the characters of ``exempt-unless-word`` beside the pair, whose second copy jieba's
+    segmentation leaves alone after a word ended by the first (之一 + 一 + 的, 第一 + 一 +
+    条; not 唯一 + 一个, 其中之一 + 一直: the second copy opens a word; not “十五五”)?
+
+    A digit standing alone counts nothing: it needs a measure word or a unit after it, and
+    the word before already holds the digit.  The pair is judged as any other."""
+    chars = data.exempt_unless_word
+    if text[s] not in data.exempt_unless_after_word:
+        return False
+    if (s > 0 and text[s - 1] in chars) or (s + 2 < len(text) and text[s + 2] in chars):
+        return False
+    spans = _cut(text, s)
+    return (s + 1, s + 2) in spans and any(a < s and b == s + 1 for a, b in spans)
+
+
 def _exempt(text: str, s: int, e: int, data: DupData) -> bool:
     """True when an exempt pattern (AABB, numerals) covers ``[s, e)``."""
     stop = min(len(text), e + _REACH)  # within reach: a long run of numerals was quadratic
