@@ -211,9 +211,11 @@ def test_a_one_copy_reading_written_elsewhere_in_the_document() -> None:
     assert data.model_document < -100
     assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_document_wide=-1000.0))
     # ... only from six characters around, at least two on each side (model-document-wide:
-    # 健全防返贫动)
+    # 健全防返贫动), and beside a word of its copy: 防 + 返贫 keeps the copy alone, as a
+    # reduplicated verb does (压压担子), so this one stays silent
     assert dup.evidence._wide_reading_written(text, s, data.document_wide_context)
-    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.words._beside_word(text, s, data)
+    assert not dup.judge._judge(text, s, 1, data)
     # the one-copy reading needs the same two characters on each side: 健全防返贫, not 建立防返贫
     other = "建立防返贫动态监测机制。\n" + slip
     assert not dup.evidence._written_elsewhere(other, other.index("防防"), 1, 2)
@@ -1616,6 +1618,9 @@ def test_a_pair_whose_one_copy_reading_is_written_with_six_characters_around_is_
         "今年要重点抓好应急疏疏散演练。明年要抓好应急疏疏散演练。去年重点抓好了应急疏散演练。",
         # a listed pair beside no word of its copy: 常常 + 一起 and 常 + 一起 both read
         "他们常常一起学习理论。他们常一起学习理论。",
+        # a reduplicated verb keeps its copy alone: 压压担子 and 压担子 both read
+        "要给年轻干部压压担子，让他们在基层经受锻炼。要给年轻干部压担子，让他们多历练。",
+        "各单位要晒晒成绩单，接受群众评议。各单位要晒成绩单，接受群众评议。",
     ],
 )
 def test_model_document_wide_needs_the_long_one_copy_reading_alone(text: str) -> None:

@@ -266,8 +266,8 @@ class DupData:
     model_document: float = -2.0
     #: Characters of context on each side of the one-copy reading looked for elsewhere.
     document_context: int = 2
-    #: One character (not a ``standalone`` one; a form of ``allow`` only beside a word of
-    #: its copy, :func:`_beside_word`) at this score or below is reported whatever its word
+    #: One character (not a ``standalone`` one), beside a word of its copy
+    #: (:func:`_beside_word`), at this score or below is reported whatever its word
     #: structure when the document writes the one-copy reading elsewhere with
     #: ``document-wide-context`` characters around it, at least two on each side (担任团级
     #: 职务 for 担任团团级职务), and not the two-copy reading (:func:`_document_repeats`).

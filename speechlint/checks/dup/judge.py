@@ -389,13 +389,14 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         limit = _limit(data, familiar, allowed, before, beside, closes)
         # the document's own evidence (not for function words: 可以以合理价格)
         own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
-        # (model-document-wide: the one-copy reading with more context, a character only;
-        # a listed pair only beside a word of its copy: 常常 + 一起 and 常 + 一起 both read)
+        # (model-document-wide: the one-copy reading with more context, a character only,
+        # beside a word of its copy: a reduplicated verb keeps its copy alone, 压压担子 and
+        # 压担子 both read; 常常 + 一起 and 常 + 一起)
         wide = (
             n == 1
             and llr <= data.model_document_wide
             and unit not in data.standalone
-            and (not allowed or _beside_word(text, s, data))
+            and _beside_word(text, s, data)
         )
 
         def document_says() -> bool:
