@@ -223,19 +223,24 @@ class _SortedLines:
                     hi = start
             return lo
         while lo < hi:
-            mid = (lo + hi) // 2
-            start = data.rfind(b"\n", lo, mid) + 1
-            if start <= 0:
-                start = lo
-            end = data.find(b"\n", start, hi)
-            if end < 0:
-                end = hi
-            tab = data.find(b"\t", start, end)
+            start, end, tab = self._line_at(lo, (lo + hi) // 2, hi)
             if data[start : tab if tab >= 0 else end] < want:
                 lo = end + 1
             else:
                 hi = start
         return lo
+
+    def _line_at(self, lo: int, mid: int, hi: int) -> tuple[int, int, int]:
+        """The line of ``[lo, hi)`` that holds byte ``mid`` (``lo`` a line start): its start,
+        its end (``hi`` for the last line) and its tab (-1: none)."""
+        data = self.data
+        start = data.rfind(b"\n", lo, mid) + 1
+        if start <= 0:
+            start = lo
+        end = data.find(b"\n", start, hi)
+        if end < 0:
+            end = hi
+        return start, end, data.find(b"\t", start, end)
 
     def find_key(self, want: bytes, lo: int, hi: int, width: int = 2048) -> int:
         """Start of the line in ``[lo, hi)`` (both line starts, or ``hi`` the end) whose key
@@ -246,14 +251,7 @@ class _SortedLines:
         """
         data = self.data
         while hi - lo > width:
-            mid = (lo + hi) // 2
-            start = data.rfind(b"\n", lo, mid) + 1
-            if start <= 0:
-                start = lo
-            end = data.find(b"\n", start, hi)
-            if end < 0:
-                end = hi
-            tab = data.find(b"\t", start, end)
+            start, end, tab = self._line_at(lo, (lo + hi) // 2, hi)
             key = data[start : tab if tab >= 0 else end]
             if key == want and tab >= 0:
                 return start

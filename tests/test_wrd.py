@@ -666,11 +666,165 @@ def test_de_de_potential_complement() -> None:
     def found(text: str, data: object) -> list[str]:
         return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
 
-    for text in ("下放的事项要接的住。", "人才要引得进、留的住。", "既要放的开，又要管得好。"):
+    for text in ("下放的事项要接的住。", "人才要引得进、留的住。", "既要放的开，又要管得好。", "这件事我们做的到。"):
         assert found(text, shipped) == ["的"]
         assert found(text, off) == []
     for text in ("他们留的住房很宽敞。", "这是不可避免的了。", "这是我们今后要做的。", "这是完全办得到的。"):
         assert found(text, shipped) == []
+
+
+def test_de_de_potential_before_relative() -> None:
+    """With potential_before_relative a potential complement between verb + 的 and another
+    的 is found (看的见的变化, 做的到的事情): a one-character verb between two 的 modifies
+    nothing.  An adjective there (提出的好的建议) and 得到的 stay silent, and without the
+    setting the slips go unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, potential_before_relative=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("要拿出群众看的见的实际行动。", "我们做的到的事情要马上办。", "要培养留的住的人才。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("大家提出的好的建议要吸收。", "这是群众最想得到的实惠。", "这是大家应当做的。"):
+        assert found(text, shipped) == []
+
+
+def test_de_de_comparative_verb() -> None:
+    """With comparative_verb one character before 一些 after a verb (jieba's v) + 的 needs
+    no prefilter (今年的指标定的低一些); a comparison with 比 (比原来预计的好一些) and a noun
+    before 的 (我们的要求高一些) stay silent, and without the setting the slip goes
+    unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, comparative_verb=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    assert found("今年的指标定的低一些。", shipped) == ["的"]
+    assert found("今年的指标定的低一些。", off) == []
+    for text in ("这个方案比原来预计的好一些。", "我们的要求高一些。"):
+        assert found(text, shipped) == []
+
+
+def test_de_de_split_verb_object() -> None:
+    """With split_verb_object a verb repeated after its object is the verb before 的
+    whatever jieba tags the pieces (唱歌唱的好: 歌唱/n, 把关把的很严: 把/p); a reduplicated
+    word (天天的) stays silent, and without the setting the slips go unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, split_verb_object=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("他唱歌唱的好。", "各级党组织把关把的很严。", "同志们值班值的很辛苦。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    assert found("我们天天的工作都很忙。", shipped) == []
+
+
+def test_de_de_noun_verb_threshold() -> None:
+    """With noun_verb_threshold an action noun jieba tags n (部署, 谋划) before 的 + a degree
+    word is the verb, the model finding 了 after it likely (工作部署的不够细致); a possessor
+    (中央的比较具体) stays silent, and without the setting the slips go unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, noun_verb_threshold=float("inf"))
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("个别单位工作部署的不够细致。", "今年的重点任务谋划的比较早。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    assert found("两份文件中，中央的比较具体，地方的比较笼统。", shipped) == []
+
+
+def test_de_de_you_adjectives() -> None:
+    """With you_adjectives 有 + one character (有序/n, 有力/n) is an adjective in a pair of
+    complements and a coordinated one (运行的比较平稳有序, 推进的更加稳妥而有序); a noun in
+    the pair (形成的更加紧密有机联系) stays silent, and without the setting the slips go
+    unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, you_adjectives=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("今年市场运行的比较平稳有序。", "全市的改革推进的更加稳妥而有序。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    assert found("我们要形成的更加紧密有机联系。", shipped) == []
+
+
+def test_de_de_amount_after_verbal_noun() -> None:
+    """With amount_after_verbal_noun an amount after a degree word is a complement after a
+    verbal noun (变化/vn: 城市面貌变化的很大); after a verb (付出/v: 我们付出的很大) it stays
+    silent, and without the setting the slip goes unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, amount_after_verbal_noun=False)
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("这几年城市面貌变化的很大。", "这几年一些地方的开发区发展的太多了。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("我们付出的很大。", "这几年投资的很多。"):
+        assert found(text, shipped) == []
+
+
+def test_de_de_nominal_subjects() -> None:
+    """With nominal_subjects a person right before the verb makes verb + 的 a nominalised
+    subject for the coordinated complement and predicative_degree's nouns (我们面临的更加
+    复杂和艰巨, 我们掌握的还不够全面); a topic there (这项工作做的更加细致而周到, 群众的意见
+    收集的很全面) is still found, and without the setting the persons' sentences are reported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, nominal_subjects=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("我们面临的更加复杂和艰巨。", "我们掌握的还不够全面。", "这几年我们投资的太多了。"):
+        assert found(text, shipped) == []
+        assert found(text, off) == ["的"]
+    for text in ("这项工作做的更加细致而周到。", "群众的意见收集的很全面。"):
+        assert found(text, shipped) == ["的"]
 
 
 def test_de_de_literary_degree_words() -> None:
@@ -950,7 +1104,8 @@ def test_de_de_degree_adjective_at_end() -> None:
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
-    off = dataclasses.replace(shipped, degree_adjective_at_end=False)
+    # predicative_degree alone finds an adjective after 很 as well
+    off = dataclasses.replace(shipped, degree_adjective_at_end=False, predicative_degree=frozenset())
 
     def found(text: str, data: object) -> list[str]:
         return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
@@ -959,6 +1114,30 @@ def test_de_de_degree_adjective_at_end() -> None:
         assert found(text, shipped) == ["的"]
         assert found(text, off) == []
     for text in ("我们要发挥发展的比较优势。", "紧急状态期间采取的非常措施。", "要及时解决经济运行中出现的不平衡。"):
+        assert found(text, shipped) == []
+
+
+def test_de_de_predicative_degree() -> None:
+    """With predicative_degree any dictionary word after 很, 十分, 越来越 or 不够, alone
+    between verb + 的 and the clause end, is a complement whatever jieba tags it (收集的很
+    全面: 全面/n, 推进的十分迅速: 十分迅速/nz); a noun after 比较 or 非常 (发展的比较优势,
+    采取的非常措施) and a word jieba merged with a one-character degree word (建造的太空站)
+    stay silent, and without the setting the slips go unreported."""
+    import dataclasses
+
+    from speechlint.checks.wrd import de
+    from speechlint.document import Document
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, predicative_degree=frozenset())
+
+    def found(text: str, data: object) -> list[str]:
+        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+
+    for text in ("群众的意见收集的很全面。", "重点项目推进的十分迅速。", "几项工作衔接的很理想。"):
+        assert found(text, shipped) == ["的"]
+        assert found(text, off) == []
+    for text in ("我们要发挥发展的比较优势。", "紧急状态期间采取的非常措施。", "这是我国自主建造的太空站。"):
         assert found(text, shipped) == []
 
 

@@ -219,6 +219,31 @@ class DupData:
     #: 座座高楼拔地而起): such a pair is never reported (:func:`_measure_reduplicated`).
     #: Empty: off.
     measure_tags: tuple[str, ...] = ()
+    #: jieba's tags of the one-syllable verbs whose reduplication before a noun of two
+    #: characters at least is VV + object ("do a little": 压压担子, 晒晒成绩单, 练练内功):
+    #: never reported when the second copy makes no word with the next character and the
+    #: first copy opens a token of jieba's cut (:func:`_verb_reduplicated`).  Empty: off.
+    reduplicated_verb_object: tuple[str, ...] = ()
+    #: The same at the end of a clause (大家都来说说，, 评评，提提，).  Empty: off.
+    reduplicated_verb_end: tuple[str, ...] = ()
+    #: Particles (jieba's tag u) that close a list after any word, one ending in them too:
+    #: the second copy alone after a word ending in the first (平等 + 等: 自由、平等等，) is
+    #: never reported (:func:`_particle_after_word`).  Empty: off.
+    particle_after_word: str = ""
+    #: The same for 一 + the pair as a clause of its own, where no noun follows (一件件、
+    #: 一桩桩，; :func:`_closing_after_yi`).
+    measure_at_clause_end: bool = False
+    #: jieba's tags of the words (two characters at least) after which a measure word of
+    #: ``measure-tags`` doubled, each copy a word of its own in jieba's cut, is the
+    #: distributive form too (新城区 + 座 + 座 + 高楼; :func:`_after_noun`).  Empty: off.
+    measure_after_tags: tuple[str, ...] = ()
+    #: jieba's tags of 一 + a character that make it a measure word whatever its own tag
+    #: (一遍, 一趟: numerals, m): 一遍遍宣讲 is the distributive form as 一张张 is.  Empty: off.
+    numeral_measure_tags: tuple[str, ...] = ()
+    #: jieba's tags of the words (three characters at least) inside which jieba's cut keeps
+    #: a legitimate pair: state words, AA + 的 and ABB (清清的, 沉甸甸; :func:`_state_word`).
+    #: Empty: off.
+    state_word_tags: tuple[str, ...] = ()
     #: Determiners before a unit whose head or member word the second copy opens (该乡 +
     #: 乡长, 各所 + 所长, 本台 + 台长): the pair reads as determiner + unit +
     #: word, and never reported (:func:`_determined_unit`).  Empty: off.
@@ -314,7 +339,7 @@ class DupData:
             set(self.exempt_unless_after_word)
         ) != len(self.exempt_unless_after_word):
             return "'exempt-unless-after-word' must list characters of 'exempt-unless-word', each once"
-        chars_fields = ("surnames", "distributive_before", "lone_allowed_before")
+        chars_fields = ("surnames", "distributive_before", "lone_allowed_before", "particle_after_word")
         function_fields = ("function_modals", "function_conjunctions", "function_verb_conjunctions")
         for name in chars_fields + function_fields:
             chars = getattr(self, name)

@@ -47,12 +47,16 @@ from .words import (
     _measure_reduplicated,
     _neighbour_placed,
     _opens_word,
+    _particle_after_word,
     _particle_alone,
     _punctuation_at,
     _reduplicated,
     _segment_crosses,
     _segmented_alone,
+    _state_word,
     _verb,
+    _verb_abab,
+    _verb_reduplicated,
 )
 
 
@@ -529,8 +533,11 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 (not allowed and llr > data.model_function_after_word and _governs_after_word(text, s, data))
                 or _measure_reduplicated(text, s, data)
                 or _determined_unit(text, s, data)
+                or _verb_reduplicated(text, s, data)
+                or _particle_after_word(text, s, data)
+                or _state_word(text, s, data)
             )
-        )
+        ) and not (n == 2 and _verb_abab(text, s, data))
     if allowed or (n == 1 and _aabb(text, s, data.extra_words)):
         return False
     # no model: cheapest first: the lexicon settles most candidates, then the exempt patterns

@@ -489,11 +489,192 @@ def _measure_reduplicated(text: str, s: int, data: DupData) -> bool:
     second copy to open a word with the character after it (一个个人, 项项目: judged as
     usual), so the pair must make no word with it.  The cost: a slip of this very shape (一名
     + 名 + 董事) goes unreported."""
-    if not data.measure_tags or not _han_at(text, s + 2):
+    if not data.measure_tags:
         return False
-    if not (text[s - 1 : s] == "一" or _punctuation_at(text, s - 1)):
+    if not _han_at(text, s + 2) and not _closing_after_yi(text, s, data):
         return False
-    return segment.dictionary().tag(text[s]) in data.measure_tags and not _is_word(text[s + 1 : s + 3], data)
+    if not (text[s - 1 : s] == "一" or _punctuation_at(text, s - 1) or _after_noun(text, s, data)):
+        return False
+    d = segment.dictionary()
+    # (numeral-measure-tags: after 一, a character jieba tags as a verb or so but whose word
+    # with 一 is a numeral-measure word, 一遍 + 遍, 一趟 + 趟; not a noun nor a numeral, which
+    # makes a noun phrase with 一: 另一方 + 方当事人, 第一款 + 款)
+    measure = d.tag(text[s]) in data.measure_tags or (
+        text[s - 1 : s] == "一"
+        and (d.tag(text[s]) or "n")[0] not in "nm"
+        and d.tag(text[s - 1 : s + 1]) in data.numeral_measure_tags
+    )
+    return measure and not _is_word(text[s + 1 : s + 3], data)
+
+
+def _closing_after_yi(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` after the numeral 一 a clause of its own
+    (``measure-at-clause-end``: 一件件、一桩桩，都是实实在在的变化)?  The distributive form
+    stands alone in a list of them; after another word 一 + the character is one word and
+    the character typed twice (高一些些，, 第一条条，)."""
+    return (
+        data.measure_at_clause_end
+        and text[s - 1 : s] == "一"
+        and (s == 1 or _punctuation_at(text, s - 2))
+        and text[s + 2 : s + 3] in _CLAUSE_MARKS
+    )
+
+
+def _after_noun(text: str, s: int, data: DupData) -> bool:
+    """Does jieba's cut leave the doubled character at ``s`` a word of its own (each copy, or
+    the pair) after a word of two characters at least tagged as a noun, a place or a
+    localizer (``measure-after-tags``: 新城区 + 座 + 座 + 高楼)?  A measure word doubled after
+    the noun it counts is the distributive form ("every one of them"); a slip inside a word
+    leaves the first copy the end of that word (文件 + 件), which the cut shows."""
+    if not data.measure_after_tags:
+        return False
+    cut = _cut(text, s, to_pair=True)
+    if not ((s, s + 1) in cut and (s + 1, s + 2) in cut) and (s, s + 2) not in cut:
+        return False
+    before = _word_ending(text, cut, s)
+    return len(before) >= 2 and segment.dictionary().tag(before) in data.measure_after_tags
+
+
+def _predicate_pair(text: str, cut: list[tuple[int, int]], s: int, data: DupData) -> bool:
+    """Does the doubled character at ``s`` stand in jieba's cut as a predicate does: its
+    first copy opens a token (alone, or the pair as one word: 压 + 压担子, 晒晒 + 成绩单)
+    after a word of two characters at least, a ``standalone`` character, a particle, a
+    conjunction, a preposition, a pronoun or a localizer (jieba's tags u, c, p, r, f), or no Han text
+    (干部 + 压压, 要 + 练练, 院子里 + 晒晒, ，+ 提提); or it ends such a function word (来说 +
+    说, where 来 + 说说 is meant)?
+
+    A slip inside a word leaves the first copy the end of a content word (确定 + 定) or
+    after a single character that makes a term with it, which the dictionary may lack (分 +
+    编编, 升 + 挂挂, 感 + 谢谢)."""
+    d = segment.dictionary()
+    for a, b in cut:
+        if a <= s < b:
+            if a != s:
+                return (d.tag(text[a:b]) or "x")[0] in _LINKING_TAGS
+            before = _word_ending(text, cut, s)
+            return (
+                len(before) != 1
+                or before in data.standalone
+                or (d.tag(before) or "x")[0] in _PREDICATE_FRAME_TAGS
+            )
+    return False
+
+
+#: jieba's tags (the first letter) of the single-character words a verb's reduplication may
+#: follow: particles, conjunctions, prepositions, pronouns, localizers (来说 + 说, 把 + 压压,
+#: 你 + 说说, 院子里 + 晒晒).
+_PREDICATE_FRAME_TAGS = frozenset("ucprf")
+
+
+def _verb_reduplicated(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` a one-syllable verb (``reduplicated-verb-object``:
+    jieba's tags) reduplicated before its object, a noun of two characters at least that
+    closes the clause (压压 + 担子，, 晒晒 + 成绩单，, 练练 + 内功，, 晒晒 + 太阳、), or at
+    the end of a clause (``reduplicated-verb-end``: 大家都来说说，, 评评，提提，)?
+
+    VV ("do a little") is everyday Chinese in a speech and rare in reports and laws, so the
+    model finds the one-copy text likelier; jieba's dictionary even holds V + O words (压担子,
+    晒太阳) that make the second copy look like the start of a word.  The pair must stand as
+    a predicate in jieba's cut (:func:`_predicate_pair`).  A slip of a verb's character
+    inside a word leaves a word of the compact lexicon made of the second copy and the next
+    character (推 + 推进, 落 + 落实, 提 + 提高素质: judged as usual), and a word the second
+    copy opens is part of a longer noun phrase more often than an object closing the clause
+    (动 + 动植物 + 分布区, 无 + 无障碍 + 环境, 禁 + 禁渔区 + 线).  Not the ``standalone``
+    characters (要要, 是是).  The cost: a one-syllable verb typed twice before a noun that
+    closes the clause, the very shape of VV + O (解解难事，), goes unreported."""
+    c = text[s]
+    if c in data.standalone:
+        return False
+    tag = segment.dictionary().tag(c)
+    at_end = text[s + 2 : s + 3] in _CLAUSE_MARKS
+    if not ((at_end and tag in data.reduplicated_verb_end) or (tag in data.reduplicated_verb_object and _han_at(text, s + 2))):
+        return False
+    cut = _cut(text, s)
+    if not _predicate_pair(text, cut, s, data):
+        return False
+    if at_end:
+        return True
+    d = segment.dictionary()
+    lex = segment.lexicon().known
+    for b in range(s + 3, min(len(text), s + 5) + 1):
+        w = text[s + 1 : b]
+        if (lex[w] or w in data.extra_words) and not (len(w) >= 3 and (d.tag(w[1:]) or "x")[0] == "n"):
+            return False  # 推 + 推进, 提 + 提高: the second copy opens a word (晒 + 太阳 is V + O)
+    for a, b in cut:
+        if a in (s + 1, s + 2) and b > s + 2:  # the object, or V + O as a word of the cut
+            obj = text[s + 2 : b]
+            return len(obj) >= 2 and (d.tag(obj) or "x")[0] == "n" and not _han_at(text, b)
+    return False
+
+
+def _verb_abab(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled two-character unit at ``s`` a verb (``reduplicated-verb-end``: jieba's
+    tags) reduplicated at the end of a clause, ABAB "do a little" (再斟酌斟酌。, 把思想统一统一。,
+    请专家论证论证。), each copy a word of jieba's cut?
+
+    Any two-character verb takes this form in speech, far beyond the listed ones (研究研究);
+    a word typed twice is a copy of the word its neighbours belong with, rarely a verb
+    closing its clause.  The pair must follow what a predicate follows: an adverb, a
+    conjunction, a pronoun, a particle, a preposition, a localizer, 们, a ``standalone``
+    character (再, 还要, 你们, 要), 来 or 去 (多去看望看望。), or the object of 把 or 将
+    earlier in the clause (把思想 +
+    统一统一); after a plain noun the verb may close a noun phrase (乡村振兴振兴，: a slip).
+    The cost: a verb typed twice at the end of a clause after such a word, the very same
+    shape (要贯彻落实落实。), goes unreported."""
+    unit = text[s : s + 2]
+    d = segment.dictionary()
+    if text[s + 4 : s + 5] not in _CLAUSE_MARKS or d.tag(unit) not in data.reduplicated_verb_end:
+        return False
+    cut = _cut(text, s)
+    if (s, s + 2) not in cut or (s + 2, s + 4) not in cut:
+        return False
+    before = _word_ending(text, cut, s)
+    if not before or before in data.standalone or before in "来去" or (d.tag(before) or "x")[0] in _ABAB_FRAME_TAGS:
+        return True  # (来, 去: the verb of motion before the purpose, 多去看望看望。)
+    return any(text[a:b] in _DISPOSAL for a, b in cut if b <= s)
+
+
+#: jieba's tags (the first letter) of the words after which a verb's ABAB stands as a
+#: predicate (:func:`_verb_abab`): adverbs, conjunctions, pronouns, particles, prepositions,
+#: localizers, 们 (k).
+_ABAB_FRAME_TAGS = frozenset("dcrupfk")
+#: The prepositions that put the object before the verb (把思想 + 统一统一).
+_DISPOSAL = frozenset(("把", "将"))
+
+
+def _particle_after_word(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` a particle (``particle-after-word``, jieba's tag u)
+    whose second copy jieba's cut leaves alone after a word ending in the first (平等 + 等:
+    自由、平等等，, 自由平等等基本价值)?
+
+    等 closes a list ("and so on") after any word, one that ends in 等 too (平等, 同等, 对等),
+    and the one-copy text reads as well, so the pair gives no sign of a slip.  The second
+    copy must open no word of the compact lexicon with the next character (平等等级, 平等等待:
+    judged as usual).  The cost: 等 typed twice after such a word, the very same shape."""
+    c = text[s]
+    if c not in data.particle_after_word or (segment.dictionary().tag(c) or "x")[0] != "u":
+        return False
+    cut = _cut(text, s)
+    return (
+        (s + 1, s + 2) in cut
+        and len(_word_ending(text, cut, s + 1)) >= 2
+        and not _lexicon_word_at(text, s + 1, data.extra_words)
+    )
+
+
+def _state_word(text: str, s: int, data: DupData) -> bool:
+    """Does jieba's cut keep the doubled character at ``s`` inside a word of three characters
+    at least tagged as a state word (``state-word-tags``: 清清的, 红红的, 沉甸甸, 亮堂堂)?
+
+    An adjective's AA + 的 and the ABB forms are state words that jieba's dictionary lists
+    whole; the model may still prefer one copy where the character before makes a common
+    pair with it (水清 in 水清清的).  A slip leaves the copies in the words around it."""
+    if not data.state_word_tags:
+        return False
+    d = segment.dictionary()
+    return any(
+        a <= s and s + 2 <= b and b - a >= 3 and d.tag(text[a:b]) in data.state_word_tags for a, b in _cut(text, s)
+    )
 
 
 def _kept_apart(text: str, s: int) -> bool:

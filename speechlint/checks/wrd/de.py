@@ -1296,6 +1296,58 @@ class DeComplementData:
     #: reported there (这是我们采取的更加积极的财政政策).  Complement-only forms (抓得, 开得,
     #: 用得) have a frequency of 3.
     model_word_frequency: float = float("inf")
+    #: Degree words that modify a predicate only, never a noun (很, 十分, 越来越, 不够):
+    #: after one of them (anywhere among the degree words) any dictionary word of 2-4
+    #: characters alone before the clause end, after verb + 的, is a complement, whatever
+    #: jieba tags it (收集的很全面: 全面/n, 总结的还不够系统: 系统/n, 推进的十分迅速: jieba's
+    #: 十分迅速/nz).  The other degree words also open nouns (比较优势, 非常措施, 更加公平
+    #: 正义), so only an adjective's tag shows a complement after them.  Never an amount.
+    predicative_degree: frozenset[str] = frozenset()
+    #: Report a potential complement of ``potential_complements`` between verb + 的 and
+    #: another 的 (看的见的变化, 做的到的事情, 留的住的人才): the potential complement of a
+    #: relative clause.  A one-character verb between two 的 modifies nothing and ends no
+    #: noun phrase: 得 is meant (whereas 好 there may be attributive: 提出的好的建议).
+    potential_before_relative: bool = False
+    #: A one-character complement before a comparative follower (``comparative_followers``:
+    #: 有的翻的少一些, 步子迈的大一些) after a word jieba tags a verb (v) needs no prefilter:
+    #: a comparison's amount after verb + 的 ends no noun phrase, while the prefilter reads
+    #: the two characters before 的 (的翻) as it would for a noun phrase.
+    comparative_verb: bool = False
+    #: A verb repeated after its object (唱歌唱的好, 把关把的很严, 值班值的很辛苦) counts as
+    #: the verb before 的 whatever jieba tags the pieces (唱/v 歌唱/n, 把/p, 值/n): the
+    #: character before 的 opens the dictionary word of 2-3 characters right before it.  A
+    #: verb-object word takes no complement of its own, so it is repeated for one; no
+    #: noun or other word is written that way before 的.
+    split_verb_object: bool = False
+    #: A word jieba tags a noun (n) before 的 counts as the verb when a degree word follows
+    #: 的 and the model finds 了 after its last two characters at least this likely against
+    #: 的 (log ratio): an action noun used as a verb (工作部署的不够细致: 部署/n, 任务谋划的
+    #: 比较早: 谋划/n, 经验总结的还不够系统: 经验总结/n), which takes 了 as verbs do.  A
+    #: possessor (中央的比较具体, 企业的更多) rarely takes 了, and an action noun + 的 +
+    #: a degree word + a complement at the clause end makes no noun phrase.
+    noun_verb_threshold: float = float("inf")
+    #: A dictionary word of 有 + one character (有序, 有力, 有效) counts as an adjective in a
+    #: pair of complements (``degree_pair_at_end``: 运行的比较平稳有序) and a coordinated one
+    #: (``coordinated_complements``: 推进的更加稳妥而有序), whatever jieba tags it (有序/n):
+    #: 有 + its object states a quality, as in ``degree_you_at_end``.
+    you_adjectives: bool = False
+    #: An amount (``amounts``: 大, 多, 高) after a degree word counts as the complement of
+    #: ``degree_single_at_end`` and ``merged_degree`` after a verb jieba tags a verbal noun
+    #: (vn: 城市面貌变化的很大, 收入增长的很多): a process verb has no object for 的 to
+    #: nominalise, whereas 我们付出的很大 (付出/v: what we paid) stays silent.
+    amount_after_verbal_noun: bool = False
+    #: Persons (pronouns and collective nouns: 我们, 大家, 群众) that right before the verb
+    #: make verb + 的 a nominalised subject, what they face, want or know (我们面临的更加
+    #: 复杂和艰巨, 群众期盼的越来越多元): the coordinated complement and the words of
+    #: ``predicative_degree`` that are no adjective and the amounts of
+    #: ``amount_after_verbal_noun`` are not reported after one.  A topic
+    #: before the verb (工作推进的更加扎实和有效, 意见收集的很全面) is its object, so verb + 的
+    #: there leaves no object to nominalise.
+    nominal_subjects: frozenset[str] = frozenset()
+
+    def pair_tag(self, word: str, tag: str) -> str:
+        """``tag``, or an adjective's (a) for 有 + one character (有序/n) with ``you_adjectives``."""
+        return "a" if self.you_adjectives and len(word) == 2 and word[0] == "有" and tag else tag
 
     def validate(self) -> str | None:
         if not self.complements:
@@ -1360,7 +1412,9 @@ class DeComplementData:
         if not self.potential_complements:
             return re.compile("(?!)")
         chars = "".join(sorted(self.potential_complements))
-        return re.compile(f"的(?<=[\u4e00-\u9fff]的)([{chars}])(?=[，。；！？、…”]|$)", re.MULTILINE)
+        # 看的见的变化: before another 的 as well, when potential_before_relative is on
+        relative = "|的" if self.potential_before_relative else ""
+        return re.compile(f"的(?<=[\u4e00-\u9fff]的)([{chars}])(?=[，。；！？、…”]|${relative})", re.MULTILINE)
 
     @cached_property
     def amount(self) -> re.Pattern[str]:
@@ -1411,6 +1465,10 @@ class DeComplementData:
         return re.compile(f"的{degs}(?:{alternation(self.complements)}){self._end}", re.MULTILINE)
 
 
+#: A comparative follower (一些, 一点, 了一些, 了一点) and a clause end right after it.
+_COMPARED_AT_END = re.compile("了?一[些点](?=[，。；！？、…”]|$)", re.MULTILINE)
+
+
 @rule("WRD002", "de-before-complement", data=DeComplementData, severity="warning", fix="safe")
 def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diagnostic]:
     """动词后的补语前误用“的”，应为“得”（如“抓的紧”“承诺的好”）。
@@ -1422,10 +1480,13 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     （`建设的更加整洁`、`变化的很快`）也算补语，但只在语言模型认为“的”前两个字后接“得”
     并非罕见时才考虑（`自己的事`、`目的地`、`新的更大贡献`不看）。
     程度词可以连用（`做的还很不够`），书面语的“较、较为、更为”也是程度词（`增长的较快`），补语后可接“一些、一点、了”（`迈的更大一些`），
-    “一些、一点”前的单字无论 jieba 怎样标注都算形容词（`放的更开一些`），
+    “一些、一点”前的单字无论 jieba 怎样标注都算形容词（`放的更开一些`），动词后的这种单字
+    也不需要预筛（`comparative_verb`：`指标定的低一些`），
     补语可带程度词重复（`抓的很紧很紧`）。动词 + “的” + “比……” + 补语在分句末尾是比较
     补语（`做的比过去扎实`、`吃的比过去好了`）；“比”后另有“的”（`做的比说的多`）或
     “比”属于别的词（`所占的比重较大`）时不报。
+    jieba 标为名词的动作名词（`部署`、`谋划`）后接“的”+ 程度词时，语言模型认为其后接“了”
+    不罕见（`noun_verb_threshold`）就当动词：`工作部署的不够细致`；`中央的比较具体`不报。
     动词与程度词之间的“的”，语言模型认为“得”的可能性高出很多（对数似然比超过
     `lm_threshold`）时，补语后接什么都报告：`搞的比较好的企业`、`做的更加稳妥和周到`；
     `采取的非常措施`（关系从句）模型读作“的”，不报；动词末字与“得”构成常用词时（`采取`→`取得`，
@@ -1434,15 +1495,22 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     不需要预筛或语言模型（`会议准备的很充分`、`大家学习的很认真`）；只有否定词“不”时不算
     （`出现的不平衡`：“不”+ 形容词也作名词）。程度词后的单字形容词（含 jieba 与程度词合成的
     `更稳`）同样处理（`degree_single_at_end`：`改革推进的更稳`），表示数量、大小的字除外
-    （`他们要求的很高`）。程度词 + “有” + 词典里的词（`degree_you_at_end`：`开展的很有成效`）
-    也是补语；两个双字形容词连用（`degree_pair_at_end`：`推进的更加扎实有效`）也是，
-    其中有名词时不算（`形成的更加紧密联系`、`发展的比较优势明显`）。
+    （`他们要求的很高`），动名词后的除外（`amount_after_verbal_noun`：`城市面貌变化的很大`）。程度词 + “有” + 词典里的词（`degree_you_at_end`：`开展的很有成效`）
+    也是补语；动宾式的词后重复动词（`split_verb_object`：`唱歌唱的好`、`把关把的很严`）时，
+    重复的字就是动词，jieba 怎样标注都不论；两个双字形容词连用（`degree_pair_at_end`：`推进的更加扎实有效`）也是，
+    其中有名词时不算（`形成的更加紧密联系`、`发展的比较优势明显`）；“有”+ 单字的词（`有序`、
+    `有力`，`you_adjectives`）在这里和并列补语中算形容词（`运行的比较平稳有序`）。
+    “很、十分、越来越、不够”等只修饰谓词的程度词（`predicative_degree`）后，词典里的词单独在
+    分句末尾时，jieba 标为名词也算补语（`收集的很全面`、`考虑的很系统`）；“比较、非常”后的名词
+    不算（`发展的比较优势`、`采取的非常措施`）。动词前紧接“我们、大家、群众”等人称时
+    （`nominal_subjects`），这类名词和并列补语不报：“的”字短语是主语（`我们面临的更加复杂和艰巨`）。
     程度词后、分句末尾的两到四字词，语言模型在这一窗口里认为“得”不罕见（对数似然比超过
     `phrase_lm_threshold`）时，无论 jieba 怎样标注都算补语（`开的很成功`）；名词不算
     （`采取的非常措施`、`发展的比较优势`）。
     动词 + “的” + 单字动词（住、响、进、开……，`potential_complements`）单独在分句末尾是
     可能补语：`接的住` → `接得住`，`留的住` → `留得住`；动词后的“的”后只跟一个动词，
-    构不成名词短语。
+    构不成名词短语。后面再接“的”时（`potential_before_relative`）也是：`看的见的变化`、
+    `做的到的事情`。
     分句里动词前有介词“把”（`disposal_markers`）时，程度词后的补语不再需要上述语言模型
     或词性条件（`要把营商环境打造的更优`）：“把”字句的动词要带补语；名词仍不算。
     分句里动词前有“让、使”且中间是动词的主语（`causative_markers`，“让人”除外）时，程度词后的
@@ -1517,9 +1585,14 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         bare = bare and (segment.dictionary().tag(phrase or "") or "") in data.adjective_tags
         # 改革推进的更稳, 路子走的越来越宽: one character after a degree word, an adjective
         # alone or merged with the degree word (更稳/a), never an amount (要求的很高)
-        if single is not None and degree and degree != "不" and data.degree_single_at_end and single not in data.amounts:
+        # 变化的很大: an amount too, after a verbal noun (checked on the tags below)
+        amount = (
+            data.amount_after_verbal_noun and single is not None and single in data.amounts and degree not in (None, "不")
+        )
+        if single is not None and degree and degree != "不" and data.degree_single_at_end and (single not in data.amounts or amount):
             words = segment.dictionary()
-            bare = any((words.tag(w) or "") in data.adjective_tags for w in (single, degree[-1] + single))
+            # (an amount after a verbal noun: 多 is a numeral, m, to the dictionary)
+            bare = amount or any((words.tag(w) or "") in data.adjective_tags for w in (single, degree[-1] + single))
         # 专项整治开展的很有成效: 有 + a dictionary word after a degree word (checked on the tags)
         having = (
             phrase is not None
@@ -1535,16 +1608,37 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             and data.degree_pair_at_end
             and degree != "不"
             and len(phrase) == 4
-            and all((segment.dictionary().tag(w) or "") in data.pair_tags for w in (phrase[:2], phrase[2:]))
+            and all(data.pair_tag(w, segment.dictionary().tag(w) or "") in data.pair_tags for w in (phrase[:2], phrase[2:]))
         )
-        bare = bare or having or pair
-        if (single is not None or phrase is not None) and not read and not disposal and not causative and not bare and (
+        # 收集的很全面: any dictionary word after a degree word that modifies predicates
+        # only (checked on the tags below)
+        predicative = (
+            phrase is not None
+            and degree is not None
+            and any(w in degree for w in data.predicative_degree)
+            and segment.dictionary().tag(phrase) is not None
+        )
+        bare = bare or having or pair or predicative
+        # 有的翻的少一些: one character before 一些 at the clause end (checked on the verb's
+        # tag below; 发展的每一点进步 goes on)
+        compared_verb = (
+            data.comparative_verb
+            and single is not None
+            and _COMPARED_AT_END.match(text, m.end("single")) is not None
+            and text.startswith(data.comparative_followers, m.end("single"))
+        )
+        if (single is not None or phrase is not None) and not read and not disposal and not causative and not bare and not compared_verb and (
             model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
             continue
         if clauses.allowed(de, de + 1):
             continue
         tagged = _verb_de(clauses, de, m.end(), data.verb_tags, data)
+        if tagged is None and degree and model is not None and data.noun_verb_threshold < float("inf"):
+            # 工作部署的不够细致: an action noun (部署/n) used as the verb
+            tagged = _verb_de(clauses, de, m.end(), ("n",), data)
+            if tagged is not None and _left_ratio(model, tagged[1][tagged[3] - 1][2][-2:], "了") < data.noun_verb_threshold:
+                tagged = None
         if tagged is None:
             continue
         lo, tokens, starts, d = tagged
@@ -1552,21 +1646,36 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         if single is not None or phrase is not None:
             # unlisted: a complement only as one adjective, the whole rest of the clause
             group = "single" if single is not None else "phrase"
+            if amount and (verb[3] != "vn" or _person_before(tokens, d - 1, data.nominal_subjects)):
+                # 我们付出的很大: an amount after a verb (v) is what was done; 我们投资的太多
+                # 了: after a person, what they invested (nominal_subjects)
+                amount = False
+                bare = False
             c = token_at(starts, m.start(group) - lo)
             disposal = disposal and _disposal_before(tokens, d - 1, data.disposal_markers)
             causative = causative and _causative_before(tokens, d - 1, data.causative_markers)
-            if not (disposal or causative or bare) and not read and (
+            compared_verb = compared_verb and verb[3] == "v"
+            if not (disposal or causative or bare or compared_verb) and not read and (
                 model is None or de < 2 or _left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
             ):
                 continue  # the prefilter, where 把 or 让 turned out no marker
             if disposal and c < 0:
                 # jieba merged the degree word into the complement (更优/d): the whole word
                 c = token_at(starts, m.start("degree") - lo)
-            elif c < 0 and data.merged_degree and group == "single" and single not in data.amounts:
+            elif c < 0 and data.merged_degree and group == "single" and (single not in data.amounts or (amount and verb[3] == "vn")):
                 # 跑的更少 … 增长的较快: jieba's 较快/a, an adjective of its own
                 c = token_at(starts, m.start(group) - 1 - lo)
                 if c >= 0 and tokens[c][3] not in data.adjective_tags:
                     c = -1
+            if (
+                predicative
+                and _predicative_word(tokens, starts, m.start(group) - lo, m.end(group) - lo, m.start("degree") - lo)
+                and not _person_before(tokens, d - 1, data.nominal_subjects)
+            ):
+                # predicative_degree: 很 + a word of any tag, alone before the clause end
+                reported.add(de)
+                yield _de_de_finding(de, verb[2], m.group(0)[1:])
+                continue
             if having and c >= 0 and tokens[c][2] == "有" and c + 1 < len(tokens) and tokens[c + 1][1] == m.end(group) - lo:
                 # degree_you_at_end: degree word + 有 + its object, a state (很有成效)
                 reported.add(de)
@@ -1578,7 +1687,7 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
                 and tokens[c][1] == m.start(group) + 2 - lo
                 and c + 1 < len(tokens)
                 and tokens[c + 1][1] == m.end(group) - lo
-                and {tokens[c][3], tokens[c + 1][3]} <= data.pair_tags
+                and {data.pair_tag(t[2], t[3]) for t in tokens[c : c + 2]} <= data.pair_tags
             ):
                 # degree_pair_at_end: two adjectives as jieba tags them (扎实/a 有效/a)
                 reported.add(de)
@@ -1591,7 +1700,9 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
             compared = group == "single" and text.startswith(data.comparative_followers, m.end(group))
             # a noun after a degree word is what 的 modifies (采取的非常措施), never a complement
             read = (read or disposal) and tokens[c][3] not in data.phrase_lm_not_tags
-            if tokens[c][3] not in data.adjective_tags and not compared and not read:
+            # 发展的太多了: jieba tags the amount 多 a numeral (m) after a verbal noun
+            counted = amount and verb[3] == "vn" and tokens[c][2] == single and tokens[c][3] == "m"
+            if tokens[c][3] not in data.adjective_tags and not compared and not read and not counted:
                 continue
         reported.add(de)
         yield _de_de_finding(de, verb[2], m.group(0)[1:])
@@ -1623,11 +1734,48 @@ def _verb_de(
     verb = tokens[d - 1]
     if verb[2] in data.verb_exceptions:
         return None
-    if verb[3] not in verb_tags and not _particle_verb(tokens, d - 1, data.particle_verbs):
+    if (
+        verb[3] not in verb_tags
+        and not _particle_verb(tokens, d - 1, data.particle_verbs)
+        and not (data.split_verb_object and _split_verb(clauses.text, lo, tokens, starts, d))
+    ):
         return None
     if data.relative_markers and _after_relative_marker(tokens, d, data.relative_markers):
         return None
     return lo, tokens, starts, d
+
+
+def _person_before(tokens: Sequence[segment.Tagged], v: int, persons: frozenset[str]) -> bool:
+    """Is the token right before the verb at token ``v`` one of ``persons`` (我们, 大家)?"""
+    return v >= 1 and tokens[v - 1][2] in persons
+
+
+def _predicative_word(tokens: Sequence[segment.Tagged], starts: list[int], start: int, end: int, degree: int) -> bool:
+    """Is ``start``-``end`` (within the clause) one token of jieba's cut, or the end of one
+    that opens with a degree word of two or more characters (十分迅速/nz: 十分 + 迅速)?  A
+    one-character degree word merged with what follows may be another word (太空)."""
+    k = bisect_right(starts, start) - 1
+    if k < 0 or tokens[k][1] != end:
+        return False
+    return tokens[k][0] == start or (degree <= tokens[k][0] <= start - 2)
+
+
+def _split_verb(text: str, lo: int, tokens: Sequence[segment.Tagged], starts: list[int], d: int) -> bool:
+    """Is the character before the 的 at token ``d`` (of the clause starting at ``lo`` in
+    ``text``) a verb repeated after its object: does it open a dictionary word of 2-3
+    characters (the verb and its object: 唱歌, 把关) that starts a token and ends right
+    before it (唱/v 歌唱/n 的, 把关/v 把/p 的)?  Never a reduplication (天天的)."""
+    p = lo + tokens[d][0] - 1  # the verb's character, right before 的
+    for k in (2, 3):
+        word = text[p - k : p]
+        if (
+            p - k >= lo
+            and word[0] == text[p] != word[1]
+            and p - k - lo in starts
+            and segment.dictionary().freq(word) > 0
+        ):
+            return True
+    return False
 
 
 def _particle_verb(tokens: Sequence[segment.Tagged], v: int, words: frozenset[str]) -> bool:
@@ -1678,7 +1826,9 @@ def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, report
     """A potential complement alone between verb + 的 and a clause end (接的住、管的好, 叫的
     响): a one-character verb of ``potential_complements`` that jieba reads as a word of its
     own after a verb (jieba's v or vn).  After 的 a noun phrase would need its noun; a verb
-    alone there is the result a potential complement states."""
+    alone there is the result a potential complement states.  Before another 的 as well
+    (看的见的变化, ``potential_before_relative``): a verb alone between two 的 modifies no
+    noun and is no noun either."""
     def alone(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
         return d + 1 < len(tokens) and tokens[d + 1][2] == m.group(1)
 
@@ -1763,16 +1913,18 @@ def _coordinated_de_de(
 
     def fit(m: re.Match[str]) -> bool:
         words = segment.dictionary()
-        tags = [words.tag(m.group("a")) or "", words.tag(m.group("b")) or ""]
+        tags = [data.pair_tag(m.group(g), words.tag(m.group(g)) or "") for g in ("a", "b")]
         return all(t and not t.startswith("n") for t in tags) and any(t in data.adjective_tags for t in tags)
 
-    def joined(m: re.Match[str], lo: int, tokens: Sequence[segment.Tagged], _d: int) -> bool:
+    def joined(m: re.Match[str], lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
+        if _person_before(tokens, d - 1, data.nominal_subjects):
+            return False  # 我们面临的更加复杂和艰巨: what we face
         # each word a token of jieba's cut of the clause, and no noun there either
         ends = {t[1]: t for t in tokens}
         ta, tb = ends.get(m.end("a") - lo), ends.get(m.end("b") - lo)
         if ta is None or tb is None or ta[0] != m.start("a") - lo or tb[0] != m.start("b") - lo:
             return False
-        return not (ta[3].startswith("n") or tb[3].startswith("n"))
+        return not (data.pair_tag(ta[2], ta[3]).startswith("n") or data.pair_tag(tb[2], tb[3]).startswith("n"))
 
     listed = (m for m in data.coordinated.finditer(text) if fit(m))
     yield from _after_verb_de(listed, joined, data, clauses, reported, data.verb_tags)
