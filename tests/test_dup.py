@@ -205,9 +205,16 @@ def test_a_one_copy_reading_written_elsewhere_in_the_document() -> None:
     text = "健全防返贫动态监测机制。\n" + slip
     s = text.index("防防")
     assert dup.evidence._written_elsewhere(text, s, 1, 2)
-    # ... but DUP001 takes no evidence from the document in the shipped data (rules/dup.yaml:
-    # model-document -1000, it cost a false alarm on the benchmark's measure half)
+    # ... but DUP001 takes no evidence from two characters each side in the shipped data
+    # (rules/dup.yaml: model-document -1000, it cost a false alarm on the benchmark's
+    # measure half) ...
     assert data.model_document < -100
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_document_wide=-1000.0))
+    # ... only from six characters around, at least two on each side (model-document-wide:
+    # 健全防返贫动), and beside a word of its copy: 防 + 返贫 keeps the copy alone, as a
+    # reduplicated verb does (压压担子), so this one stays silent
+    assert dup.evidence._wide_reading_written(text, s, data.document_wide_context)
+    assert not dup.words._beside_word(text, s, data)
     assert not dup.judge._judge(text, s, 1, data)
     # the one-copy reading needs the same two characters on each side: 健全防返贫, not 建立防返贫
     other = "建立防返贫动态监测机制。\n" + slip
@@ -1058,9 +1065,12 @@ def test_a_particle_that_closes_a_clause_is_not_tried_at_model_standalone_end(te
 
 def _lone_path_only() -> DupData:
     """DUP001's data with the thresholds of the word structure off, so that a lone copy is
-    reported only by the looser lone-copy thresholds and their tests."""
+    reported only by the looser lone-copy thresholds and their tests (nor by the document's
+    long one-copy reading, model-document-wide)."""
     data = speechlint.data.rule_data("DUP001")
-    return dataclasses.replace(data, model_orphan=-30.0, model_orphan_familiar=-30.0, model_embedded=-30.0)
+    return dataclasses.replace(
+        data, model_orphan=-30.0, model_orphan_familiar=-30.0, model_embedded=-30.0, model_document_wide=-1000.0
+    )
 
 
 def test_a_use_elsewhere_that_is_the_same_junction_of_two_words_is_no_term_use() -> None:
@@ -1575,3 +1585,160 @@ def test_shared_low_bytes_is_the_last_texts() -> None:
     again = text[:-1] + text[-1]  # equal to text, another object: computed again, same value
     assert again is not text and scan._shared_low_bytes(again) == low
     assert scan._shared_low_bytes("𠀀𠀀") is None  # outside the BMP: no byte per character
+
+
+def _only(name: str) -> DupData:
+    """DUP001's data with every threshold on the model's score off but ``name``."""
+    data = speechlint.data.rule_data("DUP001")
+    off = {
+        f.name: -1000.0
+        for f in dataclasses.fields(data)
+        if f.name.startswith("model_") and f.name != name and isinstance(getattr(data, f.name), float)
+    }
+    return dataclasses.replace(data, **off)
+
+
+def _document_wide_only() -> DupData:
+    """DUP001's data with every threshold on the model's score off but model-document-wide:
+    a pair is reported only when the document writes its one-copy reading elsewhere."""
+    return _only("model_document_wide")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年要重点抓好应急疏疏散演练。去年重点抓好了应急疏散演练。",
+        # a listed pair (可可) whose second copy opens a word with its neighbour (可移动)
+        "未定级的不可可移动文物，由县级人民政府公布。已定级的不可移动文物，由省级人民政府公布。",
+    ],
+)
+def test_a_pair_whose_one_copy_reading_is_written_with_six_characters_around_is_found(text: str) -> None:
+    """model-document-wide: 抓好应急疏散演练 and 不可移动文物 stand elsewhere."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert dup.evidence._wide_reading_written(text, s, 6)
+    data = _document_wide_only()
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_document_wide=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nothing written elsewhere
+        "今年要重点抓好应急疏疏散演练。",
+        # two characters each side only (应急疏散演示)
+        "今年要重点抓好应急疏疏散演练。学校组织了应急疏散演示。",
+        # the two-copy reading written too
+        "今年要重点抓好应急疏疏散演练。明年要抓好应急疏疏散演练。去年重点抓好了应急疏散演练。",
+        # a listed pair beside no word of its copy: 常常 + 一起 and 常 + 一起 both read
+        "他们常常一起学习理论。他们常一起学习理论。",
+        # a reduplicated verb keeps its copy alone: 压压担子 and 压担子 both read
+        "要给年轻干部压压担子，让他们在基层经受锻炼。要给年轻干部压担子，让他们多历练。",
+        "各单位要晒晒成绩单，接受群众评议。各单位要晒成绩单，接受群众评议。",
+    ],
+)
+def test_model_document_wide_needs_the_long_one_copy_reading_alone(text: str) -> None:
+    from speechlint.checks import dup
+
+    assert not dup.judge._judge(text, _doubled_at(text), 1, _document_wide_only())
+
+
+def test_model_document_wide_asks_more_than_model_documents_two_characters_each_side() -> None:
+    from speechlint.checks import dup
+
+    text = "今年要重点抓好应急疏疏散演练。学校组织了应急疏散演示。"
+    s = _doubled_at(text)
+    assert dup.evidence._document_writes(text, s, 1, 2) and not dup.evidence._wide_reading_written(text, s, 6)
+
+
+def test_an_aabb_look_alike_whose_one_copy_reading_is_written_is_judged() -> None:
+    """model-document-aabb: 法规 + 规定 + 定 looks like the AABB form 规规定定, but 法规规定的
+    其他 stands elsewhere: 定 was typed twice."""
+    from speechlint.checks import dup
+
+    text = "有法律、法规规定定的其他情形的除外。有法律、法规规定的其他情形的，依照其规定。"
+    s = text.index("定定")
+    assert dup.words._aabb(text, s, frozenset())
+    data = speechlint.data.rule_data("DUP001")
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_document_aabb=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a real AABB form: its one-copy reading (反复复地, 反反复地) is written nowhere
+        "这个问题要反反复复地研究。这个问题要反复地研究。",
+        "各地要方方面面统筹兼顾。各地要方面统筹兼顾。",
+        # the look-alike without the reading written elsewhere
+        "有法律、法规规定定的其他情形的除外。",
+    ],
+)
+def test_an_aabb_form_without_its_one_copy_reading_written_stays_silent(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要分析大气污染来源及及其变化趋势。",  # 及 + 及其
+        "费用由行纪人负担，但但是当事人另有约定的除外。",  # 但 + 但是
+        "保护受到威胁的人员以及及采取其他救助措施。",  # 以及 + 及
+    ],
+)
+def test_a_conjunction_alone_beside_a_conjunction_of_the_other_copy_is_found(text: str) -> None:
+    """model-conjunction-pair: two conjunctions in a row join nothing between them."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert dup.words._conjunctions_in_a_row(text, s)
+    data = _only("model_conjunction_pair")
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_conjunction_pair=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a preposition: 与 + [与其有关的国际组织] reads
+        "与与其有关的国际组织加强合作。",
+        # 可以 + 以: 以 is a preposition (以合理价格)
+        "出卖人可以以合理价格将标的物出卖。",
+        # both copies inside conjunctions: 从而 + 而且
+        "企业要依法纳税，从而而且能够持续发展。",
+    ],
+)
+def test_a_pair_that_is_no_conjunction_beside_a_conjunction_is_not_tried_at_model_conjunction_pair(text: str) -> None:
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert not dup.words._conjunctions_in_a_row(text, s)
+    assert not dup.judge._judge(text, s, 1, _only("model_conjunction_pair"))
+
+
+def test_a_digit_alone_after_a_word_ended_by_it_is_judged() -> None:
+    """exempt-unless-after-word: 之一 + 一 + 的 (a digit alone counts nothing)."""
+    from speechlint.checks import dup
+
+    text = "有下列情形之一一的，不予登记。"
+    s = _doubled_at(text)
+    data = speechlint.data.rule_data("DUP001")
+    assert dup.words._closes_word(text, s, data)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, exempt_unless_after_word=""))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这是解决问题的唯一一个办法。",  # 唯一 + 一个: the second copy opens a word
+        "其中之一一直是工作重点。",  # 之一 + 一直
+        "统一一下思想。",  # 统一 + 一下
+        "要编制好“十五五”规划，十五五期间要加快发展。",  # numerals beside the pair
+        "做到一一对应。",
+    ],
+)
+def test_a_digit_that_opens_a_word_or_stands_among_numerals_stays_exempt(text: str) -> None:
+    assert found(text) == []

@@ -44,7 +44,14 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    * the document's own: the one-copy reading, with ``document-context`` characters of
      the same text on each side, written elsewhere in the document (借款期期限 where
      借款期限 stands elsewhere): reported at ``model-document``, whatever the structure
-     (not for the ``standalone`` function words: 可以以合理价格 beside 可以合理价格);
+     (not for the ``standalone`` function words: 可以以合理价格 beside 可以合理价格), or
+     with six characters around, two at least on each side, the copy beside a word it
+     belongs to (``model-document-wide``: 担任团级职务 for 担任团团级职务; not 压压担子
+     beside 压担子, a reduplicated verb keeps its copy alone); the same reading undoes the
+     AABB look-alike (``model-document-aabb``: 法规规定的 for 法规规定定的);
+   * the grammar of function words: a conjunction alone beside a conjunction of the other
+     copy (``model-conjunction-pair``: 及 + 及其, 但 + 但是, 以及 + 及), and a digit alone
+     after a word ended by it (``exempt-unless-after-word``: 之一 + 一 + 的);
    * the model's counts at the copy boundary: a copy standing alone beside a word,
      neither ``x c c`` nor ``c c y`` ever seen by the model (two words that touch leave
      such traces: 中国国际, 合同目的的; a slip inside a word does not: 应当当参照), the

@@ -26,6 +26,11 @@ class DupData:
     #: first copy alone before a word opened by the second: 一一定 (一 + 一定), 三三点 are
     #: judged as any pair; 十五五, 一九九九年, 五五分成 (五五分 + 成) stay exempt.
     exempt_unless_word: str = ""
+    #: Characters of those whose doubling an exempt pattern does not exempt either when
+    #: jieba's segmentation leaves the second copy alone after a word ended by the first
+    #: (之一 + 一 + 的; not 唯一 + 一个), no character of ``exempt-unless-word`` beside the
+    #: pair (“十五五” stays exempt).  Empty: off.
+    exempt_unless_after_word: str = ""
     #: A doubled unit at the start of a match of one of these patterns is a slip whatever
     #: the model says: numbers that Chinese numerals cannot write (五五百, 第八十三三条).
     #: Each names its characters literally (a class such as ``[一二三]``, no ``.``).
@@ -198,6 +203,11 @@ class DupData:
     #: particle never follows a noun.  Not 得 (uv's sibling ud): a complement may open with
     #: it (运用得 + 得心应手, 处理得 + 得当).  :func:`_particle_alone`.  -1000: off.
     model_particle_alone: float = -1000.0
+    #: A conjunction (jieba's tag c) one copy of which jieba's cut leaves a word of its own
+    #: beside a conjunction made with the other (及 + 及其, 但 + 但是, 以及 + 及;
+    #: :func:`_conjunctions_in_a_row`): reported at this score or below, whatever else the
+    #: word structure says (two conjunctions never stand in a row).  -1000: off.
+    model_conjunction_pair: float = -1000.0
     #: A ``standalone`` character's second copy that jieba's cut leaves a word of its own
     #: after a word ending in it, where the copy reads as the function word its grammar
     #: asks for (:func:`_governs_after_word`: a modal verb after a noun, 委员会 + 会 + 进行;
@@ -281,6 +291,20 @@ class DupData:
     model_document: float = -2.0
     #: Characters of context on each side of the one-copy reading looked for elsewhere.
     document_context: int = 2
+    #: One character (not a ``standalone`` one), beside a word of its copy
+    #: (:func:`_beside_word`), at this score or below is reported whatever its word
+    #: structure when the document writes the one-copy reading elsewhere with
+    #: ``document-wide-context`` characters around it, at least two on each side (担任团级
+    #: 职务 for 担任团团级职务), and not the two-copy reading (:func:`_document_repeats`).
+    #: -1000: off.
+    model_document_wide: float = -1000.0
+    #: Characters of context, in all, around the one-copy reading looked for elsewhere.
+    document_wide_context: int = 6
+    #: Half of an AABB form of a word (规规定定: 规定) at this score or below (not a
+    #: ``standalone`` character) is judged as any pair, not silenced as the reduplication,
+    #: when the document writes its one-copy reading as ``model-document-wide`` asks for
+    #: it (法规规定的其他 for 法规规定定的其他).  -1000: off.
+    model_document_aabb: float = -1000.0
     #: Two words that touch (集体经济组织 + 组织开展, 妥善保管 + 保管物), not a word typed
     #: twice: the first copy closes a term of its left (the model finds it after the left
     #: context with log-probability at least ``touch-bound``, and a phrase may end after it:
@@ -311,6 +335,10 @@ class DupData:
                 return problem
         if len(set(self.exempt_unless_word)) != len(self.exempt_unless_word):
             return "'exempt-unless-word' lists a character twice"
+        if not set(self.exempt_unless_after_word) <= set(self.exempt_unless_word) or len(
+            set(self.exempt_unless_after_word)
+        ) != len(self.exempt_unless_after_word):
+            return "'exempt-unless-after-word' must list characters of 'exempt-unless-word', each once"
         chars_fields = ("surnames", "distributive_before", "lone_allowed_before", "particle_after_word")
         function_fields = ("function_modals", "function_conjunctions", "function_verb_conjunctions")
         for name in chars_fields + function_fields:
@@ -334,6 +362,7 @@ class DupData:
             self.model_standalone_split,
             self.model_standalone_end,
             self.model_particle_alone,
+            self.model_conjunction_pair,
         )
         # (the thresholds that the document's evidence loosens: the term test's junctions,
         # the one-copy reading written elsewhere)
@@ -356,10 +385,14 @@ class DupData:
             return "'lone-seen-share' must be in (0, 1]"
         if not self.model_document <= 0 or not self.model_unseen_familiar <= 0:
             return "thresholds must satisfy model-document <= 0 and model-unseen-familiar <= 0"
+        if not self.model_document_wide <= 0 or not self.model_document_aabb <= 0:
+            return "thresholds must satisfy model-document-wide <= 0 and model-document-aabb <= 0"
         if self.dict_sure_freq < 0:
             return "'dict-sure-freq' must be >= 0"
         if not 1 <= self.document_context <= 8:
             return "'document-context' must be between 1 and 8"
+        if not 4 <= self.document_wide_context <= 16:
+            return "'document-wide-context' must be between 4 and 16"
         if self.touch_uses < 0 or not self.touch_bound <= 0 or not self.touch_end <= 0:
             return "'touch-uses' must be >= 0, 'touch-bound' and 'touch-end' <= 0"
         for p in self.slip_patterns:

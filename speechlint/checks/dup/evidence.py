@@ -86,6 +86,25 @@ def _document_writes(text: str, s: int, n: int, k: int) -> bool:
     return text.find(one, max(0, s - _DOCUMENT_REACH), s + 2 * n + _DOCUMENT_REACH) >= 0
 
 
+def _wide_reading_written(text: str, s: int, k: int) -> bool:
+    """Does the document write, elsewhere, the one-copy reading of the doubled character at
+    ``s`` with ``k`` characters of its text around it, at least two on each side?
+
+    A law or a report writes its phrases again and again: 担任团级职务 here and 担任团团级职务
+    there is a slip.  A reading six characters long seldom comes back by chance, so this
+    holds where two characters each side (``model-document``) would also match the rare
+    pair of two words that touch written once with one copy (临时股东会议 beside 股东会会议).
+    The candidate itself holds the two-copy reading, so every match is elsewhere.
+    """
+    for left in range(2, k - 1):
+        right = k - left
+        if s >= left and s + 2 + right <= len(text):
+            one = text[s - left : s + 1] + text[s + 2 : s + 2 + right]
+            if _written_near(text, s, one):
+                return True
+    return False
+
+
 def _attached(
     text: str, s: int, right: bool, asked: Asked | None = None, junctions: bool = False, opening: bool = False
 ) -> bool:

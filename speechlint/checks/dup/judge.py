@@ -14,6 +14,7 @@ from .evidence import (
     _parallel,
     _reading_written,
     _touching,
+    _wide_reading_written,
     _words_reading_written,
     _written_elsewhere,
 )
@@ -24,6 +25,8 @@ from .words import (
     _alnum_at,
     _beside_word,
     _closes_alone,
+    _closes_word,
+    _conjunctions_in_a_row,
     _crosser,
     _cut_alone,
     _cut_margin,
@@ -122,6 +125,7 @@ def _limit(
         data.model_embedded_rare,
         data.model_standalone_end,
         data.model_particle_alone,
+        data.model_conjunction_pair,
     )
 
 
@@ -389,14 +393,42 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         limit = _limit(data, familiar, allowed, before, beside, closes)
         # the document's own evidence (not for function words: 可以以合理价格)
         own = llr <= data.model_document and not (n == 1 and unit in data.standalone)
+        # (model-document-wide: the one-copy reading with more context, a character only,
+        # beside a word of its copy: a reduplicated verb keeps its copy alone, 压压担子 and
+        # 压担子 both read; 常常 + 一起 and 常 + 一起)
+        wide = (
+            n == 1
+            and llr <= data.model_document_wide
+            and unit not in data.standalone
+            and _beside_word(text, s, data)
+        )
+
+        def document_says() -> bool:
+            """Does the document write the one-copy reading elsewhere (model-document*)?"""
+            if own and _written_elsewhere(text, s, n, data.document_context, asked):
+                return True
+            return (
+                wide
+                and _noted(asked, _wide_reading_written, text, s, data.document_wide_context)
+                and not _noted(asked, _document_repeats, text, s, data.document_context)
+            )
+
         written = None  # looked for only when the model does not decide
         if llr > limit:  # cheapest first: most candidates are far above (中国国际)
-            if not (own and _written_elsewhere(text, s, n, data.document_context, asked)):
+            if not document_says():
                 return False
             written = True
-        if _exempt(text, s, e, data) and not (n == 1 and _opens_word(text, s, data)):
+        if _exempt(text, s, e, data) and not (n == 1 and (_opens_word(text, s, data) or _closes_word(text, s, data))):
             return False
-        if n == 1 and (_aabb(text, s, data.extra_words) or _reduplicated(text, s, data) or _listed_aabb(text, s, data)):
+        # (model-document-aabb: an AABB form is no reduplication where the document writes
+        # the one-copy reading, 法规规定的 for 法规规定定的: 规规定定 only looks like one)
+        aabb = n == 1 and _aabb(text, s, data.extra_words)
+        if aabb and llr <= data.model_document_aabb and unit not in data.standalone:
+            aabb = not (
+                _noted(asked, _wide_reading_written, text, s, data.document_wide_context)
+                and not _noted(asked, _document_repeats, text, s, data.document_context)
+            )
+        if aabb or (n == 1 and (_reduplicated(text, s, data) or _listed_aabb(text, s, data))):
             return False
         if n == 1 and _parallel(text, s):
             return False
@@ -475,6 +507,13 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and not allowed
             and llr <= data.model_particle_alone
             and _particle_alone(text, s, data)
+        ) or (
+            # (model-conjunction-pair: one copy alone beside a conjunction of the other, 及 +
+            # 及其, 以及 + 及: two conjunctions in a row)
+            n == 1
+            and not allowed
+            and llr <= data.model_conjunction_pair
+            and _conjunctions_in_a_row(text, s)
         )
         reported = bool(
             written
@@ -484,7 +523,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 and not _touching(text, s, n, data, asked)
                 and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )
-            or (written is None and own and _written_elsewhere(text, s, n, data.document_context, asked))
+            or (written is None and document_says())
         )
         # model-function-after-word: the second copy is the function word its place asks for
         # (委员会 + 会 + 进行, 参与 + 与 + 社会); asked last: the cut loads the dictionary

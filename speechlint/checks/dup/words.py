@@ -40,6 +40,23 @@ def _opens_word(text: str, s: int, data: DupData) -> bool:
     return (s, s + 1) in spans and any(a == s + 1 and b > s + 2 for a, b in spans)
 
 
+def _closes_word(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` one of ``exempt-unless-after-word``, with none of
+    the characters of ``exempt-unless-word`` beside the pair, whose second copy jieba's
+    segmentation leaves alone after a word ended by the first (之一 + 一 + 的, 第一 + 一 +
+    条; not 唯一 + 一个, 其中之一 + 一直: the second copy opens a word; not “十五五”)?
+
+    A digit standing alone counts nothing: it needs a measure word or a unit after it, and
+    the word before already holds the digit.  The pair is judged as any other."""
+    chars = data.exempt_unless_word
+    if text[s] not in data.exempt_unless_after_word:
+        return False
+    if (s > 0 and text[s - 1] in chars) or (s + 2 < len(text) and text[s + 2] in chars):
+        return False
+    spans = _cut(text, s)
+    return (s + 1, s + 2) in spans and any(a < s and b == s + 1 for a, b in spans)
+
+
 def _exempt(text: str, s: int, e: int, data: DupData) -> bool:
     """True when an exempt pattern (AABB, numerals) covers ``[s, e)``."""
     stop = min(len(text), e + _REACH)  # within reach: a long run of numerals was quadratic
@@ -418,6 +435,30 @@ def _particle_alone(text: str, s: int, data: DupData) -> bool:
     if (d.tag(_word_ending(text, cut, s)) or "x")[0] not in "nva":
         return False
     return _neighbour_placed(text, s, False, data)
+
+
+def _conjunctions_in_a_row(text: str, s: int) -> bool:
+    """Does jieba's cut leave one copy of the doubled conjunction at ``s`` (jieba's tag c) a
+    word of its own beside a conjunction (two characters at least) that the other copy
+    belongs to: the first copy before it (及 + 及其, 但 + 但是, 及 + 及时) or the second after
+    it (以及 + 及)?
+
+    A conjunction joins what stands on each side of it; two conjunctions in a row join
+    nothing between them, so one copy was typed twice.  Not a preposition (与 + 与其有关的
+    reads 与 + [与其有关的 ...]: with what concerns it) nor 可以 + 以 (以, a preposition,
+    opens 以合理价格).
+    """
+    d = segment.dictionary()
+    if (d.tag(text[s]) or "x")[0] != "c":
+        return False
+    cut = _cut(text, s)
+    if (s, s + 1) in cut:
+        other = _word_starting(text, cut, s + 1)
+    elif (s + 1, s + 2) in cut:
+        other = _word_ending(text, cut, s + 1)
+    else:
+        return False
+    return len(other) > 1 and (d.tag(other) or "x")[0] == "c"
 
 
 def _lexicon_word_at(text: str, a: int, extra: frozenset[str]) -> bool:
