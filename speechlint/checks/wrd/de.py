@@ -159,6 +159,12 @@ class DeAdverbialData:
     #: 调查并科学的论证…) makes the adverbial a coordinated adverbial like a 地 right before
     #: it (``lm_threshold_parallel``): each of the joined verbs has its adverbial.
     parallel_verb_phrase: bool = False
+    #: ... or this much, in the same phrase, when a predicate opener or an adverb stands
+    #: before the adverbial and jieba tags the verb after 的 a noun-verb (vn) with an object
+    #: (要具体的研究本地区的情况, 能够有效的调控市场价格, 必将大踏步的胜利前进): a modal
+    #: verb or an adverb takes a verb phrase, not a noun phrase, so the noun-verb with an
+    #: object after it is a verb.
+    lm_threshold_object_noun_verb: float = float("inf")
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -241,6 +247,17 @@ class DeAdverbialData:
         merged into it (不能, 没能, 也要, 还要: 就不能正确的解决…)?"""
         openers = self.predicate_openers
         return word in openers or (len(word) > 1 and word[0] in _OPENER_PREFIXES and word[1:] in openers)
+
+    @cached_property
+    def _opener_near(self) -> re.Pattern[str]:
+        words = self.predicate_openers
+        return re.compile(alternation(words) if words else "(?!)")
+
+    def opener_near(self, text: str, de: int) -> bool:
+        """Does a predicate opener (要, 应当 …) end two to eight characters before the 的 at
+        ``de``, on its line?  A cheap stand-in, before any tagging, for the tagged test of
+        an opener before the adverbial (``lm_threshold_object_noun_verb``)."""
+        return self._opener_near.search(text, _line_back(text, de - 2, 6), de - 2) is not None
 
     def opens_predicate(self, text: str, start: int) -> bool:
         """Does a predicate opener (要, 必须 …), maybe with degree words, end right before ``start``?"""
@@ -419,6 +436,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     并列状语的最后一个时也更低，`lm_threshold_object_series`：`快速、高效的开展救援工作`；
     宾语以“各项、这些、所有”等限定词开头时更低，名动词也算动词
     （`lm_threshold_object_determiner`：`要认真的研究这些问题`）；
+    状语前是情态词、副词时，“的”后 jieba 标为名动词（vn）而带宾语的也算动词
+    （`lm_threshold_object_noun_verb`：`要具体的研究本地区的情况`）；
     动词后的形容词后接名词时是宾语的开头（`object_adjective`：`努力的扩大有效投资`）；
     两个动词以“和”等连接、共带一个宾语时更低（`lm_threshold_object_coordinated`：
     `有效的保障和改善民生`）；
@@ -817,6 +836,12 @@ def _object_floor(text: str, de: int, data: DeAdverbialData) -> float:
         floor = min(floor, data.lm_threshold_object_determiner)
     if data.joined_verb_after(text, de):
         floor = min(floor, data.lm_threshold_object_coordinated)
+    if (
+        data.lm_threshold_object_noun_verb < floor
+        and segment.dictionary().tag(text[de + 1 : de + 3]) == "vn"
+        and (_adverb_before(text, de - 2) or data.opener_near(text, de))
+    ):
+        floor = data.lm_threshold_object_noun_verb  # 要具体的研究本地区的情况: a noun-verb
     return floor
 
 
@@ -1117,10 +1142,18 @@ def _model_de_di(
         # (毫不留情的制止…, 多快好省的完成…; not 计划生育的…, 国民经济的…: nouns).
         # Cross-fitted: old 628 -> 630 of 726, tune 128 of 131, no clean 的 reported.
         set_phrase = before[3] == "l" and _left_ratio(model, before[2][-2:]) > data.lm_prefilter
+        # a noun-verb (vn) after a predicate opener or an adverb takes its object as a verb
+        # (要具体的研究本地区的情况): its own threshold, unless a degree word or a
+        # determiner already reads it as a verb
+        noun_verb = (
+            predicate
+            and data.lm_threshold_object_noun_verb < float("inf")
+            and not (graded or determined)
+        )
         if (predicate or subject or not word) and (before[3] != "l" or set_phrase) and (
             after[3] == "p"
             or (
-                (after[3] == "v" or ((graded or determined) and after[3] == "vn"))
+                (after[3] == "v" or ((graded or determined or noun_verb) and after[3] == "vn"))
                 and after[2] not in data.predicate_openers  # 完成计划好的要表扬: a subject
                 and after[2] not in _COPULAS  # 更严重的是会…: a noun phrase is its subject
                 and (
@@ -1154,6 +1187,8 @@ def _model_de_di(
             if f > d + 2 and after[3] == "v":
                 # 有效的保障和改善民生: verbs joined before one object
                 object_threshold = min(object_threshold, data.lm_threshold_object_coordinated)
+            if noun_verb and after[3] == "vn":
+                object_threshold = data.lm_threshold_object_noun_verb
             threshold = min(threshold, object_threshold)
         if (
             (predicate or subject or not word)
