@@ -165,6 +165,12 @@ class DeAdverbialData:
     #: verb or an adverb takes a verb phrase, not a noun phrase, so the noun-verb with an
     #: object after it is a verb.
     lm_threshold_object_noun_verb: float = float("inf")
+    #: A 的 between an adjective of jieba's dictionary (a, ad) and a noun-verb (vn) of it,
+    #: with a predicate opener shortly before (要深入持久的宣传党的路线), is scored by the
+    #: model whatever the cheap character filters say: the phrase the noun-verb threshold
+    #: reads (``lm_threshold_object_noun_verb``), which the filters, reading 久的宣 as
+    #: common, would leave unscored.
+    lm_score_noun_verb_after_opener: bool = False
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -437,7 +443,9 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     宾语以“各项、这些、所有”等限定词开头时更低，名动词也算动词
     （`lm_threshold_object_determiner`：`要认真的研究这些问题`）；
     状语前是情态词、副词时，“的”后 jieba 标为名动词（vn）而带宾语的也算动词
-    （`lm_threshold_object_noun_verb`：`要具体的研究本地区的情况`）；
+    （`lm_threshold_object_noun_verb`：`要具体的研究本地区的情况`），词典中的形容词与名动词
+    之间、前有情态词的“的”不受快速预筛的限制（`lm_score_noun_verb_after_opener`：
+    `各地要深入持久的教育广大党员`）；
     动词后的形容词后接名词时是宾语的开头（`object_adjective`：`努力的扩大有效投资`）；
     两个动词以“和”等连接、共带一个宾语时更低（`lm_threshold_object_coordinated`：
     `有效的保障和改善民生`）；
@@ -989,6 +997,13 @@ def _model_de_di(
             and data.opens_predicate(text, de - 2)
         ):
             return True  # 应当平等的对待…: an adjective right after a modal verb
+        if (
+            data.lm_score_noun_verb_after_opener
+            and _dictionary_adjective(two)
+            and segment.dictionary().tag(text[de + 1 : de + 3]) == "vn"
+            and data.opener_near(text, de)
+        ):
+            return True  # 要深入持久的宣传…: an adjective and a noun-verb after a modal verb
         maybe = twos.get(two)
         if maybe is None:
             maybe = twos[two] = two in adverbial_words or two in adverbial_tails
