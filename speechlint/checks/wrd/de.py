@@ -161,16 +161,21 @@ class DeAdverbialData:
     parallel_verb_phrase: bool = False
     #: ... or this much, in the same phrase, when a predicate opener or an adverb stands
     #: before the adverbial and jieba tags the verb after 的 a noun-verb (vn) with an object
-    #: (要具体的研究本地区的情况, 能够有效的调控市场价格, 必将大踏步的胜利前进): a modal
+    #: (要具体的研究本地区的情况, 能够有效的调控市场价格, 要经常的教育党员干部): a modal
     #: verb or an adverb takes a verb phrase, not a noun phrase, so the noun-verb with an
     #: object after it is a verb.
     lm_threshold_object_noun_verb: float = float("inf")
     #: A 的 between an adjective of jieba's dictionary (a, ad) and a noun-verb (vn) of it,
-    #: with a predicate opener shortly before (要深入持久的宣传党的路线), is scored by the
+    #: with a predicate opener shortly before (各地要深入持久的教育广大党员), is scored by the
     #: model whatever the cheap character filters say: the phrase the noun-verb threshold
-    #: reads (``lm_threshold_object_noun_verb``), which the filters, reading 久的宣 as
+    #: reads (``lm_threshold_object_noun_verb``), which the filters, reading 久的教 as
     #: common, would leave unscored.
     lm_score_noun_verb_after_opener: bool = False
+    #: A prepositional phrase between a predicate opener and the adverbial (要在全社会广泛
+    #: 的宣传…, 应当对申请人如实的告知…) is skipped: what stands before the adverbial is
+    #: the opener, not the preposition's noun (which would read as a determiner or a
+    #: subject): a modal verb takes the whole verb phrase, the prepositional phrase included.
+    preposition_after_opener: bool = False
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -445,7 +450,8 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     状语前是情态词、副词时，“的”后 jieba 标为名动词（vn）而带宾语的也算动词
     （`lm_threshold_object_noun_verb`：`要具体的研究本地区的情况`），词典中的形容词与名动词
     之间、前有情态词的“的”不受快速预筛的限制（`lm_score_noun_verb_after_opener`：
-    `各地要深入持久的教育广大党员`）；
+    `各地要深入持久的教育广大党员`）；情态词与状语之间的介词短语不影响判断，状语前仍是情态词
+    （`preposition_after_opener`：`我们要在全社会广泛的宣传法治精神`）；
     动词后的形容词后接名词时是宾语的开头（`object_adjective`：`努力的扩大有效投资`）；
     两个动词以“和”等连接、共带一个宾语时更低（`lm_threshold_object_coordinated`：
     `有效的保障和改善民生`）；
@@ -591,6 +597,27 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
         reported.add(de)
         yield _de_di_finding(de, adverbial, verb or nxt[2])
     yield from _model_de_di(text, data, reported, after_adverbial)
+
+
+#: jieba's tags (first letter) of the noun of a prepositional phrase (在全社会, 对申请人).
+_PREPOSITION_OBJECT_TAGS = "nr"
+
+
+def _opener_before_preposition(tokens: tuple[segment.Tagged, ...], k: int, data: DeAdverbialData) -> int:
+    """The index of the predicate opener when token ``k`` is the noun (one or two tokens: a
+    noun, a pronoun) of a prepositional phrase that the opener stands right before (要 +
+    在 + 全社会 + 广泛的…, 应当 + 对 + 申请人 + 如实的…); else -1."""
+    j = k
+    while j >= 0 and k - j < 2 and tokens[j][3][:1] in _PREPOSITION_OBJECT_TAGS:
+        j -= 1
+    found = (
+        j < k
+        and j >= 1
+        and tokens[j][3] == "p"
+        and tokens[j][2] in data.prepositions
+        and data.is_opener(tokens[j - 1][2])
+    )
+    return j - 1 if found else -1
 
 
 def _de_di_finding(de: int, adverbial: str, word: str) -> Diagnostic:
@@ -1003,7 +1030,7 @@ def _model_de_di(
             and segment.dictionary().tag(text[de + 1 : de + 3]) == "vn"
             and data.opener_near(text, de)
         ):
-            return True  # 要深入持久的宣传…: an adjective and a noun-verb after a modal verb
+            return True  # 要深入持久的教育…: an adjective and a noun-verb after a modal verb
         maybe = twos.get(two)
         if maybe is None:
             maybe = twos[two] = two in adverbial_words or two in adverbial_tails
@@ -1107,6 +1134,9 @@ def _model_de_di(
             tag = "n"  # 经济活动更好的纳入…: a noun-verb after a noun is the subject
         elif data.merged_nominalizer and _nominalizer_with_degree(word, data):
             word, tag = word[0], "v"  # 收入有较大幅度的提高: jieba's 有较/d is 有 + 较
+        elif data.preposition_after_opener and _opener_before_preposition(tokens, k, data) >= 0:
+            # 要在全社会广泛的宣传…: the opener before 在 + noun stands before the adverbial
+            word, tag = tokens[_opener_before_preposition(tokens, k, data)][2:]
         opener = data.is_opener(word)
         # a coordinated adverbial with 地 modifies a verb, whatever stands before it
         # (把集中与分散有机地、恰当的结合起来), as does a decisive score
