@@ -49,3 +49,21 @@ def test_known_correct_sentences_still_reported(text: str) -> None:
 @pytest.mark.parametrize("text", SENTENCES["known"]["slips_missed"])
 def test_known_slips_still_missed(text: str) -> None:
     assert _reported(text)
+
+
+def _model_reported(monkeypatch: pytest.MonkeyPatch, text: str, score: float) -> bool:
+    """WRD001 with the model's reading of every 的 held at ``score``: the phrase decides."""
+    from speechlint.checks.wrd import de
+
+    monkeypatch.setattr(de, "pair_score", lambda *args, **kwargs: score)
+    return _reported(text)
+
+
+def test_joined_set_phrase_verb(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A set phrase ending with a verb (超额完成/l) joined to the verb after 的 is the
+    second of two verbs: the object after it counts (joined_set_phrase_verb), from a middling
+    reading (1.0, under lm_threshold_predicate); without an object the phrase stays silent."""
+    assert _model_reported(monkeypatch, "各地要圆满的完成和超额完成生产计划。", 1.0)
+    assert not _model_reported(monkeypatch, "各地要圆满的完成和超额完成。", 1.0)
+    # below the thresholds of an object after coordinated verbs (-3)
+    assert not _model_reported(monkeypatch, "各地要圆满的完成和超额完成生产计划。", -3.5)

@@ -176,6 +176,10 @@ class DeAdverbialData:
     #: the opener, not the preposition's noun (which would read as a determiner or a
     #: subject): a modal verb takes the whole verb phrase, the prepositional phrase included.
     preposition_after_opener: bool = False
+    #: A set phrase (jieba's l) that ends with a verb of the dictionary, joined to the verb
+    #: after 的 (圆满的完成和超额完成生产计划), is the second of coordinated verbs: what
+    #: follows it is their object, as after a verb jieba tags v.
+    joined_set_phrase_verb: bool = False
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -451,7 +455,9 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     （`lm_threshold_object_noun_verb`：`要具体的研究本地区的情况`），词典中的形容词与名动词
     之间、前有情态词的“的”不受快速预筛的限制（`lm_score_noun_verb_after_opener`：
     `各地要深入持久的教育广大党员`）；情态词与状语之间的介词短语不影响判断，状语前仍是情态词
-    （`preposition_after_opener`：`我们要在全社会广泛的宣传法治精神`）；
+    （`preposition_after_opener`：`我们要在全社会广泛的宣传法治精神`）；与动词并列的第二个
+    动词被 jieba 标为习用语（l）时，其后仍是两个动词共带的宾语（`joined_set_phrase_verb`：
+    `圆满的完成和超额完成生产计划`）；
     动词后的形容词后接名词时是宾语的开头（`object_adjective`：`努力的扩大有效投资`）；
     两个动词以“和”等连接、共带一个宾语时更低（`lm_threshold_object_coordinated`：
     `有效的保障和改善民生`）；
@@ -597,6 +603,13 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
         reported.add(de)
         yield _de_di_finding(de, adverbial, verb or nxt[2])
     yield from _model_de_di(text, data, reported, after_adverbial)
+
+
+def _verb_phrase(token: segment.Tagged) -> bool:
+    """Is ``token`` a set phrase (l) of three or more characters whose last two are a verb
+    of jieba's dictionary (超额完成, 全面推进)?"""
+    word = token[2]
+    return token[3] == "l" and len(word) >= 3 and segment.dictionary().tag(word[-2:]) == "v"
 
 
 #: jieba's tags (first letter) of the noun of a prepositional phrase (在全社会, 对申请人).
@@ -1114,7 +1127,9 @@ def _model_de_di(
         ):
             continue  # 扎实的推进措施, 坚定的推进中: the verb is used as a noun
         f = d + 2
-        while f + 2 < len(tokens) and tokens[f][2] in data.lm_joiners and tokens[f + 1][3][:1] == "v":
+        while f + 2 < len(tokens) and tokens[f][2] in data.lm_joiners and (
+            tokens[f + 1][3][:1] == "v" or (data.joined_set_phrase_verb and _verb_phrase(tokens[f + 1]))
+        ):
             f += 2  # 坚定的维护和发展了: what follows the last of coordinated verbs
         last = tokens[f] if f < len(tokens) else None
         k, parallel = _phrase_context(model, tokens, d, data)
