@@ -159,6 +159,27 @@ class DeAdverbialData:
     #: 调查并科学的论证…) makes the adverbial a coordinated adverbial like a 地 right before
     #: it (``lm_threshold_parallel``): each of the joined verbs has its adverbial.
     parallel_verb_phrase: bool = False
+    #: ... or this much, in the same phrase, when a predicate opener or an adverb stands
+    #: before the adverbial and jieba tags the verb after 的 a noun-verb (vn) with an object
+    #: (要具体的研究本地区的情况, 能够有效的调控市场价格, 要经常的教育党员干部): a modal
+    #: verb or an adverb takes a verb phrase, not a noun phrase, so the noun-verb with an
+    #: object after it is a verb.
+    lm_threshold_object_noun_verb: float = float("inf")
+    #: A 的 between an adjective of jieba's dictionary (a, ad) and a noun-verb (vn) of it,
+    #: with a predicate opener shortly before (各地要深入持久的教育广大党员), is scored by the
+    #: model whatever the cheap character filters say: the phrase the noun-verb threshold
+    #: reads (``lm_threshold_object_noun_verb``), which the filters, reading 久的教 as
+    #: common, would leave unscored.
+    lm_score_noun_verb_after_opener: bool = False
+    #: A prepositional phrase between a predicate opener and the adverbial (要在全社会广泛
+    #: 的宣传…, 应当对申请人如实的告知…) is skipped: what stands before the adverbial is
+    #: the opener, not the preposition's noun (which would read as a determiner or a
+    #: subject): a modal verb takes the whole verb phrase, the prepositional phrase included.
+    preposition_after_opener: bool = False
+    #: A set phrase (jieba's l) that ends with a verb of the dictionary, joined to the verb
+    #: after 的 (圆满的完成和超额完成生产计划), is the second of coordinated verbs: what
+    #: follows it is their object, as after a verb jieba tags v.
+    joined_set_phrase_verb: bool = False
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -241,6 +262,17 @@ class DeAdverbialData:
         merged into it (不能, 没能, 也要, 还要: 就不能正确的解决…)?"""
         openers = self.predicate_openers
         return word in openers or (len(word) > 1 and word[0] in _OPENER_PREFIXES and word[1:] in openers)
+
+    @cached_property
+    def _opener_near(self) -> re.Pattern[str]:
+        words = self.predicate_openers
+        return re.compile(alternation(words) if words else "(?!)")
+
+    def opener_near(self, text: str, de: int) -> bool:
+        """Does a predicate opener (要, 应当 …) end two to eight characters before the 的 at
+        ``de``, on its line?  A cheap stand-in, before any tagging, for the tagged test of
+        an opener before the adverbial (``lm_threshold_object_noun_verb``)."""
+        return self._opener_near.search(text, _line_back(text, de - 2, 6), de - 2) is not None
 
     def opens_predicate(self, text: str, start: int) -> bool:
         """Does a predicate opener (要, 必须 …), maybe with degree words, end right before ``start``?"""
@@ -419,6 +451,13 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
     并列状语的最后一个时也更低，`lm_threshold_object_series`：`快速、高效的开展救援工作`；
     宾语以“各项、这些、所有”等限定词开头时更低，名动词也算动词
     （`lm_threshold_object_determiner`：`要认真的研究这些问题`）；
+    状语前是情态词、副词时，“的”后 jieba 标为名动词（vn）而带宾语的也算动词
+    （`lm_threshold_object_noun_verb`：`要具体的研究本地区的情况`），词典中的形容词与名动词
+    之间、前有情态词的“的”不受快速预筛的限制（`lm_score_noun_verb_after_opener`：
+    `各地要深入持久的教育广大党员`）；情态词与状语之间的介词短语不影响判断，状语前仍是情态词
+    （`preposition_after_opener`：`我们要在全社会广泛的宣传法治精神`）；与动词并列的第二个
+    动词被 jieba 标为习用语（l）时，其后仍是两个动词共带的宾语（`joined_set_phrase_verb`：
+    `圆满的完成和超额完成生产计划`）；
     动词后的形容词后接名词时是宾语的开头（`object_adjective`：`努力的扩大有效投资`）；
     两个动词以“和”等连接、共带一个宾语时更低（`lm_threshold_object_coordinated`：
     `有效的保障和改善民生`）；
@@ -564,6 +603,34 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
         reported.add(de)
         yield _de_di_finding(de, adverbial, verb or nxt[2])
     yield from _model_de_di(text, data, reported, after_adverbial)
+
+
+def _verb_phrase(token: segment.Tagged) -> bool:
+    """Is ``token`` a set phrase (l) of three or more characters whose last two are a verb
+    of jieba's dictionary (超额完成, 全面推进)?"""
+    word = token[2]
+    return token[3] == "l" and len(word) >= 3 and segment.dictionary().tag(word[-2:]) == "v"
+
+
+#: jieba's tags (first letter) of the noun of a prepositional phrase (在全社会, 对申请人).
+_PREPOSITION_OBJECT_TAGS = "nr"
+
+
+def _opener_before_preposition(tokens: tuple[segment.Tagged, ...], k: int, data: DeAdverbialData) -> int:
+    """The index of the predicate opener when token ``k`` is the noun (one or two tokens: a
+    noun, a pronoun) of a prepositional phrase that the opener stands right before (要 +
+    在 + 全社会 + 广泛的…, 应当 + 对 + 申请人 + 如实的…); else -1."""
+    j = k
+    while j >= 0 and k - j < 2 and tokens[j][3][:1] in _PREPOSITION_OBJECT_TAGS:
+        j -= 1
+    found = (
+        j < k
+        and j >= 1
+        and tokens[j][3] == "p"
+        and tokens[j][2] in data.prepositions
+        and data.is_opener(tokens[j - 1][2])
+    )
+    return j - 1 if found else -1
 
 
 def _de_di_finding(de: int, adverbial: str, word: str) -> Diagnostic:
@@ -817,6 +884,12 @@ def _object_floor(text: str, de: int, data: DeAdverbialData) -> float:
         floor = min(floor, data.lm_threshold_object_determiner)
     if data.joined_verb_after(text, de):
         floor = min(floor, data.lm_threshold_object_coordinated)
+    if (
+        data.lm_threshold_object_noun_verb < floor
+        and segment.dictionary().tag(text[de + 1 : de + 3]) == "vn"
+        and (_adverb_before(text, de - 2) or data.opener_near(text, de))
+    ):
+        floor = data.lm_threshold_object_noun_verb  # 要具体的研究本地区的情况: a noun-verb
     return floor
 
 
@@ -964,6 +1037,13 @@ def _model_de_di(
             and data.opens_predicate(text, de - 2)
         ):
             return True  # 应当平等的对待…: an adjective right after a modal verb
+        if (
+            data.lm_score_noun_verb_after_opener
+            and _dictionary_adjective(two)
+            and segment.dictionary().tag(text[de + 1 : de + 3]) == "vn"
+            and data.opener_near(text, de)
+        ):
+            return True  # 要深入持久的教育…: an adjective and a noun-verb after a modal verb
         maybe = twos.get(two)
         if maybe is None:
             maybe = twos[two] = two in adverbial_words or two in adverbial_tails
@@ -1047,7 +1127,9 @@ def _model_de_di(
         ):
             continue  # 扎实的推进措施, 坚定的推进中: the verb is used as a noun
         f = d + 2
-        while f + 2 < len(tokens) and tokens[f][2] in data.lm_joiners and tokens[f + 1][3][:1] == "v":
+        while f + 2 < len(tokens) and tokens[f][2] in data.lm_joiners and (
+            tokens[f + 1][3][:1] == "v" or (data.joined_set_phrase_verb and _verb_phrase(tokens[f + 1]))
+        ):
             f += 2  # 坚定的维护和发展了: what follows the last of coordinated verbs
         last = tokens[f] if f < len(tokens) else None
         k, parallel = _phrase_context(model, tokens, d, data)
@@ -1067,6 +1149,9 @@ def _model_de_di(
             tag = "n"  # 经济活动更好的纳入…: a noun-verb after a noun is the subject
         elif data.merged_nominalizer and _nominalizer_with_degree(word, data):
             word, tag = word[0], "v"  # 收入有较大幅度的提高: jieba's 有较/d is 有 + 较
+        elif data.preposition_after_opener and _opener_before_preposition(tokens, k, data) >= 0:
+            # 要在全社会广泛的宣传…: the opener before 在 + noun stands before the adverbial
+            word, tag = tokens[_opener_before_preposition(tokens, k, data)][2:]
         opener = data.is_opener(word)
         # a coordinated adverbial with 地 modifies a verb, whatever stands before it
         # (把集中与分散有机地、恰当的结合起来), as does a decisive score
@@ -1117,10 +1202,18 @@ def _model_de_di(
         # (毫不留情的制止…, 多快好省的完成…; not 计划生育的…, 国民经济的…: nouns).
         # Cross-fitted: old 628 -> 630 of 726, tune 128 of 131, no clean 的 reported.
         set_phrase = before[3] == "l" and _left_ratio(model, before[2][-2:]) > data.lm_prefilter
+        # a noun-verb (vn) after a predicate opener or an adverb takes its object as a verb
+        # (要具体的研究本地区的情况): its own threshold, unless a degree word or a
+        # determiner already reads it as a verb
+        noun_verb = (
+            predicate
+            and data.lm_threshold_object_noun_verb < float("inf")
+            and not (graded or determined)
+        )
         if (predicate or subject or not word) and (before[3] != "l" or set_phrase) and (
             after[3] == "p"
             or (
-                (after[3] == "v" or ((graded or determined) and after[3] == "vn"))
+                (after[3] == "v" or ((graded or determined or noun_verb) and after[3] == "vn"))
                 and after[2] not in data.predicate_openers  # 完成计划好的要表扬: a subject
                 and after[2] not in _COPULAS  # 更严重的是会…: a noun phrase is its subject
                 and (
@@ -1154,6 +1247,8 @@ def _model_de_di(
             if f > d + 2 and after[3] == "v":
                 # 有效的保障和改善民生: verbs joined before one object
                 object_threshold = min(object_threshold, data.lm_threshold_object_coordinated)
+            if noun_verb and after[3] == "vn":
+                object_threshold = data.lm_threshold_object_noun_verb
             threshold = min(threshold, object_threshold)
         if (
             (predicate or subject or not word)
