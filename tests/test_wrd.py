@@ -1285,3 +1285,13 @@ def test_de_di_model_verb_after_de_is_the_subject(monkeypatch: pytest.MonkeyPatc
     assert _model_codes(monkeypatch, "企业收入的增长明显的高于成本的增长。", 0.5) == ["的"]
     assert _model_codes(monkeypatch, "我们坚持实现明显的高于成本的增长。", 0.5) == []
     assert _model_codes(monkeypatch, "实行更加积极主动的开放战略。", 0.5) == []
+
+
+def test_joined_set_phrase_verb(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A set phrase ending with a verb (超额完成/l) joined to the verb after 的 is the
+    second of two verbs: the object after it counts (joined_set_phrase_verb), from a middling
+    reading (1.0, under lm_threshold_predicate); without an object the phrase stays silent."""
+    assert _model_codes(monkeypatch, "各地要圆满的完成和超额完成生产计划。", 1.0)
+    assert not _model_codes(monkeypatch, "各地要圆满的完成和超额完成。", 1.0)
+    # below the thresholds of an object after coordinated verbs (-3)
+    assert not _model_codes(monkeypatch, "各地要圆满的完成和超额完成生产计划。", -3.5)
