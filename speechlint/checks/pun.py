@@ -145,6 +145,10 @@ def _scan(text: str, pattern: re.Pattern[str] | _LiteralLed) -> Iterator[re.Matc
 # PUN001 unpaired-bracket
 
 
+#: Consumes any text to its end (PUN001's well-formed pattern for a text without brackets).
+_ALL = re.compile(r"(?s).*+")
+
+
 @dataclass(frozen=True)
 class BracketData:
     #: Opening mark -> closing mark.
@@ -208,16 +212,41 @@ class BracketData:
     def token(self) -> re.Pattern[str]:
         return re.compile(f"[{re.escape(self.all_marks)}]")
 
+    def well_formed_for(self, text: str) -> re.Pattern[str]:
+        """The well-formed pattern for the marks ``text`` holds (each compiled once).
+
+        Where a mark never occurs, its pair's branches can never match and leaving it out
+        of the classes of plain text changes nothing, so the pattern finds the same stop.
+        The smaller pattern compiles faster: each class of plain text is a 65,536-character
+        bitmap to ``re``'s compiler, and the full pattern spells out about 80 of them (~25 ms
+        per process; a speech with only “”（）《》 needs about a fifth of that).  A scan for
+        an absent mark is a memchr over the text (about 0.3 ms for 10 MB).
+        """
+        marks = "".join(c for c in self.all_marks if c in text)
+        if not marks:
+            return _ALL  # no bracket at all: everything is well formed
+        found = self._well_formed_by_marks.get(marks)
+        if found is None:
+            found = self._well_formed_by_marks[marks] = self._well_formed(marks)
+        return found
+
     @cached_property
-    def well_formed(self) -> re.Pattern[str]:
+    def _well_formed_by_marks(self) -> dict[str, re.Pattern[str]]:
+        return {}
+
+    def _well_formed(self, marks: str) -> re.Pattern[str]:
         """Consumes text up to the first bracket that is not part of a well-formed
         structure (pairs within one line, nested at most two deep, no “ directly in “;
-        deeper nesting is left to the walk: a bigger pattern costs more at every start)."""
-        br = re.escape(self.all_marks)
+        deeper nesting is left to the walk: a bigger pattern costs more at every start).
+        Only the marks of ``marks`` are known: pairs whose opening marks are all missing
+        from it are left out."""
+        br = re.escape(marks)
         plain = f"[^{br}\\r\\n]*+"
         kinds: list[tuple[str, str, str]] = []  # (opener key, opener class, closer class)
         for o, c in self.pairs.items():
             opens = o + "".join(h for h, f in self.halfwidth.items() if f == o)
+            if not any(h in marks for h in opens):
+                continue  # never opened: its branch could never match
             closes = c + "".join(h for h, f in self.halfwidth.items() if f == c)
             kinds.append((o, f"[{re.escape(opens)}]", f"[{re.escape(closes)}]"))
         common = "“（《〔【"  # try the frequent pairs first
@@ -424,7 +453,7 @@ def unpaired_bracket(doc: Document, data: BracketData) -> Iterator[Diagnostic]:
 
 
 #: Texts shorter than this many characters are walked whole by PUN001 rather than skipped
-#: through with ``BracketData.well_formed``: compiling that pattern takes ~13 ms, walking
+#: through with ``BracketData.well_formed_for``: compiling that pattern takes ~13 ms, walking
 #: 100,000 characters ~5 ms.  A document being edited (the language server) keeps the fast
 #: path: the pattern is compiled once for all its keystrokes.
 _WALK_BELOW = 100_000
@@ -439,7 +468,7 @@ def _unpaired(
     close on a later line of the same paragraph.
     """
     n = len(text)
-    well_formed = data.well_formed if fast else None
+    well_formed = data.well_formed_for(text) if fast else None
     out: list[Diagnostic] = []
     pos = 0
     while pos < n:
