@@ -161,6 +161,23 @@ def test_bracket_fast_path_agrees_with_full_walk() -> None:
             assert fast == slow, (text, wrap)
 
 
+def test_well_formed_pattern_for_the_marks_a_text_holds_stops_where_the_full_one_does() -> None:
+    # the pattern built for the marks a text holds (fewer branches, smaller classes) must stop
+    # at the same offset as the one built for every mark, from any start
+    data = family_data("PUN")["PUN001"]
+    full = data._well_formed(data.all_marks)
+    marks = list(data.all_marks)
+    rng = random.Random(2011)
+    for _ in range(2000):
+        alphabet = rng.sample(marks, rng.randint(0, 4)) + ["文"] * 6 + ["\n", "\r", "　"]
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        pattern = data.well_formed_for(data.marks_in(text))
+        for pos in range(len(text) + 1):
+            assert pattern.match(text, pos).end() == full.match(text, pos).end(), (text, pos)  # type: ignore[union-attr]
+    assert data.well_formed_for("").match("没有括号的一段话。\n").end() == 10  # type: ignore[union-attr]
+    assert data.well_formed_for(data.all_marks).pattern == full.pattern
+
+
 def test_bracket_fast_path_on_well_formed_structures() -> None:
     data = family_data("PUN")["PUN001"]
     good = "“甲（乙《丙〈丁〉》）”，【戊】〔2024〕［注］‘己’\n" * 50
