@@ -113,6 +113,16 @@ MECHANISMS = [
         "村里的河水清清澈了。",  # 清 + 清澈: the cut keeps the copies apart
     ),
     (
+        {"reduplicated_after": ()},
+        "局长要亲自问问。",  # 亲自 + 问问 + 。: VV after an adverb, whatever jieba tags 问
+        "这项工作要亲自抓抓落实。",  # 亲自 + 抓 + 抓落实: not at the end of the clause
+    ),
+    (
+        {"reduplicated_after": ()},
+        "这个事情我们再议议。",  # 再 + 议议 + 。 (jieba's cut: 再议 + 议)
+        None,  # (the same shape: 再议议。 for 再议。 is a slip or VV; its cost is in rules/dup.yaml)
+    ),
+    (
         {"measure_at_clause_end": False},
         "一件件、一桩桩，都是实实在在的变化。",  # 一 + a measure word doubled, a clause of its own
         "这次增长比预计的高一些些，",  # 高一些 + 些: 一 after another word
@@ -132,6 +142,14 @@ def test_a_two_character_verb_reduplicated_at_a_clause_end_is_silent(text: str) 
     """ABAB of any verb at the end of a clause (reduplicated-verb-end of DUP002), listed or not."""
     assert _findings(text) == []
     assert _reported_without(text, "DUP002", reduplicated_verb_end=())
+
+
+def test_a_two_character_unit_doubled_after_an_adverb_at_a_clause_end_is_silent() -> None:
+    """reduplicated-after of DUP002: jieba tags 核实 a noun, yet after 再 ABAB closing the
+    clause is the verb's reduplication; before the rest of the clause it is judged as usual."""
+    assert _findings("请你们再核实核实。") == []
+    assert _reported_without("请你们再核实核实。", "DUP002", reduplicated_after=())
+    assert len(_findings("请大家再核实核实情况。")) == 1
 
 
 @pytest.mark.parametrize("text", ["我们要推动推动高质量发展。", "我们我们要认真落实。"])

@@ -226,6 +226,10 @@ class DupData:
     reduplicated_verb_object: tuple[str, ...] = ()
     #: The same at the end of a clause (大家都来说说，, 评评，提提，).  Empty: off.
     reduplicated_verb_end: tuple[str, ...] = ()
+    #: Adverbs after which a character or a two-character unit doubled at the end
+    #: of a clause is a verb's reduplication whatever jieba tags it (亲自问问。, 再议议。,
+    #: 再核实核实。; :func:`_after_adverb`).  Empty: off.
+    reduplicated_after: tuple[str, ...] = ()
     #: Particles (jieba's tag u) that close a list after any word, one ending in them too:
     #: the second copy alone after a word ending in the first (平等 + 等: 自由、平等等，) is
     #: never reported (:func:`_particle_after_word`).  Empty: off.

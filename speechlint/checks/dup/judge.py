@@ -21,6 +21,7 @@ from .evidence import (
 from .words import (
     _CLAUSE_MARKS,
     _aabb,
+    _after_adverb,
     _after_content_word,
     _alnum_at,
     _beside_word,
@@ -537,7 +538,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 or _particle_after_word(text, s, data)
                 or _state_word(text, s, data)
             )
-        ) and not (n == 2 and _verb_abab(text, s, data))
+        ) and not (n == 2 and _verb_abab(text, s, data)) and not _after_adverb(text, s, n, data)
     if allowed or (n == 1 and _aabb(text, s, data.extra_words)):
         return False
     # no model: cheapest first: the lexicon settles most candidates, then the exempt patterns

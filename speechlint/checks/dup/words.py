@@ -642,6 +642,28 @@ _ABAB_FRAME_TAGS = frozenset("dcrupfk")
 _DISPOSAL = frozenset(("把", "将"))
 
 
+def _after_adverb(text: str, s: int, n: int, data: DupData) -> bool:
+    """Is the doubled unit at ``s`` (``n`` characters, one or two) at the end of a clause
+    right after one of ``reduplicated-after`` (亲自, 再, 多, 常, 先), a word of jieba's
+    cut of the text before the pair (局长要亲自 + 问问。, 我们再 + 议议。, 请你们再 + 核实核实。)?
+
+    Such an adverb asks for a predicate after it, and a unit doubled there that closes the
+    clause is the verb's reduplication, "do a little", whatever jieba tags the unit (问 n, 议
+    zg, 核实 n) or however it cuts the pair (再议 + 议).  The cut of the text before the pair
+    alone must end with the adverb as a word (not 非常 + 常常, 正常 + 常).  Not the
+    ``standalone`` characters nor the particles (jieba's tag u: 再了了。).  The cost: a verb
+    typed twice after such an adverb at the end of a clause (再议议。 for 再议。), the very
+    same shape."""
+    if not data.reduplicated_after or n > 2 or text[s + 2 * n : s + 2 * n + 1] not in _CLAUSE_MARKS:
+        return False
+    unit = text[s : s + n]
+    if unit in data.standalone or (segment.dictionary().tag(unit) or "x")[0] == "u":
+        return False
+    lo, _hi = _han_run(text, s, s + 2 * n)
+    starts = {lo + a for a, _b, _freq in segment.tokens(text[lo:s])}
+    return any(text[s - len(w) : s] == w and s - len(w) in starts for w in data.reduplicated_after)
+
+
 def _particle_after_word(text: str, s: int, data: DupData) -> bool:
     """Is the doubled character at ``s`` a particle (``particle-after-word``, jieba's tag u)
     whose second copy jieba's cut leaves alone after a word ending in the first (平等 + 等:
