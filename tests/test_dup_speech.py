@@ -123,6 +123,11 @@ MECHANISMS = [
         None,  # (the same shape: 再议议。 for 再议。 is a slip or VV; its cost is in rules/dup.yaml)
     ),
     (
+        {"reduplicated_after_object": False},
+        "各位要经常照照镜子。",  # 经常 + 照照 + 镜子: VV + object after an adverb, though jieba tags 照 n
+        "他们经常照照顾老人，",  # 照 + 照顾: the second copy opens a word of the lexicon
+    ),
+    (
         {"measure_at_clause_end": False},
         "一件件、一桩桩，都是实实在在的变化。",  # 一 + a measure word doubled, a clause of its own
         "这次增长比预计的高一些些，",  # 高一些 + 些: 一 after another word

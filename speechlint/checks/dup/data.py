@@ -230,6 +230,9 @@ class DupData:
     #: of a clause is a verb's reduplication whatever jieba tags it (亲自问问。, 再议议。,
     #: 再核实核实。; :func:`_after_adverb`).  Empty: off.
     reduplicated_after: tuple[str, ...] = ()
+    #: After one of ``reduplicated-after``, a character doubled before its object is VV +
+    #: object whatever jieba tags it (经常照照镜子: 照 n; :func:`_verb_reduplicated`).
+    reduplicated_after_object: bool = False
     #: Particles (jieba's tag u) that close a list after any word, one ending in them too:
     #: the second copy alone after a word ending in the first (平等 + 等: 自由、平等等，) is
     #: never reported (:func:`_particle_after_word`).  Empty: off.

@@ -587,7 +587,12 @@ def _verb_reduplicated(text: str, s: int, data: DupData) -> bool:
         return False
     tag = segment.dictionary().tag(c)
     at_end = text[s + 2 : s + 3] in _CLAUSE_MARKS
-    if not ((at_end and tag in data.reduplicated_verb_end) or (tag in data.reduplicated_verb_object and _han_at(text, s + 2))):
+    # (reduplicated-after-object: after an adverb of reduplicated-after a character doubled
+    # before its object is VV + object whatever jieba tags it: 经常照照镜子，, 照 n)
+    verb = tag in data.reduplicated_verb_object or (
+        data.reduplicated_after_object and (tag or "x")[0] != "u" and _adverb_before(text, s, data)
+    )
+    if not ((at_end and tag in data.reduplicated_verb_end) or (verb and _han_at(text, s + 2))):
         return False
     cut = _cut(text, s)
     if not _predicate_pair(text, cut, s, data):
@@ -659,7 +664,13 @@ def _after_adverb(text: str, s: int, n: int, data: DupData) -> bool:
     unit = text[s : s + n]
     if unit in data.standalone or (segment.dictionary().tag(unit) or "x")[0] == "u":
         return False
-    lo, _hi = _han_run(text, s, s + 2 * n)
+    return _adverb_before(text, s, data)
+
+
+def _adverb_before(text: str, s: int, data: DupData) -> bool:
+    """Does one of ``reduplicated-after`` end right before ``s``, a word of jieba's cut of
+    the Han text before ``s`` alone (亲自 + 问问, 再 + 议议; not 非常 + 常常)?"""
+    lo, _hi = _han_run(text, s, s)
     starts = {lo + a for a, _b, _freq in segment.tokens(text[lo:s])}
     return any(text[s - len(w) : s] == w and s - len(w) in starts for w in data.reduplicated_after)
 
