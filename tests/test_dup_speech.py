@@ -128,6 +128,11 @@ MECHANISMS = [
         "他们经常照照顾老人，",  # 照 + 照顾: the second copy opens a word of the lexicon
     ),
     (
+        {"reduplicated_verb_word": ()},
+        "让群众评评我们的工作。",  # 评评: one word of jieba's cut, tagged v, before its object
+        "请专家评评估风险。",  # 评 + 评估: the cut keeps the copies apart
+    ),
+    (
         {"measure_at_clause_end": False},
         "一件件、一桩桩，都是实实在在的变化。",  # 一 + a measure word doubled, a clause of its own
         "这次增长比预计的高一些些，",  # 高一些 + 些: 一 after another word

@@ -233,6 +233,10 @@ class DupData:
     #: After one of ``reduplicated-after``, a character doubled before its object is VV +
     #: object whatever jieba tags it (经常照照镜子: 照 n; :func:`_verb_reduplicated`).
     reduplicated_after_object: bool = False
+    #: jieba's tags of the pairs its cut keeps as one word, VV listed by its dictionary,
+    #: never reported where they stand as a predicate (让群众评评我们的工作;
+    #: :func:`_verb_word`).  Empty: off.
+    reduplicated_verb_word: tuple[str, ...] = ()
     #: Particles (jieba's tag u) that close a list after any word, one ending in them too:
     #: the second copy alone after a word ending in the first (平等 + 等: 自由、平等等，) is
     #: never reported (:func:`_particle_after_word`).  Empty: off.

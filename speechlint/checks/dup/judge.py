@@ -58,6 +58,7 @@ from .words import (
     _verb,
     _verb_abab,
     _verb_reduplicated,
+    _verb_word,
 )
 
 
@@ -535,6 +536,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 or _measure_reduplicated(text, s, data)
                 or _determined_unit(text, s, data)
                 or _verb_reduplicated(text, s, data)
+                or _verb_word(text, s, data)
                 or _particle_after_word(text, s, data)
                 or _state_word(text, s, data)
             )

@@ -612,6 +612,46 @@ def _verb_reduplicated(text: str, s: int, data: DupData) -> bool:
     return False
 
 
+def _verb_word(text: str, s: int, data: DupData) -> bool:
+    """Does jieba's cut keep the doubled character at ``s`` as one word, the pair, that its
+    dictionary tags as a verb (``reduplicated-verb-word``: 评评, 晒晒, 查查), standing as a
+    predicate (:func:`_predicate_pair`: 让群众 + 评评 + 我们的工作)?
+
+    The dictionary lists the verb's reduplication VV as a word of its own, and the cut
+    chose it over the words the second copy could open (评 + 评估 is cut so, and judged as
+    usual); a word of the dictionary the second copy opens all the same is V + O that the
+    cut missed (随时调 + 调取: a slip, judged as usual), and so is a single character the cut
+    leaves alone after the pair (、采 + 采砂、: the dictionary lacks 采砂).  Only after a
+    subject or an adverb (:func:`_subject_before`).  Not the ``standalone`` characters."""
+    if not data.reduplicated_verb_word or text[s] in data.standalone:
+        return False
+    cut = _cut(text, s)
+    return (
+        (s, s + 2) in cut
+        and segment.dictionary().tag(text[s : s + 2]) in data.reduplicated_verb_word
+        and _predicate_pair(text, cut, s, data)
+        and not _longer_word_at(text, s + 1, s + 2, data)
+        and (len(_word_starting(text, cut, s + 2)) >= 2 or _punctuation_at(text, s + 2))
+        and _subject_before(text, cut, s, data)
+    )
+
+
+#: jieba's tags (the first letter) of the words a VV word of the dictionary follows as its
+#: subject or its adverb (群众 + 评评, 你们 + 查查, 随时 + 查查): nouns, pronouns, adverbs.
+_SUBJECT_FRAME_TAGS = frozenset("nrd")
+
+
+def _subject_before(text: str, cut: list[tuple[int, int]], s: int, data: DupData) -> bool:
+    """Is the word of ``cut`` before the doubled character at ``s`` a noun, a pronoun or an
+    adverb (:data:`_SUBJECT_FRAME_TAGS`), a ``standalone`` character (要), or is there no Han
+    text before the pair?  After an adjective or a verb a VV word of the dictionary is
+    rather a copy typed twice in a term (健全 + 防防 + 返贫: 防返贫)."""
+    before = _word_ending(text, cut, s)
+    if not before:
+        return True
+    return before in data.standalone or (segment.dictionary().tag(before) or "x")[0] in _SUBJECT_FRAME_TAGS
+
+
 def _verb_abab(text: str, s: int, data: DupData) -> bool:
     """Is the doubled two-character unit at ``s`` a verb (``reduplicated-verb-end``: jieba's
     tags) reduplicated at the end of a clause, ABAB "do a little" (再斟酌斟酌。, 把思想统一统一。,
