@@ -237,6 +237,10 @@ class DupData:
     #: never reported where they stand as a predicate (让群众评评我们的工作;
     #: :func:`_verb_word`).  Empty: off.
     reduplicated_verb_word: tuple[str, ...] = ()
+    #: Suffixes of the plural of persons (们) after which a two-character unit doubled at
+    #: the end of a clause is the verb's ABAB whatever jieba tags it (请专家们论证论证。;
+    #: :func:`_verb_abab`).  Empty: off.
+    reduplicated_after_plural: str = ""
     #: Particles (jieba's tag u) that close a list after any word, one ending in them too:
     #: the second copy alone after a word ending in the first (平等 + 等: 自由、平等等，) is
     #: never reported (:func:`_particle_after_word`).  Empty: off.
@@ -350,7 +354,13 @@ class DupData:
             set(self.exempt_unless_after_word)
         ) != len(self.exempt_unless_after_word):
             return "'exempt-unless-after-word' must list characters of 'exempt-unless-word', each once"
-        chars_fields = ("surnames", "distributive_before", "lone_allowed_before", "particle_after_word")
+        chars_fields = (
+            "surnames",
+            "distributive_before",
+            "lone_allowed_before",
+            "particle_after_word",
+            "reduplicated_after_plural",
+        )
         function_fields = ("function_modals", "function_conjunctions", "function_verb_conjunctions")
         for name in chars_fields + function_fields:
             chars = getattr(self, name)
