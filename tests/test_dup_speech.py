@@ -133,6 +133,11 @@ MECHANISMS = [
         "请专家评评估风险。",  # 评 + 评估: the cut keeps the copies apart
     ),
     (
+        {"prefix_after_word": ""},
+        "科技创新新动能不断增强。",  # 创新 + 新 + 动能: the prefix 新 before a noun jieba lacks
+        "我们要扩大大市场。",  # 扩大 + 大 + 市场: 大 is no listed prefix
+    ),
+    (
         {"measure_at_clause_end": False},
         "一件件、一桩桩，都是实实在在的变化。",  # 一 + a measure word doubled, a clause of its own
         "这次增长比预计的高一些些，",  # 高一些 + 些: 一 after another word

@@ -241,6 +241,9 @@ class DupData:
     #: the end of a clause is the verb's ABAB whatever jieba tags it (请专家们论证论证。;
     #: :func:`_verb_abab`).  Empty: off.
     reduplicated_after_plural: str = ""
+    #: Prefixes (新) whose second copy alone between a word ending in the first and a noun
+    #: is never reported (科技创新新动能; :func:`_prefix_after_word`).  Empty: off.
+    prefix_after_word: str = ""
     #: Particles (jieba's tag u) that close a list after any word, one ending in them too:
     #: the second copy alone after a word ending in the first (平等 + 等: 自由、平等等，) is
     #: never reported (:func:`_particle_after_word`).  Empty: off.
@@ -360,6 +363,7 @@ class DupData:
             "lone_allowed_before",
             "particle_after_word",
             "reduplicated_after_plural",
+            "prefix_after_word",
         )
         function_fields = ("function_modals", "function_conjunctions", "function_verb_conjunctions")
         for name in chars_fields + function_fields:

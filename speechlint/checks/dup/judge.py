@@ -50,6 +50,7 @@ from .words import (
     _opens_word,
     _particle_after_word,
     _particle_alone,
+    _prefix_after_word,
     _punctuation_at,
     _reduplicated,
     _segment_crosses,
@@ -538,6 +539,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 or _verb_reduplicated(text, s, data)
                 or _verb_word(text, s, data)
                 or _particle_after_word(text, s, data)
+                or _prefix_after_word(text, s, data)
                 or _state_word(text, s, data)
             )
         ) and not (n == 2 and _verb_abab(text, s, data)) and not _after_adverb(text, s, n, data)
