@@ -138,6 +138,11 @@ MECHANISMS = [
         "我们要扩大大市场。",  # 扩大 + 大 + 市场: 大 is no listed prefix
     ),
     (
+        {"listed_before_compound": False},
+        "家家门口都是一片新气象。",  # 家家 + 家门口 (家 + 门口): "every home's doorstep"
+        "家家庭都很和睦。",  # 家 + 家庭: a single character after the second copy
+    ),
+    (
         {"measure_at_clause_end": False},
         "一件件、一桩桩，都是实实在在的变化。",  # 一 + a measure word doubled, a clause of its own
         "这次增长比预计的高一些些，",  # 高一些 + 些: 一 after another word

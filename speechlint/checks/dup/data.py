@@ -244,6 +244,9 @@ class DupData:
     #: Prefixes (新) whose second copy alone between a word ending in the first and a noun
     #: is never reported (科技创新新动能; :func:`_prefix_after_word`).  Empty: off.
     prefix_after_word: str = ""
+    #: A form of ``allow`` opening a clause before a word of three characters its second
+    #: copy opens (家家门口) is never reported (:func:`_listed_before_compound`).
+    listed_before_compound: bool = False
     #: Particles (jieba's tag u) that close a list after any word, one ending in them too:
     #: the second copy alone after a word ending in the first (平等 + 等: 自由、平等等，) is
     #: never reported (:func:`_particle_after_word`).  Empty: off.

@@ -44,6 +44,7 @@ from .words import (
     _lexicon_word_at,
     _linked_before,
     _listed_aabb,
+    _listed_before_compound,
     _longer_word_at,
     _measure_reduplicated,
     _neighbour_placed,
@@ -540,6 +541,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 or _verb_word(text, s, data)
                 or _particle_after_word(text, s, data)
                 or _prefix_after_word(text, s, data)
+                or _listed_before_compound(text, s, data)
                 or _state_word(text, s, data)
             )
         ) and not (n == 2 and _verb_abab(text, s, data)) and not _after_adverb(text, s, n, data)

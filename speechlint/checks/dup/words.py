@@ -766,6 +766,26 @@ def _prefix_after_word(text: str, s: int, data: DupData) -> bool:
     )
 
 
+def _listed_before_compound(text: str, s: int, data: DupData) -> bool:
+    """Is the pair at ``s`` a form of ``allow`` opening a clause (``listed-before-compound``)
+    whose second copy opens a word of jieba's cut of three characters at least, the rest of
+    which is a word itself (家家 + 家门口: 家 + 门口)?
+
+    A distributive form (家家, 人人, 处处: "every") opens a clause before its noun, and a
+    noun made of the character and another word (家门口) reads both ways: "every home's
+    doorstep".  A slip inside a word of two characters leaves a single character after the
+    copy (家家庭: 庭), judged as usual.  Not after the enumeration comma 、, in a list of
+    terms where the noun alone is an item (不设区的市、市市辖区: a slip).  The cost: a listed
+    character typed twice before such a word at the start of a clause, the very same shape."""
+    if not data.listed_before_compound or text[s : s + 2] not in data.allowed or not _punctuation_at(text, s - 1):
+        return False
+    if text[s - 1 : s] == "、":  # an item of a list of terms (不设区的市、市 + 市辖区): the noun alone
+        return False
+    return any(
+        a == s + 1 and b - a >= 3 and _is_word(text[s + 2 : b], data) for a, b in _cut(text, s)
+    )
+
+
 def _state_word(text: str, s: int, data: DupData) -> bool:
     """Does jieba's cut keep the doubled character at ``s`` inside a word of three characters
     at least tagged as a state word (``state-word-tags``: 清清的, 红红的, 沉甸甸, 亮堂堂)?
