@@ -143,6 +143,11 @@ MECHANISMS = [
         "家家庭都很和睦。",  # 家 + 家庭: a single character after the second copy
     ),
     (
+        {"parallel_tail": 0},
+        "我们要洗洗澡、治治病。",  # 洗洗澡、治治病: two VV + object items side by side
+        "要做好防防汛、抗旱工作。",  # 防防汛: the other item has no doubled character
+    ),
+    (
         {"measure_at_clause_end": False},
         "一件件、一桩桩，都是实实在在的变化。",  # 一 + a measure word doubled, a clause of its own
         "这次增长比预计的高一些些，",  # 高一些 + 些: 一 after another word

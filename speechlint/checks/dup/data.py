@@ -247,6 +247,9 @@ class DupData:
     #: A form of ``allow`` opening a clause before a word of three characters its second
     #: copy opens (家家门口) is never reported (:func:`_listed_before_compound`).
     listed_before_compound: bool = False
+    #: Items AA + x 、 BB + y of a list, x and y of the same length, at most this many
+    #: characters: never reported (照照镜子、正正衣冠; :func:`_parallel_items`).  0: off.
+    parallel_tail: int = 0
     #: Particles (jieba's tag u) that close a list after any word, one ending in them too:
     #: the second copy alone after a word ending in the first (平等 + 等: 自由、平等等，) is
     #: never reported (:func:`_particle_after_word`).  Empty: off.

@@ -12,6 +12,7 @@ from .evidence import (
     _joined_reading_written,
     _noted,
     _parallel,
+    _parallel_items,
     _reading_written,
     _touching,
     _wide_reading_written,
@@ -435,6 +436,9 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
         if aabb or (n == 1 and (_reduplicated(text, s, data) or _listed_aabb(text, s, data))):
             return False
         if n == 1 and _parallel(text, s):
+            return False
+        # (parallel-tail: items AA + x 、 BB + y of a list, 照照镜子、正正衣冠)
+        if n == 1 and data.parallel_tail and _parallel_items(text, s, data.parallel_tail):
             return False
         # 首店纷纷落地: 纷落 is a word, 纷纷 an adverb; 要 + 要求: a function word
         plain = n == 1 and not allowed and unit not in data.standalone
