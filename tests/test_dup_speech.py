@@ -148,6 +148,11 @@ MECHANISMS = [
         "要做好防防汛、抗旱工作。",  # 防防汛: the other item has no doubled character
     ),
     (
+        {"benefactive_before": ""},
+        "我们要给企业减减负。",  # 给企业 + 减 + 减负 + 。: VV + object for someone
+        "要给企业减减负担。",  # 减 + 负担: no word the second copy opens
+    ),
+    (
         {"measure_at_clause_end": False},
         "一件件、一桩桩，都是实实在在的变化。",  # 一 + a measure word doubled, a clause of its own
         "这次增长比预计的高一些些，",  # 高一些 + 些: 一 after another word

@@ -140,7 +140,8 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    们 (DUP002's ``reduplicated-after-plural``: 请专家们论证论证。), the prefix 新 after a
    word ending in it (``prefix-after-word``: 科技创新新动能), a listed form opening a clause
    before a word its second copy opens (``listed-before-compound``: 家家门口), items AA + x
-   、 BB + y of a list (``parallel-tail``: 照照镜子、正正衣冠).
+   、 BB + y of a list (``parallel-tail``: 照照镜子、正正衣冠), VV + object after 给 and its
+   noun (``benefactive-before``: 给企业减减负。).
    tests/test_dup_speech.py holds the invented speech sentences.
 
    Whether a word crosses the edge of a copy is asked first of the compact lexicon

@@ -250,6 +250,9 @@ class DupData:
     #: Items AA + x 、 BB + y of a list, x and y of the same length, at most this many
     #: characters: never reported (照照镜子、正正衣冠; :func:`_parallel_items`).  0: off.
     parallel_tail: int = 0
+    #: Prepositions (给) after which, and their noun, VV + a word the second copy opens
+    #: closing the clause is never reported (给企业减减负; :func:`_after_benefactive`).
+    benefactive_before: str = ""
     #: Particles (jieba's tag u) that close a list after any word, one ending in them too:
     #: the second copy alone after a word ending in the first (平等 + 等: 自由、平等等，) is
     #: never reported (:func:`_particle_after_word`).  Empty: off.
@@ -370,6 +373,7 @@ class DupData:
             "particle_after_word",
             "reduplicated_after_plural",
             "prefix_after_word",
+            "benefactive_before",
         )
         function_fields = ("function_modals", "function_conjunctions", "function_verb_conjunctions")
         for name in chars_fields + function_fields:

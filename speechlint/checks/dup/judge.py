@@ -23,6 +23,7 @@ from .words import (
     _CLAUSE_MARKS,
     _aabb,
     _after_adverb,
+    _after_benefactive,
     _after_content_word,
     _alnum_at,
     _beside_word,
@@ -546,6 +547,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 or _particle_after_word(text, s, data)
                 or _prefix_after_word(text, s, data)
                 or _listed_before_compound(text, s, data)
+                or _after_benefactive(text, s, data)
                 or _state_word(text, s, data)
             )
         ) and not (n == 2 and _verb_abab(text, s, data)) and not _after_adverb(text, s, n, data)

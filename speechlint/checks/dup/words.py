@@ -652,6 +652,27 @@ def _subject_before(text: str, cut: list[tuple[int, int]], s: int, data: DupData
     return before in data.standalone or (segment.dictionary().tag(before) or "x")[0] in _SUBJECT_FRAME_TAGS
 
 
+def _after_benefactive(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` a verb's VV after a preposition of
+    ``benefactive-before`` (给) and its noun or pronoun, before a word of two characters
+    the second copy opens that closes the clause (给企业 + 减 + 减负。, 给群众 + 办 + 办事。)?
+
+    "给 + someone" asks for the predicate done for them, and VV + its object there is
+    "do a little for them"; the V + O word the second copy opens (减负, 办事) made the pair
+    look like a slip.  The cost: a character typed twice there (给企业办办理。), the very
+    same shape.  Not the ``standalone`` characters."""
+    if not data.benefactive_before or text[s] in data.standalone or text[s + 3 : s + 4] not in _CLAUSE_MARKS:
+        return False
+    cut = _cut(text, s, to_pair=True)
+    before = _word_ending(text, cut, s)
+    at = s - len(before)
+    if len(before) < 2 or (segment.dictionary().tag(before) or "x")[0] not in "nr":
+        return False
+    if text[at - 1 : at] not in data.benefactive_before or (at - 1, at) not in cut:
+        return False
+    return (s + 1, s + 3) in _cut(text, s) and _is_word(text[s + 1 : s + 3], data)
+
+
 def _verb_abab(text: str, s: int, data: DupData) -> bool:
     """Is the doubled two-character unit at ``s`` a verb (``reduplicated-verb-end``: jieba's
     tags) reduplicated at the end of a clause, ABAB "do a little" (再斟酌斟酌。, 把思想统一统一。,
