@@ -113,6 +113,46 @@ MECHANISMS = [
         "村里的河水清清澈了。",  # 清 + 清澈: the cut keeps the copies apart
     ),
     (
+        {"reduplicated_after": ()},
+        "局长要亲自问问。",  # 亲自 + 问问 + 。: VV after an adverb, whatever jieba tags 问
+        "这项工作要亲自抓抓落实。",  # 亲自 + 抓 + 抓落实: not at the end of the clause
+    ),
+    (
+        {"reduplicated_after": ()},
+        "这个事情我们再议议。",  # 再 + 议议 + 。 (jieba's cut: 再议 + 议)
+        None,  # (the same shape: 再议议。 for 再议。 is a slip or VV; its cost is in rules/dup.yaml)
+    ),
+    (
+        {"reduplicated_after_object": False},
+        "各位要经常照照镜子。",  # 经常 + 照照 + 镜子: VV + object after an adverb, though jieba tags 照 n
+        "他们经常照照顾老人，",  # 照 + 照顾: the second copy opens a word of the lexicon
+    ),
+    (
+        {"reduplicated_verb_word": ()},
+        "让群众评评我们的工作。",  # 评评: one word of jieba's cut, tagged v, before its object
+        "请专家评评估风险。",  # 评 + 评估: the cut keeps the copies apart
+    ),
+    (
+        {"prefix_after_word": ""},
+        "科技创新新动能不断增强。",  # 创新 + 新 + 动能: the prefix 新 before a noun jieba lacks
+        "我们要扩大大市场。",  # 扩大 + 大 + 市场: 大 is no listed prefix
+    ),
+    (
+        {"listed_before_compound": False},
+        "家家门口都是一片新气象。",  # 家家 + 家门口 (家 + 门口): "every home's doorstep"
+        "家家庭都很和睦。",  # 家 + 家庭: a single character after the second copy
+    ),
+    (
+        {"parallel_tail": 0},
+        "我们要洗洗澡、治治病。",  # 洗洗澡、治治病: two VV + object items side by side
+        "要做好防防汛、抗旱工作。",  # 防防汛: the other item has no doubled character
+    ),
+    (
+        {"benefactive_before": ""},
+        "我们要给企业减减负。",  # 给企业 + 减 + 减负 + 。: VV + object for someone
+        "要给企业减减负担。",  # 减 + 负担: no word the second copy opens
+    ),
+    (
         {"measure_at_clause_end": False},
         "一件件、一桩桩，都是实实在在的变化。",  # 一 + a measure word doubled, a clause of its own
         "这次增长比预计的高一些些，",  # 高一些 + 些: 一 after another word
@@ -132,6 +172,22 @@ def test_a_two_character_verb_reduplicated_at_a_clause_end_is_silent(text: str) 
     """ABAB of any verb at the end of a clause (reduplicated-verb-end of DUP002), listed or not."""
     assert _findings(text) == []
     assert _reported_without(text, "DUP002", reduplicated_verb_end=())
+
+
+def test_a_two_character_unit_doubled_after_an_adverb_at_a_clause_end_is_silent() -> None:
+    """reduplicated-after of DUP002: jieba tags 核实 a noun, yet after 再 ABAB closing the
+    clause is the verb's reduplication; before the rest of the clause it is judged as usual."""
+    assert _findings("请你们再核实核实。") == []
+    assert _reported_without("请你们再核实核实。", "DUP002", reduplicated_after=())
+    assert len(_findings("请大家再核实核实情况。")) == 1
+
+
+def test_a_two_character_unit_doubled_after_a_plural_of_persons_at_a_clause_end_is_silent() -> None:
+    """reduplicated-after-plural of DUP002: jieba tags 论证 a noun, yet after 专家们 ABAB closing
+    the clause is the verb's reduplication; before the rest of the clause it is judged as usual."""
+    assert _findings("这个问题请专家们论证论证。") == []
+    assert _reported_without("这个问题请专家们论证论证。", "DUP002", reduplicated_after_plural="")
+    assert len(_findings("请专家们论证论证方案。")) == 1
 
 
 @pytest.mark.parametrize("text", ["我们要推动推动高质量发展。", "我们我们要认真落实。"])

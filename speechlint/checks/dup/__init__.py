@@ -133,8 +133,16 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    平等等，), a measure word doubled after its noun, after 一 as a clause of its own or after
    一 + a character jieba tags otherwise (``measure-after-tags``, ``measure-at-clause-end``,
    ``numeral-measure-tags``: 新城区座座高楼, 一件件、, 一遍遍), a state word the cut keeps
-   whole (``state-word-tags``: 水清清的).  tests/test_dup_speech.py holds the invented
-   speech sentences.
+   whole (``state-word-tags``: 水清清的), a unit doubled at a clause end right after an
+   adverb or before its object after one, whatever jieba tags it (``reduplicated-after``,
+   ``reduplicated-after-object``: 局长要亲自问问。, 再核实核实。, 经常照照镜子), a VV the
+   dictionary lists as a verb (``reduplicated-verb-word``: 让群众评评我们的工作), ABAB after
+   们 (DUP002's ``reduplicated-after-plural``: 请专家们论证论证。), the prefix 新 after a
+   word ending in it (``prefix-after-word``: 科技创新新动能), a listed form opening a clause
+   before a word its second copy opens (``listed-before-compound``: 家家门口), items AA + x
+   、 BB + y of a list (``parallel-tail``: 照照镜子、正正衣冠), VV + object after 给 and its
+   noun (``benefactive-before``: 给企业减减负。).
+   tests/test_dup_speech.py holds the invented speech sentences.
 
    Whether a word crosses the edge of a copy is asked first of the compact lexicon
    (``要要求``: 要求 starts inside the second 要), then of the stretch of Han text around

@@ -226,6 +226,33 @@ class DupData:
     reduplicated_verb_object: tuple[str, ...] = ()
     #: The same at the end of a clause (大家都来说说，, 评评，提提，).  Empty: off.
     reduplicated_verb_end: tuple[str, ...] = ()
+    #: Adverbs after which a character or a two-character unit doubled at the end
+    #: of a clause is a verb's reduplication whatever jieba tags it (亲自问问。, 再议议。,
+    #: 再核实核实。; :func:`_after_adverb`).  Empty: off.
+    reduplicated_after: tuple[str, ...] = ()
+    #: After one of ``reduplicated-after``, a character doubled before its object is VV +
+    #: object whatever jieba tags it (经常照照镜子: 照 n; :func:`_verb_reduplicated`).
+    reduplicated_after_object: bool = False
+    #: jieba's tags of the pairs its cut keeps as one word, VV listed by its dictionary,
+    #: never reported where they stand as a predicate (让群众评评我们的工作;
+    #: :func:`_verb_word`).  Empty: off.
+    reduplicated_verb_word: tuple[str, ...] = ()
+    #: Suffixes of the plural of persons (们) after which a two-character unit doubled at
+    #: the end of a clause is the verb's ABAB whatever jieba tags it (请专家们论证论证。;
+    #: :func:`_verb_abab`).  Empty: off.
+    reduplicated_after_plural: str = ""
+    #: Prefixes (新) whose second copy alone between a word ending in the first and a noun
+    #: is never reported (科技创新新动能; :func:`_prefix_after_word`).  Empty: off.
+    prefix_after_word: str = ""
+    #: A form of ``allow`` opening a clause before a word of three characters its second
+    #: copy opens (家家门口) is never reported (:func:`_listed_before_compound`).
+    listed_before_compound: bool = False
+    #: Items AA + x 、 BB + y of a list, x and y of the same length, at most this many
+    #: characters: never reported (照照镜子、正正衣冠; :func:`_parallel_items`).  0: off.
+    parallel_tail: int = 0
+    #: Prepositions (给) after which, and their noun, VV + a word the second copy opens
+    #: closing the clause is never reported (给企业减减负; :func:`_after_benefactive`).
+    benefactive_before: str = ""
     #: Particles (jieba's tag u) that close a list after any word, one ending in them too:
     #: the second copy alone after a word ending in the first (平等 + 等: 自由、平等等，) is
     #: never reported (:func:`_particle_after_word`).  Empty: off.
@@ -339,7 +366,15 @@ class DupData:
             set(self.exempt_unless_after_word)
         ) != len(self.exempt_unless_after_word):
             return "'exempt-unless-after-word' must list characters of 'exempt-unless-word', each once"
-        chars_fields = ("surnames", "distributive_before", "lone_allowed_before", "particle_after_word")
+        chars_fields = (
+            "surnames",
+            "distributive_before",
+            "lone_allowed_before",
+            "particle_after_word",
+            "reduplicated_after_plural",
+            "prefix_after_word",
+            "benefactive_before",
+        )
         function_fields = ("function_modals", "function_conjunctions", "function_verb_conjunctions")
         for name in chars_fields + function_fields:
             chars = getattr(self, name)

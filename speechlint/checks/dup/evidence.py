@@ -8,7 +8,15 @@ from collections.abc import Callable
 from ... import lm, segment
 from ...document import HAN_RUN
 from .data import Asked, DupData
-from .words import _LINKING_TAGS, _cut, _han_at, _han_run, _word_ending, _word_starting
+from .words import (
+    _LINKING_TAGS,
+    _cut,
+    _han_at,
+    _han_run,
+    _punctuation_at,
+    _word_ending,
+    _word_starting,
+)
 
 #: How far (in characters) before and after a candidate the document is searched for its
 #: one-copy reading: a long speech, without a quadratic cost on a 10 MB file.
@@ -303,6 +311,37 @@ def _parallel(text: str, s: int) -> bool:
         return True
     after = _PARALLEL_AFTER.match(text, s + 2, min(len(text), s + 8))
     return bool(after and after.group(1) != text[s])
+
+
+def _parallel_items(text: str, s: int, tail: int) -> bool:
+    """Is the doubled character at ``s`` the head of an item AA + x of a list joined by 、
+    whose neighbouring item is BB + y, B another character, x and y Han text of the same
+    length, at most ``tail`` characters (照照镜子、正正衣冠, 洗洗澡、治治病)?
+
+    VV + object items set side by side are deliberate, each the other's echo; a slip is a
+    single accident and makes no such pair of items.  Each item ends at punctuation."""
+    for n in range(1, tail + 1):
+        if not (HAN_RUN.fullmatch(text[s + 2 : s + 2 + n]) and _punctuation_at(text, s + 2 + n)):
+            continue
+        if text[s + 2 + n : s + 3 + n] == "、":  # the next item
+            b = s + 3 + n
+            if _items_pair(text, b, n) and text[b] != text[s]:
+                return True
+        if text[s - 1 : s] == "、":  # the item before
+            b = s - 3 - n
+            if b >= 0 and _items_pair(text, b, n) and text[b] != text[s]:
+                return True
+    return False
+
+
+def _items_pair(text: str, b: int, n: int) -> bool:
+    """Is ``text[b:]`` BB + ``n`` Han characters, then punctuation?"""
+    return (
+        b + n + 2 <= len(text)
+        and text[b] == text[b + 1]
+        and bool(HAN_RUN.fullmatch(text[b : b + 2 + n]))
+        and _punctuation_at(text, b + 2 + n)
+    )
 
 
 def _document_repeats(text: str, s: int, k: int) -> bool:

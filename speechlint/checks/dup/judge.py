@@ -12,6 +12,7 @@ from .evidence import (
     _joined_reading_written,
     _noted,
     _parallel,
+    _parallel_items,
     _reading_written,
     _touching,
     _wide_reading_written,
@@ -21,6 +22,8 @@ from .evidence import (
 from .words import (
     _CLAUSE_MARKS,
     _aabb,
+    _after_adverb,
+    _after_benefactive,
     _after_content_word,
     _alnum_at,
     _beside_word,
@@ -43,12 +46,14 @@ from .words import (
     _lexicon_word_at,
     _linked_before,
     _listed_aabb,
+    _listed_before_compound,
     _longer_word_at,
     _measure_reduplicated,
     _neighbour_placed,
     _opens_word,
     _particle_after_word,
     _particle_alone,
+    _prefix_after_word,
     _punctuation_at,
     _reduplicated,
     _segment_crosses,
@@ -57,6 +62,7 @@ from .words import (
     _verb,
     _verb_abab,
     _verb_reduplicated,
+    _verb_word,
 )
 
 
@@ -432,6 +438,9 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             return False
         if n == 1 and _parallel(text, s):
             return False
+        # (parallel-tail: items AA + x 、 BB + y of a list, 照照镜子、正正衣冠)
+        if n == 1 and data.parallel_tail and _parallel_items(text, s, data.parallel_tail):
+            return False
         # 首店纷纷落地: 纷落 is a word, 纷纷 an adverb; 要 + 要求: a function word
         plain = n == 1 and not allowed and unit not in data.standalone
         unseen = (
@@ -534,10 +543,14 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                 or _measure_reduplicated(text, s, data)
                 or _determined_unit(text, s, data)
                 or _verb_reduplicated(text, s, data)
+                or _verb_word(text, s, data)
                 or _particle_after_word(text, s, data)
+                or _prefix_after_word(text, s, data)
+                or _listed_before_compound(text, s, data)
+                or _after_benefactive(text, s, data)
                 or _state_word(text, s, data)
             )
-        ) and not (n == 2 and _verb_abab(text, s, data))
+        ) and not (n == 2 and _verb_abab(text, s, data)) and not _after_adverb(text, s, n, data)
     if allowed or (n == 1 and _aabb(text, s, data.extra_words)):
         return False
     # no model: cheapest first: the lexicon settles most candidates, then the exempt patterns

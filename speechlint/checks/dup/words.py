@@ -587,7 +587,12 @@ def _verb_reduplicated(text: str, s: int, data: DupData) -> bool:
         return False
     tag = segment.dictionary().tag(c)
     at_end = text[s + 2 : s + 3] in _CLAUSE_MARKS
-    if not ((at_end and tag in data.reduplicated_verb_end) or (tag in data.reduplicated_verb_object and _han_at(text, s + 2))):
+    # (reduplicated-after-object: after an adverb of reduplicated-after a character doubled
+    # before its object is VV + object whatever jieba tags it: 经常照照镜子，, 照 n)
+    verb = tag in data.reduplicated_verb_object or (
+        data.reduplicated_after_object and (tag or "x")[0] != "u" and _adverb_before(text, s, data)
+    )
+    if not ((at_end and tag in data.reduplicated_verb_end) or (verb and _han_at(text, s + 2))):
         return False
     cut = _cut(text, s)
     if not _predicate_pair(text, cut, s, data):
@@ -607,6 +612,67 @@ def _verb_reduplicated(text: str, s: int, data: DupData) -> bool:
     return False
 
 
+def _verb_word(text: str, s: int, data: DupData) -> bool:
+    """Does jieba's cut keep the doubled character at ``s`` as one word, the pair, that its
+    dictionary tags as a verb (``reduplicated-verb-word``: 评评, 晒晒, 查查), standing as a
+    predicate (:func:`_predicate_pair`: 让群众 + 评评 + 我们的工作)?
+
+    The dictionary lists the verb's reduplication VV as a word of its own, and the cut
+    chose it over the words the second copy could open (评 + 评估 is cut so, and judged as
+    usual); a word of the dictionary the second copy opens all the same is V + O that the
+    cut missed (随时调 + 调取: a slip, judged as usual), and so is a single character the cut
+    leaves alone after the pair (、采 + 采砂、: the dictionary lacks 采砂).  Only after a
+    subject or an adverb (:func:`_subject_before`).  Not the ``standalone`` characters."""
+    if not data.reduplicated_verb_word or text[s] in data.standalone:
+        return False
+    cut = _cut(text, s)
+    return (
+        (s, s + 2) in cut
+        and segment.dictionary().tag(text[s : s + 2]) in data.reduplicated_verb_word
+        and _predicate_pair(text, cut, s, data)
+        and not _longer_word_at(text, s + 1, s + 2, data)
+        and (len(_word_starting(text, cut, s + 2)) >= 2 or _punctuation_at(text, s + 2))
+        and _subject_before(text, cut, s, data)
+    )
+
+
+#: jieba's tags (the first letter) of the words a VV word of the dictionary follows as its
+#: subject or its adverb (群众 + 评评, 你们 + 查查, 随时 + 查查): nouns, pronouns, adverbs.
+_SUBJECT_FRAME_TAGS = frozenset("nrd")
+
+
+def _subject_before(text: str, cut: list[tuple[int, int]], s: int, data: DupData) -> bool:
+    """Is the word of ``cut`` before the doubled character at ``s`` a noun, a pronoun or an
+    adverb (:data:`_SUBJECT_FRAME_TAGS`), a ``standalone`` character (要), or is there no Han
+    text before the pair?  After an adjective or a verb a VV word of the dictionary is
+    rather a copy typed twice in a term (健全 + 防防 + 返贫: 防返贫)."""
+    before = _word_ending(text, cut, s)
+    if not before:
+        return True
+    return before in data.standalone or (segment.dictionary().tag(before) or "x")[0] in _SUBJECT_FRAME_TAGS
+
+
+def _after_benefactive(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` a verb's VV after a preposition of
+    ``benefactive-before`` (给) and its noun or pronoun, before a word of two characters
+    the second copy opens that closes the clause (给企业 + 减 + 减负。, 给群众 + 办 + 办事。)?
+
+    "给 + someone" asks for the predicate done for them, and VV + its object there is
+    "do a little for them"; the V + O word the second copy opens (减负, 办事) made the pair
+    look like a slip.  The cost: a character typed twice there (给企业办办理。), the very
+    same shape.  Not the ``standalone`` characters."""
+    if not data.benefactive_before or text[s] in data.standalone or text[s + 3 : s + 4] not in _CLAUSE_MARKS:
+        return False
+    cut = _cut(text, s, to_pair=True)
+    before = _word_ending(text, cut, s)
+    at = s - len(before)
+    if len(before) < 2 or (segment.dictionary().tag(before) or "x")[0] not in "nr":
+        return False
+    if text[at - 1 : at] not in data.benefactive_before or (at - 1, at) not in cut:
+        return False
+    return (s + 1, s + 3) in _cut(text, s) and _is_word(text[s + 1 : s + 3], data)
+
+
 def _verb_abab(text: str, s: int, data: DupData) -> bool:
     """Is the doubled two-character unit at ``s`` a verb (``reduplicated-verb-end``: jieba's
     tags) reduplicated at the end of a clause, ABAB "do a little" (再斟酌斟酌。, 把思想统一统一。,
@@ -620,15 +686,24 @@ def _verb_abab(text: str, s: int, data: DupData) -> bool:
     earlier in the clause (把思想 +
     统一统一); after a plain noun the verb may close a noun phrase (乡村振兴振兴，: a slip).
     The cost: a verb typed twice at the end of a clause after such a word, the very same
-    shape (要贯彻落实落实。), goes unreported."""
+    shape (要贯彻落实落实。), goes unreported.  After the plural of persons of
+    ``reduplicated-after-plural`` (专家们 + 论证论证。) any unit counts, whatever jieba tags
+    it (论证 n): a plural of persons is a subject, no noun phrase a noun closes."""
     unit = text[s : s + 2]
     d = segment.dictionary()
-    if text[s + 4 : s + 5] not in _CLAUSE_MARKS or d.tag(unit) not in data.reduplicated_verb_end:
+    if text[s + 4 : s + 5] not in _CLAUSE_MARKS:
+        return False
+    # (reduplicated-after-plural: after a plural of persons, 专家们 + 论证论证。, the unit is
+    # the predicate of that subject whatever jieba tags it: 论证 n)
+    plural = bool(data.reduplicated_after_plural) and text[s - 1 : s] in data.reduplicated_after_plural
+    if not plural and d.tag(unit) not in data.reduplicated_verb_end:
         return False
     cut = _cut(text, s)
     if (s, s + 2) not in cut or (s + 2, s + 4) not in cut:
         return False
     before = _word_ending(text, cut, s)
+    if plural:
+        return len(before) == 1 and (d.tag(before) or "x")[0] == "k"
     if not before or before in data.standalone or before in "来去" or (d.tag(before) or "x")[0] in _ABAB_FRAME_TAGS:
         return True  # (来, 去: the verb of motion before the purpose, 多去看望看望。)
     return any(text[a:b] in _DISPOSAL for a, b in cut if b <= s)
@@ -640,6 +715,34 @@ def _verb_abab(text: str, s: int, data: DupData) -> bool:
 _ABAB_FRAME_TAGS = frozenset("dcrupfk")
 #: The prepositions that put the object before the verb (把思想 + 统一统一).
 _DISPOSAL = frozenset(("把", "将"))
+
+
+def _after_adverb(text: str, s: int, n: int, data: DupData) -> bool:
+    """Is the doubled unit at ``s`` (``n`` characters, one or two) at the end of a clause
+    right after one of ``reduplicated-after`` (亲自, 再, 多, 常, 先), a word of jieba's
+    cut of the text before the pair (局长要亲自 + 问问。, 我们再 + 议议。, 请你们再 + 核实核实。)?
+
+    Such an adverb asks for a predicate after it, and a unit doubled there that closes the
+    clause is the verb's reduplication, "do a little", whatever jieba tags the unit (问 n, 议
+    zg, 核实 n) or however it cuts the pair (再议 + 议).  The cut of the text before the pair
+    alone must end with the adverb as a word (not 非常 + 常常, 正常 + 常).  Not the
+    ``standalone`` characters nor the particles (jieba's tag u: 再了了。).  The cost: a verb
+    typed twice after such an adverb at the end of a clause (再议议。 for 再议。), the very
+    same shape."""
+    if not data.reduplicated_after or n > 2 or text[s + 2 * n : s + 2 * n + 1] not in _CLAUSE_MARKS:
+        return False
+    unit = text[s : s + n]
+    if unit in data.standalone or (segment.dictionary().tag(unit) or "x")[0] == "u":
+        return False
+    return _adverb_before(text, s, data)
+
+
+def _adverb_before(text: str, s: int, data: DupData) -> bool:
+    """Does one of ``reduplicated-after`` end right before ``s``, a word of jieba's cut of
+    the Han text before ``s`` alone (亲自 + 问问, 再 + 议议; not 非常 + 常常)?"""
+    lo, _hi = _han_run(text, s, s)
+    starts = {lo + a for a, _b, _freq in segment.tokens(text[lo:s])}
+    return any(text[s - len(w) : s] == w and s - len(w) in starts for w in data.reduplicated_after)
 
 
 def _particle_after_word(text: str, s: int, data: DupData) -> bool:
@@ -659,6 +762,48 @@ def _particle_after_word(text: str, s: int, data: DupData) -> bool:
         (s + 1, s + 2) in cut
         and len(_word_ending(text, cut, s + 1)) >= 2
         and not _lexicon_word_at(text, s + 1, data.extra_words)
+    )
+
+
+def _prefix_after_word(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` a prefix (``prefix-after-word``: 新) whose second
+    copy jieba's cut leaves alone between a word of two characters at least ending in the
+    first (创新, 更新) and a noun of two characters at least (jieba's tag n: 科技创新 + 新 +
+    动能)?
+
+    新 + a noun makes a new term of speech as the need arises (新动能, 新业态, 新赛道), far
+    more often than jieba's dictionary lists them (新机制 is listed, and 创新新机制 is not
+    reported for it); the word before that ends in 新 is a word of its own.  The cost: 新
+    typed twice after such a word before a noun, the very same shape."""
+    if text[s] not in data.prefix_after_word:
+        return False
+    cut = _cut(text, s)
+    after = _word_starting(text, cut, s + 2)
+    return (
+        (s + 1, s + 2) in cut
+        and len(_word_ending(text, cut, s + 1)) >= 2
+        and len(after) >= 2
+        and (segment.dictionary().tag(after) or "x") == "n"
+    )
+
+
+def _listed_before_compound(text: str, s: int, data: DupData) -> bool:
+    """Is the pair at ``s`` a form of ``allow`` opening a clause (``listed-before-compound``)
+    whose second copy opens a word of jieba's cut of three characters at least, the rest of
+    which is a word itself (家家 + 家门口: 家 + 门口)?
+
+    A distributive form (家家, 人人, 处处: "every") opens a clause before its noun, and a
+    noun made of the character and another word (家门口) reads both ways: "every home's
+    doorstep".  A slip inside a word of two characters leaves a single character after the
+    copy (家家庭: 庭), judged as usual.  Not after the enumeration comma 、, in a list of
+    terms where the noun alone is an item (不设区的市、市市辖区: a slip).  The cost: a listed
+    character typed twice before such a word at the start of a clause, the very same shape."""
+    if not data.listed_before_compound or text[s : s + 2] not in data.allowed or not _punctuation_at(text, s - 1):
+        return False
+    if text[s - 1 : s] == "、":  # an item of a list of terms (不设区的市、市 + 市辖区): the noun alone
+        return False
+    return any(
+        a == s + 1 and b - a >= 3 and _is_word(text[s + 2 : b], data) for a, b in _cut(text, s)
     )
 
 
