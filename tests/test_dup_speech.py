@@ -182,14 +182,6 @@ def test_a_two_character_unit_doubled_after_an_adverb_at_a_clause_end_is_silent(
     assert len(_findings("请大家再核实核实情况。")) == 1
 
 
-def test_a_two_character_unit_doubled_after_a_plural_of_persons_at_a_clause_end_is_silent() -> None:
-    """reduplicated-after-plural of DUP002: jieba tags 论证 a noun, yet after 专家们 ABAB closing
-    the clause is the verb's reduplication; before the rest of the clause it is judged as usual."""
-    assert _findings("这个问题请专家们论证论证。") == []
-    assert _reported_without("这个问题请专家们论证论证。", "DUP002", reduplicated_after_plural="")
-    assert len(_findings("请专家们论证论证方案。")) == 1
-
-
 @pytest.mark.parametrize("text", ["我们要推动推动高质量发展。", "我们我们要认真落实。"])
 def test_a_word_typed_twice_before_the_rest_of_its_clause_is_found(text: str) -> None:
     assert len(_findings(text)) == 1

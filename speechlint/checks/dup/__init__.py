@@ -136,8 +136,7 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    whole (``state-word-tags``: 水清清的), a unit doubled at a clause end right after an
    adverb or before its object after one, whatever jieba tags it (``reduplicated-after``,
    ``reduplicated-after-object``: 局长要亲自问问。, 再核实核实。, 经常照照镜子), a VV the
-   dictionary lists as a verb (``reduplicated-verb-word``: 让群众评评我们的工作), ABAB after
-   们 (DUP002's ``reduplicated-after-plural``: 请专家们论证论证。), the prefix 新 after a
+   dictionary lists as a verb (``reduplicated-verb-word``: 让群众评评我们的工作), the prefix 新 after a
    word ending in it (``prefix-after-word``: 科技创新新动能), a listed form opening a clause
    before a word its second copy opens (``listed-before-compound``: 家家门口), items AA + x
    、 BB + y of a list (``parallel-tail``: 照照镜子、正正衣冠), VV + object after 给 and its

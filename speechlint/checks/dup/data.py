@@ -237,10 +237,6 @@ class DupData:
     #: never reported where they stand as a predicate (让群众评评我们的工作;
     #: :func:`_verb_word`).  Empty: off.
     reduplicated_verb_word: tuple[str, ...] = ()
-    #: Suffixes of the plural of persons (们) after which a two-character unit doubled at
-    #: the end of a clause is the verb's ABAB whatever jieba tags it (请专家们论证论证。;
-    #: :func:`_verb_abab`).  Empty: off.
-    reduplicated_after_plural: str = ""
     #: Prefixes (新) whose second copy alone between a word ending in the first and a noun
     #: is never reported (科技创新新动能; :func:`_prefix_after_word`).  Empty: off.
     prefix_after_word: str = ""
@@ -371,7 +367,6 @@ class DupData:
             "distributive_before",
             "lone_allowed_before",
             "particle_after_word",
-            "reduplicated_after_plural",
             "prefix_after_word",
             "benefactive_before",
         )

@@ -686,24 +686,15 @@ def _verb_abab(text: str, s: int, data: DupData) -> bool:
     earlier in the clause (把思想 +
     统一统一); after a plain noun the verb may close a noun phrase (乡村振兴振兴，: a slip).
     The cost: a verb typed twice at the end of a clause after such a word, the very same
-    shape (要贯彻落实落实。), goes unreported.  After the plural of persons of
-    ``reduplicated-after-plural`` (专家们 + 论证论证。) any unit counts, whatever jieba tags
-    it (论证 n): a plural of persons is a subject, no noun phrase a noun closes."""
+    shape (要贯彻落实落实。), goes unreported."""
     unit = text[s : s + 2]
     d = segment.dictionary()
-    if text[s + 4 : s + 5] not in _CLAUSE_MARKS:
-        return False
-    # (reduplicated-after-plural: after a plural of persons, 专家们 + 论证论证。, the unit is
-    # the predicate of that subject whatever jieba tags it: 论证 n)
-    plural = bool(data.reduplicated_after_plural) and text[s - 1 : s] in data.reduplicated_after_plural
-    if not plural and d.tag(unit) not in data.reduplicated_verb_end:
+    if text[s + 4 : s + 5] not in _CLAUSE_MARKS or d.tag(unit) not in data.reduplicated_verb_end:
         return False
     cut = _cut(text, s)
     if (s, s + 2) not in cut or (s + 2, s + 4) not in cut:
         return False
     before = _word_ending(text, cut, s)
-    if plural:
-        return len(before) == 1 and (d.tag(before) or "x")[0] == "k"
     if not before or before in data.standalone or before in "来去" or (d.tag(before) or "x")[0] in _ABAB_FRAME_TAGS:
         return True  # (来, 去: the verb of motion before the purpose, 多去看望看望。)
     return any(text[a:b] in _DISPOSAL for a, b in cut if b <= s)
