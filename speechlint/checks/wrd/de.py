@@ -1326,6 +1326,13 @@ class DeComplementData:
     #: 不够, 他们所讲的非常好): 所 + verb is always what the verb acts on, never the verb
     #: of a complement.  A verb jieba merged with one of them (所讲/v, 所能/v) counts too.
     relative_markers: frozenset[str] = frozenset()
+    #: jieba's tags of the one-character words that, opening their clause before 的, make
+    #: the 的-phrase the clause's subject, "the X one" (两个方案中，新的好一些): a
+    #: one-character adjective (a) with nothing before it in the clause qualifies no verb,
+    #: so 的 + what follows is the predicate, not a complement.  Not longer words: a verb
+    #: jieba tags a shares the topic of the clause before (工作抓的紧，落实的好).
+    #: Empty: off.
+    subject_at_start_tags: frozenset[str] = frozenset()
     #: Prepositions of the disposal construction (把): where one stands before the verb in
     #: the clause (jieba's p), an unlisted complement after a degree word needs neither the
     #: prefilter, jieba's adjective tag nor the model's reading (要把营商环境打造的更优, 把
@@ -1618,7 +1625,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     动词 + “的” + 状态词（jieba 标 z：`扎扎实实`、`清清楚楚`，`state_tags`）单独在分句末尾是补语：
     `把政策讲的清清楚楚` → `讲得清清楚楚`。
     动词前有“所”（`relative_markers`）时“动词 + 的”是名词性的“所”字结构，不报：
-    `我们所做的还很不够`。
+    `我们所做的还很不够`。单字形容词在分句开头直接接“的”（`subject_at_start_tags`）
+    时，“的”字短语是主语（“……的那个”），不报：`两个方案中，新的好一些`。
     可选（`before_relative_de`，默认关闭）：动词 + “的” + 单字补语（好、紧、快……）+ “的”
     作关系从句里的补语报告（`办的好的学校` → `办得好的学校`）；默认不报，因为
     `大家提出的好的建议`这类带定语“好的”的关系从句同样常见，模型分不清。
@@ -1837,6 +1845,8 @@ def _verb_de(
         return None
     if data.relative_markers and _after_relative_marker(tokens, d, data.relative_markers):
         return None
+    if d == 1 and len(verb[2]) == 1 and verb[3] in data.subject_at_start_tags:
+        return None  # 新的好一些: the new one (subject_at_start_tags)
     return lo, tokens, starts, d
 
 
