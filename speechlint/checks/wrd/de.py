@@ -656,16 +656,19 @@ def _is_han(c: str) -> bool:
 _DE_SITE = re.compile("的(?<=[\u4e00-\u9fff]的)(?=[\u4e00-\u9fff])")
 
 
-def _after_han(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def _after_han(
+    pattern: re.Pattern[str], text: str, keep: Callable[[re.Match[str]], bool] | None = None
+) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern that starts with 的, keeping the matches whose
     的 follows a Han character: what a lookbehind (?<=[\u4e00-\u9fff]的) after the 的 did,
-    without compiling its character class in each pattern (see :func:`_is_han`).  As with
-    the lookbehind, a rejected 的 lets the search go on at the next character, and after a
+    without compiling its character class in each pattern (see :func:`_is_han`); ``keep``:
+    a further test of the match in place of the pattern's own classes.  As with the
+    lookbehind, a rejected 的 lets the search go on at the next character, and after a
     match it goes on at the match's end (never empty: it holds the 的)."""
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
         start = m.start()
-        if start and _is_han(text[start - 1]):
+        if start and _is_han(text[start - 1]) and (keep is None or keep(m)):
             yield m
             pos = m.end()
         else:
@@ -1559,8 +1562,9 @@ class DeComplementData:
         form of nearly every state word: 扎扎实实; no scan of every 的 before a clause end)."""
         if not self.state_tags:
             return re.compile("(?!)")
-        han = "[\u4e00-\u9fff]"
-        return re.compile(f"的((?!的)({han})\\2({han})\\3)(?=[，。；！？、…”]|$)", re.MULTILINE)
+        # any two characters: their Han-ness is tested by :func:`_state_han` (one match at
+        # each 的, so the same matches as a Han class in the pattern, compiled more cheaply)
+        return re.compile("的((?!的)(.)\\2(.)\\3)(?=[，。；！？、…”]|$)", re.MULTILINE)
 
     @cached_property
     def coordinated(self) -> re.Pattern[str]:
@@ -1582,7 +1586,14 @@ class DeComplementData:
         """A 的 (after a Han character: the search is :func:`_after_han`) and before a degree word and another Han character."""
         if not self.degree:
             return re.compile("(?!)")
-        return re.compile(f"的(?=(?:{alternation(self.degree)})[\u4e00-\u9fff])")
+        # the Han character after the degree word: tested by :meth:`degree_before_han`
+        return re.compile(f"的(?=(?:{alternation(self.degree)}))")
+
+    def degree_before_han(self, m: re.Match[str]) -> bool:
+        """Does a degree word and a Han character follow the 的 of ``m`` (any of the degree
+        words: as the alternation of a lookahead would backtrack to a shorter one)?"""
+        text, at = m.string, m.end()
+        return any(text.startswith(d, at) and _is_han(text[at + len(d) : at + len(d) + 1] or "\0") for d in self.degree)
 
     @cached_property
     def listed(self) -> re.Pattern[str]:
@@ -1993,12 +2004,17 @@ def _state_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: 
     considered, so the clause is tagged for few of the 的 before a clause end.  The dictionary
     is loaded only for such a match: a draft without one loads nothing."""
     tags = data.state_tags
-    listed = (m for m in _after_han(data.state, text) if (segment.dictionary().tag(m.group(1)) or "") in tags)
+    listed = (m for m in _after_han(data.state, text, _state_han) if (segment.dictionary().tag(m.group(1)) or "") in tags)
 
     def alone(m: re.Match[str], lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
         return d + 1 < len(tokens) and tokens[d + 1][1] == m.end(1) - lo and tokens[d + 1][3] in tags
 
     yield from _after_verb_de(listed, alone, data, clauses, reported)
+
+
+def _state_han(m: re.Match[str]) -> bool:
+    """Are both characters of a match of ``DeComplementData.state`` (AABB) Han?"""
+    return _is_han(m.group(2)) and _is_han(m.group(3))
 
 
 def _amount_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
@@ -2102,7 +2118,7 @@ def _model_de_de(
     ``lm_threshold``), whatever follows the complement: 搞的比较好的企业 (a noun after it),
     做的更加稳妥和周到 (coordinated), 表演的更加拙劣罢了.  A relative clause before a degree
     word (采取的非常措施, 应当做的还差得很远) the model reads as 的."""
-    for m in _after_han(data.before_degree, text):
+    for m in _after_han(data.before_degree, text, data.degree_before_han):
         de = m.start()
         if de in reported or pair_score(model, text, de, de + 1, "得", data.lm_window) <= data.lm_threshold:
             continue
