@@ -371,7 +371,7 @@ def _context(tokens: tuple[segment.Tagged, ...], a: int, data: DeAdverbialData, 
     k = _before_series(tokens, a, data)
     if k < 0:
         return "open"
-    if text and tokens[k][2].endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
+    if text and tokens[k][2].endswith("是") and _series_numeral_at(text, lo + tokens[k][1] - 2):
         return "open"  # 三是毫不放松的抓好…: a series marker opens the clause
     if _subject_verb(tokens, k, data):
         return "predicate"  # 法制的建设紧密的结合起来: a noun-verb subject
@@ -644,8 +644,35 @@ def _de_di_finding(de: int, adverbial: str, word: str) -> Diagnostic:
     )
 
 
-#: 的 between two Han characters: where a slip for 地 can be.
+def _is_han(c: str) -> bool:
+    """Is ``c`` (one character) in the Han block U+4E00-U+9FFF?  Tested in Python rather than
+    by a character class in a pattern: the standard library's compiler walks every code
+    point of such a class (about 0.6 ms for each one a pattern contains)."""
+    return "\u4e00" <= c <= "\u9fff"
+
+
+#: 的 between two Han characters: where a slip for 地 can be (a pattern, not :func:`_is_han`:
+#: about 16,000 such 的 in 10 MB, each dearer in a Python loop than the class's compilation).
 _DE_SITE = re.compile("的(?<=[\u4e00-\u9fff]的)(?=[\u4e00-\u9fff])")
+
+
+def _after_han(
+    pattern: re.Pattern[str], text: str, keep: Callable[[re.Match[str]], bool] | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that starts with 的, keeping the matches whose
+    的 follows a Han character: what a lookbehind (?<=[\u4e00-\u9fff]的) after the 的 did,
+    without compiling its character class in each pattern (see :func:`_is_han`); ``keep``:
+    a further test of the match in place of the pattern's own classes.  As with the
+    lookbehind, a rejected 的 lets the search go on at the next character, and after a
+    match it goes on at the match's end (never empty: it holds the 的)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = m.start()
+        if start and _is_han(text[start - 1]) and (keep is None or keep(m)):
+            yield m
+            pos = m.end()
+        else:
+            pos = start + 1
 
 
 def _left_ratio(model: lm.Model, left: str, alt: str = "地") -> float:
@@ -661,8 +688,15 @@ def _left_ratio(model: lm.Model, left: str, alt: str = "地") -> float:
 
 
 _left_ratios: dict[tuple[int, str], float] = {}
-#: The numeral of a series marker (一是, 二是 …, 其一是 is not one).
-_SERIES_NUMERAL = re.compile("(?<![\u4e00-\u9fff])[一二三四五六七八九十]是")
+#: The numerals of a series marker (一是, 二是 …).
+_SERIES_NUMERALS = frozenset("一二三四五六七八九十")
+
+
+def _series_numeral_at(text: str, i: int) -> bool:
+    """Does a series marker's numeral + 是 stand at ``i`` of ``text``, not after a Han
+    character (其一是 is not one)?  A negative ``i`` counts as 0, as a pattern's match did."""
+    i = max(i, 0)
+    return text[i : i + 1] in _SERIES_NUMERALS and text[i + 1 : i + 2] == "是" and not (i and _is_han(text[i - 1]))
 #: Characters tagged on each side of a 的 the model finds suspect: room for a degree word,
 #: a four-character adverbial and the word before it, the verb and the word after it.
 _TAG_REACH = 10
@@ -919,6 +953,7 @@ def _with_di(text: str) -> dict[str, list[int]]:
     return found
 
 
+#: A pattern, not :func:`_is_han`: 地 is frequent, and a Python loop over each costs more.
 _DI_AFTER_TWO = re.compile("地(?<=[\u4e00-\u9fff][\u4e00-\u9fff]地)")
 
 
@@ -1143,7 +1178,7 @@ def _model_de_di(
         if _you_series(tokens, k, d):
             k -= 1  # 有领导、有步骤的: jieba reads 有 + 领导, a verb and its object
         word, tag = tokens[k][2:] if k >= 0 else ("", "")
-        if word.endswith("是") and _SERIES_NUMERAL.match(text, lo + tokens[k][1] - 2):
+        if word.endswith("是") and _series_numeral_at(text, lo + tokens[k][1] - 2):
             word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
         elif k >= 0 and _subject_verb(tokens, k, data):
             tag = "n"  # 经济活动更好的纳入…: a noun-verb after a noun is the subject
@@ -1466,6 +1501,7 @@ class DeComplementData:
         # (never 的: a match over a later 的 would hide it from the search: 有的翻的少一些)
         word = "(?:(?!的)[\u4e00-\u9fff])"
         unlisted = f"|(?P<single>{word})|(?P<phrase>{word}{{2,4}}?)" if self.adjective_tags else ""
+        # the lookbehind stays in the pattern (not :func:`_after_han`): it matches often
         return re.compile(
             f"的(?<={han}的)(?P<degree>{degs})?(?:(?:{alternation(self.complements)}){unlisted}){self._end}",
             re.MULTILINE,
@@ -1487,7 +1523,7 @@ class DeComplementData:
 
     @cached_property
     def comparison(self) -> re.Pattern[str]:
-        """A 的 after a Han character, then 比, a stretch of up to six characters without 的
+        """A 的 (after a Han character: the search is :func:`_after_han`), then 比, a stretch of up to six characters without 的
         or a clause end, maybe degree words, and a complement (a listed one or one character)
         before the clause end (做的比过去扎实, 吃的比过去好了): the candidate of a comparison
         after the verb."""
@@ -1495,69 +1531,76 @@ class DeComplementData:
         degs = f"(?:{alternation(self.degree)}){{0,2}}" if self.degree else ""
         comp = f"(?:{alternation(self.complements)})" if self.complements else "(?!)"
         return re.compile(
-            f"的(?<={han}的)比(?P<than>[^的，。；！？、：“”\\s]{{1,6}}?){degs}(?P<comp>{comp}|{han})(?:了|一些)?"
+            f"的比(?P<than>[^的，。；！？、：“”\\s]{{1,6}}?){degs}(?P<comp>{comp}|{han})(?:了|一些)?"
             "(?=[，。；！？…”]|$)",
             re.MULTILINE,
         )
 
     @cached_property
     def relative(self) -> re.Pattern[str]:
-        """A 的 after a Han character, a one-character listed complement and 的 again."""
+        """A 的 (after a Han character: the search is :func:`_after_han`), a one-character listed complement and 的 again."""
         ones = [c for c in self.complements if len(c) == 1]
         if not ones:
             return re.compile("(?!)")
-        return re.compile(f"的(?<=[\u4e00-\u9fff]的)([{''.join(sorted(ones))}])的")
+        return re.compile(f"的([{''.join(sorted(ones))}])的")
 
     @cached_property
     def potential(self) -> re.Pattern[str]:
-        """A 的 after a Han character, then a potential complement alone before a clause end."""
+        """A 的 (after a Han character: the search is :func:`_after_han`), then a potential complement alone before a clause end."""
         if not self.potential_complements:
             return re.compile("(?!)")
         chars = "".join(sorted(self.potential_complements))
         # 看的见的变化: before another 的 as well, when potential_before_relative is on
         relative = "|的" if self.potential_before_relative else ""
-        return re.compile(f"的(?<=[\u4e00-\u9fff]的)([{chars}])(?=[，。；！？、…”]|${relative})", re.MULTILINE)
+        return re.compile(f"的([{chars}])(?=[，。；！？、…”]|${relative})", re.MULTILINE)
 
     @cached_property
     def amount(self) -> re.Pattern[str]:
-        """A 的 after a Han character, then a compared amount (and 了) before a clause end."""
+        """A 的 (after a Han character: the search is :func:`_after_han`), then a compared amount (and 了) before a clause end."""
         if not self.compared_amounts:
             return re.compile("(?!)")
         return re.compile(
-            f"的(?<=[\u4e00-\u9fff]的)({alternation(self.compared_amounts)})了?(?=[，。；！？、…”]|$)", re.MULTILINE
+            f"的({alternation(self.compared_amounts)})了?(?=[，。；！？、…”]|$)", re.MULTILINE
         )
 
     @cached_property
     def state(self) -> re.Pattern[str]:
-        """A 的 after a Han character, then a reduplicated AABB word before a clause end (the
+        """A 的 (after a Han character: the search is :func:`_after_han`), then a reduplicated AABB word before a clause end (the
         form of nearly every state word: 扎扎实实; no scan of every 的 before a clause end)."""
         if not self.state_tags:
             return re.compile("(?!)")
-        han = "[\u4e00-\u9fff]"
-        return re.compile(f"的(?<={han}的)((?!的)({han})\\2({han})\\3)(?=[，。；！？、…”]|$)", re.MULTILINE)
+        # any two characters: their Han-ness is tested by :func:`_state_han` (one match at
+        # each 的, so the same matches as a Han class in the pattern, compiled more cheaply)
+        return re.compile("的((?!的)(.)\\2(.)\\3)(?=[，。；！？、…”]|$)", re.MULTILINE)
 
     @cached_property
     def coordinated(self) -> re.Pattern[str]:
-        """A 的 after a Han character, degree words, two words of 2-4 characters joined by a
+        """A 的 (after a Han character: the search is :func:`_after_han`), degree words, two words of 2-4 characters joined by a
         conjunction of ``coordinated_complements`` (the second maybe after degree words
         again), before a clause end; group 1 is all after the 的."""
         if not self.degree or not self.coordinated_complements:
             return re.compile("(?!)")
-        han = "[\u4e00-\u9fff]"
         degs = f"(?:{alternation(self.degree)})"
         word = "(?:(?!的)[\u4e00-\u9fff])"
         return re.compile(
-            f"的(?<={han}的)({degs}{{1,3}}(?P<a>{word}{{2,4}}?)(?:{alternation(self.coordinated_complements)})"
+            f"的({degs}{{1,3}}(?P<a>{word}{{2,4}}?)(?:{alternation(self.coordinated_complements)})"
             f"{degs}{{0,3}}(?P<b>{word}{{2,4}}?))(?=[，。；！？…”]|$)",
             re.MULTILINE,
         )
 
     @cached_property
     def before_degree(self) -> re.Pattern[str]:
-        """A 的 after a Han character and before a degree word and another Han character."""
+        """A 的 (after a Han character: the search is :func:`_after_han`) and before a degree word and another Han character."""
         if not self.degree:
             return re.compile("(?!)")
-        return re.compile(f"的(?<=[\u4e00-\u9fff]的)(?=(?:{alternation(self.degree)})[\u4e00-\u9fff])")
+        # the Han character after the degree word: tested by :meth:`degree_before_han`
+        return re.compile(f"的(?=(?:{alternation(self.degree)}))")
+
+    def degree_before_han(self, m: re.Match[str]) -> bool:
+        """Does a degree word and a Han character follow the 的 of ``m`` (any of the degree
+        words: as the alternation of a lookahead would backtrack to a shorter one)?"""
+        text, at = m.string, m.end()
+        return any(text.startswith(d, at) and _is_han(text[at + len(d) : at + len(d) + 1] or "\0") for d in self.degree)
 
     @cached_property
     def listed(self) -> re.Pattern[str]:
@@ -1924,7 +1967,7 @@ def _relative_de_de(text: str, data: DeComplementData, clauses: Clauses, reporte
     def flanked(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
         return d + 2 < len(tokens) and tokens[d + 1][2] == m.group(1) and tokens[d + 2][2] == "的"
 
-    yield from _after_verb_de(data.relative.finditer(text), flanked, data, clauses, reported)
+    yield from _after_verb_de(_after_han(data.relative, text), flanked, data, clauses, reported)
 
 
 def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
@@ -1937,7 +1980,7 @@ def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, report
     def alone(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
         return d + 1 < len(tokens) and tokens[d + 1][2] == m.group(1)
 
-    yield from _after_verb_de(data.potential.finditer(text), alone, data, clauses, reported)
+    yield from _after_verb_de(_after_han(data.potential, text), alone, data, clauses, reported)
 
 
 def _after_verb_de(
@@ -1971,12 +2014,17 @@ def _state_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: 
     considered, so the clause is tagged for few of the 的 before a clause end.  The dictionary
     is loaded only for such a match: a draft without one loads nothing."""
     tags = data.state_tags
-    listed = (m for m in data.state.finditer(text) if (segment.dictionary().tag(m.group(1)) or "") in tags)
+    listed = (m for m in _after_han(data.state, text, _state_han) if (segment.dictionary().tag(m.group(1)) or "") in tags)
 
     def alone(m: re.Match[str], lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
         return d + 1 < len(tokens) and tokens[d + 1][1] == m.end(1) - lo and tokens[d + 1][3] in tags
 
     yield from _after_verb_de(listed, alone, data, clauses, reported)
+
+
+def _state_han(m: re.Match[str]) -> bool:
+    """Are both characters of a match of ``DeComplementData.state`` (AABB) Han?"""
+    return _is_han(m.group(2)) and _is_han(m.group(3))
 
 
 def _amount_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iterator[Diagnostic]:
@@ -1986,7 +2034,7 @@ def _amount_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iter
     (比预料的多), which have a verb or noun before 的, never an adjective (jieba's a)."""
     clauses = Clauses(text)  # a pass of its own, in text order
     words = segment.dictionary()
-    for m in data.amount.finditer(text):
+    for m in _after_han(data.amount, text):
         de = m.start()
         if de in reported or "比" not in text[clauses.around(de, de + 1)[0] : de]:
             continue
@@ -2031,7 +2079,7 @@ def _coordinated_de_de(
             return False
         return not (data.pair_tag(ta[2], ta[3]).startswith("n") or data.pair_tag(tb[2], tb[3]).startswith("n"))
 
-    listed = (m for m in data.coordinated.finditer(text) if fit(m))
+    listed = (m for m in _after_han(data.coordinated, text) if fit(m))
     yield from _after_verb_de(listed, joined, data, clauses, reported, data.verb_tags)
 
 
@@ -2043,7 +2091,7 @@ def _compared_de_de(text: str, data: DeComplementData, reported: set[int]) -> It
     if "比" not in text:
         return
     clauses = Clauses(text, data.allow)  # a pass of its own, in text order
-    for m in data.comparison.finditer(text):
+    for m in _after_han(data.comparison, text):
         de = m.start()
         if de in reported or clauses.allowed(de, de + 1):
             continue
@@ -2080,7 +2128,7 @@ def _model_de_de(
     ``lm_threshold``), whatever follows the complement: 搞的比较好的企业 (a noun after it),
     做的更加稳妥和周到 (coordinated), 表演的更加拙劣罢了.  A relative clause before a degree
     word (采取的非常措施, 应当做的还差得很远) the model reads as 的."""
-    for m in data.before_degree.finditer(text):
+    for m in _after_han(data.before_degree, text, data.degree_before_han):
         de = m.start()
         if de in reported or pair_score(model, text, de, de + 1, "得", data.lm_window) <= data.lm_threshold:
             continue

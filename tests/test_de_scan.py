@@ -1,0 +1,80 @@
+"""The 的 scans of speechlint.checks.wrd.de without a Han character class in each pattern
+find exactly what the patterns with one found (invented and random texts)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from speechlint import data
+from speechlint.checks.wrd import de
+from speechlint.checks.wrd.common import alternation
+
+_HAN = "[\u4e00-\u9fff]"
+#: A small alphabet so that 的, 地, numerals, complements and clause ends meet often.
+_ALPHABET = "的的的地地得好快很更越来越不够多少上下起来一二三是其做抓走看比过去扎实紧，。、 a1\n”"
+_NAMES = ("comparison", "relative", "potential", "amount", "coordinated")
+_INVENTED = (
+    "这项工作做的很好，大家干的越来越起劲。",
+    "他们看的见的变化，说的多了，做的扎扎实实。",
+    "任务完成的比过去扎实，抓的很紧很紧。",
+    "a的好，1的很好，“的好”，的好。",
+    "一是坚定不移的推进改革，其一是认真的学习。",
+    "经常地加强监督，经常的开展批评。",
+    "做的扎扎实实。做的aabb。做的11好好。做的更a，做的更好，做的越来越好，做的越来越a。",
+    "做的更\n好，做的很",
+)
+
+
+def _texts() -> list[str]:
+    rng = random.Random(14)
+    texts = list(_INVENTED)
+    for _ in range(400):
+        texts.append("".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 60))))
+    for _ in range(400):  # few characters: reduplications (扎扎实实, aa11) and degree words
+        texts.append("".join(rng.choice("的的做好好实a1。\n更很越来") for _ in range(rng.randint(0, 40))))
+    return texts
+
+
+def _with_lookbehind(p: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern as it was: the lookbehind for a Han character right after its first 的."""
+    assert p.pattern.startswith("的") or p.pattern == "(?!)"
+    return re.compile(p.pattern.replace("的", f"的(?<={_HAN}的)", 1), p.flags)
+
+
+@pytest.mark.parametrize("name", _NAMES)
+def test_after_han_finds_what_the_lookbehind_found(name: str) -> None:
+    p = getattr(data.rule_data("WRD002"), name)
+    old = _with_lookbehind(p)
+    for text in _texts():
+        got = [(m.span(), m.groups()) for m in de._after_han(p, text)]
+        assert got == [(m.span(), m.groups()) for m in old.finditer(text)], text
+
+
+def test_state_and_degree_test_han_as_the_patterns_did() -> None:
+    d = data.rule_data("WRD002")
+    state = re.compile(f"的(?<={_HAN}的)((?!的)({_HAN})\\2({_HAN})\\3)(?=[，。；！？、…”]|$)", re.MULTILINE)
+    degree = re.compile(f"的(?<={_HAN}的)(?=(?:{alternation(d.degree)}){_HAN})")
+    for text in _texts():
+        got = [(m.span(), m.groups()) for m in de._after_han(d.state, text, de._state_han)]
+        assert got == [(m.span(), m.groups()) for m in state.finditer(text)], text
+        got = [m.span() for m in de._after_han(d.before_degree, text, d.degree_before_han)]
+        assert got == [m.span() for m in degree.finditer(text)], text
+    assert [m.start() for m in de._after_han(d.state, "做的扎扎实实。", de._state_han)] == [1]  # found
+    assert list(de._after_han(d.state, "做的aabb。", de._state_han)) == []  # silent: not Han
+
+
+def test_after_han_skips_a_de_after_no_han_and_finds_the_next() -> None:
+    p = re.compile("的(好)的")
+    assert [m.start() for m in de._after_han(p, "a的好的好的")] == [3]  # bad: the 的 after a
+    assert [m.start() for m in de._after_han(p, "说的好的")] == [1]  # good: after 说
+
+
+def test_series_numerals_as_the_pattern() -> None:
+    series = re.compile(f"(?<!{_HAN})[一二三四五六七八九十]是")
+    for text in _texts():
+        for i in range(-3, len(text) + 2):
+            assert de._series_numeral_at(text, i) == bool(series.match(text, i)), (text, i)
+    assert de._series_numeral_at("一是推进", 0) and not de._series_numeral_at("其一是推进", 1)
