@@ -676,7 +676,7 @@ def _after_benefactive(text: str, s: int, data: DupData) -> bool:
 def _verb_abab(text: str, s: int, data: DupData) -> bool:
     """Is the doubled two-character unit at ``s`` a verb (``reduplicated-verb-end``: jieba's
     tags) reduplicated at the end of a clause, ABAB "do a little" (再斟酌斟酌。, 把思想统一统一。,
-    请专家论证论证。), each copy a word of jieba's cut?
+    请你们调研调研。), each copy a word of jieba's cut?
 
     Any two-character verb takes this form in speech, far beyond the listed ones (研究研究);
     a word typed twice is a copy of the word its neighbours belong with, rarely a verb
