@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ... import lm, segment
 from .data import Asked, DupData
 from .evidence import (
@@ -371,6 +373,39 @@ def _by_model(
     return allowed or llr <= data.model_whole  # each copy a whole word
 
 
+#: Legitimate forms of a doubled character that the model's verdict may miss, each behind
+#: its own setting (:mod:`.words`): a measure word's or a verb's reduplication (座座高楼,
+#: 压压担子), a unit after its determiner (该乡乡长), a particle or prefix after a word
+#: ending in it (平等等, 创新新动能), a listed form before a compound (家家门口), VV after 给
+#: and its noun (给企业减减负), a state word the cut keeps whole (水清清的).
+_ONE_CHARACTER_FORMS: tuple[Callable[[str, int, DupData], bool], ...] = (
+    _measure_reduplicated,
+    _determined_unit,
+    _verb_reduplicated,
+    _verb_word,
+    _particle_after_word,
+    _prefix_after_word,
+    _listed_before_compound,
+    _after_benefactive,
+    _state_word,
+)
+
+
+def _legitimate_form(text: str, s: int, n: int, llr: float, allowed: bool, data: DupData) -> bool:
+    """Is the pair at ``s`` (a unit of ``n`` characters, scored ``llr`` by the model) a
+    legitimate form that silences a pair the model reported: for one character, the function
+    word its place asks for after a word ending in it (``model-function-after-word``: 委员会 +
+    会 + 进行, 参与 + 与 + 社会) or one of :data:`_ONE_CHARACTER_FORMS`; for two, a verb's ABAB
+    at a clause end (再斟酌斟酌。); for either, a verb's reduplication after an adverb that
+    asks for one (``reduplicated-after``: 亲自问问。)?  Cheapest first, as listed."""
+    if n == 1 and (
+        (not allowed and llr > data.model_function_after_word and _governs_after_word(text, s, data))
+        or any(form(text, s, data) for form in _ONE_CHARACTER_FORMS)
+    ):
+        return True
+    return (n == 2 and _verb_abab(text, s, data)) or _after_adverb(text, s, n, data)
+
+
 def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None) -> bool:
     """Report the doubled unit at ``s`` (its slip patterns and allowed contexts aside)?
 
@@ -534,23 +569,8 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             )
             or (written is None and document_says())
         )
-        # model-function-after-word: the second copy is the function word its place asks for
-        # (委员会 + 会 + 进行, 参与 + 与 + 社会); asked last: the cut loads the dictionary
-        return reported and not (
-            n == 1
-            and (
-                (not allowed and llr > data.model_function_after_word and _governs_after_word(text, s, data))
-                or _measure_reduplicated(text, s, data)
-                or _determined_unit(text, s, data)
-                or _verb_reduplicated(text, s, data)
-                or _verb_word(text, s, data)
-                or _particle_after_word(text, s, data)
-                or _prefix_after_word(text, s, data)
-                or _listed_before_compound(text, s, data)
-                or _after_benefactive(text, s, data)
-                or _state_word(text, s, data)
-            )
-        ) and not (n == 2 and _verb_abab(text, s, data)) and not _after_adverb(text, s, n, data)
+        # asked last: the cut loads the dictionary
+        return reported and not _legitimate_form(text, s, n, llr, allowed, data)
     if allowed or (n == 1 and _aabb(text, s, data.extra_words)):
         return False
     # no model: cheapest first: the lexicon settles most candidates, then the exempt patterns
