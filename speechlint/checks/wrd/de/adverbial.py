@@ -533,81 +533,100 @@ def de_before_verb(doc: Document, data: DeAdverbialData) -> Iterator[Diagnostic]
         )
         if not adverbial:  # pragma: no cover - the pattern's lookbehind guarantees one
             continue
-        start = de - len(adverbial)
-        # cheap checks first: most candidates in edited text end here, without tagging
-        noun_start = data.noun_only if len(adverbial) >= 4 else data.noun_start
-        if clauses.allowed(de, de + 1) or noun_start.match(text, de + 1):
+        if _settled_untagged(text, de, adverbial, clauses, data):
             continue
-        if not HAN_CHAR_RE.match(text, de + 1) or data.opens_noun_phrase(text, start):
-            continue  # 科学的。, 以科学的方向: no verb after 的, or a noun phrase begins
-        after_end = PHRASE_END_RE.search(text, de + 1, de + 4)
-        if (
-            after_end
-            and text[de + 1 : after_end.start()] not in data.verbs_or_prepositions
-            and not data.opens_predicate(text, start)
-        ):
-            continue  # 最有力的鞭策。: a word that ends the clause has no object or marker
-        lo, tokens, starts = clauses.tagged(start, de + 1)
-        a = token_at(starts, start - lo)
-        d = token_at(starts, de - lo)
-        if a < 0 < d and tokens[d - 1][2].endswith(adverbial):
-            a = d - 1  # jieba merged a degree word into the adverbial (更加紧密)
-        if a < 0 or d < 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
+        word = _modified_word(text, de, adverbial, clauses, data)
+        if word is None:
             continue
-        nxt = tokens[d + 1]
-        verb = next((w for w in data.verbs_longest_first if text.startswith(w, de + 1)), "")
-        context = _context(tokens, a, data, text, lo)
-        # the adverbial ends a series joined by 、 (及时、准确的): read back past it, below
-        series = context == "open" and text[lo - 1 : lo] == "、"
-        if nxt[2] in data.prepositions:
-            if context == "noun" and a > 0 and tokens[a - 1][2] in data.nominalizers:
-                continue  # 以积极的…: a noun phrase; elsewhere a preposition shows a verb phrase
-        elif nxt[3] in ("v", "vn", "n") or verb:
-            listed = bool(verb)  # a verb whatever it is followed by (看到, 走)
-            verb = verb or nxt[2]
-            rest = text[de + 1 + len(verb) : de + 1 + len(verb) + 4]
-            # the word after the verb: jieba's token when the verb is one token, else the text
-            after = tokens[d + 2][2] if verb == nxt[2] and d + 2 < len(tokens) else ""
-            marked = _follows(after, rest, data.verb_markers)
-            if nxt[3] == "n" and not (listed or marked):
-                continue  # jieba calls verbs after 的 nouns (利用): only a marker says otherwise
-            if marked or listed:
-                if context == "noun" or (not marked and _follows(after, rest, data.noun_followers)):
-                    continue  # 以更加清醒的认识到…, 坚定的推进中: noun phrases all the same
-            else:
-                # no marker: only an object after the verb, in a predicate, shows a verb
-                idiom = len(adverbial) >= 4  # 不折不扣的执行…: four-character adverbials
-                if context == "noun" or (
-                    verb in data.nominal_verbs and context != "predicate" and not idiom
-                ):
-                    continue
-                if adverbial in data.attributive and not (
-                    data.attributive_after_modal
-                    and nxt[3] == "v"
-                    and after
-                    and (
-                        tokens[d + 2][3][:1] in ("n", "r", "l")  # an object (货币供应量, 内部矛盾)
-                        or (data.object_adjective and _adjective_object(tokens, d + 2))  # 重大风险
-                    )
-                    and not after.startswith(tuple(data.heads))
-                    and _modal_before(tokens, a, data)
-                ):
-                    continue  # 有效的监督机制: these adverbials mostly open noun phrases
-                if not rest or PHRASE_END_RE.match(rest):
-                    # 必须坚持不懈的进行。: after a modal verb a bare verb is a verb
-                    if context != "predicate" or nxt[3] != "v" or verb in data.nominal_verbs:
-                        continue
-                elif _follows(after, rest, data.noun_followers):
-                    continue  # 坚定的推进和完善: coordinated, a noun is as likely
-                if rest.startswith(tuple(data.noun_heads)):
-                    continue  # 扎实的推进措施: verb + head noun is a compound noun
-        else:
-            continue
-        if series and _series_context(text, lo, de, data) == "noun":
-            continue  # 提供及时、准确的查询服务: after a verb the series opens a noun phrase
         reported.add(de)
-        yield _de_di_finding(de, adverbial, verb or nxt[2])
+        yield _de_di_finding(de, adverbial, word)
     yield from _model_de_di(text, data, reported, after_adverbial)
+
+
+def _settled_untagged(text: str, de: int, adverbial: str, clauses: Clauses, data: DeAdverbialData) -> bool:
+    """Is the 的 at ``de`` after the listed ``adverbial`` silent by the text alone: allowed,
+    a noun after it, no Han character after it, a noun phrase opening before it, or a word
+    that ends the clause?  The cheap checks, first: most candidates in edited text end
+    here, without tagging."""
+    start = de - len(adverbial)
+    noun_start = data.noun_only if len(adverbial) >= 4 else data.noun_start
+    if clauses.allowed(de, de + 1) or noun_start.match(text, de + 1):
+        return True
+    if not HAN_CHAR_RE.match(text, de + 1) or data.opens_noun_phrase(text, start):
+        return True  # 科学的。, 以科学的方向: no verb after 的, or a noun phrase begins
+    # 最有力的鞭策。: a word that ends the clause has no object or marker
+    after_end = PHRASE_END_RE.search(text, de + 1, de + 4)
+    return (
+        after_end is not None
+        and text[de + 1 : after_end.start()] not in data.verbs_or_prepositions
+        and not data.opens_predicate(text, start)
+    )
+
+
+def _modified_word(text: str, de: int, adverbial: str, clauses: Clauses, data: DeAdverbialData) -> str | None:
+    """The verb or preposition after the 的 at ``de`` that the listed ``adverbial`` modifies,
+    read from the clause's tags (what stands before the adverbial, what follows the verb);
+    None where the phrase is a noun phrase and the 的 is right."""
+    start = de - len(adverbial)
+    lo, tokens, starts = clauses.tagged(start, de + 1)
+    a = token_at(starts, start - lo)
+    d = token_at(starts, de - lo)
+    if a < 0 < d and tokens[d - 1][2].endswith(adverbial):
+        a = d - 1  # jieba merged a degree word into the adverbial (更加紧密)
+    if a < 0 or d < 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
+        return None
+    nxt = tokens[d + 1]
+    verb = next((w for w in data.verbs_longest_first if text.startswith(w, de + 1)), "")
+    context = _context(tokens, a, data, text, lo)
+    # the adverbial ends a series joined by 、 (及时、准确的): read back past it, below
+    series = context == "open" and text[lo - 1 : lo] == "、"
+    if nxt[2] in data.prepositions:
+        if context == "noun" and a > 0 and tokens[a - 1][2] in data.nominalizers:
+            return None  # 以积极的…: a noun phrase; elsewhere a preposition shows a verb phrase
+    elif nxt[3] in ("v", "vn", "n") or verb:
+        listed = bool(verb)  # a verb whatever it is followed by (看到, 走)
+        verb = verb or nxt[2]
+        rest = text[de + 1 + len(verb) : de + 1 + len(verb) + 4]
+        # the word after the verb: jieba's token when the verb is one token, else the text
+        after = tokens[d + 2][2] if verb == nxt[2] and d + 2 < len(tokens) else ""
+        marked = _follows(after, rest, data.verb_markers)
+        if nxt[3] == "n" and not (listed or marked):
+            return None  # jieba calls verbs after 的 nouns (利用): only a marker says otherwise
+        if marked or listed:
+            if context == "noun" or (not marked and _follows(after, rest, data.noun_followers)):
+                return None  # 以更加清醒的认识到…, 坚定的推进中: noun phrases all the same
+        else:
+            # no marker: only an object after the verb, in a predicate, shows a verb
+            idiom = len(adverbial) >= 4  # 不折不扣的执行…: four-character adverbials
+            if context == "noun" or (
+                verb in data.nominal_verbs and context != "predicate" and not idiom
+            ):
+                return None
+            if adverbial in data.attributive and not (
+                data.attributive_after_modal
+                and nxt[3] == "v"
+                and after
+                and (
+                    tokens[d + 2][3][:1] in ("n", "r", "l")  # an object (货币供应量, 内部矛盾)
+                    or (data.object_adjective and _adjective_object(tokens, d + 2))  # 重大风险
+                )
+                and not after.startswith(tuple(data.heads))
+                and _modal_before(tokens, a, data)
+            ):
+                return None  # 有效的监督机制: these adverbials mostly open noun phrases
+            if not rest or PHRASE_END_RE.match(rest):
+                # 必须坚持不懈的进行。: after a modal verb a bare verb is a verb
+                if context != "predicate" or nxt[3] != "v" or verb in data.nominal_verbs:
+                    return None
+            elif _follows(after, rest, data.noun_followers):
+                return None  # 坚定的推进和完善: coordinated, a noun is as likely
+            if rest.startswith(tuple(data.noun_heads)):
+                return None  # 扎实的推进措施: verb + head noun is a compound noun
+    else:
+        return None
+    if series and _series_context(text, lo, de, data) == "noun":
+        return None  # 提供及时、准确的查询服务: after a verb the series opens a noun phrase
+    return verb or nxt[2]
 
 
 def _verb_phrase(token: segment.Tagged) -> bool:
