@@ -413,78 +413,11 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     reported: set[int] = set()
     for found in data.pattern.finditer(text):
         de = found.start()
-        m = found
-        if found.group("degree") and (found.groupdict().get("single") or found.groupdict().get("phrase")):
-            m = data.listed.match(text, de) or found  # 还很不够: 还很 + the listed 不够
-        groups = m.groupdict()
-        single, phrase, degree = groups.get("single"), groups.get("phrase"), groups.get("degree")
-        if phrase is not None and degree is None:
-            continue  # an unlisted word of 2-4 characters is a complement only after 很, 更加 …
-        # 处理的比较妥善: an unlisted phrase after a degree word at the clause end that the
-        # model reads as 得 in the window (phrase_lm_threshold) needs neither the prefilter
-        # nor jieba's adjective tag (妥善/v)
-        read = (
-            phrase is not None
-            and model is not None
-            and pair_score(model, text, de, de + 1, "得", data.lm_window) > data.phrase_lm_threshold
-        )
-        # 要把营商环境打造的更优: after a degree word in a clause with 把 before the verb, an
-        # unlisted complement needs no prefilter (checked on the tags below)
-        before = text[clauses.around(de, de + 1)[0] : de] if degree is not None else ""
-        disposal = any(w in before for w in data.disposal_markers)
-        causative = any(w in before for w in data.causative_markers)
-        # 会议准备的很充分: an adjective after a degree word at the clause end (checked on
-        # the tags below)
-        # the plain negation is no degree word there: 不 + adjective also makes a noun
-        # (经济生活中出现的不平衡, 存在的不协调)
-        bare = phrase is not None and data.degree_adjective_at_end and degree != "不"
-        # cheap, before tagging: jieba tags a word of its dictionary as the dictionary does,
-        # so only a dictionary adjective can pass the tags (新的更大贡献 is never tagged)
-        bare = bare and (segment.dictionary().tag(phrase or "") or "") in data.adjective_tags
-        # 改革推进的更稳, 路子走的越来越宽: one character after a degree word, an adjective
-        # alone or merged with the degree word (更稳/a), never an amount (要求的很高)
-        # 变化的很大: an amount too, after a verbal noun (checked on the tags below)
-        amount = (
-            data.amount_after_verbal_noun and single is not None and single in data.amounts and degree not in (None, "不")
-        )
-        if single is not None and degree and degree != "不" and data.degree_single_at_end and (single not in data.amounts or amount):
-            words = segment.dictionary()
-            # (an amount after a verbal noun: 多 is a numeral, m, to the dictionary)
-            bare = amount or any((words.tag(w) or "") in data.adjective_tags for w in (single, degree[-1] + single))
-        # 专项整治开展的很有成效: 有 + a dictionary word after a degree word (checked on the tags)
-        having = (
-            phrase is not None
-            and data.degree_you_at_end
-            and degree != "不"
-            and phrase.startswith("有")
-            and segment.dictionary().tag(phrase[1:]) is not None
-        )
-        # 各项工作推进的更加扎实有效: two dictionary adjectives after a degree word (checked
-        # on the tags below)
-        pair = (
-            phrase is not None
-            and data.degree_pair_at_end
-            and degree != "不"
-            and len(phrase) == 4
-            and all(data.pair_tag(w, segment.dictionary().tag(w) or "") in data.pair_tags for w in (phrase[:2], phrase[2:]))
-        )
-        # 收集的很全面: any dictionary word after a degree word that modifies predicates
-        # only (checked on the tags below)
-        predicative = (
-            phrase is not None
-            and degree is not None
-            and any(w in degree for w in data.predicative_degree)
-            and segment.dictionary().tag(phrase) is not None
-        )
-        bare = bare or having or pair or predicative
-        # 有的翻的少一些: one character before 一些 at the clause end (checked on the verb's
-        # tag below; 发展的每一点进步 goes on)
-        compared_verb = (
-            data.comparative_verb
-            and single is not None
-            and _COMPARED_AT_END.match(text, m.end("single")) is not None
-            and text.startswith(data.comparative_followers, m.end("single"))
-        )
+        cand = _candidate(text, found, clauses, model, data)
+        if cand is None:
+            continue
+        m, single, phrase, degree = cand.m, cand.single, cand.phrase, cand.degree
+        read, disposal, causative, bare, compared_verb = cand.read, cand.disposal, cand.causative, cand.bare, cand.compared_verb
         if (single is not None or phrase is not None) and not read and not disposal and not causative and not bare and not compared_verb and (
             model is None or de < 2 or left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
         ):
@@ -499,69 +432,9 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
                 tagged = None
         if tagged is None:
             continue
-        lo, tokens, starts, d = tagged
-        verb = tokens[d - 1]
-        if single is not None or phrase is not None:
-            # unlisted: a complement only as one adjective, the whole rest of the clause
-            group = "single" if single is not None else "phrase"
-            if amount and (verb[3] != "vn" or _person_before(tokens, d - 1, data.nominal_subjects)):
-                # 我们付出的很大: an amount after a verb (v) is what was done; 我们投资的太多
-                # 了: after a person, what they invested (nominal_subjects)
-                amount = False
-                bare = False
-            c = token_at(starts, m.start(group) - lo)
-            disposal = disposal and _disposal_before(tokens, d - 1, data.disposal_markers)
-            causative = causative and _causative_before(tokens, d - 1, data.causative_markers)
-            compared_verb = compared_verb and verb[3] == "v"
-            if not (disposal or causative or bare or compared_verb) and not read and (
-                model is None or de < 2 or left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
-            ):
-                continue  # the prefilter, where 把 or 让 turned out no marker
-            if disposal and c < 0:
-                # jieba merged the degree word into the complement (更优/d): the whole word
-                c = token_at(starts, m.start("degree") - lo)
-            elif c < 0 and data.merged_degree and group == "single" and (single not in data.amounts or (amount and verb[3] == "vn")):
-                # 跑的更少 … 增长的较快: jieba's 较快/a, an adjective of its own
-                c = token_at(starts, m.start(group) - 1 - lo)
-                if c >= 0 and tokens[c][3] not in data.adjective_tags:
-                    c = -1
-            if (
-                predicative
-                and _predicative_word(tokens, starts, m.start(group) - lo, m.end(group) - lo, m.start("degree") - lo)
-                and not _person_before(tokens, d - 1, data.nominal_subjects)
-            ):
-                # predicative_degree: 很 + a word of any tag, alone before the clause end
-                reported.add(de)
-                yield _de_de_finding(de, verb[2], m.group(0)[1:])
-                continue
-            if having and c >= 0 and tokens[c][2] == "有" and c + 1 < len(tokens) and tokens[c + 1][1] == m.end(group) - lo:
-                # degree_you_at_end: degree word + 有 + its object, a state (很有成效)
-                reported.add(de)
-                yield _de_de_finding(de, verb[2], m.group(0)[1:])
-                continue
-            if (
-                pair
-                and c >= 0
-                and tokens[c][1] == m.start(group) + 2 - lo
-                and c + 1 < len(tokens)
-                and tokens[c + 1][1] == m.end(group) - lo
-                and {data.pair_tag(t[2], t[3]) for t in tokens[c : c + 2]} <= data.pair_tags
-            ):
-                # degree_pair_at_end: two adjectives as jieba tags them (扎实/a 有效/a)
-                reported.add(de)
-                yield _de_de_finding(de, verb[2], m.group(0)[1:])
-                continue
-            if c < 0 or tokens[c][1] != m.end(group) - lo:
-                continue
-            # 放的更开一些, 翻的少一些: before 一些 one character is an adjective, whatever
-            # jieba tags it (开/v, 少/n)
-            compared = group == "single" and text.startswith(data.comparative_followers, m.end(group))
-            # a noun after a degree word is what 的 modifies (采取的非常措施), never a complement
-            read = (read or disposal) and tokens[c][3] not in data.phrase_lm_not_tags
-            # 发展的太多了: jieba tags the amount 多 a numeral (m) after a verbal noun
-            counted = amount and verb[3] == "vn" and tokens[c][2] == single and tokens[c][3] == "m"
-            if tokens[c][3] not in data.adjective_tags and not compared and not read and not counted:
-                continue
+        verb = tagged[1][tagged[3] - 1]  # the word before 的
+        if (single is not None or phrase is not None) and not _unlisted_complement(text, de, cand, tagged, model, data):
+            continue
         reported.add(de)
         yield _de_de_finding(de, verb[2], m.group(0)[1:])
     yield from _compared_de_de(text, data, reported)
@@ -577,6 +450,183 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         yield from _relative_de_de(text, data, clauses, reported)
     if model is not None and data.lm_threshold < float("inf"):
         yield from _model_de_de(text, data, model, clauses, reported)
+
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """One match of WRD002's pattern as the text alone reads it, before tagging: the
+    match (``m``: the listed complement after a degree word where one is), its groups,
+    and the forms that let an unlisted complement past the model's prefilter (each
+    confirmed on the tags by :func:`_unlisted_complement`)."""
+
+    m: re.Match[str]
+    single: str | None
+    phrase: str | None
+    degree: str | None
+    read: bool
+    disposal: bool
+    causative: bool
+    bare: bool
+    amount: bool
+    having: bool
+    pair: bool
+    predicative: bool
+    compared_verb: bool
+
+
+def _candidate(
+    text: str, found: re.Match[str], clauses: Clauses, model: lm.Model | None, data: DeComplementData
+) -> _Candidate | None:
+    """The match ``found`` read from the text and the dictionary alone (cheap, before
+    tagging); None for an unlisted word that follows no degree word."""
+    de = found.start()
+    m = found
+    if found.group("degree") and (found.groupdict().get("single") or found.groupdict().get("phrase")):
+        m = data.listed.match(text, de) or found  # 还很不够: 还很 + the listed 不够
+    groups = m.groupdict()
+    single, phrase, degree = groups.get("single"), groups.get("phrase"), groups.get("degree")
+    if phrase is not None and degree is None:
+        return None  # an unlisted word of 2-4 characters is a complement only after 很, 更加 …
+    # 处理的比较妥善: an unlisted phrase after a degree word at the clause end that the
+    # model reads as 得 in the window (phrase_lm_threshold) needs neither the prefilter
+    # nor jieba's adjective tag (妥善/v)
+    read = (
+        phrase is not None
+        and model is not None
+        and pair_score(model, text, de, de + 1, "得", data.lm_window) > data.phrase_lm_threshold
+    )
+    # 要把营商环境打造的更优: after a degree word in a clause with 把 before the verb, an
+    # unlisted complement needs no prefilter (checked on the tags by _unlisted_complement)
+    before = text[clauses.around(de, de + 1)[0] : de] if degree is not None else ""
+    disposal = any(w in before for w in data.disposal_markers)
+    causative = any(w in before for w in data.causative_markers)
+    # 会议准备的很充分: an adjective after a degree word at the clause end (checked on
+    # the tags by _unlisted_complement)
+    # the plain negation is no degree word there: 不 + adjective also makes a noun
+    # (经济生活中出现的不平衡, 存在的不协调)
+    bare = phrase is not None and data.degree_adjective_at_end and degree != "不"
+    # cheap, before tagging: jieba tags a word of its dictionary as the dictionary does,
+    # so only a dictionary adjective can pass the tags (新的更大贡献 is never tagged)
+    bare = bare and (segment.dictionary().tag(phrase or "") or "") in data.adjective_tags
+    # 改革推进的更稳, 路子走的越来越宽: one character after a degree word, an adjective
+    # alone or merged with the degree word (更稳/a), never an amount (要求的很高)
+    # 变化的很大: an amount too, after a verbal noun (checked on the tags by _unlisted_complement)
+    amount = (
+        data.amount_after_verbal_noun and single is not None and single in data.amounts and degree not in (None, "不")
+    )
+    if single is not None and degree and degree != "不" and data.degree_single_at_end and (single not in data.amounts or amount):
+        words = segment.dictionary()
+        # (an amount after a verbal noun: 多 is a numeral, m, to the dictionary)
+        bare = amount or any((words.tag(w) or "") in data.adjective_tags for w in (single, degree[-1] + single))
+    # 专项整治开展的很有成效: 有 + a dictionary word after a degree word (checked on the tags by _unlisted_complement)
+    having = (
+        phrase is not None
+        and data.degree_you_at_end
+        and degree != "不"
+        and phrase.startswith("有")
+        and segment.dictionary().tag(phrase[1:]) is not None
+    )
+    # 各项工作推进的更加扎实有效: two dictionary adjectives after a degree word (checked
+    # on the tags by _unlisted_complement)
+    pair = (
+        phrase is not None
+        and data.degree_pair_at_end
+        and degree != "不"
+        and len(phrase) == 4
+        and all(data.pair_tag(w, segment.dictionary().tag(w) or "") in data.pair_tags for w in (phrase[:2], phrase[2:]))
+    )
+    # 收集的很全面: any dictionary word after a degree word that modifies predicates
+    # only (checked on the tags by _unlisted_complement)
+    predicative = (
+        phrase is not None
+        and degree is not None
+        and any(w in degree for w in data.predicative_degree)
+        and segment.dictionary().tag(phrase) is not None
+    )
+    bare = bare or having or pair or predicative
+    # 有的翻的少一些: one character before 一些 at the clause end (checked on the verb's
+    # tag by _unlisted_complement; 发展的每一点进步 goes on)
+    compared_verb = (
+        data.comparative_verb
+        and single is not None
+        and _COMPARED_AT_END.match(text, m.end("single")) is not None
+        and text.startswith(data.comparative_followers, m.end("single"))
+    )
+    return _Candidate(
+        m, single, phrase, degree, read, disposal, causative, bare, amount, having, pair, predicative, compared_verb
+    )
+
+
+def _unlisted_complement(
+    text: str,
+    de: int,
+    cand: _Candidate,
+    tagged: tuple[int, tuple[segment.Tagged, ...], list[int], int],
+    model: lm.Model | None,
+    data: DeComplementData,
+) -> bool:
+    """Is the unlisted word after the 的 at ``de`` a complement by the clause's tags: one
+    adjective, the whole rest of the clause, or one of the forms of :class:`_Candidate`
+    (predicative_degree, degree_you_at_end, degree_pair_at_end, an amount, a comparison)?"""
+    m, single = cand.m, cand.single
+    read, disposal, causative, bare, amount = cand.read, cand.disposal, cand.causative, cand.bare, cand.amount
+    having, pair, predicative, compared_verb = cand.having, cand.pair, cand.predicative, cand.compared_verb
+    lo, tokens, starts, d = tagged
+    verb = tokens[d - 1]
+    # unlisted: a complement only as one adjective, the whole rest of the clause
+    group = "single" if single is not None else "phrase"
+    if amount and (verb[3] != "vn" or _person_before(tokens, d - 1, data.nominal_subjects)):
+        # 我们付出的很大: an amount after a verb (v) is what was done; 我们投资的太多
+        # 了: after a person, what they invested (nominal_subjects)
+        amount = False
+        bare = False
+    c = token_at(starts, m.start(group) - lo)
+    disposal = disposal and _disposal_before(tokens, d - 1, data.disposal_markers)
+    causative = causative and _causative_before(tokens, d - 1, data.causative_markers)
+    compared_verb = compared_verb and verb[3] == "v"
+    if not (disposal or causative or bare or compared_verb) and not read and (
+        model is None or de < 2 or left_ratio(model, text[de - 2 : de], "得") <= data.adjective_prefilter
+    ):
+        return False  # the prefilter, where 把 or 让 turned out no marker
+    if disposal and c < 0:
+        # jieba merged the degree word into the complement (更优/d): the whole word
+        c = token_at(starts, m.start("degree") - lo)
+    elif c < 0 and data.merged_degree and group == "single" and (single not in data.amounts or (amount and verb[3] == "vn")):
+        # 跑的更少 … 增长的较快: jieba's 较快/a, an adjective of its own
+        c = token_at(starts, m.start(group) - 1 - lo)
+        if c >= 0 and tokens[c][3] not in data.adjective_tags:
+            c = -1
+    if (
+        predicative
+        and _predicative_word(tokens, starts, m.start(group) - lo, m.end(group) - lo, m.start("degree") - lo)
+        and not _person_before(tokens, d - 1, data.nominal_subjects)
+    ):
+        # predicative_degree: 很 + a word of any tag, alone before the clause end
+        return True
+    if having and c >= 0 and tokens[c][2] == "有" and c + 1 < len(tokens) and tokens[c + 1][1] == m.end(group) - lo:
+        # degree_you_at_end: degree word + 有 + its object, a state (很有成效)
+        return True
+    if (
+        pair
+        and c >= 0
+        and tokens[c][1] == m.start(group) + 2 - lo
+        and c + 1 < len(tokens)
+        and tokens[c + 1][1] == m.end(group) - lo
+        and {data.pair_tag(t[2], t[3]) for t in tokens[c : c + 2]} <= data.pair_tags
+    ):
+        # degree_pair_at_end: two adjectives as jieba tags them (扎实/a 有效/a)
+        return True
+    if c < 0 or tokens[c][1] != m.end(group) - lo:
+        return False
+    # 放的更开一些, 翻的少一些: before 一些 one character is an adjective, whatever
+    # jieba tags it (开/v, 少/n)
+    compared = group == "single" and text.startswith(data.comparative_followers, m.end(group))
+    # a noun after a degree word is what 的 modifies (采取的非常措施), never a complement
+    read = (read or disposal) and tokens[c][3] not in data.phrase_lm_not_tags
+    # 发展的太多了: jieba tags the amount 多 a numeral (m) after a verbal noun
+    counted = amount and verb[3] == "vn" and tokens[c][2] == single and tokens[c][3] == "m"
+    return tokens[c][3] in data.adjective_tags or compared or read or counted
 
 
 def _verb_de(
