@@ -1000,6 +1000,11 @@ def _model_de_di(
     严重的损害了).  Only a 的 whose two characters before it make 地 plausible at all
     (``lm_prefilter``), or whose verb has such a marker, is scored, and only one above the
     lowest threshold is tagged.
+
+    The steps: the character filters and the model's score, here (the loop runs over every
+    的 between two Han characters, so it keeps its lookups in local dicts); then, for the few
+    suspects, :func:`_tagged_site` (jieba's tags around the 的) and :func:`_site_threshold`
+    (the threshold the phrase around it calls for, read with :func:`_phrase_opener`).
     """
     model = lm.model()
     if model is None or not data.lm_before_tags:
@@ -1119,180 +1124,237 @@ def _model_de_di(
             and (score <= series_t or "、" not in text[max(0, de - 6) : de])
         ):
             continue
-        # the words around 的 only: a stretch of the clause, not all of it (tagging is the
-        # dearest step; a clause of edited text can run to a hundred characters); a series
-        # of adverbials joined by 、 (及时、有效的) counts as one clause
-        lo, hi = clauses.around(de, de + 1)
-        reach = _TAG_REACH
-        if text[lo - 1 : lo] == "、":
-            reach = 2 * _TAG_REACH
-            lo = _series_start(text, lo, de)
-        lo, hi = max(lo, de - reach), min(hi, de + 1 + _TAG_REACH)
-        tokens = segment.pos_tags(text[lo:hi])
-        d = token_at([t[0] for t in tokens], de - lo)
-        if d <= 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
+        site = _tagged_site(text, de, clauses, data)
+        if site is None:
             continue
-        before, after = tokens[d - 1], tokens[d + 1]
-        if before[3] == "m" and before[2] in _AMOUNTS and d > 1 and tokens[d - 2][2] in data.degree:
-            before = (*before[:3], "a")  # 更多的依靠: jieba reads 更 + 多, a numeral
-        if after[2] in data.prepositions and after[3][:1] == "n":
-            # 如实的对全国形势…: jieba reads 对 as a noun (一对).  Cross-fitted: old 599 ->
-            # 601 of 726, tune 128 of 131, no clean 的 reported in either
-            after = (*after[:3], "p")
-        if before[3] not in data.lm_before_tags or after[3] not in data.lm_after_tags:
+        threshold = _site_threshold(text, site, score, idiom, with_di, model, data)
+        if threshold is None or score <= threshold or clauses.allowed(de, de + 1):
             continue
-        follower = tokens[d + 2] if d + 2 < len(tokens) else None
-        if (
-            follower is not None
-            and follower[2] in data.lm_noun_followers
-            and not _clause_final_de(text, lo, follower)
-        ):
-            continue  # 扎实的推进措施, 坚定的推进中: the verb is used as a noun
-        f = d + 2
-        while f + 2 < len(tokens) and tokens[f][2] in data.lm_joiners and (
-            tokens[f + 1][3][:1] == "v" or (data.joined_set_phrase_verb and _verb_phrase(tokens[f + 1]))
-        ):
-            f += 2  # 坚定的维护和发展了: what follows the last of coordinated verbs
-        last = tokens[f] if f < len(tokens) else None
-        k, parallel = _phrase_context(model, tokens, d, data)
-        if k > 0 and tokens[k][3] == "a" and (tokens[k - 1][3] == "d" or data.is_opener(tokens[k - 1][2])):
-            # 将热烈隆重的庆祝, 要耐心细致的解答: a plain adjective after an adverb or a
-            # predicate opener joins the adverbials (elsewhere it may be a verb's object).
-            # Cross-fitted: old 631 -> 632 of 726, tune 128 of 131, no clean 的 reported.
-            k -= 1
-        if follower is not None and follower[2] == "地" and follower[3] == "uv":
-            parallel = True  # 坚决的有步骤地实行: the adverbial after it takes 地
-        if _you_series(tokens, k, d):
-            k -= 1  # 有领导、有步骤的: jieba reads 有 + 领导, a verb and its object
-        word, tag = tokens[k][2:] if k >= 0 else ("", "")
-        if word.endswith("是") and _series_numeral_at(text, lo + tokens[k][1] - 2):
-            word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
-        elif k >= 0 and _subject_verb(tokens, k, data):
-            tag = "n"  # 经济活动更好的纳入…: a noun-verb after a noun is the subject
-        elif data.merged_nominalizer and _nominalizer_with_degree(word, data):
-            word, tag = word[0], "v"  # 收入有较大幅度的提高: jieba's 有较/d is 有 + 较
-        elif data.preposition_after_opener and _opener_before_preposition(tokens, k, data) >= 0:
-            # 要在全社会广泛的宣传…: the opener before 在 + noun stands before the adverbial
-            word, tag = tokens[_opener_before_preposition(tokens, k, data)][2:]
-        opener = data.is_opener(word)
-        # a coordinated adverbial with 地 modifies a verb, whatever stands before it
-        # (把集中与分散有机地、恰当的结合起来), as does a decisive score
-        decisive = parallel or (
-            score > data.lm_threshold_decisive
-            and not (data.decisive_not_nominal and _nominal_object(word, after, follower, data))
-        )
-        if not decisive and (
-            word in data.nominalizers or (tag.startswith("v") and not opener)
-        ):
-            continue  # 是始终不渝的追求, 以积极的…: after a verb the phrase is its object
-        marked = follower is not None and follower[2] in data.verb_markers
-        strong = last is not None and last[2] in data.lm_strong_markers and after[3] in ("v", "vn")
-        if not (decisive or marked) and tag[:1] in ("r", "m", "q") and not opener:
-            continue  # 采取其他有效的控制…措施, 一种积极的支持: a determiner wants a noun
-        predicate = opener or tag == "d"
-        # an adverb before 的 modifies a verb (更好的付诸实践), unless a preposition stands
-        # before it (同更多的拉美国家建立…: the phrase is its object)
-        adverb = before[3] == "d" and tag != "p"
-        threshold = data.lm_threshold_predicate if predicate or adverb else data.lm_threshold
-        subject = tag[:1] == "n" and tag != "nr"  # 国家有效的执行职务: a subject before it
-        if marked:
-            threshold = min(threshold, data.lm_threshold_marked)  # 这极大的激发了: a verb
-        if strong:
-            threshold = min(threshold, data.lm_threshold_strong)  # 严重的损害了
-        if parallel:
-            threshold = min(threshold, data.lm_threshold_parallel)
-        if (
-            idiom
-            and before[3] == "i"
-            and len(before[2]) == 4
-            and after[3] in ("v", "p")
-        ):
-            threshold = min(threshold, data.lm_threshold_idiom)
-        if (
-            (predicate or subject or not word)
-            and with_di
-            and _written_with_di(text, de, with_di, before[2])
-        ):
-            threshold = min(threshold, data.lm_threshold_usage)  # 经常地加强监督，经常的开展
-        # a degree word before the adverbial (更广泛的参与, 更加有效的监督政府): a noun-verb
-        # (vn) with an object is a verb there too
-        graded = (d >= 2 and tokens[d - 2][2] in data.degree) or _degree_merged(before[2], data)
-        # a determiner after the verb opens its object (认真的研究这些问题): a noun-verb
-        # (vn) before it is a verb too
-        determined = last is not None and last[2] in data.lm_determiners
-        # a set phrase (l) before 的 counts where its last two characters make 地 plausible
-        # (毫不留情的制止…, 多快好省的完成…; not 计划生育的…, 国民经济的…: nouns).
-        # Cross-fitted: old 628 -> 630 of 726, tune 128 of 131, no clean 的 reported.
-        set_phrase = before[3] == "l" and left_ratio(model, before[2][-2:]) > data.lm_prefilter
-        # a noun-verb (vn) after a predicate opener or an adverb takes its object as a verb
-        # (要具体的研究本地区的情况): its own threshold, unless a degree word or a
-        # determiner already reads it as a verb
-        noun_verb = (
-            predicate
-            and data.lm_threshold_object_noun_verb < float("inf")
-            and not (graded or determined)
-        )
-        if (predicate or subject or not word) and (before[3] != "l" or set_phrase) and (
-            after[3] == "p"
-            or (
-                (after[3] == "v" or ((graded or determined or noun_verb) and after[3] == "vn"))
-                and after[2] not in data.predicate_openers  # 完成计划好的要表扬: a subject
-                and after[2] not in _COPULAS  # 更严重的是会…: a noun phrase is its subject
-                and (
-                    (
-                        last is not None
-                        and (
-                            last[3][:1] in _OBJECT_TAGS
-                            or last[2] in _OBJECT_OPENERS
-                            or (data.object_adjective and _adjective_object(tokens, f))
-                        )
-                        and not last[2].startswith(tuple(data.heads))
+        yield _de_di_finding(de, site.before[2], site.after[2])
+
+
+@dataclass(frozen=True)
+class _Site:
+    """A 的 the model finds suspect, as jieba tags the words around it (a stretch of its
+    clause from ``lo``): the tokens, the index ``d`` of the 的, the words ``before`` and
+    ``after`` it (their tags corrected where jieba misreads them), the token after the
+    verb (``follower``), and ``last``, the token after the last of coordinated verbs (at
+    index ``f``)."""
+
+    de: int
+    lo: int
+    tokens: tuple[segment.Tagged, ...]
+    d: int
+    before: segment.Tagged
+    after: segment.Tagged
+    follower: segment.Tagged | None
+    f: int
+    last: segment.Tagged | None
+
+
+def _tagged_site(text: str, de: int, clauses: Clauses, data: DeAdverbialData) -> _Site | None:
+    """The words around the suspect 的 at ``de`` tagged by jieba; None unless the word
+    before it may be an adverbial and the word after it a verb or preposition
+    (``lm_before_tags``, ``lm_after_tags``), with no noun after the verb."""
+    # the words around 的 only: a stretch of the clause, not all of it (tagging is the
+    # dearest step; a clause of edited text can run to a hundred characters); a series
+    # of adverbials joined by 、 (及时、有效的) counts as one clause
+    lo, hi = clauses.around(de, de + 1)
+    reach = _TAG_REACH
+    if text[lo - 1 : lo] == "、":
+        reach = 2 * _TAG_REACH
+        lo = _series_start(text, lo, de)
+    lo, hi = max(lo, de - reach), min(hi, de + 1 + _TAG_REACH)
+    tokens = segment.pos_tags(text[lo:hi])
+    d = token_at([t[0] for t in tokens], de - lo)
+    if d <= 0 or d + 1 >= len(tokens) or tokens[d][2] != "的":
+        return None
+    before, after = tokens[d - 1], tokens[d + 1]
+    if before[3] == "m" and before[2] in _AMOUNTS and d > 1 and tokens[d - 2][2] in data.degree:
+        before = (*before[:3], "a")  # 更多的依靠: jieba reads 更 + 多, a numeral
+    if after[2] in data.prepositions and after[3][:1] == "n":
+        # 如实的对全国形势…: jieba reads 对 as a noun (一对).  Cross-fitted: old 599 ->
+        # 601 of 726, tune 128 of 131, no clean 的 reported in either
+        after = (*after[:3], "p")
+    if before[3] not in data.lm_before_tags or after[3] not in data.lm_after_tags:
+        return None
+    follower = tokens[d + 2] if d + 2 < len(tokens) else None
+    if (
+        follower is not None
+        and follower[2] in data.lm_noun_followers
+        and not _clause_final_de(text, lo, follower)
+    ):
+        return None  # 扎实的推进措施, 坚定的推进中: the verb is used as a noun
+    f = d + 2
+    while f + 2 < len(tokens) and tokens[f][2] in data.lm_joiners and (
+        tokens[f + 1][3][:1] == "v" or (data.joined_set_phrase_verb and _verb_phrase(tokens[f + 1]))
+    ):
+        f += 2  # 坚定的维护和发展了: what follows the last of coordinated verbs
+    last = tokens[f] if f < len(tokens) else None
+    return _Site(de, lo, tokens, d, before, after, follower, f, last)
+
+
+def _phrase_opener(text: str, site: _Site, model: lm.Model, data: DeAdverbialData) -> tuple[int, str, str, bool]:
+    """What stands before the adverbial of ``site``: the index ``k`` of the word (past
+    other adverbials joined to it), the word and its tag as read here, and whether a
+    coordinated adverbial takes 地 (``parallel``)."""
+    lo, tokens, d, follower = site.lo, site.tokens, site.d, site.follower
+    k, parallel = _phrase_context(model, tokens, d, data)
+    if k > 0 and tokens[k][3] == "a" and (tokens[k - 1][3] == "d" or data.is_opener(tokens[k - 1][2])):
+        # 将热烈隆重的庆祝, 要耐心细致的解答: a plain adjective after an adverb or a
+        # predicate opener joins the adverbials (elsewhere it may be a verb's object).
+        # Cross-fitted: old 631 -> 632 of 726, tune 128 of 131, no clean 的 reported.
+        k -= 1
+    if follower is not None and follower[2] == "地" and follower[3] == "uv":
+        parallel = True  # 坚决的有步骤地实行: the adverbial after it takes 地
+    if _you_series(tokens, k, d):
+        k -= 1  # 有领导、有步骤的: jieba reads 有 + 领导, a verb and its object
+    word, tag = tokens[k][2:] if k >= 0 else ("", "")
+    if word.endswith("是") and _series_numeral_at(text, lo + tokens[k][1] - 2):
+        word, tag = "", ""  # 一是坚定不移的推进…: a series marker opens the clause
+    elif k >= 0 and _subject_verb(tokens, k, data):
+        tag = "n"  # 经济活动更好的纳入…: a noun-verb after a noun is the subject
+    elif data.merged_nominalizer and _nominalizer_with_degree(word, data):
+        word, tag = word[0], "v"  # 收入有较大幅度的提高: jieba's 有较/d is 有 + 较
+    elif data.preposition_after_opener and _opener_before_preposition(tokens, k, data) >= 0:
+        # 要在全社会广泛的宣传…: the opener before 在 + noun stands before the adverbial
+        word, tag = tokens[_opener_before_preposition(tokens, k, data)][2:]
+    return k, word, tag, parallel
+
+
+def _site_threshold(
+    text: str,
+    site: _Site,
+    score: float,
+    idiom: bool,
+    with_di: dict[str, list[int]],
+    model: lm.Model,
+    data: DeAdverbialData,
+) -> float | None:
+    """The model's threshold for the suspect ``site``, by what stands before the adverbial
+    and what follows the verb (an object, a marker, a coordinated adverbial with 地 …);
+    None where the phrase is a verb's object or a determiner's noun phrase, whatever the
+    score (``score`` only tells a decisive reading)."""
+    de, lo, tokens, d, before, after = site.de, site.lo, site.tokens, site.d, site.before, site.after
+    follower, f, last = site.follower, site.f, site.last
+    k, word, tag, parallel = _phrase_opener(text, site, model, data)
+    opener = data.is_opener(word)
+    # a coordinated adverbial with 地 modifies a verb, whatever stands before it
+    # (把集中与分散有机地、恰当的结合起来), as does a decisive score
+    decisive = parallel or (
+        score > data.lm_threshold_decisive
+        and not (data.decisive_not_nominal and _nominal_object(word, after, follower, data))
+    )
+    if not decisive and (
+        word in data.nominalizers or (tag.startswith("v") and not opener)
+    ):
+        return None  # 是始终不渝的追求, 以积极的…: after a verb the phrase is its object
+    marked = follower is not None and follower[2] in data.verb_markers
+    strong = last is not None and last[2] in data.lm_strong_markers and after[3] in ("v", "vn")
+    if not (decisive or marked) and tag[:1] in ("r", "m", "q") and not opener:
+        return None  # 采取其他有效的控制…措施, 一种积极的支持: a determiner wants a noun
+    predicate = opener or tag == "d"
+    # an adverb before 的 modifies a verb (更好的付诸实践), unless a preposition stands
+    # before it (同更多的拉美国家建立…: the phrase is its object)
+    adverb = before[3] == "d" and tag != "p"
+    threshold = data.lm_threshold_predicate if predicate or adverb else data.lm_threshold
+    subject = tag[:1] == "n" and tag != "nr"  # 国家有效的执行职务: a subject before it
+    if marked:
+        threshold = min(threshold, data.lm_threshold_marked)  # 这极大的激发了: a verb
+    if strong:
+        threshold = min(threshold, data.lm_threshold_strong)  # 严重的损害了
+    if parallel:
+        threshold = min(threshold, data.lm_threshold_parallel)
+    if (
+        idiom
+        and before[3] == "i"
+        and len(before[2]) == 4
+        and after[3] in ("v", "p")
+    ):
+        threshold = min(threshold, data.lm_threshold_idiom)
+    if (
+        (predicate or subject or not word)
+        and with_di
+        and _written_with_di(text, de, with_di, before[2])
+    ):
+        threshold = min(threshold, data.lm_threshold_usage)  # 经常地加强监督，经常的开展
+    # a degree word before the adverbial (更广泛的参与, 更加有效的监督政府): a noun-verb
+    # (vn) with an object is a verb there too
+    graded = (d >= 2 and tokens[d - 2][2] in data.degree) or _degree_merged(before[2], data)
+    # a determiner after the verb opens its object (认真的研究这些问题): a noun-verb
+    # (vn) before it is a verb too
+    determined = last is not None and last[2] in data.lm_determiners
+    # a set phrase (l) before 的 counts where its last two characters make 地 plausible
+    # (毫不留情的制止…, 多快好省的完成…; not 计划生育的…, 国民经济的…: nouns).
+    # Cross-fitted: old 628 -> 630 of 726, tune 128 of 131, no clean 的 reported.
+    set_phrase = before[3] == "l" and left_ratio(model, before[2][-2:]) > data.lm_prefilter
+    # a noun-verb (vn) after a predicate opener or an adverb takes its object as a verb
+    # (要具体的研究本地区的情况): its own threshold, unless a degree word or a
+    # determiner already reads it as a verb
+    noun_verb = (
+        predicate
+        and data.lm_threshold_object_noun_verb < float("inf")
+        and not (graded or determined)
+    )
+    if (predicate or subject or not word) and (before[3] != "l" or set_phrase) and (
+        after[3] == "p"
+        or (
+            (after[3] == "v" or ((graded or determined or noun_verb) and after[3] == "vn"))
+            and after[2] not in data.predicate_openers  # 完成计划好的要表扬: a subject
+            and after[2] not in _COPULAS  # 更严重的是会…: a noun phrase is its subject
+            and (
+                (
+                    last is not None
+                    and (
+                        last[3][:1] in _OBJECT_TAGS
+                        or last[2] in _OBJECT_OPENERS
+                        or (data.object_adjective and _adjective_object(tokens, f))
                     )
-                    # a colon right after the verb: a quotation is its object (尖锐的指出：)
-                    or (last is None and text.startswith("：", lo + after[1]))
+                    and not last[2].startswith(tuple(data.heads))
                 )
+                # a colon right after the verb: a quotation is its object (尖锐的指出：)
+                or (last is None and text.startswith("：", lo + after[1]))
             )
-        ):
-            # 要更多的支持农业, 正意气风发的在; 不断的传播先进思想 (an adverb before 的)
-            if before[3] == "d":
-                object_threshold = data.lm_threshold_object_adverb
-            elif predicate:
-                object_threshold = data.lm_threshold_object_predicate
-            else:
-                object_threshold = data.lm_threshold_object
-            if graded:
-                object_threshold = min(object_threshold, data.lm_threshold_object_degree)
-            if determined:
-                object_threshold = min(object_threshold, data.lm_threshold_object_determiner)
-            if d >= 3 and tokens[d - 2][2] in data.lm_joiners and _adverbial_like(model, tokens[d - 3], data):
-                object_threshold = min(object_threshold, data.lm_threshold_object_series)
-            if f > d + 2 and after[3] == "v":
-                # 有效的保障和改善民生: verbs joined before one object
-                object_threshold = min(object_threshold, data.lm_threshold_object_coordinated)
-            if noun_verb and after[3] == "vn":
-                object_threshold = data.lm_threshold_object_noun_verb
-            threshold = min(threshold, object_threshold)
-        if (
-            (predicate or subject or not word)
-            and after[3] == "v"
-            and last is None
-            and follower is None
-            and after[2] not in data.nominal_verbs
-            and after[2] not in data.predicate_openers
-            and after[2] not in _COPULAS
-            and _bare_verb(text, de)
-            and not _adverb_after_verb(tokens, k, data)
-        ):
-            threshold = min(threshold, bare_t)  # 积极稳步的推进。: the verb ends the clause
-        if (
-            opener
-            and d >= 3
-            and tokens[d - 2][2] == "、"
-            and _adverbial_like(model, tokens[d - 3], data)
-            and after[3] in ("v", "p")
-            and after[2] not in data.nominal_verbs
-        ):
-            threshold = min(threshold, series_t)  # 能够便利、完整的阅览和下载
-        if score <= threshold or clauses.allowed(de, de + 1):
-            continue
-        yield _de_di_finding(de, before[2], after[2])
+        )
+    ):
+        # 要更多的支持农业, 正意气风发的在; 不断的传播先进思想 (an adverb before 的)
+        if before[3] == "d":
+            object_threshold = data.lm_threshold_object_adverb
+        elif predicate:
+            object_threshold = data.lm_threshold_object_predicate
+        else:
+            object_threshold = data.lm_threshold_object
+        if graded:
+            object_threshold = min(object_threshold, data.lm_threshold_object_degree)
+        if determined:
+            object_threshold = min(object_threshold, data.lm_threshold_object_determiner)
+        if d >= 3 and tokens[d - 2][2] in data.lm_joiners and _adverbial_like(model, tokens[d - 3], data):
+            object_threshold = min(object_threshold, data.lm_threshold_object_series)
+        if f > d + 2 and after[3] == "v":
+            # 有效的保障和改善民生: verbs joined before one object
+            object_threshold = min(object_threshold, data.lm_threshold_object_coordinated)
+        if noun_verb and after[3] == "vn":
+            object_threshold = data.lm_threshold_object_noun_verb
+        threshold = min(threshold, object_threshold)
+    if (
+        (predicate or subject or not word)
+        and after[3] == "v"
+        and last is None
+        and follower is None
+        and after[2] not in data.nominal_verbs
+        and after[2] not in data.predicate_openers
+        and after[2] not in _COPULAS
+        and _bare_verb(text, de)
+        and not _adverb_after_verb(tokens, k, data)
+    ):
+        threshold = min(threshold, data.lm_threshold_bare)  # 积极稳步的推进。: the verb ends the clause
+    if (
+        opener
+        and d >= 3
+        and tokens[d - 2][2] == "、"
+        and _adverbial_like(model, tokens[d - 3], data)
+        and after[3] in ("v", "p")
+        and after[2] not in data.nominal_verbs
+    ):
+        threshold = min(threshold, data.lm_threshold_series_predicate)  # 能够便利、完整的阅览和下载
+    return threshold
