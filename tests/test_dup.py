@@ -1718,6 +1718,40 @@ def test_a_pair_that_is_no_conjunction_beside_a_conjunction_is_not_tried_at_mode
     assert not dup.judge._judge(text, s, 1, _only("model_conjunction_pair"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全体党员干部部巩固学习成果。",  # 干部 + 部 + 巩固: 部巩 never seen
+        "各地要认真安全全落实工作。",  # 安全 + 全 + 落实: 全落 never seen
+    ],
+)
+def test_a_second_copy_joined_to_nothing_on_its_right_is_found(text: str) -> None:
+    """model-lone-unseen-next: a 2-gram of the copy and the next character that the model
+    never saw, no word of the dictionary starting with it, a word on each side."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    data = speechlint.data.rule_data("DUP001")
+    assert dup.judge._unjoined_second_copy(text, s, data)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_unseen_next=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这批新建企业业绩优良。",  # 企业 + 业绩: two words that touch
+        "海关关衔分为五等。",  # 海关 + 关衔
+    ],
+)
+def test_a_second_copy_that_opens_a_word_is_not_tried_at_model_lone_unseen_next(text: str) -> None:
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert not dup.judge._unjoined_second_copy(text, s, speechlint.data.rule_data("DUP001"))
+    assert not dup.judge._judge(text, s, 1, _only("model_lone_unseen_next"))
+
+
 def test_a_digit_alone_after_a_word_ended_by_it_is_judged() -> None:
     """exempt-unless-after-word: 之一 + 一 + 的 (a digit alone counts nothing)."""
     from speechlint.checks import dup

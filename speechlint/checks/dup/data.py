@@ -208,6 +208,14 @@ class DupData:
     #: :func:`_conjunctions_in_a_row`): reported at this score or below, whatever else the
     #: word structure says (two conjunctions never stand in a row).  -1000: off.
     model_conjunction_pair: float = -1000.0
+    #: A second copy (not a form of ``allow`` nor a ``standalone`` character) between a word
+    #: of the compact lexicon ending with the first copy and one starting after the pair,
+    #: where the model never saw the copy and the next character side by side (a 2-gram
+    #: count of 0, not merely a rare one) and no word of jieba's dictionary starts with them
+    #: (拒绝 + 绝 + 办卡: 绝办 unseen): the copy joins nothing on its right, and the
+    #: one-copy text is a word followed by a word.  :func:`_unjoined_second_copy`.
+    #: -1000: off.
+    model_lone_unseen_next: float = -1000.0
     #: A ``standalone`` character's second copy that jieba's cut leaves a word of its own
     #: after a word ending in it, where the copy reads as the function word its grammar
     #: asks for (:func:`_governs_after_word`: a modal verb after a noun, 委员会 + 会 + 进行;
@@ -393,6 +401,7 @@ class DupData:
             self.model_standalone_end,
             self.model_particle_alone,
             self.model_conjunction_pair,
+            self.model_lone_unseen_next,
         )
         # (the thresholds that the document's evidence loosens: the term test's junctions,
         # the one-copy reading written elsewhere)

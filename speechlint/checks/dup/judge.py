@@ -134,6 +134,7 @@ def _limit(
         data.model_standalone_end,
         data.model_particle_alone,
         data.model_conjunction_pair,
+        data.model_lone_unseen_next,
     )
 
 
@@ -192,6 +193,32 @@ def _unseen_pair(text: str, s: int) -> bool:
     x = (lm.BOUNDARY + lm.to_stream(text[max(0, s - 4) : s]))[-1]
     y = (lm.to_stream(text[s + 2 : s + 6]) + lm.BOUNDARY)[0]
     return m.count(x + c, c) == 0 and m.count(c + c, y) == 0
+
+
+def _unjoined_second_copy(text: str, s: int, data: DupData) -> bool:
+    """Is the second copy of the doubled character at ``s`` joined to nothing on its right:
+    a word of the compact lexicon ends with the first copy and another starts after the
+    pair (拒绝 + 绝 + 办卡), the model never saw the copy and the next character side by
+    side (their 2-gram count is 0) and no word of jieba's dictionary starts with them?
+
+    A 2-gram the model never saw in millions of characters of edited text and its
+    dictionary words is a different thing from a rare one: two words that touch put the
+    second copy at the start of the next word (海关 + 关衔, 评标 + 标准), a pair that some
+    text or the dictionary writes; a character typed twice at the end of a word leaves the
+    copy before a word it makes nothing with, and its one-copy text is a word followed by
+    a word (拒绝办卡).
+    """
+    m = lm.model()
+    if m is None or not (_han_at(text, s - 1) and _han_at(text, s + 2)):
+        return False
+    c, y = text[s], text[s + 2]
+    if m.count(c, y) != 0:
+        return False
+    lex = segment.lexicon().known
+    ends = any(lex[text[a : s + 1]] or text[a : s + 1] in data.extra_words for a in range(max(0, s - 3), s))
+    if not ends or not _lexicon_word_at(text, s + 2, data.extra_words):
+        return False
+    return c + y not in segment.dictionary().freqs(c)
 
 
 def _by_model(
@@ -559,11 +586,14 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and llr <= data.model_conjunction_pair
             and _conjunctions_in_a_row(text, s)
         )
+        # (model-lone-unseen-next: the second copy joined to nothing on its right, 拒绝 + 绝 +
+        # 办卡: the model never saw 绝办)
+        unjoined = plain and llr <= data.model_lone_unseen_next and _unjoined_second_copy(text, s, data)
         reported = bool(
             written
             or (
                 llr <= limit
-                and (function_alone or _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split))
+                and (function_alone or unjoined or _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split))
                 and not _touching(text, s, n, data, asked)
                 and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )
