@@ -216,6 +216,13 @@ class DupData:
     #: one-copy text is a word followed by a word.  :func:`_unjoined_second_copy`.
     #: -1000: off.
     model_lone_unseen_next: float = -1000.0
+    #: The mirror for a first copy (not a form of ``allow`` nor a ``standalone`` character)
+    #: between a word ending before the pair and a word of the compact lexicon starting with
+    #: the second copy, the model never having seen the character before the pair and the
+    #: copy side by side (担任 + 团 + 团级: 任团 unseen): the lone copy's threshold
+    #: (``model-lone``) loosened to this, its tests (the document's term test, the neighbour
+    #: placed) kept.  :func:`_unjoined_first_copy`.  -1000: off.
+    model_lone_unseen_prev: float = -1000.0
     #: A ``standalone`` character's second copy that jieba's cut leaves a word of its own
     #: after a word ending in it, where the copy reads as the function word its grammar
     #: asks for (:func:`_governs_after_word`: a modal verb after a noun, 委员会 + 会 + 进行;
@@ -402,6 +409,7 @@ class DupData:
             self.model_particle_alone,
             self.model_conjunction_pair,
             self.model_lone_unseen_next,
+            self.model_lone_unseen_prev,
         )
         # (the thresholds that the document's evidence loosens: the term test's junctions,
         # the one-copy reading written elsewhere)

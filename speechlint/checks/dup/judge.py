@@ -135,6 +135,7 @@ def _limit(
         data.model_particle_alone,
         data.model_conjunction_pair,
         data.model_lone_unseen_next,
+        data.model_lone_unseen_prev,
     )
 
 
@@ -219,6 +220,24 @@ def _unjoined_second_copy(text: str, s: int, data: DupData) -> bool:
     if not ends or not _lexicon_word_at(text, s + 2, data.extra_words):
         return False
     return c + y not in segment.dictionary().freqs(c)
+
+
+def _unjoined_first_copy(text: str, s: int, data: DupData) -> bool:
+    """Is the first copy of the doubled character at ``s`` joined to nothing on its left: a
+    word (:func:`_is_word`) ends before the pair and one of the compact lexicon starts with
+    the second copy (担任 + 团 + 团级), and the model never saw the character before the pair
+    and the copy side by side (their 2-gram count is 0: no text nor dictionary word of the
+    model writes them)?  The mirror of :func:`_unjoined_second_copy`; a term that ends with
+    the copy (派遣国 + 国旗) is left to the document's term test of the lone copy."""
+    m = lm.model()
+    if m is None or s < 2 or not (_han_at(text, s - 1) and _han_at(text, s + 2)):
+        return False
+    if m.count(text[s - 1], text[s]) != 0 or not _lexicon_word_at(text, s + 1, data.extra_words):
+        return False
+    a = s - 2
+    while a >= max(0, s - 4) and _han_at(text, a) and not _is_word(text[a:s], data):
+        a -= 1
+    return a >= max(0, s - 4) and _han_at(text, a)
 
 
 def _by_model(
@@ -521,6 +540,15 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and _one_copy_seen(text, s, data)
         ):
             lone = (data.model_lone_seen, data.model_lone_seen)
+        # (model-lone-unseen-prev: the first copy joined to nothing on its left, 担任 + 团 +
+        # 团级: the model never saw 任团)
+        if (
+            plain
+            and -1000.0 < lone[0] < data.model_lone_unseen_prev
+            and llr <= data.model_lone_unseen_prev
+            and _unjoined_first_copy(text, s, data)
+        ):
+            lone = (data.model_lone_unseen_prev, lone[1])
         if plain and lone[0] > -1000.0 and data.model_lone_edge > min(lone):
             # a lone copy beside punctuation: a clause that starts with it, or ends
             lone = (
