@@ -213,8 +213,9 @@ class DupData:
     #: where the model never saw the copy and the next character side by side (a 2-gram
     #: count of 0, not merely a rare one) and no word of jieba's dictionary starts with them
     #: (拒绝 + 绝 + 办卡: 绝办 unseen): the copy joins nothing on its right, and the
-    #: one-copy text is a word followed by a word.  :func:`_unjoined_second_copy`.
-    #: -1000: off.
+    #: one-copy text is a word followed by a word.  The lone second copy's threshold
+    #: (``model-lone``) loosens to this, its tests (the document's term test, the neighbour
+    #: placed) kept.  :func:`_unjoined_second_copy`.  -1000: off.
     model_lone_unseen_next: float = -1000.0
     #: The mirror for a first copy (not a form of ``allow`` nor a ``standalone`` character)
     #: between a word ending before the pair and a word of the compact lexicon starting with

@@ -549,6 +549,15 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and _unjoined_first_copy(text, s, data)
         ):
             lone = (data.model_lone_unseen_prev, lone[1])
+        # (model-lone-unseen-next: the second copy joined to nothing on its right, 拒绝 + 绝 +
+        # 办卡: the model never saw 绝办)
+        if (
+            plain
+            and -1000.0 < lone[1] < data.model_lone_unseen_next
+            and llr <= data.model_lone_unseen_next
+            and _unjoined_second_copy(text, s, data)
+        ):
+            lone = (lone[0], data.model_lone_unseen_next)
         if plain and lone[0] > -1000.0 and data.model_lone_edge > min(lone):
             # a lone copy beside punctuation: a clause that starts with it, or ends
             lone = (
@@ -614,14 +623,11 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and llr <= data.model_conjunction_pair
             and _conjunctions_in_a_row(text, s)
         )
-        # (model-lone-unseen-next: the second copy joined to nothing on its right, 拒绝 + 绝 +
-        # 办卡: the model never saw 绝办)
-        unjoined = plain and llr <= data.model_lone_unseen_next and _unjoined_second_copy(text, s, data)
         reported = bool(
             written
             or (
                 llr <= limit
-                and (function_alone or unjoined or _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split))
+                and (function_alone or _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split))
                 and not _touching(text, s, n, data, asked)
                 and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )
