@@ -220,7 +220,7 @@ class DupData:
     #: The mirror for a first copy (not a form of ``allow`` nor a ``standalone`` character)
     #: between a word ending before the pair and a word of the compact lexicon starting with
     #: the second copy, the model never having seen the character before the pair and the
-    #: copy side by side (担任 + 团 + 团级: 任团 unseen): the lone copy's threshold
+    #: copy side by side (群众 + 政 + 政策: 众政 unseen): the lone copy's threshold
     #: (``model-lone``) loosened to this, its tests (the document's term test, the neighbour
     #: placed) kept.  :func:`_unjoined_first_copy`.  -1000: off.
     model_lone_unseen_prev: float = -1000.0

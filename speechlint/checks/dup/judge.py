@@ -225,7 +225,7 @@ def _unjoined_second_copy(text: str, s: int, data: DupData) -> bool:
 def _unjoined_first_copy(text: str, s: int, data: DupData) -> bool:
     """Is the first copy of the doubled character at ``s`` joined to nothing on its left: a
     word (:func:`_is_word`) ends before the pair and one of the compact lexicon starts with
-    the second copy (担任 + 团 + 团级), and the model never saw the character before the pair
+    the second copy (群众 + 政 + 政策), and the model never saw the character before the pair
     and the copy side by side (their 2-gram count is 0: no text nor dictionary word of the
     model writes them)?  The mirror of :func:`_unjoined_second_copy`; a term that ends with
     the copy (派遣国 + 国旗) is left to the document's term test of the lone copy."""
@@ -540,8 +540,8 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and _one_copy_seen(text, s, data)
         ):
             lone = (data.model_lone_seen, data.model_lone_seen)
-        # (model-lone-unseen-prev: the first copy joined to nothing on its left, 担任 + 团 +
-        # 团级: the model never saw 任团)
+        # (model-lone-unseen-prev: the first copy joined to nothing on its left, 群众 + 政 +
+        # 政策: the model never saw 众政)
         if (
             plain
             and -1000.0 < lone[0] < data.model_lone_unseen_prev
