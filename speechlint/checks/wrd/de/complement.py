@@ -193,6 +193,21 @@ class DeComplementData:
     #: before the verb (工作推进的更加扎实和有效, 意见收集的很全面) is its object, so verb + 的
     #: there leaves no object to nominalise.
     nominal_subjects: frozenset[str] = frozenset()
+    #: Degree words that after 的 close their clause only as the complement of 得 (慢的很,
+    #: 美的很, 好的很): 的 + 很 alone before a clause end makes no noun phrase and no
+    #: predicate of a 的-phrase (a predicate needs its adjective: 他说的很对), so it is
+    #: reported whatever stands before 的 (jieba merges 美的/nr) and untagged.
+    closing_degree: frozenset[str] = frozenset()
+    #: Verb (jieba's v) + 的了 alone before a clause end is the potential 得了 (兑现的了,
+    #: 克服的了) unless 是 stands before the verb in the clause (是不可避免的了, 是大家都知道
+    #: 的了: the 是…的 of a statement, with 了 after it); 了 is kept out of
+    #: ``potential_complements`` for that reason.
+    potential_le: bool = False
+    #: Words right before the adjective that mark a comparison as 比 does for
+    #: ``compared_amounts`` (要: 实际情况要复杂的多, 这样做要稳妥的多): 要 + adjective + 的多
+    #: at the clause end compares; the adjective must still be one (jieba's a), so 需要的多,
+    #: 我们要的多 (要 the verb before 的) stay silent.
+    compared_openers: frozenset[str] = frozenset()
 
     def pair_tag(self, word: str, tag: str) -> str:
         """``tag``, or an adjective's (a) for 有 + one character (有序/n) with ``you_adjectives``."""
@@ -274,6 +289,18 @@ class DeComplementData:
         return re.compile(
             f"的({alternation(self.compared_amounts)})了?(?=[，。；！？、…”]|$)", re.MULTILINE
         )
+
+    @cached_property
+    def closing(self) -> re.Pattern[str]:
+        """A 的 (after a Han character: the search is :func:`after_han`), then a closing degree word (``closing_degree``) before a clause end."""
+        if not self.closing_degree:
+            return re.compile("(?!)")
+        return re.compile(f"的({alternation(self.closing_degree)})(?=[，。；！？、…”]|$)", re.MULTILINE)
+
+    @cached_property
+    def le_at_end(self) -> re.Pattern[str]:
+        """A 的 (after a Han character: the search is :func:`after_han`), then 了 before a clause end."""
+        return re.compile("的(了)(?=[，。；！？、…”]|$)", re.MULTILINE)
 
     @cached_property
     def state(self) -> re.Pattern[str]:
@@ -444,8 +471,12 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         yield from _potential_de_de(text, data, clauses, reported)
     if data.state_tags:
         yield from _state_de_de(text, data, clauses, reported)
-    if data.compared_amounts and "比" in text:
+    if data.compared_amounts and ("比" in text or any(w in text for w in data.compared_openers)):
         yield from _amount_de_de(text, data, reported)
+    if data.closing_degree:
+        yield from _closing_de_de(text, data, clauses, reported)
+    if data.potential_le:
+        yield from _potential_le_de(text, data, clauses, reported)
     if data.before_relative_de:
         yield from _relative_de_de(text, data, clauses, reported)
     if model is not None and data.lm_threshold < float("inf"):
@@ -770,6 +801,33 @@ def _after_verb_de(
         yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
 
 
+def _closing_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+    """A closing degree word (``closing_degree``: 很) alone between 的 and a clause end (慢的
+    很, 美的很): the degree complement of 得, as no noun phrase or predicate ends so.  Text
+    alone, untagged: jieba merges the adjective with 的 (美的/nr)."""
+    for m in after_han(data.closing, text):
+        de = m.start()
+        if de in reported or clauses.allowed(de, de + 1):
+            continue
+        reported.add(de)
+        yield _de_de_finding(de, text[de - 1], m.group(1))
+
+
+def _potential_le_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+    """Verb + 的了 alone before a clause end (``potential_le``: 兑现的了 → 兑现得了), unless 是
+    stands before the verb in the clause (是不可避免的了: a statement's 是…的, then 了)."""
+
+    def alone(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
+        return (
+            d + 1 < len(tokens)
+            and tokens[d + 1][2] == "了"
+            and tokens[d - 1][3] == "v"
+            and not any(t[2] == "是" for t in tokens[: d - 1])
+        )
+
+    yield from _after_verb_de(after_han(data.le_at_end, text), alone, data, clauses, reported, ("v",))
+
+
 def _state_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
     """A state word (jieba's z: 扎扎实实, 明明白白) alone between verb + 的 and a clause end:
     the complement of the verb (把政策讲的清清楚楚).  Only a word the dictionary tags so is
@@ -798,7 +856,8 @@ def _amount_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iter
     words = segment.dictionary()
     for m in after_han(data.amount, text):
         de = m.start()
-        if de in reported or "比" not in text[clauses.around(de, de + 1)[0] : de]:
+        before = text[clauses.around(de, de + 1)[0] : de]
+        if de in reported or ("比" not in before and not any(w in before for w in data.compared_openers)):
             continue
         # cheap, before tagging: the dictionary's word ending before 的 is an adjective
         # (复杂, 高), not a verb, noun or time (预计, 去年)
@@ -810,7 +869,12 @@ def _amount_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iter
         if d <= 0 or tokens[d][2] != "的" or d + 1 >= len(tokens) or tokens[d + 1][2] != m.group(1):
             continue
         adjective = tokens[d - 1]
-        if adjective[3] not in ("a", "ad") or not any(t[2] == "比" and t[3] == "p" for t in tokens[: d - 1]):
+        if adjective[3] not in ("a", "ad"):
+            continue
+        # 比 (a preposition) before the adjective, or an opener right before it (要复杂的多)
+        if not any(t[2] == "比" and t[3] == "p" for t in tokens[: d - 1]) and not (
+            d >= 2 and tokens[d - 2][2] in data.compared_openers
+        ):
             continue
         reported.add(de)
         yield _de_de_finding(de, adjective[2], m.group(1))
