@@ -1295,3 +1295,71 @@ def test_joined_set_phrase_verb(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not _model_codes(monkeypatch, "各地要圆满的完成和超额完成。", 1.0)
     # below the thresholds of an object after coordinated verbs (-3)
     assert not _model_codes(monkeypatch, "各地要圆满的完成和超额完成生产计划。", -3.5)
+
+
+def _de_de_found(text: str, data: object) -> list[str]:
+    from speechlint.checks.wrd.de.complement import de_before_complement
+    from speechlint.document import Document
+
+    return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]  # type: ignore[arg-type]
+
+
+def test_de_de_closing_degree() -> None:
+    """With closing_degree 很 alone between 的 and a clause end is 得很 (这里的水清的很, 他
+    们的日子好的很); 很 before its adjective (他讲的很对, 我们遇到的很多) stays silent, and
+    without the setting the slips go unreported."""
+    import dataclasses
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, closing_degree=frozenset())
+    for text in ("这里的河水清的很。", "这几年他们的日子好的很，人人都满意。"):
+        assert _de_de_found(text, shipped) == ["的"]
+        assert _de_de_found(text, off) == []
+    for text in ("他讲的很对。", "我们遇到的很多，解决的也不少。"):
+        assert _de_de_found(text, shipped) == []
+
+
+def test_de_de_potential_le() -> None:
+    """With potential_le verb + 的了 alone before a clause end is 得了 (这个任务我们完成的了);
+    是 before the verb (这是大家早就知道的了, 这是必然的了) keeps it silent, and without the
+    setting the slip goes unreported."""
+    import dataclasses
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, potential_le=False)
+    for text in ("这个任务我们完成的了。", "这样的风浪，我们经受的了。"):
+        assert _de_de_found(text, shipped) == ["的"]
+        assert _de_de_found(text, off) == []
+    for text in ("这是大家早就知道的了。", "这是必然的了。"):
+        assert _de_de_found(text, shipped) == []
+
+
+def test_de_de_compared_openers() -> None:
+    """With compared_openers 要 right before an adjective + 的多 at the clause end compares
+    as 比 does (新的办法要简单的多); 要 as the verb before 的 (我们要的多) stays silent, and
+    without the setting the slip goes unreported."""
+    import dataclasses
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, compared_openers=frozenset())
+    for text in ("新的办法要简单的多。",):
+        assert _de_de_found(text, shipped) == ["的"]
+        assert _de_de_found(text, off) == []
+    for text in ("我们要的多，给的少。", "需要的多，能办的少。"):
+        assert _de_de_found(text, shipped) == []
+
+
+def test_de_de_state_predicates() -> None:
+    """With state_predicates a state predicate + 的 + an idiom or a potential negative ending
+    the clause is a state complement (他激动的热泪盈眶, 大家饿的吃不消); a noun phrase after
+    it (高兴的事情很多, 忙的时候也不少) and a longer word ending in the predicate (孩子们可乐
+    的前仰后合: 可乐 is no 乐) stay silent, and without the setting the slips go unreported."""
+    import dataclasses
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, state_predicates=frozenset())
+    for text in ("他激动的热泪盈眶。", "走了一天，大家饿的吃不消。"):
+        assert _de_de_found(text, shipped) == ["的"]
+        assert _de_de_found(text, off) == []
+    for text in ("今年高兴的事情很多。", "忙的时候也不少。", "孩子们可乐的前仰后合。"):
+        assert _de_de_found(text, shipped) == []

@@ -208,6 +208,14 @@ class DeComplementData:
     #: at the clause end compares; the adjective must still be one (jieba's a), so 需要的多,
     #: 我们要的多 (要 the verb before 的) stay silent.
     compared_openers: frozenset[str] = frozenset()
+    #: Predicates of a bodily or emotional state that take no object (急, 累, 忙, 高兴):
+    #: after one (a word of its own to jieba), 的 + the rest of the clause is a state
+    #: complement of 得 (急的满头大汗, 高兴的手舞足蹈, 累的说不出话) when the rest is one
+    #: dictionary word of four characters (an idiom) or opens with a potential negative
+    #: (a dictionary word of 3-4 characters with 不 second: 顾不上, 说不出, 合不拢嘴).  With
+    #: no object to nominalise, 的 there could only open a noun phrase (高兴的事情, 忙的
+    #: 时候), and neither form is a noun phrase's.
+    state_predicates: frozenset[str] = frozenset()
 
     def pair_tag(self, word: str, tag: str) -> str:
         """``tag``, or an adjective's (a) for 有 + one character (有序/n) with ``you_adjectives``."""
@@ -296,6 +304,17 @@ class DeComplementData:
         if not self.closing_degree:
             return re.compile("(?!)")
         return re.compile(f"的({alternation(self.closing_degree)})(?=[，。；！？、…”]|$)", re.MULTILINE)
+
+    @cached_property
+    def state_clause(self) -> re.Pattern[str]:
+        """A state predicate (``state_predicates``), 的 and the rest of the clause (3-8
+        characters, no 的) before a clause end: group ``rest``."""
+        if not self.state_predicates:
+            return re.compile("(?!)")
+        return re.compile(
+            f"(?:{alternation(self.state_predicates)})的(?P<rest>[^的，。；！？、：…”“\\s]{{3,8}})(?=[，。；！？、…”]|$)",
+            re.MULTILINE,
+        )
 
     @cached_property
     def le_at_end(self) -> re.Pattern[str]:
@@ -477,6 +496,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         yield from _closing_de_de(text, data, clauses, reported)
     if data.potential_le:
         yield from _potential_le_de(text, data, clauses, reported)
+    if data.state_predicates:
+        yield from _state_clause_de_de(text, data, clauses, reported)
     if data.before_relative_de:
         yield from _relative_de_de(text, data, clauses, reported)
     if model is not None and data.lm_threshold < float("inf"):
@@ -826,6 +847,31 @@ def _potential_le_de(text: str, data: DeComplementData, clauses: Clauses, report
         )
 
     yield from _after_verb_de(after_han(data.le_at_end, text), alone, data, clauses, reported, ("v",))
+
+
+def _state_clause_de_de(
+    text: str, data: DeComplementData, clauses: Clauses, reported: set[int]
+) -> Iterator[Diagnostic]:
+    """A state predicate + 的 + an idiom or a potential negative ending the clause
+    (``state_predicates``: 急的满头大汗, 累的说不出话): a state complement of 得.  The
+    dictionary decides the form before tagging; the tags confirm the predicate is a word of
+    its own (快乐 and 可乐 are not 乐)."""
+    words = segment.dictionary()
+    for m in data.state_clause.finditer(text):
+        rest = m.group("rest")
+        de = m.start("rest") - 1
+        if de in reported or clauses.allowed(de, de + 1):
+            continue
+        idiom = len(rest) == 4 and words.tag(rest) is not None
+        negative = any(rest[1] == "不" and words.tag(rest[:n]) is not None for n in (3, 4) if len(rest) >= n)
+        if not idiom and not negative:
+            continue
+        lo, tokens, starts = clauses.tagged(de, de + 1)
+        d = token_at(starts, de - lo)
+        if d <= 0 or tokens[d][2] != "的" or tokens[d - 1][2] not in data.state_predicates:
+            continue
+        reported.add(de)
+        yield _de_de_finding(de, tokens[d - 1][2], rest)
 
 
 def _state_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
