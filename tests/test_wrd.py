@@ -1363,3 +1363,19 @@ def test_de_de_state_predicates() -> None:
         assert _de_de_found(text, off) == []
     for text in ("今年高兴的事情很多。", "忙的时候也不少。", "孩子们可乐的前仰后合。"):
         assert _de_de_found(text, shipped) == []
+
+
+def test_de_de_you_pair() -> None:
+    """With you_pair verb + 的 + 又A又B (adjectives) alone before a clause end is a complement
+    when a noun, the verb's topic, stands before the verb (材料准备的又快又全); a person there
+    (他们买的又贵又差), no topic (新修的又宽又平) and 又A又B after a noun (这里的山又高又陡)
+    stay silent, and without the setting the slip goes unreported."""
+    import dataclasses
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, you_pair=False)
+    for text in ("材料准备的又快又全。", "他的文章写的又长又空。"):
+        assert _de_de_found(text, shipped) == ["的"]
+        assert _de_de_found(text, off) == []
+    for text in ("他们买的又贵又差。", "新修的又宽又平。", "这里的山又高又陡。"):
+        assert _de_de_found(text, shipped) == []

@@ -216,6 +216,13 @@ class DeComplementData:
     #: no object to nominalise, 的 there could only open a noun phrase (高兴的事情, 忙的
     #: 时候), and neither form is a noun phrase's.
     state_predicates: frozenset[str] = frozenset()
+    #: Report verb (jieba's v, vn) + 的 + 又A又B alone before a clause end, each of A and B
+    #: an adjective of one or two characters (``adjective_tags`` in the clause: 路修的又宽
+    #: 又平, 材料准备的又快又全): two adjectives each after 又 end no noun phrase, so 的
+    #: there joins the verb to its complement.  Only after a noun right before the verb,
+    #: its topic (路 in 路修的): a verb with none (新修的又宽又平) heads a 的-phrase subject,
+    #: and never after a person (``nominal_subjects``: 他们买的又贵又差, what they bought).
+    you_pair: bool = False
 
     def pair_tag(self, word: str, tag: str) -> str:
         """``tag``, or an adjective's (a) for 有 + one character (有序/n) with ``you_adjectives``."""
@@ -315,6 +322,12 @@ class DeComplementData:
             f"(?:{alternation(self.state_predicates)})的(?P<rest>[^的，。；！？、：…”“\\s]{{3,8}})(?=[，。；！？、…”]|$)",
             re.MULTILINE,
         )
+
+    @cached_property
+    def you_pair_pattern(self) -> re.Pattern[str]:
+        """A 的 (after a Han character: the search is :func:`after_han`), then 又 + 1-2
+        characters twice before a clause end (group 1: all after the 的)."""
+        return re.compile("的(又[\u4e00-\u9fff]{1,2}?又[\u4e00-\u9fff]{1,2})(?=[，。；！？、…”]|$)", re.MULTILINE)
 
     @cached_property
     def le_at_end(self) -> re.Pattern[str]:
@@ -430,6 +443,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     表示身体或情绪状态、不带宾语的谓词（`state_predicates`：急、累、忙、高兴……）+ “的” +
     四字的词典词或“X不Y”式的可能补语单独到分句末尾，是状态补语：`急的满头大汗`、
     `累的说不出话`；`高兴的事情`、`忙的时候`不报。
+    动词 + “的” + “又A又B”（A、B 为形容词）单独在分句末尾、动词前紧接名词（话题）时是补语
+    （`you_pair`：`路修的又宽又平`）；动词前是人称（`他们买的又贵又差`）或没有话题时不报。
     动词 + “的” + 状态词（jieba 标 z：`扎扎实实`、`清清楚楚`，`state_tags`）单独在分句末尾是补语：
     `把政策讲的清清楚楚` → `讲得清清楚楚`。
     动词前有“所”（`relative_markers`）时“动词 + 的”是名词性的“所”字结构，不报：
@@ -505,6 +520,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         yield from _potential_le_de(text, data, clauses, reported)
     if data.state_predicates:
         yield from _state_clause_de_de(text, data, clauses, reported)
+    if data.you_pair:
+        yield from _you_pair_de_de(text, data, clauses, reported)
     if data.before_relative_de:
         yield from _relative_de_de(text, data, clauses, reported)
     if model is not None and data.lm_threshold < float("inf"):
@@ -854,6 +871,28 @@ def _potential_le_de(text: str, data: DeComplementData, clauses: Clauses, report
         )
 
     yield from _after_verb_de(after_han(data.le_at_end, text), alone, data, clauses, reported, ("v",))
+
+
+def _you_pair_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+    """Verb + 的 + 又A又B alone before a clause end (``you_pair``: 路修的又宽又平): A and B
+    adjectives in the clause's tags, a noun right before the verb (its topic) that is no
+    person (他们买的又贵又差)."""
+
+    def pair(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
+        words = [t[2] for t in tokens[d + 1 : d + 5]]
+        tags = [t[3] for t in tokens[d + 1 : d + 5]]
+        return (
+            len(words) == 4
+            and "".join(words) == m.group(1)
+            and words[0] == words[2] == "又"
+            and tags[1] in data.adjective_tags
+            and tags[3] in data.adjective_tags
+            and d >= 2
+            and tokens[d - 2][3].startswith("n")
+            and not _person_before(tokens, d - 1, data.nominal_subjects)
+        )
+
+    yield from _after_verb_de(after_han(data.you_pair_pattern, text), pair, data, clauses, reported)
 
 
 def _state_clause_de_de(
