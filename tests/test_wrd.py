@@ -1353,7 +1353,8 @@ def test_de_de_state_predicates() -> None:
     """With state_predicates a state predicate + 的 + an idiom or a potential negative ending
     the clause is a state complement (他激动的热泪盈眶, 大家饿的吃不消); a noun phrase after
     it (高兴的事情很多, 忙的时候也不少) and a longer word ending in the predicate (孩子们可乐
-    的前仰后合: 可乐 is no 乐) stay silent, and without the setting the slips go unreported."""
+    的前仰后合: 可乐 is no 乐) and a modifier after a verb (看到了群众高兴的巨大变化: a noun
+    the dictionary holds) stay silent, and without the setting the slips go unreported."""
     import dataclasses
 
     shipped = family_data("WRD")["WRD002"]
@@ -1361,7 +1362,7 @@ def test_de_de_state_predicates() -> None:
     for text in ("他激动的热泪盈眶。", "走了一天，大家饿的吃不消。"):
         assert _de_de_found(text, shipped) == ["的"]
         assert _de_de_found(text, off) == []
-    for text in ("今年高兴的事情很多。", "忙的时候也不少。", "孩子们可乐的前仰后合。"):
+    for text in ("今年高兴的事情很多。", "忙的时候也不少。", "孩子们可乐的前仰后合。", "大家看到了群众高兴的巨大变化。"):
         assert _de_de_found(text, shipped) == []
 
 

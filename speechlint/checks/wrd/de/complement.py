@@ -214,7 +214,9 @@ class DeComplementData:
     #: dictionary word of four characters (an idiom) or opens with a potential negative
     #: (a dictionary word of 3-4 characters with 不 second: 顾不上, 说不出, 合不拢嘴).  With
     #: no object to nominalise, 的 there could only open a noun phrase (高兴的事情, 忙的
-    #: 时候), and neither form is a noun phrase's.
+    #: 时候), and neither form is a noun phrase's.  Only where nothing but the subject
+    #: stands before the predicate in the clause (no verb, preposition or particle: 取得了人民
+    #: 高兴的重大成就, 经过紧张的密谋策划 are modifiers before a noun the dictionary holds).
     state_predicates: frozenset[str] = frozenset()
     #: Report verb (jieba's v, vn) + 的 + 又A又B alone before a clause end, each of A and B
     #: an adjective of one or two characters (``adjective_tags`` in the clause: 路修的又宽
@@ -915,6 +917,10 @@ def _state_clause_de_de(
         lo, tokens, starts = clauses.tagged(de, de + 1)
         d = token_at(starts, de - lo)
         if d <= 0 or tokens[d][2] != "的" or tokens[d - 1][2] not in data.state_predicates:
+            continue
+        # the predicate is the clause's own (他急的, 孩子们高兴的): a verb, preposition or
+        # particle before it makes it a modifier (取得了人民高兴的重大成就, 经过紧张的密谋策划)
+        if any(t[3][:1] in ("v", "p", "u") for t in tokens[: d - 1]):
             continue
         reported.add(de)
         yield _de_de_finding(de, tokens[d - 1][2], rest)
