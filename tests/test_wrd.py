@@ -1380,3 +1380,19 @@ def test_de_de_you_pair() -> None:
         assert _de_de_found(text, off) == []
     for text in ("他们买的又贵又差。", "新修的又宽又平。", "这里的山又高又陡。"):
         assert _de_de_found(text, shipped) == []
+
+
+def test_de_de_truth_predicates() -> None:
+    """With truth_predicates a judgement of truth after a verb of saying + 的 (+ degree words)
+    at the clause end is a 的-phrase subject's predicate (他说的非常正确, 老张说的很对):
+    silent; after another verb (这一步我们走的很对) and another complement (他说的很清楚)
+    it is still reported, and without the setting the correct sentences are reported."""
+    import dataclasses
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, truth_predicates=frozenset())
+    for text in ("老张说的很对，我赞成。", "他刚才说的非常正确。"):
+        assert _de_de_found(text, shipped) == []
+        assert _de_de_found(text, off) == ["的"]
+    for text in ("这一步我们走的很对。", "他把问题说的很清楚。"):
+        assert _de_de_found(text, shipped) == ["的"]

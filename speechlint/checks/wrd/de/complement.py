@@ -203,6 +203,14 @@ class DeComplementData:
     #: 的了: the 是…的 of a statement, with 了 after it); 了 is kept out of
     #: ``potential_complements`` for that reason.
     potential_le: bool = False
+    #: Judgements of truth (对, 正确) that after a verb of saying (``truth_verbs``: 说, 讲) +
+    #: 的 + degree words, alone before a clause end, leave 的 unreported (他说的很对, 你讲的
+    #: 完全正确): the 的-phrase is the subject judged, what was said, and 的 is as right there
+    #: as 得.  Not after other verbs (这条路我们走的很对: how it was walked).  ``truth_degree``:
+    #: further words allowed before one (完全).
+    truth_predicates: frozenset[str] = frozenset()
+    truth_verbs: frozenset[str] = frozenset()
+    truth_degree: frozenset[str] = frozenset()
     #: Words right before the adjective that mark a comparison as 比 does for
     #: ``compared_amounts`` (要: 实际情况要复杂的多, 这样做要稳妥的多): 要 + adjective + 的多
     #: at the clause end compares; the adjective must still be one (jieba's a), so 需要的多,
@@ -445,6 +453,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     表示身体或情绪状态、不带宾语的谓词（`state_predicates`：急、累、忙、高兴……）+ “的” +
     四字的词典词或“X不Y”式的可能补语单独到分句末尾，是状态补语：`急的满头大汗`、
     `累的说不出话`；`高兴的事情`、`忙的时候`不报。
+    “说、讲”等言说动词 + “的” +（程度词）+ “对、正确”等真假判断单独在分句末尾时（`truth_predicates`），
+    “的”字短语是被判断的主语（`他说的很对`：他说的话很对），不报；其他动词后照报（`这条路我们走的很对`）。
     动词 + “的” + “又A又B”（A、B 为形容词）单独在分句末尾、动词前紧接名词（话题）时是补语
     （`you_pair`：`路修的又宽又平`）；动词前是人称（`他们买的又贵又差`）或没有话题时不报。
     动词 + “的” + 状态词（jieba 标 z：`扎扎实实`、`清清楚楚`，`state_tags`）单独在分句末尾是补语：
@@ -478,6 +488,30 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     《现代汉语词典》（第7版）“得（de）”条：用在动词或形容词后面，连接表示结果或程度的补语。
     """
     text = doc.check_text
+    for found in _all_findings(text, data):
+        if not _judged_true(text, found.span.start, data):
+            yield found
+
+
+def _judged_true(text: str, de: int, data: DeComplementData) -> bool:
+    """Is the 的 at ``de``, after a verb of saying (``truth_verbs``), followed by degree words
+    and a judgement of truth alone before a clause end (``truth_predicates``: 他说的很对, 你讲
+    的完全正确)?  The 的-phrase is then the subject judged (what he said is right): 的 is as
+    right there as 得."""
+    if not data.truth_predicates or not any(text.endswith(v, 0, de) for v in data.truth_verbs):
+        return False
+    rest = text[de + 1 : de + 12]
+    at = 0
+    while True:  # up to three degree words (还很, 完全)
+        word = next((w for w in sorted(data.degree | data.truth_degree, key=len, reverse=True) if rest.startswith(w, at)), None)
+        if word is None or at > 6:
+            break
+        at += len(word)
+    return any(rest.startswith(w, at) and re.match("[，。；！？、…”]|$", rest[at + len(w) :]) for w in data.truth_predicates)
+
+
+def _all_findings(text: str, data: DeComplementData) -> Iterator[Diagnostic]:
+    """Every finding of :func:`de_before_complement` before the judgements of truth are left out."""
     clauses = Clauses(text, data.allow)
     model = lm.model() if data.adjective_tags or data.lm_threshold < float("inf") else None
     reported: set[int] = set()
