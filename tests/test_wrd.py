@@ -1396,3 +1396,19 @@ def test_de_de_truth_predicates() -> None:
         assert _de_de_found(text, off) == ["的"]
     for text in ("这一步我们走的很对。", "他把问题说的很清楚。"):
         assert _de_de_found(text, shipped) == ["的"]
+
+
+def test_de_de_predicative_xiangdang() -> None:
+    """相当 in predicative_degree: after it a dictionary word alone before the clause end is a
+    complement whatever jieba tags it (这项制度坚持的相当有力: 有力/n); 相当 before an amount
+    in a longer phrase (形成了相当规模的产业) stays silent, and without 相当 the slip goes
+    unreported."""
+    import dataclasses
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, predicative_degree=shipped.predicative_degree - {"相当"})
+    for text in ("这项制度坚持的相当有力。",):
+        assert _de_de_found(text, shipped) == ["的"]
+        assert _de_de_found(text, off) == []
+    for text in ("全省形成的相当规模的产业集群正在壮大。",):
+        assert _de_de_found(text, shipped) == []
