@@ -92,3 +92,20 @@ def test_one_class_sites_find_what_two_classes_found() -> None:
         assert [m.span() for m in _DI_AFTER_TWO.finditer(text)] == [m.span() for m in di_after_two.finditer(text)], text
     assert [m.start() for m in _DE_SITE.finditer("认真的学习，a的学习，认真的\n学习")] == [2]  # found; silent
     assert [m.start() for m in _DI_AFTER_TWO.finditer("认真地学习，a真地学习")] == [2]  # found; silent
+
+
+def test_state_clause_found_at_de_finds_what_the_predicates_first_found() -> None:
+    """WRD002's state_clause starts at 的 with the predicates in lookbehinds: the same
+    ``rest`` groups at the same places as the pattern that started with the predicates."""
+    d = data.rule_data("WRD002")
+    old = re.compile(
+        f"(?:{alternation(d.state_predicates)})的(?P<rest>[^的，。；！？、：…”“\\s]{{3,8}})(?=[，。；！？、…”]|$)",
+        re.MULTILINE,
+    )
+    preds = "".join(sorted(d.state_predicates))
+    rng = random.Random(21)
+    more = ["".join(rng.choice(preds + "的的满头大汗说不出话，。\n a") for _ in range(rng.randint(0, 40))) for _ in range(2000)]
+    for text in [*_texts(), *more, "他急的满头大汗，孩子们高兴的手舞足蹈。累的说不出话"]:
+        got = [m.span("rest") for m in d.state_clause.finditer(text)]
+        assert got == [m.span("rest") for m in old.finditer(text)], text
+    assert [m.group("rest") for m in d.state_clause.finditer("他急的满头大汗，高兴的事情多。")] == ["满头大汗", "事情多"]

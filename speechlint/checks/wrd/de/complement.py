@@ -328,8 +328,15 @@ class DeComplementData:
         characters, no 的) before a clause end: group ``rest``."""
         if not self.state_predicates:
             return re.compile("(?!)")
+        # found at 的 (a literal the search skips to), the predicate in lookbehinds, one per
+        # length: an alternation of the predicates first is tried at every character (about
+        # 20 ms on the 10 MB benchmark input against 2 ms this way)
+        by_length: dict[int, list[str]] = {}
+        for w in sorted(self.state_predicates):
+            by_length.setdefault(len(w), []).append(w)
+        behind = "|".join(f"(?<=(?:{alternation(tuple(ws))})的)" for _, ws in sorted(by_length.items()))
         return re.compile(
-            f"(?:{alternation(self.state_predicates)})的(?P<rest>[^的，。；！？、：…”“\\s]{{3,8}})(?=[，。；！？、…”]|$)",
+            f"的(?:{behind})(?P<rest>[^的，。；！？、：…”“\\s]{{3,8}})(?=[，。；！？、…”]|$)",
             re.MULTILINE,
         )
 
