@@ -7,7 +7,9 @@ import pytest
 from speechlint.data import rule_data
 from speechlint.document import Document
 from speechlint.outline import (
+    INDENT_CHARS,
     Heading,
+    _default_scheme,
     children,
     chinese_numeral,
     format_number,
@@ -181,3 +183,21 @@ def test_markers_only_at_clause_starts() -> None:
         ("其次", 2, "ordinal", False),
         ("第二", 2, "ordinal", False),
     ]
+
+
+def test_a_heading_opening_the_text_starts_with_one_of_the_first_characters() -> None:
+    # _scan compiles and tries pattern_first only when the text's first character after its
+    # indentation is one of first_chars: no other character starts a match
+    scheme = _default_scheme()
+    first = scheme.first_chars
+    tails = ["、关于工作", "）提高认识", "。要求", "，要坚持", "十、总结", "1.推进", "2）强化", "\n一、"]
+    for c in map(chr, range(0x10000)):
+        if c in first or c in INDENT_CHARS:
+            continue
+        for indent in ("", "\u3000\u3000", " \t"):
+            for tail in tails:
+                assert scheme.pattern_first.match(indent + c + tail) is None, (c, tail)
+    assert outline("一、关于工作\n二、其他")[0].label == "一、"
+    assert outline("　　（一）提高认识\n")[0].label == "（一）"
+    assert outline("⑴提高认识\n") and outline("第一，要坚持。\n")[0].kind == "ordinal"
+    assert outline("同志们：\n一、关于工作\n")[0].span.start == 5
