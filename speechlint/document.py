@@ -27,8 +27,17 @@ MASK = "\ue000"
 
 #: Character class (without brackets) of Han characters, including 〇.
 HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-HAN_RE = re.compile(f"[{HAN}]")
 HAN_RUN = re.compile(f"[{HAN}]+")
+
+
+def is_han(text: str, i: int = 0) -> bool:
+    """Is ``text[i]`` (``i >= 0``) a Han character of :data:`HAN`?
+
+    :data:`HAN_RUN` held to the one character rather than a pattern of the class alone:
+    re's compiler visits each of the class's 28,000 BMP characters, 2-4 ms at every start
+    for each pattern that spells it out.
+    """
+    return HAN_RUN.match(text, i, i + 1) is not None
 
 _EOL = re.compile(r"\r\n|\r|\n")
 _URL = re.compile(

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from ..document import HAN_RE, HAN_RUN, Document, LineIndex
+from ..document import HAN_RUN, Document, LineIndex, is_han
 from ..model import Diagnostic, Edit, Fix, Span
 from ..outline import AR_NUMERAL, CN_NUMERAL
 from ..registry import rule
@@ -32,11 +32,11 @@ _EOL = re.compile(r"\r\n|\r|\n")
 def _zh_at(text: str, i: int) -> bool:
     """Is ``text[i]`` (``i >= 0``) Chinese text: a Han character or a mark of :data:`CJK_PUNCT`?
 
-    The shared :data:`HAN_RE` and a string test rather than a class of :data:`ZH` compiled
+    The shared :func:`~speechlint.document.is_han` and a string test rather than a class of :data:`ZH` compiled
     here: re's compiler visits every character of a class's ranges, ~4 ms at each start for
     the 28,000 Han characters of the Basic Multilingual Plane.
     """
-    return i < len(text) and (text[i] in CJK_PUNCT or HAN_RE.match(text, i) is not None)
+    return i < len(text) and (text[i] in CJK_PUNCT or is_han(text, i))
 
 
 def _beside_zh(text: str, start: int, end: int) -> bool:
@@ -608,7 +608,7 @@ def halfwidth_punctuation(doc: Document, data: HalfwidthData) -> Iterator[Diagno
     n = len(text)
     for m in _scan(text, _HALF_PERIOD):
         i = m.start()
-        if i == 0 or not HAN_RE.match(text, i - 1) or english(i):
+        if i == 0 or not is_han(text, i - 1) or english(i):
             continue
         ls = doc.index.starts[doc.index.line_of(i)]
         h = data.heading_number.match(text, ls)
@@ -631,7 +631,7 @@ def halfwidth_punctuation(doc: Document, data: HalfwidthData) -> Iterator[Diagno
 
 
 #: A half-width period not followed by another; the character before must be Han (tested
-#: with :data:`HAN_RE`, shared: a lookbehind class of :data:`HAN` here cost ~4 ms to compile).
+#: with :func:`~speechlint.document.is_han`, shared: a lookbehind class of :data:`HAN` here cost ~4 ms to compile).
 #: Each match is the one character, so the positions tried are those of the lookbehind form.
 _HALF_PERIOD = re.compile("\\.(?!\\.)")
 
@@ -700,7 +700,7 @@ def halfwidth_bracket(doc: Document, data: HalfwidthBracketData) -> Iterator[Dia
             continue
         j = nxt.start()
         content = text[i + 1 : j]
-        if text[j] == "）" or HAN_RE.search(content):
+        if text[j] == "）" or HAN_RUN.search(content):
             found.append(_bracket_diag(i, "(", "（", text[j]))
             if text[j] == ")":
                 found.append(_bracket_diag(j, ")", "）", "("))

@@ -13,7 +13,7 @@ from math import log
 from pathlib import Path
 
 from ... import lm, segment
-from ...document import HAN_RE, Document
+from ...document import Document, is_han
 from ...errors import RuleDataError
 from ...model import Diagnostic, Edit, Fix, Span
 from ...registry import rule
@@ -421,9 +421,9 @@ def homophone_junction(text: str, start: int, word: str, data: HomophoneData | N
 def _han_window(text: str, start: int, end: int) -> tuple[int, int]:
     """The run of Han characters around ``text[start:end]``, at most :data:`JUNCTION_REACH` each side."""
     lo, hi = start, end
-    while lo > 0 and start - lo < JUNCTION_REACH and HAN_RE.match(text[lo - 1]):
+    while lo > 0 and start - lo < JUNCTION_REACH and is_han(text, lo - 1):
         lo -= 1
-    while hi < len(text) and hi - end < JUNCTION_REACH and HAN_RE.match(text[hi]):
+    while hi < len(text) and hi - end < JUNCTION_REACH and is_han(text, hi):
         hi += 1
     return lo, hi
 

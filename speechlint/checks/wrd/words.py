@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ... import lm, segment
-from ...document import HAN_RE, Document
+from ...document import Document, is_han
 from ...errors import RuleDataError
 from ...model import Diagnostic, Edit, Fix, Span
 from ...registry import rule
@@ -207,9 +207,9 @@ def _junction(text: str, start: int, end: int) -> bool:
     characters (按/装).
     """
     lo, hi = start, end
-    while lo > 0 and start - lo < JUNCTION_REACH and HAN_RE.match(text[lo - 1]):
+    while lo > 0 and start - lo < JUNCTION_REACH and is_han(text, lo - 1):
         lo -= 1
-    while hi < len(text) and hi - end < JUNCTION_REACH and HAN_RE.match(text[hi]):
+    while hi < len(text) and hi - end < JUNCTION_REACH and is_han(text, hi):
         hi += 1
     touching = [(lo + a, lo + b, f) for a, b, f in segment.tokens(text[lo:hi]) if lo + a < end and lo + b > start]
     if len(touching) < 2:
