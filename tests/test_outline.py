@@ -201,3 +201,23 @@ def test_a_heading_opening_the_text_starts_with_one_of_the_first_characters() ->
     assert outline("　　（一）提高认识\n")[0].label == "（一）"
     assert outline("⑴提高认识\n") and outline("第一，要坚持。\n")[0].kind == "ordinal"
     assert outline("同志们：\n一、关于工作\n")[0].span.start == 5
+
+
+def test_a_text_of_one_line_is_read_without_the_line_break_patterns() -> None:
+    # a heading after a line break needs a character after it: when every line break ends
+    # the text, neither pattern can match (and neither is compiled)
+    import dataclasses
+    import random
+
+    scheme = _default_scheme()
+    rng = random.Random(11)
+    pieces = ["一、", "（二）", "3.", "第一，", "⑴", "\u3000", " ", "关于工作", "。"]
+    for _ in range(500):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 5)))
+        text = line + "".join(rng.choice(["\r", "\n", "\r\n"]) for _ in range(rng.randrange(0, 4)))
+        assert scheme.pattern.search(text) is None and scheme.pattern_cr.search(text) is None, text
+    fresh = dataclasses.replace(scheme)
+    assert [h.label for h in outline("一、关于工作\r\n", scheme=fresh)] == ["一、"]
+    assert "pattern" not in fresh.__dict__ and "pattern_cr" not in fresh.__dict__
+    assert [h.label for h in outline("一、关于工作\n二、其他\n", scheme=fresh)] == ["一、", "二、"]
+    assert [h.label for h in outline("一、关于工作\r二、其他", scheme=fresh)] == ["一、", "二、"]
