@@ -226,7 +226,7 @@ def test_leading_dashes_are_the_matches_of_the_pattern() -> None:
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         doc = Document.from_text(text)
-        expect = [m.span(1) for m in pun._LEADING_DASH.finditer(text)]
+        expect = [m.span(1) for m in pun._leading_dash().finditer(text)]
         assert [m.span(1) for m in pun._leading_dashes(text, doc.line_starts)] == expect, repr(text)
 
 

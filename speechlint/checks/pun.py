@@ -383,13 +383,16 @@ def _report_unclosed(item: _Open, data: BracketData, out: list[Diagnostic], befo
 
 _LATIN = re.compile("[A-Za-z]")
 #: A paragraph-initial heading numeral as NUM's outline reads one (1, 12, 一, 十二).
-_HEADING_NUMERAL = re.compile(f"[{_SPACES}\t]*(?:{AR_NUMERAL}|{CN_NUMERAL})")
+@cache
+def _heading_numeral() -> re.Pattern[str]:
+    """Compiled when a mark follows one (its classes of Chinese numerals: ~1 ms to compile)."""
+    return re.compile(f"[{_SPACES}\t]*(?:{AR_NUMERAL}|{CN_NUMERAL})")
 
 
 def _after_heading_number(text: str, pos: int) -> bool:
     """Does the mark at ``pos`` close a heading number opening its line (``1）``)?"""
     start = _line_start(text, pos)
-    m = _HEADING_NUMERAL.match(text, start, pos)
+    m = _heading_numeral().match(text, start, pos)
     return m is not None and m.end() == pos
 #: Two digits and no third after an apostrophe: the year of ’99 (a quote mark after which a
 #: number follows, ‘十四五’2025年, has one open before it or more digits)
@@ -852,10 +855,16 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
 
 #: Punctuation of running text: a line holding one is a sentence, not a layout line.
 _SENTENCE_MARKS = frozenset("，。；：？！、“”,;:?!")
-_HEADING_START = re.compile(
-    r"[ \t\u3000]*(?:[一二三四五六七八九十百零〇两]+[、.．]|[（(][一二三四五六七八九十百零〇两0-9]+[）)]"
-    r"|[0-9]+[.．、]|第[一二三四五六七八九十百千零〇两0-9]+[编章节条款部分])"
-)
+
+
+# A heading number opening a line of the title block or a layout line: compiled when a
+# stray space is found (its classes of Chinese numerals: ~1 ms to compile, in every process).
+@cache
+def _heading_start() -> re.Pattern[str]:
+    return re.compile(
+        r"[ \t\u3000]*(?:[一二三四五六七八九十百零〇两]+[、.．]|[（(][一二三四五六七八九十百零〇两0-9]+[）)]"
+        r"|[0-9]+[.．、]|第[一二三四五六七八九十百千零〇两0-9]+[编章节条款部分])"
+    )
 
 
 # The last part of a layout line (a name or a date) is read only for a space no allow
@@ -881,7 +890,7 @@ def _title_block(doc: Document, data: SpaceData) -> range:
     for ln in range(min(len(index.starts), data.title_lines + 1)):
         line = index.line_text(ln).strip(" \t\u3000")
         if line and (
-            len(line) > data.title_max or _HEADING_START.match(line) or not _SENTENCE_MARKS.isdisjoint(line)
+            len(line) > data.title_max or _heading_start().match(line) or not _SENTENCE_MARKS.isdisjoint(line)
         ):
             return range(ln)
     return range(0)  # no running text after it: a snippet, not a title block
@@ -895,7 +904,7 @@ def _layout_line(line: str, data: SpaceData, in_title: bool) -> bool:
     separated by full-width spaces only: a title or unit, then a 2-4 character name or a date.
     """
     s = line.strip(" \t\u3000")
-    if not _SENTENCE_MARKS.isdisjoint(s) or _HEADING_START.match(s):
+    if not _SENTENCE_MARKS.isdisjoint(s) or _heading_start().match(s):
         return False
     parts = s.split()
     if in_title:
@@ -1147,19 +1156,24 @@ def wrong_dash(doc: Document, data: DashData) -> Iterator[Diagnostic]:
 #: A dash opening a paragraph (——2025年3月5日在…, ——人民生活水平稳步提高): a single — there
 #: links nothing, so it is a short dash, not the connector of 中国—东盟; -- and －－ there
 #: are reported before any text, digits included.
-_LEADING_DASH = re.compile(r"(?m)^[ \t\u3000]*(—(?!—)|-{2,}+|－{2,}+)(?=[^\s\-－—])")
+@cache
+def _leading_dash() -> re.Pattern[str]:
+    """Compiled when a line starts with a dash or a space (~0.4 ms to compile)."""
+    return re.compile(r"(?m)^[ \t\u3000]*(—(?!—)|-{2,}+|－{2,}+)(?=[^\s\-－—])")
 _LEADING_DASH_FIRST = " \t\u3000—-－"
 
 
 def _leading_dashes(text: str, line_starts: Sequence[int]) -> Iterator[re.Match[str]]:
-    """``_LEADING_DASH.finditer(text)``, tried only at the start of each line: a pattern led by
+    """``_leading_dash().finditer(text)``, tried only at the start of each line: a pattern led by
     ``^`` gives ``re`` no character to scan for, and it tried every position (10 MB: 0.028 s,
     this way a few milliseconds).  ``^`` follows ``\n`` only, not a lone ``\r``."""
+    match = None
     for start in line_starts:
         if start and text[start - 1] != "\n":
             continue
         if start < len(text) and text[start] in _LEADING_DASH_FIRST:
-            m = _LEADING_DASH.match(text, start)
+            match = match or _leading_dash().match
+            m = match(text, start)
             if m is not None:
                 yield m
 
