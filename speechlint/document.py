@@ -115,6 +115,8 @@ def _line_starts(text: str) -> tuple[int, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """One line of a document: its index, span and text."""
+
     index: int  # 0-based line number
     span: Span  # content, without the line ending
     text: str  # content of check_text (masked)
@@ -132,6 +134,8 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """One sentence of a document: its span and text."""
+
     span: Span
     text: str
 

@@ -38,6 +38,8 @@ _DIGIT_HAO = re.compile(r"号(?<=\d号)")
 
 @dataclass(frozen=True)
 class DocNumberData:
+    """DOC001's data: the document number pattern."""
+
     #: A document number: organ code, bracketed year, serial, 号 (tried where a digit is
     #: followed by 号).  Named groups ``open``, ``year``, ``close``, ``di`` (第), ``zeros``
     #: and ``serial`` are required.
@@ -119,6 +121,8 @@ _NUM_DATE = tuple(  # one literal-first pattern per separator: a substring searc
 
 @dataclass(frozen=True)
 class DateLineData:
+    """DOC002's data: date lines written with Chinese numerals."""
+
     #: A line that holds only a date written with Chinese numerals (tried on lines where
     #: four numerals precede 年).
     chinese: re.Pattern[str]
@@ -189,6 +193,8 @@ def document_date_form(doc: Document, data: DateLineData) -> Iterator[Diagnostic
 # ---------------------------------------------------------------- DOC003
 @dataclass(frozen=True)
 class AttachmentData:
+    """DOC003's data: the lines of an attachment note."""
+
     #: The first line of an attachment note: 附件：1.XXXX  or  附件：XXXX
     first: re.Pattern[str]
     #: A following line of the note: 2.XXXX
@@ -276,6 +282,8 @@ _MD_HEADING = re.compile(r"#(?<![^\r\n]#)")
 
 @dataclass(frozen=True)
 class HeadingStopData:
+    """DOC004's data: heading lines."""
+
     #: A heading line: a first-level number (一、) or a Markdown heading (group ``md``,
     #: masked markup starting with ``#`` in the text), then its text.  Tried on the lines
     #: holding a numeral + 、 or starting with ``#``; it must match the whole line.

@@ -44,6 +44,8 @@ def _fullwidth_runs(text: str) -> list[re.Match[str]]:
 
 @dataclass(frozen=True)
 class FullwidthData:
+    """FIG001's data: when full-width digits are the document's style."""
+
     #: When at least this share of a document's digit runs is full-width (and there are at
     #: least ``min_runs`` of them), the document was typeset that way throughout: one
     #: finding for the whole document (fixing every run) instead of one per number.
@@ -170,6 +172,8 @@ _NUMBER_BEFORE = re.compile(r"\d+(?:\.\d+)?$")
 
 @dataclass(frozen=True)
 class RangeUnitData:
+    """FIG003's data: range marks and the units a range may leave out."""
+
     #: Range marks between the two numbers.
     marks: str = "～~－-—–"
     #: Units whose omission on the first number makes the range ambiguous (9～16亿).
@@ -236,6 +240,8 @@ def range_missing_unit(doc: Document, data: RangeUnitData) -> Iterator[Diagnosti
 # ---------------------------------------------------------------- FIG004
 @dataclass(frozen=True)
 class ApproximateData:
+    """FIG004's data: the numerals of an approximate number (二、三十)."""
+
     #: Chinese numerals in order; two neighbours (n, n+1) form an approximate number.
     numerals: str = "一二三四五六七八九"
     #: What may follow the pair for it to be an approximate number (二、三十 / 三、四个).
@@ -305,6 +311,8 @@ def approximate_number_comma(doc: Document, data: ApproximateData) -> Iterator[D
 # ---------------------------------------------------------------- FIG005
 @dataclass(frozen=True)
 class MixedNumberData:
+    """FIG005's data: place words that must not follow Arabic digits."""
+
     #: Chinese place words that must not follow Arabic digits (4千, 1百零8).
     places: str = "千百"
     #: What after 千/百 makes a unit, not a number (4千米, 2千克, 3千瓦, 10.36百亿亿次).
@@ -366,6 +374,8 @@ _LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 # ---------------------------------------------------------------- FIG006
 @dataclass(frozen=True)
 class YearZeroData:
+    """FIG006's data: characters written for 〇 in a year."""
+
     #: Characters written for the numeral 〇 by mistake.
     lookalikes: str = "○OoＯｏ0０零"
     #: Lookalikes reported only in a document that also writes 〇 in a year (a unit that

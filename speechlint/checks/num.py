@@ -31,11 +31,15 @@ from . import quote
 
 @dataclass(frozen=True)
 class HeadingData:
+    """NUM001-NUM006's data: the numbering scheme of headings."""
+
     scheme: Scheme
 
 
 @dataclass(frozen=True)
 class MarkerData:
+    """NUM007 and NUM008's data: the scheme and the in-paragraph markers (一是, 第一)."""
+
     scheme: Scheme
     markers: MarkerSpec = field(default_factory=MarkerSpec)
 
@@ -121,6 +125,8 @@ def _renumber(group: Sequence[Heading], start: int, stop: int) -> Fix | None:
 
 @dataclass(frozen=True, slots=True)
 class _SeqFinding:
+    """A finding of the heading sequence, before it is a diagnostic."""
+
     code: str
     heading: Heading
     message: str
@@ -471,6 +477,8 @@ def heading_bracket(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
 # --------------------------------------------------------------- enumerations
 @dataclass
 class _Series:
+    """A series of in-paragraph markers being read."""
+
     markers: list[Marker]
     initial: bool  # started at the start of a paragraph
     level: int = 0  # level of the heading it started under (0: none)
@@ -482,6 +490,8 @@ class _Series:
 
 @dataclass(frozen=True, slots=True)
 class _EnumResult:
+    """The findings and the series of the in-paragraph markers of a text."""
+
     findings: tuple[tuple[Marker, str, Fix | None], ...]  # NUM007 (marker, message, fix)
     series: tuple[tuple[Marker, ...], ...]
 

@@ -151,6 +151,8 @@ _ALL = re.compile(r"(?s).*+")
 
 @dataclass(frozen=True)
 class BracketData:
+    """PUN001's data: the paired marks."""
+
     #: Opening mark -> closing mark.
     pairs: Mapping[str, str] = field(
         default_factory=lambda: {
@@ -280,6 +282,8 @@ class BracketData:
 
 @dataclass
 class _Open:
+    """An opening mark waiting for its closing mark."""
+
     mark: str
     pos: int
     nested_in_same: bool = False
@@ -531,6 +535,8 @@ def _unpaired(
 
 @dataclass(frozen=True)
 class HalfwidthData:
+    """PUN002's data: half-width marks and their full-width forms."""
+
     #: Half-width mark -> its full-width form in Chinese text.
     marks: Mapping[str, str] = field(
         default_factory=lambda: {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
@@ -645,6 +651,8 @@ _HALF_PERIOD = re.compile("\\.(?!\\.)")
 
 @dataclass(frozen=True)
 class HalfwidthBracketData:
+    """PUN003's data: half-width brackets in Chinese text."""
+
     #: A bracketed heading number at the start of a paragraph: NUM's business (NUM006).
     heading_number: re.Pattern[str] = re.compile(
         r"[ \t\u3000]*[（(][ \u3000]*(?:[一二三四五六七八九十百零〇两]+|[0-9]+)[ \u3000]*[）)]"
@@ -733,6 +741,8 @@ def _bracket_diag(pos: int, half: str, full: str, partner: str) -> Diagnostic:
 
 @dataclass(frozen=True)
 class SpaceData:
+    """PUN004's data: allowed spaces and layout lines."""
+
     #: A space inside a match of one of these patterns (on its line) is not reported.
     allow: tuple[re.Pattern[str], ...] = ()
     #: Layout lines (see :func:`_layout_line`): a title-block line is at most this long ...
@@ -958,6 +968,8 @@ def _allowed(
 
 @dataclass(frozen=True)
 class EllipsisData:
+    """PUN005's data: the right form of the ellipsis."""
+
     #: The right form of the ellipsis.
     ellipsis: str = "……"
 
@@ -1027,6 +1039,8 @@ def _misformed_marks(
 
 @dataclass(frozen=True)
 class DunhaoData:
+    """PUN006's data: when a 顿号 between quoted items is reported."""
+
     #: Report only in documents that elsewhere juxtapose quoted (or titled) items without a
     #: 顿号 (“A”“B”) at least as often: see the rule's documentation for why.
     only_when_mixed: bool = True
@@ -1100,6 +1114,8 @@ def dunhao_between_quotes(doc: Document, data: DunhaoData) -> Iterator[Diagnosti
 
 @dataclass(frozen=True)
 class DashData:
+    """PUN007's data: the right form of the dash."""
+
     #: The right form of the dash.
     dash: str = "——"
 
@@ -1184,6 +1200,8 @@ def _leading_dashes(text: str, line_starts: Sequence[int]) -> Iterator[re.Match[
 
 @dataclass(frozen=True)
 class HalfwidthQuoteData:
+    """PUN008's data: the quotes that replace straight double quotes."""
+
     #: The full-width pair that replaces straight double quotes in Chinese text.
     opening: str = "“"
     closing: str = "”"

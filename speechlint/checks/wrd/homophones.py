@@ -24,6 +24,8 @@ from .common import JUNCTION_MIN_FREQ, JUNCTION_REACH, pair_score
 # ===================================================================== WRD007
 @dataclass(frozen=True)
 class HomophoneData:
+    """WRD007's data: the table of slips and the model's margins."""
+
     #: The table of slips under ``rules/`` (built by :mod:`speechlint.homophone_build`).
     table: str = "wrd_homophones.txt"
     #: Report when log P(word) - log P(as written), over the window, exceeds this ...
