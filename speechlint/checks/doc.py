@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from .. import numerals
 from ..document import Document
@@ -297,7 +298,10 @@ class HeadingStopData:
 
 #: A first-level heading number; listed months and quarters (三、四月份, 二、三季度) are none,
 #: as in NUM's not-after-chinese (rules/num.yaml) and DOC004's pattern.
-_FIRST_LEVEL = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]{1,2}(?:[、月季]|个月))")
+@cache
+def _first_level() -> re.Pattern[str]:
+    """Compiled when a line opens with a numeral and 、 (~0.7 ms to compile)."""
+    return re.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]{1,2}(?:[、月季]|个月))")
 _END_MARKS = "。；：！？”’）…"
 
 
@@ -306,7 +310,7 @@ def _items_end_with_stops(text: str, lines: set[tuple[int, int]]) -> bool:
     (at least two of them)?  Then they are items, or the document's chosen style."""
     stops = plain = 0
     for start, end in lines:
-        if not _FIRST_LEVEL.match(text, start, end):
+        if not _first_level().match(text, start, end):
             continue  # a 、 inside a line, not a number opening it
         line = text[start:end].rstrip(" \t\u3000")
         if line.endswith(tuple(_END_MARKS)):
@@ -324,7 +328,7 @@ def _closes_a_list(text: str, start: int, cr: bool) -> bool:
         return False
     before_start, before_end = _line_bounds(text, start - 1 - (text[start - 2 : start] == "\r\n"), cr)
     before = text[before_start:before_end].rstrip(" \t\u3000")
-    return before.endswith(("；", ";")) and _FIRST_LEVEL.match(before) is not None
+    return before.endswith(("；", ";")) and _first_level().match(before) is not None
 
 
 def _heading_stop_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[int, int], ...]]:
