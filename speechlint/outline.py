@@ -232,6 +232,16 @@ class Scheme:
         enclosed = "".join(map(chr, range(lo, hi + 1)))
         return frozenset(self.open_brackets + _CN_START + "123456789１２３４５６７８９第" + enclosed)
 
+    def match_first(self, text: str) -> re.Match[str] | None:
+        """``pattern_first.match(text)``, tried only when the text's first character after
+        its indentation is one of :attr:`first_chars` (else there is no match)."""
+        i = 0
+        while i < len(text) and text[i] in INDENT_CHARS:
+            i += 1
+        if i < len(text) and text[i] in self.first_chars:
+            return self.pattern_first.match(text)
+        return None
+
     @cached_property
     def _body(self) -> str:
         ob, cb = re.escape(self.open_brackets), re.escape(self.close_brackets)
@@ -353,13 +363,9 @@ def headings(doc: Document, scheme: Scheme) -> tuple[Heading, ...]:
 
 def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Heading, ...]:
     matches: list[re.Match[str]] = []
-    i = 0
-    while i < len(text) and text[i] in INDENT_CHARS:
-        i += 1
-    if i < len(text) and text[i] in scheme.first_chars:  # else no heading opens the text
-        first = scheme.pattern_first.match(text)
-        if first:
-            matches.append(first)
+    first = scheme.match_first(text)
+    if first:
+        matches.append(first)
     # a heading after a line break starts with a character that is no line break: when every
     # line break of the text ends it (a text of one line), that is seen without the patterns
     # (compiling one, with its many classes of Chinese characters, costs 2-4 ms)

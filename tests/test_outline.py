@@ -197,8 +197,12 @@ def test_a_heading_opening_the_text_starts_with_one_of_the_first_characters() ->
         for indent in ("", "\u3000\u3000", " \t"):
             for tail in tails:
                 assert scheme.pattern_first.match(indent + c + tail) is None, (c, tail)
+                assert scheme.match_first(indent + c + tail) is None, (c, tail)
     assert outline("一、关于工作\n二、其他")[0].label == "一、"
     assert outline("　　（一）提高认识\n")[0].label == "（一）"
+    for text in ("一、关于工作", "　（二）提高", " 3.推进", "第一，要", "⑴提高", "关于", "", "　"):
+        got, want = scheme.match_first(text), scheme.pattern_first.match(text)
+        assert (got and got.span()) == (want and want.span()), text
     assert outline("⑴提高认识\n") and outline("第一，要坚持。\n")[0].kind == "ordinal"
     assert outline("同志们：\n一、关于工作\n")[0].span.start == 5
 

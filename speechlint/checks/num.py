@@ -60,7 +60,7 @@ def line_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[
     data: AnnounceData = family_data("NUM")["NUM009"]  # the data the engine runs it with
     scheme, spec = data.enumerations.scheme, data.enumerations.markers
     parts: list[tuple[int, int]] = []
-    head = scheme.pattern_first.match(masked)
+    head = scheme.match_first(masked)
     if head is not None:  # the lookaheads after the number read up to four characters
         parts.append((0, max(head.end("title"), head.start("title") + 4) + 1))
     lead = scheme.list_lead.match(masked)
