@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from ...document import HAN_RE
+from ...document import is_han
 from .. import sorted_unique
 
 
@@ -389,7 +389,7 @@ class DupData:
         function_fields = ("function_modals", "function_conjunctions", "function_verb_conjunctions")
         for name in chars_fields + function_fields:
             chars = getattr(self, name)
-            if len(set(chars)) != len(chars) or not all(HAN_RE.match(c) for c in chars):
+            if len(set(chars)) != len(chars) or not all(is_han(c) for c in chars):
                 return f"'{name.replace('_', '-')}' must list Han characters, each once"
         if not 1 <= self.min_unit <= self.max_unit <= 4:
             return "'min-unit' and 'max-unit' must satisfy 1 <= min-unit <= max-unit <= 4"
@@ -473,7 +473,7 @@ class DupData:
     @cached_property
     def slip_chars(self) -> frozenset[str]:
         """The Han characters the slip patterns name: only a unit among them is tried."""
-        return frozenset(c for p in self.slip_patterns for c in p.pattern if HAN_RE.match(c))
+        return frozenset(c for p in self.slip_patterns for c in p.pattern if is_han(c))
 
     @cached_property
     def allowed(self) -> frozenset[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ... import segment
-from ...document import HAN_RE
+from ...document import is_han
 from .data import Crosses, DupData
 
 #: How far (in characters) around a candidate words and patterns are looked for.
@@ -13,10 +13,10 @@ _REACH = 8
 def _han_run(text: str, s: int, e: int) -> tuple[int, int]:
     """The stretch of Han characters around ``[s, e)``, at most ``_REACH`` further each way."""
     lo = s
-    while lo > 0 and s - lo < _REACH and HAN_RE.match(text[lo - 1]):
+    while lo > 0 and s - lo < _REACH and is_han(text, lo - 1):
         lo -= 1
     hi = e
-    while hi < len(text) and hi - e < _REACH and HAN_RE.match(text[hi]):
+    while hi < len(text) and hi - e < _REACH and is_han(text, hi):
         hi += 1
     return lo, hi
 
@@ -254,13 +254,13 @@ def _beside_word(text: str, s: int, data: DupData) -> bool:
 
 
 def _han_at(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and bool(HAN_RE.match(text[i]))
+    return 0 <= i < len(text) and is_han(text, i)
 
 
 def _alnum_at(text: str, i: int) -> bool:
     """Is ``text[i]`` a digit or a letter (no Han character)?  Those make terms with a Han
     character beside them (2024年, A股, 5G): unlike punctuation, no edge of a word."""
-    return 0 <= i < len(text) and text[i].isalnum() and not HAN_RE.match(text[i])
+    return 0 <= i < len(text) and text[i].isalnum() and not is_han(text, i)
 
 
 def _punctuation_at(text: str, i: int) -> bool:
