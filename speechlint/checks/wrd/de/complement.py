@@ -945,8 +945,8 @@ def _state_clause_de_de(
     (``state_predicates``: 急的满头大汗, 累的说不出话): a state complement of 得.  The
     dictionary decides the form before tagging; the tags confirm the predicate is a word of
     its own (快乐 and 可乐 are not 乐)."""
-    words = segment.dictionary()
     for m in data.state_clause.finditer(text):
+        words = segment.dictionary()  # here: a text with no match never loads it
         rest = m.group("rest")
         de = m.start("rest") - 1
         if de in reported or clauses.allowed(de, de + 1):
@@ -992,8 +992,8 @@ def _amount_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iter
     allow patterns are not consulted: they exempt comparisons of nominalised clauses
     (比预料的多), which have a verb or noun before 的, never an adjective (jieba's a)."""
     clauses = Clauses(text)  # a pass of its own, in text order
-    words = segment.dictionary()
     for m in after_han(data.amount, text):
+        words = segment.dictionary()  # here: a text with no match never loads it
         de = m.start()
         before = text[clauses.around(de, de + 1)[0] : de]
         if de in reported or ("比" not in before and not any(w in before for w in data.compared_openers)):
