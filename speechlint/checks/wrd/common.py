@@ -323,11 +323,11 @@ def pair_score(
         right = right[: cut + 1]
     form = text[start:end]
     key = f"{left}\0{form}\0{alt}\0{right}"
-    found = _pair_scores.get((id(model), key))
+    found = _pair_scores.get((model.serial, key))
     if found is None:
         found = model.logprob(left, alt + right) - model.logprob(left, form + right)
         if remember and len(_pair_scores) < 100_000:  # bounded: a language server lives long
-            _pair_scores[(id(model), key)] = found
+            _pair_scores[(model.serial, key)] = found
     return found
 
 

@@ -303,7 +303,7 @@ def pair_prior(model: lm.Model, written: str, word: str) -> float:
     ``bench/homophones.py``) 9 of 2,135 made slips that the context scores above 10 score
     4 or less here, and 87% of the clean windows do.
     """
-    key = (id(model), written, word)
+    key = (model.serial, written, word)
     found = _pair_priors.get(key)
     if found is None:
         found = model.logprob("", word) - model.logprob("", written)
@@ -317,7 +317,7 @@ _pair_priors: dict[tuple[int, str, str], float] = {}
 
 def _likely_words(model: lm.Model, slip: str, data: HomophoneData) -> list[str]:
     """The words of ``slip`` whose :func:`pair_prior` exceeds ``data.prefilter`` (remembered)."""
-    key = (id(model), data.prefilter, slip)
+    key = (model.serial, data.prefilter, slip)
     found = _likely.get(key)
     if found is None:
         found = [w for w in data.words(slip) if pair_prior(model, slip, w) > data.prefilter]

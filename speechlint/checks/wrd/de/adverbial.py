@@ -700,7 +700,7 @@ def _near_ratio(model: lm.Model, before: str, after: str) -> float:
 
 def _near_left(model: lm.Model, before: str) -> float:
     """log P(地 | ``before``) - log P(的 | ``before``), by the model's bigrams (cached)."""
-    key = (id(model), before)
+    key = (model.serial, before)
     left = _near_ratios.get(key)
     if left is None:
         c = lm.to_stream(before)
@@ -710,7 +710,7 @@ def _near_left(model: lm.Model, before: str) -> float:
 
 def _right_ratio(model: lm.Model, char: str) -> float:
     """log P(``char`` | 地) - log P(``char`` | 的), by the model's bigrams (cached)."""
-    key = (id(model), "\0" + char)
+    key = (model.serial, "\0" + char)
     found = _near_ratios.get(key)
     if found is None:
         c = lm.to_stream(char)
