@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.test_dup_speech import _findings, _found_alone
+from tests.test_dup_speech import _findings, _found_alone, _reported_without
 
 SENTENCES = yaml.safe_load((Path(__file__).parent / "data" / "dup_speech_heldout.yaml").read_text(encoding="utf-8"))
 FITTED = yaml.safe_load((Path(__file__).parent / "data" / "dup_speech.yaml").read_text(encoding="utf-8"))
@@ -51,3 +51,25 @@ def test_known_correct_sentences_still_reported(text: str) -> None:
 @pytest.mark.parametrize(("text", "slip"), SENTENCES["known"]["slips_missed"])
 def test_known_slips_still_missed(text: str, slip: str) -> None:
     assert _found_alone(text, slip)
+
+
+#: The mechanisms the held-out sentences asked for: (rule, the settings that turn one off,
+#: a sentence it silences, a slip of a nearby shape it leaves to the usual tests, if any).
+HELDOUT_MECHANISMS = [
+    ("DUP001", {"unit_compound_min": 0}, "各班班主任开会了。", "各单单位要按时报送。"),
+    ("DUP001", {"pair_in_word_min": 0}, "大家要反对本本主义。", "我们要反对形式主主义。"),
+    ("DUP002", {"pair_in_word_min": 0}, "这事你得掂量掂量。", None),
+    ("DUP001", {"reduplicated_word_freq": 0}, "他次次都冲在前面。", "这是我们生活活的一部分。"),
+    ("DUP001", {"pivot_before": ""}, "请各位排排队。", "请大家推推进工作。"),
+    ("DUP001", {"motion_before": ""}, "年轻干部要多去蹲蹲点。", "年轻干部要多去推推进工作。"),
+    ("DUP002", {"pivot_before": ""}, "请各位老师指导指导。", "要认真听取代表们意见意见。"),
+]
+
+
+@pytest.mark.parametrize(("code", "off", "good", "bad"), HELDOUT_MECHANISMS)
+def test_each_mechanism_silences_its_shape_and_only_it(
+    code: str, off: dict[str, object], good: str, bad: str | None
+) -> None:
+    assert _findings(good) == []
+    assert _reported_without(good, code, **off)
+    assert bad is None or len(_findings(bad)) == 1
