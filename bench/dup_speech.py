@@ -28,7 +28,7 @@ import speechlint
 from speechlint.config import Config
 
 DUP = Config(select=("DUP001", "DUP002"))
-FILES = ("dup_speech.yaml", "dup_speech_heldout.yaml")
+FILES = ("dup_speech.yaml", "dup_speech_heldout.yaml", "dup_speech_heldout2.yaml")
 
 
 def findings(text: str) -> list[tuple[int, int, str]]:
