@@ -73,6 +73,8 @@ HELDOUT_MECHANISMS = [
     ("DUP001", {"pivot_before": ""}, "请各位排排队。", "请大家推推进工作。"),
     ("DUP001", {"motion_before": ""}, "年轻干部要多去蹲蹲点。", "年轻干部要多去推推进工作。"),
     ("DUP002", {"pivot_before": ""}, "请各位老师指导指导。", "要认真听取代表们意见意见。"),
+    ("DUP001", {"reduplicated_pronoun_object": False}, "大家要劝劝他，", "我们要关关心他们。"),
+    ("DUP001", {"measure_after_tags": ("f", "n", "ns", "nz", "s")}, "我们顿顿都有肉吃。", "我们项项目都完成了。"),
 ]
 
 

@@ -284,6 +284,9 @@ class DupData:
     #: Verbs of motion (去, 下去), words of jieba's cut: VV + a word the second copy opens
     #: closing the clause after them is the purpose (多下去蹲蹲点。).  Empty: off.
     motion_before: tuple[str, ...] = ()
+    #: A one-character verb doubled before a pronoun closing the clause is VV + its object
+    #: (多带带他。; :func:`_verb_pronoun_object`).
+    reduplicated_pronoun_object: bool = False
     #: A unit after a determiner whose second copy opens a noun of jieba's cut of at least
     #: this many characters is never reported (各班 + 班主任; :func:`_determined_unit`).
     #: 0: off.

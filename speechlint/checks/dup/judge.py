@@ -67,6 +67,7 @@ from .words import (
     _verb,
     _verb_abab,
     _verb_compound_after_frame,
+    _verb_pronoun_object,
     _verb_reduplicated,
     _verb_word,
 )
@@ -383,7 +384,8 @@ def _by_model(
 #: ending in it (平等等, 创新新动能), a listed form before a compound (家家门口), VV after 给
 #: and its noun (给企业减减负), a state word the cut keeps whole (水清清的), an AA word of the
 #: dictionary between characters it makes no word with (他次次都), VV + a V + O word after
-#: 请 + someone or a verb of motion (请大家排排队，, 多下去蹲蹲点。).
+#: 请 + someone or a verb of motion (请大家排排队，, 多下去蹲蹲点。), VV + a pronoun closing
+#: the clause (多带带他。).
 _ONE_CHARACTER_FORMS: tuple[Callable[[str, int, DupData], bool], ...] = (
     _measure_reduplicated,
     _determined_unit,
@@ -396,6 +398,7 @@ _ONE_CHARACTER_FORMS: tuple[Callable[[str, int, DupData], bool], ...] = (
     _state_word,
     _dictionary_reduplication,
     _verb_compound_after_frame,
+    _verb_pronoun_object,
 )
 
 

@@ -1054,3 +1054,32 @@ def _abab_after_pivot(text: str, s: int, data: DupData) -> bool:
         return False
     cut = _cut(text, s)
     return (s, s + 2) in cut and (s + 2, s + 4) in cut and _after_pivot(text, cut, s, data)
+
+
+def _verb_pronoun_object(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` a verb (jieba's tag v) reduplicated before a pronoun
+    (jieba's tag r) that closes the clause (``reduplicated-pronoun-object``: 多带带他。,
+    帮帮我们，, 劝劝他们。), standing as a predicate (:func:`_predicate_pair`) or after an
+    adverb of ``reduplicated-after`` (多 + 带带他)?
+
+    VV + a pronoun as its object is "do a little for/to someone", everyday speech; the
+    model finds one copy likelier, edited text rarely addressing anyone so.  A slip of a
+    verb's character inside a word leaves the second copy opening that word (关 + 关心他们:
+    judged as usual).  Not the ``standalone`` characters.  The cost: a one-character verb
+    typed twice before a pronoun closing the clause (告诉诉他), where no word follows the
+    second copy."""
+    if not data.reduplicated_pronoun_object or text[s] in data.standalone:
+        return False
+    d = segment.dictionary()
+    if (d.tag(text[s]) or "x")[0] != "v" or _lexicon_word_at(text, s + 1, data.extra_words):
+        return False
+    cut = _cut(text, s)
+    if (s + 1, s + 2) not in cut and (s, s + 2) not in cut:
+        return False
+    after = _word_starting(text, cut, s + 2)
+    return (
+        bool(after)
+        and (d.tag(after) or "x")[0] == "r"
+        and text[s + 2 + len(after) : s + 3 + len(after)] in _CLAUSE_MARKS
+        and (_predicate_pair(text, cut, s, data) or _adverb_before(text, s, data))
+    )
