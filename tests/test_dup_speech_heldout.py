@@ -75,6 +75,7 @@ HELDOUT_MECHANISMS = [
     ("DUP002", {"pivot_before": ""}, "请各位老师指导指导。", "要认真听取代表们意见意见。"),
     ("DUP001", {"reduplicated_pronoun_object": False}, "大家要劝劝他，", "我们要关关心他们。"),
     ("DUP001", {"measure_after_tags": ("f", "n", "ns", "nz", "s")}, "我们顿顿都有肉吃。", "我们项项目都完成了。"),
+    ("DUP001", {"vv_object_word": False}, "我们出去透透气。", "人口特少少的民族，"),
 ]
 
 

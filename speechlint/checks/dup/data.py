@@ -287,6 +287,9 @@ class DupData:
     #: A one-character verb doubled before a pronoun closing the clause is VV + its object
     #: (多带带他。; :func:`_verb_pronoun_object`).
     reduplicated_pronoun_object: bool = False
+    #: A word of jieba's cut AAB (A a verb, AB a word) is VV + object listed whole by the
+    #: dictionary (透透气; :func:`_vv_object_word`).
+    vv_object_word: bool = False
     #: A unit after a determiner whose second copy opens a noun of jieba's cut of at least
     #: this many characters is never reported (各班 + 班主任; :func:`_determined_unit`).
     #: 0: off.

@@ -70,6 +70,7 @@ from .words import (
     _verb_pronoun_object,
     _verb_reduplicated,
     _verb_word,
+    _vv_object_word,
 )
 
 
@@ -385,7 +386,7 @@ def _by_model(
 #: and its noun (给企业减减负), a state word the cut keeps whole (水清清的), an AA word of the
 #: dictionary between characters it makes no word with (他次次都), VV + a V + O word after
 #: 请 + someone or a verb of motion (请大家排排队，, 多下去蹲蹲点。), VV + a pronoun closing
-#: the clause (多带带他。).
+#: the clause (多带带他。), VV + O listed whole by the dictionary (透透气).
 _ONE_CHARACTER_FORMS: tuple[Callable[[str, int, DupData], bool], ...] = (
     _measure_reduplicated,
     _determined_unit,
@@ -399,6 +400,7 @@ _ONE_CHARACTER_FORMS: tuple[Callable[[str, int, DupData], bool], ...] = (
     _dictionary_reduplication,
     _verb_compound_after_frame,
     _verb_pronoun_object,
+    _vv_object_word,
 )
 
 

@@ -1083,3 +1083,21 @@ def _verb_pronoun_object(text: str, s: int, data: DupData) -> bool:
         and text[s + 2 + len(after) : s + 3 + len(after)] in _CLAUSE_MARKS
         and (_predicate_pair(text, cut, s, data) or _adverb_before(text, s, data))
     )
+
+
+def _vv_object_word(text: str, s: int, data: DupData) -> bool:
+    """Does jieba's cut keep the doubled character at ``s`` as the start of a word of three
+    characters, AAB, whose AB is a word of the dictionary and whose A a verb (jieba's tag v)
+    (``vv-object-word``: 透透气, 解解闷, 歇歇脚)?
+
+    The dictionary lists some VV + object forms whole, and the cut chose them over the
+    words around; ABB forms (一般般, 时清清) are left to the model, a character typed twice
+    at the end of a word making them as easily.  Not the ``standalone`` characters.  The
+    cost: a verb's character typed twice before a word it opens, where the dictionary
+    happens to list the result (看看书)."""
+    if not data.vv_object_word or text[s] in data.standalone:
+        return False
+    d = segment.dictionary()
+    if (d.tag(text[s]) or "x")[0] != "v" or not _is_word(text[s + 1 : s + 3], data):
+        return False
+    return (s, s + 3) in _cut(text, s)
