@@ -56,7 +56,7 @@ if str(ROOT) not in sys.path:
 
 from bench import corpus, inject, quality
 from speechlint import lm, lm_build
-from speechlint.checks.wrd import de
+from speechlint.checks.wrd.de import adverbial, complement
 from speechlint.document import Document
 
 TOUCH = quality.TOUCH
@@ -123,8 +123,8 @@ def sites(line: str) -> Iterator[tuple[str, int]]:
 
 @dataclasses.dataclass
 class Data:
-    de_di: de.DeAdverbialData
-    de_de: de.DeComplementData
+    de_di: adverbial.DeAdverbialData
+    de_de: complement.DeComplementData
 
 
 def rule_data() -> Data:
@@ -136,8 +136,8 @@ def rule_data() -> Data:
 
 def findings(text: str, data: Data) -> list[tuple[str, int]]:
     doc = Document.from_text(text, "txt")
-    out = [("WRD001", d.span.start) for d in de.de_before_verb(doc, data.de_di)]
-    out += [("WRD002", d.span.start) for d in de.de_before_complement(doc, data.de_de)]
+    out = [("WRD001", d.span.start) for d in adverbial.de_before_verb(doc, data.de_di)]
+    out += [("WRD002", d.span.start) for d in complement.de_before_complement(doc, data.de_de)]
     return out
 
 

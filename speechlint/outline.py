@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import numerals
+from .memo import remember_last
 from .model import Span
 
 TYPE_CHECKING = False  # no typing at run time (~5 ms of every start)
@@ -293,7 +294,6 @@ def _default_scheme() -> Scheme:
     return data.scheme  # type: ignore[no-any-return]
 
 
-_cache: tuple[str, Scheme, tuple[Heading, ...]] | None = None
 
 
 def outline(doc_or_text: Document | str, filetype: str = "txt", scheme: Scheme | None = None) -> list[Heading]:
@@ -325,17 +325,11 @@ def outline(doc_or_text: Document | str, filetype: str = "txt", scheme: Scheme |
     ]
 
 
+@remember_last(lambda doc, scheme: (doc.check_text, scheme))
 def headings(doc: Document, scheme: Scheme) -> tuple[Heading, ...]:
     """Every numbered line of a document, list items included (``kind="item"``), as the
     rules see it; the last result is remembered, so the rules of a run share one scan."""
-    global _cache
-    text = doc.check_text
-    cached = _cache
-    if cached is not None and cached[0] is text and cached[1] == scheme:
-        return cached[2]
-    result = _scan(text, doc.line_starts, scheme)
-    _cache = (text, scheme, result)
-    return result
+    return _scan(doc.check_text, doc.line_starts, scheme)
 
 
 def _scan(text: str, line_starts: tuple[int, ...], scheme: Scheme) -> tuple[Heading, ...]:

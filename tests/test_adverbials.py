@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from speechlint import adverbials, segment
-from speechlint.checks.wrd import de
+from speechlint.checks.wrd.de.adverbial import _adverbial_before
 
 
 def test_shipped_file_rebuilds_byte_for_byte() -> None:
@@ -28,9 +28,9 @@ def test_wrd001_reads_an_adverbial_before_de() -> None:
     assert all(w in words for w in ("始终", "尽可能", "独立自主")) and not any(w in words for w in ("政策", "务"))
     assert set(words) == adverbials.parse(segment.rules_file(adverbials.ADVERBIALS_FILE).read_text(encoding="utf-8"))
     text = "我们要尽可能的集中资金。"
-    assert de._adverbial_before(text, text.index("的"), words, adverbials.tails())
+    assert _adverbial_before(text, text.index("的"), words, adverbials.tails())
     for text in ("我们的政策。", "这是任务的一部分。"):  # 务 alone is an adverb too: not kept
-        assert not de._adverbial_before(text, text.index("的"), words, adverbials.tails())
+        assert not _adverbial_before(text, text.index("的"), words, adverbials.tails())
 
 
 def test_tails_are_the_last_two_characters_of_longer_words() -> None:

@@ -1,5 +1,5 @@
-"""The 的 scans of speechlint.checks.wrd.de without a Han character class in each pattern
-find exactly what the patterns with one found (invented and random texts)."""
+"""The 的 scans of speechlint.checks.wrd.de (shared.after_han) without a Han character class
+in each pattern find exactly what the patterns with one found (invented and random texts)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import re
 import pytest
 
 from speechlint import data
-from speechlint.checks.wrd import de
 from speechlint.checks.wrd.common import alternation
+from speechlint.checks.wrd.de.adverbial import _DE_SITE, _DI_AFTER_TWO, _series_numeral_at
+from speechlint.checks.wrd.de.complement import _state_han
+from speechlint.checks.wrd.de.shared import after_han
 
 _HAN = "[\u4e00-\u9fff]"
 #: A small alphabet so that 的, 地, numerals, complements and clause ends meet often.
@@ -49,7 +51,7 @@ def test_after_han_finds_what_the_lookbehind_found(name: str) -> None:
     p = getattr(data.rule_data("WRD002"), name)
     old = _with_lookbehind(p)
     for text in _texts():
-        got = [(m.span(), m.groups()) for m in de._after_han(p, text)]
+        got = [(m.span(), m.groups()) for m in after_han(p, text)]
         assert got == [(m.span(), m.groups()) for m in old.finditer(text)], text
 
 
@@ -58,23 +60,35 @@ def test_state_and_degree_test_han_as_the_patterns_did() -> None:
     state = re.compile(f"的(?<={_HAN}的)((?!的)({_HAN})\\2({_HAN})\\3)(?=[，。；！？、…”]|$)", re.MULTILINE)
     degree = re.compile(f"的(?<={_HAN}的)(?=(?:{alternation(d.degree)}){_HAN})")
     for text in _texts():
-        got = [(m.span(), m.groups()) for m in de._after_han(d.state, text, de._state_han)]
+        got = [(m.span(), m.groups()) for m in after_han(d.state, text, _state_han)]
         assert got == [(m.span(), m.groups()) for m in state.finditer(text)], text
-        got = [m.span() for m in de._after_han(d.before_degree, text, d.degree_before_han)]
+        got = [m.span() for m in after_han(d.before_degree, text, d.degree_before_han)]
         assert got == [m.span() for m in degree.finditer(text)], text
-    assert [m.start() for m in de._after_han(d.state, "做的扎扎实实。", de._state_han)] == [1]  # found
-    assert list(de._after_han(d.state, "做的aabb。", de._state_han)) == []  # silent: not Han
+    assert [m.start() for m in after_han(d.state, "做的扎扎实实。", _state_han)] == [1]  # found
+    assert list(after_han(d.state, "做的aabb。", _state_han)) == []  # silent: not Han
 
 
 def test_after_han_skips_a_de_after_no_han_and_finds_the_next() -> None:
     p = re.compile("的(好)的")
-    assert [m.start() for m in de._after_han(p, "a的好的好的")] == [3]  # bad: the 的 after a
-    assert [m.start() for m in de._after_han(p, "说的好的")] == [1]  # good: after 说
+    assert [m.start() for m in after_han(p, "a的好的好的")] == [3]  # bad: the 的 after a
+    assert [m.start() for m in after_han(p, "说的好的")] == [1]  # good: after 说
 
 
 def test_series_numerals_as_the_pattern() -> None:
     series = re.compile(f"(?<!{_HAN})[一二三四五六七八九十]是")
     for text in _texts():
         for i in range(-3, len(text) + 2):
-            assert de._series_numeral_at(text, i) == bool(series.match(text, i)), (text, i)
-    assert de._series_numeral_at("一是推进", 0) and not de._series_numeral_at("其一是推进", 1)
+            assert _series_numeral_at(text, i) == bool(series.match(text, i)), (text, i)
+    assert _series_numeral_at("一是推进", 0) and not _series_numeral_at("其一是推进", 1)
+
+
+def test_one_class_sites_find_what_two_classes_found() -> None:
+    """_DE_SITE and _DI_AFTER_TWO hold one Han class each (cheaper to compile): the same
+    matches as their forms with a class for each character."""
+    de_site = re.compile(f"的(?<={_HAN}的)(?={_HAN})")
+    di_after_two = re.compile(f"地(?<={_HAN}{_HAN}地)")
+    for text in _texts():
+        assert [m.span() for m in _DE_SITE.finditer(text)] == [m.span() for m in de_site.finditer(text)], text
+        assert [m.span() for m in _DI_AFTER_TWO.finditer(text)] == [m.span() for m in di_after_two.finditer(text)], text
+    assert [m.start() for m in _DE_SITE.finditer("认真的学习，a的学习，认真的\n学习")] == [2]  # found; silent
+    assert [m.start() for m in _DI_AFTER_TWO.finditer("认真地学习，a真地学习")] == [2]  # found; silent

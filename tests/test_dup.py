@@ -1718,6 +1718,74 @@ def test_a_pair_that_is_no_conjunction_beside_a_conjunction_is_not_tried_at_mode
     assert not dup.judge._judge(text, s, 1, _only("model_conjunction_pair"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各地要认真安全全落实工作。",  # 安全 + 全 + 落实: 全落 never seen
+        "企业要抓好安全全改革任务。",  # 安全 + 全 + 改革: 全改 never seen
+    ],
+)
+def test_a_second_copy_joined_to_nothing_on_its_right_is_found(text: str) -> None:
+    """model-lone-unseen-next: a 2-gram of the copy and the next character that the model
+    never saw, no word of the dictionary starting with it, a word on each side: the lone
+    second copy's threshold loosens (its tests kept)."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    data = speechlint.data.rule_data("DUP001")
+    assert dup.judge._unjoined_second_copy(text, s, data)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_unseen_next=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这批新建企业业绩优良。",  # 企业 + 业绩: two words that touch
+        "海关关衔分为五等。",  # 海关 + 关衔
+    ],
+)
+def test_a_second_copy_that_opens_a_word_is_not_tried_at_model_lone_unseen_next(text: str) -> None:
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert not dup.judge._unjoined_second_copy(text, s, speechlint.data.rule_data("DUP001"))
+    assert not dup.judge._judge(text, s, 1, _only("model_lone_unseen_next"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要落实好群众政政策宣传。",  # 群众 + 政 + 政策: 众政 never seen
+        "要把医疗政政策落到实处。",  # 医疗 + 政 + 政策: 疗政 never seen
+    ],
+)
+def test_a_first_copy_joined_to_nothing_on_its_left_is_found(text: str) -> None:
+    """model-lone-unseen-prev: the mirror of model-lone-unseen-next for the first copy."""
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    data = speechlint.data.rule_data("DUP001")
+    assert dup.judge._unjoined_first_copy(text, s, data)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_unseen_prev=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推动全国国有企业改革。",  # 全国 + 国有: two words that touch
+        "评标委员会按照评标标准评审。",  # 评标 + 标准
+    ],
+)
+def test_a_first_copy_that_ends_a_word_is_not_tried_at_model_lone_unseen_prev(text: str) -> None:
+    from speechlint.checks import dup
+
+    s = _doubled_at(text)
+    assert not dup.judge._unjoined_first_copy(text, s, speechlint.data.rule_data("DUP001"))
+    assert not dup.judge._judge(text, s, 1, _only("model_lone_unseen_prev"))
+
+
 def test_a_digit_alone_after_a_word_ended_by_it_is_judged() -> None:
     """exempt-unless-after-word: 之一 + 一 + 的 (a digit alone counts nothing)."""
     from speechlint.checks import dup

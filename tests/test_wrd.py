@@ -226,12 +226,12 @@ def test_de_de_unlisted_adjective_needs_the_model(monkeypatch: pytest.MonkeyPatc
 def _model_codes(monkeypatch: pytest.MonkeyPatch, text: str, score: float, filtered: bool = False) -> list[str]:
     """WRD001's findings with the model's reading of every 的 held at ``score`` (and its
     cheap filters failing everywhere when ``filtered``): the phrase alone decides."""
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de import adverbial
 
-    monkeypatch.setattr(de, "pair_score", lambda *args, **kwargs: score)
+    monkeypatch.setattr(adverbial, "pair_score", lambda *args, **kwargs: score)
     if filtered:
-        monkeypatch.setattr(de, "_near_left", lambda model, before: -20.0)
-        monkeypatch.setattr(de, "_left_ratio", lambda model, left, alt="地": -20.0)
+        monkeypatch.setattr(adverbial, "_near_left", lambda model, before: -20.0)
+        monkeypatch.setattr(adverbial, "left_ratio", lambda model, left, alt="地": -20.0)
     return _codes(text, "WRD001")
 
 
@@ -464,7 +464,7 @@ def test_de_di_model_verb_ending_the_clause(monkeypatch: pytest.MonkeyPatch) -> 
     assert _model_codes(monkeypatch, "这些改革要平稳的实施。", 1.2) == ["的"]
     assert _model_codes(monkeypatch, "这些改革要平稳的实施。", 0.8) == []
     assert _model_codes(monkeypatch, "这些改革要平稳的发展。", 1.2) == []
-    from speechlint.checks.wrd.de import _adverb_after_verb
+    from speechlint.checks.wrd.de.adverbial import _adverb_after_verb
 
     data = family_data("WRD")["WRD001"]
     after_verb = ((0, 2, "受到", "v"), (2, 3, "了", "ul"), (3, 5, "日益", "d"), (5, 7, "广泛", "a"))
@@ -626,14 +626,14 @@ def test_de_de_complement_before_a_relative_de() -> None:
     (新的好的做法), 有 (有的好的) and a plain attributive adjective (取得的好成绩) stay silent."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     on = dataclasses.replace(shipped, before_relative_de=True)
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("对那些办的好的学校要给予奖励。", "凡是管理抓的紧的单位，事故都少。"):
         assert found(text, on) == ["的"]
@@ -657,14 +657,14 @@ def test_de_de_potential_complement() -> None:
     the slip goes unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, potential_complements=frozenset())
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("下放的事项要接的住。", "人才要引得进、留的住。", "既要放的开，又要管得好。", "这件事我们做的到。"):
         assert found(text, shipped) == ["的"]
@@ -680,14 +680,14 @@ def test_de_de_potential_before_relative() -> None:
     setting the slips go unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, potential_before_relative=False)
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("要拿出群众看的见的实际行动。", "我们做的到的事情要马上办。", "要培养留的住的人才。"):
         assert found(text, shipped) == ["的"]
@@ -703,14 +703,14 @@ def test_de_de_comparative_verb() -> None:
     unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, comparative_verb=False)
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     assert found("今年的指标定的低一些。", shipped) == ["的"]
     assert found("今年的指标定的低一些。", off) == []
@@ -724,14 +724,14 @@ def test_de_de_split_verb_object() -> None:
     word (天天的) stays silent, and without the setting the slips go unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, split_verb_object=False)
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("他唱歌唱的好。", "各级党组织把关把的很严。", "同志们值班值的很辛苦。"):
         assert found(text, shipped) == ["的"]
@@ -745,14 +745,14 @@ def test_de_de_noun_verb_threshold() -> None:
     (中央的比较具体) stays silent, and without the setting the slips go unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, noun_verb_threshold=float("inf"))
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("个别单位工作部署的不够细致。", "今年的重点任务谋划的比较早。"):
         assert found(text, shipped) == ["的"]
@@ -767,14 +767,14 @@ def test_de_de_you_adjectives() -> None:
     unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, you_adjectives=False)
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("今年市场运行的比较平稳有序。", "全市的改革推进的更加稳妥而有序。"):
         assert found(text, shipped) == ["的"]
@@ -788,14 +788,14 @@ def test_de_de_amount_after_verbal_noun() -> None:
     silent, and without the setting the slip goes unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, amount_after_verbal_noun=False)
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("这几年城市面貌变化的很大。", "这几年一些地方的开发区发展的太多了。"):
         assert found(text, shipped) == ["的"]
@@ -811,14 +811,14 @@ def test_de_de_nominal_subjects() -> None:
     收集的很全面) is still found, and without the setting the persons' sentences are reported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, nominal_subjects=frozenset())
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("我们面临的更加复杂和艰巨。", "我们掌握的还不够全面。", "这几年我们投资的太多了。"):
         assert found(text, shipped) == []
@@ -833,14 +833,14 @@ def test_de_de_literary_degree_words() -> None:
     stay silent (曾经出现的较大财政赤字, 批准的较大的市)."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     without = dataclasses.replace(shipped, degree=shipped.degree - {"较", "较为", "更为"})
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("今年城乡居民收入增长的较快。", "这项工作开展的较好。", "春耕生产进行的较为顺利。"):
         assert found(text, shipped) == ["的"]
@@ -860,14 +860,14 @@ def test_de_de_relative_marker_before_the_verb() -> None:
     做); the same sentences without 所 are slips, and 所以 is no marker."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, relative_markers=frozenset())
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("我们所做的还很不够。", "他们所讲的非常好。"):
         assert found(text, shipped) == []
@@ -883,14 +883,14 @@ def test_de_de_disposal_construction() -> None:
     without 把 the same complement is left alone."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, disposal_markers=frozenset())
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     assert found("要把营商环境打造的更优。", shipped) == ["的"]
     assert found("要把营商环境打造的更优。", off) == []
@@ -905,7 +905,7 @@ def test_de_de_causative_construction() -> None:
     the slip goes unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
@@ -913,7 +913,7 @@ def test_de_de_causative_construction() -> None:
     off = dataclasses.replace(shipped, causative_markers=frozenset(), degree_adjective_at_end=False)
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("让群众参与的更加踊跃。", "要让企业经营的更加稳健。"):
         assert found(text, shipped) == ["的"]
@@ -929,14 +929,14 @@ def test_de_de_degree_merged_into_the_complement() -> None:
     predicate."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, merged_degree=False)
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("这项工作办的更稳。", "这次改革办的很稳。"):
         assert found(text, shipped) == ["的"]
@@ -951,14 +951,14 @@ def test_de_de_repeated_unlisted_complement() -> None:
     更好: what we want)."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, repeated_unlisted=False)
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     assert found("要让创新之翼飞的更高更远。", shipped) == ["的"]
     assert found("要让创新之翼飞的更高更远。", off) == []
@@ -973,14 +973,14 @@ def test_de_de_compared_amount() -> None:
     (困难的多，容易的少)."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, compared_amounts=frozenset())
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("城市改革比农村复杂的多。", "农副产品都比过去丰富的多了。"):
         assert found(text, shipped) == ["的"]
@@ -995,14 +995,14 @@ def test_de_de_state_word_complement() -> None:
     a noun (他们讲的清清楚楚的道理) stay silent."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, state_tags=frozenset())
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("要把政策讲的清清楚楚。", "要把衣服洗的干干净净。"):
         assert found(text, shipped) == ["的"]
@@ -1100,7 +1100,7 @@ def test_de_de_degree_adjective_at_end() -> None:
     stay silent, and without the setting the slip goes unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
@@ -1108,7 +1108,7 @@ def test_de_de_degree_adjective_at_end() -> None:
     off = dataclasses.replace(shipped, degree_adjective_at_end=False, predicative_degree=frozenset())
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("这次会议准备的很充分。", "大家对文件学习的很认真。", "这次整改落实的比较迅速。"):
         assert found(text, shipped) == ["的"]
@@ -1125,14 +1125,14 @@ def test_de_de_predicative_degree() -> None:
     stay silent, and without the setting the slips go unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, predicative_degree=frozenset())
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("群众的意见收集的很全面。", "重点项目推进的十分迅速。", "几项工作衔接的很理想。"):
         assert found(text, shipped) == ["的"]
@@ -1148,14 +1148,14 @@ def test_de_de_degree_single_at_end() -> None:
     the setting the slip goes unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, degree_single_at_end=False)
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("这项改革推进的更稳。", "全市的改革推进的越来越稳。"):
         assert found(text, shipped) == ["的"]
@@ -1171,14 +1171,14 @@ def test_de_de_degree_you_at_end() -> None:
     unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, degree_you_at_end=False)
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("这次专项整治开展的很有成效。", "这篇调研报告写的很有分量。"):
         assert found(text, shipped) == ["的"]
@@ -1194,14 +1194,14 @@ def test_de_de_degree_pair_at_end() -> None:
     stay silent, and without the setting the slip goes unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, degree_pair_at_end=False)
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("各项工作推进的更加扎实有效。", "城市运行的更加安全高效。"):
         assert found(text, shipped) == ["的"]
@@ -1216,14 +1216,14 @@ def test_de_de_particle_verb_after_a_noun() -> None:
     particle (我们走过的路很不寻常), and without the setting the slip goes unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, particle_verbs=frozenset())
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("让老百姓日子过的更好。", "大家的日子过的很好。"):
         assert found(text, shipped) == ["的"]
@@ -1240,14 +1240,14 @@ def test_de_de_model_word_frequency() -> None:
     read (凡是改革搞的比较好的企业)."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, model_word_frequency=float("inf"))
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     text = "这是我们采取的更加积极的财政政策。"
     assert found(text, shipped) == []
@@ -1262,14 +1262,14 @@ def test_de_de_coordinated_complements() -> None:
     the setting the slip goes unreported."""
     import dataclasses
 
-    from speechlint.checks.wrd import de
+    from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
     off = dataclasses.replace(shipped, coordinated_complements=frozenset())
 
     def found(text: str, data: object) -> list[str]:
-        return [text[d.span.start : d.span.end] for d in de.de_before_complement(Document.from_text(text), data)]
+        return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]
 
     for text in ("各项工作推进的更加扎实和有效。", "这次活动安排的很紧凑又充实。"):
         assert found(text, shipped) == ["的"]

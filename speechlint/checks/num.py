@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..document import Document
+from ..memo import remember_last
 from ..model import Diagnostic, Edit, Fix, Span
 from ..outline import (
     Heading,
@@ -127,15 +128,9 @@ class _SeqFinding:
     fix: Fix | None
 
 
-_seq_cache: tuple[str, Scheme, tuple[_SeqFinding, ...]] | None = None
-
-
+@remember_last(lambda doc, scheme: (doc.check_text, scheme))
 def _sequence_findings(doc: Document, scheme: Scheme) -> tuple[_SeqFinding, ...]:
     """Gaps, repeats and continued numbering of every sibling group (shared by NUM001-003)."""
-    global _seq_cache
-    cached = _seq_cache
-    if cached is not None and cached[0] is doc.check_text and cached[1] == scheme:
-        return cached[2]
     hs = headings(doc, scheme)
     out: list[_SeqFinding] = []
     last_group_of_level: dict[int, list[Heading]] = {}
@@ -181,9 +176,7 @@ def _sequence_findings(doc: Document, scheme: Scheme) -> tuple[_SeqFinding, ...]
         for k, (i, code, message) in enumerate(found):
             stop = found[k + 1][0] if k + 1 < len(found) else len(group)
             out.append(_SeqFinding(code, group[i], message, _renumber(group, i, stop)))
-    result = tuple(out)
-    _seq_cache = (doc.check_text, scheme, result)
-    return result
+    return tuple(out)
 
 
 def _emit(doc: Document, data: HeadingData, code: str) -> Iterator[Diagnostic]:
@@ -486,7 +479,6 @@ class _EnumResult:
     series: tuple[tuple[Marker, ...], ...]
 
 
-_enum_cache: tuple[str, MarkerSpec, Scheme, _EnumResult] | None = None
 
 #: Open series kept per family: enough for lists nested in lists.
 _MAX_DEPTH = 8
@@ -518,12 +510,9 @@ def _renumber_markers(series: Sequence[Marker]) -> Fix | None:
     return Fix(tuple(edits), "unsafe") if edits else None
 
 
+@remember_last(lambda doc, spec, scheme: (doc.check_text, spec, scheme))
 def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResult:
     """Build enumeration series; sections restart at every scheme heading."""
-    global _enum_cache
-    cached = _enum_cache
-    if cached is not None and cached[0] is doc.check_text and cached[1] == spec and cached[2] == scheme:
-        return cached[3]
     ms = markers(doc, spec)
     hs = headings(doc, scheme)
     line_of = doc.index.line_of
@@ -620,12 +609,10 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
     for _, _, series in findings:
         if id(series) not in fixes:
             fixes[id(series)] = _renumber_markers(series.markers)
-    result = _EnumResult(
+    return _EnumResult(
         tuple((m, message, fixes[id(series)]) for m, message, series in findings),
         tuple(tuple(s.markers) for s in all_series),
     )
-    _enum_cache = (doc.check_text, spec, scheme, result)
-    return result
 
 
 @rule("NUM007", "enumeration-sequence", data=MarkerData, severity="error", fix="sometimes", scope="document",
@@ -799,14 +786,8 @@ class _AnnouncePatterns:
     window: int  # how many characters ``before`` needs
 
 
-_announce_patterns: tuple[AnnounceData, _AnnouncePatterns] | None = None
-
-
+@remember_last(lambda data: (data,))
 def _patterns(data: AnnounceData) -> _AnnouncePatterns:
-    global _announce_patterns
-    cached = _announce_patterns
-    if cached is not None and cached[0] is data:
-        return cached[1]
     import re
 
     first = "一二三四五六七八九十两1-9１-９"
@@ -823,7 +804,6 @@ def _patterns(data: AnnounceData) -> _AnnouncePatterns:
         re.compile(f"(?:(?:{verbs})(?:{leads})?|(?:{leads}))\\Z"),
         max(map(len, data.verbs)) + max(map(len, data.lead_ins), default=0),
     )
-    _announce_patterns = (data, patterns)
     return patterns
 
 
@@ -902,9 +882,7 @@ def _count_phrases(text: str, data: AnnounceData) -> list[tuple[int, int, int, i
     return found
 
 
-_announce_cache: tuple[str, AnnounceData, tuple[Announcement, ...]] | None = None
-
-
+@remember_last(lambda doc, data: (doc.check_text, data))
 def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]:
     """Every announced count (讲三点意见) that the list right after it can be matched to.
 
@@ -916,10 +894,6 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
     (首先…其次…最后) are not matched.  Remembered for the last document (the language server
     and NUM009 share it).
     """
-    global _announce_cache
-    cached = _announce_cache
-    if cached is not None and cached[0] is doc.check_text and cached[1] == data:
-        return cached[2]
     text = doc.check_text
     scheme, spec = data.enumerations.scheme, data.enumerations.markers
     hs = headings(doc, scheme)
@@ -990,9 +964,7 @@ def announcements(doc: Document, data: AnnounceData) -> tuple[Announcement, ...]
         if bisect_right(found_starts, items[0][0].start - 1) > bisect_right(found_starts, start):
             continue  # another count stands closer to the list: "实施“三个一批”、实现“五个突破”：一是"
         out.append(Announcement(Span(num_start, count_end), shown, count, unit, items))
-    result = tuple(out)
-    _announce_cache = (doc.check_text, data, result)
-    return result
+    return tuple(out)
 
 
 def _plain_series(series: tuple[Marker, ...], all_markers: list[Marker], at: int, owner: dict[int, Marker]) -> bool:

@@ -100,7 +100,11 @@ How DUP001 and DUP002 decide, fastest first (see also :mod:`speechlint.lm` and
    document's term test says (``model-lone-end``: 确定 + 定。; ``model-lone-allowed-end`` for
    a listed pair, 调查 + 查、), and one between two words kept whole at
    ``model-lone-kept-written`` when the document writes that reading (建立健全突发事件 for
-   建立健全全突发事件).  Two thresholds are opt-in
+   建立健全全突发事件); a lone copy joined to nothing on the far side, the model never
+   having seen it beside that neighbour (a 2-gram count of 0), is tried at
+   ``model-lone-unseen-next`` (the second copy: 拒绝 + 绝 + 办卡, no word of the dictionary
+   starting with 绝办) and ``model-lone-unseen-prev`` (the first: 群众 + 政 + 政策), the
+   lone copy's tests kept.  Two thresholds are opt-in
    (off in the shipped data):
    ``model-lone-allowed-after`` (a listed reduplication's second copy alone after a word
    ending in it, when jieba's segmentation leaves it a word of its own: 价格 + 格) and

@@ -208,6 +208,22 @@ class DupData:
     #: :func:`_conjunctions_in_a_row`): reported at this score or below, whatever else the
     #: word structure says (two conjunctions never stand in a row).  -1000: off.
     model_conjunction_pair: float = -1000.0
+    #: A second copy (not a form of ``allow`` nor a ``standalone`` character) between a word
+    #: of the compact lexicon ending with the first copy and one starting after the pair,
+    #: where the model never saw the copy and the next character side by side (a 2-gram
+    #: count of 0, not merely a rare one) and no word of jieba's dictionary starts with them
+    #: (拒绝 + 绝 + 办卡: 绝办 unseen): the copy joins nothing on its right, and the
+    #: one-copy text is a word followed by a word.  The lone second copy's threshold
+    #: (``model-lone``) loosens to this, its tests (the document's term test, the neighbour
+    #: placed) kept.  :func:`_unjoined_second_copy`.  -1000: off.
+    model_lone_unseen_next: float = -1000.0
+    #: The mirror for a first copy (not a form of ``allow`` nor a ``standalone`` character)
+    #: between a word ending before the pair and a word of the compact lexicon starting with
+    #: the second copy, the model never having seen the character before the pair and the
+    #: copy side by side (群众 + 政 + 政策: 众政 unseen): the lone copy's threshold
+    #: (``model-lone``) loosened to this, its tests (the document's term test, the neighbour
+    #: placed) kept.  :func:`_unjoined_first_copy`.  -1000: off.
+    model_lone_unseen_prev: float = -1000.0
     #: A ``standalone`` character's second copy that jieba's cut leaves a word of its own
     #: after a word ending in it, where the copy reads as the function word its grammar
     #: asks for (:func:`_governs_after_word`: a modal verb after a noun, 委员会 + 会 + 进行;
@@ -421,6 +437,8 @@ class DupData:
             self.model_standalone_end,
             self.model_particle_alone,
             self.model_conjunction_pair,
+            self.model_lone_unseen_next,
+            self.model_lone_unseen_prev,
         )
         # (the thresholds that the document's evidence loosens: the term test's junctions,
         # the one-copy reading written elsewhere)

@@ -140,6 +140,8 @@ def _limit(
         data.model_standalone_end,
         data.model_particle_alone,
         data.model_conjunction_pair,
+        data.model_lone_unseen_next,
+        data.model_lone_unseen_prev,
     )
 
 
@@ -198,6 +200,50 @@ def _unseen_pair(text: str, s: int) -> bool:
     x = (lm.BOUNDARY + lm.to_stream(text[max(0, s - 4) : s]))[-1]
     y = (lm.to_stream(text[s + 2 : s + 6]) + lm.BOUNDARY)[0]
     return m.count(x + c, c) == 0 and m.count(c + c, y) == 0
+
+
+def _unjoined_second_copy(text: str, s: int, data: DupData) -> bool:
+    """Is the second copy of the doubled character at ``s`` joined to nothing on its right:
+    a word of the compact lexicon ends with the first copy and another starts after the
+    pair (拒绝 + 绝 + 办卡), the model never saw the copy and the next character side by
+    side (their 2-gram count is 0) and no word of jieba's dictionary starts with them?
+
+    A 2-gram the model never saw in millions of characters of edited text and its
+    dictionary words is a different thing from a rare one: two words that touch put the
+    second copy at the start of the next word (海关 + 关衔, 评标 + 标准), a pair that some
+    text or the dictionary writes; a character typed twice at the end of a word leaves the
+    copy before a word it makes nothing with, and its one-copy text is a word followed by
+    a word (拒绝办卡).
+    """
+    m = lm.model()
+    if m is None or not (_han_at(text, s - 1) and _han_at(text, s + 2)):
+        return False
+    c, y = text[s], text[s + 2]
+    if m.count(c, y) != 0:
+        return False
+    lex = segment.lexicon().known
+    ends = any(lex[text[a : s + 1]] or text[a : s + 1] in data.extra_words for a in range(max(0, s - 3), s))
+    if not ends or not _lexicon_word_at(text, s + 2, data.extra_words):
+        return False
+    return c + y not in segment.dictionary().freqs(c)
+
+
+def _unjoined_first_copy(text: str, s: int, data: DupData) -> bool:
+    """Is the first copy of the doubled character at ``s`` joined to nothing on its left: a
+    word (:func:`_is_word`) ends before the pair and one of the compact lexicon starts with
+    the second copy (群众 + 政 + 政策), and the model never saw the character before the pair
+    and the copy side by side (their 2-gram count is 0: no text nor dictionary word of the
+    model writes them)?  The mirror of :func:`_unjoined_second_copy`; a term that ends with
+    the copy (派遣国 + 国旗) is left to the document's term test of the lone copy."""
+    m = lm.model()
+    if m is None or s < 2 or not (_han_at(text, s - 1) and _han_at(text, s + 2)):
+        return False
+    if m.count(text[s - 1], text[s]) != 0 or not _lexicon_word_at(text, s + 1, data.extra_words):
+        return False
+    a = s - 2
+    while a >= max(0, s - 4) and _han_at(text, a) and not _is_word(text[a:s], data):
+        a -= 1
+    return a >= max(0, s - 4) and _han_at(text, a)
 
 
 def _by_model(
@@ -513,6 +559,24 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             and _one_copy_seen(text, s, data)
         ):
             lone = (data.model_lone_seen, data.model_lone_seen)
+        # (model-lone-unseen-prev: the first copy joined to nothing on its left, 群众 + 政 +
+        # 政策: the model never saw 众政)
+        if (
+            plain
+            and -1000.0 < lone[0] < data.model_lone_unseen_prev
+            and llr <= data.model_lone_unseen_prev
+            and _unjoined_first_copy(text, s, data)
+        ):
+            lone = (data.model_lone_unseen_prev, lone[1])
+        # (model-lone-unseen-next: the second copy joined to nothing on its right, 拒绝 + 绝 +
+        # 办卡: the model never saw 绝办)
+        if (
+            plain
+            and -1000.0 < lone[1] < data.model_lone_unseen_next
+            and llr <= data.model_lone_unseen_next
+            and _unjoined_second_copy(text, s, data)
+        ):
+            lone = (lone[0], data.model_lone_unseen_next)
         if plain and lone[0] > -1000.0 and data.model_lone_edge > min(lone):
             # a lone copy beside punctuation: a clause that starts with it, or ends
             lone = (

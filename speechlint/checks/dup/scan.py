@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ...document import HAN_RUN, changed_range
+from ...memo import remember_last
 from .data import DupData, _Matches, _Scan
 
 
@@ -42,23 +43,12 @@ def _low_bytes(text: str) -> int | None:
     return int.from_bytes(units[::2], "little")
 
 
+@remember_last(lambda text: (text,))
 def _shared_low_bytes(text: str) -> int | None:
     """:func:`_low_bytes` of ``text``, remembered for the last text: DUP001 (units of one
     character) and DUP002 (two to four) scan the same document one after the other, and
-    on the 10 MB benchmark input each computation took 15-30 ms.  Only the last text is
-    kept (compared by identity, as :func:`speechlint.outline.headings` does), so no
-    document's bytes outlive the next check."""
-    global _last_low
-    last = _last_low
-    if last is not None and last[0] is text:
-        return last[1]
-    low = _low_bytes(text)
-    _last_low = (text, low)
-    return low
-
-
-#: The last text given to :func:`_shared_low_bytes` and its low bytes.
-_last_low: tuple[str, int | None] | None = None
+    on the 10 MB benchmark input each computation took 15-30 ms (:mod:`speechlint.memo`)."""
+    return _low_bytes(text)
 
 
 def _doubled_starts(text: str, low: int | None, pattern: re.Pattern[str], n: int) -> list[int]:

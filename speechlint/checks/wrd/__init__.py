@@ -8,11 +8,13 @@ it as jieba would, from data generated out of jieba's files (jieba itself is nev
 imported).  Each clause is found, matched against the allow patterns and tagged once
 per rule run, however many candidates it holds.
 
-The family is one package of four modules, each importing only :mod:`.common`:
+The family is one package of three modules and one subpackage, each importing only
+:mod:`.common`:
 
 * :mod:`.common`: clauses, :class:`WordFinder`, the model's score of one form against
   another (:func:`pair_score`);
-* :mod:`.de`: WRD001 and WRD002 (的 for 地 and for 得);
+* :mod:`.de`: WRD001 and WRD002 (的 for 地 and for 得), a package of three modules:
+  :mod:`.de.shared`, :mod:`.de.adverbial` (WRD001), :mod:`.de.complement` (WRD002);
 * :mod:`.words`: WRD003 to WRD006 (misused forms, term consistency, altered
   formulations, confused pairs);
 * :mod:`.homophones`: WRD007 (homophone slips).
