@@ -76,6 +76,7 @@ HELDOUT_MECHANISMS = [
     ("DUP001", {"reduplicated_pronoun_object": False}, "大家要劝劝他，", "我们要关关心他们。"),
     ("DUP001", {"measure_after_tags": ("f", "n", "ns", "nz", "s")}, "我们顿顿都有肉吃。", "我们项项目都完成了。"),
     ("DUP001", {"vv_object_word": False}, "我们出去透透气。", "人口特少少的民族，"),
+    ("DUP001", {"vv_object_word": False}, "下周大家碰碰头。", "要抓好落落实。"),
 ]
 
 

@@ -1088,7 +1088,8 @@ def _verb_pronoun_object(text: str, s: int, data: DupData) -> bool:
 def _vv_object_word(text: str, s: int, data: DupData) -> bool:
     """Does jieba's cut keep the doubled character at ``s`` as the start of a word of three
     characters, AAB, whose AB is a word of the dictionary and whose A a verb (jieba's tag v)
-    (``vv-object-word``: 透透气, 解解闷, 歇歇脚)?
+    (``vv-object-word``: 透透气, 解解闷, 歇歇脚), or as a verb AA of the dictionary and B
+    alone closing the clause (碰碰 + 头，)?
 
     The dictionary lists some VV + object forms whole, and the cut chose them over the
     words around; ABB forms (一般般, 时清清) are left to the model, a character typed twice
@@ -1100,4 +1101,15 @@ def _vv_object_word(text: str, s: int, data: DupData) -> bool:
     d = segment.dictionary()
     if (d.tag(text[s]) or "x")[0] != "v" or not _is_word(text[s + 1 : s + 3], data):
         return False
-    return (s, s + 3) in _cut(text, s)
+    cut = _cut(text, s)
+    if (s, s + 3) in cut:
+        return True
+    # (or the cut keeps VV a verb of the dictionary, at least dict-sure-freq, and B alone
+    # closing the clause: 碰碰 + 头，; not 落落 + 实。, a VV the dictionary hardly knows)
+    return (
+        (s, s + 2) in cut
+        and (s + 2, s + 3) in cut
+        and text[s + 3 : s + 4] in _CLAUSE_MARKS
+        and (d.tag(text[s : s + 2]) or "x")[0] == "v"
+        and d.freq(text[s : s + 2]) >= max(1, data.dict_sure_freq)
+    )
