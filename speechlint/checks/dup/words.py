@@ -1105,11 +1105,13 @@ def _vv_object_word(text: str, s: int, data: DupData) -> bool:
     if (s, s + 3) in cut:
         return True
     # (or the cut keeps VV a verb of the dictionary, at least dict-sure-freq, and B alone
-    # closing the clause: 碰碰 + 头，; not 落落 + 实。, a VV the dictionary hardly knows)
+    # closing the clause: 碰碰 + 头，; not 落落 + 实。, a VV the dictionary hardly knows, nor
+    # 整整 (vn) + 理、, an item of a list of terms)
     return (
         (s, s + 2) in cut
         and (s + 2, s + 3) in cut
         and text[s + 3 : s + 4] in _CLAUSE_MARKS
-        and (d.tag(text[s : s + 2]) or "x")[0] == "v"
+        and text[s + 3 : s + 4] != "、"
+        and d.tag(text[s : s + 2]) == "v"
         and d.freq(text[s : s + 2]) >= max(1, data.dict_sure_freq)
     )
