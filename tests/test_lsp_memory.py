@@ -53,11 +53,13 @@ def test_long_line_editing_session_stays_bounded_and_gives_memory_back(tmp_path:
     try:
         c.initialize()
         pid = c.proc.pid
-        # warm up: the rules and their data loaded by a small draft of the same kind
+        # warm up: the rules and their data loaded by a draft of the same kind, long enough
+        # (6,000 characters) for the indexes built only past a few thousand characters
+        # (WordFinder.FIND_CHARS, HomophoneTable.PAIRWISE_CHARS): rule data, kept
         small = (tmp_path / "small.txt").as_uri()
         c.notify("textDocument/didOpen", {"textDocument": {"uri": small, "languageId": "plaintext", "version": 1,
-                                                           "text": "一、总体要求\n" + UNIT * 20 + "\n"}})
-        assert len(_published(c)) == 20
+                                                           "text": "一、总体要求\n" + UNIT * 240 + "\n"}})
+        assert len(_published(c)) == 240
         c.notify("textDocument/didClose", {"textDocument": {"uri": small}})
         _published(c)
         before = _rss_mb(pid)
