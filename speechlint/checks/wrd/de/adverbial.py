@@ -185,6 +185,20 @@ class DeAdverbialData:
     #: after 的 (圆满的完成和超额完成生产计划), is the second of coordinated verbs: what
     #: follows it is their object, as after a verb jieba tags v.
     joined_set_phrase_verb: bool = False
+    #: Modal openers of law and report sentences (应当, 必须, 不得, 依法 …): a word of two or
+    #: more characters right after one of them, before 的 and a verb (jieba's v, vn) or a
+    #: preposition, is read as an adverbial whatever jieba tags it (``opener_retag_tags``:
+    #: 应当妥善/v的处理, 应当独立/v的行使, 应当依法及时/c的执行, 要全力/n的做好) and scored
+    #: whatever the cheap character filters say; such a site is reported only above
+    #: ``lm_threshold_opener_retag``: a relative clause (应当履行的义务, 可以申请的事项,
+    #: 应当遵守的规定) has a plain verb before 的, which the model reads with 的.
+    opener_retag: frozenset[str] = frozenset()
+    #: jieba's tags of the word after such an opener that are read as an adverbial.
+    opener_retag_tags: frozenset[str] = frozenset()
+    lm_threshold_opener_retag: float = float("inf")
+    #: ... or this much, when jieba tags the word a verb (v): 妥善/v, 独立/v are adverbials,
+    #: 履行/v (必须履行的审批手续) is the verb of a relative clause before a noun-verb.
+    lm_threshold_opener_retag_verb: float = float("inf")
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -255,6 +269,16 @@ class DeAdverbialData:
             alts.append("(?<![可所难足得用借据加予])以")
         deg = f"(?:{alternation(self.degree)})*" if self.degree else ""
         return re.compile(f"(?:{'|'.join(alts)}){deg}$" if alts else "(?!)")
+
+    @cached_property
+    def _retag_opener_before(self) -> re.Pattern[str]:
+        words = self.opener_retag
+        return re.compile(f"(?:{alternation(words)})(?:[\u4e00-\u9fff]{{2}}|[\u4e00-\u9fff]{{4}})$" if words else "(?!)")
+
+    def retag_opener_before(self, text: str, de: int) -> bool:
+        """Does a retagging opener (``opener_retag``) end two or four characters before the
+        的 at ``de`` (应当妥善的, 应当独立公正的)?"""
+        return self._retag_opener_before.search(text, max(0, de - 8), de) is not None
 
     @cached_property
     def _opener_before(self) -> re.Pattern[str]:
@@ -1071,6 +1095,8 @@ def _model_de_di(
             and data.opener_near(text, de)
         ):
             return True  # 要深入持久的教育…: an adjective and a noun-verb after a modal verb
+        if data.opener_retag and data.retag_opener_before(text, de):
+            return True  # 应当妥善的处理…: a word right after a modal opener (opener_retag)
         maybe = twos.get(two)
         if maybe is None:
             maybe = twos[two] = two in adverbial_words or two in adverbial_tails
@@ -1150,6 +1176,8 @@ class _Site:
     follower: segment.Tagged | None
     f: int
     last: segment.Tagged | None
+    #: jieba's tag of ``before`` where it was replaced by an adjective's (``opener_retag``).
+    retagged: str = ""
 
 
 def _tagged_site(text: str, de: int, clauses: Clauses, data: DeAdverbialData) -> _Site | None:
@@ -1176,6 +1204,18 @@ def _tagged_site(text: str, de: int, clauses: Clauses, data: DeAdverbialData) ->
         # 如实的对全国形势…: jieba reads 对 as a noun (一对).  Cross-fitted: old 599 ->
         # 601 of 726, tune 128 of 131, no clean 的 reported in either
         after = (*after[:3], "p")
+    retagged = ""
+    if (
+        before[3] not in data.lm_before_tags
+        and before[3] in data.opener_retag_tags
+        and len(before[2]) >= 2
+        and d >= 2
+        and tokens[d - 2][2] in data.opener_retag
+        and after[3] in ("v", "vn", "p")
+    ):
+        # 应当妥善/v的处理, 应当依法及时/c的执行: after a modal opener the word is the
+        # adverbial of the verb phrase the opener takes (opener_retag)
+        before, retagged = (*before[:3], "a"), before[3]
     if before[3] not in data.lm_before_tags or after[3] not in data.lm_after_tags:
         return None
     follower = tokens[d + 2] if d + 2 < len(tokens) else None
@@ -1191,7 +1231,7 @@ def _tagged_site(text: str, de: int, clauses: Clauses, data: DeAdverbialData) ->
     ):
         f += 2  # 坚定的维护和发展了: what follows the last of coordinated verbs
     last = tokens[f] if f < len(tokens) else None
-    return _Site(de, lo, tokens, d, before, after, follower, f, last)
+    return _Site(de, lo, tokens, d, before, after, follower, f, last, retagged)
 
 
 def _phrase_opener(text: str, site: _Site, model: lm.Model, data: DeAdverbialData) -> tuple[int, str, str, bool]:
@@ -1357,4 +1397,8 @@ def _site_threshold(
         and after[2] not in data.nominal_verbs
     ):
         threshold = min(threshold, data.lm_threshold_series_predicate)  # 能够便利、完整的阅览和下载
+    if site.retagged == "v":
+        threshold = max(threshold, data.lm_threshold_opener_retag_verb)  # 应当妥善/v的处理
+    elif site.retagged:
+        threshold = max(threshold, data.lm_threshold_opener_retag)  # 应当依法及时/c的执行
     return threshold
