@@ -199,6 +199,13 @@ class DeAdverbialData:
     #: ... or this much, when jieba tags the word a verb (v): 妥善/v, 独立/v are adverbials,
     #: 履行/v (必须履行的审批手续) is the verb of a relative clause before a noun-verb.
     lm_threshold_opener_retag_verb: float = float("inf")
+    #: jieba's tags of the word after 的 that are read as a verb when an adverbial (as
+    #: tagged or read by ``opener_retag``) stands right after a modal opener of
+    #: ``opener_retag`` and a noun, verb or adjective (its object) follows the word (应当认真的核实/n 材料, 应当如实的记录/n
+    #: 业务, 要认真的落实/a 部署): after a modal verb and its adverbial comes the verb phrase,
+    #: and jieba's dictionary tags these verbs nouns or adjectives.  Reported above
+    #: ``lm_threshold_opener_retag`` (or ``lm_threshold_opener_retag_verb``) only.
+    opener_verb_tags: frozenset[str] = frozenset()
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -1205,17 +1212,12 @@ def _tagged_site(text: str, de: int, clauses: Clauses, data: DeAdverbialData) ->
         # 601 of 726, tune 128 of 131, no clean 的 reported in either
         after = (*after[:3], "p")
     retagged = ""
-    if (
-        before[3] not in data.lm_before_tags
-        and before[3] in data.opener_retag_tags
-        and len(before[2]) >= 2
-        and d >= 2
-        and tokens[d - 2][2] in data.opener_retag
-        and after[3] in ("v", "vn", "p")
-    ):
-        # 应当妥善/v的处理, 应当依法及时/c的执行: after a modal opener the word is the
-        # adverbial of the verb phrase the opener takes (opener_retag)
-        before, retagged = (*before[:3], "a"), before[3]
+    if data.opener_retag and d >= 2 and tokens[d - 2][2] in data.opener_retag:
+        retagged = _opener_retag(tokens, d, data)
+        if retagged and before[3] not in data.lm_before_tags:
+            before = (*before[:3], "a")  # 应当妥善/v的处理: the adverbial
+        if retagged and after[3] not in ("v", "vn", "p"):
+            after = (*after[:3], "v")  # 应当认真的核实/n 材料: the verb
     if before[3] not in data.lm_before_tags or after[3] not in data.lm_after_tags:
         return None
     follower = tokens[d + 2] if d + 2 < len(tokens) else None
@@ -1232,6 +1234,31 @@ def _tagged_site(text: str, de: int, clauses: Clauses, data: DeAdverbialData) ->
         f += 2  # 坚定的维护和发展了: what follows the last of coordinated verbs
     last = tokens[f] if f < len(tokens) else None
     return _Site(de, lo, tokens, d, before, after, follower, f, last, retagged)
+
+
+def _opener_retag(tokens: tuple[segment.Tagged, ...], d: int, data: DeAdverbialData) -> str:
+    """The tag jieba gave the adverbial before the 的 at index ``d`` or the verb after it,
+    where ``opener_retag`` and ``opener_verb_tags`` read them otherwise than jieba does
+    (the caller has found a modal opener right before the adverbial); "" where they do
+    not.  A word of two or more characters after a modal verb is its adverbial if jieba
+    tags it a noun, a verb … (应当妥善/v的处理, 应当依法及时/c的执行), and a word of two
+    characters after 的 is the verb if jieba tags it a noun or an adjective and a noun, a
+    verb or an adjective (its object) follows it (应当认真的核实/n 材料)."""
+    before, after = tokens[d - 1], tokens[d + 1]
+    before_ok = before[3] in data.lm_before_tags
+    before_retag = not before_ok and before[3] in data.opener_retag_tags and len(before[2]) >= 2
+    after_ok = after[3] in ("v", "vn", "p")
+    after_retag = (
+        not after_ok
+        and after[3] in data.opener_verb_tags
+        and len(after[2]) == 2
+        and d + 2 < len(tokens)
+        and tokens[d + 2][3][:1] in ("n", "v", "a")
+    )
+    if not (before_ok or before_retag) or not (after_ok or after_retag) or not (before_retag or after_retag):
+        return ""
+    # a verb before 的 keeps its own threshold (lm_threshold_opener_retag_verb)
+    return "v" if before_retag and before[3] == "v" else (before[3] if before_retag else after[3])
 
 
 def _phrase_opener(text: str, site: _Site, model: lm.Model, data: DeAdverbialData) -> tuple[int, str, str, bool]:
