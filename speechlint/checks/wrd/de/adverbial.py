@@ -186,11 +186,13 @@ class DeAdverbialData:
     #: follows it is their object, as after a verb jieba tags v.
     joined_set_phrase_verb: bool = False
     #: Modal openers of law and report sentences (应当, 必须, 不得, 依法 …): a word of two or
-    #: more characters right after one of them, before 的 and a verb (jieba's v, vn) or a
-    #: preposition, is read as an adverbial whatever jieba tags it (``opener_retag_tags``:
-    #: 应当妥善/v的处理, 应当独立/v的行使, 应当依法及时/c的执行, 要全力/n的做好) and scored
-    #: whatever the cheap character filters say; such a site is reported only above
-    #: ``lm_threshold_opener_retag``: a relative clause (应当履行的义务, 可以申请的事项,
+    #: more characters right after one of them (or the second of two such words: 应当客观
+    #: 公正的), before 的 and a verb (jieba's v, vn) or a preposition, is read as an
+    #: adverbial whatever jieba tags it (``opener_retag_tags``: 应当妥善/v的处理, 应当独立/v
+    #: 的行使, 应当依法及时/c的执行, 要全力/n的做好) and scored whatever the cheap character
+    #: filters say; such a site is reported above ``lm_threshold_opener_retag`` and only
+    #: then (what stands before the adverbial is the modal opener, so the other thresholds'
+    #: reading of it does not apply): a relative clause (应当履行的义务, 可以申请的事项,
     #: 应当遵守的规定) has a plain verb before 的, which the model reads with 的.
     opener_retag: frozenset[str] = frozenset()
     #: jieba's tags of the word after such an opener that are read as an adverbial.
@@ -1212,7 +1214,11 @@ def _tagged_site(text: str, de: int, clauses: Clauses, data: DeAdverbialData) ->
         # 601 of 726, tune 128 of 131, no clean 的 reported in either
         after = (*after[:3], "p")
     retagged = ""
-    if data.opener_retag and d >= 2 and tokens[d - 2][2] in data.opener_retag:
+    if data.opener_retag and d >= 2 and (
+        tokens[d - 2][2] in data.opener_retag
+        # 应当客观/n 公正/nr 的调查: two manner words after the modal opener
+        or (d >= 3 and tokens[d - 3][2] in data.opener_retag and _manner_like(tokens[d - 2], data))
+    ):
         retagged = _opener_retag(tokens, d, data)
         if retagged and before[3] not in data.lm_before_tags:
             before = (*before[:3], "a")  # 应当妥善/v的处理: the adverbial
@@ -1236,6 +1242,12 @@ def _tagged_site(text: str, de: int, clauses: Clauses, data: DeAdverbialData) ->
     return _Site(de, lo, tokens, d, before, after, follower, f, last, retagged)
 
 
+def _manner_like(token: segment.Tagged, data: DeAdverbialData) -> bool:
+    """May ``token`` be a manner word as ``opener_retag`` reads one (an adverbial's tag, or
+    one of ``opener_retag_tags`` on a word of two or more characters)?"""
+    return token[3] in data.lm_before_tags or (token[3] in data.opener_retag_tags and len(token[2]) >= 2)
+
+
 def _opener_retag(tokens: tuple[segment.Tagged, ...], d: int, data: DeAdverbialData) -> str:
     """The tag jieba gave the adverbial before the 的 at index ``d`` or the verb after it,
     where ``opener_retag`` and ``opener_verb_tags`` read them otherwise than jieba does
@@ -1246,7 +1258,7 @@ def _opener_retag(tokens: tuple[segment.Tagged, ...], d: int, data: DeAdverbialD
     verb or an adjective (its object) follows it (应当认真的核实/n 材料)."""
     before, after = tokens[d - 1], tokens[d + 1]
     before_ok = before[3] in data.lm_before_tags
-    before_retag = not before_ok and before[3] in data.opener_retag_tags and len(before[2]) >= 2
+    before_retag = not before_ok and _manner_like(before, data)
     after_ok = after[3] in ("v", "vn", "p")
     after_retag = (
         not after_ok
@@ -1302,6 +1314,10 @@ def _site_threshold(
     and what follows the verb (an object, a marker, a coordinated adverbial with 地 …);
     None where the phrase is a verb's object or a determiner's noun phrase, whatever the
     score (``score`` only tells a decisive reading)."""
+    if site.retagged == "v":
+        return data.lm_threshold_opener_retag_verb  # 应当妥善/v的处理: a modal opener before it
+    if site.retagged:
+        return data.lm_threshold_opener_retag  # 应当依法及时/c的执行, 应当认真的核实/n 材料
     de, lo, tokens, d, before, after = site.de, site.lo, site.tokens, site.d, site.before, site.after
     follower, f, last = site.follower, site.f, site.last
     k, word, tag, parallel = _phrase_opener(text, site, model, data)
@@ -1424,8 +1440,4 @@ def _site_threshold(
         and after[2] not in data.nominal_verbs
     ):
         threshold = min(threshold, data.lm_threshold_series_predicate)  # 能够便利、完整的阅览和下载
-    if site.retagged == "v":
-        threshold = max(threshold, data.lm_threshold_opener_retag_verb)  # 应当妥善/v的处理
-    elif site.retagged:
-        threshold = max(threshold, data.lm_threshold_opener_retag)  # 应当依法及时/c的执行
     return threshold
