@@ -1317,3 +1317,7 @@ def test_opener_verb(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _model_codes(monkeypatch, "税务机关应当认真的核实纳税人的材料。", 0.5) == ["的"]
     assert _model_codes(monkeypatch, "税务机关应当认真的核实。", 0.5) == []
     assert _model_codes(monkeypatch, "税务机关认真的核实纳税人的材料。", 0.5) == []
+    # two manner words after the opener (应当客观/n 公正/nr 的), but not a verb and its
+    # object's adjective (要采用灵活的用工/n 方式: a noun phrase)
+    assert _model_codes(monkeypatch, "监察机关应当客观公正的调查违法行为。", 0.5) == ["的"]
+    assert _model_codes(monkeypatch, "单位要采用灵活的用工方式。", 3.0) == []

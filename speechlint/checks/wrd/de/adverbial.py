@@ -186,8 +186,8 @@ class DeAdverbialData:
     #: follows it is their object, as after a verb jieba tags v.
     joined_set_phrase_verb: bool = False
     #: Modal openers of law and report sentences (应当, 必须, 不得, 依法 …): a word of two or
-    #: more characters right after one of them (or the second of two such words: 应当客观
-    #: 公正的), before 的 and a verb (jieba's v, vn) or a preposition, is read as an
+    #: more characters right after one of them (or the second of two such words, the first
+    #: no verb: 应当客观/n 公正/nr 的), before 的 and a verb (jieba's v, vn) or a preposition, is read as an
     #: adverbial whatever jieba tags it (``opener_retag_tags``: 应当妥善/v的处理, 应当独立/v
     #: 的行使, 应当依法及时/c的执行, 要全力/n的做好) and scored whatever the cheap character
     #: filters say; such a site is reported above ``lm_threshold_opener_retag`` and only
@@ -1216,8 +1216,14 @@ def _tagged_site(text: str, de: int, clauses: Clauses, data: DeAdverbialData) ->
     retagged = ""
     if data.opener_retag and d >= 2 and (
         tokens[d - 2][2] in data.opener_retag
-        # 应当客观/n 公正/nr 的调查: two manner words after the modal opener
-        or (d >= 3 and tokens[d - 3][2] in data.opener_retag and _manner_like(tokens[d - 2], data))
+        # 应当客观/n 公正/nr 的调查: two manner words after the modal opener, the first no
+        # verb (要实行灵活的用工制度: the verb's object follows it)
+        or (
+            d >= 3
+            and tokens[d - 3][2] in data.opener_retag
+            and tokens[d - 2][3] not in ("v", "vn")
+            and _manner_like(tokens[d - 2], data)
+        )
     ):
         retagged = _opener_retag(tokens, d, data)
         if retagged and before[3] not in data.lm_before_tags:
