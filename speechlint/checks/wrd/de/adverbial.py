@@ -1079,6 +1079,8 @@ def _model_de_di(
 
     # the last characters of the predicate openers: a set lookup before the opener's regex
     opener_tails = {w[-1] for w in data.predicate_openers}
+    # ... and of the openers of opener_retag (a set lookup before its regex)
+    retag_tails = {w[-1] for w in data.opener_retag}
 
     def scored_anyway(de: int) -> bool:
         """Is the 的 at ``de`` scored by the model whatever the character filters say: a
@@ -1104,7 +1106,9 @@ def _model_de_di(
             and data.opener_near(text, de)
         ):
             return True  # 要深入持久的教育…: an adjective and a noun-verb after a modal verb
-        if data.opener_retag and data.retag_opener_before(text, de):
+        if (text[de - 3 : de - 2] in retag_tails or text[de - 5 : de - 4] in retag_tails) and data.retag_opener_before(
+            text, de
+        ):
             return True  # 应当妥善的处理…: a word right after a modal opener (opener_retag)
         maybe = twos.get(two)
         if maybe is None:
