@@ -1308,6 +1308,8 @@ def test_opener_retag(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _model_codes(monkeypatch, "人民法院应当依法及时的执行判决。", -0.5) == []
     assert _model_codes(monkeypatch, "当事人应当履行的义务很多。", 3.0) == []
     assert _model_codes(monkeypatch, "当事人可以申请的事项很多。", 3.0) == []
+    # a verb the model does not read before 地 (履行) keeps its tag (opener_retag_verb_left)
+    assert _model_codes(monkeypatch, "申请人必须履行的审批手续很多。", 3.0) == []
 
 
 def test_opener_verb(monkeypatch: pytest.MonkeyPatch) -> None:

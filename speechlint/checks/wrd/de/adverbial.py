@@ -201,6 +201,11 @@ class DeAdverbialData:
     #: ... or this much, when jieba tags the word a verb (v): 妥善/v, 独立/v are adverbials,
     #: 履行/v (必须履行的审批手续) is the verb of a relative clause before a noun-verb.
     lm_threshold_opener_retag_verb: float = float("inf")
+    #: A word jieba tags a verb (v, vn) is read so only when the model finds 地 after it at
+    #: least this likely (natural log) against 的 (:func:`left_ratio`: 妥善 +2.9; 履行 -1.4,
+    #: 转产: verbs of relative clauses, 必须履行的审批手续, which the phrase's reading alone
+    #: leaves too close to the threshold).
+    opener_retag_verb_left: float = float("inf")
     #: jieba's tags of the word after 的 that are read as a verb when an adverbial (as
     #: tagged or read by ``opener_retag``) stands right after a modal opener of
     #: ``opener_retag`` and a noun, verb or adjective (its object) follows the word (应当认真的核实/n 材料, 应当如实的记录/n
@@ -1254,8 +1259,16 @@ def _tagged_site(text: str, de: int, clauses: Clauses, data: DeAdverbialData) ->
 
 def _manner_like(token: segment.Tagged, data: DeAdverbialData) -> bool:
     """May ``token`` be a manner word as ``opener_retag`` reads one (an adverbial's tag, or
-    one of ``opener_retag_tags`` on a word of two or more characters)?"""
-    return token[3] in data.lm_before_tags or (token[3] in data.opener_retag_tags and len(token[2]) >= 2)
+    one of ``opener_retag_tags`` on a word of two or more characters; a verb only where the
+    model reads it before 地, ``opener_retag_verb_left``)?"""
+    if token[3] in data.lm_before_tags:
+        return True
+    if token[3] not in data.opener_retag_tags or len(token[2]) < 2:
+        return False
+    if token[3] in ("v", "vn"):
+        model = lm.model()
+        return model is not None and left_ratio(model, token[2][-2:]) >= data.opener_retag_verb_left
+    return True
 
 
 def _opener_retag(tokens: tuple[segment.Tagged, ...], d: int, data: DeAdverbialData) -> str:
