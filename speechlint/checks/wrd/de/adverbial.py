@@ -187,31 +187,32 @@ class DeAdverbialData:
     joined_set_phrase_verb: bool = False
     #: Modal openers of law and report sentences (应当, 必须, 不得, 依法 …): a word of two or
     #: more characters right after one of them (or the second of two such words, the first
-    #: no verb: 应当客观/n 公正/nr 的), before 的 and a verb (jieba's v, vn) or a preposition, is read as an
-    #: adverbial whatever jieba tags it (``opener_retag_tags``: 应当妥善/v的处理, 应当独立/v
-    #: 的行使, 应当依法及时/c的执行, 要全力/n的做好) and scored whatever the cheap character
-    #: filters say; such a site is reported above ``lm_threshold_opener_retag`` and only
-    #: then (what stands before the adverbial is the modal opener, so the other thresholds'
-    #: reading of it does not apply): a relative clause (应当履行的义务, 可以申请的事项,
-    #: 应当遵守的规定) has a plain verb before 的, which the model reads with 的.
+    #: no verb: 应当客观/n 公正/nr 的), before 的 and a verb (jieba's v, vn) or a
+    #: preposition, is read as an adverbial whatever jieba tags it (``opener_retag_tags``:
+    #: 应当妥善/v的处理, 应当依法及时/c的执行, 要全力/n的做好) and scored whatever the cheap
+    #: character filters say; such a site is reported above ``lm_threshold_opener_retag``
+    #: and only then (what stands before the adverbial is the modal opener, so the other
+    #: thresholds' reading of it does not apply): a relative clause (应当履行的义务, 可以
+    #: 申请的事项, 应当遵守的规定) has a plain verb before 的, which the model reads with 的.
     opener_retag: frozenset[str] = frozenset()
     #: jieba's tags of the word after such an opener that are read as an adverbial.
     opener_retag_tags: frozenset[str] = frozenset()
     lm_threshold_opener_retag: float = float("inf")
-    #: ... or this much, when jieba tags the word a verb (v): 妥善/v, 独立/v are adverbials,
-    #: 履行/v (必须履行的审批手续) is the verb of a relative clause before a noun-verb.
+    #: ... or this much, when jieba tags the word a verb (v): 妥善/v is an adverbial, 履行/v
+    #: (必须履行的审批手续) the verb of a relative clause before a noun-verb.
     lm_threshold_opener_retag_verb: float = float("inf")
     #: A word jieba tags a verb (v, vn) is read so only when the model finds 地 after it at
     #: least this likely (natural log) against 的 (:func:`left_ratio`: 妥善 +2.9; 履行 -1.4,
     #: 转产: verbs of relative clauses, 必须履行的审批手续, which the phrase's reading alone
-    #: leaves too close to the threshold).
+    #: leaves too close to the threshold; 独立 -2.2 is lost with them).
     opener_retag_verb_left: float = float("inf")
     #: jieba's tags of the word after 的 that are read as a verb when an adverbial (as
     #: tagged or read by ``opener_retag``) stands right after a modal opener of
-    #: ``opener_retag`` and a noun, verb or adjective (its object) follows the word (应当认真的核实/n 材料, 应当如实的记录/n
-    #: 业务, 要认真的落实/a 部署): after a modal verb and its adverbial comes the verb phrase,
-    #: and jieba's dictionary tags these verbs nouns or adjectives.  Reported above
-    #: ``lm_threshold_opener_retag`` (or ``lm_threshold_opener_retag_verb``) only.
+    #: ``opener_retag`` and a noun, verb or adjective (its object) follows the word (应当
+    #: 认真的核实/n 材料, 应当如实的记录/n 业务, 要认真的落实/a 部署): after a modal verb and
+    #: its adverbial comes the verb phrase, and jieba's dictionary tags these verbs nouns or
+    #: adjectives.  Reported above ``lm_threshold_opener_retag`` (or
+    #: ``lm_threshold_opener_retag_verb``) only.
     opener_verb_tags: frozenset[str] = frozenset()
 
     @cached_property
