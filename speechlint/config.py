@@ -16,6 +16,8 @@ from .model import Severity
 
 @dataclass(frozen=True)
 class Config:
+    """The configuration of a run: selected rules, severities, allowed words, packs."""
+
     #: Codes or prefixes to enable ("ALL" or a family such as "NUM").
     select: tuple[str, ...] = ("ALL",)
     #: Codes or prefixes added to ``select``.

@@ -44,6 +44,7 @@ benchmark measures the measure half with a model built from the tune half only).
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import threading
@@ -64,6 +65,8 @@ _NON_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f0-9０-
 _DIGITS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _LATIN = re.compile(r"[a-zA-Zａ-ｚＡ-Ｚ]+")
 _lock = threading.Lock()
+#: Numbers each model opened in this process (:attr:`Model.serial`).
+_serials = itertools.count(1)
 
 #: A context's followers: the text of its line, or (for a long line) a dict.
 Followers = str | dict[str, int]
@@ -105,6 +108,11 @@ class Model:
         self._probs: dict[str, float] = {}
         #: P by context + character, negative when stopped: see :meth:`_interpolated`
         self._steps: dict[str, float] = {}
+        #: Unique among the models of the process, unlike ``id(model)``: the caches of scores
+        #: in the rules key on it.  After :func:`reset` (a benchmark pointing
+        #: ``SPEECHLINT_LM_DIR`` at another fold's model) the next model may get the freed
+        #: one's id, and a cache keyed by id would give it the other model's scores.
+        self.serial = next(_serials)
 
     def _line(self, ctx: str) -> str | None:
         """The line of a context: bisection within the lines of its first character."""

@@ -21,6 +21,8 @@ SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
+    """A range of characters of the text: ``start`` to ``end`` (exclusive)."""
+
     start: int
     end: int
 
@@ -33,6 +35,8 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Edit:
+    """Replace the text of ``span`` by ``text``."""
+
     span: Span
     text: str
 
@@ -42,6 +46,8 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """The edits that repair a finding, and how safe they are."""
+
     edits: tuple[Edit, ...]
     applicability: Applicability = "safe"
 
@@ -60,6 +66,8 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """A finding: rule code, span, message, fix, severity."""
+
     code: str
     span: Span
     message: str

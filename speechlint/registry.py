@@ -62,6 +62,8 @@ _CODE = re.compile(r"^([A-Z]{2,4})(\d{3})$")
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A registered rule: its code, name, check function and settings."""
+
     code: str
     name: str
     family: str

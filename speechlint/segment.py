@@ -46,7 +46,7 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
+from functools import cache, lru_cache
 from math import log
 from pathlib import Path
 
@@ -64,7 +64,6 @@ CHAR_CLASS_MIN = 1 << 10
 #: A token: (start, end, word, tag) within the tagged text.
 Tagged = tuple[int, int, str, str]
 
-_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _TOTAL = re.compile(r"^# total (\d+)$", re.MULTILINE)
 #: One entry of a line of ``jieba_dict.txt``: the rest of the word and its frequency.
 _ENTRY = re.compile(r"\t([^ \t]*) (\d+) ")
@@ -657,10 +656,19 @@ def _probs(text: str) -> dict[State, float]:
     return out
 
 
-# jieba.posseg's own patterns, copied as they are
-_RE_HAN_DETAIL = re.compile("([\u4E00-\u9FD5]+)")
+# jieba.posseg's own patterns, copied as they are; the two with the range of Han characters
+# are compiled when first needed (~1-2 ms each to compile: many runs tag nothing)
+@cache
+def _re_han_detail() -> re.Pattern[str]:
+    return re.compile("([\u4E00-\u9FD5]+)")
+
+
+@cache
+def _re_han_internal() -> re.Pattern[str]:
+    return re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)")
+
+
 _RE_SKIP_DETAIL = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
-_RE_HAN_INTERNAL = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)")
 _RE_SKIP_INTERNAL = re.compile(r"(\r\n|\s)")
 _RE_ENGS = re.compile("[a-zA-Z0-9]+")
 _RE_NUM = re.compile(r"[\.0-9]+")
@@ -677,8 +685,9 @@ def _hmm_cut(s: str) -> tuple[tuple[str, str], ...]:
 
 def _cut_detail(buf: str) -> Iterator[tuple[str, str]]:
     """``POSTokenizer.__cut_detail``: Han runs through the HMM, numbers, Latin, the rest."""
-    for blk in _RE_HAN_DETAIL.split(buf):
-        if _RE_HAN_DETAIL.match(blk):
+    han = _re_han_detail()
+    for blk in han.split(buf):
+        if han.match(blk):
             yield from _hmm_cut(blk)
         else:
             for x in _RE_SKIP_DETAIL.split(blk):
@@ -723,8 +732,9 @@ def _pos_block(d: Dictionary, s: str) -> Iterator[tuple[str, str]]:
 def pos_cut(text: str) -> Iterator[tuple[str, str]]:
     """(word, tag) pairs of ``text`` as ``jieba.posseg.cut(text)`` (HMM on) yields them."""
     d = dictionary()
-    for blk in _RE_HAN_INTERNAL.split(text):
-        if _RE_HAN_INTERNAL.match(blk):
+    han = _re_han_internal()
+    for blk in han.split(text):
+        if han.match(blk):
             yield from _pos_block(d, blk)
         else:
             for x in _RE_SKIP_INTERNAL.split(blk):
@@ -755,12 +765,13 @@ def pos_tags(text: str) -> tuple[Tagged, ...]:
 def build_lexicon(lines: Iterable[str], min_freq: int = MIN_FREQ) -> list[str]:
     """Words of a jieba dictionary (``word freq [tag]`` lines) kept in the lexicon."""
     out: set[str] = set()
+    han_word = re.compile(r"[\u4e00-\u9fff]{2,4}")  # here, not at every start (~1 ms)
     for line in lines:
         parts = line.split()
         if len(parts) < 2 or not parts[1].isdigit() or int(parts[1]) < min_freq:
             continue
         w = parts[0]
-        if not _HAN_WORD.fullmatch(w):
+        if not han_word.fullmatch(w):
             continue
         n = len(w)
         if w[: n // 2] * 2 == w:  # AA, ABAB: reduplication is decided by rules/dup.yaml

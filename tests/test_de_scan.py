@@ -10,7 +10,7 @@ import pytest
 
 from speechlint import data
 from speechlint.checks.wrd.common import alternation
-from speechlint.checks.wrd.de.adverbial import _series_numeral_at
+from speechlint.checks.wrd.de.adverbial import _DE_SITE, _DI_AFTER_TWO, _series_numeral_at
 from speechlint.checks.wrd.de.complement import _state_han
 from speechlint.checks.wrd.de.shared import after_han
 
@@ -80,3 +80,32 @@ def test_series_numerals_as_the_pattern() -> None:
         for i in range(-3, len(text) + 2):
             assert _series_numeral_at(text, i) == bool(series.match(text, i)), (text, i)
     assert _series_numeral_at("一是推进", 0) and not _series_numeral_at("其一是推进", 1)
+
+
+def test_one_class_sites_find_what_two_classes_found() -> None:
+    """_DE_SITE and _DI_AFTER_TWO hold one Han class each (cheaper to compile): the same
+    matches as their forms with a class for each character."""
+    de_site = re.compile(f"的(?<={_HAN}的)(?={_HAN})")
+    di_after_two = re.compile(f"地(?<={_HAN}{_HAN}地)")
+    for text in _texts():
+        assert [m.span() for m in _DE_SITE.finditer(text)] == [m.span() for m in de_site.finditer(text)], text
+        assert [m.span() for m in _DI_AFTER_TWO.finditer(text)] == [m.span() for m in di_after_two.finditer(text)], text
+    assert [m.start() for m in _DE_SITE.finditer("认真的学习，a的学习，认真的\n学习")] == [2]  # found; silent
+    assert [m.start() for m in _DI_AFTER_TWO.finditer("认真地学习，a真地学习")] == [2]  # found; silent
+
+
+def test_state_clause_found_at_de_finds_what_the_predicates_first_found() -> None:
+    """WRD002's state_clause starts at 的 with the predicates in lookbehinds: the same
+    ``rest`` groups at the same places as the pattern that started with the predicates."""
+    d = data.rule_data("WRD002")
+    old = re.compile(
+        f"(?:{alternation(d.state_predicates)})的(?P<rest>[^的，。；！？、：…”“\\s]{{3,8}})(?=[，。；！？、…”]|$)",
+        re.MULTILINE,
+    )
+    preds = "".join(sorted(d.state_predicates))
+    rng = random.Random(21)
+    more = ["".join(rng.choice(preds + "的的满头大汗说不出话，。\n a") for _ in range(rng.randint(0, 40))) for _ in range(2000)]
+    for text in [*_texts(), *more, "他急的满头大汗，孩子们高兴的手舞足蹈。累的说不出话"]:
+        got = [m.span("rest") for m in d.state_clause.finditer(text)]
+        assert got == [m.span("rest") for m in old.finditer(text)], text
+    assert [m.group("rest") for m in d.state_clause.finditer("他急的满头大汗，高兴的事情多。")] == ["满头大汗", "事情多"]

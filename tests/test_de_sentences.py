@@ -9,7 +9,10 @@
   adverbial mechanisms on text they were not tuned on;
 - ``tests/data/de_complement.yaml`` (WRD002): modern official sentences, verb + 的 + a
   noun phrase or a nominalised subject (silent) against verb + 的 + a complement typed
-  with 的 for 得 (found).
+  with 的 for 得 (found);
+- ``tests/data/de_complement_heldout.yaml`` (WRD002): held-out sentences written without
+  reading de_complement.yaml's, every complement kind (degree, potential, state, result,
+  comparative, 得 + clause) against 的-phrase subjects, 是…的 and relative clauses.
 
 Each file lists ``slips`` (must be found), ``correct`` (must stay silent) and, under
 ``known``, the current limits (``slips_missed``, ``correct_reported``) as strict xfails, so
@@ -28,8 +31,8 @@ from speechlint.config import Config
 
 DATA = Path(__file__).parent / "data"
 FILES = {"WRD001": "de_adverbial.yaml", "WRD002": "de_complement.yaml"}
-#: Further files per rule, tested like the first but not read by BRIEF: (rule, file).
-MORE_FILES = [("WRD001", "de_adverbial_heldout.yaml")]
+#: Further data files per rule, tested the same way (not searched for the BRIEF sentences).
+HELDOUT = {"WRD001": "de_adverbial_heldout.yaml", "WRD002": "de_complement_heldout.yaml"}
 #: What issue 13 names, which must stay in the lists: (rule, list, text inside an entry).
 BRIEF = [
     ("WRD001", "slips", "我们要积极稳妥的推进各项改革。"),
@@ -51,8 +54,10 @@ def _load(name: str) -> dict[str, Any]:
 
 
 SENTENCES = {code: _load(name) for code, name in FILES.items()}
-#: Every file: (rule, id prefix, sentences).
-ALL = [(code, code, s) for code, s in SENTENCES.items()] + [(code, f"{code}-{name.split('.')[0]}", _load(name)) for code, name in MORE_FILES]
+#: (rule, id prefix, data) for every file, the main ones and the held-out ones.
+ALL_FILES = [(code, code, SENTENCES[code]) for code in FILES] + [
+    (code, f"{code}-heldout", _load(name)) for code, name in HELDOUT.items()
+]
 
 
 def _reported(code: str, text: str) -> bool:
@@ -63,9 +68,9 @@ def _cases(want_found: bool) -> list[Any]:
     """(rule, text, found?) for every sentence; the ``known`` ones as strict xfails."""
     main, known = ("slips", "slips_missed") if want_found else ("correct", "correct_reported")
     limit = pytest.mark.xfail(strict=True, reason="known limit (listed under 'known')")
-    return [pytest.param(code, text, id=f"{tag}-{i}") for code, tag, s in ALL for i, text in enumerate(s[main])] + [
+    return [pytest.param(code, text, id=f"{tag}-{i}") for code, tag, s in ALL_FILES for i, text in enumerate(s[main])] + [
         pytest.param(code, text, id=f"{tag}-known-{i}", marks=limit)
-        for code, tag, s in ALL
+        for code, tag, s in ALL_FILES
         for i, text in enumerate(s["known"][known] or [])
     ]
 
@@ -85,7 +90,7 @@ def test_the_brief_sentences_are_listed(code: str, key: str, text: str) -> None:
     assert any(text in s for s in SENTENCES[code][key]), text
 
 
-@pytest.mark.parametrize(("code", "s"), [pytest.param(code, s, id=tag) for code, tag, s in ALL])
-def test_the_lists_do_not_overlap(code: str, s: dict[str, Any]) -> None:
+@pytest.mark.parametrize("s", [s for _, _, s in ALL_FILES], ids=[tag for _, tag, _ in ALL_FILES])
+def test_the_lists_do_not_overlap(s: dict[str, Any]) -> None:
     entries = [*s["slips"], *s["correct"], *(s["known"]["slips_missed"] or []), *(s["known"]["correct_reported"] or [])]
     assert len(entries) == len(set(entries))

@@ -627,6 +627,32 @@ def test_parallel_reduplications_are_deliberate() -> None:
     assert not dup.evidence._parallel(text, text.index("和和"))
 
 
+def test_parallel_reduplications_found_as_with_the_han_class() -> None:
+    # _parallel's patterns take any doubled character and test its Han-ness in Python:
+    # the answers of the patterns with the class [\u3400-\u9fff] (random texts of Han
+    # characters, the marks and joiners of the patterns, doubled non-Han characters)
+    import random
+
+    from speechlint.checks import dup
+
+    old_before = re.compile(r"([\u3400-\u9fff])\1[”’」]?[和与及、或][“‘「]?$")
+    old_after = re.compile(r"[”’」]?[和与及、或][“‘「]?([\u3400-\u9fff])\1")
+
+    def old(text: str, s: int) -> bool:
+        before = old_before.search(text, max(0, s - 5), s)
+        if before and before.group(1) != text[s]:
+            return True
+        after = old_after.match(text, s + 2, min(len(text), s + 8))
+        return bool(after and after.group(1) != text[s])
+
+    rng = random.Random(5)
+    alphabet = "条块和与及或、”’」“‘「\na。㐀\u9fff\ua000"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(2, 14)))
+        for s in range(len(text) - 1):
+            assert dup.evidence._parallel(text, s) == old(text, s), (text, s)
+
+
 def test_a_doubling_written_again_in_the_same_words_is_deliberate() -> None:
     from speechlint.checks import dup
 

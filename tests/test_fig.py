@@ -128,3 +128,24 @@ def test_opt_in_rules_are_listed_and_selected_only_by_code(capsys) -> None:  # t
     pages = expected(rules)
     assert "opt-in" in pages["FIG005.md"] and "opt-in" not in pages["FIG001.md"]
     assert "（可选 opt-in）" in pages["README.md"]
+
+
+def test_approximate_number_pattern_and_han_test_match_the_han_class() -> None:
+    # FIG004's pattern takes any character before the numeral and ApproximateData.han_before
+    # tests it: the matches kept are those of the pattern with [\u4e00-\u9fff] there
+    import random
+    import re
+
+    from speechlint.checks.fig import ApproximateData
+
+    data = ApproximateData()
+    n = re.escape(data.numerals + "两")
+    old = re.compile(
+        rf"、(?<=(?![{re.escape(data.not_after)}])[\u4e00-\u9fff][{n}]、)([{n}])(?=[{re.escape(data.followers)}])"
+    )
+    rng = random.Random(7)
+    pieces = [*"、二三四两十个人第来a1\n。\u4dff\u4e00\u9fff\ua000", "二、三十", "三、四个", "两、三人", "、、"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
+        new = [m.span(1) for m in data.pattern.finditer(text) if data.han_before(text, m)]
+        assert new == [m.span(1) for m in old.finditer(text)], text

@@ -149,6 +149,23 @@ def test_slips_in_text_are_every_pair_of_adjacent_characters_that_is_a_slip() ->
         assert table.in_text(text) == expected, text
 
 
+def test_slips_in_text_read_pair_by_pair_are_those_of_the_codes() -> None:
+    # the first PAIRWISE_CHARS characters are looked up pair by pair, the rest through
+    # ``codes``: both ways give the same slips (random texts, slips, non-BMP and non-Han)
+    by_pairs = load_homophones(segment.rules_file("wrd_homophones.txt"))
+    by_codes = load_homophones(segment.rules_file("wrd_homophones.txt"))
+    by_codes.PAIRWISE_CHARS = 0
+    rng = random.Random(1)
+    pieces = ["布署", "贯撤", "竟争", "部署", "我们要做法治", "\U00020000", "\U0001F600", "a", "，", "\n", "作", "\ud800"]
+    slips = list(by_pairs)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) if rng.random() < 0.7 else rng.choice(slips)[rng.randrange(2)]
+                       for _ in range(rng.randrange(0, 16)))
+        assert by_pairs._in_text_pairwise(text) == by_codes.in_text(text), text
+    assert "codes" in by_codes.__dict__ and "codes" not in by_pairs.__dict__
+    assert by_pairs.in_text("要作出布署") == {"布署"} and "codes" not in by_pairs.__dict__
+
+
 @pytest.mark.parametrize(
     ("kwargs", "problem"),
     [

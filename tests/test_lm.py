@@ -6,6 +6,7 @@ import hashlib
 import os
 import subprocess
 import sys
+from math import log
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,25 @@ def test_a_context_whose_shorter_context_lacks_its_last_character_is_not_searche
     # the answers are the file's, context by context
     for ctx in ("贯彻落", "认真落", "落实落", "实落细", "的决", "鑫", "党的决"):
         assert (m._context(ctx) is None) == (find(ctx) is None)
+
+
+def test_scores_remembered_for_one_model_are_not_given_to_the_next() -> None:
+    # A benchmark switches models (lm.reset(), another fold's SPEECHLINT_LM_DIR); the next
+    # model may get the freed one's id(), so the rules' caches key on Model.serial.
+    from speechlint.checks.wrd import common, homophones
+    from speechlint.checks.wrd.de import adverbial, shared
+
+    text = "我们要认真地贯彻落实"
+    made = []
+    for written in ("认真地贯彻落实", "认真的贯彻落实"):
+        m = _tiny([written] * 3 + ["认真学习"])
+        made.append(m.serial)
+        cached = common.pair_score(m, text, 5, 6, "的")
+        assert cached == m.logprob("要认真", "的贯彻落") - m.logprob("要认真", "地贯彻落")
+        prior = homophones.pair_prior(m, "地", "的")
+        assert prior == m.logprob("", "的") - m.logprob("", "地")
+        assert shared.left_ratio(m, "认真") == log(m.prob("认真", "地")) - log(m.prob("认真", "的"))
+        assert adverbial._near_left(m, "真") == log(m.prob("真", "地")) - log(m.prob("真", "的"))
+        assert adverbial._right_ratio(m, "贯") == log(m.prob("地", "贯")) - log(m.prob("的", "贯"))
+        del m  # freed: its id() may be the next model's
+    assert made[0] != made[1]

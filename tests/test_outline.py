@@ -7,7 +7,9 @@ import pytest
 from speechlint.data import rule_data
 from speechlint.document import Document
 from speechlint.outline import (
+    INDENT_CHARS,
     Heading,
+    _default_scheme,
     children,
     chinese_numeral,
     format_number,
@@ -181,3 +183,45 @@ def test_markers_only_at_clause_starts() -> None:
         ("其次", 2, "ordinal", False),
         ("第二", 2, "ordinal", False),
     ]
+
+
+def test_a_heading_opening_the_text_starts_with_one_of_the_first_characters() -> None:
+    # _scan compiles and tries pattern_first only when the text's first character after its
+    # indentation is one of first_chars: no other character starts a match
+    scheme = _default_scheme()
+    first = scheme.first_chars
+    tails = ["、关于工作", "）提高认识", "。要求", "，要坚持", "十、总结", "1.推进", "2）强化", "\n一、"]
+    for c in map(chr, range(0x10000)):
+        if c in first or c in INDENT_CHARS:
+            continue
+        for indent in ("", "\u3000\u3000", " \t"):
+            for tail in tails:
+                assert scheme.pattern_first.match(indent + c + tail) is None, (c, tail)
+                assert scheme.match_first(indent + c + tail) is None, (c, tail)
+    assert outline("一、关于工作\n二、其他")[0].label == "一、"
+    assert outline("　　（一）提高认识\n")[0].label == "（一）"
+    for text in ("一、关于工作", "　（二）提高", " 3.推进", "第一，要", "⑴提高", "关于", "", "　"):
+        got, want = scheme.match_first(text), scheme.pattern_first.match(text)
+        assert (got and got.span()) == (want and want.span()), text
+    assert outline("⑴提高认识\n") and outline("第一，要坚持。\n")[0].kind == "ordinal"
+    assert outline("同志们：\n一、关于工作\n")[0].span.start == 5
+
+
+def test_a_text_of_one_line_is_read_without_the_line_break_patterns() -> None:
+    # a heading after a line break needs a character after it: when every line break ends
+    # the text, neither pattern can match (and neither is compiled)
+    import dataclasses
+    import random
+
+    scheme = _default_scheme()
+    rng = random.Random(11)
+    pieces = ["一、", "（二）", "3.", "第一，", "⑴", "\u3000", " ", "关于工作", "。"]
+    for _ in range(500):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 5)))
+        text = line + "".join(rng.choice(["\r", "\n", "\r\n"]) for _ in range(rng.randrange(0, 4)))
+        assert scheme.pattern.search(text) is None and scheme.pattern_cr.search(text) is None, text
+    fresh = dataclasses.replace(scheme)
+    assert [h.label for h in outline("一、关于工作\r\n", scheme=fresh)] == ["一、"]
+    assert "pattern" not in fresh.__dict__ and "pattern_cr" not in fresh.__dict__
+    assert [h.label for h in outline("一、关于工作\n二、其他\n", scheme=fresh)] == ["一、", "二、"]
+    assert [h.label for h in outline("一、关于工作\r二、其他", scheme=fresh)] == ["一、", "二、"]

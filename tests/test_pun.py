@@ -226,12 +226,12 @@ def test_leading_dashes_are_the_matches_of_the_pattern() -> None:
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         doc = Document.from_text(text)
-        expect = [m.span(1) for m in pun._LEADING_DASH.finditer(text)]
+        expect = [m.span(1) for m in pun._leading_dash().finditer(text)]
         assert [m.span(1) for m in pun._leading_dashes(text, doc.line_starts)] == expect, repr(text)
 
 
 def test_zh_at_matches_the_class_it_replaces() -> None:
-    """pun._zh_at (the shared HAN_RE and a string test) answers what a class of ZH did."""
+    """pun._zh_at (the shared is_han and a string test) answers what a class of ZH did."""
     import re
 
     zh = re.compile(f"[{pun.ZH}]")
@@ -245,3 +245,22 @@ def test_half_width_period_after_han_only() -> None:
     text = "我们开会.会议很好。版本3.5版，v1.2.\n"
     found = speechlint.lint(text, Config(select=("PUN002",)))
     assert [(d.span.start, text[d.span.start : d.span.end]) for d in found] == [(4, ".")]
+
+
+def test_is_han_answers_what_the_class_of_han_did() -> None:
+    """document.is_han (HAN_RUN held to one character) matches where ``[HAN]`` matched, the
+    one pattern of the class compiled instead of two."""
+    import random
+    import re
+
+    from speechlint.document import HAN, is_han
+
+    han = re.compile(f"[{HAN}]")
+    chars = [chr(c) for c in range(0x3000, 0xFB00)] + ["\U00020000", "\U0003134f", "\U00031350", "a", "〇", "\ue000"]
+    for c in chars:
+        assert is_han(c) == (han.match(c) is not None), c
+    rng = random.Random(3)
+    for _ in range(200):
+        text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 8)))
+        for i in range(len(text) + 2):
+            assert is_han(text, i) == (han.match(text, i) is not None), (text, i)

@@ -50,12 +50,33 @@ def test_the_matches_of_a_plain_scan(count: int) -> None:
         assert list(finder.finditer(text, pos, endpos)) == naive(words, text, pos, endpos)
 
 
+@pytest.mark.parametrize("count", [5, 200])
+def test_words_found_by_str_find_before_the_index_is_built(count: int) -> None:
+    # the first FIND_CHARS characters are searched word by word, without the index: the
+    # same matches as the index gives (and as a plain scan)
+    rng = random.Random(100 + count)
+    for _ in range(30):
+        words = random_words(rng, count)
+        by_find, by_index = WordFinder(words), WordFinder(words)
+        by_index.FIND_CHARS = -1
+        text = "".join(rng.choice(ALPHABET + "，。\n") for _ in range(rng.randint(0, 60)))
+        pos, endpos = rng.randint(0, 10), rng.choice([None, rng.randint(0, 70)])
+        expected = naive(words, text, pos, endpos)
+        assert list(by_find.finditer(text, pos, endpos)) == list(by_index.finditer(text, pos, endpos)) == expected
+        assert "index" not in by_find.__dict__ and "index" in by_index.__dict__
+    finder = WordFinder(["彧发", "发展"])
+    assert list(finder.finditer("要发展彧发", 0)) == [(1, 3, "发展"), (3, 5, "彧发")]
+    assert "index" not in finder.__dict__
+    list(finder.finditer("发" * (finder.FIND_CHARS + 1)))  # past FIND_CHARS: the index is built
+    assert "index" in finder.__dict__
+
+
 def test_many_words_are_indexed_at_their_rarer_character() -> None:
     # 发展 is common, 彧 rare: 发彧 is found at 彧 (its second character), 彧发 at 彧 (first)
     words = [f"彧{c}" for c in ALPHABET] + [f"发{c}" for c in "彧燚犇"] + [f"x{i}y" for i in range(70)]
     finder = WordFinder(words)
-    assert "发彧" in {w for ws in finder.pairs_behind.values() for w, _ in ws}
-    assert "彧发" in {w for ws in finder.pairs.values() for w, _ in ws}
+    assert "发彧" in {w for ws in finder.index.pairs_behind.values() for w, _ in ws}
+    assert "彧发" in {w for ws in finder.index.pairs.values() for w, _ in ws}
     text = "发彧发展彧发x5yx12y"
     assert list(finder.finditer(text)) == naive(words, text)
     assert [w for _, _, w in finder.finditer(text)] == ["发彧", "彧发", "x5y", "x12y"]

@@ -1323,3 +1323,120 @@ def test_opener_verb(monkeypatch: pytest.MonkeyPatch) -> None:
     # object's adjective (要采用灵活的用工/n 方式: a noun phrase)
     assert _model_codes(monkeypatch, "监察机关应当客观公正的调查违法行为。", 0.5) == ["的"]
     assert _model_codes(monkeypatch, "单位要采用灵活的用工方式。", 3.0) == []
+
+
+def _de_de_found(text: str, data: object) -> list[str]:
+    from speechlint.checks.wrd.de.complement import de_before_complement
+    from speechlint.document import Document
+
+    return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]  # type: ignore[arg-type]
+
+
+def test_de_de_closing_degree() -> None:
+    """With closing_degree 很 alone between 的 and a clause end is 得很 (这里的水清的很, 他
+    们的日子好的很); 很 before its adjective (他讲的很对, 我们遇到的很多) stays silent, and
+    without the setting the slips go unreported."""
+    import dataclasses
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, closing_degree=frozenset())
+    for text in ("这里的河水清的很。", "这几年他们的日子好的很，人人都满意。"):
+        assert _de_de_found(text, shipped) == ["的"]
+        assert _de_de_found(text, off) == []
+    for text in ("他讲的很对。", "我们遇到的很多，解决的也不少。"):
+        assert _de_de_found(text, shipped) == []
+
+
+def test_de_de_potential_le() -> None:
+    """With potential_le verb + 的了 alone before a clause end is 得了 (这个任务我们完成的了);
+    是 before the verb (这是大家早就知道的了, 这是必然的了) keeps it silent, and without the
+    setting the slip goes unreported."""
+    import dataclasses
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, potential_le=False)
+    for text in ("这个任务我们完成的了。", "这样的风浪，我们经受的了。"):
+        assert _de_de_found(text, shipped) == ["的"]
+        assert _de_de_found(text, off) == []
+    for text in ("这是大家早就知道的了。", "这是必然的了。"):
+        assert _de_de_found(text, shipped) == []
+
+
+def test_de_de_compared_openers() -> None:
+    """With compared_openers 要 right before an adjective + 的多 at the clause end compares
+    as 比 does (新的办法要简单的多); 要 as the verb before 的 (我们要的多) stays silent, and
+    without the setting the slip goes unreported."""
+    import dataclasses
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, compared_openers=frozenset())
+    for text in ("新的办法要简单的多。",):
+        assert _de_de_found(text, shipped) == ["的"]
+        assert _de_de_found(text, off) == []
+    for text in ("我们要的多，给的少。", "需要的多，能办的少。"):
+        assert _de_de_found(text, shipped) == []
+
+
+def test_de_de_state_predicates() -> None:
+    """With state_predicates a state predicate + 的 + an idiom or a potential negative ending
+    the clause is a state complement (他激动的热泪盈眶, 大家饿的吃不消); a noun phrase after
+    it (高兴的事情很多, 忙的时候也不少) and a longer word ending in the predicate (孩子们可乐
+    的前仰后合: 可乐 is no 乐) and a modifier after a verb (看到了群众高兴的巨大变化: a noun
+    the dictionary holds) stay silent, and without the setting the slips go unreported."""
+    import dataclasses
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, state_predicates=frozenset())
+    for text in ("他激动的热泪盈眶。", "走了一天，大家饿的吃不消。"):
+        assert _de_de_found(text, shipped) == ["的"]
+        assert _de_de_found(text, off) == []
+    for text in ("今年高兴的事情很多。", "忙的时候也不少。", "孩子们可乐的前仰后合。", "大家看到了群众高兴的巨大变化。"):
+        assert _de_de_found(text, shipped) == []
+
+
+def test_de_de_you_pair() -> None:
+    """With you_pair verb + 的 + 又A又B (adjectives) alone before a clause end is a complement
+    when a noun, the verb's topic, stands before the verb (材料准备的又快又全); a person there
+    (他们买的又贵又差), no topic (新修的又宽又平) and 又A又B after a noun (这里的山又高又陡)
+    stay silent, and without the setting the slip goes unreported."""
+    import dataclasses
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, you_pair=False)
+    for text in ("材料准备的又快又全。", "他的文章写的又长又空。"):
+        assert _de_de_found(text, shipped) == ["的"]
+        assert _de_de_found(text, off) == []
+    for text in ("他们买的又贵又差。", "新修的又宽又平。", "这里的山又高又陡。"):
+        assert _de_de_found(text, shipped) == []
+
+
+def test_de_de_truth_predicates() -> None:
+    """With truth_predicates a judgement of truth after a verb of saying + 的 (+ degree words)
+    at the clause end is a 的-phrase subject's predicate (他说的非常正确, 老张说的很对):
+    silent; after another verb (这一步我们走的很对) and another complement (他说的很清楚)
+    it is still reported, and without the setting the correct sentences are reported."""
+    import dataclasses
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, truth_predicates=frozenset())
+    for text in ("老张说的很对，我赞成。", "他刚才说的非常正确。"):
+        assert _de_de_found(text, shipped) == []
+        assert _de_de_found(text, off) == ["的"]
+    for text in ("这一步我们走的很对。", "他把问题说的很清楚。"):
+        assert _de_de_found(text, shipped) == ["的"]
+
+
+def test_de_de_predicative_xiangdang() -> None:
+    """相当 in predicative_degree: after it a dictionary word alone before the clause end is a
+    complement whatever jieba tags it (这项制度坚持的相当有力: 有力/n); 相当 before an amount
+    in a longer phrase (形成了相当规模的产业) stays silent, and without 相当 the slip goes
+    unreported."""
+    import dataclasses
+
+    shipped = family_data("WRD")["WRD002"]
+    off = dataclasses.replace(shipped, predicative_degree=shipped.predicative_degree - {"相当"})
+    for text in ("这项制度坚持的相当有力。",):
+        assert _de_de_found(text, shipped) == ["的"]
+        assert _de_de_found(text, off) == []
+    for text in ("全省形成的相当规模的产业集群正在壮大。",):
+        assert _de_de_found(text, shipped) == []

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from ..document import HAN, HAN_RE, MASK
+from ..document import HAN, MASK, is_han
 
-__all__ = ["HAN", "HAN_RE", "MASK", "in_exception", "quote", "sorted_unique"]
+__all__ = ["HAN", "MASK", "in_exception", "is_han", "quote", "sorted_unique"]
 
 
 def quote(s: str) -> str:

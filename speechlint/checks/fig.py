@@ -44,6 +44,8 @@ def _fullwidth_runs(text: str) -> list[re.Match[str]]:
 
 @dataclass(frozen=True)
 class FullwidthData:
+    """FIG001's data: when full-width digits are the document's style."""
+
     #: When at least this share of a document's digit runs is full-width (and there are at
     #: least ``min_runs`` of them), the document was typeset that way throughout: one
     #: finding for the whole document (fixing every run) instead of one per number.
@@ -170,6 +172,8 @@ _NUMBER_BEFORE = re.compile(r"\d+(?:\.\d+)?$")
 
 @dataclass(frozen=True)
 class RangeUnitData:
+    """FIG003's data: range marks and the units a range may leave out."""
+
     #: Range marks between the two numbers.
     marks: str = "～~－-—–"
     #: Units whose omission on the first number makes the range ambiguous (9～16亿).
@@ -236,6 +240,8 @@ def range_missing_unit(doc: Document, data: RangeUnitData) -> Iterator[Diagnosti
 # ---------------------------------------------------------------- FIG004
 @dataclass(frozen=True)
 class ApproximateData:
+    """FIG004's data: the numerals of an approximate number (二、三十)."""
+
     #: Chinese numerals in order; two neighbours (n, n+1) form an approximate number.
     numerals: str = "一二三四五六七八九"
     #: What may follow the pair for it to be an approximate number (二、三十 / 三、四个).
@@ -247,10 +253,19 @@ class ApproximateData:
     def pattern(self) -> re.Pattern[str]:
         n = re.escape(self.numerals + "两")
         # the 顿号 first (a fast scan); the numeral before it and what precedes it are checked
-        # by lookbehinds after it
+        # by lookbehinds after it, all but the Han-ness of the character before the numeral:
+        # that is :meth:`han_before` (a class of U+4E00-U+9FFF costs 1-2 ms to compile)
         return re.compile(
-            rf"、(?<=(?![{re.escape(self.not_after)}])[\u4e00-\u9fff][{n}]、)([{n}])(?=[{re.escape(self.followers)}])"
+            rf"、(?<=(?![{re.escape(self.not_after)}]).[{n}]、)([{n}])(?=[{re.escape(self.followers)}])"
         )
+
+    @staticmethod
+    def han_before(text: str, m: re.Match[str]) -> bool:
+        """Is the character before the first numeral of a match of :attr:`pattern` Han
+        (U+4E00-U+9FFF)?  The matches that pass are the matches of the pattern with that
+        class in its lookbehind: a match is the 顿号 and the numeral after it, so one that
+        fails this test hides no other."""
+        return "\u4e00" <= text[m.start() - 2] <= "\u9fff"
 
 
 @rule("FIG004", "approximate-number-comma", data=ApproximateData, severity="warning", fix="safe")
@@ -282,7 +297,7 @@ def approximate_number_comma(doc: Document, data: ApproximateData) -> Iterator[D
     text = doc.check_text
     for m in data.pattern.finditer(text):
         a, b = text[m.start() - 1], m.group(1)
-        if order.get(b, -9) - order.get(a, -9) != 1:
+        if not data.han_before(text, m) or order.get(b, -9) - order.get(a, -9) != 1:
             continue
         span = Span(m.start(), m.start() + 1)
         yield Diagnostic(
@@ -296,6 +311,8 @@ def approximate_number_comma(doc: Document, data: ApproximateData) -> Iterator[D
 # ---------------------------------------------------------------- FIG005
 @dataclass(frozen=True)
 class MixedNumberData:
+    """FIG005's data: place words that must not follow Arabic digits."""
+
     #: Chinese place words that must not follow Arabic digits (4千, 1百零8).
     places: str = "千百"
     #: What after 千/百 makes a unit, not a number (4千米, 2千克, 3千瓦, 10.36百亿亿次).
@@ -357,6 +374,8 @@ _LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 # ---------------------------------------------------------------- FIG006
 @dataclass(frozen=True)
 class YearZeroData:
+    """FIG006's data: characters written for 〇 in a year."""
+
     #: Characters written for the numeral 〇 by mistake.
     lookalikes: str = "○OoＯｏ0０零"
     #: Lookalikes reported only in a document that also writes 〇 in a year (a unit that

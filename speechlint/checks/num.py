@@ -32,11 +32,15 @@ from . import quote
 
 @dataclass(frozen=True)
 class HeadingData:
+    """NUM001-NUM006's data: the numbering scheme of headings."""
+
     scheme: Scheme
 
 
 @dataclass(frozen=True)
 class MarkerData:
+    """NUM007 and NUM008's data: the scheme and the in-paragraph markers (一是, 第一)."""
+
     scheme: Scheme
     markers: MarkerSpec = field(default_factory=MarkerSpec)
 
@@ -57,7 +61,7 @@ def line_view(number: int, line: str, masked: str) -> tuple[object, tuple[tuple[
     data: AnnounceData = family_data("NUM")["NUM009"]  # the data the engine runs it with
     scheme, spec = data.enumerations.scheme, data.enumerations.markers
     parts: list[tuple[int, int]] = []
-    head = scheme.pattern_first.match(masked)
+    head = scheme.match_first(masked)
     if head is not None:  # the lookaheads after the number read up to four characters
         parts.append((0, max(head.end("title"), head.start("title") + 4) + 1))
     lead = scheme.list_lead.match(masked)
@@ -122,6 +126,8 @@ def _renumber(group: Sequence[Heading], start: int, stop: int) -> Fix | None:
 
 @dataclass(frozen=True, slots=True)
 class _SeqFinding:
+    """A finding of the heading sequence, before it is a diagnostic."""
+
     code: str
     heading: Heading
     message: str
@@ -464,6 +470,8 @@ def heading_bracket(doc: Document, data: HeadingData) -> Iterator[Diagnostic]:
 # --------------------------------------------------------------- enumerations
 @dataclass
 class _Series:
+    """A series of in-paragraph markers being read."""
+
     markers: list[Marker]
     initial: bool  # started at the start of a paragraph
     level: int = 0  # level of the heading it started under (0: none)
@@ -475,6 +483,8 @@ class _Series:
 
 @dataclass(frozen=True, slots=True)
 class _EnumResult:
+    """The findings and the series of the in-paragraph markers of a text."""
+
     findings: tuple[tuple[Marker, str, Fix | None], ...]  # NUM007 (marker, message, fix)
     series: tuple[tuple[Marker, ...], ...]
 

@@ -51,6 +51,8 @@ def _in_exempt(text: str, s: int, e: int, patterns: tuple[re.Pattern[str], ...],
 # ------------------------------------------------------------------- PH001
 @dataclass(frozen=True)
 class PlaceholderData:
+    """PH001's data: placeholder patterns and their exemptions."""
+
     #: Candidates: runs of X/×, and of ○ □ (two or more), not touching Latin letters.
     pattern: re.Pattern[str] = re.compile("x^")
     #: Characters that make up a placeholder (the allowed contexts are indexed by them).
@@ -109,6 +111,8 @@ def unfilled_placeholder(doc: Document, data: PlaceholderData) -> Iterator[Diagn
 # ------------------------------------------------------------------- PH002
 @dataclass(frozen=True)
 class BlankData:
+    """PH002's data: blanks left to fill in."""
+
     #: Runs of underscores left as a blank to fill in (not inside identifiers).
     pattern: re.Pattern[str] = re.compile("x^")
     #: A run inside a match of one of these is not a blank (a separator line ________).
@@ -162,6 +166,8 @@ def underscore_blank(doc: Document, data: BlankData) -> Iterator[Diagnostic]:
 # ------------------------------------------------------------------- PH003
 @dataclass(frozen=True)
 class ResidueData:
+    """PH003's data: phrases of template and download-site residue."""
+
     #: Phrases of watermark, download-site and advertising lines.
     patterns: tuple[re.Pattern[str], ...] = ()
     #: Longer lines are real paragraphs, never residue.
@@ -266,6 +272,8 @@ def template_residue(doc: Document, data: ResidueData) -> Iterator[Diagnostic]:
 # ------------------------------------------------------------------- PH004
 @dataclass(frozen=True)
 class ResidueBlockData:
+    """PH004's data: the residue block at the top of a document."""
+
     #: Same phrases as PH003 (shared in rules/ph.yaml with a YAML anchor).
     patterns: tuple[re.Pattern[str], ...] = ()
     #: Lines longer than this end the top block (PH003's limit for residue lines).

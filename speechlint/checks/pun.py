@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from ..document import HAN_RE, HAN_RUN, Document, LineIndex
+from ..document import HAN_RUN, Document, LineIndex, is_han
 from ..model import Diagnostic, Edit, Fix, Span
 from ..outline import AR_NUMERAL, CN_NUMERAL
 from ..registry import rule
@@ -32,11 +32,11 @@ _EOL = re.compile(r"\r\n|\r|\n")
 def _zh_at(text: str, i: int) -> bool:
     """Is ``text[i]`` (``i >= 0``) Chinese text: a Han character or a mark of :data:`CJK_PUNCT`?
 
-    The shared :data:`HAN_RE` and a string test rather than a class of :data:`ZH` compiled
+    The shared :func:`~speechlint.document.is_han` and a string test rather than a class of :data:`ZH` compiled
     here: re's compiler visits every character of a class's ranges, ~4 ms at each start for
     the 28,000 Han characters of the Basic Multilingual Plane.
     """
-    return i < len(text) and (text[i] in CJK_PUNCT or HAN_RE.match(text, i) is not None)
+    return i < len(text) and (text[i] in CJK_PUNCT or is_han(text, i))
 
 
 def _beside_zh(text: str, start: int, end: int) -> bool:
@@ -151,6 +151,8 @@ _ALL = re.compile(r"(?s).*+")
 
 @dataclass(frozen=True)
 class BracketData:
+    """PUN001's data: the paired marks."""
+
     #: Opening mark -> closing mark.
     pairs: Mapping[str, str] = field(
         default_factory=lambda: {
@@ -280,6 +282,8 @@ class BracketData:
 
 @dataclass
 class _Open:
+    """An opening mark waiting for its closing mark."""
+
     mark: str
     pos: int
     nested_in_same: bool = False
@@ -383,13 +387,16 @@ def _report_unclosed(item: _Open, data: BracketData, out: list[Diagnostic], befo
 
 _LATIN = re.compile("[A-Za-z]")
 #: A paragraph-initial heading numeral as NUM's outline reads one (1, 12, 一, 十二).
-_HEADING_NUMERAL = re.compile(f"[{_SPACES}\t]*(?:{AR_NUMERAL}|{CN_NUMERAL})")
+@cache
+def _heading_numeral() -> re.Pattern[str]:
+    """Compiled when a mark follows one (its classes of Chinese numerals: ~1 ms to compile)."""
+    return re.compile(f"[{_SPACES}\t]*(?:{AR_NUMERAL}|{CN_NUMERAL})")
 
 
 def _after_heading_number(text: str, pos: int) -> bool:
     """Does the mark at ``pos`` close a heading number opening its line (``1）``)?"""
     start = _line_start(text, pos)
-    m = _HEADING_NUMERAL.match(text, start, pos)
+    m = _heading_numeral().match(text, start, pos)
     return m is not None and m.end() == pos
 #: Two digits and no third after an apostrophe: the year of ’99 (a quote mark after which a
 #: number follows, ‘十四五’2025年, has one open before it or more digits)
@@ -528,6 +535,8 @@ def _unpaired(
 
 @dataclass(frozen=True)
 class HalfwidthData:
+    """PUN002's data: half-width marks and their full-width forms."""
+
     #: Half-width mark -> its full-width form in Chinese text.
     marks: Mapping[str, str] = field(
         default_factory=lambda: {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
@@ -608,7 +617,7 @@ def halfwidth_punctuation(doc: Document, data: HalfwidthData) -> Iterator[Diagno
     n = len(text)
     for m in _scan(text, _HALF_PERIOD):
         i = m.start()
-        if i == 0 or not HAN_RE.match(text, i - 1) or english(i):
+        if i == 0 or not is_han(text, i - 1) or english(i):
             continue
         ls = doc.index.starts[doc.index.line_of(i)]
         h = data.heading_number.match(text, ls)
@@ -631,7 +640,7 @@ def halfwidth_punctuation(doc: Document, data: HalfwidthData) -> Iterator[Diagno
 
 
 #: A half-width period not followed by another; the character before must be Han (tested
-#: with :data:`HAN_RE`, shared: a lookbehind class of :data:`HAN` here cost ~4 ms to compile).
+#: with :func:`~speechlint.document.is_han`, shared: a lookbehind class of :data:`HAN` here cost ~4 ms to compile).
 #: Each match is the one character, so the positions tried are those of the lookbehind form.
 _HALF_PERIOD = re.compile("\\.(?!\\.)")
 
@@ -642,6 +651,8 @@ _HALF_PERIOD = re.compile("\\.(?!\\.)")
 
 @dataclass(frozen=True)
 class HalfwidthBracketData:
+    """PUN003's data: half-width brackets in Chinese text."""
+
     #: A bracketed heading number at the start of a paragraph: NUM's business (NUM006).
     heading_number: re.Pattern[str] = re.compile(
         r"[ \t\u3000]*[（(][ \u3000]*(?:[一二三四五六七八九十百零〇两]+|[0-9]+)[ \u3000]*[）)]"
@@ -700,7 +711,7 @@ def halfwidth_bracket(doc: Document, data: HalfwidthBracketData) -> Iterator[Dia
             continue
         j = nxt.start()
         content = text[i + 1 : j]
-        if text[j] == "）" or HAN_RE.search(content):
+        if text[j] == "）" or HAN_RUN.search(content):
             found.append(_bracket_diag(i, "(", "（", text[j]))
             if text[j] == ")":
                 found.append(_bracket_diag(j, ")", "）", "("))
@@ -730,6 +741,8 @@ def _bracket_diag(pos: int, half: str, full: str, partner: str) -> Diagnostic:
 
 @dataclass(frozen=True)
 class SpaceData:
+    """PUN004's data: allowed spaces and layout lines."""
+
     #: A space inside a match of one of these patterns (on its line) is not reported.
     allow: tuple[re.Pattern[str], ...] = ()
     #: Layout lines (see :func:`_layout_line`): a title-block line is at most this long ...
@@ -852,10 +865,16 @@ def stray_space(doc: Document, data: SpaceData) -> Iterator[Diagnostic]:
 
 #: Punctuation of running text: a line holding one is a sentence, not a layout line.
 _SENTENCE_MARKS = frozenset("，。；：？！、“”,;:?!")
-_HEADING_START = re.compile(
-    r"[ \t\u3000]*(?:[一二三四五六七八九十百零〇两]+[、.．]|[（(][一二三四五六七八九十百零〇两0-9]+[）)]"
-    r"|[0-9]+[.．、]|第[一二三四五六七八九十百千零〇两0-9]+[编章节条款部分])"
-)
+
+
+# A heading number opening a line of the title block or a layout line: compiled when a
+# stray space is found (its classes of Chinese numerals: ~1 ms to compile, in every process).
+@cache
+def _heading_start() -> re.Pattern[str]:
+    return re.compile(
+        r"[ \t\u3000]*(?:[一二三四五六七八九十百零〇两]+[、.．]|[（(][一二三四五六七八九十百零〇两0-9]+[）)]"
+        r"|[0-9]+[.．、]|第[一二三四五六七八九十百千零〇两0-9]+[编章节条款部分])"
+    )
 
 
 # The last part of a layout line (a name or a date) is read only for a space no allow
@@ -881,7 +900,7 @@ def _title_block(doc: Document, data: SpaceData) -> range:
     for ln in range(min(len(index.starts), data.title_lines + 1)):
         line = index.line_text(ln).strip(" \t\u3000")
         if line and (
-            len(line) > data.title_max or _HEADING_START.match(line) or not _SENTENCE_MARKS.isdisjoint(line)
+            len(line) > data.title_max or _heading_start().match(line) or not _SENTENCE_MARKS.isdisjoint(line)
         ):
             return range(ln)
     return range(0)  # no running text after it: a snippet, not a title block
@@ -895,7 +914,7 @@ def _layout_line(line: str, data: SpaceData, in_title: bool) -> bool:
     separated by full-width spaces only: a title or unit, then a 2-4 character name or a date.
     """
     s = line.strip(" \t\u3000")
-    if not _SENTENCE_MARKS.isdisjoint(s) or _HEADING_START.match(s):
+    if not _SENTENCE_MARKS.isdisjoint(s) or _heading_start().match(s):
         return False
     parts = s.split()
     if in_title:
@@ -949,6 +968,8 @@ def _allowed(
 
 @dataclass(frozen=True)
 class EllipsisData:
+    """PUN005's data: the right form of the ellipsis."""
+
     #: The right form of the ellipsis.
     ellipsis: str = "……"
 
@@ -1018,6 +1039,8 @@ def _misformed_marks(
 
 @dataclass(frozen=True)
 class DunhaoData:
+    """PUN006's data: when a 顿号 between quoted items is reported."""
+
     #: Report only in documents that elsewhere juxtapose quoted (or titled) items without a
     #: 顿号 (“A”“B”) at least as often: see the rule's documentation for why.
     only_when_mixed: bool = True
@@ -1091,6 +1114,8 @@ def dunhao_between_quotes(doc: Document, data: DunhaoData) -> Iterator[Diagnosti
 
 @dataclass(frozen=True)
 class DashData:
+    """PUN007's data: the right form of the dash."""
+
     #: The right form of the dash.
     dash: str = "——"
 
@@ -1147,19 +1172,24 @@ def wrong_dash(doc: Document, data: DashData) -> Iterator[Diagnostic]:
 #: A dash opening a paragraph (——2025年3月5日在…, ——人民生活水平稳步提高): a single — there
 #: links nothing, so it is a short dash, not the connector of 中国—东盟; -- and －－ there
 #: are reported before any text, digits included.
-_LEADING_DASH = re.compile(r"(?m)^[ \t\u3000]*(—(?!—)|-{2,}+|－{2,}+)(?=[^\s\-－—])")
+@cache
+def _leading_dash() -> re.Pattern[str]:
+    """Compiled when a line starts with a dash or a space (~0.4 ms to compile)."""
+    return re.compile(r"(?m)^[ \t\u3000]*(—(?!—)|-{2,}+|－{2,}+)(?=[^\s\-－—])")
 _LEADING_DASH_FIRST = " \t\u3000—-－"
 
 
 def _leading_dashes(text: str, line_starts: Sequence[int]) -> Iterator[re.Match[str]]:
-    """``_LEADING_DASH.finditer(text)``, tried only at the start of each line: a pattern led by
+    """``_leading_dash().finditer(text)``, tried only at the start of each line: a pattern led by
     ``^`` gives ``re`` no character to scan for, and it tried every position (10 MB: 0.028 s,
     this way a few milliseconds).  ``^`` follows ``\n`` only, not a lone ``\r``."""
+    match = None
     for start in line_starts:
         if start and text[start - 1] != "\n":
             continue
         if start < len(text) and text[start] in _LEADING_DASH_FIRST:
-            m = _LEADING_DASH.match(text, start)
+            match = match or _leading_dash().match
+            m = match(text, start)
             if m is not None:
                 yield m
 
@@ -1170,6 +1200,8 @@ def _leading_dashes(text: str, line_starts: Sequence[int]) -> Iterator[re.Match[
 
 @dataclass(frozen=True)
 class HalfwidthQuoteData:
+    """PUN008's data: the quotes that replace straight double quotes."""
+
     #: The full-width pair that replaces straight double quotes in Chinese text.
     opening: str = "“"
     closing: str = "”"

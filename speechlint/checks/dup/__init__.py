@@ -298,6 +298,8 @@ def duplicated_word(doc: Document, data: DupData) -> Iterator[Diagnostic]:
 
 @dataclass(frozen=True)
 class DupPunctuationData:
+    """DUP003's data: marks that are never doubled."""
+
     #: Marks that never legitimately appear twice in a row.
     marks: str = "，、；：。？！"
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from ...document import HAN_RE
+from ...document import is_han
 from .. import sorted_unique
 
 
@@ -283,6 +283,33 @@ class DupData:
     #: a legitimate pair: state words, AA + 的 and ABB (清清的, 沉甸甸; :func:`_state_word`).
     #: Empty: off.
     state_word_tags: tuple[str, ...] = ()
+    #: A pair (one character doubled, or a two-character unit) inside one word of jieba's
+    #: cut of at least this many characters is never reported: the dictionary lists the
+    #: set phrase or the ABAB form whole (本本主义, 掂量掂量; :func:`_pair_in_long_word`).
+    #: 0: off.
+    pair_in_word_min: int = 0
+    #: A pair jieba's cut keeps as one word of its dictionary, at least this frequent,
+    #: neither copy making a word with its outer neighbour, is never reported (他次次都,
+    #: 字字千钧, 殷殷嘱托; :func:`_dictionary_reduplication`).  0: off.
+    reduplicated_word_freq: int = 0
+    #: Verbs that take a noun and then a predicate (请 + someone + VP, 到 + somewhere +
+    #: VP): VV + a word the second copy opens closing the clause after them, and ABAB
+    #: closing the clause after 请 + someone, are never reported (请大家排排队，,
+    #: 请专家们论证论证。; :func:`_verb_compound_after_frame`, :func:`_abab_after_pivot`).
+    pivot_before: str = ""
+    #: Verbs of motion (去, 下去), words of jieba's cut: VV + a word the second copy opens
+    #: closing the clause after them is the purpose (多下去蹲蹲点。).  Empty: off.
+    motion_before: tuple[str, ...] = ()
+    #: A one-character verb doubled before a pronoun closing the clause is VV + its object
+    #: (多带带他。; :func:`_verb_pronoun_object`).
+    reduplicated_pronoun_object: bool = False
+    #: A word of jieba's cut AAB (A a verb, AB a word) is VV + object listed whole by the
+    #: dictionary (透透气; :func:`_vv_object_word`).
+    vv_object_word: bool = False
+    #: A unit after a determiner whose second copy opens a noun of jieba's cut of at least
+    #: this many characters is never reported (各班 + 班主任; :func:`_determined_unit`).
+    #: 0: off.
+    unit_compound_min: int = 0
     #: Determiners before a unit whose head or member word the second copy opens (该乡 +
     #: 乡长, 各所 + 所长, 本台 + 台长): the pair reads as determiner + unit +
     #: word, and never reported (:func:`_determined_unit`).  Empty: off.
@@ -385,11 +412,12 @@ class DupData:
             "particle_after_word",
             "prefix_after_word",
             "benefactive_before",
+            "pivot_before",
         )
         function_fields = ("function_modals", "function_conjunctions", "function_verb_conjunctions")
         for name in chars_fields + function_fields:
             chars = getattr(self, name)
-            if len(set(chars)) != len(chars) or not all(HAN_RE.match(c) for c in chars):
+            if len(set(chars)) != len(chars) or not all(is_han(c) for c in chars):
                 return f"'{name.replace('_', '-')}' must list Han characters, each once"
         if not 1 <= self.min_unit <= self.max_unit <= 4:
             return "'min-unit' and 'max-unit' must satisfy 1 <= min-unit <= max-unit <= 4"
@@ -473,7 +501,7 @@ class DupData:
     @cached_property
     def slip_chars(self) -> frozenset[str]:
         """The Han characters the slip patterns name: only a unit among them is tried."""
-        return frozenset(c for p in self.slip_patterns for c in p.pattern if HAN_RE.match(c))
+        return frozenset(c for p in self.slip_patterns for c in p.pattern if is_han(c))
 
     @cached_property
     def allowed(self) -> frozenset[str]:

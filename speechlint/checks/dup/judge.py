@@ -24,6 +24,7 @@ from .evidence import (
 from .words import (
     _CLAUSE_MARKS,
     _aabb,
+    _abab_after_pivot,
     _after_adverb,
     _after_benefactive,
     _after_content_word,
@@ -36,6 +37,7 @@ from .words import (
     _cut_alone,
     _cut_margin,
     _determined_unit,
+    _dictionary_reduplication,
     _doubled,
     _exempt,
     _governs_after_word,
@@ -53,6 +55,7 @@ from .words import (
     _measure_reduplicated,
     _neighbour_placed,
     _opens_word,
+    _pair_in_long_word,
     _particle_after_word,
     _particle_alone,
     _prefix_after_word,
@@ -63,8 +66,11 @@ from .words import (
     _state_word,
     _verb,
     _verb_abab,
+    _verb_compound_after_frame,
+    _verb_pronoun_object,
     _verb_reduplicated,
     _verb_word,
+    _vv_object_word,
 )
 
 
@@ -423,7 +429,10 @@ def _by_model(
 #: its own setting (:mod:`.words`): a measure word's or a verb's reduplication (座座高楼,
 #: 压压担子), a unit after its determiner (该乡乡长), a particle or prefix after a word
 #: ending in it (平等等, 创新新动能), a listed form before a compound (家家门口), VV after 给
-#: and its noun (给企业减减负), a state word the cut keeps whole (水清清的).
+#: and its noun (给企业减减负), a state word the cut keeps whole (水清清的), an AA word of the
+#: dictionary between characters it makes no word with (他次次都), VV + a V + O word after
+#: 请 + someone or a verb of motion (请大家排排队，, 多下去蹲蹲点。), VV + a pronoun closing
+#: the clause (多带带他。), VV + O listed whole by the dictionary (透透气).
 _ONE_CHARACTER_FORMS: tuple[Callable[[str, int, DupData], bool], ...] = (
     _measure_reduplicated,
     _determined_unit,
@@ -434,6 +443,10 @@ _ONE_CHARACTER_FORMS: tuple[Callable[[str, int, DupData], bool], ...] = (
     _listed_before_compound,
     _after_benefactive,
     _state_word,
+    _dictionary_reduplication,
+    _verb_compound_after_frame,
+    _verb_pronoun_object,
+    _vv_object_word,
 )
 
 
@@ -442,14 +455,20 @@ def _legitimate_form(text: str, s: int, n: int, llr: float, allowed: bool, data:
     legitimate form that silences a pair the model reported: for one character, the function
     word its place asks for after a word ending in it (``model-function-after-word``: 委员会 +
     会 + 进行, 参与 + 与 + 社会) or one of :data:`_ONE_CHARACTER_FORMS`; for two, a verb's ABAB
-    at a clause end (再斟酌斟酌。); for either, a verb's reduplication after an adverb that
-    asks for one (``reduplicated-after``: 亲自问问。)?  Cheapest first, as listed."""
+    at a clause end (再斟酌斟酌。) or after 请 + someone (``pivot-before``: 请老师们指导指导。);
+    for either, a verb's reduplication after an adverb that asks for one
+    (``reduplicated-after``: 亲自问问。), or a pair inside a long word of jieba's cut
+    (``pair-in-word-min``: 本本主义, 掂量掂量)?  Cheapest first, as listed."""
     if n == 1 and (
         (not allowed and llr > data.model_function_after_word and _governs_after_word(text, s, data))
         or any(form(text, s, data) for form in _ONE_CHARACTER_FORMS)
     ):
         return True
-    return (n == 2 and _verb_abab(text, s, data)) or _after_adverb(text, s, n, data)
+    return (
+        (n == 2 and (_verb_abab(text, s, data) or _abab_after_pivot(text, s, data)))
+        or _after_adverb(text, s, n, data)
+        or _pair_in_long_word(text, s, n, data)
+    )
 
 
 def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ... import segment
-from ...document import HAN_RE
+from ...document import is_han
 from .data import Crosses, DupData
 
 #: How far (in characters) around a candidate words and patterns are looked for.
@@ -13,10 +13,10 @@ _REACH = 8
 def _han_run(text: str, s: int, e: int) -> tuple[int, int]:
     """The stretch of Han characters around ``[s, e)``, at most ``_REACH`` further each way."""
     lo = s
-    while lo > 0 and s - lo < _REACH and HAN_RE.match(text[lo - 1]):
+    while lo > 0 and s - lo < _REACH and is_han(text, lo - 1):
         lo -= 1
     hi = e
-    while hi < len(text) and hi - e < _REACH and HAN_RE.match(text[hi]):
+    while hi < len(text) and hi - e < _REACH and is_han(text, hi):
         hi += 1
     return lo, hi
 
@@ -254,13 +254,13 @@ def _beside_word(text: str, s: int, data: DupData) -> bool:
 
 
 def _han_at(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and bool(HAN_RE.match(text[i]))
+    return 0 <= i < len(text) and is_han(text, i)
 
 
 def _alnum_at(text: str, i: int) -> bool:
     """Is ``text[i]`` a digit or a letter (no Han character)?  Those make terms with a Han
     character beside them (2024年, A股, 5G): unlike punctuation, no edge of a word."""
-    return 0 <= i < len(text) and text[i].isalnum() and not HAN_RE.match(text[i])
+    return 0 <= i < len(text) and text[i].isalnum() and not is_han(text, i)
 
 
 def _punctuation_at(text: str, i: int) -> bool:
@@ -475,11 +475,28 @@ def _determined_unit(text: str, s: int, data: DupData) -> bool:
     jieba's cut the determiner stands alone (not 基本 + 本质, 资本 + 本金, 本法 + 法规定)
     and a word starts at the second copy whose second character names the unit's head or
     members (``unit-heads``: 乡长, 村委, 村民; not 各单 + 单位, 该约 + 约定, where the one-copy
-    text is the plain phrase)."""
-    if s < 1 or text[s - 1] not in data.unit_determiners or text[s + 2 : s + 3] not in data.unit_heads:
+    text is the plain phrase), or a noun of ``unit-compound-min`` characters at least (各班 +
+    班主任)."""
+    if s < 1 or text[s - 1] not in data.unit_determiners:
+        return False
+    head = text[s + 2 : s + 3] in data.unit_heads
+    if not head and not data.unit_compound_min:
         return False
     cut = _cut(text, s)
-    return (s - 1, s) in cut and len(_word_starting(text, cut, s + 1)) >= 2
+    if (s - 1, s) not in cut:
+        return False
+    word = _word_starting(text, cut, s + 1)
+    if head:
+        return len(word) >= 2
+    # (unit-compound-min: a noun of three characters at least that the unit opens, the
+    # unit + a word, names a person or a part of that unit, 各班 + 班 + 主任, 各村 + 村 +
+    # 支书; a slip inside a word of two characters leaves a word of two, 各单 + 单位)
+    # (the rest of the noun a word itself, 主任: not 该标 + 标的物, where 的物 is none)
+    return (
+        len(word) >= data.unit_compound_min
+        and (segment.dictionary().tag(word) or "x")[0] == "n"
+        and _is_word(word[1:], data)
+    )
 
 
 def _measure_reduplicated(text: str, s: int, data: DupData) -> bool:
@@ -920,3 +937,181 @@ def _neighbour_placed(text: str, s: int, right: bool, data: DupData) -> bool:
         return c in data.standalone or (segment.dictionary().tag(c) or "x")[0] in _FUNCTION_TAGS
     # a rare entry of the dictionary counts when it begins (ends) with a word: 个人承包 (3)
     return freq >= data.jieba_min_freq or _is_word(edge, data)
+
+
+def _pair_in_long_word(text: str, s: int, n: int, data: DupData) -> bool:
+    """Does jieba's cut keep the pair at ``s`` (a unit of ``n`` characters, both copies)
+    inside one word of ``pair-in-word-min`` characters at least (本本主义, 掂量掂量)?
+
+    The dictionary lists set phrases with a reduplicated character (本本主义, 津津乐道) and
+    the ABAB forms of some verbs (掂量掂量) whole, and the cut chose that word over the words
+    around it: a character or a word typed twice makes such a long word of the dictionary
+    by chance only.  The model may still find one copy likelier, the phrase being rare in
+    edited text.  The cost: a slip that happens to make such a word."""
+    if not data.pair_in_word_min:
+        return False
+    return any(a <= s and s + 2 * n <= b and b - a >= data.pair_in_word_min for a, b in _cut(text, s))
+
+
+def _dictionary_reduplication(text: str, s: int, data: DupData) -> bool:
+    """Is the pair at ``s`` one word of jieba's cut that its dictionary lists at least
+    ``reduplicated-word-freq`` times (not a particle), neither copy making a word with its
+    outer neighbour (他 + 次次 + 都, 讲话 + 字字 + 千钧, 的 + 殷殷 + 嘱托)?
+
+    Such AA words (次次 "every time", 字字 "every word", 殷殷 "earnest") are reduplications
+    of speech that reports seldom write, so the model prefers one copy.  A character typed
+    twice inside a word leaves that word made of one copy and its neighbour (生活 + 活,
+    认 + 真真: judged as usual), and the dictionary lists no AA of a function word typed
+    twice (很很, 都都).  Not the ``standalone`` characters.  The cost: a one-character word
+    typed twice whose AA the dictionary lists, between characters it makes no word with."""
+    if not data.reduplicated_word_freq or text[s] in data.standalone:
+        return False
+    d = segment.dictionary()
+    pair = text[s : s + 2]
+    if d.freq(pair) < data.reduplicated_word_freq or (d.tag(pair) or "x")[0] == "u":
+        return False
+    if any(_is_word(text[a : s + 1], data) for a in range(max(0, s - 3), s)):
+        return False
+    if any(_is_word(text[s + 1 : b], data) for b in range(s + 3, min(len(text), s + 5) + 1)):
+        return False
+    cut = _cut(text, s)
+    if (s, s + 2) not in cut:
+        return False
+    # (a single character beside the pair in the cut may make a word with the copy that the
+    # dictionary lacks, 共 + 治治 for 共治, 每每 + 一 for 每一: before the pair only a pronoun,
+    # a particle, a preposition or a conjunction, after it also an adverb, 他 + 次次 + 都)
+    before = _word_ending(text, cut, s)
+    after = _word_starting(text, cut, s + 2)
+    return _frame_word(before, _LEFT_FRAME_TAGS) and _frame_word(after, _RIGHT_FRAME_TAGS)
+
+
+#: jieba's tags (the first letter) of a single character beside a pair of
+#: :func:`_dictionary_reduplication`, before it and after it.
+_LEFT_FRAME_TAGS = frozenset("rupc")
+_RIGHT_FRAME_TAGS = frozenset("rupcd")
+
+
+def _frame_word(word: str, tags: frozenset[str]) -> bool:
+    """Is ``word`` (a token of jieba's cut beside a pair; "" where none) no single character,
+    or one that jieba tags as one of ``tags``?"""
+    return len(word) != 1 or (segment.dictionary().tag(word) or "x")[0] in tags
+
+
+#: jieba's tags (the first letter) of the words between a verb of ``pivot-before`` and the
+#: pair: nouns, pronouns, numerals, places, localizers, 们 (请 + 大家, 请 + 专家 + 们, 到 +
+#: 一线, 到 + 基层).
+_PIVOT_OBJECT_TAGS = frozenset("nrmsfk")
+
+
+def _after_pivot(text: str, cut: list[tuple[int, int]], s: int, data: DupData) -> bool:
+    """Do one to three words of ``cut`` tagged as :data:`_PIVOT_OBJECT_TAGS` stand between a
+    verb of ``pivot-before`` (a word of the cut) and ``s`` (请 + 专家 + 们 + s)?"""
+    d = segment.dictionary()
+    at = s
+    for _ in range(3):
+        word = _word_ending(text, cut, at)
+        if not word or (d.tag(word) or "x")[0] not in _PIVOT_OBJECT_TAGS:
+            return False
+        at -= len(word)
+        if at != s and _word_ending(text, cut, at) in tuple(data.pivot_before):
+            return True
+    return False
+
+
+def _verb_compound_after_frame(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` a verb (jieba's tag v) reduplicated before a
+    two-character word of jieba's cut that its second copy opens, closing the clause (排 +
+    排队，, 蹲 + 蹲点。, 练 + 练兵、), after a verb that asks for a predicate next: one of
+    ``pivot-before`` and its noun (请大家 + 排排队, 到一线 + 练练兵) or a verb of motion,
+    one of ``motion-before`` (下去 + 蹲蹲点; not 带来 + 变 + 变数)?
+
+    The word opened by the second copy is V + O (排队, 蹲点, 练兵), and VV + O "do a little"
+    after 请 + someone or a verb of motion is everyday speech; the V + O word made the pair
+    look like a slip (推 + 推进).  Not the ``standalone`` characters.  The cost: a verb's
+    character typed twice there, before a word closing the clause (请大家落落实。), the very
+    same shape."""
+    if not (data.pivot_before or data.motion_before) or text[s] in data.standalone:
+        return False
+    if text[s + 3 : s + 4] not in _CLAUSE_MARKS or (segment.dictionary().tag(text[s]) or "x")[0] != "v":
+        return False
+    cut = _cut(text, s)
+    if (s, s + 1) not in cut or (s + 1, s + 3) not in cut:
+        return False
+    if _word_ending(text, cut, s) in data.motion_before:
+        return True
+    return bool(data.pivot_before) and _after_pivot(text, cut, s, data)
+
+
+def _abab_after_pivot(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled two-character unit at ``s`` ABAB closing the clause after a verb of
+    ``pivot-before`` and its noun (请专家们 + 论证论证。, 请老师们 + 指导指导。), each copy a
+    word of jieba's cut?
+
+    请 + someone asks for a predicate next, so the unit is a verb whatever jieba tags it
+    (论证 n, 指导 n: :func:`_verb_abab` asks for a verb's tag).  The cost: a word typed twice
+    there closing the clause, the very same shape."""
+    if not data.pivot_before or text[s + 4 : s + 5] not in _CLAUSE_MARKS:
+        return False
+    cut = _cut(text, s)
+    return (s, s + 2) in cut and (s + 2, s + 4) in cut and _after_pivot(text, cut, s, data)
+
+
+def _verb_pronoun_object(text: str, s: int, data: DupData) -> bool:
+    """Is the doubled character at ``s`` a verb (jieba's tag v) reduplicated before a pronoun
+    (jieba's tag r) that closes the clause (``reduplicated-pronoun-object``: 多带带他。,
+    帮帮我们，, 劝劝他们。), standing as a predicate (:func:`_predicate_pair`) or after an
+    adverb of ``reduplicated-after`` (多 + 带带他)?
+
+    VV + a pronoun as its object is "do a little for/to someone", everyday speech; the
+    model finds one copy likelier, edited text rarely addressing anyone so.  A slip of a
+    verb's character inside a word leaves the second copy opening that word (关 + 关心他们:
+    judged as usual).  Not the ``standalone`` characters.  The cost: a one-character verb
+    typed twice before a pronoun closing the clause (告诉诉他), where no word follows the
+    second copy."""
+    if not data.reduplicated_pronoun_object or text[s] in data.standalone:
+        return False
+    d = segment.dictionary()
+    if (d.tag(text[s]) or "x")[0] != "v" or _lexicon_word_at(text, s + 1, data.extra_words):
+        return False
+    cut = _cut(text, s)
+    if (s + 1, s + 2) not in cut and (s, s + 2) not in cut:
+        return False
+    after = _word_starting(text, cut, s + 2)
+    return (
+        bool(after)
+        and (d.tag(after) or "x")[0] == "r"
+        and text[s + 2 + len(after) : s + 3 + len(after)] in _CLAUSE_MARKS
+        and (_predicate_pair(text, cut, s, data) or _adverb_before(text, s, data))
+    )
+
+
+def _vv_object_word(text: str, s: int, data: DupData) -> bool:
+    """Does jieba's cut keep the doubled character at ``s`` as the start of a word of three
+    characters, AAB, whose AB is a word of the dictionary and whose A a verb (jieba's tag v)
+    (``vv-object-word``: 透透气, 解解闷, 歇歇脚), or as a verb AA of the dictionary and B
+    alone closing the clause (碰碰 + 头，)?
+
+    The dictionary lists some VV + object forms whole, and the cut chose them over the
+    words around; ABB forms (一般般, 时清清) are left to the model, a character typed twice
+    at the end of a word making them as easily.  Not the ``standalone`` characters.  The
+    cost: a verb's character typed twice before a word it opens, where the dictionary
+    happens to list the result (看看书)."""
+    if not data.vv_object_word or text[s] in data.standalone:
+        return False
+    d = segment.dictionary()
+    if (d.tag(text[s]) or "x")[0] != "v" or not _is_word(text[s + 1 : s + 3], data):
+        return False
+    cut = _cut(text, s)
+    if (s, s + 3) in cut:
+        return True
+    # (or the cut keeps VV a verb of the dictionary, at least dict-sure-freq, and B alone
+    # closing the clause: 碰碰 + 头，; not 落落 + 实。, a VV the dictionary hardly knows, nor
+    # 整整 (vn) + 理、, an item of a list of terms)
+    return (
+        (s, s + 2) in cut
+        and (s + 2, s + 3) in cut
+        and text[s + 3 : s + 4] in _CLAUSE_MARKS
+        and text[s + 3 : s + 4] != "、"
+        and d.tag(text[s : s + 2]) == "v"
+        and d.freq(text[s : s + 2]) >= max(1, data.dict_sure_freq)
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cached_property
 
 from ... import lm, segment
 
@@ -111,8 +112,8 @@ COMMON_CHARS = frozenset(
 )
 
 
-class WordFinder:
-    """Finds every occurrence of a fixed set of words in one fast scan.
+class _WordIndex:
+    """The index of :class:`WordFinder`: finds every occurrence of a fixed set of words in one fast scan.
 
     ``re`` scans for a literal or a small character set at C speed but tries an
     alternation of many words branch by branch at each position; so each word is
@@ -212,13 +213,9 @@ class WordFinder:
         )
         return rest
 
-    def __bool__(self) -> bool:
-        return bool(self.groups) or bool(self.pairs) or bool(self.pairs_behind)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:
-        """(start, end, word) of each occurrence in ``text[pos:endpos]``."""
+    def candidates(self, text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, -length, word) of every occurrence in ``text[pos:end]``, in no order."""
         cands: list[tuple[int, int, str]] = []
-        end = len(text) if endpos is None else endpos
         if self.pair_regex is not None:
             ahead, behind = self.pairs, self.pairs_behind
             for m in self.pair_regex.finditer(text, pos, end):
@@ -242,6 +239,54 @@ class WordFinder:
                     s = p - i
                     if s >= pos and s + len(w) <= end and text.startswith(w, s):
                         cands.append((s, -len(w), w))
+        return cands
+
+
+class WordFinder:
+    """Finds every occurrence of a fixed set of words: leftmost, longest first, never
+    overlapping.
+
+    Its index (:class:`_WordIndex`: anchors, character pairs and their patterns) takes
+    ~6 ms to build for WRD003's 1,500 forms, more than ``str.find`` of each word in a few
+    thousand characters: the first :attr:`FIND_CHARS` characters a finder reads are searched
+    word by word (a one-line check, a language server's first checks never build it), the
+    rest through the index.  Both find every occurrence: the same matches either way.
+    """
+
+    #: Characters read with ``str.find`` of each word before the index is built.
+    FIND_CHARS = 2_000
+
+    def __init__(self, words: tuple[str, ...] | frozenset[str] | list[str]) -> None:
+        self.words = tuple(sorted({w for w in words if w}, key=lambda w: (-len(w), w)))
+        #: characters searched word by word so far (see FIND_CHARS)
+        self._found_by_find = 0
+
+    @cached_property
+    def index(self) -> _WordIndex:
+        return _WordIndex(self.words)
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+    def _find_each(self, text: str, pos: int, end: int) -> list[tuple[int, int, str]]:
+        """:meth:`_WordIndex.candidates` by ``str.find`` of each word."""
+        cands: list[tuple[int, int, str]] = []
+        for w in self.words:
+            s = text.find(w, pos, end)
+            while s >= 0:
+                cands.append((s, -len(w), w))
+                s = text.find(w, s + 1, end)
+        return cands
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:
+        """(start, end, word) of each occurrence in ``text[pos:endpos]``."""
+        end = len(text) if endpos is None else endpos
+        n = max(0, end - pos)
+        if "index" not in self.__dict__ and self._found_by_find + n <= self.FIND_CHARS:
+            self._found_by_find += n  # a race here only changes which way is taken
+            cands = self._find_each(text, pos, end)
+        else:
+            cands = self.index.candidates(text, pos, end)
         if not cands:
             return
         cands.sort()
@@ -278,11 +323,11 @@ def pair_score(
         right = right[: cut + 1]
     form = text[start:end]
     key = f"{left}\0{form}\0{alt}\0{right}"
-    found = _pair_scores.get((id(model), key))
+    found = _pair_scores.get((model.serial, key))
     if found is None:
         found = model.logprob(left, alt + right) - model.logprob(left, form + right)
         if remember and len(_pair_scores) < 100_000:  # bounded: a language server lives long
-            _pair_scores[(id(model), key)] = found
+            _pair_scores[(model.serial, key)] = found
     return found
 
 

@@ -13,7 +13,7 @@ from math import log
 from pathlib import Path
 
 from ... import lm, segment
-from ...document import HAN_RE, Document
+from ...document import Document, is_han
 from ...errors import RuleDataError
 from ...model import Diagnostic, Edit, Fix, Span
 from ...registry import rule
@@ -24,6 +24,8 @@ from .common import JUNCTION_MIN_FREQ, JUNCTION_REACH, pair_score
 # ===================================================================== WRD007
 @dataclass(frozen=True)
 class HomophoneData:
+    """WRD007's data: the table of slips and the model's margins."""
+
     #: The table of slips under ``rules/`` (built by :mod:`speechlint.homophone_build`).
     table: str = "wrd_homophones.txt"
     #: Report when log P(word) - log P(as written), over the window, exceeds this ...
@@ -114,6 +116,11 @@ class HomophoneTable:
 
     #: Slips whose words :meth:`words` remembers.
     MEMO_SLIPS = 20_000
+    #: Characters :meth:`in_text` reads pair by pair before it builds :attr:`codes`: building
+    #: them costs ~10 ms, more than looking up every pair of a few thousand characters, so a
+    #: short document (a one-line check, a language server's first check) never pays it.
+    #: Either way gives the same slips.
+    PAIRWISE_CHARS = 5_000
 
     def __init__(self, text: str, name: str) -> None:
         self.name = name
@@ -122,6 +129,8 @@ class HomophoneTable:
         self.seconds: dict[str, str] = {}
         self._lines: dict[str, str] = {}
         self._words: dict[str, list[str]] = {}
+        #: characters read pair by pair so far (see PAIRWISE_CHARS)
+        self._pairwise_read = 0
         for n, line in enumerate(text.split("\n"), 1):
             if not line or line.startswith("# "):
                 continue
@@ -159,7 +168,12 @@ class HomophoneTable:
         unit, gives every pair of adjacent characters as a number; those are intersected
         with the slips as numbers (:attr:`codes`).  A third of the time of looking each
         distinct pair up in :attr:`seconds`, a fifth of making a string of each pair.
+        The first :attr:`PAIRWISE_CHARS` characters are read pair by pair instead
+        (:meth:`_in_text_pairwise`), before :attr:`codes` is made.
         """
+        if "codes" not in self.__dict__ and self._pairwise_read + len(text) <= self.PAIRWISE_CHARS:
+            self._pairwise_read += len(text)  # a race here only changes which way is taken
+            return self._in_text_pairwise(text)
         b = text.encode(_UNITS, "surrogatepass")  # a lone surrogate is one unit that starts no slip
         n = len(b)
         found = self.codes.intersection(array("I", b[: n - n % 4]))
@@ -169,6 +183,17 @@ class HomophoneTable:
             return frozenset()
         pairs = array("I", found).tobytes().decode(_UNITS)
         return frozenset(pairs[i : i + 2] for i in range(0, len(pairs), 2))
+
+    def _in_text_pairwise(self, text: str) -> frozenset[str]:
+        """:meth:`in_text` by looking each pair of adjacent characters up in :attr:`seconds`
+        (a character outside the BMP is no first character: the same pairs as from UTF-16)."""
+        seconds = self.seconds
+        found = set()
+        for i in range(len(text) - 1):
+            after = seconds.get(text[i])
+            if after is not None and text[i + 1] in after:
+                found.add(text[i : i + 2])
+        return frozenset(found)
 
     @cached_property
     def codes(self) -> frozenset[int]:
@@ -278,7 +303,7 @@ def pair_prior(model: lm.Model, written: str, word: str) -> float:
     ``bench/homophones.py``) 9 of 2,135 made slips that the context scores above 10 score
     4 or less here, and 87% of the clean windows do.
     """
-    key = (id(model), written, word)
+    key = (model.serial, written, word)
     found = _pair_priors.get(key)
     if found is None:
         found = model.logprob("", word) - model.logprob("", written)
@@ -292,7 +317,7 @@ _pair_priors: dict[tuple[int, str, str], float] = {}
 
 def _likely_words(model: lm.Model, slip: str, data: HomophoneData) -> list[str]:
     """The words of ``slip`` whose :func:`pair_prior` exceeds ``data.prefilter`` (remembered)."""
-    key = (id(model), data.prefilter, slip)
+    key = (model.serial, data.prefilter, slip)
     found = _likely.get(key)
     if found is None:
         found = [w for w in data.words(slip) if pair_prior(model, slip, w) > data.prefilter]
@@ -398,9 +423,9 @@ def homophone_junction(text: str, start: int, word: str, data: HomophoneData | N
 def _han_window(text: str, start: int, end: int) -> tuple[int, int]:
     """The run of Han characters around ``text[start:end]``, at most :data:`JUNCTION_REACH` each side."""
     lo, hi = start, end
-    while lo > 0 and start - lo < JUNCTION_REACH and HAN_RE.match(text[lo - 1]):
+    while lo > 0 and start - lo < JUNCTION_REACH and is_han(text, lo - 1):
         lo -= 1
-    while hi < len(text) and hi - end < JUNCTION_REACH and HAN_RE.match(text[hi]):
+    while hi < len(text) and hi - end < JUNCTION_REACH and is_han(text, hi):
         hi += 1
     return lo, hi
 

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ... import lm, segment
-from ...document import HAN_RE, Document
+from ...document import Document, is_han
 from ...errors import RuleDataError
 from ...model import Diagnostic, Edit, Fix, Span
 from ...registry import rule
@@ -26,6 +26,8 @@ from .common import (
 # ===================================================================== WRD003
 @dataclass(frozen=True)
 class Misuse:
+    """A misused form of WRD003 and what to write instead."""
+
     #: The misused form as written.
     wrong: str
     #: What to write instead.
@@ -92,6 +94,8 @@ def load_confusables(path: Path) -> tuple[Misuse, ...]:
 
 @dataclass(frozen=True)
 class MisuseData:
+    """WRD003's data: the misused forms."""
+
     entries: tuple[Misuse, ...] = ()
     #: A file under ``rules/`` with more entries, one a line (see :func:`load_confusables`):
     #: forms that are wrong wherever they stand, so they need no pattern or exceptions.
@@ -207,9 +211,9 @@ def _junction(text: str, start: int, end: int) -> bool:
     characters (按/装).
     """
     lo, hi = start, end
-    while lo > 0 and start - lo < JUNCTION_REACH and HAN_RE.match(text[lo - 1]):
+    while lo > 0 and start - lo < JUNCTION_REACH and is_han(text, lo - 1):
         lo -= 1
-    while hi < len(text) and hi - end < JUNCTION_REACH and HAN_RE.match(text[hi]):
+    while hi < len(text) and hi - end < JUNCTION_REACH and is_han(text, hi):
         hi += 1
     touching = [(lo + a, lo + b, f) for a, b, f in segment.tokens(text[lo:hi]) if lo + a < end and lo + b > start]
     if len(touching) < 2:
@@ -220,6 +224,8 @@ def _junction(text: str, start: int, end: int) -> bool:
 # ===================================================================== WRD004
 @dataclass(frozen=True)
 class TermGroup:
+    """The forms of one term of WRD004."""
+
     #: Forms of one term; the less used one in a document is reported.
     forms: tuple[str, ...]
     #: Why the forms must not be mixed.
@@ -245,6 +251,8 @@ class TermGroup:
 
 @dataclass(frozen=True)
 class TermData:
+    """WRD004's data: the groups of forms."""
+
     groups: tuple[TermGroup, ...] = ()
 
     @cached_property
@@ -335,6 +343,8 @@ def inconsistent_term(doc: Document, data: TermData) -> Iterator[Diagnostic]:
 # ===================================================================== WRD005
 @dataclass(frozen=True)
 class Expression:
+    """A fixed expression of WRD005."""
+
     #: The exact, canonical wording.
     canonical: str
     #: Altered or truncated forms seen in drafts, each reported.
@@ -351,6 +361,8 @@ class Expression:
 
 @dataclass(frozen=True)
 class FixedSequence:
+    """A fixed formulation of WRD005 with its items in order."""
+
     #: Name of the formulation (四个自信).
     name: str
     #: Its items in their fixed order.
@@ -367,6 +379,8 @@ class FixedSequence:
 
 @dataclass(frozen=True)
 class ExpressionData:
+    """WRD005's data: the fixed expressions and formulations."""
+
     expressions: tuple[Expression, ...] = ()
     sequences: tuple[FixedSequence, ...] = ()
     #: An enumeration: items separated by 、 (no other punctuation inside an item).
@@ -514,6 +528,8 @@ def _base(el: str, s: FixedSequence) -> str:
 # ===================================================================== WRD006
 @dataclass(frozen=True)
 class ConfusedPair:
+    """Two forms of WRD006 that people write for each other."""
+
     #: The two forms, each a word people write for the other (截至, 截止).
     first: str
     second: str
@@ -539,6 +555,8 @@ class ConfusedPair:
 
 @dataclass(frozen=True)
 class PairData:
+    """WRD006's data: the confused pairs."""
+
     pairs: tuple[ConfusedPair, ...] = ()
     #: Report when log P(alternative) - log P(as written), over the window, exceeds this.
     threshold: float = 10.0

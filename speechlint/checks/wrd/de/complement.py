@@ -193,6 +193,46 @@ class DeComplementData:
     #: before the verb (工作推进的更加扎实和有效, 意见收集的很全面) is its object, so verb + 的
     #: there leaves no object to nominalise.
     nominal_subjects: frozenset[str] = frozenset()
+    #: Degree words that after 的 close their clause only as the complement of 得 (慢的很,
+    #: 美的很, 好的很): 的 + 很 alone before a clause end makes no noun phrase and no
+    #: predicate of a 的-phrase (a predicate needs its adjective: 他说的很对), so it is
+    #: reported whatever stands before 的 (jieba merges 美的/nr) and untagged.
+    closing_degree: frozenset[str] = frozenset()
+    #: Verb (jieba's v) + 的了 alone before a clause end is the potential 得了 (兑现的了,
+    #: 克服的了) unless 是 stands before the verb in the clause (是不可避免的了, 是大家都知道
+    #: 的了: the 是…的 of a statement, with 了 after it); 了 is kept out of
+    #: ``potential_complements`` for that reason.
+    potential_le: bool = False
+    #: Judgements of truth (对, 正确) that after a verb of saying (``truth_verbs``: 说, 讲) +
+    #: 的 + degree words, alone before a clause end, leave 的 unreported (他说的很对, 你讲的
+    #: 完全正确): the 的-phrase is the subject judged, what was said, and 的 is as right there
+    #: as 得.  Not after other verbs (这条路我们走的很对: how it was walked).  ``truth_degree``:
+    #: further words allowed before one (完全).
+    truth_predicates: frozenset[str] = frozenset()
+    truth_verbs: frozenset[str] = frozenset()
+    truth_degree: frozenset[str] = frozenset()
+    #: Words right before the adjective that mark a comparison as 比 does for
+    #: ``compared_amounts`` (要: 实际情况要复杂的多, 这样做要稳妥的多): 要 + adjective + 的多
+    #: at the clause end compares; the adjective must still be one (jieba's a), so 需要的多,
+    #: 我们要的多 (要 the verb before 的) stay silent.
+    compared_openers: frozenset[str] = frozenset()
+    #: Predicates of a bodily or emotional state that take no object (急, 累, 忙, 高兴):
+    #: after one (a word of its own to jieba), 的 + the rest of the clause is a state
+    #: complement of 得 (急的满头大汗, 高兴的手舞足蹈, 累的说不出话) when the rest is one
+    #: dictionary word of four characters (an idiom) or opens with a potential negative
+    #: (a dictionary word of 3-4 characters with 不 second: 顾不上, 说不出, 合不拢嘴).  With
+    #: no object to nominalise, 的 there could only open a noun phrase (高兴的事情, 忙的
+    #: 时候), and neither form is a noun phrase's.  Only where nothing but the subject
+    #: stands before the predicate in the clause (no verb, preposition or particle: 取得了人民
+    #: 高兴的重大成就, 经过紧张的密谋策划 are modifiers before a noun the dictionary holds).
+    state_predicates: frozenset[str] = frozenset()
+    #: Report verb (jieba's v, vn) + 的 + 又A又B alone before a clause end, each of A and B
+    #: an adjective of one or two characters (``adjective_tags`` in the clause: 路修的又宽
+    #: 又平, 材料准备的又快又全): two adjectives each after 又 end no noun phrase, so 的
+    #: there joins the verb to its complement.  Only after a noun right before the verb,
+    #: its topic (路 in 路修的): a verb with none (新修的又宽又平) heads a 的-phrase subject,
+    #: and never after a person (``nominal_subjects``: 他们买的又贵又差, what they bought).
+    you_pair: bool = False
 
     def pair_tag(self, word: str, tag: str) -> str:
         """``tag``, or an adjective's (a) for 有 + one character (有序/n) with ``you_adjectives``."""
@@ -274,6 +314,42 @@ class DeComplementData:
         return re.compile(
             f"的({alternation(self.compared_amounts)})了?(?=[，。；！？、…”]|$)", re.MULTILINE
         )
+
+    @cached_property
+    def closing(self) -> re.Pattern[str]:
+        """A 的 (after a Han character: the search is :func:`after_han`), then a closing degree word (``closing_degree``) before a clause end."""
+        if not self.closing_degree:
+            return re.compile("(?!)")
+        return re.compile(f"的({alternation(self.closing_degree)})(?=[，。；！？、…”]|$)", re.MULTILINE)
+
+    @cached_property
+    def state_clause(self) -> re.Pattern[str]:
+        """A state predicate (``state_predicates``), 的 and the rest of the clause (3-8
+        characters, no 的) before a clause end: group ``rest``."""
+        if not self.state_predicates:
+            return re.compile("(?!)")
+        # found at 的 (a literal the search skips to), the predicate in lookbehinds, one per
+        # length: an alternation of the predicates first is tried at every character (about
+        # 20 ms on the 10 MB benchmark input against 2 ms this way)
+        by_length: dict[int, list[str]] = {}
+        for w in sorted(self.state_predicates):
+            by_length.setdefault(len(w), []).append(w)
+        behind = "|".join(f"(?<=(?:{alternation(tuple(ws))})的)" for _, ws in sorted(by_length.items()))
+        return re.compile(
+            f"的(?:{behind})(?P<rest>[^的，。；！？、：…”“\\s]{{3,8}})(?=[，。；！？、…”]|$)",
+            re.MULTILINE,
+        )
+
+    @cached_property
+    def you_pair_pattern(self) -> re.Pattern[str]:
+        """A 的 (after a Han character: the search is :func:`after_han`), then 又 + 1-2
+        characters twice before a clause end (group 1: all after the 的)."""
+        return re.compile("的(又[\u4e00-\u9fff]{1,2}?又[\u4e00-\u9fff]{1,2})(?=[，。；！？、…”]|$)", re.MULTILINE)
+
+    @cached_property
+    def le_at_end(self) -> re.Pattern[str]:
+        """A 的 (after a Han character: the search is :func:`after_han`), then 了 before a clause end."""
+        return re.compile("的(了)(?=[，。；！？、…”]|$)", re.MULTILINE)
 
     @cached_property
     def state(self) -> re.Pattern[str]:
@@ -377,6 +453,17 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     带程度词重复的补语，第二个可以是任何单字（`走的更稳更远`，`repeated_unlisted`）。
     比较句里形容词 + “的” + “多”在分句末尾（`比过去高的多`，`compared_amounts`）是“得多”；
     “的”前是动词或名词（`困难比预料的多`）时不报。
+    “要”紧接形容词时也是比较句（`compared_openers`：`实际情况要复杂的多`）；“我们要的多”不报。
+    “的”+“很”单独在分句末尾（`closing_degree`：`慢的很`、`好的很`）是“得很”：名词短语不这样
+    结尾，“的”字短语作主语时“很”后要有形容词（`他说的很对`）。动词 + “的了”单独在分句末尾
+    （`potential_le`：`兑现的了`）是可能补语“得了”；分句里动词前有“是”时（`是不可避免的了`）不报。
+    表示身体或情绪状态、不带宾语的谓词（`state_predicates`：急、累、忙、高兴……）+ “的” +
+    四字的词典词或“X不Y”式的可能补语单独到分句末尾，是状态补语：`急的满头大汗`、
+    `累的说不出话`；`高兴的事情`、`忙的时候`不报。
+    “说、讲”等言说动词 + “的” +（程度词）+ “对、正确”等真假判断单独在分句末尾时（`truth_predicates`），
+    “的”字短语是被判断的主语（`他说的很对`：他说的话很对），不报；其他动词后照报（`这条路我们走的很对`）。
+    动词 + “的” + “又A又B”（A、B 为形容词）单独在分句末尾、动词前紧接名词（话题）时是补语
+    （`you_pair`：`路修的又宽又平`）；动词前是人称（`他们买的又贵又差`）或没有话题时不报。
     动词 + “的” + 状态词（jieba 标 z：`扎扎实实`、`清清楚楚`，`state_tags`）单独在分句末尾是补语：
     `把政策讲的清清楚楚` → `讲得清清楚楚`。
     动词前有“所”（`relative_markers`）时“动词 + 的”是名词性的“所”字结构，不报：
@@ -408,6 +495,30 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     《现代汉语词典》（第7版）“得（de）”条：用在动词或形容词后面，连接表示结果或程度的补语。
     """
     text = doc.check_text
+    for found in _all_findings(text, data):
+        if not _judged_true(text, found.span.start, data):
+            yield found
+
+
+def _judged_true(text: str, de: int, data: DeComplementData) -> bool:
+    """Is the 的 at ``de``, after a verb of saying (``truth_verbs``), followed by degree words
+    and a judgement of truth alone before a clause end (``truth_predicates``: 他说的很对, 你讲
+    的完全正确)?  The 的-phrase is then the subject judged (what he said is right): 的 is as
+    right there as 得."""
+    if not data.truth_predicates or not any(text.endswith(v, 0, de) for v in data.truth_verbs):
+        return False
+    rest = text[de + 1 : de + 12]
+    at = 0
+    while True:  # up to three degree words (还很, 完全)
+        word = next((w for w in sorted(data.degree | data.truth_degree, key=len, reverse=True) if rest.startswith(w, at)), None)
+        if word is None or at > 6:
+            break
+        at += len(word)
+    return any(rest.startswith(w, at) and re.match("[，。；！？、…”]|$", rest[at + len(w) :]) for w in data.truth_predicates)
+
+
+def _all_findings(text: str, data: DeComplementData) -> Iterator[Diagnostic]:
+    """Every finding of :func:`de_before_complement` before the judgements of truth are left out."""
     clauses = Clauses(text, data.allow)
     model = lm.model() if data.adjective_tags or data.lm_threshold < float("inf") else None
     reported: set[int] = set()
@@ -444,8 +555,16 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
         yield from _potential_de_de(text, data, clauses, reported)
     if data.state_tags:
         yield from _state_de_de(text, data, clauses, reported)
-    if data.compared_amounts and "比" in text:
+    if data.compared_amounts and ("比" in text or any(w in text for w in data.compared_openers)):
         yield from _amount_de_de(text, data, reported)
+    if data.closing_degree:
+        yield from _closing_de_de(text, data, clauses, reported)
+    if data.potential_le:
+        yield from _potential_le_de(text, data, clauses, reported)
+    if data.state_predicates:
+        yield from _state_clause_de_de(text, data, clauses, reported)
+    if data.you_pair:
+        yield from _you_pair_de_de(text, data, clauses, reported)
     if data.before_relative_de:
         yield from _relative_de_de(text, data, clauses, reported)
     if model is not None and data.lm_threshold < float("inf"):
@@ -770,6 +889,84 @@ def _after_verb_de(
         yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
 
 
+def _closing_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+    """A closing degree word (``closing_degree``: 很) alone between 的 and a clause end (慢的
+    很, 美的很): the degree complement of 得, as no noun phrase or predicate ends so.  Text
+    alone, untagged: jieba merges the adjective with 的 (美的/nr)."""
+    for m in after_han(data.closing, text):
+        de = m.start()
+        if de in reported or clauses.allowed(de, de + 1):
+            continue
+        reported.add(de)
+        yield _de_de_finding(de, text[de - 1], m.group(1))
+
+
+def _potential_le_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+    """Verb + 的了 alone before a clause end (``potential_le``: 兑现的了 → 兑现得了), unless 是
+    stands before the verb in the clause (是不可避免的了: a statement's 是…的, then 了)."""
+
+    def alone(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
+        return (
+            d + 1 < len(tokens)
+            and tokens[d + 1][2] == "了"
+            and tokens[d - 1][3] == "v"
+            and not any(t[2] == "是" for t in tokens[: d - 1])
+        )
+
+    yield from _after_verb_de(after_han(data.le_at_end, text), alone, data, clauses, reported, ("v",))
+
+
+def _you_pair_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+    """Verb + 的 + 又A又B alone before a clause end (``you_pair``: 路修的又宽又平): A and B
+    adjectives in the clause's tags, a noun right before the verb (its topic) that is no
+    person (他们买的又贵又差)."""
+
+    def pair(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
+        words = [t[2] for t in tokens[d + 1 : d + 5]]
+        tags = [t[3] for t in tokens[d + 1 : d + 5]]
+        return (
+            len(words) == 4
+            and "".join(words) == m.group(1)
+            and words[0] == words[2] == "又"
+            and tags[1] in data.adjective_tags
+            and tags[3] in data.adjective_tags
+            and d >= 2
+            and tokens[d - 2][3].startswith("n")
+            and not _person_before(tokens, d - 1, data.nominal_subjects)
+        )
+
+    yield from _after_verb_de(after_han(data.you_pair_pattern, text), pair, data, clauses, reported)
+
+
+def _state_clause_de_de(
+    text: str, data: DeComplementData, clauses: Clauses, reported: set[int]
+) -> Iterator[Diagnostic]:
+    """A state predicate + 的 + an idiom or a potential negative ending the clause
+    (``state_predicates``: 急的满头大汗, 累的说不出话): a state complement of 得.  The
+    dictionary decides the form before tagging; the tags confirm the predicate is a word of
+    its own (快乐 and 可乐 are not 乐)."""
+    for m in data.state_clause.finditer(text):
+        words = segment.dictionary()  # here: a text with no match never loads it
+        rest = m.group("rest")
+        de = m.start("rest") - 1
+        if de in reported or clauses.allowed(de, de + 1):
+            continue
+        idiom = len(rest) == 4 and words.tag(rest) is not None
+        negative = any(rest[1] == "不" and words.tag(rest[:n]) is not None for n in (3, 4) if len(rest) >= n)
+        if not idiom and not negative:
+            continue
+        lo, tokens, starts = clauses.tagged(de, de + 1)
+        d = token_at(starts, de - lo)
+        if d <= 0 or tokens[d][2] != "的" or tokens[d - 1][2] not in data.state_predicates:
+            continue
+        # the predicate is the clause's own (他急的, 孩子们高兴的): a verb, preposition or
+        # particle before it makes it a modifier (取得了人民高兴的重大成就, 经过紧张的密谋策划)
+        if any(t[3][:1] in ("v", "p", "u") for t in tokens[: d - 1]):
+            continue
+        reported.add(de)
+        yield _de_de_finding(de, tokens[d - 1][2], rest)
+
+
 def _state_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
     """A state word (jieba's z: 扎扎实实, 明明白白) alone between verb + 的 and a clause end:
     the complement of the verb (把政策讲的清清楚楚).  Only a word the dictionary tags so is
@@ -795,10 +992,11 @@ def _amount_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iter
     allow patterns are not consulted: they exempt comparisons of nominalised clauses
     (比预料的多), which have a verb or noun before 的, never an adjective (jieba's a)."""
     clauses = Clauses(text)  # a pass of its own, in text order
-    words = segment.dictionary()
     for m in after_han(data.amount, text):
+        words = segment.dictionary()  # here: a text with no match never loads it
         de = m.start()
-        if de in reported or "比" not in text[clauses.around(de, de + 1)[0] : de]:
+        before = text[clauses.around(de, de + 1)[0] : de]
+        if de in reported or ("比" not in before and not any(w in before for w in data.compared_openers)):
             continue
         # cheap, before tagging: the dictionary's word ending before 的 is an adjective
         # (复杂, 高), not a verb, noun or time (预计, 去年)
@@ -810,7 +1008,12 @@ def _amount_de_de(text: str, data: DeComplementData, reported: set[int]) -> Iter
         if d <= 0 or tokens[d][2] != "的" or d + 1 >= len(tokens) or tokens[d + 1][2] != m.group(1):
             continue
         adjective = tokens[d - 1]
-        if adjective[3] not in ("a", "ad") or not any(t[2] == "比" and t[3] == "p" for t in tokens[: d - 1]):
+        if adjective[3] not in ("a", "ad"):
+            continue
+        # 比 (a preposition) before the adjective, or an opener right before it (要复杂的多)
+        if not any(t[2] == "比" and t[3] == "p" for t in tokens[: d - 1]) and not (
+            d >= 2 and tokens[d - 2][2] in data.compared_openers
+        ):
             continue
         reported.add(de)
         yield _de_de_finding(de, adjective[2], m.group(1))

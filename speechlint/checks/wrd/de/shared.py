@@ -46,7 +46,7 @@ def after_han(
 
 def left_ratio(model: lm.Model, left: str, alt: str = "地") -> float:
     """log P(``alt``) - log P(的) after the two characters ``left``, by the model (cached)."""
-    key = (id(model), left + alt)
+    key = (model.serial, left + alt)
     found = _left_ratios.get(key)
     if found is None:
         h = lm.to_stream(left)
