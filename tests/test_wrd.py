@@ -1297,6 +1297,34 @@ def test_joined_set_phrase_verb(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not _model_codes(monkeypatch, "各地要圆满的完成和超额完成生产计划。", -3.5)
 
 
+def test_opener_retag(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word right after a modal opener (应当, 依法 …) before 的 and a verb is its adverbial
+    whatever jieba tags it (opener_retag: 妥善/v, 及时/c), reported above
+    lm_threshold_opener_retag (0.0), or lm_threshold_opener_retag_verb (2.5) for a word
+    jieba tags a verb; a relative clause (a noun after 的) stays silent at any reading."""
+    assert _model_codes(monkeypatch, "人民法院应当妥善的处理婚姻纠纷。", 3.0) == ["的"]
+    assert _model_codes(monkeypatch, "人民法院应当妥善的处理婚姻纠纷。", 2.0) == []
+    assert _model_codes(monkeypatch, "人民法院应当依法及时的执行判决。", 0.5) == ["的"]
+    assert _model_codes(monkeypatch, "人民法院应当依法及时的执行判决。", -0.5) == []
+    assert _model_codes(monkeypatch, "当事人应当履行的义务很多。", 3.0) == []
+    assert _model_codes(monkeypatch, "当事人可以申请的事项很多。", 3.0) == []
+    # a verb the model does not read before 地 (履行) keeps its tag (opener_retag_verb_left)
+    assert _model_codes(monkeypatch, "申请人必须履行的审批手续很多。", 3.0) == []
+
+
+def test_opener_verb(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a modal opener and its adverbial, a word jieba tags a noun or an adjective after
+    的 is the verb when its object follows (opener_verb_tags: 应当认真的核实/n 材料); without
+    an object, or without the modal opener, it stays silent."""
+    assert _model_codes(monkeypatch, "税务机关应当认真的核实纳税人的材料。", 0.5) == ["的"]
+    assert _model_codes(monkeypatch, "税务机关应当认真的核实。", 0.5) == []
+    assert _model_codes(monkeypatch, "税务机关认真的核实纳税人的材料。", 0.5) == []
+    # two manner words after the opener (应当客观/n 公正/nr 的), but not a verb and its
+    # object's adjective (要采用灵活的用工/n 方式: a noun phrase)
+    assert _model_codes(monkeypatch, "监察机关应当客观公正的调查违法行为。", 0.5) == ["的"]
+    assert _model_codes(monkeypatch, "单位要采用灵活的用工方式。", 3.0) == []
+
+
 def _de_de_found(text: str, data: object) -> list[str]:
     from speechlint.checks.wrd.de.complement import de_before_complement
     from speechlint.document import Document

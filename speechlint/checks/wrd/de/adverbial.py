@@ -185,6 +185,35 @@ class DeAdverbialData:
     #: after 的 (圆满的完成和超额完成生产计划), is the second of coordinated verbs: what
     #: follows it is their object, as after a verb jieba tags v.
     joined_set_phrase_verb: bool = False
+    #: Modal openers of law and report sentences (应当, 必须, 不得, 依法 …): a word of two or
+    #: more characters right after one of them (or the second of two such words, the first
+    #: no verb: 应当客观/n 公正/nr 的), before 的 and a verb (jieba's v, vn) or a
+    #: preposition, is read as an adverbial whatever jieba tags it (``opener_retag_tags``:
+    #: 应当妥善/v的处理, 应当依法及时/c的执行, 要全力/n的做好) and scored whatever the cheap
+    #: character filters say; such a site is reported above ``lm_threshold_opener_retag``
+    #: and only then (what stands before the adverbial is the modal opener, so the other
+    #: thresholds' reading of it does not apply): a relative clause (应当履行的义务, 可以
+    #: 申请的事项, 应当遵守的规定) has a plain verb before 的, which the model reads with 的.
+    opener_retag: frozenset[str] = frozenset()
+    #: jieba's tags of the word after such an opener that are read as an adverbial.
+    opener_retag_tags: frozenset[str] = frozenset()
+    lm_threshold_opener_retag: float = float("inf")
+    #: ... or this much, when jieba tags the word a verb (v): 妥善/v is an adverbial, 履行/v
+    #: (必须履行的审批手续) the verb of a relative clause before a noun-verb.
+    lm_threshold_opener_retag_verb: float = float("inf")
+    #: A word jieba tags a verb (v, vn) is read so only when the model finds 地 after it at
+    #: least this likely (natural log) against 的 (:func:`left_ratio`: 妥善 +2.9; 履行 -1.4,
+    #: 转产: verbs of relative clauses, 必须履行的审批手续, which the phrase's reading alone
+    #: leaves too close to the threshold; 独立 -2.2 is lost with them).
+    opener_retag_verb_left: float = float("inf")
+    #: jieba's tags of the word after 的 that are read as a verb when an adverbial (as
+    #: tagged or read by ``opener_retag``) stands right after a modal opener of
+    #: ``opener_retag`` and a noun, verb or adjective (its object) follows the word (应当
+    #: 认真的核实/n 材料, 应当如实的记录/n 业务, 要认真的落实/a 部署): after a modal verb and
+    #: its adverbial comes the verb phrase, and jieba's dictionary tags these verbs nouns or
+    #: adjectives.  Reported above ``lm_threshold_opener_retag`` (or
+    #: ``lm_threshold_opener_retag_verb``) only.
+    opener_verb_tags: frozenset[str] = frozenset()
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -255,6 +284,16 @@ class DeAdverbialData:
             alts.append("(?<![可所难足得用借据加予])以")
         deg = f"(?:{alternation(self.degree)})*" if self.degree else ""
         return re.compile(f"(?:{'|'.join(alts)}){deg}$" if alts else "(?!)")
+
+    @cached_property
+    def _retag_opener_before(self) -> re.Pattern[str]:
+        words = self.opener_retag
+        return re.compile(f"(?:{alternation(words)})(?:[\u4e00-\u9fff]{{2}}|[\u4e00-\u9fff]{{4}})$" if words else "(?!)")
+
+    def retag_opener_before(self, text: str, de: int) -> bool:
+        """Does a retagging opener (``opener_retag``) end two or four characters before the
+        的 at ``de`` (应当妥善的, 应当独立公正的)?"""
+        return self._retag_opener_before.search(text, max(0, de - 8), de) is not None
 
     @cached_property
     def _opener_before(self) -> re.Pattern[str]:
@@ -1050,6 +1089,8 @@ def _model_de_di(
 
     # the last characters of the predicate openers: a set lookup before the opener's regex
     opener_tails = {w[-1] for w in data.predicate_openers}
+    # ... and of the openers of opener_retag (a set lookup before its regex)
+    retag_tails = {w[-1] for w in data.opener_retag}
 
     def scored_anyway(de: int) -> bool:
         """Is the 的 at ``de`` scored by the model whatever the character filters say: a
@@ -1075,6 +1116,10 @@ def _model_de_di(
             and data.opener_near(text, de)
         ):
             return True  # 要深入持久的教育…: an adjective and a noun-verb after a modal verb
+        if (text[de - 3 : de - 2] in retag_tails or text[de - 5 : de - 4] in retag_tails) and data.retag_opener_before(
+            text, de
+        ):
+            return True  # 应当妥善的处理…: a word right after a modal opener (opener_retag)
         maybe = twos.get(two)
         if maybe is None:
             maybe = twos[two] = two in adverbial_words or two in adverbial_tails
@@ -1154,6 +1199,8 @@ class _Site:
     follower: segment.Tagged | None
     f: int
     last: segment.Tagged | None
+    #: jieba's tag of ``before`` where it was replaced by an adjective's (``opener_retag``).
+    retagged: str = ""
 
 
 def _tagged_site(text: str, de: int, clauses: Clauses, data: DeAdverbialData) -> _Site | None:
@@ -1180,6 +1227,23 @@ def _tagged_site(text: str, de: int, clauses: Clauses, data: DeAdverbialData) ->
         # 如实的对全国形势…: jieba reads 对 as a noun (一对).  Cross-fitted: old 599 ->
         # 601 of 726, tune 128 of 131, no clean 的 reported in either
         after = (*after[:3], "p")
+    retagged = ""
+    if data.opener_retag and d >= 2 and (
+        tokens[d - 2][2] in data.opener_retag
+        # 应当客观/n 公正/nr 的调查: two manner words after the modal opener, the first no
+        # verb (要实行灵活的用工制度: the verb's object follows it)
+        or (
+            d >= 3
+            and tokens[d - 3][2] in data.opener_retag
+            and tokens[d - 2][3] not in ("v", "vn")
+            and _manner_like(tokens[d - 2], data)
+        )
+    ):
+        retagged = _opener_retag(tokens, d, data)
+        if retagged and before[3] not in data.lm_before_tags:
+            before = (*before[:3], "a")  # 应当妥善/v的处理: the adverbial
+        if retagged and after[3] not in ("v", "vn", "p"):
+            after = (*after[:3], "v")  # 应当认真的核实/n 材料: the verb
     if before[3] not in data.lm_before_tags or after[3] not in data.lm_after_tags:
         return None
     follower = tokens[d + 2] if d + 2 < len(tokens) else None
@@ -1195,7 +1259,46 @@ def _tagged_site(text: str, de: int, clauses: Clauses, data: DeAdverbialData) ->
     ):
         f += 2  # 坚定的维护和发展了: what follows the last of coordinated verbs
     last = tokens[f] if f < len(tokens) else None
-    return _Site(de, lo, tokens, d, before, after, follower, f, last)
+    return _Site(de, lo, tokens, d, before, after, follower, f, last, retagged)
+
+
+def _manner_like(token: segment.Tagged, data: DeAdverbialData) -> bool:
+    """May ``token`` be a manner word as ``opener_retag`` reads one (an adverbial's tag, or
+    one of ``opener_retag_tags`` on a word of two or more characters; a verb only where the
+    model reads it before 地, ``opener_retag_verb_left``)?"""
+    if token[3] in data.lm_before_tags:
+        return True
+    if token[3] not in data.opener_retag_tags or len(token[2]) < 2:
+        return False
+    if token[3] in ("v", "vn"):
+        model = lm.model()
+        return model is not None and left_ratio(model, token[2][-2:]) >= data.opener_retag_verb_left
+    return True
+
+
+def _opener_retag(tokens: tuple[segment.Tagged, ...], d: int, data: DeAdverbialData) -> str:
+    """The tag jieba gave the adverbial before the 的 at index ``d`` or the verb after it,
+    where ``opener_retag`` and ``opener_verb_tags`` read them otherwise than jieba does
+    (the caller has found a modal opener right before the adverbial); "" where they do
+    not.  A word of two or more characters after a modal verb is its adverbial if jieba
+    tags it a noun, a verb … (应当妥善/v的处理, 应当依法及时/c的执行), and a word of two
+    characters after 的 is the verb if jieba tags it a noun or an adjective and a noun, a
+    verb or an adjective (its object) follows it (应当认真的核实/n 材料)."""
+    before, after = tokens[d - 1], tokens[d + 1]
+    before_ok = before[3] in data.lm_before_tags
+    before_retag = not before_ok and _manner_like(before, data)
+    after_ok = after[3] in ("v", "vn", "p")
+    after_retag = (
+        not after_ok
+        and after[3] in data.opener_verb_tags
+        and len(after[2]) == 2
+        and d + 2 < len(tokens)
+        and tokens[d + 2][3][:1] in ("n", "v", "a")
+    )
+    if not (before_ok or before_retag) or not (after_ok or after_retag) or not (before_retag or after_retag):
+        return ""
+    # a verb before 的 keeps its own threshold (lm_threshold_opener_retag_verb)
+    return "v" if before_retag and before[3] == "v" else (before[3] if before_retag else after[3])
 
 
 def _phrase_opener(text: str, site: _Site, model: lm.Model, data: DeAdverbialData) -> tuple[int, str, str, bool]:
@@ -1239,6 +1342,10 @@ def _site_threshold(
     and what follows the verb (an object, a marker, a coordinated adverbial with 地 …);
     None where the phrase is a verb's object or a determiner's noun phrase, whatever the
     score (``score`` only tells a decisive reading)."""
+    if site.retagged == "v":
+        return data.lm_threshold_opener_retag_verb  # 应当妥善/v的处理: a modal opener before it
+    if site.retagged:
+        return data.lm_threshold_opener_retag  # 应当依法及时/c的执行, 应当认真的核实/n 材料
     de, lo, tokens, d, before, after = site.de, site.lo, site.tokens, site.d, site.before, site.after
     follower, f, last = site.follower, site.f, site.last
     k, word, tag, parallel = _phrase_opener(text, site, model, data)
