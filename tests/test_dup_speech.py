@@ -5,11 +5,16 @@ A speech draft is full of reduplication that the benchmark's reports and laws ha
 verbs (压压担子, 说说, 研究研究), adjectives (认认真真, 沉甸甸的), measure words after a noun
 (座座高楼), words that touch (自由平等等).  Each false alarm there offers a "safe" fix
 that damages a correct sentence, so a slip sentence must give exactly one finding: the
-slip.  The sentences are invented (tests/data/dup_speech.yaml)."""
+slip.  The sentences are invented: tests/data/dup_speech.yaml is the set the speech-draft
+mechanisms of rules/dup.yaml were fitted to; dup_speech_heldout.yaml was written afterwards,
+without its examples, to measure them on sentences they were not fitted to, and
+dup_speech_heldout2.yaml after the mechanisms fitted to the first held-out file
+(bench/dup_speech.py prints the figures of each file)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -17,7 +22,21 @@ import yaml
 import speechlint
 from speechlint.config import Config
 
-SENTENCES = yaml.safe_load((Path(__file__).parent / "data" / "dup_speech.yaml").read_text(encoding="utf-8"))
+DATA = Path(__file__).parent / "data"
+FITTED = yaml.safe_load((DATA / "dup_speech.yaml").read_text(encoding="utf-8"))
+HELD_OUT = [yaml.safe_load((DATA / f"{n}.yaml").read_text(encoding="utf-8")) for n in ("dup_speech_heldout", "dup_speech_heldout2")]
+
+
+def _joined(sets: list[dict[str, Any]]) -> dict[str, Any]:
+    """The sentences of several files as one file's lists."""
+    return {
+        "correct": [t for d in sets for t in d["correct"]],
+        "slips": [s for d in sets for s in d["slips"]],
+        "known": {k: [t for d in sets for t in d["known"][k]] for k in ("correct_reported", "slips_missed")},
+    }
+
+
+SENTENCES = _joined([FITTED, *HELD_OUT])
 DUP = Config(select=("DUP001", "DUP002"))
 
 
@@ -42,12 +61,25 @@ def test_slips_are_found_alone(text: str, slip: str) -> None:
     assert _found_alone(text, slip)
 
 
-def test_the_lists_do_not_overlap() -> None:
-    known = SENTENCES["known"]
-    assert set(known["correct_reported"]).isdisjoint(SENTENCES["correct"])
-    assert {t for t, _ in known["slips_missed"]}.isdisjoint(t for t, _ in SENTENCES["slips"])
-    assert len(SENTENCES["correct"]) + len(known["correct_reported"]) >= 150
-    assert len(SENTENCES["slips"]) + len(known["slips_missed"]) >= 60
+def _all(sentences: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """(every correct sentence, every slip sentence) of a file, its known lists included."""
+    known = sentences["known"]
+    return sentences["correct"] + known["correct_reported"], [t for t, _ in sentences["slips"] + known["slips_missed"]]
+
+
+@pytest.mark.parametrize(("sentences", "least"), [(FITTED, 150), (_joined(HELD_OUT), 120)])
+def test_the_lists_do_not_overlap(sentences: dict[str, Any], least: int) -> None:
+    known = sentences["known"]
+    assert set(known["correct_reported"]).isdisjoint(sentences["correct"])
+    assert {t for t, _ in known["slips_missed"]}.isdisjoint(t for t, _ in sentences["slips"])
+    correct, slips = _all(sentences)
+    assert len(correct) >= least and len(slips) >= 60
+
+
+def test_the_held_out_sentences_are_not_the_fitted_ones() -> None:
+    correct, slips = _all(FITTED)
+    held_correct, held_slips = _all(_joined(HELD_OUT))
+    assert set(correct + slips).isdisjoint(held_correct + held_slips)
 
 
 @pytest.mark.xfail(strict=True, reason="known limit: correct sentences still reported")
@@ -74,9 +106,10 @@ def _reported_without(text: str, code: str = "DUP001", **off: object) -> bool:
     return bool(list(dup_findings(Document.from_text(text), data)))
 
 
-#: Each mechanism of issue 13's speech-draft precision: (the settings that turn it off, a
-#: sentence it silences, a slip of a nearby shape it leaves to the usual tests, if any).
-MECHANISMS = [
+#: Each DUP001 mechanism of issue 13's speech-draft precision fitted to dup_speech.yaml: (the
+#: settings that turn it off, a sentence it silences, a slip of a nearby shape it leaves to
+#: the usual tests, if any).
+FITTED_MECHANISMS = [
     (
         {"reduplicated_verb_object": ()},
         "我们要给年轻干部压压担子。",  # 压压 + 担子: VV + object
@@ -160,10 +193,31 @@ MECHANISMS = [
 ]
 
 
-@pytest.mark.parametrize(("off", "good", "bad"), MECHANISMS)
-def test_each_mechanism_silences_its_shape_and_only_it(off: dict[str, object], good: str, bad: str | None) -> None:
+#: The mechanisms the held-out sentences asked for: (rule, the settings that turn one off,
+#: a sentence it silences, a slip of a nearby shape it leaves to the usual tests, if any).
+HELDOUT_MECHANISMS = [
+    ("DUP001", {"unit_compound_min": 0}, "各班班主任开会了。", "各单单位要按时报送。"),
+    ("DUP001", {"pair_in_word_min": 0}, "大家要反对本本主义。", "我们要反对形式主主义。"),
+    ("DUP002", {"pair_in_word_min": 0}, "这事你得掂量掂量。", None),
+    ("DUP001", {"reduplicated_word_freq": 0}, "他次次都冲在前面。", "这是我们生活活的一部分。"),
+    ("DUP001", {"pivot_before": ""}, "请各位排排队。", "请大家推推进工作。"),
+    ("DUP001", {"motion_before": ""}, "年轻干部要多去蹲蹲点。", "年轻干部要多去推推进工作。"),
+    ("DUP002", {"pivot_before": ""}, "请各位老师指导指导。", "要认真听取代表们意见意见。"),
+    ("DUP001", {"reduplicated_pronoun_object": False}, "大家要劝劝他，", "我们要关关心他们。"),
+    ("DUP001", {"measure_after_tags": ("f", "n", "ns", "nz", "s")}, "我们顿顿都有肉吃。", "我们项项目都完成了。"),
+    ("DUP001", {"vv_object_word": False}, "我们出去透透气。", "人口特少少的民族，"),
+    ("DUP001", {"vv_object_word": False}, "下周大家碰碰头。", "要抓好落落实。"),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "off", "good", "bad"), [("DUP001", *m) for m in FITTED_MECHANISMS] + HELDOUT_MECHANISMS
+)
+def test_each_mechanism_silences_its_shape_and_only_it(
+    code: str, off: dict[str, object], good: str, bad: str | None
+) -> None:
     assert _findings(good) == []
-    assert _reported_without(good, **off)
+    assert _reported_without(good, code, **off)
     assert bad is None or len(_findings(bad)) == 1
 
 
