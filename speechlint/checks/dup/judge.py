@@ -48,6 +48,7 @@ from .words import (
     _kept_apart,
     _lexicon_crosses,
     _lexicon_word_at,
+    _lexicon_word_ending,
     _linked_before,
     _listed_aabb,
     _listed_before_compound,
@@ -221,9 +222,7 @@ def _unjoined_second_copy(text: str, s: int, data: DupData) -> bool:
     c, y = text[s], text[s + 2]
     if m.count(c, y) != 0:
         return False
-    lex = segment.lexicon().known
-    ends = any(lex[text[a : s + 1]] or text[a : s + 1] in data.extra_words for a in range(max(0, s - 3), s))
-    if not ends or not _lexicon_word_at(text, s + 2, data.extra_words):
+    if not _lexicon_word_ending(text, s, data.extra_words) or not _lexicon_word_at(text, s + 2, data.extra_words):
         return False
     return c + y not in segment.dictionary().freqs(c)
 

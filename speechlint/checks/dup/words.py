@@ -467,6 +467,13 @@ def _lexicon_word_at(text: str, a: int, extra: frozenset[str]) -> bool:
     return any(lex[text[a:b]] or text[a:b] in extra for b in range(a + 2, min(len(text), a + 4) + 1))
 
 
+def _lexicon_word_ending(text: str, e: int, extra: frozenset[str]) -> bool:
+    """Does a word of the compact lexicon (or a listed word) of 2–4 characters end with the
+    character at ``e``?  The mirror of :func:`_lexicon_word_at`."""
+    lex = segment.lexicon().known
+    return any(lex[text[a : e + 1]] or text[a : e + 1] in extra for a in range(max(0, e - 3), e))
+
+
 def _determined_unit(text: str, s: int, data: DupData) -> bool:
     """Is the doubled character at ``s`` a unit after a determiner (``unit-determiners``)
     whose second copy opens a word with the next character: 该乡 + 乡长, 各所 + 所长, 本台 +
