@@ -508,9 +508,10 @@ def _judged_true(text: str, de: int, data: DeComplementData) -> bool:
     if not data.truth_predicates or not any(text.endswith(v, 0, de) for v in data.truth_verbs):
         return False
     rest = text[de + 1 : de + 12]
+    degree = sorted(data.degree | data.truth_degree, key=len, reverse=True)  # longest first
     at = 0
     while True:  # up to three degree words (还很, 完全)
-        word = next((w for w in sorted(data.degree | data.truth_degree, key=len, reverse=True) if rest.startswith(w, at)), None)
+        word = next((w for w in degree if rest.startswith(w, at)), None)
         if word is None or at > 6:
             break
         at += len(word)
