@@ -166,162 +166,180 @@ def load(path: str | os.PathLike[str]) -> Config:
 
 def from_mapping(table: Mapping[str, Any], source: Path, where: str = "") -> Config:
     """Validate a configuration table and build a :class:`Config`."""
-    from . import registry
+    reader = _TableReader(table, source, where)
+    for key in table:
+        if key not in KEYS:
+            alt = key.replace("_", "-")
+            hint = f" (did you mean {alt!r}?)" if alt in KEYS else ""
+            raise reader.error(key, f"unknown key{hint}; expected one of: {', '.join(KEYS)}")
+    changes: dict[str, Any] = {"source": str(source)}
+    # packs first: codes of the configuration's own packs (XZ001 ...) are valid below
+    if "packs" in table:
+        changes.update(_load_packs(reader.packs()))
+    for key in table:
+        if key != "packs":
+            field, read = _FIELDS[key]
+            changes[field] = read(reader)
+    return DEFAULT.with_overrides(**changes)
 
-    def err(key: str, problem: str) -> ConfigError:
-        label = f"{where}.{key}" if where else key
-        return ConfigError(f"{source}: {label}: {problem}")
 
-    def str_list(key: str) -> tuple[str, ...]:
-        value = table[key]
+def _load_packs(packs: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The ``packs`` and ``problems`` of a configuration whose packs are ``packs``.
+
+    A broken pack is left out and reported (exit 2) while the other rules keep checking
+    the drafts; each pack registers its codes on load.
+    """
+    if not packs:
+        return {"packs": packs}
+    try:
+        from .packs import load_packs
+    except ImportError:  # pragma: no cover - rule packs not available
+        return {"packs": packs}
+    good: list[str] = []
+    problems: list[str] = []
+    for pack in packs:
+        try:
+            load_packs((*good, pack))
+        except RuleDataError as exc:
+            problems.append(str(exc))
+        else:
+            good.append(pack)
+    return {"packs": tuple(good), "problems": tuple(problems)}
+
+
+class _TableReader:
+    """Reads and validates the values of one configuration table, a method per key.
+
+    Each method returns the value of its :class:`Config` field or raises
+    :class:`ConfigError` naming the file and the key; globs and pack paths are taken
+    relative to the configuration's folder.
+    """
+
+    def __init__(self, table: Mapping[str, Any], source: Path, where: str) -> None:
+        self.table = table
+        self.source = source
+        self.where = where
+        self.folder = source.parent
+
+    def error(self, key: str, problem: str) -> ConfigError:
+        label = f"{self.where}.{key}" if self.where else key
+        return ConfigError(f"{self.source}: {label}: {problem}")
+
+    def str_list(self, key: str) -> tuple[str, ...]:
+        value = self.table[key]
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise err(key, "expected a list of strings")
+            raise self.error(key, "expected a list of strings")
         return tuple(value)
 
-    def codes(key: str, value: object) -> tuple[str, ...]:
+    def codes(self, key: str, value: object) -> tuple[str, ...]:
+        from . import registry
+
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise err(key, "expected a list of rule codes or prefixes")
+            raise self.error(key, "expected a list of rule codes or prefixes")
         out = tuple(v.strip().upper() for v in value)
         for c in out:
             if not registry.valid_prefix(c):
-                raise err(key, f"unknown rule code or prefix {c!r} (see 'speechlint rules')")
+                raise self.error(key, f"unknown rule code or prefix {c!r} (see 'speechlint rules')")
         return out
 
-    folder = source.parent
-    changes: dict[str, Any] = {"source": str(source)}
-    for key in table:
-        if key not in KEYS:
-            hint = ""
-            alt = key.replace("_", "-")
-            if alt in KEYS:
-                hint = f" (did you mean {alt!r}?)"
-            raise err(key, f"unknown key{hint}; expected one of: {', '.join(KEYS)}")
+    def select(self) -> tuple[str, ...]:
+        return self.codes("select", self.table["select"])
 
-    handlers: dict[str, Callable[[], None]] = {}
+    def extend_select(self) -> tuple[str, ...]:
+        return self.codes("extend-select", self.table["extend-select"])
 
-    def h_select() -> None:
-        changes["select"] = codes("select", table["select"])
+    def ignore(self) -> tuple[str, ...]:
+        return self.codes("ignore", self.table["ignore"])
 
-    def h_extend() -> None:
-        changes["extend_select"] = codes("extend-select", table["extend-select"])
-
-    def h_ignore() -> None:
-        changes["ignore"] = codes("ignore", table["ignore"])
-
-    def h_pfi() -> None:
-        value = table["per-file-ignores"]
+    def per_file_ignores(self) -> Mapping[str, tuple[str, ...]]:
+        value = self.table["per-file-ignores"]
         if not isinstance(value, dict):
-            raise err("per-file-ignores", 'expected a table of glob = ["CODE", ...]')
-        pfi: dict[str, tuple[str, ...]] = {}
-        for glob, cs in value.items():
-            pfi[_anchor(glob, folder)] = codes(f"per-file-ignores.{glob!r}", cs)
-        changes["per_file_ignores"] = MappingProxyType(pfi)
+            raise self.error("per-file-ignores", 'expected a table of glob = ["CODE", ...]')
+        return MappingProxyType(
+            {_anchor(glob, self.folder): self.codes(f"per-file-ignores.{glob!r}", cs) for glob, cs in value.items()}
+        )
 
-    def h_exclude() -> None:
-        changes["exclude"] = tuple(_anchor(g, folder) for g in str_list("exclude"))
+    def exclude(self) -> tuple[str, ...]:
+        return tuple(_anchor(g, self.folder) for g in self.str_list("exclude"))
 
-    def h_severity() -> None:
-        value = table["severity"]
+    def severity(self) -> Mapping[str, str]:
+        from . import registry
+
+        value = self.table["severity"]
         if not isinstance(value, dict):
-            raise err("severity", 'expected a table of CODE = "error" | "warning" | "info"')
+            raise self.error("severity", 'expected a table of CODE = "error" | "warning" | "info"')
         sev: dict[str, str] = {}
         for code, level in value.items():
             c = str(code).strip().upper()
             if not registry.valid_prefix(c):
-                raise err(f"severity.{code}", f"unknown rule code or prefix {code!r}")
+                raise self.error(f"severity.{code}", f"unknown rule code or prefix {code!r}")
             if level not in SEVERITIES:
-                raise err(f"severity.{code}", f"{level!r} is not one of: {', '.join(SEVERITIES)}")
+                raise self.error(f"severity.{code}", f"{level!r} is not one of: {', '.join(SEVERITIES)}")
             sev[c] = level
-        changes["severity"] = MappingProxyType(sev)
+        return MappingProxyType(sev)
 
-    def h_allow() -> None:
-        words = str_list("allow")
+    def allow(self) -> tuple[str, ...]:
+        words = self.str_list("allow")
         if any(not w.strip() for w in words):
-            raise err("allow", "empty word")
-        changes["allow"] = words
+            raise self.error("allow", "empty word")
+        return words
 
-    def h_passages() -> None:
-        value = table["allow-passage"]
+    def allow_passages(self) -> tuple[tuple[str, str], ...]:
+        value = self.table["allow-passage"]
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise err("allow-passage", 'expected [[allow-passage]] tables: file = "GLOB", text = "..."')
+            raise self.error("allow-passage", 'expected [[allow-passage]] tables: file = "GLOB", text = "..."')
         out: list[tuple[str, str]] = []
         for i, entry in enumerate(value):
             glob, text = entry.get("file"), entry.get("text")
             extra = sorted(set(entry) - {"file", "text"})
             if extra or not isinstance(glob, str) or not isinstance(text, str) or not glob or not text.strip():
-                raise err(f"allow-passage[{i}]", 'expected file = "GLOB" and text = "a passage", nothing else')
-            out.append((_anchor(glob, folder), text))
-        changes["allow_passages"] = tuple(out)
+                raise self.error(f"allow-passage[{i}]", 'expected file = "GLOB" and text = "a passage", nothing else')
+            out.append((_anchor(glob, self.folder), text))
+        return tuple(out)
 
-    def h_packs() -> None:
+    def packs(self) -> tuple[str, ...]:
         packs: list[str] = []
-        for rel in str_list("packs"):
+        for rel in self.str_list("packs"):
             pack = Path(rel).expanduser()
             if not pack.is_absolute():
-                pack = folder / pack
+                pack = self.folder / pack
             pack = Path(os.path.normpath(pack))
             if not pack.is_file():
-                raise err("packs", f"rule pack {rel!r} not found (looked for {pack})")
+                raise self.error("packs", f"rule pack {rel!r} not found (looked for {pack})")
             packs.append(str(pack))
-        changes["packs"] = tuple(packs)
+        return tuple(packs)
 
-    def h_size() -> None:
-        value = table["max-file-size"]
+    def max_file_size(self) -> int:
+        value = self.table["max-file-size"]
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise err("max-file-size", f"expected a positive number of bytes, got {value!r}")
-        changes["max_file_size"] = value
+            raise self.error("max-file-size", f"expected a positive number of bytes, got {value!r}")
+        return value
 
-    def h_language() -> None:
-        value = table["language"]
+    def language(self) -> str:
+        value = self.table["language"]
         if value not in ("zh", "en"):
-            raise err("language", f"expected 'zh' or 'en', got {value!r}")
-        changes["language"] = value
+            raise self.error("language", f"expected 'zh' or 'en', got {value!r}")
+        return str(value)
 
-    handlers.update(
-        {
-            "select": h_select,
-            "extend-select": h_extend,
-            "ignore": h_ignore,
-            "per-file-ignores": h_pfi,
-            "exclude": h_exclude,
-            "severity": h_severity,
-            "allow": h_allow,
-            "allow-passage": h_passages,
-            "packs": h_packs,
-            "max-file-size": h_size,
-            "language": h_language,
-        }
-    )
-    # packs first: codes of the configuration's own packs (XZ001 ...) are valid below
-    if "packs" in table:
-        handlers["packs"]()
-        if changes["packs"]:
-            try:
-                from .packs import load_packs
-            except ImportError:  # pragma: no cover - rule packs not available
-                pass
-            else:
-                # A broken pack is left out and reported (exit 2) while the other rules
-                # keep checking the drafts; each pack registers its codes on load.
-                good: list[str] = []
-                problems: list[str] = []
-                for pack in changes["packs"]:  # type: ignore[union-attr]
-                    try:
-                        load_packs((*good, pack))
-                    except RuleDataError as exc:
-                        problems.append(str(exc))
-                    else:
-                        good.append(pack)
-                changes["packs"] = tuple(good)
-                changes["problems"] = tuple(problems)
-    for key in table:
-        if key != "packs":
-            handlers[key]()
-    return DEFAULT.with_overrides(**changes)
+
+#: configuration key -> (the :class:`Config` field it sets, the reader of its value);
+#: ``packs`` is read first, by :func:`from_mapping` itself.
+_FIELDS: dict[str, tuple[str, Callable[[_TableReader], object]]] = {
+    "select": ("select", _TableReader.select),
+    "extend-select": ("extend_select", _TableReader.extend_select),
+    "ignore": ("ignore", _TableReader.ignore),
+    "per-file-ignores": ("per_file_ignores", _TableReader.per_file_ignores),
+    "exclude": ("exclude", _TableReader.exclude),
+    "severity": ("severity", _TableReader.severity),
+    "allow": ("allow", _TableReader.allow),
+    "allow-passage": ("allow_passages", _TableReader.allow_passages),
+    "max-file-size": ("max_file_size", _TableReader.max_file_size),
+    "language": ("language", _TableReader.language),
+}
 
 
 def _anchor(glob: str, folder: Path) -> str:
