@@ -152,24 +152,50 @@ def _version() -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from . import engine
-    from .io import BinaryFileError, decode, encode, read_source, write_atomic
-    from .report import FORMATS, FileResult, ReportOptions, renderer
+    from .report import FORMATS
 
     if args.format not in FORMATS:
         raise SpeechlintError(f"unknown format {args.format!r}; expected one of: {', '.join(FORMATS)}")
     settings = Settings.from_args(args)
     _route_engine_log(args.verbose)
-    errors: list[str] = []  # files (or folders) that could not be checked: exit 2
-    notes: list[str] = []  # skipped on purpose (binary files, link loops): exit code unchanged
-    results: list[FileResult] = []
-    diffs: list[str] = []
-    fixed_files = 0
-    fixed_count = 0
-    writing = args.fix and not args.diff
-    pending = list(iter_files(args.paths, errors, notes))
-    # Problems of a configuration that do not stop the run (a broken rule pack, left out):
-    # one line each, exit 2, and the other rules still check every draft.
+    run = _CheckRun(args)
+    pending = list(iter_files(args.paths, run.errors, run.notes))
+    _configuration_problems(pending, settings, run.errors)
+    progress = Progress(len(pending))
+    if not (args.fix or args.diff or args.annotate) and _pool_size(args, pending) > 1:
+        run.results.extend(_lint_pool(pending, settings, _pool_size(args, pending), run.errors, run.notes, progress))
+        pending = []
+    for path in pending:
+        progress.tick()
+        _check_path(run, path, settings)
+    progress.done()
+    _named_binary_files_are_errors(run.notes, run.errors, args.paths)
+    if args.annotate and not run.annotated and not run.errors:
+        run.notes.append(f"{args.annotate}: note: no .docx file was checked; nothing annotated")
+    _report(run)
+    return _exit_code(run)
+
+
+class _CheckRun:
+    """What one ``speechlint check`` collects, file by file, for its report and exit code."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.writing: bool = args.fix and not args.diff  # fixed drafts are written back
+        self.errors: list[str] = []  # files (or folders) that could not be checked: exit 2
+        self.notes: list[str] = []  # skipped on purpose (binary files, link loops): exit code unchanged
+        self.results: list[FileResult] = []
+        self.diffs: list[str] = []
+        self.annotated: list[str] = []  # annotated copies of .docx files written
+        self.fixed_files = 0
+        self.fixed_count = 0
+
+
+def _configuration_problems(pending: Sequence[str], settings: Settings, errors: list[str]) -> None:
+    """Problems of a configuration that do not stop the run (a broken rule pack, left out).
+
+    One line each, exit 2, and the other rules still check every draft.
+    """
     seen_folders: set[str] = set()
     for path in pending:
         folder = os.path.dirname(path) if path != "-" else "-"
@@ -179,115 +205,149 @@ def _check(args: argparse.Namespace) -> int:
                 line = as_error_line(problem)
                 if line not in errors:
                     errors.append(line)
-    progress = Progress(len(pending))
-    out = sys.stdout
-    color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
-    show_source = args.show_source if args.show_source is not None else out.isatty()
-    options = ReportOptions(show_source, color, args.statistics)
-    if not (args.fix or args.diff or args.annotate) and _pool_size(args, pending) > 1:
-        results.extend(_lint_pool(pending, settings, _pool_size(args, pending), errors, notes, progress))
-        pending = []
-    annotated: list[str] = []
-    for path in pending:
-        progress.tick()
-        name = args.stdin_filename or "-" if path == "-" else path
-        config = settings.for_path(args.stdin_filename or "-") if path == "-" else settings.for_file(path)
-        if settings.excluded(config, path):
-            continue
-        failed: list[RuleFailure] = []  # rules that raised on this file (they are skipped)
-        try:
-            if path != "-" and _is_docx(path):
-                res = _lint_one(path, settings, failed, config)
-                if res is None:
-                    continue
-                if args.fix or args.diff:
-                    notes.append(f"{path}: note: --fix/--diff do not change .docx files "
-                                 "(use --annotate OUT.docx)")
-                results.append(res)  # checked, whatever becomes of the annotated copy
-                if args.annotate:
-                    _annotate(path, args.annotate, res, annotated, config)
-                continue
-            if path == "-":
-                raw = _read_stdin(name, config.max_file_size)
-                decoded = decode(raw, name)
-            else:
-                raw, decoded = read_source(path, config.max_file_size)
-            filetype = engine.filetype_of(name)
-            text = decoded.text
-            if args.fix or args.diff:
-                result = speechlint.fix(text, config, unsafe=args.unsafe_fixes, filetype=filetype, path=name,
-                                        failures=failed)
-                if writing and path == "-" and result.text == text:
-                    sys.stdout.buffer.write(raw)  # a filter always passes the draft on
-                if result.text != text:
-                    if args.diff:
-                        diffs.append(diff(name, text, result.text))
-                    elif path == "-":
-                        sys.stdout.buffer.write(encode(result.text, decoded.encoding, decoded.bom))
-                    else:
-                        if not write_atomic(path, encode(result.text, decoded.encoding, decoded.bom),
-                                            expect=raw):
-                            # a concurrent fixer wrote these very bytes: the check of them stands
-                            notes.append(f"{_visible(name)}: note: already fixed (by another "
-                                         "process); not written again")
-                            results.append(FileResult(name, result.text, result.remaining))
-                            continue
-                        if not args.quiet:
-                            from .i18n import fixed_line
 
-                            print(fixed_line(_visible(name), result.repaired), file=sys.stderr)
-                    fixed_files += 1
-                    fixed_count += result.repaired
-                diags = result.remaining if writing else speechlint.lint(
-                    text, config, filetype=filetype, path=name, failures=failed)
-                if writing:
-                    text = result.text
-            else:
-                diags = speechlint.lint(text, config, filetype=filetype, path=name, failures=failed)
-            results.append(FileResult(name, text, diags))
-        except BinaryFileError as exc:
-            notes.append(as_error_line(str(exc), "note"))
-        except SpeechlintError as exc:
-            if args.verbose:
-                _print_traceback()
-            errors.append(as_error_line(str(exc)))
-        except Exception as exc:  # noqa: BLE001 - never a traceback for one bad file
-            if args.verbose:
-                _print_traceback()
-            errors.append(as_error_line(f"{name}: internal error: {type(exc).__name__}: {exc}"))
-        finally:
-            errors.extend(failure_lines(name, failed))  # the file was not fully checked
 
-    progress.done()
-    _named_binary_files_are_errors(notes, errors, args.paths)
-    if args.annotate and not annotated and not errors:
-        notes.append(f"{args.annotate}: note: no .docx file was checked; nothing annotated")
-    if args.diff:
-        out.write("".join(diffs))
-    elif not (args.fix and args.paths == ["-"]):
-        out.write(renderer(args.format)(results, options))
-    else:  # stdout carries the fixed draft: what remains goes to stderr (as ruff does)
-        sys.stderr.write(renderer(args.format)(results, ReportOptions(False, False, args.statistics)))
+def _check_path(run: _CheckRun, path: str, settings: Settings) -> None:
+    """Check (and fix, diff or annotate, as asked) one file, or standard input for ``-``.
+
+    Whatever goes wrong becomes one line of ``run.errors`` or ``run.notes``, never a
+    traceback (``--verbose`` adds it), and the other files are still checked.
+    """
+    from .io import BinaryFileError
+
+    args = run.args
+    name = args.stdin_filename or "-" if path == "-" else path
+    config = settings.for_path(args.stdin_filename or "-") if path == "-" else settings.for_file(path)
+    if settings.excluded(config, path):
+        return
+    failed: list[RuleFailure] = []  # rules that raised on this file (they are skipped)
+    try:
+        if path != "-" and _is_docx(path):
+            _check_docx(run, path, settings, failed, config)
+        else:
+            _check_text(run, path, name, config, failed)
+    except BinaryFileError as exc:
+        run.notes.append(as_error_line(str(exc), "note"))
+    except SpeechlintError as exc:
+        if args.verbose:
+            _print_traceback()
+        run.errors.append(as_error_line(str(exc)))
+    except Exception as exc:  # noqa: BLE001 - never a traceback for one bad file
+        if args.verbose:
+            _print_traceback()
+        run.errors.append(as_error_line(f"{name}: internal error: {type(exc).__name__}: {exc}"))
+    finally:
+        run.errors.extend(failure_lines(name, failed))  # the file was not fully checked
+
+
+def _check_docx(run: _CheckRun, path: str, settings: Settings, failed: list[RuleFailure], config: Config) -> None:
+    """Check a Word file; ``--annotate`` writes a copy with the findings as comments."""
+    args = run.args
+    res = _lint_one(path, settings, failed, config)
+    if res is None:
+        return
+    if args.fix or args.diff:
+        run.notes.append(f"{path}: note: --fix/--diff do not change .docx files (use --annotate OUT.docx)")
+    run.results.append(res)  # checked, whatever becomes of the annotated copy
+    if args.annotate:
+        _annotate(path, args.annotate, res, run.annotated, config)
+
+
+def _check_text(run: _CheckRun, path: str, name: str, config: Config, failed: list[RuleFailure]) -> None:
+    """Check a plain-text or Markdown draft (or standard input), fixing it if asked."""
+    from . import engine
+    from .io import decode, read_source
+    from .report import FileResult
+
+    args = run.args
+    if path == "-":
+        raw = _read_stdin(name, config.max_file_size)
+        decoded = decode(raw, name)
+    else:
+        raw, decoded = read_source(path, config.max_file_size)
+    filetype = engine.filetype_of(name)
+    text = decoded.text
+    if not (args.fix or args.diff):
+        diags = speechlint.lint(text, config, filetype=filetype, path=name, failures=failed)
+        run.results.append(FileResult(name, text, diags))
+        return
+    result = speechlint.fix(text, config, unsafe=args.unsafe_fixes, filetype=filetype, path=name, failures=failed)
+    if run.writing and path == "-" and result.text == text:
+        sys.stdout.buffer.write(raw)  # a filter always passes the draft on
+    if result.text != text:
+        if not _deliver_fix(run, path, name, raw, decoded, result):
+            # a concurrent fixer wrote these very bytes: the check of them stands
+            run.notes.append(f"{_visible(name)}: note: already fixed (by another process); not written again")
+            run.results.append(FileResult(name, result.text, result.remaining))
+            return
+        run.fixed_files += 1
+        run.fixed_count += result.repaired
+    if run.writing:
+        run.results.append(FileResult(name, result.text, result.remaining))
+    else:  # --diff: the findings of the draft as it stands
+        diags = speechlint.lint(text, config, filetype=filetype, path=name, failures=failed)
+        run.results.append(FileResult(name, text, diags))
+
+
+def _deliver_fix(run: _CheckRun, path: str, name: str, raw: bytes, decoded: Any, result: Any) -> bool:
+    """Hand on a changed draft: as a diff, on standard output, or written back in place.
+
+    False when the file on disk no longer holds ``raw`` because another process wrote
+    these very bytes (nothing is written then).
+    """
+    from .io import encode, write_atomic
+
+    if run.args.diff:
+        run.diffs.append(diff(name, decoded.text, result.text))
+    elif path == "-":
+        sys.stdout.buffer.write(encode(result.text, decoded.encoding, decoded.bom))
+    else:
+        if not write_atomic(path, encode(result.text, decoded.encoding, decoded.bom), expect=raw):
+            return False
+        if not run.args.quiet:
+            from .i18n import fixed_line
+
+            print(fixed_line(_visible(name), result.repaired), file=sys.stderr)
+    return True
+
+
+def _report(run: _CheckRun) -> None:
+    """The findings (or diffs) on standard output; notes, errors and the summary on stderr."""
     from . import i18n, summary
+    from .report import ReportOptions, renderer
 
+    args = run.args
+    out = sys.stdout
+    if args.diff:
+        out.write("".join(run.diffs))
+    elif not (args.fix and args.paths == ["-"]):
+        color = args.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
+        show_source = args.show_source if args.show_source is not None else out.isatty()
+        out.write(renderer(args.format)(run.results, ReportOptions(show_source, color, args.statistics)))
+    else:  # stdout carries the fixed draft: what remains goes to stderr (as ruff does)
+        sys.stderr.write(renderer(args.format)(run.results, ReportOptions(False, False, args.statistics)))
     if not args.quiet:
-        for n in notes:
+        for n in run.notes:
             print(i18n.localize_line(n), file=sys.stderr)
-    for e in errors:
+    for e in run.errors:
         print(i18n.localize_line(e), file=sys.stderr)
-    total = sum(len(r.diagnostics) for r in results)
     if not args.quiet and args.format == "text" and not args.diff:
-        print(summary.line(results, len(errors), (fixed_count, fixed_files) if writing else None,
-                           i18n.language()), file=sys.stderr)
-    if errors:
+        fixed = (run.fixed_count, run.fixed_files) if run.writing else None
+        print(summary.line(run.results, len(run.errors), fixed, i18n.language()), file=sys.stderr)
+
+
+def _exit_code(run: _CheckRun) -> int:
+    """2 on any error; with ``--diff`` 1 when a draft would change; else 1 on findings."""
+    args = run.args
+    if run.errors:
         return 2
     if args.diff:
-        return 1 if diffs else 0
-    if args.exit_non_zero_on_fix and writing and fixed_files:
+        return 1 if run.diffs else 0
+    if args.exit_non_zero_on_fix and run.writing and run.fixed_files:
         return 1  # a pre-commit fixer fails when it changed a file (pre-commit-hooks convention)
     if args.exit_zero:
         return 0
-    return 1 if total else 0
+    return 1 if any(r.diagnostics for r in run.results) else 0
 
 
 # ------------------------------------------- configuration, Word files, many files
