@@ -50,6 +50,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -420,40 +421,9 @@ def lsp_case(label: str, cmd: list[str], edits: int, draft: Path | None = None) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("--runs", type=int, default=7)
-    ap.add_argument("--quick", action="store_true", help="3 runs, no 10 MB input, fewer LSP edits")
-    ap.add_argument(
-        "--install",
-        choices=("editable", "regular"),
-        default="editable",
-        help="editable: this checkout's .venv (the README's install); regular: "
-        "`pip install .` into bench/.peers/speechlint, as a released package",
-    )
-    ap.add_argument(
-        "--sizes",
-        default=",".join((*SIZES, DISTINCT)),
-        help=f"comma-separated inputs to measure (default: {','.join((*SIZES, DISTINCT))}; "
-        f"{DISTINCT}: the official texts joined, about 9 MB that never repeats, when ../shared is there)",
-    )
-    ap.add_argument("--no-folder", action="store_true", help="skip the folder (--jobs) cases")
-    ap.add_argument(
-        "--baseline",
-        metavar="DIR",
-        help="also run each size against another source tree of speechlint (e.g. "
-        "`git archive OLD | tar -x -C DIR`), put first on PYTHONPATH of the same interpreter",
-    )
-    ap.add_argument("--no-peers", action="store_true", help="skip autocorrect")
-    ap.add_argument("--no-lsp", action="store_true", help="skip the language server latency")
-    ap.add_argument("--lsp-edits", type=int, default=400)
-    args = ap.parse_args(argv)
+    args = _parse_args(argv)
     runs = 3 if args.quick else args.runs
-    wanted = [s.strip() for s in args.sizes.split(",") if s.strip()]
-    unknown = [s for s in wanted if s not in SIZES and s != DISTINCT]
-    if unknown:
-        ap.error(f"--sizes: unknown size {', '.join(unknown)} (known: {', '.join((*SIZES, DISTINCT))})")
+    wanted = args.wanted
     sizes = {k: v for k, v in SIZES.items() if k in wanted and not (args.quick and k == "10MB")}
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -492,106 +462,13 @@ def main(argv: list[str] | None = None) -> int:
         "cases": {},
     }
     cases: dict[str, object] = results["cases"]  # type: ignore[assignment]
-    floor_script = work / "floor.py"
-    floor_script.write_text(FLOOR, encoding="utf-8")
-    ac_script = work / "autocorrect_lint.py"
-    ac_script.write_text(AUTOCORRECT, encoding="utf-8")
-    ac_folder_script = work / "autocorrect_folder.py"
-    ac_folder_script.write_text(AUTOCORRECT_FOLDER, encoding="utf-8")
-
-    def step(name: str) -> None:
-        print(f"measured {name}", file=sys.stderr, flush=True)
 
     for name, path in inputs.items():
-        sl = speechlint_cmd(str(path), bindir=bindir)
-        floor = [PY, str(floor_script), str(path)]
-        cases[f"{name}: speechlint vs regex floor"] = measure(
-            sl, floor, runs, label_b="regex floor"
-        )
-        if ac_py:
-            ac = [ac_py, str(ac_script), str(path)]
-            cases[f"{name}: speechlint vs autocorrect-py"] = measure(
-                sl, ac, runs, label_b="autocorrect-py"
-            )
-        if args.baseline:
-            base = str(Path(args.baseline).resolve())
-            cases[f"{name}: speechlint vs speechlint of {base}"] = measure(
-                sl, sl, runs, label_b="baseline", env_b={"PYTHONPATH": base}
-            )
-        step(name)
-
-    # --jobs across a folder of drafts.
-    folder = work / "folder"
+        _size_cases(cases, name, path, runs, bindir, ac_py, work, args.baseline)
     if not args.no_folder:
-        build_folder(folder)
-        jobs = os.cpu_count() or 2
-        # Control: the same pure-Python work in `jobs` processes against one.  On an idle machine
-        # the ratio is about 1/jobs; near 1.0 means other load left no core free, and no --jobs
-        # figure of this run can show scaling.
-        burn = (
-            "import sys,multiprocessing as mp\n"
-            "def f(_):\n    s=0\n    for i in range(4_000_000): s+=i\n"
-            "if __name__=='__main__':\n"
-            "    with mp.get_context('fork').Pool(int(sys.argv[1])) as p: p.map(f, range(4), chunksize=1)\n"
-        )
-        burn_script = work / "burn.py"
-        burn_script.write_text(burn, encoding="utf-8")
-        cases[f"control: CPU-bound Python in {jobs} processes vs 1 (ideal {1 / jobs:.2f})"] = measure(
-            [PY, str(burn_script), str(jobs)], [PY, str(burn_script), "1"], runs, label_b="1 process"
-        )
-        probe = subprocess.run(
-            speechlint_cmd("--jobs", "1", str(folder), bindir=bindir), capture_output=True, check=False
-        )
-        if probe.returncode in (0, 1):
-            one = speechlint_cmd("--jobs", "1", str(folder), bindir=bindir)
-            many = speechlint_cmd("--jobs", str(jobs), str(folder), bindir=bindir)
-            cases[f"folder (200 drafts): --jobs {jobs} vs --jobs 1"] = measure(
-                many, one, runs, label_b="--jobs 1"
-            )
-            if ac_py:
-                cases[f"folder (200 drafts): --jobs {jobs} vs autocorrect-py"] = measure(
-                    many, [ac_py, str(ac_folder_script), str(folder)], runs, label_b="autocorrect-py"
-                )
-            corpus = work / "corpus_folder"
-            build_corpus_folder(corpus)
-            cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs --jobs 1"] = measure(
-                speechlint_cmd("--jobs", str(jobs), str(corpus), bindir=bindir),
-                speechlint_cmd("--jobs", "1", str(corpus), bindir=bindir),
-                runs,
-                label_b="--jobs 1",
-            )
-            if ac_py:
-                cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs autocorrect-py"] = measure(
-                    speechlint_cmd("--jobs", str(jobs), str(corpus), bindir=bindir),
-                    [ac_py, str(ac_folder_script), str(corpus)],
-                    runs,
-                    label_b="autocorrect-py",
-                )
-            step("folder")
-
+        _folder_cases(cases, work, runs, bindir, ac_py)
     if not args.no_lsp and (ROOT / "bench" / "lsp_latency.py").exists():
-        edits = 100 if args.quick else args.lsp_edits
-        server_py = str(bindir / "python") if bindir else PY
-        ac_server = None if args.no_peers else ensure_autocorrect_server()
-        # the built draft of ~30,000 characters, and seed 000 (a real draft with findings, the
-        # issue's case) when ../shared is there
-        seeds = sorted((ROOT.parent / "shared" / "seeds").glob("000_*.txt"))
-        for title, draft in (("", None), (" (seed 000)", seeds[0] if seeds else None)):
-            if title and draft is None:
-                continue
-            tag = "_seed000" if draft else ""
-            lsp: dict[str, object] = {}
-            lsp["speechlint"] = lsp_case(
-                "speechlint" + tag, [server_py, "-m", "speechlint", "server"], edits, draft
-            )
-            if ac_server:
-                lsp["autocorrect"] = lsp_case("autocorrect" + tag, ac_server, edits, draft)
-            sl_m = lsp["speechlint"].get("median_ms")  # type: ignore[union-attr]
-            ac_m = lsp.get("autocorrect", {}).get("median_ms")  # type: ignore[union-attr]
-            if sl_m and ac_m:
-                lsp["ratio_median"] = sl_m / ac_m
-            cases["lsp: didChange -> publishDiagnostics" + title] = lsp
-        step("lsp")
+        _lsp_cases(cases, 100 if args.quick else args.lsp_edits, bindir, None if args.no_peers else ensure_autocorrect_server())
 
     (OUT / "results.json").write_text(
         json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8"
@@ -601,18 +478,171 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+
+def _parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The options; ``--sizes`` checked against the known inputs."""
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--quick", action="store_true", help="3 runs, no 10 MB input, fewer LSP edits")
+    ap.add_argument(
+        "--install",
+        choices=("editable", "regular"),
+        default="editable",
+        help="editable: this checkout's .venv (the README's install); regular: "
+        "`pip install .` into bench/.peers/speechlint, as a released package",
+    )
+    ap.add_argument(
+        "--sizes",
+        default=",".join((*SIZES, DISTINCT)),
+        help=f"comma-separated inputs to measure (default: {','.join((*SIZES, DISTINCT))}; "
+        f"{DISTINCT}: the official texts joined, about 9 MB that never repeats, when ../shared is there)",
+    )
+    ap.add_argument("--no-folder", action="store_true", help="skip the folder (--jobs) cases")
+    ap.add_argument(
+        "--baseline",
+        metavar="DIR",
+        help="also run each size against another source tree of speechlint (e.g. "
+        "`git archive OLD | tar -x -C DIR`), put first on PYTHONPATH of the same interpreter",
+    )
+    ap.add_argument("--no-peers", action="store_true", help="skip autocorrect")
+    ap.add_argument("--no-lsp", action="store_true", help="skip the language server latency")
+    ap.add_argument("--lsp-edits", type=int, default=400)
+    args = ap.parse_args(argv)
+    wanted = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in wanted if s not in SIZES and s != DISTINCT]
+    if unknown:
+        ap.error(f"--sizes: unknown size {', '.join(unknown)} (known: {', '.join((*SIZES, DISTINCT))})")
+    args.wanted = wanted
+    return args
+
+
+def _step(name: str) -> None:
+    print(f"measured {name}", file=sys.stderr, flush=True)
+
+
+def _script(work: Path, name: str, text: str) -> Path:
+    """``text`` written to ``work/name``: a script a measured command runs."""
+    path = work / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _size_cases(
+    cases: dict[str, object],
+    name: str,
+    path: Path,
+    runs: int,
+    bindir: Path | None,
+    ac_py: str | None,
+    work: Path,
+    baseline: str | None,
+) -> None:
+    """speechlint on one input against the regex floor, autocorrect-py and a baseline tree."""
+    sl = speechlint_cmd(str(path), bindir=bindir)
+    floor = [PY, str(_script(work, "floor.py", FLOOR)), str(path)]
+    cases[f"{name}: speechlint vs regex floor"] = measure(sl, floor, runs, label_b="regex floor")
+    if ac_py:
+        ac = [ac_py, str(_script(work, "autocorrect_lint.py", AUTOCORRECT)), str(path)]
+        cases[f"{name}: speechlint vs autocorrect-py"] = measure(sl, ac, runs, label_b="autocorrect-py")
+    if baseline:
+        base = str(Path(baseline).resolve())
+        cases[f"{name}: speechlint vs speechlint of {base}"] = measure(
+            sl, sl, runs, label_b="baseline", env_b={"PYTHONPATH": base}
+        )
+    _step(name)
+
+
+def _folder_cases(
+    cases: dict[str, object], work: Path, runs: int, bindir: Path | None, ac_py: str | None
+) -> None:
+    """--jobs across a folder of drafts, with a control of what the machine's cores give."""
+    folder = work / "folder"
+    build_folder(folder)
+    jobs = os.cpu_count() or 2
+    ac_folder_script = _script(work, "autocorrect_folder.py", AUTOCORRECT_FOLDER)
+    # Control: the same pure-Python work in `jobs` processes against one.  On an idle machine
+    # the ratio is about 1/jobs; near 1.0 means other load left no core free, and no --jobs
+    # figure of this run can show scaling.
+    burn = (
+        "import sys,multiprocessing as mp\n"
+        "def f(_):\n    s=0\n    for i in range(4_000_000): s+=i\n"
+        "if __name__=='__main__':\n"
+        "    with mp.get_context('fork').Pool(int(sys.argv[1])) as p: p.map(f, range(4), chunksize=1)\n"
+    )
+    burn_script = work / "burn.py"
+    burn_script.write_text(burn, encoding="utf-8")
+    cases[f"control: CPU-bound Python in {jobs} processes vs 1 (ideal {1 / jobs:.2f})"] = measure(
+        [PY, str(burn_script), str(jobs)], [PY, str(burn_script), "1"], runs, label_b="1 process"
+    )
+    probe = subprocess.run(
+        speechlint_cmd("--jobs", "1", str(folder), bindir=bindir), capture_output=True, check=False
+    )
+    if probe.returncode in (0, 1):
+        one = speechlint_cmd("--jobs", "1", str(folder), bindir=bindir)
+        many = speechlint_cmd("--jobs", str(jobs), str(folder), bindir=bindir)
+        cases[f"folder (200 drafts): --jobs {jobs} vs --jobs 1"] = measure(
+            many, one, runs, label_b="--jobs 1"
+        )
+        if ac_py:
+            cases[f"folder (200 drafts): --jobs {jobs} vs autocorrect-py"] = measure(
+                many, [ac_py, str(ac_folder_script), str(folder)], runs, label_b="autocorrect-py"
+            )
+        corpus = work / "corpus_folder"
+        build_corpus_folder(corpus)
+        cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs --jobs 1"] = measure(
+            speechlint_cmd("--jobs", str(jobs), str(corpus), bindir=bindir),
+            speechlint_cmd("--jobs", "1", str(corpus), bindir=bindir),
+            runs,
+            label_b="--jobs 1",
+        )
+        if ac_py:
+            cases[f"corpus folder (200 clean drafts): --jobs {jobs} vs autocorrect-py"] = measure(
+                speechlint_cmd("--jobs", str(jobs), str(corpus), bindir=bindir),
+                [ac_py, str(ac_folder_script), str(corpus)],
+                runs,
+                label_b="autocorrect-py",
+            )
+        _step("folder")
+
+
+def _lsp_cases(cases: dict[str, object], edits: int, bindir: Path | None, ac_server: list[str] | None) -> None:
+    """Latency of a one-character edit in the language servers (speechlint, autocorrect)."""
+    server_py = str(bindir / "python") if bindir else PY
+    # the built draft of ~30,000 characters, and seed 000 (a real draft with findings, the
+    # issue's case) when ../shared is there
+    seeds = sorted((ROOT.parent / "shared" / "seeds").glob("000_*.txt"))
+    for title, draft in (("", None), (" (seed 000)", seeds[0] if seeds else None)):
+        if title and draft is None:
+            continue
+        tag = "_seed000" if draft else ""
+        lsp: dict[str, Any] = {}
+        lsp["speechlint"] = lsp_case(
+            "speechlint" + tag, [server_py, "-m", "speechlint", "server"], edits, draft
+        )
+        if ac_server:
+            lsp["autocorrect"] = lsp_case("autocorrect" + tag, ac_server, edits, draft)
+        sl_m = lsp["speechlint"].get("median_ms")
+        ac_m = lsp.get("autocorrect", {}).get("median_ms")
+        if sl_m and ac_m:
+            lsp["ratio_median"] = sl_m / ac_m
+        cases["lsp: didChange -> publishDiagnostics" + title] = lsp
+    _step("lsp")
+
+
 def _cell(st: dict[str, float]) -> str:
     return f"{st['median_s']:.3f} ({st['min_s']:.3f}–{st['max_s']:.3f})"
 
 
-def render(results: dict[str, object]) -> str:
+def render(results: dict[str, Any]) -> str:
     """A Markdown table (pastes into the README as it is)."""
     m = results["machine"]
     sl = results.get("speechlint", {})
     head = (
-        f"machine: {m['processor']}, {m['cpus']} CPUs, {m.get('memory', '')}, "  # type: ignore[index]
-        f"{m['platform']}, Python {m['python']}; speechlint {sl.get('commit', '')}, "  # type: ignore[index, union-attr]
-        f"{sl.get('install', '')} install; input: {results['source']}; {results.get('runs')} runs each,"  # type: ignore[union-attr]
+        f"machine: {m['processor']}, {m['cpus']} CPUs, {m.get('memory', '')}, "
+        f"{m['platform']}, Python {m['python']}; speechlint {sl.get('commit', '')}, "
+        f"{sl.get('install', '')} install; input: {results['source']}; {results.get('runs')} runs each,"
         " interleaved; seconds are whole-process wall time, median (min–max)"
     )
     lines = [
@@ -624,7 +654,7 @@ def render(results: dict[str, object]) -> str:
         ),
         "|---|---|---|---|---|---|",
     ]
-    for name, c in results["cases"].items():  # type: ignore[union-attr]
+    for name, c in results["cases"].items():
         if "a" not in c:
             for label, v in c.items():
                 if not isinstance(v, dict):
