@@ -7,7 +7,8 @@ each code's mapping fills the rule's data dataclass (declared with
 * ``str``, ``int``, ``float``, ``bool``
 * ``tuple[str, ...]`` (a YAML list) and ``frozenset[str]`` (a YAML list, unique)
 * ``dict[str, str]`` / ``Mapping[str, ...]``
-* ``re.Pattern[str]``: compiled at load time
+* ``re.Pattern[str]``: compiled at load time (the shipped files' patterns on first use,
+  see :class:`LazyPattern`)
 * a nested dataclass, or ``tuple[SomeDataclass, ...]``
 
 Every problem raises :class:`RuleDataError` whose message names the file, the
@@ -69,8 +70,62 @@ def _kind(node: yaml.Node) -> str:
     )
 
 
-def _convert(node: yaml.Node, tp: Any, path: str, label: str) -> Any:
-    """Convert a YAML node to type ``tp``; ``label`` names rule and key in errors."""
+class LazyPattern:
+    """A pattern of the shipped rule data, compiled when a rule first uses it.
+
+    Compiling is most of what loading the rule data costs (each class of Han characters,
+    ``[\u4e00-\u9fff]``, is a loop over 21,000 code points in ``re``'s compiler), and many
+    patterns are exceptions asked about only where a rule has found something (PUN004's
+    ``allow``, PH001's ``exempt``) or are only read as text (PH003 joins its ``patterns``
+    into one): the 10 MB benchmark input compiles 5 of PUN004's 6 ``allow`` patterns, none
+    of PH001's ``exempt``, PH002's patterns or PH003's ``patterns`` (one-line checks fewer).
+
+    It stands where the data class declares ``re.Pattern[str]`` and answers as one: its
+    ``pattern`` is the source, and the first other attribute asked for (``match``,
+    ``finditer``, ...) compiles it and keeps the compiled pattern's attributes on the
+    object, so that later calls cost what calls of the compiled pattern cost.  Only the
+    shipped files are read this way (tests/test_ruledata.py compiles every pattern in
+    them); a file given by path (a test, a rule pack) is compiled at load, so that an
+    invalid pattern is an error naming its file and line.
+    """
+
+    #: What a compiled pattern answers (``re.Pattern``'s public attributes).
+    ATTRIBUTES = ("flags", "groups", "groupindex", "match", "fullmatch", "search", "finditer",
+                  "findall", "split", "sub", "subn", "scanner")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    def __getattr__(self, name: str) -> Any:
+        # asked only for attributes not on the object yet: before the first compilation
+        if name not in LazyPattern.ATTRIBUTES:
+            raise AttributeError(name)
+        compiled = self.compiled
+        for attr in LazyPattern.ATTRIBUTES:
+            setattr(self, attr, getattr(compiled, attr))
+        return getattr(compiled, name)
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (``re`` keeps it in its own cache of recent patterns)."""
+        return re.compile(self.pattern)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyPattern):
+            return self.pattern == other.pattern
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.pattern)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
+def _convert(node: yaml.Node, tp: Any, path: str, label: str, lazy: bool = False) -> Any:
+    """Convert a YAML node to type ``tp``; ``label`` names rule and key in errors.
+
+    ``lazy``: patterns become :class:`LazyPattern` (the shipped files only)."""
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if tp is typing.Any:
@@ -78,9 +133,11 @@ def _convert(node: yaml.Node, tp: Any, path: str, label: str) -> Any:
     if origin in (typing.Union, types.UnionType):
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
             return None
-        return _convert(node, next(a for a in args if a is not type(None)), path, label)
+        return _convert(node, next(a for a in args if a is not type(None)), path, label, lazy)
     if tp is re.Pattern or origin is re.Pattern:
         pattern = _convert(node, str, path, label)
+        if lazy:
+            return LazyPattern(pattern)
         try:
             return re.compile(pattern)
         except re.error as exc:
@@ -100,7 +157,7 @@ def _convert(node: yaml.Node, tp: Any, path: str, label: str) -> Any:
         if not isinstance(node, yaml.SequenceNode):
             raise RuleDataError(f"{_at(path, node, label)}: expected a list, got a {_kind(node)}")
         item_tp = args[0] if args else typing.Any
-        items = [_convert(n, item_tp, path, label) for n in node.value]
+        items = [_convert(n, item_tp, path, label, lazy) for n in node.value]
         return frozenset(items) if origin in (frozenset, set) else tuple(items)
     if origin in (dict, Mapping) or tp is dict:
         if not isinstance(node, yaml.MappingNode):
@@ -108,21 +165,22 @@ def _convert(node: yaml.Node, tp: Any, path: str, label: str) -> Any:
         ktp, vtp = args or (str, typing.Any)
         out: dict[Any, Any] = {}
         for knode, vnode in node.value:
-            key = _convert(knode, ktp, path, label)
+            key = _convert(knode, ktp, path, label, lazy)
             if key in out:
                 raise RuleDataError(f"{_at(path, knode, label)}: duplicate key {key!r}")
-            out[key] = _convert(vnode, vtp, path, f"{label}.{key}")
+            out[key] = _convert(vnode, vtp, path, f"{label}.{key}", lazy)
         return types.MappingProxyType(out)
     if is_dataclass(tp):
-        return build(typing.cast(type, tp), node, path, label)
+        return build(typing.cast(type, tp), node, path, label, lazy)
     raise RuleDataError(f"{_at(path, node, label)}: unsupported field type {tp!r}")  # pragma: no cover
 
 
-def build(cls: type, node: yaml.Node, path: str, label: str) -> Any:
+def build(cls: type, node: yaml.Node, path: str, label: str, lazy: bool = False) -> Any:
     """Build dataclass ``cls`` from a YAML mapping node, validating every key.
 
     Keys may be written in kebab-case or snake_case.  After construction the
     object's optional ``validate() -> str | None`` is called for cross-field checks.
+    ``lazy``: patterns are compiled on first use (:class:`LazyPattern`).
     """
     if not isinstance(node, yaml.MappingNode):
         raise RuleDataError(f"{_at(path, node, label)}: expected a mapping, got a {_kind(node)}")
@@ -136,7 +194,7 @@ def build(cls: type, node: yaml.Node, path: str, label: str) -> Any:
             raise RuleDataError(f"{_at(path, knode, label)}: unknown key {key!r}; expected: {expected}")
         if name in values:
             raise RuleDataError(f"{_at(path, knode, label)}: key {key!r} given twice")
-        values[name] = _convert(vnode, hints[name], path, f"{label}: key {key!r}")
+        values[name] = _convert(vnode, hints[name], path, f"{label}: key {key!r}", lazy)
     for name, f in fields.items():
         if name not in values and f.default is MISSING and f.default_factory is MISSING:
             raise RuleDataError(f"{_at(path, node, label)}: missing key {name!r}")
@@ -290,7 +348,8 @@ def family_data(family: str, path: str | None = None) -> Mapping[str, Any]:
         r = rules[code]
         if r.data is None:
             raise RuleDataError(f"{name}:{knode.start_mark.line + 1}: {code} takes no data")
-        out[code] = build(r.data, vnode, name, code)
+        # the shipped files' patterns are compiled on first use (LazyPattern)
+        out[code] = build(r.data, vnode, name, code, lazy=path is None)
     for code, r in needs.items():
         if code not in out:
             try:

@@ -34,3 +34,20 @@ def test_the_command_line_flushes_everything_before_it_ends(tmp_path: Path) -> N
     err = proc.stderr.read().decode("utf-8")
     assert proc.wait(timeout=120) == 1
     assert "Traceback" not in err and "Exception ignored" not in err
+
+
+def test_a_check_collects_garbage_less_often_than_the_language_server() -> None:
+    """A check from the command line collects young garbage after CHECK_GC_THRESHOLDS'
+    100,000 new containers (a check's are nearly all alive); the server keeps the
+    shorter pauses of GC_THRESHOLDS."""
+    import gc
+
+    from speechlint import cli, engine
+
+    before = gc.get_threshold()
+    try:
+        cli._fewer_collections()
+        assert gc.get_threshold() == engine.CHECK_GC_THRESHOLDS == (100_000, 50, 100)
+    finally:
+        gc.set_threshold(*before)
+    assert engine.GC_THRESHOLDS[0] < engine.CHECK_GC_THRESHOLDS[0]

@@ -53,3 +53,18 @@ def test_the_decorated_function_keeps_its_name_and_docstring() -> None:
         return x
 
     assert documented.__name__ == "documented" and documented.__doc__ == "Documented."
+
+
+def test_the_engine_and_the_report_share_one_line_index_of_a_text() -> None:
+    """The line starts of a checked file are computed once for its document and its report
+    (both read the same text object); an edited text gets its own."""
+    from speechlint.document import Document, LineIndex
+    from speechlint.report import FileResult
+
+    text = "同志们：\n要要落实好。\r\n抓好落实\r最后一行"
+    doc = Document.from_text(text)
+    report = FileResult("a.txt", text)
+    assert report.index.starts is doc.index.starts == (0, 5, 13, 18)
+    edited = text.replace("要要", "要")
+    assert LineIndex(edited).starts == (0, 5, 12, 17)
+    assert doc.index.starts == (0, 5, 13, 18)  # the first text's are unchanged

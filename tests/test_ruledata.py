@@ -11,12 +11,15 @@ complex keys, duplicate codes, bad encodings, invalid regexes.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
-from speechlint import cli, data, engine
+from speechlint import cli, data, engine, registry
 from speechlint.errors import RuleDataError
 
 
@@ -146,6 +149,51 @@ def test_the_builtin_files_pass_the_graph_check() -> None:
         root = data.compose_file(f)
         if root is not None:
             data.check_graph(root, f.name)
+
+
+def _patterns_in(value: object) -> list[object]:
+    """Every pattern held by rule data (dataclasses, tuples and mappings walked)."""
+    if isinstance(value, (data.LazyPattern, re.Pattern)):
+        return [value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [p for f in dataclasses.fields(value) for p in _patterns_in(getattr(value, f.name))]
+    if isinstance(value, (tuple, list, frozenset)):
+        return [p for v in value for p in _patterns_in(v)]
+    if isinstance(value, Mapping):
+        return [p for v in value.values() for p in _patterns_in(v)]
+    return []
+
+
+def test_every_shipped_pattern_compiles() -> None:
+    """The shipped files' patterns are compiled on first use (LazyPattern): each must compile."""
+    lazy = [p for family in registry.FAMILIES for d in data.family_data(family).values()
+            for p in _patterns_in(d) if isinstance(p, data.LazyPattern)]
+    assert len(lazy) > 50
+    for p in lazy:
+        assert isinstance(p.compiled, re.Pattern), p  # raises re.error when broken
+
+
+def test_a_file_given_by_path_is_compiled_at_load(tmp_path: Path) -> None:
+    loaded = load(tmp_path, "DUP001:\n  exempt: ['一([\\u4e00-\\u9fff])一\\1']\n")
+    assert all(isinstance(p, re.Pattern) for p in loaded["DUP001"].exempt)  # type: ignore[index]
+
+
+def test_lazy_pattern_answers_as_the_compiled_pattern() -> None:
+    source = r"(?P<w>[\u4e00-\u9fff])(?P=w)(?=[，。])"
+    p = data.LazyPattern(source)
+    compiled = re.compile(source)
+    assert p.pattern == source and "match" not in vars(p)  # not compiled yet
+    text = "我们要要认真落实，抓好好。"
+    assert [m.span() for m in p.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert "match" in vars(p)  # compiled once; the compiled pattern's methods kept
+    for s in ("要要，", "好好。", "要要", "", "一一得一"):
+        for pos in range(len(s) + 1):
+            assert (p.match(s, pos) is None) == (compiled.match(s, pos) is None)
+            assert p.sub("#", s[pos:]) == compiled.sub("#", s[pos:])
+    assert p.groupindex == compiled.groupindex and p.flags == compiled.flags
+    assert p == data.LazyPattern(source) and hash(p) == hash(data.LazyPattern(source))
+    with pytest.raises(AttributeError):
+        p.no_such_attribute  # noqa: B018
 
 
 # ------------------------------------------------------------- through the CLI
