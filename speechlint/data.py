@@ -79,6 +79,9 @@ class LazyPattern:
     ``allow``, PH001's ``exempt``) or are only read as text (PH003 joins its ``patterns``
     into one): the 10 MB benchmark input compiles 5 of PUN004's 6 ``allow`` patterns, none
     of PH001's ``exempt``, PH002's patterns or PH003's ``patterns`` (one-line checks fewer).
+    Measured (valgrind cachegrind, ``speechlint check --isolated --format json -q``,
+    ``PYTHONHASHSEED=0``): a one-line check 1,641 M -> 1,482 M instructions (-9.7%), the
+    10 MB benchmark input 9,039 M -> 8,916 M (-1.4%).
 
     It stands where the data class declares ``re.Pattern[str]`` and answers as one: its
     ``pattern`` is the source, and the first other attribute asked for (``match``,
