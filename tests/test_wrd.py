@@ -1305,11 +1305,25 @@ def test_opener_retag(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _model_codes(monkeypatch, "人民法院应当妥善的处理婚姻纠纷。", 3.0) == ["的"]
     assert _model_codes(monkeypatch, "人民法院应当妥善的处理婚姻纠纷。", 2.0) == []
     assert _model_codes(monkeypatch, "人民法院应当依法及时的执行判决。", 0.5) == ["的"]
-    assert _model_codes(monkeypatch, "人民法院应当依法及时的执行判决。", -0.5) == []
+    assert _model_codes(monkeypatch, "人民法院应当依法及时的执行。", -0.5) == []
+    # with an object after the verb, lower (test_opener_retag_object)
+    assert _model_codes(monkeypatch, "人民法院应当依法及时的执行判决。", -3.0) == []
     assert _model_codes(monkeypatch, "当事人应当履行的义务很多。", 3.0) == []
     assert _model_codes(monkeypatch, "当事人可以申请的事项很多。", 3.0) == []
     # a verb the model does not read before 地 (履行) keeps its tag (opener_retag_verb_left)
     assert _model_codes(monkeypatch, "申请人必须履行的审批手续很多。", 3.0) == []
+
+
+def test_opener_retag_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At a site read by opener_retag (应当全面/n 的) a verb jieba tags v or vn with an
+    object after it (检查/vn 账目资料) is reported above lm_threshold_opener_retag_object
+    (-2.5), under lm_threshold_opener_retag (0.0); without an object, or where only
+    opener_verb_tags read the word after 的 as a verb (应当公开/ad 的政府/n 信息: a noun and
+    its head noun), the plain threshold holds."""
+    assert _model_codes(monkeypatch, "监督人员应当全面的检查账目资料。", -2.0) == ["的"]
+    assert _model_codes(monkeypatch, "监督人员应当全面的检查账目资料。", -3.0) == []
+    assert _model_codes(monkeypatch, "监督人员应当全面的检查。", -2.0) == []
+    assert _model_codes(monkeypatch, "本机关依法应当公开的政府信息由办公室公布。", -2.0) == []
 
 
 def test_opener_verb(monkeypatch: pytest.MonkeyPatch) -> None:

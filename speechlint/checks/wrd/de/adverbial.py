@@ -214,6 +214,13 @@ class DeAdverbialData:
     #: adjectives.  Reported above ``lm_threshold_opener_retag`` (or
     #: ``lm_threshold_opener_retag_verb``) only.
     opener_verb_tags: frozenset[str] = frozenset()
+    #: ... or this much, at such a site read by ``opener_retag`` (no verb before 的), when
+    #: jieba tags the word after 的 a verb (v, vn) or a preposition and the verb has an
+    #: object after it (应当全面/n 的审查/vn 证据材料): a modal opener, its adverbial, the
+    #: verb and its object make a whole clause in a law sentence, where a relative clause
+    #: (应当履行的义务) has its head noun right after 的.  Not where only ``opener_verb_tags``
+    #: read the word as a verb (应当公开/ad 的政府/n 信息: a noun and its head noun).
+    lm_threshold_opener_retag_object: float = float("inf")
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -1067,7 +1074,9 @@ def _model_de_di(
         data.lm_threshold_object_determiner,
         data.lm_threshold_object_coordinated,
     )
-    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t)
+    # a site right after a modal opener (opener_retag) with an object after its verb
+    retag_object_t = min(data.lm_threshold_opener_retag, data.lm_threshold_opener_retag_object)
+    lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t, retag_object_t)
     # where the text writes two characters with 地 after them: the adverbials the
     # paragraph uses (经常地), looked up by the two characters before a 的
     with_di = _with_di(text) if data.lm_threshold_usage < float("inf") else {}
@@ -1171,6 +1180,7 @@ def _model_de_di(
             and (score <= data.lm_threshold_parallel or "地" not in text[max(0, de - 12) : de + 7])
             and (score <= data.lm_threshold_usage or not _written_with_di(text, de, with_di))
             and (score <= series_t or "、" not in text[max(0, de - 6) : de])
+            and (score <= retag_object_t or not data.retag_opener_before(text, de))
         ):
             continue
         site = _tagged_site(text, de, clauses, data)
@@ -1301,6 +1311,22 @@ def _opener_retag(tokens: tuple[segment.Tagged, ...], d: int, data: DeAdverbialD
     return "v" if before_retag and before[3] == "v" else (before[3] if before_retag else after[3])
 
 
+def _verb_has_object(text: str, site: _Site, data: DeAdverbialData) -> bool:
+    """Does an object follow the verb of ``site`` (the last of coordinated verbs): a noun,
+    a pronoun, a verb, a set phrase, a quotation or a title (抓好“三农”工作), an adjective
+    before a noun (扩大有效投资), or a colon and a quotation (尖锐的指出：); no head noun
+    that makes verb + noun a compound noun (推进措施)?"""
+    last = site.last
+    if last is None:
+        # a colon right after the verb: a quotation is its object (尖锐的指出：)
+        return text.startswith("：", site.lo + site.after[1])
+    return (
+        last[3][:1] in _OBJECT_TAGS
+        or last[2] in _OBJECT_OPENERS
+        or (data.object_adjective and _adjective_object(site.tokens, site.f))
+    ) and not last[2].startswith(tuple(data.heads))
+
+
 def _phrase_opener(text: str, site: _Site, model: lm.Model, data: DeAdverbialData) -> tuple[int, str, str, bool]:
     """What stands before the adverbial of ``site``: the index ``k`` of the word (past
     other adverbials joined to it), the word and its tag as read here, and whether a
@@ -1345,8 +1371,11 @@ def _site_threshold(
     if site.retagged == "v":
         return data.lm_threshold_opener_retag_verb  # 应当妥善/v的处理: a modal opener before it
     if site.retagged:
-        return data.lm_threshold_opener_retag  # 应当依法及时/c的执行, 应当认真的核实/n 材料
-    de, lo, tokens, d, before, after = site.de, site.lo, site.tokens, site.d, site.before, site.after
+        # 应当依法及时/c的执行, 应当认真的核实/n 材料; lower with an object (应当全面/n 的审查证据)
+        if site.tokens[site.d + 1][3] in ("v", "vn", "p") and _verb_has_object(text, site, data):
+            return min(data.lm_threshold_opener_retag, data.lm_threshold_opener_retag_object)
+        return data.lm_threshold_opener_retag
+    de, tokens, d, before, after = site.de, site.tokens, site.d, site.before, site.after
     follower, f, last = site.follower, site.f, site.last
     k, word, tag, parallel = _phrase_opener(text, site, model, data)
     opener = data.is_opener(word)
@@ -1414,17 +1443,7 @@ def _site_threshold(
             and after[2] not in data.predicate_openers  # 完成计划好的要表扬: a subject
             and after[2] not in _COPULAS  # 更严重的是会…: a noun phrase is its subject
             and (
-                (
-                    last is not None
-                    and (
-                        last[3][:1] in _OBJECT_TAGS
-                        or last[2] in _OBJECT_OPENERS
-                        or (data.object_adjective and _adjective_object(tokens, f))
-                    )
-                    and not last[2].startswith(tuple(data.heads))
-                )
-                # a colon right after the verb: a quotation is its object (尖锐的指出：)
-                or (last is None and text.startswith("：", lo + after[1]))
+                _verb_has_object(text, site, data)
             )
         )
     ):
