@@ -1326,6 +1326,26 @@ def test_opener_retag_object(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _model_codes(monkeypatch, "本机关依法应当公开的政府信息由办公室公布。", -2.0) == []
 
 
+def test_opener_verb_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At a site read by opener_retag a noun after 的 that jieba's dictionary splits into a
+    verb and a noun (执行/v 公务/n) is the verb and its object (opener_verb_object), reported
+    above lm_threshold_opener_retag (0.0); a noun-verb and a noun (管理/vn 制度) stays a
+    compound noun, and without the modal opener the phrase stays silent."""
+    import dataclasses
+
+    from speechlint.checks.wrd.de import adverbial
+    from speechlint.document import Document
+
+    assert _model_codes(monkeypatch, "执法人员应当认真的执行公务。", 0.5) == ["的"]
+    assert _model_codes(monkeypatch, "执法人员应当认真的执行公务。", -0.5) == []
+    assert _model_codes(monkeypatch, "工作人员应当遵守的管理制度很多。", 3.0) == []
+    assert _model_codes(monkeypatch, "执法人员认真的执行公务。", 0.5) == []
+    shipped = family_data("WRD")["WRD001"]
+    off = dataclasses.replace(shipped, opener_verb_object=False)
+    # the model's reading is still held at 0.5: the setting alone makes the difference
+    assert list(adverbial.de_before_verb(Document.from_text("执法人员应当认真的执行公务。"), off)) == []
+
+
 def test_opener_verb(monkeypatch: pytest.MonkeyPatch) -> None:
     """After a modal opener and its adverbial, a word jieba tags a noun or an adjective after
     的 is the verb when its object follows (opener_verb_tags: 应当认真的核实/n 材料); without

@@ -221,6 +221,12 @@ class DeAdverbialData:
     #: (应当履行的义务) has its head noun right after 的.  Not where only ``opener_verb_tags``
     #: read the word as a verb (应当公开/ad 的政府/n 信息: a noun and its head noun).
     lm_threshold_opener_retag_object: float = float("inf")
+    #: At such a site a noun of four characters after 的 that jieba's dictionary splits into
+    #: a verb (v) and a noun (履行/v 职责/n, 执行/v 公务/n) is the verb and its object, which
+    #: jieba merged (应当认真的履行职责): read as ``opener_verb_tags`` read a noun after 的,
+    #: reported above ``lm_threshold_opener_retag``.  Not a noun-verb (管理/vn 制度: a
+    #: compound noun).
+    opener_verb_object: bool = False
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -1298,12 +1304,14 @@ def _opener_retag(tokens: tuple[segment.Tagged, ...], d: int, data: DeAdverbialD
     before_ok = before[3] in data.lm_before_tags
     before_retag = not before_ok and _manner_like(before, data)
     after_ok = after[3] in ("v", "vn", "p")
-    after_retag = (
-        not after_ok
-        and after[3] in data.opener_verb_tags
-        and len(after[2]) == 2
-        and d + 2 < len(tokens)
-        and tokens[d + 2][3][:1] in ("n", "v", "a")
+    after_retag = not after_ok and (
+        (
+            after[3] in data.opener_verb_tags
+            and len(after[2]) == 2
+            and d + 2 < len(tokens)
+            and tokens[d + 2][3][:1] in ("n", "v", "a")
+        )
+        or (data.opener_verb_object and _merged_verb_object(after))
     )
     if not (before_ok or before_retag) or not (after_ok or after_retag) or not (before_retag or after_retag):
         return ""
@@ -1325,6 +1333,16 @@ def _verb_has_object(text: str, site: _Site, data: DeAdverbialData) -> bool:
         or last[2] in _OBJECT_OPENERS
         or (data.object_adjective and _adjective_object(site.tokens, site.f))
     ) and not last[2].startswith(tuple(data.heads))
+
+
+def _merged_verb_object(token: segment.Tagged) -> bool:
+    """Is ``token`` a noun of four characters that jieba's dictionary reads as a verb (v)
+    and a noun (履行职责, 执行公务): a verb and its object jieba merged?"""
+    word, tag = token[2], token[3]
+    if tag != "n" or len(word) != 4:
+        return False
+    lookup = segment.dictionary().tag
+    return lookup(word[:2]) == "v" and lookup(word[2:]) == "n"
 
 
 def _phrase_opener(text: str, site: _Site, model: lm.Model, data: DeAdverbialData) -> tuple[int, str, str, bool]:
