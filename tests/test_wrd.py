@@ -1303,7 +1303,9 @@ def test_opener_retag(monkeypatch: pytest.MonkeyPatch) -> None:
     lm_threshold_opener_retag (0.0), or lm_threshold_opener_retag_verb (2.5) for a word
     jieba tags a verb; a relative clause (a noun after 的) stays silent at any reading."""
     assert _model_codes(monkeypatch, "人民法院应当妥善的处理婚姻纠纷。", 3.0) == ["的"]
-    assert _model_codes(monkeypatch, "人民法院应当妥善的处理婚姻纠纷。", 2.0) == []
+    assert _model_codes(monkeypatch, "人民法院应当妥善的处理。", 2.0) == []
+    # with an object after the verb, lower (test_opener_retag_object)
+    assert _model_codes(monkeypatch, "人民法院应当妥善的处理婚姻纠纷。", 0.0) == []
     assert _model_codes(monkeypatch, "人民法院应当依法及时的执行判决。", 0.5) == ["的"]
     assert _model_codes(monkeypatch, "人民法院应当依法及时的执行。", -0.5) == []
     # with an object after the verb, lower (test_opener_retag_object)
@@ -1324,6 +1326,11 @@ def test_opener_retag_object(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _model_codes(monkeypatch, "监督人员应当全面的检查账目资料。", -3.0) == []
     assert _model_codes(monkeypatch, "监督人员应当全面的检查。", -2.0) == []
     assert _model_codes(monkeypatch, "本机关依法应当公开的政府信息由办公室公布。", -2.0) == []
+    # a word jieba tags a verb before 的 (妥善/v): lm_threshold_opener_retag_verb_object
+    # (0.5), under lm_threshold_opener_retag_verb (2.5), with a verb (v) and its object
+    assert _model_codes(monkeypatch, "管理单位应当妥善的安置受灾群众。", 1.0) == ["的"]
+    assert _model_codes(monkeypatch, "管理单位应当妥善的安置受灾群众。", 0.0) == []
+    assert _model_codes(monkeypatch, "管理单位应当妥善的安置。", 1.0) == []
 
 
 def test_opener_verb_object(monkeypatch: pytest.MonkeyPatch) -> None:

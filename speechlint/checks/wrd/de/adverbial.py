@@ -227,6 +227,11 @@ class DeAdverbialData:
     #: reported above ``lm_threshold_opener_retag``.  Not a noun-verb (管理/vn 制度: a
     #: compound noun).
     opener_verb_object: bool = False
+    #: ... or this much (``lm_threshold_opener_retag_verb``), for a word jieba tags a verb
+    #: before 的 (妥善/v), when jieba tags the word after 的 a verb (v, not vn) or a
+    #: preposition and the verb has an object (应当妥善的安置/v 受灾群众): the verb phrase the
+    #: modal opener takes, not a relative clause's head noun.
+    lm_threshold_opener_retag_verb_object: float = float("inf")
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -1081,7 +1086,11 @@ def _model_de_di(
         data.lm_threshold_object_coordinated,
     )
     # a site right after a modal opener (opener_retag) with an object after its verb
-    retag_object_t = min(data.lm_threshold_opener_retag, data.lm_threshold_opener_retag_object)
+    retag_object_t = min(
+        data.lm_threshold_opener_retag,
+        data.lm_threshold_opener_retag_object,
+        data.lm_threshold_opener_retag_verb_object,
+    )
     lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t, retag_object_t)
     # where the text writes two characters with 地 after them: the adverbials the
     # paragraph uses (经常地), looked up by the two characters before a 的
@@ -1387,7 +1396,11 @@ def _site_threshold(
     None where the phrase is a verb's object or a determiner's noun phrase, whatever the
     score (``score`` only tells a decisive reading)."""
     if site.retagged == "v":
-        return data.lm_threshold_opener_retag_verb  # 应当妥善/v的处理: a modal opener before it
+        # 应当妥善/v的处理: a modal opener before it; lower before a verb jieba tags v (not a
+        # noun-verb: 审批/vn 手续) or a preposition, with an object (应当妥善的安置/v 受灾群众)
+        if site.tokens[site.d + 1][3] in ("v", "p") and _verb_has_object(text, site, data):
+            return min(data.lm_threshold_opener_retag_verb, data.lm_threshold_opener_retag_verb_object)
+        return data.lm_threshold_opener_retag_verb
     if site.retagged:
         # 应当依法及时/c的执行, 应当认真的核实/n 材料; lower with an object (应当全面/n 的审查证据)
         if site.tokens[site.d + 1][3] in ("v", "vn", "p") and _verb_has_object(text, site, data):
