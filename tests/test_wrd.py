@@ -246,7 +246,9 @@ def test_de_di_model_object_after_the_verb(monkeypatch: pytest.MonkeyPatch) -> N
     assert _model_codes(monkeypatch, "居民广泛的参与社区治理。", -0.3) == []
     # an adverb (不断) before 的: from a lower reading still (lm_threshold_object_adverb)
     assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -1.0) == ["的"]
-    assert _model_codes(monkeypatch, "大家要明显的增强群众观念。", -1.0) == []
+    # 明显/a after 要: lm_threshold_object_predicate (-1), or lm_threshold_opener_object
+    # (-2.5) since 要 is a modal opener of opener_retag (test_opener_object)
+    assert _model_codes(monkeypatch, "大家要明显的增强群众观念。", -3.0) == []
     assert _model_codes(monkeypatch, "大家要不断的增强。", -1.0) == []
     assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -3.0) == []
 
@@ -1027,7 +1029,7 @@ def test_de_di_model_adjective_opens_the_object(monkeypatch: pytest.MonkeyPatch)
     (object_adjective); not without the noun after it, not below the threshold."""
     assert _model_codes(monkeypatch, "各地要努力的扩大有效投资。", -0.5) == ["的"]
     assert _model_codes(monkeypatch, "各地要努力的扩大有效。", -0.5) == []
-    assert _model_codes(monkeypatch, "各地要努力的扩大有效投资。", -1.5) == []
+    assert _model_codes(monkeypatch, "各地要努力的扩大有效投资。", -3.0) == []  # lm_threshold_opener_object
 
 
 def test_de_di_model_joined_verb_phrase_with_di(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1331,6 +1333,25 @@ def test_opener_retag_object(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _model_codes(monkeypatch, "管理单位应当妥善的安置受灾群众。", 1.0) == ["的"]
     assert _model_codes(monkeypatch, "管理单位应当妥善的安置受灾群众。", 0.0) == []
     assert _model_codes(monkeypatch, "管理单位应当妥善的安置。", 1.0) == []
+
+
+def test_opener_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An adverbial jieba tags so itself right after a modal opener of opener_retag (依法
+    严格/ad 的), before a verb with an object (查验/v 进口货物), is reported above
+    lm_threshold_opener_object (-2.5), under the other thresholds; without an object it
+    stays silent, and so does the setting switched off."""
+    import dataclasses
+
+    from speechlint.checks.wrd.de import adverbial
+    from speechlint.document import Document
+
+    assert _model_codes(monkeypatch, "海关应当依法严格的查验进口货物。", -2.0) == ["的"]
+    assert _model_codes(monkeypatch, "海关应当依法严格的查验进口货物。", -3.0) == []
+    assert _model_codes(monkeypatch, "海关应当依法严格的查验。", -2.0) == []
+    off = dataclasses.replace(family_data("WRD")["WRD001"], lm_threshold_opener_object=float("inf"))
+    # the model's reading held at -2.0: the setting alone makes the difference
+    monkeypatch.setattr(adverbial, "pair_score", lambda *args, **kwargs: -2.0)
+    assert list(adverbial.de_before_verb(Document.from_text("海关应当依法严格的查验进口货物。"), off)) == []
 
 
 def test_opener_verb_object(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -232,6 +232,12 @@ class DeAdverbialData:
     #: preposition and the verb has an object (应当妥善的安置/v 受灾群众): the verb phrase the
     #: modal opener takes, not a relative clause's head noun.
     lm_threshold_opener_retag_verb_object: float = float("inf")
+    #: ... or this much, where jieba itself tags the adverbial right after such a modal
+    #: opener (要大张旗鼓/i 的, 必须全心全意/i 的, 应当依法严格/ad 的) and the word after 的 a
+    #: verb (v, vn) or a preposition with an object: the same law or report clause as
+    #: ``lm_threshold_opener_retag_object`` reads, which the general thresholds
+    #: (``lm_threshold_object_predicate``) read as any predicate.
+    lm_threshold_opener_object: float = float("inf")
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -1090,6 +1096,7 @@ def _model_de_di(
         data.lm_threshold_opener_retag,
         data.lm_threshold_opener_retag_object,
         data.lm_threshold_opener_retag_verb_object,
+        data.lm_threshold_opener_object,
     )
     lo_t = min(plain_t, object_t, data.lm_threshold_parallel, data.lm_threshold_usage, bare_t, series_t, retag_object_t)
     # where the text writes two characters with 地 after them: the adverbials the
@@ -1437,7 +1444,22 @@ def _site_threshold(
         threshold = min(threshold, data.lm_threshold_bare)  # 积极稳步的推进。: the verb ends the clause
     if opener and _series_after_opener(site, model, data):
         threshold = min(threshold, data.lm_threshold_series_predicate)  # 能够便利、完整的阅览和下载
+    if _modal_clause(text, site, data):
+        threshold = min(threshold, data.lm_threshold_opener_object)  # 要大张旗鼓的倡导艰苦创业
     return threshold
+
+
+def _modal_clause(text: str, site: _Site, data: DeAdverbialData) -> bool:
+    """Does a modal opener of ``opener_retag`` stand right before the adverbial (as jieba
+    tags them), with a verb or a preposition after 的 and an object after the verb
+    (必须全心全意的依靠工人阶级)?"""
+    tokens, d = site.tokens, site.d
+    return (
+        d >= 2
+        and tokens[d - 2][2] in data.opener_retag
+        and site.after[3] in ("v", "vn", "p")
+        and _verb_has_object(text, site, data)
+    )
 
 
 def _opener_retag_threshold(text: str, site: _Site, data: DeAdverbialData) -> float:
