@@ -7,6 +7,9 @@
 - ``tests/data/de_adverbial_heldout.yaml`` (WRD001): held-out law, regulation, court and
   government sentences of the same kinds, written apart from the first file to measure the
   adverbial mechanisms on text they were not tuned on;
+- ``tests/data/de_adverbial_heldout2.yaml`` (WRD001): a second held-out set, law, regulation
+  and congress/government report sentences with one adverbial each (no other evidence in
+  the sentence), written without reading the two files above; a final check, not tuned on;
 - ``tests/data/de_complement.yaml`` (WRD002): modern official sentences, verb + 的 + a
   noun phrase or a nominalised subject (silent) against verb + 的 + a complement typed
   with 的 for 得 (found);
@@ -32,7 +35,10 @@ from speechlint.config import Config
 DATA = Path(__file__).parent / "data"
 FILES = {"WRD001": "de_adverbial.yaml", "WRD002": "de_complement.yaml"}
 #: Further data files per rule, tested the same way (not searched for the BRIEF sentences).
-HELDOUT = {"WRD001": "de_adverbial_heldout.yaml", "WRD002": "de_complement_heldout.yaml"}
+HELDOUT = {
+    "WRD001": ["de_adverbial_heldout.yaml", "de_adverbial_heldout2.yaml"],
+    "WRD002": ["de_complement_heldout.yaml"],
+}
 #: What issue 13 names, which must stay in the lists: (rule, list, text inside an entry).
 BRIEF = [
     ("WRD001", "slips", "我们要积极稳妥的推进各项改革。"),
@@ -56,7 +62,9 @@ def _load(name: str) -> dict[str, Any]:
 SENTENCES = {code: _load(name) for code, name in FILES.items()}
 #: (rule, id prefix, data) for every file, the main ones and the held-out ones.
 ALL_FILES = [(code, code, SENTENCES[code]) for code in FILES] + [
-    (code, f"{code}-heldout", _load(name)) for code, name in HELDOUT.items()
+    (code, f"{code}-heldout{'' if n == 0 else n + 1}", _load(name))
+    for code, names in HELDOUT.items()
+    for n, name in enumerate(names)
 ]
 
 

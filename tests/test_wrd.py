@@ -246,7 +246,9 @@ def test_de_di_model_object_after_the_verb(monkeypatch: pytest.MonkeyPatch) -> N
     assert _model_codes(monkeypatch, "居民广泛的参与社区治理。", -0.3) == []
     # an adverb (不断) before 的: from a lower reading still (lm_threshold_object_adverb)
     assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -1.0) == ["的"]
-    assert _model_codes(monkeypatch, "大家要明显的增强群众观念。", -1.0) == []
+    # 明显/a after 要: lm_threshold_object_predicate (-1), or lm_threshold_opener_object
+    # (-2.5) since 要 is a modal opener of opener_retag (test_opener_object)
+    assert _model_codes(monkeypatch, "大家要明显的增强群众观念。", -3.0) == []
     assert _model_codes(monkeypatch, "大家要不断的增强。", -1.0) == []
     assert _model_codes(monkeypatch, "大家要不断的增强群众观念。", -3.0) == []
 
@@ -1027,7 +1029,7 @@ def test_de_di_model_adjective_opens_the_object(monkeypatch: pytest.MonkeyPatch)
     (object_adjective); not without the noun after it, not below the threshold."""
     assert _model_codes(monkeypatch, "各地要努力的扩大有效投资。", -0.5) == ["的"]
     assert _model_codes(monkeypatch, "各地要努力的扩大有效。", -0.5) == []
-    assert _model_codes(monkeypatch, "各地要努力的扩大有效投资。", -1.5) == []
+    assert _model_codes(monkeypatch, "各地要努力的扩大有效投资。", -3.0) == []  # lm_threshold_opener_object
 
 
 def test_de_di_model_joined_verb_phrase_with_di(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1303,13 +1305,73 @@ def test_opener_retag(monkeypatch: pytest.MonkeyPatch) -> None:
     lm_threshold_opener_retag (0.0), or lm_threshold_opener_retag_verb (2.5) for a word
     jieba tags a verb; a relative clause (a noun after 的) stays silent at any reading."""
     assert _model_codes(monkeypatch, "人民法院应当妥善的处理婚姻纠纷。", 3.0) == ["的"]
-    assert _model_codes(monkeypatch, "人民法院应当妥善的处理婚姻纠纷。", 2.0) == []
+    assert _model_codes(monkeypatch, "人民法院应当妥善的处理。", 2.0) == []
+    # with an object after the verb, lower (test_opener_retag_object)
+    assert _model_codes(monkeypatch, "人民法院应当妥善的处理婚姻纠纷。", 0.0) == []
     assert _model_codes(monkeypatch, "人民法院应当依法及时的执行判决。", 0.5) == ["的"]
-    assert _model_codes(monkeypatch, "人民法院应当依法及时的执行判决。", -0.5) == []
+    assert _model_codes(monkeypatch, "人民法院应当依法及时的执行。", -0.5) == []
+    # with an object after the verb, lower (test_opener_retag_object)
+    assert _model_codes(monkeypatch, "人民法院应当依法及时的执行判决。", -3.0) == []
     assert _model_codes(monkeypatch, "当事人应当履行的义务很多。", 3.0) == []
     assert _model_codes(monkeypatch, "当事人可以申请的事项很多。", 3.0) == []
     # a verb the model does not read before 地 (履行) keeps its tag (opener_retag_verb_left)
     assert _model_codes(monkeypatch, "申请人必须履行的审批手续很多。", 3.0) == []
+
+
+def test_opener_retag_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At a site read by opener_retag (应当全面/n 的) a verb jieba tags v or vn with an
+    object after it (检查/vn 账目资料) is reported above lm_threshold_opener_retag_object
+    (-2.5), under lm_threshold_opener_retag (0.0); without an object, or where only
+    opener_verb_tags read the word after 的 as a verb (应当公开/ad 的政府/n 信息: a noun and
+    its head noun), the plain threshold holds."""
+    assert _model_codes(monkeypatch, "监督人员应当全面的检查账目资料。", -2.0) == ["的"]
+    assert _model_codes(monkeypatch, "监督人员应当全面的检查账目资料。", -3.0) == []
+    assert _model_codes(monkeypatch, "监督人员应当全面的检查。", -2.0) == []
+    assert _model_codes(monkeypatch, "本机关依法应当公开的政府信息由办公室公布。", -2.0) == []
+    # a word jieba tags a verb before 的 (妥善/v): lm_threshold_opener_retag_verb_object
+    # (0.5), under lm_threshold_opener_retag_verb (2.5), with a verb (v) and its object
+    assert _model_codes(monkeypatch, "管理单位应当妥善的安置受灾群众。", 1.0) == ["的"]
+    assert _model_codes(monkeypatch, "管理单位应当妥善的安置受灾群众。", 0.0) == []
+    assert _model_codes(monkeypatch, "管理单位应当妥善的安置。", 1.0) == []
+
+
+def test_opener_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An adverbial jieba tags so itself right after a modal opener of opener_retag (依法
+    严格/ad 的), before a verb with an object (查验/v 进口货物), is reported above
+    lm_threshold_opener_object (-2.5), under the other thresholds; without an object it
+    stays silent, and so does the setting switched off."""
+    import dataclasses
+
+    from speechlint.checks.wrd.de import adverbial
+    from speechlint.document import Document
+
+    assert _model_codes(monkeypatch, "海关应当依法严格的查验进口货物。", -2.0) == ["的"]
+    assert _model_codes(monkeypatch, "海关应当依法严格的查验进口货物。", -3.0) == []
+    assert _model_codes(monkeypatch, "海关应当依法严格的查验。", -2.0) == []
+    off = dataclasses.replace(family_data("WRD")["WRD001"], lm_threshold_opener_object=float("inf"))
+    # the model's reading held at -2.0: the setting alone makes the difference
+    monkeypatch.setattr(adverbial, "pair_score", lambda *args, **kwargs: -2.0)
+    assert list(adverbial.de_before_verb(Document.from_text("海关应当依法严格的查验进口货物。"), off)) == []
+
+
+def test_opener_verb_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At a site read by opener_retag a noun after 的 that jieba's dictionary splits into a
+    verb and a noun (执行/v 公务/n) is the verb and its object (opener_verb_object), reported
+    above lm_threshold_opener_retag (0.0); a noun-verb and a noun (管理/vn 制度) stays a
+    compound noun, and without the modal opener the phrase stays silent."""
+    import dataclasses
+
+    from speechlint.checks.wrd.de import adverbial
+    from speechlint.document import Document
+
+    assert _model_codes(monkeypatch, "执法人员应当认真的执行公务。", 0.5) == ["的"]
+    assert _model_codes(monkeypatch, "执法人员应当认真的执行公务。", -0.5) == []
+    assert _model_codes(monkeypatch, "工作人员应当遵守的管理制度很多。", 3.0) == []
+    assert _model_codes(monkeypatch, "执法人员认真的执行公务。", 0.5) == []
+    shipped = family_data("WRD")["WRD001"]
+    off = dataclasses.replace(shipped, opener_verb_object=False)
+    # the model's reading is still held at 0.5: the setting alone makes the difference
+    assert list(adverbial.de_before_verb(Document.from_text("执法人员应当认真的执行公务。"), off)) == []
 
 
 def test_opener_verb(monkeypatch: pytest.MonkeyPatch) -> None:
