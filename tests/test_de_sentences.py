@@ -10,6 +10,9 @@
 - ``tests/data/de_adverbial_heldout2.yaml`` (WRD001): a second held-out set, law, regulation
   and congress/government report sentences with one adverbial each (no other evidence in
   the sentence), written without reading the two files above; a final check, not tuned on;
+- ``tests/data/de_adverbial_speech.yaml`` (WRD001): speech-draft sentences where 要, 需要,
+  提供, 营造 or 给予 takes a noun phrase (要稳定的发展预期: silent) against the same adjectives
+  as adverbials before a verb (要稳定的推进改革: found);
 - ``tests/data/de_complement.yaml`` (WRD002): modern official sentences, verb + 的 + a
   noun phrase or a nominalised subject (silent) against verb + 的 + a complement typed
   with 的 for 得 (found);
@@ -36,7 +39,7 @@ DATA = Path(__file__).parent / "data"
 FILES = {"WRD001": "de_adverbial.yaml", "WRD002": "de_complement.yaml"}
 #: Further data files per rule, tested the same way (not searched for the BRIEF sentences).
 HELDOUT = {
-    "WRD001": ["de_adverbial_heldout.yaml", "de_adverbial_heldout2.yaml"],
+    "WRD001": ["de_adverbial_heldout.yaml", "de_adverbial_heldout2.yaml", "de_adverbial_speech.yaml"],
     "WRD002": ["de_complement_heldout.yaml"],
 }
 #: What issue 13 names, which must stay in the lists: (rule, list, text inside an entry).
