@@ -1502,3 +1502,24 @@ def test_de_de_predicative_xiangdang() -> None:
         assert _de_de_found(text, off) == []
     for text in ("全省形成的相当规模的产业集群正在壮大。",):
         assert _de_de_found(text, shipped) == []
+
+
+def test_verbal_head_compound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A noun-verb after 的 (发展/vn) and one verbal word closing the clause (预期/vn) are a
+    compound noun, the object of 要 "want" (verbal_head_openers): a middling reading (-1.0,
+    over lm_threshold_opener_object, under lm_threshold_predicate) stays silent; a noun
+    object (服务/vn 企业/n) or more words after it (发展/vn 服务/vn 贸易/vn) are still a verb
+    and its object, and so is the compound with the setting switched off."""
+    import dataclasses
+
+    from speechlint.checks.wrd.de import adverbial
+    from speechlint.document import Document
+
+    assert _model_codes(monkeypatch, "我们要稳定的发展预期。", -1.0) == []
+    assert _model_codes(monkeypatch, "我们要主动的服务企业。", -1.0) == ["的"]
+    assert _model_codes(monkeypatch, "我们要积极的发展服务贸易。", -1.0) == ["的"]
+    # not after another opener (应当): the noun-verb may be a manner word (胜利/vn 前进/v)
+    assert _model_codes(monkeypatch, "我们应当稳定的胜利前进。", -1.0) == ["的"]
+    off = dataclasses.replace(family_data("WRD")["WRD001"], verbal_head_openers=frozenset())
+    monkeypatch.setattr(adverbial, "pair_score", lambda *args, **kwargs: -1.0)
+    assert len(list(adverbial.de_before_verb(Document.from_text("我们要稳定的发展预期。"), off))) == 1

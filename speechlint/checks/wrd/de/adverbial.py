@@ -238,6 +238,14 @@ class DeAdverbialData:
     #: ``lm_threshold_opener_retag_object`` reads, which the general thresholds
     #: (``lm_threshold_object_predicate``) read as any predicate.
     lm_threshold_opener_object: float = float("inf")
+    #: Right after one of these words (a verb that may take a noun phrase: 要 "want", 需要,
+    #: 提供 …) the adverbial + 的 + a noun-verb (jieba tags it vn in context) + one verbal
+    #: word (v, vn) closing the clause make no verb and its object: the two are a compound
+    #: noun whose head is itself a verbal noun (要稳定的发展预期, 提供有力的服务保障, 要长期
+    #: 的投资回报).  The object thresholds (``lm_threshold_object*``,
+    #: ``lm_threshold_opener_*object``) then do not apply; the plain ones still do.  Not
+    #: after other openers (必将大踏步的胜利/vn 前进/v: the noun-verb is a manner word).
+    verbal_head_openers: frozenset[str] = frozenset()
 
     @cached_property
     def strong_marked(self) -> re.Pattern[str]:
@@ -1344,11 +1352,26 @@ def _verb_has_object(text: str, site: _Site, data: DeAdverbialData) -> bool:
     if last is None:
         # a colon right after the verb: a quotation is its object (尖锐的指出：)
         return text.startswith("：", site.lo + site.after[1])
+    if data.verbal_head_openers and _verbal_head_compound(text, site, data):
+        return False
     return (
         last[3][:1] in _OBJECT_TAGS
         or last[2] in _OBJECT_OPENERS
         or (data.object_adjective and _adjective_object(site.tokens, site.f))
     ) and not last[2].startswith(tuple(data.heads))
+
+
+def _verbal_head_compound(text: str, site: _Site, data: DeAdverbialData) -> bool:
+    """Does one of ``verbal_head_openers`` stand right before the adverbial, the word after
+    的 a noun-verb (vn) and the one after it a verbal word (v, vn) that closes the clause:
+    the two a compound noun (要稳定的发展/vn 预期/vn, 服务/vn 保障/v) rather than a verb and
+    its object?"""
+    tokens, d, last = site.tokens, site.d, site.last
+    if d < 2 or tokens[d - 2][2] not in data.verbal_head_openers:
+        return False
+    if last is None or site.f != d + 2 or site.after[3] != "vn" or last[3] not in ("v", "vn"):
+        return False
+    return _CLAUSE_FINAL_RE.match(text, site.lo + last[1]) is not None
 
 
 def _merged_verb_object(token: segment.Tagged) -> bool:
