@@ -233,6 +233,15 @@ class DeComplementData:
     #: its topic (路 in 路修的): a verb with none (新修的又宽又平) heads a 的-phrase subject,
     #: and never after a person (``nominal_subjects``: 他们买的又贵又差, what they bought).
     you_pair: bool = False
+    #: Directional complements of two characters (下来, 进去, 出来) that after a verb (jieba's
+    #: v) + 的, alone before a clause end, are the potential complement of 得 (坚持的下来, 听的
+    #: 进去, 卖的出去): as with ``potential_complements``, a verb of direction alone after 的
+    #: ends no noun phrase.  Not 过去, a noun as well (不堪回首的过去).
+    potential_directionals: frozenset[str] = frozenset()
+    #: Question particles that may stand between a potential complement (of
+    #: ``potential_complements`` or ``potential_directionals``) and the clause end (扛的住吗,
+    #: 管的过来吗): a particle closes the clause as the clause end does, and adds no noun.
+    potential_questions: frozenset[str] = frozenset()
 
     def pair_tag(self, word: str, tag: str) -> str:
         """``tag``, or an adjective's (a) for 有 + one character (有序/n) with ``you_adjectives``."""
@@ -304,7 +313,22 @@ class DeComplementData:
         chars = "".join(sorted(self.potential_complements))
         # 看的见的变化: before another 的 as well, when potential_before_relative is on
         relative = "|的" if self.potential_before_relative else ""
-        return re.compile(f"的([{chars}])(?=[，。；！？、…”]|${relative})", re.MULTILINE)
+        return re.compile(f"的([{chars}]){self._question}(?=[，。；！？、…”]|${relative})", re.MULTILINE)
+
+    @cached_property
+    def _question(self) -> str:
+        """An optional question particle (``potential_questions``) after a potential complement."""
+        return f"(?:{alternation(self.potential_questions)})?" if self.potential_questions else ""
+
+    @cached_property
+    def directional(self) -> re.Pattern[str]:
+        """A 的 (after a Han character: the search is :func:`after_han`), then a directional
+        complement (``potential_directionals``) alone before a clause end (group 1)."""
+        if not self.potential_directionals:
+            return re.compile("(?!)")
+        return re.compile(
+            f"的({alternation(self.potential_directionals)}){self._question}(?=[，。；！？、…”]|$)", re.MULTILINE
+        )
 
     @cached_property
     def amount(self) -> re.Pattern[str]:
@@ -443,7 +467,9 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     动词 + “的” + 单字动词（住、响、进、开……，`potential_complements`）单独在分句末尾是
     可能补语：`接的住` → `接得住`，`留的住` → `留得住`；动词后的“的”后只跟一个动词，
     构不成名词短语。后面再接“的”时（`potential_before_relative`）也是：`看的见的变化`、
-    `做的到的事情`。
+    `做的到的事情`。两字的趋向补语（下来、进去、出来……，`potential_directionals`）同样：
+    `坚持的下来` → `坚持得下来`；“过去”也是名词（`不堪回首的过去`），不算。可能补语和分句末尾
+    之间可以有疑问语气词（`potential_questions`：`扛的住吗`、`管的过来吗`）。
     分句里动词前有介词“把”（`disposal_markers`）时，程度词后的补语不再需要上述语言模型
     或词性条件（`要把营商环境打造的更优`）：“把”字句的动词要带补语；名词仍不算。
     分句里动词前有“让、使”且中间是动词的主语（`causative_markers`，“让人”除外）时，程度词后的
@@ -554,6 +580,8 @@ def _all_findings(text: str, data: DeComplementData) -> Iterator[Diagnostic]:
         yield from _coordinated_de_de(text, data, clauses, reported)
     if data.potential_complements:
         yield from _potential_de_de(text, data, clauses, reported)
+    if data.potential_directionals:
+        yield from _directional_de_de(text, data, clauses, reported)
     if data.state_tags:
         yield from _state_de_de(text, data, clauses, reported)
     if data.compared_amounts and ("比" in text or any(w in text for w in data.compared_openers)):
@@ -863,6 +891,18 @@ def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, report
         return d + 1 < len(tokens) and tokens[d + 1][2] == m.group(1)
 
     yield from _after_verb_de(after_han(data.potential, text), alone, data, clauses, reported)
+
+
+def _directional_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+    """A directional complement alone between verb + 的 and a clause end (``potential_directionals``:
+    坚持的下来, 听的进去): the potential complement of 得, as a verb of direction alone after
+    的 ends no noun phrase.  The verb is one jieba tags v (a verbal noun before 的 may head a
+    的-phrase of its own)."""
+
+    def alone(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
+        return d + 1 < len(tokens) and tokens[d + 1][2] == m.group(1)
+
+    yield from _after_verb_de(after_han(data.directional, text), alone, data, clauses, reported, ("v",))
 
 
 def _after_verb_de(
