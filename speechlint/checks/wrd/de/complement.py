@@ -340,13 +340,6 @@ class DeComplementData:
         )
 
     @cached_property
-    def closing(self) -> re.Pattern[str]:
-        """A 的 (after a Han character: the search is :func:`after_han`), then a closing degree word (``closing_degree``) before a clause end."""
-        if not self.closing_degree:
-            return re.compile("(?!)")
-        return re.compile(f"的({alternation(self.closing_degree)})(?=[，。；！？、…”]|$)", re.MULTILINE)
-
-    @cached_property
     def state_clause(self) -> re.Pattern[str]:
         """A state predicate (``state_predicates``), 的 and the rest of the clause (3-8
         characters, no 的) before a clause end: group ``rest``."""
@@ -365,15 +358,31 @@ class DeComplementData:
         )
 
     @cached_property
-    def you_pair_pattern(self) -> re.Pattern[str]:
-        """A 的 (after a Han character: the search is :func:`after_han`), then 又 + 1-2
-        characters twice before a clause end (group 1: all after the 的)."""
-        return re.compile("的(又[\u4e00-\u9fff]{1,2}?又[\u4e00-\u9fff]{1,2})(?=[，。；！？、…”]|$)", re.MULTILINE)
+    def clause_end_forms(self) -> re.Pattern[str]:
+        """A 的 (after a Han character: the search is :func:`after_han`), then, alone before a
+        clause end, a closing degree word (``closing_degree``: 很), 了 (``potential_le``) or
+        又 + 1-2 characters twice (``you_pair``), each only when its setting is on: one scan
+        for the three forms (group 1: all after the 的; told apart by
+        :meth:`clause_end_form`).  The characters after 又 are never 的, so no match
+        covers another 的 its own form would read."""
+        forms = []
+        if self.closing_degree:
+            forms.append(alternation(self.closing_degree))
+        if self.potential_le:
+            forms.append("了")
+        if self.you_pair:
+            word = "(?:(?!的)[\u4e00-\u9fff])"
+            forms.append(f"又{word}{{1,2}}?又{word}{{1,2}}")
+        if not forms:
+            return re.compile("(?!)")
+        return re.compile(f"的({'|'.join(forms)})(?=[，。；！？、…”]|$)", re.MULTILINE)
 
-    @cached_property
-    def le_at_end(self) -> re.Pattern[str]:
-        """A 的 (after a Han character: the search is :func:`after_han`), then 了 before a clause end."""
-        return re.compile("的(了)(?=[，。；！？、…”]|$)", re.MULTILINE)
+    def clause_end_form(self, m: re.Match[str]) -> str:
+        """Which form a match of :attr:`clause_end_forms` is: 'closing', 'le' or 'you_pair'."""
+        found = m.group(1)
+        if found in self.closing_degree:
+            return "closing"
+        return "le" if found == "了" else "you_pair"
 
     @cached_property
     def state(self) -> re.Pattern[str]:
@@ -586,14 +595,16 @@ def _all_findings(text: str, data: DeComplementData) -> Iterator[Diagnostic]:
         yield from _state_de_de(text, data, clauses, reported)
     if data.compared_amounts and ("比" in text or any(w in text for w in data.compared_openers)):
         yield from _amount_de_de(text, data, reported)
-    if data.closing_degree:
-        yield from _closing_de_de(text, data, clauses, reported)
-    if data.potential_le:
-        yield from _potential_le_de(text, data, clauses, reported)
+    # 的很, 的了 and 的又…又 before a clause end: one scan, each form read in its turn
+    ends: dict[str, list[re.Match[str]]] = {"closing": [], "le": [], "you_pair": []}
+    if data.closing_degree or data.potential_le or data.you_pair:
+        for m in after_han(data.clause_end_forms, text):
+            ends[data.clause_end_form(m)].append(m)
+    yield from _closing_de_de(text, ends["closing"], clauses, reported)
+    yield from _potential_le_de(ends["le"], data, clauses, reported)
     if data.state_predicates:
         yield from _state_clause_de_de(text, data, clauses, reported)
-    if data.you_pair:
-        yield from _you_pair_de_de(text, data, clauses, reported)
+    yield from _you_pair_de_de(ends["you_pair"], data, clauses, reported)
     if data.before_relative_de:
         yield from _relative_de_de(text, data, clauses, reported)
     if model is not None and data.lm_threshold < float("inf"):
@@ -930,11 +941,14 @@ def _after_verb_de(
         yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
 
 
-def _closing_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+def _closing_de_de(
+    text: str, matches: Iterable[re.Match[str]], clauses: Clauses, reported: set[int]
+) -> Iterator[Diagnostic]:
     """A closing degree word (``closing_degree``: 很) alone between 的 and a clause end (慢的
-    很, 美的很): the degree complement of 得, as no noun phrase or predicate ends so.  Text
-    alone, untagged: jieba merges the adjective with 的 (美的/nr)."""
-    for m in after_han(data.closing, text):
+    很, 美的很; ``matches``: those of ``clause_end_forms``): the degree complement of 得, as
+    no noun phrase or predicate ends so.  Text alone, untagged: jieba merges the adjective
+    with 的 (美的/nr)."""
+    for m in matches:
         de = m.start()
         if de in reported or clauses.allowed(de, de + 1):
             continue
@@ -942,9 +956,12 @@ def _closing_de_de(text: str, data: DeComplementData, clauses: Clauses, reported
         yield _de_de_finding(de, text[de - 1], m.group(1))
 
 
-def _potential_le_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
-    """Verb + 的了 alone before a clause end (``potential_le``: 兑现的了 → 兑现得了), unless 是
-    stands before the verb in the clause (是不可避免的了: a statement's 是…的, then 了)."""
+def _potential_le_de(
+    matches: Iterable[re.Match[str]], data: DeComplementData, clauses: Clauses, reported: set[int]
+) -> Iterator[Diagnostic]:
+    """Verb + 的了 alone before a clause end (``potential_le``: 兑现的了 → 兑现得了; ``matches``:
+    those of ``clause_end_forms``), unless 是 stands before the verb in the clause (是不可避免的
+    了: a statement's 是…的, then 了)."""
 
     def alone(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
         return (
@@ -954,11 +971,14 @@ def _potential_le_de(text: str, data: DeComplementData, clauses: Clauses, report
             and not any(t[2] == "是" for t in tokens[: d - 1])
         )
 
-    yield from _after_verb_de(after_han(data.le_at_end, text), alone, data, clauses, reported, ("v",))
+    yield from _after_verb_de(matches, alone, data, clauses, reported, ("v",))
 
 
-def _you_pair_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
-    """Verb + 的 + 又A又B alone before a clause end (``you_pair``: 路修的又宽又平): A and B
+def _you_pair_de_de(
+    matches: Iterable[re.Match[str]], data: DeComplementData, clauses: Clauses, reported: set[int]
+) -> Iterator[Diagnostic]:
+    """Verb + 的 + 又A又B alone before a clause end (``you_pair``: 路修的又宽又平; ``matches``:
+    those of ``clause_end_forms``): A and B
     adjectives in the clause's tags, a noun right before the verb (its topic) that is no
     person (他们买的又贵又差)."""
 
@@ -976,7 +996,7 @@ def _you_pair_de_de(text: str, data: DeComplementData, clauses: Clauses, reporte
             and not _person_before(tokens, d - 1, data.nominal_subjects)
         )
 
-    yield from _after_verb_de(after_han(data.you_pair_pattern, text), pair, data, clauses, reported)
+    yield from _after_verb_de(matches, pair, data, clauses, reported)
 
 
 def _state_clause_de_de(
