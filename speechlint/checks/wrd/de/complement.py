@@ -242,6 +242,14 @@ class DeComplementData:
     #: ``potential_complements`` or ``potential_directionals``) and the clause end (扛的住吗,
     #: 管的过来吗): a particle closes the clause as the clause end does, and adds no noun.
     potential_questions: frozenset[str] = frozenset()
+    #: Degree words that open nouns as well (非常, 比较: 非常措施, 比较优势), after which
+    #: alone (the only degree word) a dictionary word the dictionary tags one of
+    #: ``open_degree_tags`` (a verb or adverb: 非常周到/v, 比较缓慢/d, 比较透彻/v), alone
+    #: before the clause end after verb + 的, is a complement: such a word heads no noun
+    #: phrase, so the 的 joins the verb to its complement.  Never after a person
+    #: (``nominal_subjects``: 我们面临的非常…, what we face).
+    open_degree: frozenset[str] = frozenset()
+    open_degree_tags: frozenset[str] = frozenset()
 
     def pair_tag(self, word: str, tag: str) -> str:
         """``tag``, or an adjective's (a) for 有 + one character (有序/n) with ``you_adjectives``."""
@@ -479,6 +487,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     `做的到的事情`。两字的趋向补语（下来、进去、出来……，`potential_directionals`）同样：
     `坚持的下来` → `坚持得下来`；“过去”也是名词（`不堪回首的过去`），不算。可能补语和分句末尾
     之间可以有疑问语气词（`potential_questions`：`扛的住吗`、`管的过来吗`）。
+    “非常、比较”也修饰名词（`非常措施`、`比较优势`），但其后是词典里的动词或副词（`open_degree`：
+    `安排的非常周到`、`推进的比较缓慢`）单独在分句末尾时是补语；动词前是人称时不报。
     分句里动词前有介词“把”（`disposal_markers`）时，程度词后的补语不再需要上述语言模型
     或词性条件（`要把营商环境打造的更优`）：“把”字句的动词要带补语；名词仍不算。
     分句里动词前有“让、使”且中间是动词的主语（`causative_markers`，“让人”除外）时，程度词后的
@@ -632,6 +642,7 @@ class _Candidate:
     pair: bool
     predicative: bool
     compared_verb: bool
+    opened: bool
 
 
 def _candidate(
@@ -703,7 +714,14 @@ def _candidate(
         and any(w in degree for w in data.predicative_degree)
         and segment.dictionary().tag(phrase) is not None
     )
-    bare = bare or having or pair or predicative
+    # 安排的非常周到: a verb or adverb after 非常 or 比较 alone (checked on the tags by
+    # _unlisted_complement)
+    opened = (
+        phrase is not None
+        and degree in data.open_degree
+        and (segment.dictionary().tag(phrase) or "") in data.open_degree_tags
+    )
+    bare = bare or having or pair or predicative or opened
     # 有的翻的少一些: one character before 一些 at the clause end (checked on the verb's
     # tag by _unlisted_complement; 发展的每一点进步 goes on)
     compared_verb = (
@@ -713,7 +731,7 @@ def _candidate(
         and text.startswith(data.comparative_followers, m.end("single"))
     )
     return _Candidate(
-        m, single, phrase, degree, read, disposal, causative, bare, amount, having, pair, predicative, compared_verb
+        m, single, phrase, degree, read, disposal, causative, bare, amount, having, pair, predicative, compared_verb, opened
     )
 
 
@@ -762,6 +780,13 @@ def _unlisted_complement(
         and not _person_before(tokens, d - 1, data.nominal_subjects)
     ):
         # predicative_degree: 很 + a word of any tag, alone before the clause end
+        return True
+    if (
+        cand.opened
+        and _predicative_word(tokens, starts, m.start(group) - lo, m.end(group) - lo, m.start("degree") - lo)
+        and not _person_before(tokens, d - 1, data.nominal_subjects)
+    ):
+        # open_degree: 非常 + a verb or adverb of the dictionary, alone before the clause end
         return True
     if having and c >= 0 and tokens[c][2] == "有" and c + 1 < len(tokens) and tokens[c + 1][1] == m.end(group) - lo:
         # degree_you_at_end: degree word + 有 + its object, a state (很有成效)
