@@ -250,6 +250,11 @@ class DeComplementData:
     #: (``nominal_subjects``: 我们面临的非常…, what we face).
     open_degree: frozenset[str] = frozenset()
     open_degree_tags: frozenset[str] = frozenset()
+    #: Adverbs that, a word of their own right after a state predicate + 的 and followed by
+    #: a verb (jieba's v) or 不, open a state complement as ``state_predicates``' idioms do
+    #: (气的直跺脚, 冻的直哆嗦, 笑的直不起腰): 直 + verb is a clause, what the state led to,
+    #: never a noun phrase (直接原因 is one word to jieba, and not 直 alone).
+    state_adverbs: frozenset[str] = frozenset()
 
     def pair_tag(self, word: str, tag: str) -> str:
         """``tag``, or an adjective's (a) for 有 + one character (有序/n) with ``you_adjectives``."""
@@ -504,7 +509,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     （`potential_le`：`兑现的了`）是可能补语“得了”；分句里动词前有“是”时（`是不可避免的了`）不报。
     表示身体或情绪状态、不带宾语的谓词（`state_predicates`：急、累、忙、高兴……）+ “的” +
     四字的词典词或“X不Y”式的可能补语单独到分句末尾，是状态补语：`急的满头大汗`、
-    `累的说不出话`；`高兴的事情`、`忙的时候`不报。
+    `累的说不出话`；`高兴的事情`、`忙的时候`不报。“直”+ 动词（`state_adverbs`：`气的直跺脚`、
+    `冻的直哆嗦`）同样是状态补语；`忙的直接原因`（“直接”是一个词）不报。
     “说、讲”等言说动词 + “的” +（程度词）+ “对、正确”等真假判断单独在分句末尾时（`truth_predicates`），
     “的”字短语是被判断的主语（`他说的很对`：他说的话很对），不报；其他动词后照报（`这条路我们走的很对`）。
     动词 + “的” + “又A又B”（A、B 为形容词）单独在分句末尾、动词前紧接名词（话题）时是补语
@@ -1039,11 +1045,14 @@ def _state_clause_de_de(
             continue
         idiom = len(rest) == 4 and words.tag(rest) is not None
         negative = any(rest[1] == "不" and words.tag(rest[:n]) is not None for n in (3, 4) if len(rest) >= n)
-        if not idiom and not negative:
+        adverb = rest[0] in data.state_adverbs
+        if not idiom and not negative and not adverb:
             continue
         lo, tokens, starts = clauses.tagged(de, de + 1)
         d = token_at(starts, de - lo)
         if d <= 0 or tokens[d][2] != "的" or tokens[d - 1][2] not in data.state_predicates:
+            continue
+        if not idiom and not negative and not _adverb_clause(tokens, d, data.state_adverbs):
             continue
         # the predicate is the clause's own (他急的, 孩子们高兴的): a verb, preposition or
         # particle before it makes it a modifier (取得了人民高兴的重大成就, 经过紧张的密谋策划)
@@ -1051,6 +1060,16 @@ def _state_clause_de_de(
             continue
         reported.add(de)
         yield _de_de_finding(de, tokens[d - 1][2], rest)
+
+
+def _adverb_clause(tokens: Sequence[segment.Tagged], d: int, adverbs: frozenset[str]) -> bool:
+    """Do the tokens after the 的 at ``d`` open with one of ``adverbs`` as a word of its own
+    (直), followed by a verb (jieba's v) or 不 (直跺脚, 直不起腰)?"""
+    return (
+        d + 2 < len(tokens)
+        and tokens[d + 1][2] in adverbs
+        and (tokens[d + 2][3].startswith("v") or tokens[d + 2][2] == "不")
+    )
 
 
 def _state_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
