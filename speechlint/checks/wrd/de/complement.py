@@ -255,6 +255,12 @@ class DeComplementData:
     #: (气的直跺脚, 冻的直哆嗦, 笑的直不起腰): 直 + verb is a clause, what the state led to,
     #: never a noun phrase (直接原因 is one word to jieba, and not 直 alone).
     state_adverbs: frozenset[str] = frozenset()
+    #: Report verb (jieba's v, vn) + 的 + 越A越B within a clause (拖的越久越难解决, 办的越快越
+    #: 好): the correlative 越…越 after a verb states how the action goes, the complement of
+    #: 得.  Never when A is an amount (``amounts``: 要的越少越好, 参加的越多越好: a
+    #: 的-phrase subject, what is wanted or who take part) or 来 (越来越, read elsewhere),
+    #: nor after a person (``nominal_subjects``).
+    correlative: bool = False
 
     def pair_tag(self, word: str, tag: str) -> str:
         """``tag``, or an adjective's (a) for 有 + one character (有序/n) with ``you_adjectives``."""
@@ -398,6 +404,18 @@ class DeComplementData:
         return "le" if found == "了" else "you_pair"
 
     @cached_property
+    def correlative_pattern(self) -> re.Pattern[str]:
+        """A 的 (after a Han character: the search is :func:`after_han`), then 越 + 1-2
+        characters (group ``first``) + 越 and the rest of the clause (no 的) before a clause end;
+        group 1: all after the 的."""
+        if not self.correlative:
+            return re.compile("(?!)")
+        word = "(?:(?!的)[\u4e00-\u9fff])"
+        return re.compile(
+            f"的(越(?P<first>{word}{{1,2}}?)越{word}{{1,6}})(?=[，。；！？、…”]|$)", re.MULTILINE
+        )
+
+    @cached_property
     def state(self) -> re.Pattern[str]:
         """A 的 (after a Han character: the search is :func:`after_han`), then a reduplicated AABB word before a clause end (the
         form of nearly every state word: 扎扎实实; no scan of every 的 before a clause end)."""
@@ -511,6 +529,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     四字的词典词或“X不Y”式的可能补语单独到分句末尾，是状态补语：`急的满头大汗`、
     `累的说不出话`；`高兴的事情`、`忙的时候`不报。“直”+ 动词（`state_adverbs`：`气的直跺脚`、
     `冻的直哆嗦`）同样是状态补语；`忙的直接原因`（“直接”是一个词）不报。
+    动词 + “的” + “越A越B”在同一分句里（`correlative`：`拖的越久越难解决`）是补语；A 是
+    数量、大小（`参加的越多越好`）或“来”（越来越）时，或动词前是人称时不报。
     “说、讲”等言说动词 + “的” +（程度词）+ “对、正确”等真假判断单独在分句末尾时（`truth_predicates`），
     “的”字短语是被判断的主语（`他说的很对`：他说的话很对），不报；其他动词后照报（`这条路我们走的很对`）。
     动词 + “的” + “又A又B”（A、B 为形容词）单独在分句末尾、动词前紧接名词（话题）时是补语
@@ -621,6 +641,8 @@ def _all_findings(text: str, data: DeComplementData) -> Iterator[Diagnostic]:
     if data.state_predicates:
         yield from _state_clause_de_de(text, data, clauses, reported)
     yield from _you_pair_de_de(ends["you_pair"], data, clauses, reported)
+    if data.correlative:
+        yield from _correlative_de_de(text, data, clauses, reported)
     if data.before_relative_de:
         yield from _relative_de_de(text, data, clauses, reported)
     if model is not None and data.lm_threshold < float("inf"):
@@ -1060,6 +1082,23 @@ def _state_clause_de_de(
             continue
         reported.add(de)
         yield _de_de_finding(de, tokens[d - 1][2], rest)
+
+
+def _correlative_de_de(
+    text: str, data: DeComplementData, clauses: Clauses, reported: set[int]
+) -> Iterator[Diagnostic]:
+    """Verb + 的 + 越A越B in one clause (``correlative``: 拖的越久越难解决): A no amount and
+    not 来, no person right before the verb."""
+
+    def fit(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
+        first = m.group("first")
+        return (
+            first not in data.amounts
+            and first != "来"
+            and not _person_before(tokens, d - 1, data.nominal_subjects)
+        )
+
+    yield from _after_verb_de(after_han(data.correlative_pattern, text), fit, data, clauses, reported)
 
 
 def _adverb_clause(tokens: Sequence[segment.Tagged], d: int, adverbs: frozenset[str]) -> bool:
