@@ -250,6 +250,10 @@ class DeComplementData:
     #: (``nominal_subjects``: 我们面临的非常…, what we face).
     open_degree: frozenset[str] = frozenset()
     open_degree_tags: frozenset[str] = frozenset()
+    #: Verbs that take a verbal noun as their object (进行, 给予, 作出): before 的 they make
+    #: ``open_degree``'s verb that noun, modified by 非常 or 比较 (各方给予的非常关注, 会议作出
+    #: 的比较说明), so ``open_degree`` reads nothing after them.
+    light_verbs: frozenset[str] = frozenset()
     #: Adverbs that, a word of their own right after a state predicate + 的 and followed by
     #: a verb (jieba's v) or 不, open a state complement as ``state_predicates``' idioms do
     #: (气的直跺脚, 冻的直哆嗦, 笑的直不起腰): 直 + verb is a clause, what the state led to,
@@ -511,7 +515,8 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     `坚持的下来` → `坚持得下来`；“过去”也是名词（`不堪回首的过去`），不算。可能补语和分句末尾
     之间可以有疑问语气词（`potential_questions`：`扛的住吗`、`管的过来吗`）。
     “非常、比较”也修饰名词（`非常措施`、`比较优势`），但其后是词典里的动词或副词（`open_degree`：
-    `安排的非常周到`、`推进的比较缓慢`）单独在分句末尾时是补语；动词前是人称时不报。
+    `安排的非常周到`、`推进的比较缓慢`）单独在分句末尾时是补语；动词前是人称时，或动词以动名词为宾语
+    （`light_verbs`：`各方给予的非常关注`）时不报。
     分句里动词前有介词“把”（`disposal_markers`）时，程度词后的补语不再需要上述语言模型
     或词性条件（`要把营商环境打造的更优`）：“把”字句的动词要带补语；名词仍不算。
     分句里动词前有“让、使”且中间是动词的主语（`causative_markers`，“让人”除外）时，程度词后的
@@ -813,6 +818,7 @@ def _unlisted_complement(
         cand.opened
         and _predicative_word(tokens, starts, m.start(group) - lo, m.end(group) - lo, m.start("degree") - lo)
         and not _person_before(tokens, d - 1, data.nominal_subjects)
+        and verb[2] not in data.light_verbs
     ):
         # open_degree: 非常 + a verb or adverb of the dictionary, alone before the clause end
         return True
