@@ -1173,13 +1173,14 @@ def test_a_lone_copy_beside_punctuation_needs_its_one_copy_reading_written() -> 
 
 def test_a_lone_copy_whose_one_copy_reading_in_whole_words_is_written_is_tried() -> None:
     """model-lone-written: 公司财产 written elsewhere says where 公司财财产 belongs, though
-    公司财务 elsewhere is a use of 司财 (junctions asked for nothing here)."""
+    公司财务 elsewhere is a use of 司财 (junctions asked for nothing here, neither the same
+    one, model-lone-junction, nor any, model-lone-first-meeting)."""
     from speechlint.checks import dup
 
     text = "清算组应当清理公司财财产。公司财产由清算组管理。公司财务会计报告应当审计。"
     s = _doubled_at(text)
     assert dup.evidence._used_in_term(text, s, right=False) and dup.evidence._words_reading_written(text, s, right=False)
-    data = dataclasses.replace(_lone_path_only(), model_lone_junction=-1000.0)
+    data = dataclasses.replace(_lone_path_only(), model_lone_junction=-1000.0, model_lone_first_meeting=-1000.0)
     assert dup.judge._judge(text, s, 1, data)
     assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_written=-1000.0))
 
@@ -1810,6 +1811,41 @@ def test_a_first_copy_that_ends_a_word_is_not_tried_at_model_lone_unseen_prev(te
     s = _doubled_at(text)
     assert not dup.judge._unjoined_first_copy(text, s, speechlint.data.rule_data("DUP001"))
     assert not dup.judge._judge(text, s, 1, _only("model_lone_unseen_prev"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各地在运筹分析中积累了经验。各部门要统筹分分类推进。",  # 运筹 + 分析 there
+        "大家通过自筹分担了费用。各部门要统筹分分类推进。",  # 自筹 + 分担 there
+    ],
+)
+def test_a_use_where_two_words_meet_is_no_term_use_of_a_first_copy(text: str) -> None:
+    """model-lone-first-meeting: 筹分 elsewhere only where a word ending with 筹 meets a
+    word starting with 分, a junction of two words and no term of the document."""
+    from speechlint.checks import dup
+
+    s = text.index("分分")
+    data = speechlint.data.rule_data("DUP001")
+    assert dup.evidence._used_in_term(text, s, False, True, False, False)
+    assert not dup.evidence._used_in_term(text, s, False, True, False, True)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_first_meeting=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各地已经交工。交工工程应当验收。",  # 交工 + 工程: 交工。 a term used on its own
+        "工程已经交工，交工工程应当验收。",
+    ],
+)
+def test_a_term_used_on_its_own_still_keeps_a_first_copy_silent(text: str) -> None:
+    from speechlint.checks import dup
+
+    s = text.index("工工")
+    assert dup.evidence._used_in_term(text, s, False, True, False, True)
+    assert not dup.judge._judge(text, s, 1, speechlint.data.rule_data("DUP001"))
 
 
 def test_a_digit_alone_after_a_word_ended_by_it_is_judged() -> None:

@@ -333,6 +333,12 @@ class DupData:
     #: the same junction of two words as here (公司财务 for 清理公司财财产: 公司 + 财务 there,
     #: 公司 + 财产 here).  -1000: off.
     model_lone_junction: float = -1000.0
+    #: A lone first copy (not a form of ``allow`` nor a ``standalone`` character) at this
+    #: score or below asks the document's term test (:func:`_used_in_term`) to skip the
+    #: uses where two words of the compact lexicon meet between the character before the
+    #: pair and the copy (完成 + 承揽 for 造成承承租人: the junction of two words, whatever
+    #: the first word).  -1000: off.
+    model_lone_first_meeting: float = -1000.0
     #: A lone copy beside punctuation (not a form of ``allow`` nor a ``standalone``
     #: character) at this score or below is tried whatever the document's term test says
     #: when the document writes the one-copy reading elsewhere: the punctuation mark and the
@@ -444,6 +450,7 @@ class DupData:
         # the one-copy reading written elsewhere)
         document = (
             self.model_lone_junction,
+            self.model_lone_first_meeting,
             self.model_lone_edge_written,
             self.model_lone_written,
             self.model_lone_opening,

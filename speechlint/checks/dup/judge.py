@@ -294,6 +294,10 @@ def _by_model(
             and _punctuation_at(text, s - 1)
             and not _verb(text[s])
         )
+        # (model-lone-first-meeting: the first copy alone, a use elsewhere where two words
+        # meet between the character before it and the copy is no term use, 完成承揽 for
+        # 造成承承租人)
+        meeting = plain and not right and llr <= data.model_lone_first_meeting
         if llr > max(lone[right], split[right]):
             return False
         # (model-lone-end: the second copy alone at the end of a clause, 确定 + 定。: a
@@ -301,7 +305,7 @@ def _by_model(
         # (model-lone-allowed-end: the same for a listed pair, 调查 + 查、)
         end_limit = data.model_lone_end if plain else data.model_lone_allowed_end if allowed else -1000.0
         ends = right and llr <= end_limit and text[s + 2 : s + 3] in _CLAUSE_MARKS
-        if not ends and _attached(text, s, right, asked, junctions, opening) and not (
+        if not ends and _attached(text, s, right, asked, junctions, opening, meeting) and not (
             plain
             and (
                 # (model-lone-edge-written: beside punctuation, the document writes the
