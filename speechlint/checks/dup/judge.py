@@ -143,6 +143,7 @@ def _limit(
         data.model_conjunction_pair,
         data.model_lone_unseen_next,
         data.model_lone_unseen_prev,
+        data.model_lone_kept,
     )
 
 
@@ -645,7 +646,14 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             written
             or (
                 llr <= limit
-                and (function_alone or _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split))
+                and (
+                    function_alone
+                    or _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split)
+                    # (model-lone-kept: the second copy squeezed between the two words of the
+                    # one-copy text, 造成 + 成 + 人身, whatever the lone copy's tests say;
+                    # asked last: the cut loads the dictionary)
+                    or (plain and llr <= data.model_lone_kept and _kept_apart(text, s))
+                )
                 and not _touching(text, s, n, data, asked)
                 and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )
