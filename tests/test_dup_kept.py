@@ -46,7 +46,8 @@ def test_a_second_copy_kept_apart_by_the_cut_is_found(text: str) -> None:
 def test_the_first_example_is_missed_without_model_lone_kept() -> None:
     text = "这次事故造成成人身伤害。"
     data = speechlint.data.rule_data("DUP001")
-    assert not dup.judge._judge(text, _doubled_at(text), 1, dataclasses.replace(data, model_lone_kept=-1000.0))
+    off = dataclasses.replace(data, model_lone_kept=-1000.0, model_lone_kept_nonverb=-1000.0)
+    assert not dup.judge._judge(text, _doubled_at(text), 1, off)
 
 
 @pytest.mark.parametrize(
@@ -61,3 +62,29 @@ def test_the_first_example_is_missed_without_model_lone_kept() -> None:
 )
 def test_legitimate_pairs_are_not_reported_at_model_lone_kept(text: str) -> None:
     assert not dup.judge._judge(text, _doubled_at(text), 1, _only("model_lone_kept"))
+
+
+def test_a_second_copy_kept_apart_that_is_no_verb_is_found_at_model_lone_kept_nonverb() -> None:
+    """model-lone-kept-nonverb: 安全 + 全 + 局面, the copy no verb, the model less sure than
+    model-lone-kept asks."""
+    text = "要维护社会安全全局面稳定。"
+    s = _doubled_at(text)
+    data = speechlint.data.rule_data("DUP001")
+    assert dup.words._kept_apart(text, s)
+    assert data.model_lone_kept < dup.judge.score(text, s, 1) <= data.model_lone_kept_nonverb  # type: ignore[operator]
+    assert dup.judge._judge(text, s, 1, _only("model_lone_kept_nonverb"))
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_kept_nonverb=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对他们的工作作相应的调整。",  # 作, a verb alone after the noun 工作
+        "要加强食品安全全链条监管。",  # 安全 + 全链条: the model reads two words that touch
+    ],
+)
+def test_legitimate_pairs_are_not_reported_at_model_lone_kept_nonverb(text: str) -> None:
+    s = _doubled_at(text)
+    assert dup.words._kept_apart(text, s)
+    assert not dup.judge._judge(text, s, 1, _only("model_lone_kept_nonverb"))
