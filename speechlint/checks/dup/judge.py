@@ -143,6 +143,8 @@ def _limit(
         data.model_conjunction_pair,
         data.model_lone_unseen_next,
         data.model_lone_unseen_prev,
+        data.model_lone_kept,
+        data.model_lone_kept_nonverb,
     )
 
 
@@ -649,7 +651,25 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             written
             or (
                 llr <= limit
-                and (function_alone or _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split))
+                and (
+                    function_alone
+                    or _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split)
+                    # (model-lone-kept: the second copy squeezed between the two words of the
+                    # one-copy text, 造成 + 成 + 人身, whatever the lone copy's tests say; asked
+                    # last: the cut loads the dictionary)
+                    or (plain and llr <= data.model_lone_kept and _kept_apart(text, s))
+                    # (model-lone-kept-nonverb: the same where the copy is no verb, or a verb
+                    # after a verb, 群体 + 体 + 保障性; cheapest first: words of the compact
+                    # lexicon on each side, then the cut)
+                    or (
+                        plain
+                        and llr <= data.model_lone_kept_nonverb
+                        and _lexicon_word_ending(text, s, data.extra_words)
+                        and _lexicon_word_at(text, s + 2, data.extra_words)
+                        and _kept_apart(text, s)
+                        and _cut_alone(text, s, s + 1, verb=True)
+                    )
+                )
                 and not _touching(text, s, n, data, asked)
                 and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )
