@@ -18,7 +18,9 @@
   with 的 for 得 (found);
 - ``tests/data/de_complement_heldout.yaml`` (WRD002): held-out sentences written without
   reading de_complement.yaml's, every complement kind (degree, potential, state, result,
-  comparative, 得 + clause) against 的-phrase subjects, 是…的 and relative clauses.
+  comparative, 得 + clause) against 的-phrase subjects, 是…的 and relative clauses;
+- ``tests/data/de_complement_heldout2.yaml`` (WRD002): a second held-out file of the same
+  kinds in speech-draft, report and law style, written without reading either file above.
 
 Each file lists ``slips`` (must be found), ``correct`` (must stay silent) and, under
 ``known``, the current limits (``slips_missed``, ``correct_reported``) as strict xfails, so
@@ -38,10 +40,13 @@ from speechlint.config import Config
 DATA = Path(__file__).parent / "data"
 FILES = {"WRD001": "de_adverbial.yaml", "WRD002": "de_complement.yaml"}
 #: Further data files per rule, tested the same way (not searched for the BRIEF sentences).
-HELDOUT = {
-    "WRD001": ["de_adverbial_heldout.yaml", "de_adverbial_heldout2.yaml", "de_adverbial_speech.yaml"],
-    "WRD002": ["de_complement_heldout.yaml"],
-}
+HELDOUT = [
+    ("WRD001", "heldout", "de_adverbial_heldout.yaml"),
+    ("WRD001", "heldout2", "de_adverbial_heldout2.yaml"),
+    ("WRD001", "speech", "de_adverbial_speech.yaml"),
+    ("WRD002", "heldout", "de_complement_heldout.yaml"),
+    ("WRD002", "heldout2", "de_complement_heldout2.yaml"),
+]
 #: What issue 13 names, which must stay in the lists: (rule, list, text inside an entry).
 BRIEF = [
     ("WRD001", "slips", "我们要积极稳妥的推进各项改革。"),
@@ -65,9 +70,7 @@ def _load(name: str) -> dict[str, Any]:
 SENTENCES = {code: _load(name) for code, name in FILES.items()}
 #: (rule, id prefix, data) for every file, the main ones and the held-out ones.
 ALL_FILES = [(code, code, SENTENCES[code]) for code in FILES] + [
-    (code, f"{code}-heldout{'' if n == 0 else n + 1}", _load(name))
-    for code, names in HELDOUT.items()
-    for n, name in enumerate(names)
+    (code, f"{code}-{tag}", _load(name)) for code, tag, name in HELDOUT
 ]
 
 

@@ -831,7 +831,9 @@ def test_a_lone_copy_that_jiebas_cut_leaves_a_word_of_its_own(text: str) -> None
     score = dup.score(text, s, 1)
     assert score is not None and data.model_lone < score <= data.model_lone_split
     assert dup.judge._judge(text, s, 1, data)
-    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_split=-1000.0))
+    # (model-lone-kept-nonverb finds 设施 + 施 + 检修 too)
+    off = dataclasses.replace(data, model_lone_split=-1000.0, model_lone_kept_nonverb=-1000.0)
+    assert not dup.judge._judge(text, s, 1, off)
 
 
 def test_a_verb_after_a_word_ending_in_it_takes_no_split_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -964,11 +966,16 @@ def test_doubled_numerals_that_are_meant_stay_silent(text: str) -> None:
 )
 def test_a_copy_jiebas_cut_leaves_alone_between_two_words_is_tried_at_model_embedded_alone(text: str) -> None:
     """model-embedded-alone is off in the shipped data (a measure-half false alarm): silent
-    there (model-embedded-alone-after, which finds these second copies, off too), found when
-    it is asked for."""
+    there (model-embedded-alone-after and model-lone-kept(-nonverb), which find these second
+    copies, off too), found when it is asked for."""
     from speechlint.checks import dup
 
-    shipped = dataclasses.replace(speechlint.data.rule_data("DUP001"), model_embedded_alone_after=-1000.0)
+    shipped = dataclasses.replace(
+        speechlint.data.rule_data("DUP001"),
+        model_embedded_alone_after=-1000.0,
+        model_lone_kept=-1000.0,
+        model_lone_kept_nonverb=-1000.0,
+    )
     data = dataclasses.replace(shipped, model_embedded_alone=-4.0)
     s = _doubled_at(text)
     assert dup.judge._judge(text, s, 1, data)
@@ -985,14 +992,18 @@ def test_a_copy_jiebas_cut_leaves_alone_between_two_words_is_tried_at_model_embe
 )
 def test_a_second_copy_left_alone_between_two_kept_words_is_found_at_model_embedded_alone_after(text: str) -> None:
     """The second copy alone between the word it ends and the next word, both kept whole by
-    the cut of the one-copy text: found by model-embedded-alone-after, silent without it."""
+    the cut of the one-copy text: found by model-embedded-alone-after, silent without it (and
+    without model-lone-kept, which reports such a copy where the model is surer)."""
     from speechlint.checks import dup
 
     data = speechlint.data.rule_data("DUP001")
     s = _doubled_at(text)
     assert dup.words._kept_apart(text, s)
     assert dup.judge._judge(text, s, 1, data)
-    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_embedded_alone_after=-1000.0))
+    off = dataclasses.replace(
+        data, model_embedded_alone_after=-1000.0, model_lone_kept=-1000.0, model_lone_kept_nonverb=-1000.0
+    )
+    assert not dup.judge._judge(text, s, 1, off)
 
 
 @pytest.mark.parametrize(
@@ -1092,10 +1103,16 @@ def test_a_particle_that_closes_a_clause_is_not_tried_at_model_standalone_end(te
 def _lone_path_only() -> DupData:
     """DUP001's data with the thresholds of the word structure off, so that a lone copy is
     reported only by the looser lone-copy thresholds and their tests (nor by the document's
-    long one-copy reading, model-document-wide)."""
+    long one-copy reading, model-document-wide, nor by model-lone-kept(-nonverb))."""
     data = speechlint.data.rule_data("DUP001")
     return dataclasses.replace(
-        data, model_orphan=-30.0, model_orphan_familiar=-30.0, model_embedded=-30.0, model_document_wide=-1000.0
+        data,
+        model_orphan=-30.0,
+        model_orphan_familiar=-30.0,
+        model_embedded=-30.0,
+        model_document_wide=-1000.0,
+        model_lone_kept=-1000.0,
+        model_lone_kept_nonverb=-1000.0,
     )
 
 
@@ -1173,13 +1190,14 @@ def test_a_lone_copy_beside_punctuation_needs_its_one_copy_reading_written() -> 
 
 def test_a_lone_copy_whose_one_copy_reading_in_whole_words_is_written_is_tried() -> None:
     """model-lone-written: 公司财产 written elsewhere says where 公司财财产 belongs, though
-    公司财务 elsewhere is a use of 司财 (junctions asked for nothing here)."""
+    公司财务 elsewhere is a use of 司财 (junctions asked for nothing here, neither the same
+    one, model-lone-junction, nor any, model-lone-first-meeting)."""
     from speechlint.checks import dup
 
     text = "清算组应当清理公司财财产。公司财产由清算组管理。公司财务会计报告应当审计。"
     s = _doubled_at(text)
     assert dup.evidence._used_in_term(text, s, right=False) and dup.evidence._words_reading_written(text, s, right=False)
-    data = dataclasses.replace(_lone_path_only(), model_lone_junction=-1000.0)
+    data = dataclasses.replace(_lone_path_only(), model_lone_junction=-1000.0, model_lone_first_meeting=-1000.0)
     assert dup.judge._judge(text, s, 1, data)
     assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_written=-1000.0))
 
@@ -1761,7 +1779,9 @@ def test_a_second_copy_joined_to_nothing_on_its_right_is_found(text: str) -> Non
     data = speechlint.data.rule_data("DUP001")
     assert dup.judge._unjoined_second_copy(text, s, data)
     assert dup.judge._judge(text, s, 1, data)
-    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_unseen_next=-1000.0))
+    # (model-lone-kept-nonverb finds 安全 + 全 + 落实 too)
+    off = dataclasses.replace(data, model_lone_unseen_next=-1000.0, model_lone_kept_nonverb=-1000.0)
+    assert not dup.judge._judge(text, s, 1, off)
 
 
 @pytest.mark.parametrize(
@@ -1810,6 +1830,41 @@ def test_a_first_copy_that_ends_a_word_is_not_tried_at_model_lone_unseen_prev(te
     s = _doubled_at(text)
     assert not dup.judge._unjoined_first_copy(text, s, speechlint.data.rule_data("DUP001"))
     assert not dup.judge._judge(text, s, 1, _only("model_lone_unseen_prev"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各地在运筹分析中积累了经验。各部门要统筹分分类推进。",  # 运筹 + 分析 there
+        "大家通过自筹分担了费用。各部门要统筹分分类推进。",  # 自筹 + 分担 there
+    ],
+)
+def test_a_use_where_two_words_meet_is_no_term_use_of_a_first_copy(text: str) -> None:
+    """model-lone-first-meeting: 筹分 elsewhere only where a word ending with 筹 meets a
+    word starting with 分, a junction of two words and no term of the document."""
+    from speechlint.checks import dup
+
+    s = text.index("分分")
+    data = speechlint.data.rule_data("DUP001")
+    assert dup.evidence._used_in_term(text, s, False, True, False, False)
+    assert not dup.evidence._used_in_term(text, s, False, True, False, True)
+    assert dup.judge._judge(text, s, 1, data)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_first_meeting=-1000.0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各地已经交工。交工工程应当验收。",  # 交工 + 工程: 交工。 a term used on its own
+        "工程已经交工，交工工程应当验收。",
+    ],
+)
+def test_a_term_used_on_its_own_still_keeps_a_first_copy_silent(text: str) -> None:
+    from speechlint.checks import dup
+
+    s = text.index("工工")
+    assert dup.evidence._used_in_term(text, s, False, True, False, True)
+    assert not dup.judge._judge(text, s, 1, speechlint.data.rule_data("DUP001"))
 
 
 def test_a_digit_alone_after_a_word_ended_by_it_is_judged() -> None:

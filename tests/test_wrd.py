@@ -1106,8 +1106,10 @@ def test_de_de_degree_adjective_at_end() -> None:
     from speechlint.document import Document
 
     shipped = family_data("WRD")["WRD002"]
-    # predicative_degree alone finds an adjective after 很 as well
-    off = dataclasses.replace(shipped, degree_adjective_at_end=False, predicative_degree=frozenset())
+    # predicative_degree alone finds an adjective after 很 as well, open_degree an adverb after 比较
+    off = dataclasses.replace(
+        shipped, degree_adjective_at_end=False, predicative_degree=frozenset(), open_degree=frozenset()
+    )
 
     def found(text: str, data: object) -> list[str]:
         return [text[d.span.start : d.span.end] for d in de_before_complement(Document.from_text(text), data)]

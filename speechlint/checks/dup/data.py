@@ -129,6 +129,21 @@ class DupData:
     #: elsewhere (:func:`_words_reading_written`: 建立健全突发事件 for 建立健全全突发事件).
     #: -1000: off.
     model_lone_kept_written: float = -1000.0
+    #: A lone second copy (not a form of ``allow`` nor a ``standalone`` character) that
+    #: jieba's cut leaves alone between two words of two characters at least, the word
+    #: ending with the first copy and the word after the pair, which the cut of the
+    #: one-copy text keeps as they are (:func:`_kept_apart`: 造成 + 成 + 人身, 企业 + 业 +
+    #: 设立): reported at this score or below without the lone copy's tests (the
+    #: document's term test, the neighbour placed, the cut of the copy), the legitimate
+    #: forms still asked.  Two words that touch keep both copies inside words (全国 +
+    #: 国有企业); a copy squeezed between the two words its one-copy text is made of was
+    #: typed twice.  -1000: off.
+    model_lone_kept: float = -1000.0
+    #: ``model-lone-kept`` where the copy is no verb, or a verb after a verb (:func:`_cut_alone`
+    #: with ``verb``: 群体 + 体 + 保障性, 标的物 + 物 + 运送, 切实 + 实 + 抓好), both words on
+    #: each side in the compact lexicon: a verb stands alone after a noun ending in it (工作 +
+    #: 作 + 相应的调整).  -1000: off.
+    model_lone_kept_nonverb: float = -1000.0
     #: The same (not for a form of ``allow`` nor a ``standalone`` character) at this score
     #: or below, whatever the margin, when the document writes the one-copy reading elsewhere
     #: in the words of jieba's cut on each side of the lone copy (服务工作 for 服务务工作;
@@ -333,6 +348,12 @@ class DupData:
     #: the same junction of two words as here (公司财务 for 清理公司财财产: 公司 + 财务 there,
     #: 公司 + 财产 here).  -1000: off.
     model_lone_junction: float = -1000.0
+    #: A lone first copy (not a form of ``allow`` nor a ``standalone`` character) at this
+    #: score or below asks the document's term test (:func:`_used_in_term`) to skip the
+    #: uses where two words of the compact lexicon meet between the character before the
+    #: pair and the copy (完成 + 承揽 for 造成承承租人: the junction of two words, whatever
+    #: the first word).  -1000: off.
+    model_lone_first_meeting: float = -1000.0
     #: A lone copy beside punctuation (not a form of ``allow`` nor a ``standalone``
     #: character) at this score or below is tried whatever the document's term test says
     #: when the document writes the one-copy reading elsewhere: the punctuation mark and the
@@ -444,6 +465,7 @@ class DupData:
         # the one-copy reading written elsewhere)
         document = (
             self.model_lone_junction,
+            self.model_lone_first_meeting,
             self.model_lone_edge_written,
             self.model_lone_written,
             self.model_lone_opening,
@@ -452,7 +474,13 @@ class DupData:
         )
         written = (self.model_lone_placed_written, self.model_embedded_written, self.model_embedded_joined)
         embedded = (self.model_embedded_alone, self.model_embedded_alone_after)
-        ends = (self.model_lone_end, self.model_lone_allowed_end, self.model_lone_kept_written)
+        ends = (
+            self.model_lone_end,
+            self.model_lone_allowed_end,
+            self.model_lone_kept_written,
+            self.model_lone_kept,
+            self.model_lone_kept_nonverb,
+        )
         if not max(*lone, *splits, *document, *written, *embedded, *ends, self.model_lone_edge) <= 0:
             return "thresholds must satisfy model-lone*, model-embedded-alone and model-embedded-written <= 0"
         if not self.model_function_after_word <= 0:

@@ -114,13 +114,21 @@ def _wide_reading_written(text: str, s: int, k: int) -> bool:
 
 
 def _attached(
-    text: str, s: int, right: bool, asked: Asked | None = None, junctions: bool = False, opening: bool = False
+    text: str,
+    s: int,
+    right: bool,
+    asked: Asked | None = None,
+    junctions: bool = False,
+    opening: bool = False,
+    meeting: bool = False,
 ) -> bool:
     """:func:`_used_in_term`, its answer noted in ``asked`` when given."""
-    return _noted(asked, _used_in_term, text, s, right, junctions, opening)
+    return _noted(asked, _used_in_term, text, s, right, junctions, opening, meeting)
 
 
-def _used_in_term(text: str, s: int, right: bool, junctions: bool = False, opening: bool = False) -> bool:
+def _used_in_term(
+    text: str, s: int, right: bool, junctions: bool = False, opening: bool = False, meeting: bool = False
+) -> bool:
     """Does the document use the copy that stands alone as part of a term of its own?
 
     For the doubled character c at ``s`` between x and y: with ``right``, does ``c y`` occur
@@ -148,6 +156,15 @@ def _used_in_term(text: str, s: int, right: bool, junctions: bool = False, openi
     does not count: a mark makes no term with the copy, so such a use is only the next
     word after the same mark (、完成 for 、完完善; 。股份 for 。股股东会).  A use where the
     copy stands alone after the mark still counts.
+
+    With ``meeting`` (``model-lone-first-meeting``: the first copy alone), a use where two
+    words of the compact lexicon meet between the character before the pair and the copy,
+    no word of it crossing there (:func:`_words_meet`: 完成 + 承揽 is no use of 成承 in
+    造成承承租人), does not count: a character typed twice at the start of a word leaves
+    the words on each side of it as they are, and their junction comes back wherever the
+    first word is followed by another word starting with the copy.  A term of the
+    document keeps its characters inside one word (救护车) or is used where the copy makes
+    no word with what follows it (吨税的).
     """
     if s < 1 or s + 3 > len(text):
         return False
@@ -169,10 +186,22 @@ def _used_in_term(text: str, s: int, right: bool, junctions: bool = False, openi
             and other not in (c, y)
             and not _junction(text, at + 1, beside, c + other, right)
             and not (opening and segment.lexicon().known[c + other])
+            and not (meeting and _words_meet(text, at))
         ):
             return True
         at = text.find(pair, at + 1, hi)
     return False
+
+
+def _words_meet(text: str, at: int) -> bool:
+    """Does jieba's cut of the Han text around ``at`` end a word with the character at
+    ``at`` and start one of two characters at least with the next (造成 + 承揽, 其 + 出资;
+    not 救护车, nor 吨 + 税 + 的)?"""
+    if not (_han_at(text, at) and _han_at(text, at + 1)):
+        return False
+    lo, hi = _han_run(text, at, at + 2)
+    lo, hi = max(lo, at - 6), min(hi, at + 8)
+    return any(lo + a == at + 1 and b - a >= 2 for a, b, _freq in segment.tokens(text[lo:hi]))
 
 
 def _core_written(text: str, s: int) -> bool:

@@ -143,6 +143,8 @@ def _limit(
         data.model_conjunction_pair,
         data.model_lone_unseen_next,
         data.model_lone_unseen_prev,
+        data.model_lone_kept,
+        data.model_lone_kept_nonverb,
     )
 
 
@@ -294,6 +296,10 @@ def _by_model(
             and _punctuation_at(text, s - 1)
             and not _verb(text[s])
         )
+        # (model-lone-first-meeting: the first copy alone, a use elsewhere where two words
+        # meet between the character before it and the copy is no term use, 完成承揽 for
+        # 造成承承租人)
+        meeting = plain and not right and llr <= data.model_lone_first_meeting
         if llr > max(lone[right], split[right]):
             return False
         # (model-lone-end: the second copy alone at the end of a clause, 确定 + 定。: a
@@ -301,7 +307,7 @@ def _by_model(
         # (model-lone-allowed-end: the same for a listed pair, 调查 + 查、)
         end_limit = data.model_lone_end if plain else data.model_lone_allowed_end if allowed else -1000.0
         ends = right and llr <= end_limit and text[s + 2 : s + 3] in _CLAUSE_MARKS
-        if not ends and _attached(text, s, right, asked, junctions, opening) and not (
+        if not ends and _attached(text, s, right, asked, junctions, opening, meeting) and not (
             plain
             and (
                 # (model-lone-edge-written: beside punctuation, the document writes the
@@ -645,7 +651,25 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
             written
             or (
                 llr <= limit
-                and (function_alone or _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split))
+                and (
+                    function_alone
+                    or _by_model(text, s, n, bound, llr, familiar, allowed, lone, unseen, data, asked, split)
+                    # (model-lone-kept: the second copy squeezed between the two words of the
+                    # one-copy text, 造成 + 成 + 人身, whatever the lone copy's tests say; asked
+                    # last: the cut loads the dictionary)
+                    or (plain and llr <= data.model_lone_kept and _kept_apart(text, s))
+                    # (model-lone-kept-nonverb: the same where the copy is no verb, or a verb
+                    # after a verb, 群体 + 体 + 保障性; cheapest first: words of the compact
+                    # lexicon on each side, then the cut)
+                    or (
+                        plain
+                        and llr <= data.model_lone_kept_nonverb
+                        and _lexicon_word_ending(text, s, data.extra_words)
+                        and _lexicon_word_at(text, s + 2, data.extra_words)
+                        and _kept_apart(text, s)
+                        and _cut_alone(text, s, s + 1, verb=True)
+                    )
+                )
                 and not _touching(text, s, n, data, asked)
                 and not (n == 1 and _noted(asked, _document_repeats, text, s, data.document_context))
             )

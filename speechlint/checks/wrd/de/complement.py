@@ -233,6 +233,38 @@ class DeComplementData:
     #: its topic (路 in 路修的): a verb with none (新修的又宽又平) heads a 的-phrase subject,
     #: and never after a person (``nominal_subjects``: 他们买的又贵又差, what they bought).
     you_pair: bool = False
+    #: Directional complements of two characters (下来, 进去, 出来) that after a verb (jieba's
+    #: v) + 的, alone before a clause end, are the potential complement of 得 (坚持的下来, 听的
+    #: 进去, 卖的出去): as with ``potential_complements``, a verb of direction alone after 的
+    #: ends no noun phrase.  Not 过去, a noun as well (不堪回首的过去).
+    potential_directionals: frozenset[str] = frozenset()
+    #: Question particles that may stand between a potential complement (of
+    #: ``potential_complements`` or ``potential_directionals``) and the clause end (扛的住吗,
+    #: 管的过来吗): a particle closes the clause as the clause end does, and adds no noun.
+    potential_questions: frozenset[str] = frozenset()
+    #: Degree words that open nouns as well (非常, 比较: 非常措施, 比较优势), after which
+    #: alone (the only degree word) a dictionary word the dictionary tags one of
+    #: ``open_degree_tags`` (a verb or adverb: 非常周到/v, 比较缓慢/d, 比较透彻/v), alone
+    #: before the clause end after verb + 的, is a complement: such a word heads no noun
+    #: phrase, so the 的 joins the verb to its complement.  Never after a person
+    #: (``nominal_subjects``: 我们面临的非常…, what we face).
+    open_degree: frozenset[str] = frozenset()
+    open_degree_tags: frozenset[str] = frozenset()
+    #: Verbs that take a verbal noun as their object (进行, 给予, 作出): before 的 they make
+    #: ``open_degree``'s verb that noun, modified by 非常 or 比较 (各方给予的非常关注, 会议作出
+    #: 的比较说明), so ``open_degree`` reads nothing after them.
+    light_verbs: frozenset[str] = frozenset()
+    #: Adverbs that, a word of their own right after a state predicate + 的 and followed by
+    #: a verb (jieba's v) or 不, open a state complement as ``state_predicates``' idioms do
+    #: (气的直跺脚, 冻的直哆嗦, 笑的直不起腰): 直 + verb is a clause, what the state led to,
+    #: never a noun phrase (直接原因 is one word to jieba, and not 直 alone).
+    state_adverbs: frozenset[str] = frozenset()
+    #: Report verb (jieba's v, vn) + 的 + 越A越B within a clause (拖的越久越难解决, 办的越快越
+    #: 好): the correlative 越…越 after a verb states how the action goes, the complement of
+    #: 得.  Never when A is an amount (``amounts``: 要的越少越好, 参加的越多越好: a
+    #: 的-phrase subject, what is wanted or who take part) or 来 (越来越, read elsewhere),
+    #: nor after a person (``nominal_subjects``).
+    correlative: bool = False
 
     def pair_tag(self, word: str, tag: str) -> str:
         """``tag``, or an adjective's (a) for 有 + one character (有序/n) with ``you_adjectives``."""
@@ -304,7 +336,22 @@ class DeComplementData:
         chars = "".join(sorted(self.potential_complements))
         # 看的见的变化: before another 的 as well, when potential_before_relative is on
         relative = "|的" if self.potential_before_relative else ""
-        return re.compile(f"的([{chars}])(?=[，。；！？、…”]|${relative})", re.MULTILINE)
+        return re.compile(f"的([{chars}]){self._question}(?=[，。；！？、…”]|${relative})", re.MULTILINE)
+
+    @cached_property
+    def _question(self) -> str:
+        """An optional question particle (``potential_questions``) after a potential complement."""
+        return f"(?:{alternation(self.potential_questions)})?" if self.potential_questions else ""
+
+    @cached_property
+    def directional(self) -> re.Pattern[str]:
+        """A 的 (after a Han character: the search is :func:`after_han`), then a directional
+        complement (``potential_directionals``) alone before a clause end (group 1)."""
+        if not self.potential_directionals:
+            return re.compile("(?!)")
+        return re.compile(
+            f"的({alternation(self.potential_directionals)}){self._question}(?=[，。；！？、…”]|$)", re.MULTILINE
+        )
 
     @cached_property
     def amount(self) -> re.Pattern[str]:
@@ -314,13 +361,6 @@ class DeComplementData:
         return re.compile(
             f"的({alternation(self.compared_amounts)})了?(?=[，。；！？、…”]|$)", re.MULTILINE
         )
-
-    @cached_property
-    def closing(self) -> re.Pattern[str]:
-        """A 的 (after a Han character: the search is :func:`after_han`), then a closing degree word (``closing_degree``) before a clause end."""
-        if not self.closing_degree:
-            return re.compile("(?!)")
-        return re.compile(f"的({alternation(self.closing_degree)})(?=[，。；！？、…”]|$)", re.MULTILINE)
 
     @cached_property
     def state_clause(self) -> re.Pattern[str]:
@@ -341,15 +381,43 @@ class DeComplementData:
         )
 
     @cached_property
-    def you_pair_pattern(self) -> re.Pattern[str]:
-        """A 的 (after a Han character: the search is :func:`after_han`), then 又 + 1-2
-        characters twice before a clause end (group 1: all after the 的)."""
-        return re.compile("的(又[\u4e00-\u9fff]{1,2}?又[\u4e00-\u9fff]{1,2})(?=[，。；！？、…”]|$)", re.MULTILINE)
+    def clause_end_forms(self) -> re.Pattern[str]:
+        """A 的 (after a Han character: the search is :func:`after_han`), then, alone before a
+        clause end, a closing degree word (``closing_degree``: 很), 了 (``potential_le``) or
+        又 + 1-2 characters twice (``you_pair``), each only when its setting is on: one scan
+        for the three forms (group 1: all after the 的; told apart by
+        :meth:`clause_end_form`).  The characters after 又 are never 的, so no match
+        covers another 的 its own form would read."""
+        forms = []
+        if self.closing_degree:
+            forms.append(alternation(self.closing_degree))
+        if self.potential_le:
+            forms.append("了")
+        if self.you_pair:
+            word = "(?:(?!的)[\u4e00-\u9fff])"
+            forms.append(f"又{word}{{1,2}}?又{word}{{1,2}}")
+        if not forms:
+            return re.compile("(?!)")
+        return re.compile(f"的({'|'.join(forms)})(?=[，。；！？、…”]|$)", re.MULTILINE)
+
+    def clause_end_form(self, m: re.Match[str]) -> str:
+        """Which form a match of :attr:`clause_end_forms` is: 'closing', 'le' or 'you_pair'."""
+        found = m.group(1)
+        if found in self.closing_degree:
+            return "closing"
+        return "le" if found == "了" else "you_pair"
 
     @cached_property
-    def le_at_end(self) -> re.Pattern[str]:
-        """A 的 (after a Han character: the search is :func:`after_han`), then 了 before a clause end."""
-        return re.compile("的(了)(?=[，。；！？、…”]|$)", re.MULTILINE)
+    def correlative_pattern(self) -> re.Pattern[str]:
+        """A 的 (after a Han character: the search is :func:`after_han`), then 越 + 1-2
+        characters (group ``first``) + 越 and the rest of the clause (no 的) before a clause end;
+        group 1: all after the 的."""
+        if not self.correlative:
+            return re.compile("(?!)")
+        word = "(?:(?!的)[\u4e00-\u9fff])"
+        return re.compile(
+            f"的(越(?P<first>{word}{{1,2}}?)越{word}{{1,6}})(?=[，。；！？、…”]|$)", re.MULTILINE
+        )
 
     @cached_property
     def state(self) -> re.Pattern[str]:
@@ -443,7 +511,12 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     动词 + “的” + 单字动词（住、响、进、开……，`potential_complements`）单独在分句末尾是
     可能补语：`接的住` → `接得住`，`留的住` → `留得住`；动词后的“的”后只跟一个动词，
     构不成名词短语。后面再接“的”时（`potential_before_relative`）也是：`看的见的变化`、
-    `做的到的事情`。
+    `做的到的事情`。两字的趋向补语（下来、进去、出来……，`potential_directionals`）同样：
+    `坚持的下来` → `坚持得下来`；“过去”也是名词（`不堪回首的过去`），不算。可能补语和分句末尾
+    之间可以有疑问语气词（`potential_questions`：`扛的住吗`、`管的过来吗`）。
+    “非常、比较”也修饰名词（`非常措施`、`比较优势`），但其后是词典里的动词或副词（`open_degree`：
+    `安排的非常周到`、`推进的比较缓慢`）单独在分句末尾时是补语；动词前是人称时，或动词以动名词为宾语
+    （`light_verbs`：`各方给予的非常关注`）时不报。
     分句里动词前有介词“把”（`disposal_markers`）时，程度词后的补语不再需要上述语言模型
     或词性条件（`要把营商环境打造的更优`）：“把”字句的动词要带补语；名词仍不算。
     分句里动词前有“让、使”且中间是动词的主语（`causative_markers`，“让人”除外）时，程度词后的
@@ -459,7 +532,10 @@ def de_before_complement(doc: Document, data: DeComplementData) -> Iterator[Diag
     （`potential_le`：`兑现的了`）是可能补语“得了”；分句里动词前有“是”时（`是不可避免的了`）不报。
     表示身体或情绪状态、不带宾语的谓词（`state_predicates`：急、累、忙、高兴……）+ “的” +
     四字的词典词或“X不Y”式的可能补语单独到分句末尾，是状态补语：`急的满头大汗`、
-    `累的说不出话`；`高兴的事情`、`忙的时候`不报。
+    `累的说不出话`；`高兴的事情`、`忙的时候`不报。“直”+ 动词（`state_adverbs`：`气的直跺脚`、
+    `冻的直哆嗦`）同样是状态补语；`忙的直接原因`（“直接”是一个词）不报。
+    动词 + “的” + “越A越B”在同一分句里（`correlative`：`拖的越久越难解决`）是补语；A 是
+    数量、大小（`参加的越多越好`）或“来”（越来越）时，或动词前是人称时不报。
     “说、讲”等言说动词 + “的” +（程度词）+ “对、正确”等真假判断单独在分句末尾时（`truth_predicates`），
     “的”字短语是被判断的主语（`他说的很对`：他说的话很对），不报；其他动词后照报（`这条路我们走的很对`）。
     动词 + “的” + “又A又B”（A、B 为形容词）单独在分句末尾、动词前紧接名词（话题）时是补语
@@ -554,18 +630,24 @@ def _all_findings(text: str, data: DeComplementData) -> Iterator[Diagnostic]:
         yield from _coordinated_de_de(text, data, clauses, reported)
     if data.potential_complements:
         yield from _potential_de_de(text, data, clauses, reported)
+    if data.potential_directionals:
+        yield from _directional_de_de(text, data, clauses, reported)
     if data.state_tags:
         yield from _state_de_de(text, data, clauses, reported)
     if data.compared_amounts and ("比" in text or any(w in text for w in data.compared_openers)):
         yield from _amount_de_de(text, data, reported)
-    if data.closing_degree:
-        yield from _closing_de_de(text, data, clauses, reported)
-    if data.potential_le:
-        yield from _potential_le_de(text, data, clauses, reported)
+    # 的很, 的了 and 的又…又 before a clause end: one scan, each form read in its turn
+    ends: dict[str, list[re.Match[str]]] = {"closing": [], "le": [], "you_pair": []}
+    if data.closing_degree or data.potential_le or data.you_pair:
+        for m in after_han(data.clause_end_forms, text):
+            ends[data.clause_end_form(m)].append(m)
+    yield from _closing_de_de(text, ends["closing"], clauses, reported)
+    yield from _potential_le_de(ends["le"], data, clauses, reported)
     if data.state_predicates:
         yield from _state_clause_de_de(text, data, clauses, reported)
-    if data.you_pair:
-        yield from _you_pair_de_de(text, data, clauses, reported)
+    yield from _you_pair_de_de(ends["you_pair"], data, clauses, reported)
+    if data.correlative:
+        yield from _correlative_de_de(text, data, clauses, reported)
     if data.before_relative_de:
         yield from _relative_de_de(text, data, clauses, reported)
     if model is not None and data.lm_threshold < float("inf"):
@@ -593,6 +675,7 @@ class _Candidate:
     pair: bool
     predicative: bool
     compared_verb: bool
+    opened: bool
 
 
 def _candidate(
@@ -664,7 +747,14 @@ def _candidate(
         and any(w in degree for w in data.predicative_degree)
         and segment.dictionary().tag(phrase) is not None
     )
-    bare = bare or having or pair or predicative
+    # 安排的非常周到: a verb or adverb after 非常 or 比较 alone (checked on the tags by
+    # _unlisted_complement)
+    opened = (
+        phrase is not None
+        and degree in data.open_degree
+        and (segment.dictionary().tag(phrase) or "") in data.open_degree_tags
+    )
+    bare = bare or having or pair or predicative or opened
     # 有的翻的少一些: one character before 一些 at the clause end (checked on the verb's
     # tag by _unlisted_complement; 发展的每一点进步 goes on)
     compared_verb = (
@@ -674,7 +764,7 @@ def _candidate(
         and text.startswith(data.comparative_followers, m.end("single"))
     )
     return _Candidate(
-        m, single, phrase, degree, read, disposal, causative, bare, amount, having, pair, predicative, compared_verb
+        m, single, phrase, degree, read, disposal, causative, bare, amount, having, pair, predicative, compared_verb, opened
     )
 
 
@@ -723,6 +813,14 @@ def _unlisted_complement(
         and not _person_before(tokens, d - 1, data.nominal_subjects)
     ):
         # predicative_degree: 很 + a word of any tag, alone before the clause end
+        return True
+    if (
+        cand.opened
+        and _predicative_word(tokens, starts, m.start(group) - lo, m.end(group) - lo, m.start("degree") - lo)
+        and not _person_before(tokens, d - 1, data.nominal_subjects)
+        and verb[2] not in data.light_verbs
+    ):
+        # open_degree: 非常 + a verb or adverb of the dictionary, alone before the clause end
         return True
     if having and c >= 0 and tokens[c][2] == "有" and c + 1 < len(tokens) and tokens[c + 1][1] == m.end(group) - lo:
         # degree_you_at_end: degree word + 有 + its object, a state (很有成效)
@@ -865,6 +963,18 @@ def _potential_de_de(text: str, data: DeComplementData, clauses: Clauses, report
     yield from _after_verb_de(after_han(data.potential, text), alone, data, clauses, reported)
 
 
+def _directional_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+    """A directional complement alone between verb + 的 and a clause end (``potential_directionals``:
+    坚持的下来, 听的进去): the potential complement of 得, as a verb of direction alone after
+    的 ends no noun phrase.  The verb is one jieba tags v (a verbal noun before 的 may head a
+    的-phrase of its own)."""
+
+    def alone(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
+        return d + 1 < len(tokens) and tokens[d + 1][2] == m.group(1)
+
+    yield from _after_verb_de(after_han(data.directional, text), alone, data, clauses, reported, ("v",))
+
+
 def _after_verb_de(
     matches: Iterable[re.Match[str]],
     accept: Callable[[re.Match[str], int, Sequence[segment.Tagged], int], bool],
@@ -890,11 +1000,14 @@ def _after_verb_de(
         yield _de_de_finding(de, tokens[d - 1][2], m.group(1))
 
 
-def _closing_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
+def _closing_de_de(
+    text: str, matches: Iterable[re.Match[str]], clauses: Clauses, reported: set[int]
+) -> Iterator[Diagnostic]:
     """A closing degree word (``closing_degree``: 很) alone between 的 and a clause end (慢的
-    很, 美的很): the degree complement of 得, as no noun phrase or predicate ends so.  Text
-    alone, untagged: jieba merges the adjective with 的 (美的/nr)."""
-    for m in after_han(data.closing, text):
+    很, 美的很; ``matches``: those of ``clause_end_forms``): the degree complement of 得, as
+    no noun phrase or predicate ends so.  Text alone, untagged: jieba merges the adjective
+    with 的 (美的/nr)."""
+    for m in matches:
         de = m.start()
         if de in reported or clauses.allowed(de, de + 1):
             continue
@@ -902,9 +1015,12 @@ def _closing_de_de(text: str, data: DeComplementData, clauses: Clauses, reported
         yield _de_de_finding(de, text[de - 1], m.group(1))
 
 
-def _potential_le_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
-    """Verb + 的了 alone before a clause end (``potential_le``: 兑现的了 → 兑现得了), unless 是
-    stands before the verb in the clause (是不可避免的了: a statement's 是…的, then 了)."""
+def _potential_le_de(
+    matches: Iterable[re.Match[str]], data: DeComplementData, clauses: Clauses, reported: set[int]
+) -> Iterator[Diagnostic]:
+    """Verb + 的了 alone before a clause end (``potential_le``: 兑现的了 → 兑现得了; ``matches``:
+    those of ``clause_end_forms``), unless 是 stands before the verb in the clause (是不可避免的
+    了: a statement's 是…的, then 了)."""
 
     def alone(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
         return (
@@ -914,11 +1030,14 @@ def _potential_le_de(text: str, data: DeComplementData, clauses: Clauses, report
             and not any(t[2] == "是" for t in tokens[: d - 1])
         )
 
-    yield from _after_verb_de(after_han(data.le_at_end, text), alone, data, clauses, reported, ("v",))
+    yield from _after_verb_de(matches, alone, data, clauses, reported, ("v",))
 
 
-def _you_pair_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
-    """Verb + 的 + 又A又B alone before a clause end (``you_pair``: 路修的又宽又平): A and B
+def _you_pair_de_de(
+    matches: Iterable[re.Match[str]], data: DeComplementData, clauses: Clauses, reported: set[int]
+) -> Iterator[Diagnostic]:
+    """Verb + 的 + 又A又B alone before a clause end (``you_pair``: 路修的又宽又平; ``matches``:
+    those of ``clause_end_forms``): A and B
     adjectives in the clause's tags, a noun right before the verb (its topic) that is no
     person (他们买的又贵又差)."""
 
@@ -936,7 +1055,7 @@ def _you_pair_de_de(text: str, data: DeComplementData, clauses: Clauses, reporte
             and not _person_before(tokens, d - 1, data.nominal_subjects)
         )
 
-    yield from _after_verb_de(after_han(data.you_pair_pattern, text), pair, data, clauses, reported)
+    yield from _after_verb_de(matches, pair, data, clauses, reported)
 
 
 def _state_clause_de_de(
@@ -954,11 +1073,14 @@ def _state_clause_de_de(
             continue
         idiom = len(rest) == 4 and words.tag(rest) is not None
         negative = any(rest[1] == "不" and words.tag(rest[:n]) is not None for n in (3, 4) if len(rest) >= n)
-        if not idiom and not negative:
+        adverb = rest[0] in data.state_adverbs
+        if not idiom and not negative and not adverb:
             continue
         lo, tokens, starts = clauses.tagged(de, de + 1)
         d = token_at(starts, de - lo)
         if d <= 0 or tokens[d][2] != "的" or tokens[d - 1][2] not in data.state_predicates:
+            continue
+        if not idiom and not negative and not _adverb_clause(tokens, d, data.state_adverbs):
             continue
         # the predicate is the clause's own (他急的, 孩子们高兴的): a verb, preposition or
         # particle before it makes it a modifier (取得了人民高兴的重大成就, 经过紧张的密谋策划)
@@ -966,6 +1088,33 @@ def _state_clause_de_de(
             continue
         reported.add(de)
         yield _de_de_finding(de, tokens[d - 1][2], rest)
+
+
+def _correlative_de_de(
+    text: str, data: DeComplementData, clauses: Clauses, reported: set[int]
+) -> Iterator[Diagnostic]:
+    """Verb + 的 + 越A越B in one clause (``correlative``: 拖的越久越难解决): A no amount and
+    not 来, no person right before the verb."""
+
+    def fit(m: re.Match[str], _lo: int, tokens: Sequence[segment.Tagged], d: int) -> bool:
+        first = m.group("first")
+        return (
+            first not in data.amounts
+            and first != "来"
+            and not _person_before(tokens, d - 1, data.nominal_subjects)
+        )
+
+    yield from _after_verb_de(after_han(data.correlative_pattern, text), fit, data, clauses, reported)
+
+
+def _adverb_clause(tokens: Sequence[segment.Tagged], d: int, adverbs: frozenset[str]) -> bool:
+    """Do the tokens after the 的 at ``d`` open with one of ``adverbs`` as a word of its own
+    (直), followed by a verb (jieba's v) or 不 (直跺脚, 直不起腰)?"""
+    return (
+        d + 2 < len(tokens)
+        and tokens[d + 1][2] in adverbs
+        and (tokens[d + 2][3].startswith("v") or tokens[d + 2][2] == "不")
+    )
 
 
 def _state_de_de(text: str, data: DeComplementData, clauses: Clauses, reported: set[int]) -> Iterator[Diagnostic]:
