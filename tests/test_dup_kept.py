@@ -65,16 +65,33 @@ def test_legitimate_pairs_are_not_reported_at_model_lone_kept(text: str) -> None
 
 
 def test_a_second_copy_kept_apart_that_is_no_verb_is_found_at_model_lone_kept_nonverb() -> None:
-    """model-lone-kept-nonverb: 安全 + 全 + 局面, the copy no verb, the model less sure than
-    model-lone-kept asks."""
-    text = "要维护社会安全全局面稳定。"
+    """model-lone-kept-nonverb: 群体 + 体 + 保障性, the copy a noun (the shipped model scores
+    it below model-lone-kept too, so the setting is raised above its score to test it alone)."""
+    text = "要加大对困难群体体保障性住房的供给。"
     s = _doubled_at(text)
-    data = speechlint.data.rule_data("DUP001")
     assert dup.words._kept_apart(text, s)
-    assert data.model_lone_kept < dup.judge.score(text, s, 1) <= data.model_lone_kept_nonverb  # type: ignore[operator]
-    assert dup.judge._judge(text, s, 1, _only("model_lone_kept_nonverb"))
-    assert dup.judge._judge(text, s, 1, data)
-    assert not dup.judge._judge(text, s, 1, dataclasses.replace(data, model_lone_kept_nonverb=-1000.0))
+    assert not dup.words._modifier_before_noun(text, s)
+    score = dup.judge.score(text, s, 1)
+    assert score is not None
+    only = _only("model_lone_kept_nonverb")
+    assert dup.judge._judge(text, s, 1, dataclasses.replace(only, model_lone_kept_nonverb=score + 0.5))
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(only, model_lone_kept_nonverb=score - 0.5))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "依照有关法律、法规的规定，建立健全全流程数据安全管理制度。",  # 健全 + 全流程
+        "要维护社会安全全局面稳定。",  # 安全 + 全局面: read so too (a slip lost, -5.15)
+    ],
+)
+def test_an_adjective_before_a_noun_is_not_reported_at_model_lone_kept_nonverb(text: str) -> None:
+    """An adjective copy (全, jieba's tag a) before a noun modifies it: two words that touch,
+    whatever the model (which knows 全流程 little) says."""
+    s = _doubled_at(text)
+    assert dup.words._kept_apart(text, s)
+    assert dup.words._modifier_before_noun(text, s)
+    assert not dup.judge._judge(text, s, 1, dataclasses.replace(_only("model_lone_kept_nonverb"), model_lone_kept_nonverb=0.0))
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,7 @@ from .words import (
     _listed_before_compound,
     _longer_word_at,
     _measure_reduplicated,
+    _modifier_before_noun,
     _neighbour_placed,
     _opens_word,
     _pair_in_long_word,
@@ -659,8 +660,9 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                     # last: the cut loads the dictionary)
                     or (plain and llr <= data.model_lone_kept and _kept_apart(text, s))
                     # (model-lone-kept-nonverb: the same where the copy is no verb, or a verb
-                    # after a verb, 群体 + 体 + 保障性; cheapest first: words of the compact
-                    # lexicon on each side, then the cut)
+                    # after a verb, 群体 + 体 + 保障性, nor an adjective before a noun, 健全 +
+                    # 全流程; cheapest first: words of the compact lexicon on each side, then
+                    # the cut)
                     or (
                         plain
                         and llr <= data.model_lone_kept_nonverb
@@ -668,6 +670,7 @@ def _judge(text: str, s: int, n: int, data: DupData, asked: Asked | None = None)
                         and _lexicon_word_at(text, s + 2, data.extra_words)
                         and _kept_apart(text, s)
                         and _cut_alone(text, s, s + 1, verb=True)
+                        and not _modifier_before_noun(text, s)
                     )
                 )
                 and not _touching(text, s, n, data, asked)
