@@ -129,6 +129,10 @@ def _convert(node: yaml.Node, tp: Any, path: str, label: str, lazy: bool = False
     """Convert a YAML node to type ``tp``; ``label`` names rule and key in errors.
 
     ``lazy``: patterns become :class:`LazyPattern` (the shipped files only)."""
+    if tp is str:  # most values (the items of every list of words): no need to ask typing
+        if not isinstance(node, yaml.ScalarNode):
+            raise RuleDataError(f"{_at(path, node, label)}: expected str, got a {_kind(node)}")
+        return str(node.value)  # never let YAML 1.1 turn 'yes' or '010' into something else
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if tp is typing.Any:
@@ -148,8 +152,6 @@ def _convert(node: yaml.Node, tp: Any, path: str, label: str, lazy: bool = False
     if tp in (str, int, float, bool):
         if not isinstance(node, yaml.ScalarNode):
             raise RuleDataError(f"{_at(path, node, label)}: expected {tp.__name__}, got a {_kind(node)}")
-        if tp is str:
-            return str(node.value)  # never let YAML 1.1 turn 'yes' or '010' into something else
         v = _constructor().construct_object(node)
         if tp is float and isinstance(v, int) and not isinstance(v, bool):
             v = float(v)

@@ -44,6 +44,14 @@ def test_bad_data_names_file_line_rule_key(tmp_path: Path, yaml_text: str, messa
         family_data.__wrapped__("DUP", str(path))
 
 
+def test_a_word_of_a_list_must_be_a_plain_value(tmp_path: Path) -> None:
+    # data._convert reads str values without asking typing: still an error naming file and line
+    path = tmp_path / "fig.yaml"
+    path.write_text("FIG003:\n  marks: '～'\n  units:\n    - '%'\n    - [万, 亿]\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match=r"fig\.yaml:5: FIG003: key 'units': expected str, got a list"):
+        family_data.__wrapped__("FIG", str(path))
+
+
 def test_yaml_is_data_never_code(tmp_path: Path) -> None:
     path = tmp_path / "dup.yaml"
     path.write_text("DUP003:\n  marks: !!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
