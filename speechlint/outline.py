@@ -564,8 +564,8 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
     text = doc.check_text
     # (start, end, number, style, family, delimiter, delimiter start, paragraph-initial)
     found: list[tuple[int, int, int, str, str, str, int, bool]] = []
-    exc = spec.exceptions.match
-    numeral_before = _NUM_BEFORE.search
+    # spec.exceptions (a pattern of the rule data, compiled on first use) and _num_before()
+    # are asked only about a marker found: a draft without one never compiles them (~1 ms)
     pats = spec.patterns
     nsuf = len(spec.numeral_suffixes)
     nord = nsuf + len(spec.ordinal_prefixes)
@@ -575,12 +575,12 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
             if i < nsuf:
                 # the longest numeral right before the suffix: 二十一是, 十是, 三是
                 suffix_at = m.start()
-                n = numeral_before(text, max(0, suffix_at - 3), suffix_at)
+                n = _num_before().search(text, max(0, suffix_at - 3), suffix_at)
                 if n is None:
                     continue
                 start = n.start()
                 where = _clause_start(text, start, spec)
-                if exc(text, start):
+                if spec.exceptions.match(text, start):
                     continue
                 if where:
                     found.append((start, m.end(), parse_number(n.group()), m.group(), "numeral", "", -1, where == 2))
@@ -589,7 +589,7 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
             elif i < nord:
                 start = m.start()
                 where = _clause_start(text, start, spec)
-                if where and not exc(text, start):
+                if where and not spec.exceptions.match(text, start):
                     found.append(
                         (start, m.end("onum"), parse_number(m.group("onum")), text[start], "ordinal",
                          m.group("odelim"), m.start("odelim"), where == 2)
@@ -599,7 +599,7 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
                 word = next(w for w in spec.words if text.endswith(w, 0, end))
                 start = end - len(word)
                 where = _clause_start(text, start, spec)
-                if where and not exc(text, start):
+                if where and not spec.exceptions.match(text, start):
                     found.append((start, end, spec.words[word], "word", "ordinal", "", -1, where == 2))
     if not found:
         return ()
@@ -623,8 +623,17 @@ def markers(doc: Document, spec: MarkerSpec) -> tuple[Marker, ...]:
     )
 
 
-_NUM_BEFORE = re.compile(f"{CN_NUMERAL}\\Z")
-_SENTENCE_END = re.compile("[。！？!?\r\n]")
+# The numeral before a suffix (三 of 三是) and a sentence end between two markers: compiled
+# when a draft is first read for markers (their classes of Chinese characters and marks:
+# ~0.6 ms to compile, in every process, most of them checking a draft without a marker).
+@cache
+def _num_before() -> re.Pattern[str]:
+    return re.compile(f"{CN_NUMERAL}\\Z")
+
+
+@cache
+def _sentence_end() -> re.Pattern[str]:
+    return re.compile("[。！？!?\r\n]")
 
 _Found = tuple[int, int, int, str, str, str, int, bool]  # see markers()
 
@@ -639,7 +648,7 @@ def _first_inside(text: str, found: list[_Found], inside: list[_Found]) -> list[
         if i == len(found):
             continue
         nxt = found[i]
-        if nxt[2] == 2 and nxt[3] == cand[3] and nxt[4] == "numeral" and not _SENTENCE_END.search(text, cand[1], nxt[0]):
+        if nxt[2] == 2 and nxt[3] == cand[3] and nxt[4] == "numeral" and not _sentence_end().search(text, cand[1], nxt[0]):
             kept.append(cand)
     return sorted(found + kept) if kept else found
 

@@ -10,6 +10,7 @@ from speechlint.outline import (
     INDENT_CHARS,
     Heading,
     _default_scheme,
+    _num_before,
     children,
     chinese_numeral,
     format_number,
@@ -169,6 +170,16 @@ def test_headings_are_frozen() -> None:
     h: Heading = outline("一、甲")[0]
     with pytest.raises(AttributeError):
         h.level = 2  # type: ignore[misc]
+
+
+def test_the_numeral_before_a_suffix_is_compiled_only_for_a_marker_found() -> None:
+    # outline._num_before: a draft without an enumeration marker never compiles it
+    spec = rule_data("NUM007").markers
+    _num_before.cache_clear()
+    assert markers(Document.from_text("要要落实，抓好工作。"), spec) == ()
+    assert _num_before.cache_info().currsize == 0
+    assert [m.text for m in markers(Document.from_text("一是加强领导；二是明确责任。"), spec)] == ["一是", "二是"]
+    assert _num_before.cache_info().currsize == 1
 
 
 def test_markers_only_at_clause_starts() -> None:
