@@ -194,3 +194,6 @@ def test_a_malformed_line_names_the_file_and_line(tmp_path: Path) -> None:
     f.write_text("马糊\t马糊\tGF 1001-2001\t理由\n", encoding="utf-8")
     with pytest.raises(RuleDataError, match=r":1: .*maps to itself"):
         load_confusables(f)
+    f.write_text("马虎\t马虎眼\tGF 1001-2001\t理由\n马糊\t \tGF 1001-2001\t理由\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match=r"wrd_confusables.txt:2: expected wrong, right"):
+        load_confusables(f)  # a field of spaces only is empty

@@ -80,10 +80,10 @@ def load_confusables(path: Path) -> tuple[Misuse, ...]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        parts = line.split("\t")
-        if len(parts) != 4 or not all(p.strip() for p in parts):
+        parts = list(map(str.strip, line.split("\t")))  # in C: no generator per line
+        if len(parts) != 4 or not all(parts):
             raise RuleDataError(f"{path.name}:{n}: expected wrong, right, source and reason separated by tabs")
-        wrong, right, source, reason = (p.strip() for p in parts)
+        wrong, right, source, reason = parts
         e = Misuse(wrong, right, f"{reason}（{source}）")
         problem = e.validate()
         if problem:
