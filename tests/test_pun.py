@@ -264,3 +264,13 @@ def test_is_han_answers_what_the_class_of_han_did() -> None:
         text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 8)))
         for i in range(len(text) + 2):
             assert is_han(text, i) == (han.match(text, i) is not None), (text, i)
+
+
+def test_blank_lines_are_read_only_for_a_quote_left_open() -> None:
+    # pun._blank / pun._indent: compiled when a quote runs on past its paragraph
+    pun._blank.cache_clear()
+    pun._indent.cache_clear()
+    assert not [d for d in speechlint.lint("他说：“要抓好落实。”\n") if d.code == "PUN001"]
+    assert pun._blank.cache_info().currsize == pun._indent.cache_info().currsize == 0
+    assert [d.code for d in speechlint.lint("他说：“要抓好落实。\n\n大家都同意。\n") if d.code == "PUN001"] == ["PUN001"]
+    assert pun._indent.cache_info().currsize == 1

@@ -1525,3 +1525,15 @@ def test_verbal_head_compound(monkeypatch: pytest.MonkeyPatch) -> None:
     off = dataclasses.replace(family_data("WRD")["WRD001"], verbal_head_openers=frozenset())
     monkeypatch.setattr(adverbial, "pair_score", lambda *args, **kwargs: -1.0)
     assert len(list(adverbial.de_before_verb(Document.from_text("我们要稳定的发展预期。"), off))) == 1
+
+
+def test_an_enumeration_end_is_looked_for_only_after_an_item_of_a_sequence() -> None:
+    # wrd.words._enum_stop_re: compiled when a 顿号 precedes an item of a fixed sequence
+    from speechlint.checks.wrd import words
+
+    words._enum_stop_re.cache_clear()
+    assert not [d for d in speechlint.lint("要增强意识、提高本领。\n") if d.code == "WRD005"]
+    assert words._enum_stop_re.cache_info().currsize == 0
+    found = [d.code for d in speechlint.lint("树牢政治意识、大局意识、看齐意识、核心意识。\n") if d.code == "WRD005"]
+    assert found == ["WRD005"]
+    assert words._enum_stop_re.cache_info().currsize == 1
