@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -555,23 +555,9 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
             del stack[:-_MAX_DEPTH]
             all_series.append(s)
             continue
-        # a marker continues an open series it follows on from: preferably one of the same
-        # style (是/要, 第/首先), then one started the same way (paragraph-initial or
-        # inline), then the innermost
-        # 一是…三是、三是 in one paragraph is a repeat in this paragraph's series: while a series of
-        # the same style is open in this paragraph, series left in earlier paragraphs do not
-        # take the marker even when their next number fits
+        # a marker continues an open series it follows on from (_continued)
         here = line_of(m.span.start)
-        local = any(x.markers[-1].style == m.style and line_of(x.markers[-1].span.start) == here for x in stack)
-        hit = max(
-            (
-                i
-                for i in range(len(stack))
-                if stack[i].last + 1 == n and (not local or line_of(stack[i].markers[-1].span.start) == here)
-            ),
-            key=lambda i: (stack[i].markers[-1].style == m.style, stack[i].initial == m.initial, i),
-            default=None,
-        )
+        hit = _continued(stack, m, here, line_of)
         if hit is not None:
             del stack[hit + 1 :]
             stack[hit].markers.append(m)
@@ -603,17 +589,9 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
         at = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].markers[-1].style == m.style), len(stack) - 1)
         del stack[at + 1 :]
         top = stack[-1]
-        prev = top.last
-        if m.style == "word" and top.markers[-1].style == "word" and n > prev:
-            pass  # 首先…其次 with nothing between: not a numbered gap
-        elif n > prev + 1:
-            missing = "、".join(quote(_marker_text(m, k, spec)) for k in range(prev + 1, min(n, prev + 4)))
-            findings.append((m, f"{quote(m.text)}之前缺少{missing}，序号不连续", top))
-        elif n == prev:
-            right = _marker_text(m, prev + 1, spec)
-            findings.append((m, f"{quote(m.text)}重复" + (f"，应为{quote(right)}" if right else ""), top))
-        else:
-            findings.append((m, f"{quote(m.text)}出现在{quote(_marker_text(m, prev, spec))}之后，顺序颠倒", top))
+        problem = _sequence_problem(m, top, spec)
+        if problem:
+            findings.append((m, problem, top))
         top.markers.append(m)
     fixes: dict[int, Fix | None] = {}
     for _, _, series in findings:
@@ -623,6 +601,43 @@ def _enumerations(doc: Document, spec: MarkerSpec, scheme: Scheme) -> _EnumResul
         tuple((m, message, fixes[id(series)]) for m, message, series in findings),
         tuple(tuple(s.markers) for s in all_series),
     )
+
+
+def _continued(stack: list[_Series], m: Marker, here: int, line_of: Callable[[int], int]) -> int | None:
+    """The index in ``stack`` of the open series the marker ``m`` (in line ``here``)
+    continues, or None.
+
+    Preferably one of the same style (是/要, 第/首先), then one started the same way
+    (paragraph-initial or inline), then the innermost.  一是…三是、三是 in one paragraph is a
+    repeat in this paragraph's series: while a series of the same style is open in this
+    paragraph, series left in earlier paragraphs do not take the marker even when their
+    next number fits.
+    """
+    local = any(x.markers[-1].style == m.style and line_of(x.markers[-1].span.start) == here for x in stack)
+    return max(
+        (
+            i
+            for i in range(len(stack))
+            if stack[i].last + 1 == m.number and (not local or line_of(stack[i].markers[-1].span.start) == here)
+        ),
+        key=lambda i: (stack[i].markers[-1].style == m.style, stack[i].initial == m.initial, i),
+        default=None,
+    )
+
+
+def _sequence_problem(m: Marker, top: _Series, spec: MarkerSpec) -> str | None:
+    """What is wrong with the marker ``m`` after the series ``top`` it does not continue:
+    a gap, a repeat or a reversal (None for 首先…其次 with nothing between)."""
+    n, prev = m.number, top.last
+    if m.style == "word" and top.markers[-1].style == "word" and n > prev:
+        return None  # 首先…其次 with nothing between: not a numbered gap
+    if n > prev + 1:
+        missing = "、".join(quote(_marker_text(m, k, spec)) for k in range(prev + 1, min(n, prev + 4)))
+        return f"{quote(m.text)}之前缺少{missing}，序号不连续"
+    if n == prev:
+        right = _marker_text(m, prev + 1, spec)
+        return f"{quote(m.text)}重复" + (f"，应为{quote(right)}" if right else "")
+    return f"{quote(m.text)}出现在{quote(_marker_text(m, prev, spec))}之后，顺序颠倒"
 
 
 @rule("NUM007", "enumeration-sequence", data=MarkerData, severity="error", fix="sometimes", scope="document",
